@@ -29,8 +29,9 @@ js-deps:
 	  cd compat/js && npm ci --no-audit --no-fund; \
 	fi
 
-## conformance: AWS's protocol test suites (awsJson1_0, awsJson1_1, restJson1) through the generated
-## clients and mocks, as a table per suite and side; fails when a case fails (make test runs it too)
+## conformance: AWS's protocol test suites (awsJson1_0, awsJson1_1, restJson1, awsQuery, ec2Query, restXml,
+## rpcv2Cbor) through the generated clients and mocks, as a table per suite and side (a protocol with no
+## implementation yet counts as skipped, pending); fails when a case fails (make test runs it too)
 conformance:
 	@report=$$(mktemp) log=$$(mktemp); \
 	$(GO) test -count=1 -run '^TestConformance$$' ./internal/conformance/ -args -conformance.report=$$report >$$log 2>&1; \

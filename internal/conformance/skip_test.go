@@ -8,11 +8,19 @@ import (
 )
 
 // Why cases are skipped; one constant per cause, so that the list reads by
-// cause. "botocore skips it too" is said only of cases in
-// testdata/suites/botocore-ignore-list.json.
+// cause. A client-side skip of a case in
+// testdata/suites/botocore-ignore-list.json says so with botocoreSkips,
+// and only such a skip does (TestSkipReasonsFollowBotocoreIgnoreList).
 const (
+	botocoreSkips = "botocore skips it too"
+
 	noBody = "the case gives no body, only the Content-Encoding header a client sends with a gzipped one: " +
 		"its params cannot be read from the request (TestRequestCompression shows the client and the mock on gzipped bodies)"
+	noQueryMode = "the client of an awsQuery-compatible service sends x-amzn-query-mode: true; " +
+		"the spec keeps only each error's queryCode, not that the service is awsQuery-compatible, " +
+		"so the client cannot tell it to send the header"
+	noQueryError = "the mock of an awsQuery-compatible service does not send x-amzn-query-error " +
+		"(the error's queryCode and fault), which the AWS SDKs take the error's code from"
 	emptyQueryListNotSent = "an empty query list sends nothing, so the request cannot tell it from an absent one, " +
 		"and the mock decodes it as not set; the Smithy model tags the operation client-only " +
 		"(OmitsSerializingEmptyLists, @tags([\"client-only\"])) but gives the case no appliesTo, so it stays a skip"
@@ -31,6 +39,9 @@ var skips = map[string]string{
 	"rest-json/mock/input/SDKAppendedGzipAfterProvidedEncoding_restJson1":         noBody,
 
 	"rest-json/mock/input/RestJsonOmitsEmptyListQueryValues": emptyQueryListNotSent,
+
+	"json_1_0-query-compatible/client/input/QueryCompatibleAwsJson10CborSendsQueryModeHeader": noQueryMode,
+	"json_1_0-query-compatible/mock/output/QueryCompatibleAwsJson10CustomCodeError":           noQueryError,
 }
 
 // notApplicable lists the cases that the Smithy protocol tests mark
@@ -88,6 +99,51 @@ func TestSkipListsNameRealCases(t *testing.T) {
 		}
 		if _, ok := skips[key]; ok {
 			t.Errorf("%s is both skipped and not applicable", key)
+		}
+	}
+}
+
+// TestSkipReasonsFollowBotocoreIgnoreList ties the client-side skips to
+// botocore's ignore list: a skipped case botocore leaves out too says so,
+// and no other skip claims it; every case the list names for a suite here
+// is one of the suite's cases, so that the copy stays in step.
+func TestSkipReasonsFollowBotocoreIgnoreList(t *testing.T) {
+	ig, err := suite.LoadIgnored("testdata/suites")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range suite.Protocols {
+		s, err := suite.Load("testdata/suites", p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[string]bool{}
+		for _, side := range []struct {
+			way    string
+			groups []*suite.Group
+		}{{clientInput, s.Input}, {clientOutput, s.Output}} {
+			for _, g := range side.groups {
+				for _, c := range g.Cases {
+					ids[strings.TrimPrefix(side.way, "client/")+"/"+c.ID] = true
+					key := p.File + "/" + side.way + "/" + c.ID
+					reason, skipped := skips[key]
+					says := strings.Contains(reason, botocoreSkips)
+					ignored := ig.Has(p.File, side.way == clientInput, c)
+					switch {
+					case skipped && ignored && !says:
+						t.Errorf("%s: botocore ignores it too; say so in its reason (%s)", key, botocoreSkips)
+					case says && !ignored:
+						t.Errorf("%s: its reason says %q, but botocore's ignore list does not name it", key, botocoreSkips)
+					}
+				}
+			}
+		}
+		for side, cs := range ig.Protocols[p.File] {
+			for _, id := range cs.Cases {
+				if !ids[side+"/"+id] {
+					t.Errorf("botocore's ignore list names %s %s case %s, which the suite has not", p.File, side, id)
+				}
+			}
 		}
 	}
 }

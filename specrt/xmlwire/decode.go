@@ -601,7 +601,8 @@ func reference(ref []byte) (rune, bool) {
 	return r, true
 }
 
-// find returns the index of the element member named local, or -1. Bodies
+// find returns the index of the element member named local (or, failing
+// that, whose alias it is), or -1. Bodies
 // list members in the model's order, so the member after the previous one
 // (hint) is tried first.
 func find(s *Shape, in *info, local []byte, hint int) int {
@@ -614,12 +615,20 @@ func find(s *Shape, in *info, local []byte, hint int) int {
 		}
 		return -1
 	}
+	alias := -1
 	for i := range s.Members {
-		if in.local[i] == string(local) && !isAttr(&s.Members[i]) {
+		m := &s.Members[i]
+		if isAttr(m) {
+			continue
+		}
+		if in.local[i] == string(local) {
 			return i
 		}
+		if alias < 0 && m.Alias != "" && m.Alias == string(local) {
+			alias = i
+		}
 	}
-	return -1
+	return alias
 }
 
 // structure decodes el's attributes and children into the structure at p.

@@ -25,13 +25,22 @@ import (
 // that is not nil is an empty element, or nothing when flattened. A
 // document member is an error: XML has no form for it.
 func Marshal(s *Shape, v any) ([]byte, error) {
-	in := infoOf(s)
 	var ns *Namespace
 	if s.XML != nil {
 		ns = s.XML.NS
 	}
+	return MarshalElement("", ns, s, v)
+}
+
+// MarshalElement is Marshal with the root element's name ("" for the
+// shape's) and namespace (nil for none) given: a response declaring its
+// service's namespace.
+func MarshalElement(name string, ns *Namespace, s *Shape, v any) ([]byte, error) {
+	if name == "" {
+		name = infoOf(s).name
+	}
 	return marshal(func(b []byte) ([]byte, error) {
-		return AppendElement(b, in.name, ns, s, pointerTo(v))
+		return appendElement(b, name, ns, s, pointerTo(v))
 	})
 }
 
@@ -57,27 +66,41 @@ var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b 
 
 const maxScratch = 1 << 20
 
-// AppendElement appends the structure at p, of shape s, as an element of the
-// given name declaring ns (nil for none): its attribute members on the start
-// tag, the others as its children. The query protocols wrap a result this
-// way (<OperationResult>).
-func AppendElement(b []byte, name string, ns *Namespace, s *Shape, p unsafe.Pointer) ([]byte, error) {
+// AppendElement appends v, a pointer to the structure s describes, as an
+// element of the given name declaring ns (nil for none): its attribute
+// members on the start tag, the others as its children. The query
+// protocols wrap a result this way (<OperationResult>).
+func AppendElement(b []byte, name string, ns *Namespace, s *Shape, v any) ([]byte, error) {
+	return appendElement(b, name, ns, s, pointerTo(v))
+}
+
+// AppendMembers appends the members of v, a pointer to the structure s
+// describes, as elements, leaving out attribute members: the children of an
+// element the caller has opened (an error's members after its <Code> and
+// <Message>).
+func AppendMembers(b []byte, s *Shape, v any) ([]byte, error) {
+	return appendMembers(b, s, pointerTo(v))
+}
+
+// AppendText appends s as the escaped text of an element.
+func AppendText(b []byte, s string) []byte { return appendEscaped(b, s, false) }
+
+// appendElement writes the structure at p as an element.
+func appendElement(b []byte, name string, ns *Namespace, s *Shape, p unsafe.Pointer) ([]byte, error) {
 	b = append(b, '<')
 	b = append(b, name...)
 	b = appendNS(b, ns)
 	b = appendAttrs(b, s, p)
 	b = append(b, '>')
-	b, err := AppendMembers(b, s, p)
+	b, err := appendMembers(b, s, p)
 	if err != nil {
 		return b, err
 	}
 	return appendEnd(b, name), nil
 }
 
-// AppendMembers appends the members of the structure at p, of shape s, as
-// elements, leaving out attribute members: the children of an element the
-// caller has opened (an error's members after its <Code> and <Message>).
-func AppendMembers(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
+// appendMembers writes the element members of the structure at p.
+func appendMembers(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
 	var err error
 	for i := range s.Members {
 		m := &s.Members[i]
@@ -149,7 +172,7 @@ func appendValue(b []byte, name string, ns *Namespace, s *Shape, p unsafe.Pointe
 	var err error
 	switch s.Kind {
 	case jsonwire.KindStruct:
-		return AppendElement(b, name, ns, s, p)
+		return appendElement(b, name, ns, s, p)
 	case jsonwire.KindList:
 		in := infoOf(s)
 		b = appendStart(b, name, ns)

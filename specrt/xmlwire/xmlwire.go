@@ -109,11 +109,18 @@ func infoOf(s *Shape) *info {
 			}
 		}
 		if elems > linearMembers {
+			// Names first, then aliases: a member's own name wins over
+			// another's alias.
 			in.byLocal = make(map[string]int, elems)
-			for i := range s.Members {
-				if m := &s.Members[i]; m.XML == nil || !m.XML.Attr {
-					if _, dup := in.byLocal[in.local[i]]; !dup {
-						in.byLocal[in.local[i]] = i
+			for _, alias := range []bool{false, true} {
+				for i := range s.Members {
+					m := &s.Members[i]
+					name := in.local[i]
+					if alias {
+						name = m.Alias
+					}
+					if _, dup := in.byLocal[name]; !isAttr(m) && name != "" && !dup {
+						in.byLocal[name] = i
 					}
 				}
 			}

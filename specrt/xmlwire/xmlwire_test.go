@@ -187,14 +187,14 @@ func TestMarshalRefusesADocument(t *testing.T) {
 
 func TestAppendElementAndMembersWrapAResult(t *testing.T) {
 	v := &sub{Name: ptr("n"), Kind: ptr("k")}
-	b, err := AppendElement([]byte("<R>"), "GetResult", nil, &schemaSub, unsafe.Pointer(v))
+	b, err := AppendElement([]byte("<R>"), "GetResult", nil, &schemaSub, v)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := `<R><GetResult kind="k"><Name>n</Name></GetResult>`; string(b) != want {
 		t.Errorf("AppendElement = %s, want %s", b, want)
 	}
-	b, err = AppendMembers([]byte("<Error><Code>C</Code>"), &schemaSub, unsafe.Pointer(v))
+	b, err = AppendMembers([]byte("<Error><Code>C</Code>"), &schemaSub, v)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -348,5 +348,22 @@ func TestUnmarshalPathFindsTheElementAPathNames(t *testing.T) {
 	}
 	if _, err := UnmarshalPath([]byte(`<GetResponse><GetResult></GetResponse>`), []string{"GetResponse", "GetResult"}, &schemaSub, &sub{}); err == nil {
 		t.Error("UnmarshalPath of a document that is not well-formed succeeded")
+	}
+}
+
+func TestUnmarshalMatchesAnAliasWhenNoMemberHasTheName(t *testing.T) {
+	type failure struct{ Message, Code *string }
+	s := jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*failure)(nil), Members: []jsonwire.Member{
+		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(failure{}.Message), Shape: &jsonwire.String},
+		{Name: "Code", Offset: unsafe.Offsetof(failure{}.Code), Shape: &jsonwire.String},
+	}}
+	for _, body := range []string{`<Error><Code>C</Code><Message>m</Message></Error>`, `<Error><Code>C</Code><message>m</message></Error>`} {
+		got := &failure{}
+		if err := Unmarshal([]byte(body), &s, got); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(&failure{Message: ptr("m"), Code: ptr("C")}, got); diff != "" {
+			t.Errorf("Unmarshal(%s) (-want +got):\n%s", body, diff)
+		}
 	}
 }

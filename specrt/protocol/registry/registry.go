@@ -14,6 +14,7 @@ import (
 	"github.com/specgen/specgen/specrt/protocol/ec2query"
 	"github.com/specgen/specgen/specrt/protocol/ident"
 	"github.com/specgen/specgen/specrt/protocol/restjson"
+	"github.com/specgen/specgen/specrt/protocol/restxml"
 )
 
 // implementations holds one line per protocol.
@@ -23,6 +24,7 @@ var implementations = []protocol.Protocol{
 	restjson.RestJSON1,
 	awsquery.AWSQuery,
 	ec2query.EC2Query,
+	restxml.RestXML,
 }
 
 // registered holds the protocols Register added, by name; byName, built

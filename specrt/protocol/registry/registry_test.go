@@ -19,7 +19,6 @@ import (
 // implementation is still being written (issue 12), with why each test
 // skips them. An entry leaves with the implementation's registry line.
 var pending = map[string]string{
-	"restXml":   "restXml's implementation is not written yet (issue 12)",
 	"rpcv2Cbor": "rpcv2Cbor's implementation is not written yet (issue 12)",
 }
 

@@ -8,6 +8,7 @@ package mocks
 import (
 	"github.com/specgen/specgen/internal/conformance/gen/jsonprotocol/jsonprotocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonrpc10/jsonrpc10mock"
+	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblejsonrpc10/querycompatiblejsonrpc10mock"
 	"github.com/specgen/specgen/internal/conformance/gen/restjson/restjsonmock"
 	"github.com/specgen/specgen/specrt/mockrt"
 )
@@ -19,6 +20,7 @@ func All(opts ...mockrt.Option) []*mockrt.Server {
 	return []*mockrt.Server{
 		jsonprotocolmock.New(opts...).Server,
 		jsonrpc10mock.New(opts...).Server,
+		querycompatiblejsonrpc10mock.New(opts...).Server,
 		restjsonmock.New(opts...).Server,
 	}
 }
