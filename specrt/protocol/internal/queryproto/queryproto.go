@@ -22,12 +22,12 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/ident"
+	"github.com/specgen/specgen/specrt/protocol/internal/xmlbody"
 	"github.com/specgen/specgen/specrt/querywire"
 	"github.com/specgen/specgen/specrt/xmlwire"
 )
@@ -57,16 +57,7 @@ func (p *Protocol) Identity() *ident.Identity { return p.id }
 
 // Body implements protocol.Protocol: a bare body is XML, as the protocol's
 // answers are.
-func (*Protocol) Body() protocol.Body { return xmlBody{} }
-
-// xmlBody is package xmlwire behind protocol.Body.
-type xmlBody struct{}
-
-func (xmlBody) Marshal(s *jsonwire.Shape, v any) ([]byte, error) { return xmlwire.Marshal(s, v) }
-
-func (xmlBody) Unmarshal(data []byte, s *jsonwire.Shape, v any) error {
-	return xmlwire.Unmarshal(data, s, v)
-}
+func (*Protocol) Body() protocol.Body { return xmlbody.Codec{} }
 
 // RequestLine implements protocol.Protocol: always POST /.
 func (*Protocol) RequestLine(string, protocol.Route) (string, string) { return http.MethodPost, "/" }
@@ -147,37 +138,23 @@ func (p *Protocol) DecodeResponse(m *protocol.Message, data []byte, s *jsonwire.
 	return fmt.Errorf("%s: the response is not a <%s> element", p.id.Name, root)
 }
 
-// errorDetail is an <Error> element as both protocols write it.
-type errorDetail struct {
-	Type, Code, Message *string
-}
-
-// awsQueryError is awsQuery's <ErrorResponse>.
-type awsQueryError struct {
-	Error     *errorDetail
-	RequestID *string
-}
-
-// ec2Error is ec2Query's <Response>, and ec2Errors its <Errors>.
+// ec2Error is ec2Query's <Response>, ec2Errors its <Errors> and
+// ec2ErrorDetail one <Error>.
 type (
 	ec2Error struct {
 		Errors    *ec2Errors
 		RequestID *string
 	}
-	ec2Errors struct{ Error []errorDetail }
+	ec2Errors      struct{ Error []ec2ErrorDetail }
+	ec2ErrorDetail struct{ Code, Message *string }
 )
 
 var (
-	errorDetailShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*errorDetail)(nil), Members: []jsonwire.Member{
-		{Name: "Type", Offset: unsafe.Offsetof(errorDetail{}.Type), Shape: &jsonwire.String},
-		{Name: "Code", Offset: unsafe.Offsetof(errorDetail{}.Code), Shape: &jsonwire.String},
-		{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(errorDetail{}.Message), Shape: &jsonwire.String},
+	ec2ErrorDetailShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2ErrorDetail)(nil), Members: []jsonwire.Member{
+		{Name: "Code", Offset: unsafe.Offsetof(ec2ErrorDetail{}.Code), Shape: &jsonwire.String},
+		{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ec2ErrorDetail{}.Message), Shape: &jsonwire.String},
 	}}
-	awsQueryErrorShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*awsQueryError)(nil), Members: []jsonwire.Member{
-		{Name: "Error", Offset: unsafe.Offsetof(awsQueryError{}.Error), Shape: &errorDetailShape},
-		{Name: "RequestId", Offset: unsafe.Offsetof(awsQueryError{}.RequestID), Shape: &jsonwire.String},
-	}}
-	ec2ErrorListShape = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]errorDetail)(nil), Elem: &errorDetailShape}
+	ec2ErrorListShape = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]ec2ErrorDetail)(nil), Elem: &ec2ErrorDetailShape}
 	ec2ErrorsShape    = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2Errors)(nil), Members: []jsonwire.Member{
 		{Name: "Error", Offset: unsafe.Offsetof(ec2Errors{}.Error), Shape: &ec2ErrorListShape, XML: &jsonwire.XMLMember{Flat: true}},
 	}}
@@ -188,37 +165,25 @@ var (
 )
 
 // ReadError implements protocol.Protocol: the code, message and request id
-// of an <ErrorResponse> (awsQuery, which also reads a bare <Error> root) or
-// of the first error of a <Response> (ec2Query). A body that is none of
-// these yields no code and no members, never an error: the caller decides
-// how to report it.
+// of an <ErrorResponse> (awsQuery, which also reads a bare <Error> root, as
+// restXml does: package xmlbody) or of the first error of a <Response>
+// (ec2Query). A body that is none of these yields no code and no members,
+// never an error: the caller decides how to report it.
 func (p *Protocol) ReadError(_ http.Header, body []byte) protocol.ErrorInfo {
-	var d *errorDetail
-	var id *string
-	if p.ec2() {
-		var r ec2Error
-		if xmlwire.Unmarshal(body, &ec2ErrorShape, &r) != nil || r.Errors == nil || len(r.Errors.Error) == 0 {
-			return protocol.ErrorInfo{}
-		}
-		d, id = &r.Errors.Error[0], r.RequestID
-	} else {
-		var r awsQueryError
-		if found, err := xmlwire.UnmarshalPath(body, []string{"ErrorResponse"}, &awsQueryErrorShape, &r); err != nil {
-			return protocol.ErrorInfo{}
-		} else if !found {
-			r.Error = &errorDetail{}
-			if found, err := xmlwire.UnmarshalPath(body, []string{"Error"}, &errorDetailShape, r.Error); err != nil || !found {
-				return protocol.ErrorInfo{}
-			}
-		}
-		if r.Error == nil {
-			return protocol.ErrorInfo{}
-		}
-		d, id = r.Error, r.RequestID
+	if !p.ec2() {
+		return xmlbody.ReadError(body)
 	}
-	info := protocol.ErrorInfo{Code: strings.TrimSpace(deref(d.Code)), Message: deref(d.Message), RequestID: strings.TrimSpace(deref(id))}
-	info.Members = info.Code != ""
-	return info
+	var r ec2Error
+	if xmlwire.Unmarshal(body, &ec2ErrorShape, &r) != nil || r.Errors == nil || len(r.Errors.Error) == 0 {
+		return protocol.ErrorInfo{}
+	}
+	d := &r.Errors.Error[0]
+	return protocol.ErrorInfo{
+		Code:      strings.TrimSpace(deref(d.Code)),
+		Message:   deref(d.Message),
+		RequestID: strings.TrimSpace(deref(r.RequestID)),
+		Members:   true,
+	}
 }
 
 func deref(s *string) string {
@@ -231,18 +196,13 @@ func deref(s *string) string {
 // DecodeError implements protocol.Protocol: the error's members are the
 // children of its <Error> element, beside Type, Code and Message.
 func (p *Protocol) DecodeError(data []byte, s *jsonwire.Shape, v any) error {
+	if !p.ec2() {
+		return xmlbody.DecodeError(data, s, v)
+	}
 	if s == nil {
 		return nil
 	}
-	if p.ec2() {
-		_, err := xmlwire.UnmarshalPath(data, []string{"Response", "Errors", "Error"}, s, v)
-		return err
-	}
-	found, err := xmlwire.UnmarshalPath(data, []string{"ErrorResponse", "Error"}, s, v)
-	if err != nil || found {
-		return err
-	}
-	_, err = xmlwire.UnmarshalPath(data, []string{"Error"}, s, v)
+	_, err := xmlwire.UnmarshalPath(data, []string{"Response", "Errors", "Error"}, s, v)
 	return err
 }
 
@@ -334,11 +294,11 @@ func (p *Protocol) EncodeResponse(m *protocol.Message, s *jsonwire.Shape, v any)
 	if p.ec2() {
 		b = appendTextElement(b, "requestId", m.RequestID)
 		if s != nil && !isNil(v) {
-			b, err = xmlwire.AppendMembers(b, s, pointerTo(v))
+			b, err = xmlwire.AppendMembers(b, s, v)
 		}
 	} else {
 		if s != nil && !isNil(v) {
-			b, err = xmlwire.AppendElement(b, resultName(m), nil, s, pointerTo(v))
+			b, err = xmlwire.AppendElement(b, resultName(m), nil, s, v)
 		}
 		b = append(b, "<ResponseMetadata>"...)
 		b = appendTextElement(b, "RequestId", m.RequestID)
@@ -379,7 +339,7 @@ func (p *Protocol) EncodeError(m *protocol.Message, e protocol.ErrorBody, s *jso
 	}
 	if s != nil {
 		var err error
-		if b, err = xmlwire.AppendMembers(b, s, pointerTo(v)); err != nil {
+		if b, err = xmlwire.AppendMembers(b, s, v); err != nil {
 			return nil, err
 		}
 	}
@@ -432,7 +392,7 @@ func appendStart(b []byte, name, ns string) []byte {
 	b = append(b, name...)
 	if ns != "" {
 		b = append(b, ` xmlns="`...)
-		b = appendText(b, ns)
+		b = xmlwire.AppendText(b, ns)
 		b = append(b, '"')
 	}
 	return append(b, '>')
@@ -449,33 +409,6 @@ func appendTextElement(b []byte, name, text string) []byte {
 	b = append(b, '<')
 	b = append(b, name...)
 	b = append(b, '>')
-	b = appendText(b, text)
+	b = xmlwire.AppendText(b, text)
 	return appendEnd(b, name)
-}
-
-// appendText writes s escaped for an XML text or attribute value; bytes
-// that are not UTF-8 and characters XML cannot carry become U+FFFD.
-func appendText(b []byte, s string) []byte {
-	for _, r := range s {
-		switch {
-		case r == '<':
-			b = append(b, "&lt;"...)
-		case r == '>':
-			b = append(b, "&gt;"...)
-		case r == '&':
-			b = append(b, "&amp;"...)
-		case r == '"':
-			b = append(b, "&quot;"...)
-		case r == '\'':
-			b = append(b, "&apos;"...)
-		case r == '\n' || r == '\r' || r == '\t':
-			b = append(b, "&#x"...)
-			b = append(b, "0123456789ABCDEF"[r>>4], "0123456789ABCDEF"[r&0xf], ';')
-		case r < 0x20 || r == 0xFFFE || r == 0xFFFF || r >= 0xD800 && r < 0xE000:
-			b = utf8.AppendRune(b, utf8.RuneError)
-		default:
-			b = utf8.AppendRune(b, r)
-		}
-	}
-	return b
 }
