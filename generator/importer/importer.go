@@ -4,10 +4,13 @@
 // through the same loader, checker and emitters as a hand-written one.
 //
 // Everything in a model is carried over or refused with a message naming
-// the file, the JSON path and the reason. The few keys read and then left
-// out are those with nothing to carry in the JSON protocols or nowhere to go
-// in a spec: the XML and query serialization hints (xmlNamespace, xmlOrder,
-// flattened, queryName, resultWrapper, locationName on lists), Java's box,
+// the file, the JSON path and the reason. The XML and query serialization
+// traits (xmlNamespace, flattened, xmlAttribute, queryName, resultWrapper,
+// locationName on a structure, a list's member and a map's key and value)
+// are carried for a service that speaks restXml, awsQuery or ec2Query, and
+// left out of the others, whose protocols do not read them. The few keys
+// read and then left out are those with nowhere to go in a spec: xmlOrder
+// (the members' order says it), Java's box,
 // the endpoint rule parameters (contextParam, staticContextParams),
 // globalEndpoint, serviceAbbreviation and uid (the title and the API
 // version say as much), documentationUrl, an operation's alias, and the

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/specgen/specgen/generator/pattern"
 	"github.com/specgen/specgen/generator/spec"
+	"github.com/specgen/specgen/specrt/protocol/ident"
 )
 
 // Header is the first line of every imported spec.
@@ -31,10 +33,16 @@ type translator struct {
 	r        *reader
 	m        *botoModel
 	protocol string // the spec's name of the protocol the client speaks
-	pkg      string
-	rename   map[string]string // model shape name to spec name, where they differ (names.go)
-	builtin  map[string]bool   // model shapes that are built-in shapes
-	inputs   map[string]bool   // model shapes that are operation inputs (isInput)
+	id       *ident.Identity
+	// xml is set when the service speaks a protocol that reads the XML
+	// and query traits (restXml, awsQuery, ec2Query), restXML when one
+	// of them is restXml; a JSON or CBOR service's spec leaves them out.
+	xml, restXML bool
+	pkg          string
+	rename       map[string]string  // model shape name to spec name, where they differ (names.go)
+	builtin      map[string]bool    // model shapes that are built-in shapes
+	inputs       map[string]bool    // model shapes that are operation inputs (isInput)
+	roots        map[string]botoRef // restXml bodies' structures (bodyRoots)
 }
 
 // PackageName derives the Go package name from a model's serviceId as the
@@ -67,8 +75,7 @@ func (t *translator) pickProtocol() {
 		return // a model without metadata: reported already
 	}
 	for _, p := range list {
-		switch p {
-		case "json":
+		if p == "json" {
 			switch md.jsonVersion {
 			case "1.0":
 				t.protocol = "awsJson1_0"
@@ -78,17 +85,35 @@ func (t *translator) pickProtocol() {
 				t.r.errorf("metadata.jsonVersion", "protocol json needs jsonVersion 1.0 or 1.1, found %q", md.jsonVersion)
 				return
 			}
-			return
-		case "rest-json":
-			t.protocol = "restJson1"
-			return
+		} else if name := protocolNames[p]; name != "" {
+			t.protocol = name
+		} else {
+			continue
 		}
+		t.id, _ = ident.Lookup(t.protocol)
+		for _, name := range append(t.specProtocols(), t.protocol) {
+			switch name {
+			case ident.RestXML.Name:
+				t.xml, t.restXML = true, true
+			case ident.AWSQuery.Name, ident.EC2Query.Name:
+				t.xml = true
+			}
+		}
+		return
 	}
-	var names []string
-	for _, p := range list {
-		names = append(names, p+" ("+orDefault(protocolNames[p], p)+")")
+	t.r.errorf("metadata.protocols", "protocol %s is not supported: specgen speaks %s (botocore's %s)",
+		strings.Join(list, ", "), strings.Join(ident.Names(), ", "), strings.Join(botocoreNames(), ", "))
+}
+
+// botocoreNames are the protocol names botocore uses that the importer
+// reads, sorted.
+func botocoreNames() []string {
+	names := []string{"json"}
+	for p := range protocolNames {
+		names = append(names, p)
 	}
-	t.r.errorf("metadata.protocols", "protocol %s is not supported yet: specgen speaks awsJson1_0, awsJson1_1 and restJson1", strings.Join(names, ", "))
+	sort.Strings(names)
+	return names
 }
 
 // checkAuth refuses a service that is not signed with SigV4, the only
@@ -127,11 +152,14 @@ func (t *translator) service() *yaml.Node {
 	if len(md.protocols) > 0 {
 		s.add("protocols", flow(strs(t.specProtocols())))
 	}
-	if strings.HasPrefix(t.protocol, "awsJson") {
+	if t.id.Targeted {
 		s.addStr("targetPrefix", md.targetPrefix)
 	}
 	s.addStr("signingName", orDefault(md.signingName, md.endpointPrefix))
 	s.addStr("endpointPrefix", md.endpointPrefix)
+	if t.xml {
+		s.addStr("xmlNamespace", md.xmlNamespace)
+	}
 	if v := t.validationError(); v != "" {
 		s.addStr("validationError", v)
 	} else {
@@ -157,7 +185,7 @@ func (t *translator) operation(op *botoOperation, ex *extras) *yaml.Node {
 	o.addTrue("readonly", op.readonly)
 	o.addTrue("idempotent", op.idempotent)
 	h := newMapping()
-	if strings.HasPrefix(t.protocol, "awsJson") {
+	if !t.id.HTTPBindings {
 		h.addStr("method", "POST")
 		h.addStr("path", "/")
 		h.add("status", number("200"))
@@ -181,6 +209,9 @@ func (t *translator) operation(op *botoOperation, ex *extras) *yaml.Node {
 	o.addStr("hostPrefix", op.hostPrefix)
 	o.addStr("input", t.ref(op.input))
 	o.addStr("output", t.ref(op.output))
+	if t.xml {
+		o.addStr("resultWrapper", op.resultWrapper)
+	}
 	if len(op.errors) > 0 {
 		var errs []string
 		for _, e := range op.errors {
@@ -249,6 +280,11 @@ func (t *translator) shape(s *botoShape) *yaml.Node {
 		m.add("members", ms.n)
 	}
 	m.addStr("payload", s.payload)
+	if t.xml {
+		if x := t.xmlShape(s); !x.empty() {
+			m.add("xml", flow(x.n))
+		}
+	}
 	if s.exception || s.errStatus != "" || s.errCode != "" || s.fault {
 		m.add("error", flow(t.errorInfo(s)))
 	}
@@ -323,6 +359,11 @@ func (t *translator) member(ms mapping, s *botoShape, mb *botoMember) {
 	m.addTrue("jsonValue", mb.jsonValue && mb.location == "header")
 	m.addStr("timestampFormat", mb.timestampFormat)
 	m.addDeprecated(mb.deprecated)
+	if t.xml {
+		if x := xmlMember(mb); !x.empty() {
+			m.add("xml", flow(x.n))
+		}
+	}
 	var k *yaml.Node
 	if len(m.n.Content) == 2 {
 		k = ms.add(wire, str(t.ref(mb.shape)))
@@ -349,13 +390,13 @@ func (t *translator) isInput(name string) bool {
 
 // checkProtocol refuses what the chosen protocol cannot carry.
 func (t *translator) checkProtocol() {
-	if !strings.HasPrefix(t.protocol, "awsJson") {
+	if t.id.HTTPBindings {
 		return
 	}
 	for _, name := range t.m.shapeNames {
 		for _, mb := range t.m.shapes[name].members {
 			if mb.location != "" {
-				t.r.errorf(sub(mb.path, "location"), "location %q has no meaning in the %s protocol, which sends every member in the JSON body", mb.location, t.protocol)
+				t.r.errorf(sub(mb.path, "location"), "location %q has no meaning in the %s protocol, which sends every member in the body", mb.location, t.protocol)
 			}
 		}
 	}

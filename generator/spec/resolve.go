@@ -120,6 +120,7 @@ func (r *resolver) service() {
 	svc.APIVersion, svc.TargetPrefix = s.apiVersion.v, s.targetPrefix.v
 	svc.SigningName, svc.EndpointPrefix = s.signingName.v, s.endpointPrefix.v
 	svc.ServiceID = s.serviceID.v
+	svc.XMLNamespace = s.xmlNamespace.v
 	listed := false
 	for _, p := range s.protocols {
 		svc.Protocols = append(svc.Protocols, p.v)

@@ -32,6 +32,7 @@ type rawOpTraits struct {
 	requestCompression   bool
 	checksumRequired     bool
 	paginator            *yaml.Node
+	resultWrapper        str // xml.go
 }
 
 type rawShapeTraits struct {
@@ -41,11 +42,13 @@ type rawShapeTraits struct {
 	// unenforced is true for patternEnforced: false; unenforcedN is the key.
 	unenforced  bool
 	unenforcedN *yaml.Node
+	xml         *rawXMLShape // xml.go
 }
 
 type rawMemberTraits struct {
 	deprecated      rawDeprecation
 	timestampFormat str
+	xml             *rawXMLMember // xml.go
 }
 
 type rawErrorTraits struct {
@@ -87,6 +90,8 @@ func (l *loader) operationTrait(op *rawOperation, p pair) {
 		op.traits.requestCompression = l.boolean(p.v, "requestCompression")
 	case "checksumRequired":
 		op.traits.checksumRequired = l.boolean(p.v, "checksumRequired")
+	case "resultWrapper":
+		op.traits.resultWrapper = l.str(p.v, "resultWrapper")
 	}
 }
 
@@ -101,6 +106,8 @@ func (l *loader) shapeTrait(sh *rawShape, p pair) {
 	case "patternEnforced":
 		sh.traits.unenforced = !l.boolean(p.v, "patternEnforced")
 		sh.traits.unenforcedN = p.k
+	case "xml":
+		sh.traits.xml = l.parseXMLShape(p.v)
 	}
 }
 
@@ -110,6 +117,8 @@ func (l *loader) memberTrait(m *rawMember, p pair) {
 		m.traits.deprecated = l.deprecation(p.v)
 	case "timestampFormat":
 		m.traits.timestampFormat = l.timestampFormat(p.v)
+	case "xml":
+		m.traits.xml = l.parseXMLMember(p.v)
 	}
 }
 
@@ -148,6 +157,7 @@ func (r *resolver) shapeTraits(sh *rawShape, s *model.Shape) {
 	r.appliesTo(sh, "timestampFormat", k == model.Timestamp, "timestamp")
 	r.appliesTo(sh, "patternEnforced", k == model.String, "string")
 	s.Deprecated = t.deprecated.model()
+	r.xmlShape(sh, s) // xml.go
 	if k == model.Timestamp {
 		s.TimestampFormat = t.timestampFormat.v
 	}
@@ -209,6 +219,7 @@ func (r *resolver) memberTraitsOf(rm *rawMember, m *model.Member) {
 		if m.Shape == nil || m.Shape.Kind == "" {
 			return
 		}
+		r.xmlMember(rm, m) // xml.go
 		if m.Shape.Kind != model.Timestamp {
 			if f.ok() {
 				r.errorf(f.n, "timestampFormat applies only to timestamp members, not %s", m.Shape.Kind)
@@ -244,6 +255,7 @@ func (r *resolver) operationTraits(ro *rawOperation, op *model.Operation) {
 	op.ReadOnly, op.Idempotent = ro.traits.readonly, ro.traits.idempotent
 	op.RequestCompression = ro.traits.requestCompression
 	op.ChecksumRequired = ro.traits.checksumRequired
+	r.resultWrapper(ro, op) // xml.go
 }
 
 // unions gives every union the oneOf rule over all its members, first of
