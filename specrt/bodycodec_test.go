@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/specgen/specgen/specrt/jsonwire"
@@ -142,6 +143,106 @@ func TestTheClientEncodesAndDecodesBodiesThroughItsProtocol(t *testing.T) {
 			}
 			if diff := cmp.Diff(tc.wantOps, ops); diff != "" {
 				t.Errorf("messages the protocol was handed (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// codecError is a typed error of the line protocol's service.
+type codecError struct {
+	codecThing
+	Metadata ErrorMetadata
+}
+
+func (e *codecError) Error() string                 { return "CodecError" }
+func (e *codecError) ErrorCode() string             { return "CodecError" }
+func (e *codecError) ErrorMessage() string          { return "" }
+func (e *codecError) ErrorFault() smithy.ErrorFault { return smithy.FaultClient }
+func (e *codecError) HTTPStatusCode() int           { return 400 }
+func (e *codecError) ErrorMetadata() *ErrorMetadata { return &e.Metadata }
+
+var errorShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*codecError)(nil)}
+
+// lineErrors is lineProtocol whose error bodies are "error <code> <request
+// id> name=<Name>".
+type lineErrors struct{ lineProtocol }
+
+func (p lineErrors) ReadError(_ http.Header, body []byte) protocol.ErrorInfo {
+	f := strings.Fields(string(body))
+	if len(f) != 4 || f[0] != "error" {
+		return protocol.ErrorInfo{}
+	}
+	return protocol.ErrorInfo{Code: f[1], RequestID: f[2], Members: true}
+}
+
+func (p lineErrors) DecodeError(data []byte, s *jsonwire.Shape, v any) error {
+	f := strings.Fields(string(data))
+	return p.body.Unmarshal([]byte(f[3]), s, &v.(*codecError).codecThing)
+}
+
+// errorDoer answers every request with a 400 and body, with the given
+// request id header (none when empty).
+type errorDoer struct{ body, requestID string }
+
+func (d errorDoer) Do(*http.Request) (*http.Response, error) {
+	h := http.Header{}
+	if d.requestID != "" {
+		h.Set("X-Amzn-RequestId", d.requestID)
+	}
+	return &http.Response{StatusCode: 400, Header: h, Body: io.NopCloser(strings.NewReader(d.body))}, nil
+}
+
+func TestTheClientReadsErrorsThroughItsProtocol(t *testing.T) {
+	for _, tc := range []struct {
+		name, header string
+		wantID       string
+	}{
+		{"the request id comes from the body when no header has it", "", "body-id"},
+		{"the request id header comes first", "header-id", "header-id"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			real, err := registry.Lookup("awsJson1_0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := &lineBody{}
+			svc := &Service{
+				Name: "things", Protocol: "awsJson1_0", TargetPrefix: "Things", SigningName: "things",
+				NewError: func(code string, _ http.Header) APIError {
+					if code == "CodecError" {
+						return new(codecError)
+					}
+					return nil
+				},
+				WireShape: func(v any) *jsonwire.Shape {
+					if _, ok := v.(*codecError); ok {
+						return &errorShape
+					}
+					return nil
+				},
+			}
+			c := NewClient(svc, Options{BaseEndpoint: "http://localhost:1", HTTPClient: errorDoer{body: "error CodecError body-id name=bad", requestID: tc.header}, Region: "us-east-1", RetryMaxAttempts: 1})
+			var ops []string
+			c.proto = lineErrors{lineProtocol{Protocol: real, body: body, ops: &ops}}
+			name := "in"
+			err = c.Invoke(context.Background(), &Operation{Name: "Put", Input: &inShape, Output: &outShape}, &codecThing{Name: &name}, &codecThing{})
+			var ce *codecError
+			if !errors.As(err, &ce) {
+				t.Fatalf("err = %v, want *codecError", err)
+			}
+			type seen struct {
+				Name, RequestID string
+				Status          int
+			}
+			got := seen{RequestID: ce.Metadata.RequestID, Status: ce.Metadata.StatusCode}
+			if ce.Name != nil {
+				got.Name = *ce.Name
+			}
+			if diff := cmp.Diff(seen{Name: "bad", RequestID: tc.wantID, Status: 400}, got); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
+			}
+			if len(body.shapes) != 2 || body.shapes[0] != &inShape || body.shapes[1] != &errorShape {
+				t.Errorf("the codec was called with %d shapes, want the input's, then the error's that WireShape gives", len(body.shapes))
 			}
 		})
 	}

@@ -145,6 +145,9 @@ func emitMockService(f *jen.File, p *Package) {
 	if p.TargetPrefix != "" {
 		d[jen.Id("TargetPrefix")] = jen.Lit(p.TargetPrefix)
 	}
+	if p.APIVersion != "" {
+		d[jen.Id("APIVersion")] = jen.Lit(p.APIVersion)
+	}
 	var ops []jen.Code
 	for _, op := range p.Operations {
 		ops = append(ops, mockOperationValue(p, op))

@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"maps"
+	"mime"
 	"net/http"
 	"net/url"
 	"slices"
@@ -41,7 +42,9 @@ import (
 // GET / that no mock claims is answered with the services and operations
 // served, as JSON (or, to a client that accepts text/html, a small page);
 // any other request no mock claims is answered 400
-// UnknownOperationException.
+// UnknownOperationException. The mux's own errors are in the protocol of the
+// mocks whose request media type the request's Content-Type names, and in
+// awsJson1_1 when none does.
 type Mux struct {
 	servers []*Server
 	// bySigning and groups index servers so that a request is checked
@@ -51,7 +54,11 @@ type Mux struct {
 	// bodyLimit is the largest body a server takes, the most the mux reads
 	// of a request whose headers and path name no operation it has.
 	bodyLimit int64
-	logger    *slog.Logger
+	// framings are the protocols of the mocks by their request media type,
+	// for the answers of the mux's own: a request no mock claims is
+	// answered in the protocol whose framing it has.
+	framings map[string]protocol.Protocol
+	logger   *slog.Logger
 }
 
 // protocolGroup is the mocks that answer one protocol, indexed by it for
@@ -68,6 +75,7 @@ func NewMux(logger *slog.Logger, servers ...*Server) *Mux {
 	m := &Mux{
 		servers:   servers,
 		bySigning: map[string][]*Server{},
+		framings:  map[string]protocol.Protocol{},
 		logger:    logger,
 	}
 	byProtocol := map[string][]*Server{}
@@ -78,6 +86,9 @@ func NewMux(logger *slog.Logger, servers ...*Server) *Mux {
 			name := sp.proto.Identity().Name
 			byProtocol[name] = append(byProtocol[name], s)
 			protocols[name] = sp.proto
+			if _, ok := m.framings[sp.proto.Identity().ContentType]; !ok {
+				m.framings[sp.proto.Identity().ContentType] = sp.proto
+			}
 		}
 		m.bodyLimit = max(m.bodyLimit, s.opts.bodyLimit)
 	}
@@ -112,9 +123,10 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	var status int
 	var code string
+	p := m.framing(r)
 	switch {
 	case err != nil:
-		status, code = writeError(w, awsjson.V11, &protocol.Message{}, err, nil, nil)
+		status, code = writeError(w, p, &protocol.Message{RequestID: rec.RequestID}, err, nil, nil)
 	case (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.Path == "/" && r.Header.Get(awsjson.HeaderTarget) == "":
 		status = m.serveIndex(w, r)
 	default:
@@ -122,12 +134,23 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if t := r.Header.Get(awsjson.HeaderTarget); t != "" {
 			what = t
 		}
-		status, code = writeError(w, awsjson.V11, &protocol.Message{}, unknownOperation(what), nil, nil)
+		status, code = writeError(w, p, &protocol.Message{RequestID: rec.RequestID}, unknownOperation(what), nil, nil)
 	}
 	if m.logger != nil {
 		rec.Status, rec.ErrorCode, rec.Duration = status, code, time.Since(start)
 		m.logger.LogAttrs(r.Context(), levelFor(status), "request", slogAttrs("", &rec)...)
 	}
+}
+
+// framing is the protocol the mux answers r in itself: that of the mocks
+// whose request media type r's Content-Type names, else awsJson1_1.
+func (m *Mux) framing(r *http.Request) protocol.Protocol {
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err == nil {
+		if p, ok := m.framings[mt]; ok {
+			return p
+		}
+	}
+	return awsjson.V11
 }
 
 // route picks the mock that serves r. It returns neither a mock nor an

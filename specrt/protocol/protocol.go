@@ -31,8 +31,9 @@
 //     mapping from botocore's name for it.
 //
 // No other code compares protocol names. Two places name one on purpose:
-// mockrt.Mux answers requests no mock claims in awsJson1_1, and the
-// importer maps botocore's names ("json" with a jsonVersion, "rest-json").
+// mockrt.Mux answers requests no mock claims, in no protocol's framing, in
+// awsJson1_1, and the importer maps botocore's names ("json" with a
+// jsonVersion, "rest-json").
 package protocol
 
 import (

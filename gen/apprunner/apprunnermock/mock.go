@@ -986,7 +986,8 @@ func (s *Server) DefaultUpdateVpcIngressConnection(ctx context.Context, in *appr
 
 // service describes the service to mockrt; it is never modified.
 var service = &mockrt.Service{
-	Name: "apprunner",
+	APIVersion: "2020-05-15",
+	Name:       "apprunner",
 	Operations: []*mockrt.Operation{
 		{
 			Behavior: &mockrt.Behavior{Output: []mockrt.Field{

@@ -1959,7 +1959,8 @@ func (s *Server) DefaultUpdateTaskSet(ctx context.Context, in *ecs.UpdateTaskSet
 
 // service describes the service to mockrt; it is never modified.
 var service = &mockrt.Service{
-	Name: "ecs",
+	APIVersion: "2014-11-13",
+	Name:       "ecs",
 	Operations: []*mockrt.Operation{
 		{
 			Name: "ContinueServiceDeployment",

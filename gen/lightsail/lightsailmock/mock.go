@@ -4016,7 +4016,8 @@ func (s *Server) DefaultUpdateRelationalDatabaseParameters(ctx context.Context, 
 
 // service describes the service to mockrt; it is never modified.
 var service = &mockrt.Service{
-	Name: "lightsail",
+	APIVersion: "2016-11-28",
+	Name:       "lightsail",
 	Operations: []*mockrt.Operation{
 		{
 			Name: "AllocateStaticIp",

@@ -360,7 +360,8 @@ func (s *Server) DefaultUpdateSchedule(ctx context.Context, in *scheduler.Update
 
 // service describes the service to mockrt; it is never modified.
 var service = &mockrt.Service{
-	Name: "scheduler",
+	APIVersion: "2021-06-30",
+	Name:       "scheduler",
 	Operations: []*mockrt.Operation{
 		{
 			Behavior: &mockrt.Behavior{

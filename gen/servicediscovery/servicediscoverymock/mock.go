@@ -803,7 +803,8 @@ func (s *Server) DefaultUpdateServiceAttributes(ctx context.Context, in *service
 
 // service describes the service to mockrt; it is never modified.
 var service = &mockrt.Service{
-	Name: "servicediscovery",
+	APIVersion: "2017-03-14",
+	Name:       "servicediscovery",
 	Operations: []*mockrt.Operation{
 		{
 			Behavior: &mockrt.Behavior{

@@ -1877,6 +1877,7 @@ func (s *Server) DefaultUpdateTargetGroup(ctx context.Context, in *vpclattice.Up
 
 // service describes the service to mockrt; it is never modified.
 var service = &mockrt.Service{
+	APIVersion:   "2022-11-30",
 	ErrorHeaders: errorHeaders,
 	Name:         "vpclattice",
 	Operations: []*mockrt.Operation{

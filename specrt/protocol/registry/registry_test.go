@@ -11,6 +11,7 @@ import (
 
 	"github.com/specgen/specgen/generator/importer"
 	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/ident"
 	"github.com/specgen/specgen/specrt/protocol/registry"
 )
@@ -143,4 +144,46 @@ func TestEveryProtocolsBodyCodecRoundTripsAStructure(t *testing.T) {
 			}
 		})
 	}
+}
+
+// renamed is awsJson1_1 under another name, as a protocol outside the
+// module would be registered.
+type renamed struct {
+	protocol.Protocol
+	id *ident.Identity
+}
+
+func (r renamed) Identity() *ident.Identity { return r.id }
+
+func TestRegisterAddsAProtocolUntilItIsRemoved(t *testing.T) {
+	json11, err := registry.Lookup("awsJson1_1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	double := renamed{Protocol: json11, id: &ident.Identity{Name: "double"}}
+	remove, err := registry.Register(double)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("a registered protocol resolves to itself", func(t *testing.T) {
+		if p, err := registry.Lookup("double"); err != nil || p != protocol.Protocol(double) {
+			t.Errorf("Lookup(double) = %v, %v; want the registered protocol", p, err)
+		}
+	})
+	t.Run("a name registered twice is refused", func(t *testing.T) {
+		if _, err := registry.Register(double); err == nil || err.Error() != "protocol double is already registered" {
+			t.Errorf("Register again = %v, want already registered", err)
+		}
+	})
+	t.Run("an implemented name is refused", func(t *testing.T) {
+		if _, err := registry.Register(renamed{Protocol: json11, id: &ident.Identity{Name: "restJson1"}}); err == nil || err.Error() != "protocol restJson1 is already implemented" {
+			t.Errorf("Register(restJson1) = %v, want already implemented", err)
+		}
+	})
+	remove()
+	t.Run("a removed protocol is unknown again", func(t *testing.T) {
+		if _, err := registry.Lookup("double"); err == nil || !strings.HasPrefix(err.Error(), `unknown protocol "double"`) {
+			t.Errorf("Lookup(double) after remove = %v, want unknown protocol", err)
+		}
+	})
 }

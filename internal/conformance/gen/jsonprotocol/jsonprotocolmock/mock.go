@@ -463,7 +463,8 @@ func (s *Server) DefaultSimpleScalarProperties(ctx context.Context, in *jsonprot
 
 // service describes the service to mockrt; it is never modified.
 var service = &mockrt.Service{
-	Name: "jsonprotocol",
+	APIVersion: "2018-01-01",
+	Name:       "jsonprotocol",
 	Operations: []*mockrt.Operation{
 		{
 			Name: "DatetimeOffsets",

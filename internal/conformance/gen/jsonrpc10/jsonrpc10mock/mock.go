@@ -317,7 +317,8 @@ func (s *Server) DefaultSimpleScalarProperties(ctx context.Context, in *jsonrpc1
 
 // service describes the service to mockrt; it is never modified.
 var service = &mockrt.Service{
-	Name: "jsonrpc10",
+	APIVersion: "2020-07-14",
+	Name:       "jsonrpc10",
 	Operations: []*mockrt.Operation{
 		{
 			Name: "EmptyInputAndEmptyOutput",

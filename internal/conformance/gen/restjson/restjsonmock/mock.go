@@ -1501,6 +1501,7 @@ func (s *Server) DefaultUnitInputAndOutput(ctx context.Context, in *restjson.Uni
 
 // service describes the service to mockrt; it is never modified.
 var service = &mockrt.Service{
+	APIVersion:   "2019-12-16",
 	ErrorHeaders: errorHeaders,
 	Name:         "restjson",
 	Operations: []*mockrt.Operation{
