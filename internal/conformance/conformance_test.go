@@ -26,12 +26,16 @@ import (
 
 	"github.com/specgen/specgen/generator"
 	"github.com/specgen/specgen/generator/model"
+	"github.com/specgen/specgen/internal/conformance/gen/ec2protocol"
+	"github.com/specgen/specgen/internal/conformance/gen/ec2protocol/ec2protocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonprotocol"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonprotocol/jsonprotocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonrpc10"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonrpc10/jsonrpc10mock"
 	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblejsonrpc10"
 	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblejsonrpc10/querycompatiblejsonrpc10mock"
+	"github.com/specgen/specgen/internal/conformance/gen/queryprotocol"
+	"github.com/specgen/specgen/internal/conformance/gen/queryprotocol/queryprotocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/restjson"
 	"github.com/specgen/specgen/internal/conformance/gen/restjson/restjsonmock"
 	"github.com/specgen/specgen/internal/conformance/suite"
@@ -55,6 +59,8 @@ var generated = map[string]struct {
 		func(o specrt.Options) any { return querycompatiblejsonrpc10.New(o) },
 		func() http.Handler { return querycompatiblejsonrpc10mock.New() },
 	},
+	"queryprotocol": {func(o specrt.Options) any { return queryprotocol.New(o) }, func() http.Handler { return queryprotocolmock.New() }},
+	"ec2protocol":   {func(o specrt.Options) any { return ec2protocol.New(o) }, func() http.Handler { return ec2protocolmock.New() }},
 }
 
 // The four ways a case is run: an input case by the client (params to a

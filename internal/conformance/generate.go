@@ -15,4 +15,6 @@ package conformance
 //go:generate go run ../../cmd/specgen import -q -o specs testdata/models/jsonprotocol/service-2.json
 //go:generate go run ../../cmd/specgen import -q -o specs testdata/models/restjson/service-2.json
 //go:generate go run ../../cmd/specgen import -q -o specs testdata/models/querycompatiblejsonrpc10/service-2.json
+//go:generate go run ../../cmd/specgen import -q -o specs testdata/models/queryprotocol/service-2.json
+//go:generate go run ../../cmd/specgen import -q -o specs testdata/models/ec2protocol/service-2.json
 //go:generate go run ../../cmd/specgen generate -q -specs specs -out gen

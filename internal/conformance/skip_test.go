@@ -26,6 +26,18 @@ const (
 		"(OmitsSerializingEmptyLists, @tags([\"client-only\"])) but gives the case no appliesTo, so it stays a skip"
 )
 
+// Why cases of the query suites are skipped.
+const (
+	emptyQueryMemberNotSent = "an empty map (awsQuery) or an empty list (ec2Query) sends nothing, " +
+		"so the request cannot tell it from an absent one and the mock decodes it as not set"
+	noXMLTraitsInSchemas = "the generated schemas.go does not carry the XML and query traits yet " +
+		"(Member.XML flattened and queryName, Shape.XML item, key and value names, jsonwire.Timestamp " +
+		"for a timestamp without a format): the codecs follow them (querywire and xmlwire tests), " +
+		"the emitter is the traits branch's next step"
+	emptyBlobAbsent = "xmlwire decodes an empty blob element (<data/>, <data></data>) as an absent blob, " +
+		"not an empty one (package xmlwire, the xml branch)"
+)
+
 // skips lists the cases that do not pass, by suite file, way and case id,
 // with why. A listed case that passes fails TestConformance, so the list
 // only shrinks. Operations that specgen check refuses are skipped through
@@ -42,6 +54,45 @@ var skips = map[string]string{
 
 	"json_1_0-query-compatible/client/input/QueryCompatibleAwsJson10CborSendsQueryModeHeader": noQueryMode,
 	"json_1_0-query-compatible/mock/output/QueryCompatibleAwsJson10CustomCodeError":           noQueryError,
+
+	"query/mock/input/SDKAppliedContentEncoding_awsQuery":                    noBody,
+	"query/mock/input/SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsQuery": noBody,
+	"ec2/mock/input/SDKAppliedContentEncoding_ec2Query":                      noBody,
+	"ec2/mock/input/SDKAppendsGzipAndIgnoresHttpProvidedEncoding_ec2Query":   noBody,
+	"query/mock/input/QueryEmptyQueryMaps":                                   emptyQueryMemberNotSent,
+	"query/client/input/FlattenedQueryLists":                                 noXMLTraitsInSchemas,
+	"query/client/input/QueryListArgWithXmlNameMember":                       noXMLTraitsInSchemas,
+	"query/client/input/QueryFlattenedListArgWithXmlName":                    noXMLTraitsInSchemas + "; " + botocoreSkips,
+	"query/client/input/QueryQueryMapWithMemberXmlName":                      noXMLTraitsInSchemas,
+	"query/client/input/QueryFlattenedQueryMaps":                             noXMLTraitsInSchemas,
+	"query/client/input/QueryFlattenedQueryMapsWithXmlName":                  noXMLTraitsInSchemas,
+	"query/client/input/QueryTimestampsInput":                                noXMLTraitsInSchemas,
+	"query/client/output/QueryQueryFlattenedXmlMap":                          noXMLTraitsInSchemas,
+	"query/client/output/QueryQueryFlattenedXmlMapWithXmlName":               noXMLTraitsInSchemas,
+	"query/client/output/QueryQueryFlattenedXmlMapWithXmlNamespace":          noXMLTraitsInSchemas,
+	"query/client/output/QueryXmlLists":                                      noXMLTraitsInSchemas + "; " + botocoreSkips,
+	"query/client/output/QueryQueryXmlMapsXmlName":                           noXMLTraitsInSchemas,
+	"query/client/output/QueryXmlTimestamps":                                 noXMLTraitsInSchemas,
+	"query/mock/input/FlattenedQueryLists":                                   noXMLTraitsInSchemas,
+	"query/mock/input/QueryListArgWithXmlNameMember":                         noXMLTraitsInSchemas,
+	"query/mock/input/QueryFlattenedListArgWithXmlName":                      noXMLTraitsInSchemas,
+	"query/mock/input/QueryQueryMapWithMemberXmlName":                        noXMLTraitsInSchemas,
+	"query/mock/input/QueryFlattenedQueryMaps":                               noXMLTraitsInSchemas,
+	"query/mock/input/QueryFlattenedQueryMapsWithXmlName":                    noXMLTraitsInSchemas,
+	"query/mock/input/QueryTimestampsInput":                                  noXMLTraitsInSchemas,
+	"ec2/client/input/Ec2TimestampsInput":                                    noXMLTraitsInSchemas + "; " + botocoreSkips,
+	"ec2/client/output/Ec2XmlLists":                                          noXMLTraitsInSchemas + "; " + botocoreSkips,
+	"ec2/client/output/Ec2XmlTimestamps":                                     noXMLTraitsInSchemas,
+	"ec2/mock/input/Ec2TimestampsInput":                                      noXMLTraitsInSchemas,
+	"query/client/output/QueryXmlEmptyBlobs":                                 emptyBlobAbsent,
+	"query/client/output/QueryXmlEmptySelfClosedBlobs":                       emptyBlobAbsent,
+	"query/mock/output/QueryXmlEmptyBlobs":                                   emptyBlobAbsent,
+	"query/mock/output/QueryXmlEmptySelfClosedBlobs":                         emptyBlobAbsent,
+	"ec2/client/output/Ec2XmlEmptyBlobs":                                     emptyBlobAbsent,
+	"ec2/client/output/Ec2XmlEmptySelfClosedBlobs":                           emptyBlobAbsent,
+	"ec2/mock/output/Ec2XmlEmptyBlobs":                                       emptyBlobAbsent,
+	"ec2/mock/output/Ec2XmlEmptySelfClosedBlobs":                             emptyBlobAbsent,
+	"ec2/mock/input/Ec2EmptyQueryLists":                                      emptyQueryMemberNotSent,
 }
 
 // notApplicable lists the cases that the Smithy protocol tests mark
@@ -53,6 +104,10 @@ var skips = map[string]string{
 // is not run there and counts as n/a, not as a skip. Each one's server
 // counterpart, where Smithy has one, says what a server does instead.
 var notApplicable = map[string]string{
+	"query/mock/input/QueryProtocolIdempotencyTokenAutoFill": "the client fills the idempotency token, " +
+		"so the request carries one and the case's params do not",
+	"ec2/mock/input/Ec2ProtocolIdempotencyTokenAutoFill": "the client fills the idempotency token, " +
+		"so the request carries one and the case's params do not",
 	"rest-json/mock/input/RestJsonQueryIdempotencyTokenAutoFill": "the client fills the idempotency token, " +
 		"so the request carries one and the case's params do not",
 	"rest-json/mock/input/RestJsonHttpPrefixHeadersAreNotPresent": "an empty map of prefix headers sends nothing, " +

@@ -6,9 +6,11 @@
 package mocks
 
 import (
+	"github.com/specgen/specgen/internal/conformance/gen/ec2protocol/ec2protocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonprotocol/jsonprotocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonrpc10/jsonrpc10mock"
 	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblejsonrpc10/querycompatiblejsonrpc10mock"
+	"github.com/specgen/specgen/internal/conformance/gen/queryprotocol/queryprotocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/restjson/restjsonmock"
 	"github.com/specgen/specgen/specrt/mockrt"
 )
@@ -18,9 +20,11 @@ import (
 // address.
 func All(opts ...mockrt.Option) []*mockrt.Server {
 	return []*mockrt.Server{
+		ec2protocolmock.New(opts...).Server,
 		jsonprotocolmock.New(opts...).Server,
 		jsonrpc10mock.New(opts...).Server,
 		querycompatiblejsonrpc10mock.New(opts...).Server,
+		queryprotocolmock.New(opts...).Server,
 		restjsonmock.New(opts...).Server,
 	}
 }

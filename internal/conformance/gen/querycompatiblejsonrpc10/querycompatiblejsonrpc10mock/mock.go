@@ -97,7 +97,8 @@ func (s *Server) DefaultQueryCompatibleOperation(ctx context.Context, in *queryc
 
 // service describes the service to mockrt; it is never modified.
 var service = &mockrt.Service{
-	Name: "querycompatiblejsonrpc10",
+	APIVersion: "2020-07-14",
+	Name:       "querycompatiblejsonrpc10",
 	Operations: []*mockrt.Operation{
 		{
 			Name: "QueryCompatibleOperation",
