@@ -98,7 +98,7 @@ var (
 		{Name: "Endpoint", Offset: unsafe.Offsetof(snsSubscription{}.Endpoint), Shape: &jsonwire.String},
 		{Name: "TopicArn", Offset: unsafe.Offsetof(snsSubscription{}.TopicArn), Shape: &jsonwire.String},
 	}}
-	shapeSNSSubscriptionList = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]snsSubscription)(nil), Elem: &shapeSNSSubscription}
+	shapeSNSSubscriptionList   = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]snsSubscription)(nil), Elem: &shapeSNSSubscription}
 	shapeSNSListSubscriptionsO = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*snsListSubscriptionsOutput)(nil), Members: []jsonwire.Member{
 		{Name: "Subscriptions", Offset: unsafe.Offsetof(snsListSubscriptionsOutput{}.Subscriptions), Shape: &shapeSNSSubscriptionList},
 		{Name: "NextToken", Offset: unsafe.Offsetof(snsListSubscriptionsOutput{}.NextToken), Shape: &jsonwire.String},
