@@ -328,10 +328,14 @@ func (p *Protocol) EncodeError(m *protocol.Message, e protocol.ErrorBody, s *jso
 		}
 		b = appendTextElement(b, "Type", fault)
 	}
-	b = appendTextElement(b, "Code", e.Code)
 	if isNil(v) {
 		s = nil
 	}
+	code := e.Code
+	if s == nil {
+		code = queryCode(code)
+	}
+	b = appendTextElement(b, "Code", code)
 	if s == nil || !hasMessage(s, v) {
 		if e.Message != "" || p.ec2() {
 			b = appendTextElement(b, "Message", e.Message)
@@ -351,6 +355,24 @@ func (p *Protocol) EncodeError(m *protocol.Message, e protocol.ErrorBody, s *jso
 	b = append(b, "</Error>"...)
 	b = appendTextElement(b, "RequestId", m.RequestID)
 	return append(b, "</ErrorResponse>"...), nil
+}
+
+// queryCodes are the codes the query services answer where the mock's own
+// errors, named after the JSON protocols', have another name (AWS's common
+// errors of the query APIs): an unknown action is InvalidAction, a form
+// that cannot be read InvalidQueryParameter.
+var queryCodes = map[string]string{
+	"UnknownOperationException": "InvalidAction",
+	"SerializationException":    "InvalidQueryParameter",
+}
+
+// queryCode returns the code a query service answers for the mock's own
+// error code.
+func queryCode(code string) string {
+	if c, ok := queryCodes[code]; ok {
+		return c
+	}
+	return code
 }
 
 // hasMessage reports whether the error at v, of shape s, has a message

@@ -229,6 +229,33 @@ func TestEncodeErrorWritesTheEnvelope(t *testing.T) {
 	}
 }
 
+func TestTheMocksOwnErrorsTakeTheQueryServicesCodes(t *testing.T) {
+	msg := protocol.Message{RequestID: "r"}
+	for _, tc := range []struct {
+		name     string
+		proto    protocol.Protocol
+		code     string
+		s        *jsonwire.Shape
+		v        any
+		wantCode string
+	}{
+		{"an unknown operation is InvalidAction", awsquery.AWSQuery, "UnknownOperationException", nil, nil, "InvalidAction"},
+		{"a form that cannot be read is InvalidQueryParameter", ec2query.EC2Query, "SerializationException", nil, nil, "InvalidQueryParameter"},
+		{"another code is kept", awsquery.AWSQuery, "ThrottlingException", nil, nil, "ThrottlingException"},
+		{"a modeled error keeps its code", awsquery.AWSQuery, "SerializationException", &complexErrorShape, &complexError{}, "SerializationException"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			body, err := tc.proto.EncodeError(&msg, protocol.ErrorBody{Code: tc.code, Message: "m"}, tc.s, tc.v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := tc.proto.ReadError(http.Header{}, body).Code; got != tc.wantCode {
+				t.Errorf("code = %q, want %q in %s", got, tc.wantCode, body)
+			}
+		})
+	}
+}
+
 func TestRequestsCarryActionAndVersion(t *testing.T) {
 	msg := protocol.Message{Operation: "Greet", Version: "2020-01-08"}
 	for _, tc := range []struct {
