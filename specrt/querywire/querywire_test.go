@@ -2,7 +2,9 @@ package querywire_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -518,4 +520,45 @@ func FuzzUnmarshal(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestHostileBodiesCostNoMoreThanTheirSize decodes bodies made to make a
+// decoder allocate: what decoding allocates stays within a small multiple
+// of the body's size, whether it succeeds or fails.
+func TestHostileBodiesCostNoMoreThanTheirSize(t *testing.T) {
+	var indexes strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&indexes, "ListArg.member.%d=a&", 999999999-i)
+	}
+	var listOfMaps strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&listOfMaps, "MapOfLists.entry.%d.key=k%d&MapOfLists.entry.%d.value.member.1=v&", i+1, i, i+1)
+	}
+	var deep strings.Builder
+	for k := range 63 {
+		deep.WriteString("Nested" + strings.Repeat(".RecursiveArg", k) + ".StringArg=a&")
+	}
+	for _, tc := range []struct {
+		name  string
+		shape *jsonwire.Shape
+		body  string
+	}{
+		{"huge list indexes", &listsShape, indexes.String()},
+		{"as many keys as allowed", &simpleShape, strings.Repeat("Foo=a&", querywire.MaxKeys)},
+		{"keys nested as deep as allowed", &nestedStructuresShape, deep.String()},
+		{"a large valid map of lists", &mapsShape, listOfMaps.String()},
+		{"long percent-encoded values", &simpleShape, "Foo=" + strings.Repeat("%41", 100000)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := newValueOf(tc.shape)
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			_ = querywire.Unmarshal(querywire.AWSQuery, []byte(tc.body), tc.shape, v)
+			runtime.ReadMemStats(&after)
+			if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(20*len(tc.body)+64<<10); got > limit {
+				t.Errorf("decoding %d bytes allocated %d bytes, over %d", len(tc.body), got, limit)
+			}
+		})
+	}
 }
