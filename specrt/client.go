@@ -630,9 +630,15 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 				return nil, fmt.Errorf("encode input payload: %w", err)
 			}
 		}
-		// A member bound to Content-Type names the payload's media type.
+		// A member bound to Content-Type names the payload's media type;
+		// a structure is in the protocol's (application/json under
+		// restJson1, application/xml under restXml).
 		if _, bound := h[HeaderContentType]; rt.body != nil && !bound {
-			h[HeaderContentType] = []string{b.payloadCT}
+			ct := b.payloadCT
+			if b.payloadShape != nil {
+				ct = c.proto.Identity().ContentType
+			}
+			h[HeaderContentType] = []string{ct}
 		}
 	case !op.NoBody || c.proto.Identity().AlwaysSendsBody:
 		if rt.body, err = c.proto.EncodeRequest(&rt.msg, op.Input, in); err != nil {

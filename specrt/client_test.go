@@ -862,3 +862,21 @@ func TestAServiceOfAnUnknownProtocolFailsEveryCallWithoutSending(t *testing.T) {
 		})
 	}
 }
+
+func TestErrorBodySaysWhoseFaultItIs(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		err  specrt.APIError
+		want protocol.ErrorBody
+	}{
+		{"a client error is the sender's", &specrt.GenericAPIError{Code: "Bad", Message: "m", Fault: smithy.FaultClient, Metadata: specrt.ErrorMetadata{StatusCode: 400}}, protocol.ErrorBody{Code: "Bad", Message: "m", Fault: "Sender"}},
+		{"a server error is the receiver's", &specrt.GenericAPIError{Code: "Down", Fault: smithy.FaultServer, Metadata: specrt.ErrorMetadata{StatusCode: 503}}, protocol.ErrorBody{Code: "Down", Fault: "Receiver"}},
+		{"a 5xx error of no stated fault is the receiver's", &specrt.GenericAPIError{Code: "InternalFailure", Metadata: specrt.ErrorMetadata{StatusCode: 500}}, protocol.ErrorBody{Code: "InternalFailure", Fault: "Receiver"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, specrt.ErrorBody(tc.err)); diff != "" {
+				t.Errorf("ErrorBody (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

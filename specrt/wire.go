@@ -35,10 +35,11 @@ func RequestID(h http.Header) string {
 }
 
 // ErrorBody is the envelope of e as every protocol's error response says
-// it: its code, message and fault.
+// it: its code, message and fault, the service's (Receiver) when e says so
+// or its status is 5xx.
 func ErrorBody(e APIError) protocol.ErrorBody {
 	fault := protocol.FaultSender
-	if e.ErrorFault() == smithy.FaultServer {
+	if e.ErrorFault() == smithy.FaultServer || e.HTTPStatusCode() >= 500 {
 		fault = protocol.FaultReceiver
 	}
 	return protocol.ErrorBody{Code: e.ErrorCode(), Message: e.ErrorMessage(), Fault: fault}

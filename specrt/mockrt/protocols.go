@@ -60,6 +60,12 @@ type exchange struct {
 	msg protocol.Message
 }
 
+// message returns a copy of the exchange's message, for the protocol.
+func (x *exchange) message() *protocol.Message {
+	m := x.msg
+	return &m
+}
+
 // setOperation notes the operation the request was routed to.
 func (x *exchange) setOperation(op *compiledOp) {
 	x.msg.Operation, x.msg.Wrapper = op.Name, op.Wrapper
@@ -113,7 +119,7 @@ func decompressed(raw, body []byte) bool {
 func (s *Server) decodeMessage(x *exchange, op *compiledOp, body []byte) (map[string]any, Input, error) {
 	in := op.NewInput()
 	if len(body) > 0 {
-		if err := x.sp.proto.DecodeRequest(&x.msg, body, op.inShape, in); err != nil {
+		if err := x.sp.proto.DecodeRequest(x.message(), body, op.inShape, in); err != nil {
 			return nil, nil, s.serializationFailed(err.Error())
 		}
 	}
@@ -162,7 +168,7 @@ func (s *Server) writeMessage(w http.ResponseWriter, x *exchange, op *compiledOp
 	switch {
 	case payload == nil:
 		var err error
-		if data, err = x.sp.proto.EncodeResponse(&x.msg, op.outShape, out); err != nil {
+		if data, err = x.sp.proto.EncodeResponse(x.message(), op.outShape, out); err != nil {
 			return failed(err)
 		}
 	case !payload.doc && payload.kind == reflect.Struct:

@@ -421,6 +421,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // answered as a 500 InternalFailure instead of a dropped connection. The
 // fuzz tests treat any 5xx as a failure, so this hides no bug of the mock.
 func (s *Server) serveRecovered(w http.ResponseWriter, r *http.Request, rec *Record) (status int, code string) {
+	// x stays on the stack: what escapes is a copy of its message, made
+	// only on the paths that hand it to the protocol (errors, bodies that
+	// are not bare JSON).
 	x := &exchange{sp: s.speakers[0], msg: protocol.Message{
 		Version: s.svc.APIVersion, Namespace: s.svc.XMLNamespace, RequestID: rec.RequestID,
 	}}
@@ -689,7 +692,7 @@ func (s *Server) fillEnv(e *env) {
 }
 
 func (s *Server) writeError(w http.ResponseWriter, x *exchange, err error) (int, string) {
-	return writeError(w, x.sp.proto, &x.msg, err, s.svc.ErrorHeaders, s.svc.WireShape)
+	return writeError(w, x.sp.proto, x.message(), err, s.svc.ErrorHeaders, s.svc.WireShape)
 }
 
 func (s *Server) writeOutput(w http.ResponseWriter, x *exchange, op *compiledOp, out any) (int, string) {

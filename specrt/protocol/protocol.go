@@ -198,9 +198,14 @@ type Router interface {
 	// Route returns the index in the router's operations of the one r is
 	// for, with the path labels (nil when there are none), or -1 and a
 	// short description of r for the error message. body is the request's
-	// body, read whole and decompressed (a protocol that names the
-	// operation in the body reads it there); the router must not keep or
-	// modify it.
+	// body as sent, or decompressed when the request was not routed as
+	// sent, and nil when the caller has not read it (a Mux routing on
+	// headers first); a protocol that names the operation in the body
+	// reads it there. A mock answering several protocols asks each router
+	// in turn, so a router sees requests of every protocol: it claims only
+	// those in its own framing, and must read any body, however malformed
+	// or large, in bounded time and memory. It must not keep or modify
+	// body.
 	Route(r *http.Request, body []byte) (op int, labels map[string]string, what string)
 }
 
