@@ -163,8 +163,9 @@ type Operation struct {
 	// decodes a success body into the output; nil means encoding/json.
 	Input, Output *jsonwire.Shape
 	// Decode, when set, decodes a success body into out instead: generated
-	// clients set it for outputs whose body is a payload member.
-	Decode func(data []byte, out any) error
+	// clients set it for outputs whose body is a payload member, which a
+	// structure payload decodes with body, the protocol's body codec.
+	Decode func(body protocol.Body, data []byte, out any) error
 	// Wrapper is the element an awsQuery response's members are wrapped
 	// in, when it is not "<Name>Result".
 	Wrapper string
@@ -698,7 +699,7 @@ func decodeSuccess(p protocol.Protocol, m *protocol.Message, resp *http.Response
 	var err error
 	switch {
 	case op.Decode != nil:
-		err = op.Decode(data, out)
+		err = op.Decode(p.Body(), data, out)
 	default:
 		err = p.DecodeResponse(m, data, op.Output, out)
 	}

@@ -25,6 +25,43 @@ func (t *translator) opNames() []string {
 	return names
 }
 
+// operationNamed returns the model's operation of the given name, or nil.
+func (t *translator) operationNamed(name string) *botoOperation {
+	for _, op := range t.m.operations {
+		if op.name == name {
+			return op
+		}
+	}
+	return nil
+}
+
+// wirePath rewrites a dotted path of member names from the structure shape
+// into the spec's member keys, their wire names (ec2's "Reservations" is
+// "reservationSet"). A path it cannot follow member by member (a JMESPath
+// expression, a member the model lacks) is returned as it is, for check
+// to report.
+func (t *translator) wirePath(shape, path string) string {
+	parts := strings.Split(path, ".")
+	s := t.m.shapes[shape]
+	for i, name := range parts {
+		if s == nil || s.typ != "structure" {
+			return path
+		}
+		var found *botoMember
+		for _, mb := range s.members {
+			if mb.name == name {
+				found = mb
+			}
+		}
+		if found == nil {
+			return path
+		}
+		parts[i] = wireName(found)
+		s = t.m.shapes[found.shape]
+	}
+	return strings.Join(parts, ".")
+}
+
 // stringOrList reads a paginator key that botocore writes as a string or a
 // list of strings.
 func (r *reader) stringOrList(v *value, path string) *yaml.Node {
@@ -56,17 +93,30 @@ func (t *translator) paginators(r *reader, root *value, ex *extras) {
 			for _, kf := range r.object(pf.val, path, known, nil) {
 				got[kf.key] = kf.val
 			}
+			op := t.operationNamed(pf.key)
 			for _, k := range keys {
 				v := got[k.from]
 				if v == nil {
 					continue
 				}
 				kp := sub(path, k.from)
+				// The paths name members as the model does; the spec's
+				// member keys are their wire names.
+				from := op.output
+				if k.from == "input_token" || k.from == "limit_key" {
+					from = op.input
+				}
 				switch k.from {
 				case "limit_key", "more_results":
-					p.add(k.to, str(r.str(v, kp)))
+					p.add(k.to, str(t.wirePath(from, r.str(v, kp))))
 				default:
-					p.add(k.to, r.stringOrList(v, kp))
+					n := r.stringOrList(v, kp)
+					for _, e := range append([]*yaml.Node{n}, n.Content...) {
+						if e.Kind == yaml.ScalarNode {
+							e.Value = t.wirePath(from, e.Value)
+						}
+					}
+					p.add(k.to, n)
 				}
 			}
 			for _, k := range []string{"input_token", "output_token"} {

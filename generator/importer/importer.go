@@ -259,6 +259,19 @@ func (t *translator) document(ex *extras) *yaml.Node {
 			k.HeadComment = t.copyNote(s)
 		}
 	}
+	if t.codesOnly() {
+		// In its place in the sorted shapes.
+		at := len(shapes.n.Content)
+		for i := 0; i < len(shapes.n.Content); i += 2 {
+			if shapes.n.Content[i].Value > ec2ValidationError {
+				at = i
+				break
+			}
+		}
+		k := str(ec2ValidationError)
+		k.HeadComment = "not in the model, which declares no error shapes: the error EC2 answers invalid input with"
+		shapes.n.Content = append(shapes.n.Content[:at], append([]*yaml.Node{k, codesOnlyError()}, shapes.n.Content[at:]...)...)
+	}
 	k := root.add("shapes", shapes.n)
 	k.HeadComment = t.namesNote()
 	if ex.waiters != nil {

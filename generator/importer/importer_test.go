@@ -56,9 +56,11 @@ func TestRealModels(t *testing.T) {
 				t.Errorf("the spec does not start with the generated-code header")
 			}
 			// Escaped markup in the docs (&lt;Tag&gt;) is text; the
-			// model's own tags must all be gone.
+			// model's own tags must all be gone. (EC2 escapes a few
+			// <code> tags itself: those stay, as text.)
 			for _, tag := range []string{"<p>", "</p>", "<code>", "</code>", "<li>", "<ul>", "<a href", "</a>", "<b>", "<i>"} {
-				if bytes.Contains(r.Spec, []byte(tag)) {
+				escaped := strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(tag)
+				if bytes.Contains(r.Spec, []byte(tag)) && !bytes.Contains(r.Files[0].Data, []byte(escaped)) {
 					t.Errorf("the spec holds the raw tag %s", tag)
 				}
 			}

@@ -162,11 +162,48 @@ func (t *translator) service() *yaml.Node {
 	}
 	if v := t.validationError(); v != "" {
 		s.addStr("validationError", v)
+	} else if t.codesOnly() {
+		k := s.add("validationError", str(ec2ValidationError))
+		k.HeadComment = "the model declares no error shapes (EC2 answers errors by code only): " + ec2ValidationError + " is written below"
 	} else {
 		k := s.add("validationError", str(""))
 		k.HeadComment = "none of the error shapes is a validation error by name; an overlay must choose one"
 	}
 	return s.n
+}
+
+// ec2ValidationError is the code EC2 answers invalid parameters with; its
+// model declares no error shapes at all, so the importer writes one.
+const ec2ValidationError = "InvalidParameterValue"
+
+// codesOnly reports whether the service is an ec2Query service whose model
+// declares no error shape (EC2 itself), so that the importer writes the
+// validation error shape.
+func (t *translator) codesOnly() bool {
+	if t.protocol != "ec2Query" || t.m.shapes[ec2ValidationError] != nil {
+		return false
+	}
+	for _, s := range t.m.shapes {
+		if s.exception {
+			return false
+		}
+	}
+	return true
+}
+
+// codesOnlyError is the validation error shape of a codesOnly service.
+func codesOnlyError() *yaml.Node {
+	m := newMapping()
+	m.addStr("type", "structure")
+	m.addText("doc", "An invalid or missing parameter value, which EC2 answers with the code InvalidParameterValue.")
+	ms := newMapping()
+	ms.add("Message", str("string"))
+	m.add("members", ms.n)
+	e := newMapping()
+	e.add("status", number("400"))
+	e.addStr("fault", "client")
+	m.add("error", flow(e.n))
+	return m.n
 }
 
 func (t *translator) validationError() string {
@@ -279,7 +316,7 @@ func (t *translator) shape(s *botoShape) *yaml.Node {
 		}
 		m.add("members", ms.n)
 	}
-	m.addStr("payload", s.payload)
+	m.addStr("payload", payloadKey(s))
 	if t.xml {
 		if x := t.xmlShape(s); !x.empty() {
 			m.add("xml", flow(x.n))
@@ -326,11 +363,19 @@ func (t *translator) errorInfo(s *botoShape) *yaml.Node {
 	return e.n
 }
 
-func (t *translator) member(ms mapping, s *botoShape, mb *botoMember) {
-	wire := mb.name
-	if mb.location == "" && mb.locationName != "" {
-		wire = mb.locationName
+// payloadKey is the spec's key of the member s's payload names: its wire
+// name, as member writes it (restXml's payloads have a locationName).
+func payloadKey(s *botoShape) string {
+	for _, mb := range s.members {
+		if mb.name == s.payload {
+			return wireName(mb)
+		}
 	}
+	return s.payload
+}
+
+func (t *translator) member(ms mapping, s *botoShape, mb *botoMember) {
+	wire := wireName(mb)
 	m := newMapping()
 	m.addStr("shape", t.ref(mb.shape))
 	if d := docText(mb.doc); d != "" && d != docText(t.m.shapes[mb.shape].doc) {

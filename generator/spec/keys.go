@@ -232,6 +232,7 @@ var (
 		{name: "limitKey", doc: "The input member that sets the page size.", val: vString},
 		{name: "resultKey", doc: "The output list or map path(s) the pages hold.", val: vOneOf(vString, vList(vString))},
 		{name: "moreResults", doc: "The output boolean path that says more pages follow.", val: vString},
+		{name: "nonAggregateKeys", doc: "The output member path(s) whose value is the same on every page rather than a part of the results (kept as data).", val: vOneOf(vString, vList(vString))},
 	}}
 
 	waiterSet = &keySet{name: "waiter", doc: "A waiter (waiters-2.json), kept as data for the mock engine.", keys: []keyDef{

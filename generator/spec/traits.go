@@ -316,7 +316,7 @@ func (r *resolver) paginator(op *model.Operation, n *yaml.Node) *model.Paginator
 						r.errorf(v.n, "inputToken %q must be a member of the input, not a path", v.v)
 						continue
 					}
-					r.wantKind(m, v, "inputToken", model.String)
+					r.wantToken(m, v, "inputToken")
 					pg.InputTokens = append(pg.InputTokens, m.Last())
 				}
 			}
@@ -324,7 +324,7 @@ func (r *resolver) paginator(op *model.Operation, n *yaml.Node) *model.Paginator
 			out = r.strings(p.v, "outputToken")
 			for _, v := range out {
 				if m := r.tokenPath(op.Output, v, op.Name+" output", "outputToken"); m != nil {
-					r.wantKind(m, v, "outputToken", model.String)
+					r.wantToken(m, v, "outputToken")
 					pg.OutputTokens = append(pg.OutputTokens, m)
 				}
 			}
@@ -334,7 +334,8 @@ func (r *resolver) paginator(op *model.Operation, n *yaml.Node) *model.Paginator
 				if len(m) > 1 {
 					r.errorf(v.n, "limitKey %q must be a member of the input, not a path", v.v)
 				} else {
-					r.wantKind(m, v, "limitKey", model.Integer, model.Long)
+					// Route 53 takes its page size as a string.
+					r.wantKind(m, v, "limitKey", model.Integer, model.Long, model.String)
 					pg.LimitKey = m.Last()
 				}
 			}
@@ -351,6 +352,12 @@ func (r *resolver) paginator(op *model.Operation, n *yaml.Node) *model.Paginator
 				r.wantKind(m, v, "moreResults", model.Boolean)
 				pg.MoreResults = m
 			}
+		case "nonAggregateKeys":
+			for _, v := range r.strings(p.v, "nonAggregateKeys") {
+				if m := r.tokenPath(op.Output, v, op.Name+" output", "nonAggregateKeys"); m != nil {
+					pg.NonAggregateKeys = append(pg.NonAggregateKeys, m)
+				}
+			}
 		}
 	}
 	for _, k := range []string{"inputToken", "outputToken"} {
@@ -360,6 +367,13 @@ func (r *resolver) paginator(op *model.Operation, n *yaml.Node) *model.Paginator
 	}
 	if len(in) != len(out) && have["inputToken"] && have["outputToken"] {
 		r.errorf(n, "paginator of %s has %d input tokens but %d output tokens; they are set pairwise", op.Name, len(in), len(out))
+	} else if len(pg.InputTokens) == len(pg.OutputTokens) {
+		for i, tin := range pg.InputTokens {
+			tout := pg.OutputTokens[i].Last()
+			if tin.Shape != nil && tout.Shape != nil && (tin.Shape.IsEnum() || tout.Shape.IsEnum()) && tin.Shape != tout.Shape {
+				r.errorf(in[i].n, "inputToken %q is %s but outputToken %q is %s: an enum token is copied from a token of the same enum", in[i].v, describeToken(tin.Shape), out[i].v, describeToken(tout.Shape))
+			}
+		}
 	}
 	if len(r.diags) > before {
 		return nil
@@ -452,6 +466,23 @@ func (r *resolver) namePaginators() {
 			taken[n] = "the paginator of " + op.Name
 		}
 	}
+}
+
+// wantToken reports a token that is neither a string nor an enum (Route
+// 53's StartRecordType pages by record type).
+func (r *resolver) wantToken(p model.MemberPath, v str, what string) {
+	if s := p.Last().Shape; s != nil && s.IsEnum() {
+		return
+	}
+	r.wantKind(p, v, what, model.String)
+}
+
+// describeToken names a token's type in messages.
+func describeToken(s *model.Shape) string {
+	if s.IsEnum() {
+		return "the enum " + s.Name
+	}
+	return "a string"
 }
 
 // wantKind reports a path whose member is none of the kinds (an enum is

@@ -32,12 +32,20 @@ import (
 	"github.com/specgen/specgen/internal/conformance/gen/jsonprotocol/jsonprotocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonrpc10"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonrpc10/jsonrpc10mock"
+	"github.com/specgen/specgen/internal/conformance/gen/nonquerycompatiblerpcv2protocol"
+	"github.com/specgen/specgen/internal/conformance/gen/nonquerycompatiblerpcv2protocol/nonquerycompatiblerpcv2protocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblejsonrpc10"
 	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblejsonrpc10/querycompatiblejsonrpc10mock"
+	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblerpcv2protocol"
+	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblerpcv2protocol/querycompatiblerpcv2protocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/queryprotocol"
 	"github.com/specgen/specgen/internal/conformance/gen/queryprotocol/queryprotocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/restjson"
 	"github.com/specgen/specgen/internal/conformance/gen/restjson/restjsonmock"
+	"github.com/specgen/specgen/internal/conformance/gen/restxml"
+	"github.com/specgen/specgen/internal/conformance/gen/restxml/restxmlmock"
+	"github.com/specgen/specgen/internal/conformance/gen/rpcv2protocol"
+	"github.com/specgen/specgen/internal/conformance/gen/rpcv2protocol/rpcv2protocolmock"
 	"github.com/specgen/specgen/internal/conformance/suite"
 	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/protocol/ident"
@@ -58,9 +66,30 @@ var generated = map[string]struct {
 	"querycompatiblejsonrpc10": {
 		func(o specrt.Options) any { return querycompatiblejsonrpc10.New(o) },
 		func() http.Handler { return querycompatiblejsonrpc10mock.New() },
+	}, "queryprotocol": {
+		func(o specrt.Options) any { return queryprotocol.New(o) },
+		func() http.Handler { return queryprotocolmock.New() },
 	},
-	"queryprotocol": {func(o specrt.Options) any { return queryprotocol.New(o) }, func() http.Handler { return queryprotocolmock.New() }},
-	"ec2protocol":   {func(o specrt.Options) any { return ec2protocol.New(o) }, func() http.Handler { return ec2protocolmock.New() }},
+	"ec2protocol": {
+		func(o specrt.Options) any { return ec2protocol.New(o) },
+		func() http.Handler { return ec2protocolmock.New() },
+	},
+	"restxml": {
+		func(o specrt.Options) any { return restxml.New(o) },
+		func() http.Handler { return restxmlmock.New() },
+	},
+	"rpcv2protocol": {
+		func(o specrt.Options) any { return rpcv2protocol.New(o) },
+		func() http.Handler { return rpcv2protocolmock.New() },
+	},
+	"querycompatiblerpcv2protocol": {
+		func(o specrt.Options) any { return querycompatiblerpcv2protocol.New(o) },
+		func() http.Handler { return querycompatiblerpcv2protocolmock.New() },
+	},
+	"nonquerycompatiblerpcv2protocol": {
+		func(o specrt.Options) any { return nonquerycompatiblerpcv2protocol.New(o) },
+		func() http.Handler { return nonquerycompatiblerpcv2protocolmock.New() },
+	},
 }
 
 // The four ways a case is run: an input case by the client (params to a

@@ -17,4 +17,8 @@ package conformance
 //go:generate go run ../../cmd/specgen import -q -o specs testdata/models/querycompatiblejsonrpc10/service-2.json
 //go:generate go run ../../cmd/specgen import -q -o specs testdata/models/queryprotocol/service-2.json
 //go:generate go run ../../cmd/specgen import -q -o specs testdata/models/ec2protocol/service-2.json
+//go:generate go run ../../cmd/specgen import -q -o specs testdata/models/restxml/service-2.json
+//go:generate go run ../../cmd/specgen import -q -o specs testdata/models/rpcv2protocol/service-2.json
+//go:generate go run ../../cmd/specgen import -q -o specs testdata/models/querycompatiblerpcv2protocol/service-2.json
+//go:generate go run ../../cmd/specgen import -q -o specs testdata/models/nonquerycompatiblerpcv2protocol/service-2.json
 //go:generate go run ../../cmd/specgen generate -q -specs specs -out gen

@@ -21,21 +21,24 @@ const (
 		"so the client cannot tell it to send the header"
 	noQueryError = "the mock of an awsQuery-compatible service does not send x-amzn-query-error " +
 		"(the error's queryCode and fault), which the AWS SDKs take the error's code from"
+	emptyNotSent = "an empty list or map sends nothing, so the request cannot tell it from an absent one, " +
+		"and the mock decodes it as not set; Smithy gives the case no appliesTo"
+	clientOnlyToken = "the client fills the idempotency token, so the request carries one and the case's params do not; " +
+		"the Smithy model tags the operation client-only (@tags([\"client-only\"])) but gives the case no appliesTo"
+	serverQueryMap = "a server puts every query parameter in the httpQueryParams map as well " +
+		"(Smithy's RestXmlServersPutAllQueryParamsInMap), which this case's params, written for a client, leave out; " +
+		"Smithy gives the case no appliesTo"
+	mapOrder = "the case lists a map's entries in the order of its params, which a Go map does not keep: " +
+		"specgen writes them sorted by key, and XML bodies are compared as ordered trees"
+	shapeXMLName = "the root element is the structure's own xmlName (Ahoy) in Smithy; the botocore model " +
+		"carries it beside the operation input's locationName, which specgen takes; " + botocoreSkips
+	payloadMemberName = "a structure payload's root element is named after its member's xmlName (Hola) in Smithy; " +
+		"specgen names it after the structure (its shape's xmlName, Hello): the member's name does not reach the body codec"
+	emptyPrefixMap = "a response without any header of the prefix gives a nil map, which the case's result " +
+		"cannot tell from an absent one; it wants an empty map"
 	emptyQueryListNotSent = "an empty query list sends nothing, so the request cannot tell it from an absent one, " +
 		"and the mock decodes it as not set; the Smithy model tags the operation client-only " +
 		"(OmitsSerializingEmptyLists, @tags([\"client-only\"])) but gives the case no appliesTo, so it stays a skip"
-)
-
-// Why cases of the query suites are skipped.
-const (
-	emptyQueryMemberNotSent = "an empty map (awsQuery) or an empty list (ec2Query) sends nothing, " +
-		"so the request cannot tell it from an absent one and the mock decodes it as not set"
-	noXMLTraitsInSchemas = "the generated schemas.go does not carry the XML and query traits yet " +
-		"(Member.XML flattened and queryName, Shape.XML item, key and value names, jsonwire.Timestamp " +
-		"for a timestamp without a format): the codecs follow them (querywire and xmlwire tests), " +
-		"the emitter is the traits branch's next step"
-	emptyBlobAbsent = "xmlwire decodes an empty blob element (<data/>, <data></data>) as an absent blob, " +
-		"not an empty one (package xmlwire, the xml branch)"
 )
 
 // skips lists the cases that do not pass, by suite file, way and case id,
@@ -52,62 +55,48 @@ var skips = map[string]string{
 
 	"rest-json/mock/input/RestJsonOmitsEmptyListQueryValues": emptyQueryListNotSent,
 
-	"json_1_0-query-compatible/client/input/QueryCompatibleAwsJson10CborSendsQueryModeHeader": noQueryMode,
-	"json_1_0-query-compatible/mock/output/QueryCompatibleAwsJson10CustomCodeError":           noQueryError,
-
 	"query/mock/input/SDKAppliedContentEncoding_awsQuery":                    noBody,
 	"query/mock/input/SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsQuery": noBody,
-	"ec2/mock/input/SDKAppliedContentEncoding_ec2Query":                      noBody,
-	"ec2/mock/input/SDKAppendsGzipAndIgnoresHttpProvidedEncoding_ec2Query":   noBody,
-	"query/mock/input/QueryEmptyQueryMaps":                                   emptyQueryMemberNotSent,
-	"query/client/input/FlattenedQueryLists":                                 noXMLTraitsInSchemas,
-	"query/client/input/QueryListArgWithXmlNameMember":                       noXMLTraitsInSchemas,
-	"query/client/input/QueryFlattenedListArgWithXmlName":                    noXMLTraitsInSchemas + "; " + botocoreSkips,
-	"query/client/input/QueryQueryMapWithMemberXmlName":                      noXMLTraitsInSchemas,
-	"query/client/input/QueryFlattenedQueryMaps":                             noXMLTraitsInSchemas,
-	"query/client/input/QueryFlattenedQueryMapsWithXmlName":                  noXMLTraitsInSchemas,
-	"query/client/input/QueryTimestampsInput":                                noXMLTraitsInSchemas,
-	"query/client/output/QueryQueryFlattenedXmlMap":                          noXMLTraitsInSchemas,
-	"query/client/output/QueryQueryFlattenedXmlMapWithXmlName":               noXMLTraitsInSchemas,
-	"query/client/output/QueryQueryFlattenedXmlMapWithXmlNamespace":          noXMLTraitsInSchemas,
-	"query/client/output/QueryXmlLists":                                      noXMLTraitsInSchemas + "; " + botocoreSkips,
-	"query/client/output/QueryQueryXmlMapsXmlName":                           noXMLTraitsInSchemas,
-	"query/client/output/QueryXmlTimestamps":                                 noXMLTraitsInSchemas,
-	"query/mock/input/FlattenedQueryLists":                                   noXMLTraitsInSchemas,
-	"query/mock/input/QueryListArgWithXmlNameMember":                         noXMLTraitsInSchemas,
-	"query/mock/input/QueryFlattenedListArgWithXmlName":                      noXMLTraitsInSchemas,
-	"query/mock/input/QueryQueryMapWithMemberXmlName":                        noXMLTraitsInSchemas,
-	"query/mock/input/QueryFlattenedQueryMaps":                               noXMLTraitsInSchemas,
-	"query/mock/input/QueryFlattenedQueryMapsWithXmlName":                    noXMLTraitsInSchemas,
-	"query/mock/input/QueryTimestampsInput":                                  noXMLTraitsInSchemas,
-	"ec2/client/input/Ec2TimestampsInput":                                    noXMLTraitsInSchemas + "; " + botocoreSkips,
-	"ec2/client/output/Ec2XmlLists":                                          noXMLTraitsInSchemas + "; " + botocoreSkips,
-	"ec2/client/output/Ec2XmlTimestamps":                                     noXMLTraitsInSchemas,
-	"ec2/mock/input/Ec2TimestampsInput":                                      noXMLTraitsInSchemas,
-	"query/client/output/QueryXmlEmptyBlobs":                                 emptyBlobAbsent,
-	"query/client/output/QueryXmlEmptySelfClosedBlobs":                       emptyBlobAbsent,
-	"query/mock/output/QueryXmlEmptyBlobs":                                   emptyBlobAbsent,
-	"query/mock/output/QueryXmlEmptySelfClosedBlobs":                         emptyBlobAbsent,
-	"ec2/client/output/Ec2XmlEmptyBlobs":                                     emptyBlobAbsent,
-	"ec2/client/output/Ec2XmlEmptySelfClosedBlobs":                           emptyBlobAbsent,
-	"ec2/mock/output/Ec2XmlEmptyBlobs":                                       emptyBlobAbsent,
-	"ec2/mock/output/Ec2XmlEmptySelfClosedBlobs":                             emptyBlobAbsent,
-	"ec2/mock/input/Ec2EmptyQueryLists":                                      emptyQueryMemberNotSent,
+	"query/mock/input/QueryProtocolIdempotencyTokenAutoFill":                 clientOnlyToken,
+	"query/mock/input/QueryEmptyQueryMaps":                                   emptyNotSent,
+
+	"ec2/mock/input/SDKAppliedContentEncoding_ec2Query":                    noBody,
+	"ec2/mock/input/SDKAppendsGzipAndIgnoresHttpProvidedEncoding_ec2Query": noBody,
+	"ec2/mock/input/Ec2ProtocolIdempotencyTokenAutoFill":                   clientOnlyToken,
+	"ec2/mock/input/Ec2EmptyQueryLists":                                    emptyNotSent,
+
+	"rest-xml/mock/input/SDKAppliedContentEncoding_restXml":               noBody,
+	"rest-xml/client/input/FlattenedXmlMap":                               mapOrder,
+	"rest-xml/client/input/XmlMaps":                                       mapOrder,
+	"rest-xml/client/input/XmlMapsXmlName":                                mapOrder,
+	"rest-xml/client/input/NestedXmlMapWithXmlNameSerializes":             mapOrder,
+	"rest-xml/client/input/BodyWithXmlName":                               shapeXMLName,
+	"rest-xml/client/input/HttpPayloadWithMemberXmlName":                  payloadMemberName,
+	"rest-xml/client/output/HttpPrefixHeadersAreNotPresent":               emptyPrefixMap,
+	"rest-xml/mock/output/HttpPrefixHeadersAreNotPresent":                 emptyPrefixMap,
+	"rest-xml/mock/input/SDKAppendedGzipAfterProvidedEncoding_restXml":    noBody,
+	"rest-xml/mock/input/AllQueryStringTypes":                             serverQueryMap,
+	"rest-xml/mock/input/RestXmlQueryStringEscaping":                      serverQueryMap,
+	"rest-xml/mock/input/RestXmlSupportsNaNFloatQueryValues":              serverQueryMap,
+	"rest-xml/mock/input/RestXmlSupportsInfinityFloatQueryValues":         serverQueryMap,
+	"rest-xml/mock/input/RestXmlSupportsNegativeInfinityFloatQueryValues": serverQueryMap,
+	"rest-xml/mock/input/RestXmlZeroAndFalseQueryValues":                  serverQueryMap,
+
+	"json_1_0-query-compatible/client/input/QueryCompatibleAwsJson10CborSendsQueryModeHeader":       noQueryMode,
+	"json_1_0-query-compatible/mock/output/QueryCompatibleAwsJson10CustomCodeError":                 noQueryError,
+	"smithy-rpc-v2-cbor-query-compatible/client/input/QueryCompatibleRpcV2CborSendsQueryModeHeader": noQueryMode,
+	"smithy-rpc-v2-cbor-query-compatible/mock/output/QueryCompatibleRpcV2CborCustomCodeError":       noQueryError,
 }
 
 // notApplicable lists the cases that the Smithy protocol tests mark
 // appliesTo: "client" (smithy-lang/smithy,
-// smithy-aws-protocol-tests/model/restJson1/http-query.smithy and
+// smithy-aws-protocol-tests/model/{restJson1,restXml}/http-query.smithy and
 // http-prefix-headers.smithy): they say what a client sends, which a
 // server is not asked to read back. botocore's rendering leaves appliesTo
 // out, so it is listed here, by case, for the mock side only; such a case
 // is not run there and counts as n/a, not as a skip. Each one's server
 // counterpart, where Smithy has one, says what a server does instead.
 var notApplicable = map[string]string{
-	"query/mock/input/QueryProtocolIdempotencyTokenAutoFill": "the client fills the idempotency token, " +
-		"so the request carries one and the case's params do not",
-	"ec2/mock/input/Ec2ProtocolIdempotencyTokenAutoFill": "the client fills the idempotency token, " +
-		"so the request carries one and the case's params do not",
 	"rest-json/mock/input/RestJsonQueryIdempotencyTokenAutoFill": "the client fills the idempotency token, " +
 		"so the request carries one and the case's params do not",
 	"rest-json/mock/input/RestJsonHttpPrefixHeadersAreNotPresent": "an empty map of prefix headers sends nothing, " +
@@ -116,6 +105,17 @@ var notApplicable = map[string]string{
 		"in what a client sends; a server puts every parameter in the map (RestJsonServersPutAllQueryParamsInMap)",
 	"rest-json/mock/input/RestJsonQueryParamsStringListMap": "the named parameter is left out of the map in what a " +
 		"client sends; a server puts every parameter in the map (RestJsonServersQueryParamsStringListMap)",
+
+	// smithy-aws-protocol-tests/model/restXml/http-query.smithy and
+	// http-prefix-headers.smithy, as for restJson1.
+	"rest-xml/mock/input/QueryIdempotencyTokenAutoFill": "the client fills the idempotency token, " +
+		"so the request carries one and the case's params do not",
+	"rest-xml/mock/input/HttpPrefixHeadersAreNotPresent": "an empty map of prefix headers sends nothing, " +
+		"so the request cannot tell it from an absent one",
+	"rest-xml/mock/input/RestXmlQueryPrecedence": "the named parameter wins over the map's entry of the same name " +
+		"in what a client sends; a server puts every parameter in the map (RestXmlServersPutAllQueryParamsInMap)",
+	"rest-xml/mock/input/RestXmlQueryParamsStringListMap": "the named parameter is left out of the map in what a " +
+		"client sends; a server puts every parameter in the map (RestXmlServersQueryParamsStringListMap)",
 }
 
 // TestSkipListsNameRealCases keeps the lists honest: a key that names no

@@ -840,10 +840,9 @@ func (d *decoder) makeMap(s *Shape, p unsafe.Pointer) {
 }
 
 // entry decodes one entry of the map at p from el, which holds its key and
-// value elements. An entry without a key is dropped; one without a value
-// maps its key to the value's zero.
+// value elements, making the map if it is nil. An entry without a key is
+// dropped; one without a value maps its key to the value's zero.
 func (d *decoder) entry(s *Shape, p unsafe.Pointer, el *element) {
-	d.makeMap(s, p)
 	in := infoOf(s)
 	var key string
 	hasKey := false
@@ -879,6 +878,7 @@ func (d *decoder) entry(s *Shape, p unsafe.Pointer, el *element) {
 	if d.err != nil || !hasKey {
 		return
 	}
+	d.makeMap(s, p) // a flattened map's first entry makes it
 	if !val.IsValid() {
 		(*(*map[string]string)(p))[key] = str
 		return
@@ -887,10 +887,16 @@ func (d *decoder) entry(s *Shape, p unsafe.Pointer, el *element) {
 	m.SetMapIndex(reflect.ValueOf(key).Convert(in.typ.Key()), val.Elem())
 }
 
-// str copies text into the current chunk of text and returns it.
+// str copies text into the current chunk of text and returns it, with
+// what XML cannot hold (invalid UTF-8, control characters but for white
+// space, U+FFFE and U+FFFF) replaced with U+FFFD, as the encoder replaces
+// it.
 func (d *decoder) str(text []byte) string {
 	if d.err != nil || len(text) == 0 {
 		return ""
+	}
+	if !xmlText(text) {
+		text = sanitize(text)
 	}
 	if len(text) > cap(d.chunk)-len(d.chunk) {
 		// A new chunk, as large as what remains of the body bounds the
@@ -903,8 +909,9 @@ func (d *decoder) str(text []byte) string {
 }
 
 // scalar decodes the text of a scalar into the Go value at p of shape s and
-// reports whether it is present: a string always is, another scalar is
-// not when its text is empty or white space.
+// reports whether it is present: a string or a blob always is (an empty
+// blob is empty, not nil), another scalar is not when its text is empty or
+// white space.
 func (d *decoder) scalar(s *Shape, p unsafe.Pointer, text []byte) bool {
 	if d.err != nil {
 		return false
@@ -913,6 +920,9 @@ func (d *decoder) scalar(s *Shape, p unsafe.Pointer, text []byte) bool {
 	case jsonwire.KindString, jsonwire.KindEnum:
 		*(*string)(p) = d.str(text)
 		return true
+	case jsonwire.KindBlob:
+		*(*[]byte)(p) = d.blob(bytes.TrimSpace(text))
+		return d.err == nil
 	}
 	text = bytes.TrimSpace(text)
 	if len(text) == 0 {
@@ -938,8 +948,6 @@ func (d *decoder) scalar(s *Shape, p unsafe.Pointer, text []byte) bool {
 		*(*float64)(p) = d.float(text, 64)
 	case jsonwire.KindTime:
 		*(*time.Time)(p) = d.timestamp(text, s.Format)
-	case jsonwire.KindBlob:
-		*(*[]byte)(p) = d.blob(text)
 	default:
 		d.fail("a value of this shape has no XML form")
 	}
@@ -1076,4 +1084,40 @@ func truncate(text []byte, n int) string {
 		n--
 	}
 	return string(text[:n]) + "…"
+}
+
+// xmlText reports whether text holds only characters XML allows.
+func xmlText(text []byte) bool {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(text[i:])
+		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// sanitize returns text with what xmlText refuses replaced with U+FFFD.
+func sanitize(text []byte) []byte {
+	out := make([]byte, 0, len(text)+8)
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRune(text[i:])
+		switch {
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == utf8.RuneError && n == 1, r == 0xFFFE, r == 0xFFFF:
+			out = utf8.AppendRune(out, utf8.RuneError)
+		default:
+			out = append(out, text[i:i+n]...)
+		}
+		i += n
+	}
+	return out
 }

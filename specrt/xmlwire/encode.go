@@ -424,13 +424,14 @@ func held(s *Shape) bool {
 }
 
 // absent reports whether a member held by value is absent: "" for an enum,
-// empty for a blob or document, nil for a list or map.
+// nil for a blob, document, list or map. An empty blob that is not nil is an
+// empty element, as an empty list is.
 func absent(s *Shape, p unsafe.Pointer) bool {
 	switch s.Kind {
 	case jsonwire.KindEnum:
 		return *(*string)(p) == ""
 	case jsonwire.KindBlob, jsonwire.KindDocument:
-		return len(*(*[]byte)(p)) == 0
+		return *(*[]byte)(p) == nil
 	case jsonwire.KindList:
 		return (*sliceHeader)(p).data == nil
 	case jsonwire.KindMap:

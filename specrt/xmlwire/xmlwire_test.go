@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/specgen/specgen/specrt/jsonwire"
 )
@@ -141,9 +142,9 @@ func TestMarshalWritesEveryTraitAsTheSuitesDo(t *testing.T) {
 	}{
 		{"an empty structure is its element alone", &item{}, `<ItemRequest xmlns="http://foo.com"></ItemRequest>`},
 		{"every member is written in order with its traits", full(), fullXML},
-		{"empty lists and maps that are set are empty elements, or nothing when flattened",
-			&item{Tags: []string{}, Flat: []string{}, Labels: map[string]string{}, Flats: map[string]string{}},
-			`<ItemRequest xmlns="http://foo.com"><Tags></Tags><Labels></Labels></ItemRequest>`},
+		{"empty blobs, lists and maps that are set are empty elements, or nothing when flattened",
+			&item{Data: []byte{}, Tags: []string{}, Flat: []string{}, Labels: map[string]string{}, Flats: map[string]string{}},
+			`<ItemRequest xmlns="http://foo.com"><Data></Data><Tags></Tags><Labels></Labels></ItemRequest>`},
 		{"floats that are not finite are spelled out", &item{Ratio: ptr(float32(math.NaN())), Score: ptr(math.Inf(1))},
 			`<ItemRequest xmlns="http://foo.com"><Ratio>NaN</Ratio><Score>Infinity</Score></ItemRequest>`},
 		{"epoch seconds keep milliseconds", &item{Epoch: ptr(at.Add(500 * time.Millisecond))},
@@ -248,10 +249,13 @@ func TestUnmarshalReadsWhatServicesSend(t *testing.T) {
 		{"map entries without a key are dropped, without a value hold the zero value",
 			`<R><Labels><entry><value>v</value></entry><entry><key>k</key></entry></Labels></R>`,
 			&item{Labels: map[string]string{"k": ""}}},
+		{"text XML cannot hold becomes U+FFFD, as the encoder writes it", "<R><ID>a\xb1b\x01c</ID></R>", &item{ID: ptr("a\uFFFDb\uFFFDc")}},
+		{"a flattened map's entry without a key leaves the map absent", `<R><KVP><V>v</V></KVP></R>`, &item{}},
 		{"the later of two scalars wins", `<R><ID>a</ID><ID>b</ID></R>`, &item{ID: ptr("b")}},
 		{"timestamps take fractions and offsets", `<R><At>2014-04-29T20:30:38.5+02:00</At><Epoch>1398796238.25</Epoch></R>`,
 			&item{At: ptr(at.Add(500 * time.Millisecond)), Epoch: ptr(at.Add(250 * time.Millisecond))}},
-		{"an empty blob is absent", `<R><Data></Data></R>`, &item{}},
+		{"an empty blob is empty, not absent", `<R><Data></Data></R>`, &item{Data: []byte{}}},
+		{"a self-closed blob is empty", `<R><Data/></R>`, &item{Data: []byte{}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := &item{}
@@ -364,6 +368,54 @@ func TestUnmarshalMatchesAnAliasWhenNoMemberHasTheName(t *testing.T) {
 		}
 		if diff := cmp.Diff(&failure{Message: ptr("m"), Code: ptr("C")}, got); diff != "" {
 			t.Errorf("Unmarshal(%s) (-want +got):\n%s", body, diff)
+		}
+	}
+}
+
+// FuzzUnmarshal decodes arbitrary bodies: no panic, an error or a value,
+// and a value that encodes and decodes again to itself.
+func FuzzUnmarshal(f *testing.F) {
+	for _, seed := range []string{
+		fullXML,
+		`<R><Tags><member>a</member></Tags><KVP><K>k</K><V>v</V></KVP></R>`,
+		`<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><R><ID>&b;</ID></R>`,
+		`<R><ID>&#x10FFFF;&#xD800;&lt</ID></R>`,
+		`<R><Sub><Next><Next><Next></Next></Next></Next></Sub></R>`,
+		`<R test="a" test="b"><![CDATA[x]]><?pi?><!-- c --></R>`,
+		`<a:R xmlns:a="u"><a:ID>x</a:ID></a:R>`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		v := &item{}
+		if err := Unmarshal(data, &schemaItem, v); err != nil {
+			return
+		}
+		again, err := Marshal(&schemaItem, v)
+		if err != nil {
+			return // a decoded value XML cannot carry back (U+FFFE in text is replaced)
+		}
+		w := &item{}
+		if err := Unmarshal(again, &schemaItem, w); err != nil {
+			t.Fatalf("Unmarshal of what Marshal wrote: %v\n%s", err, again)
+		}
+		if diff := cmp.Diff(v, w, cmpopts.EquateNaNs()); diff != "" {
+			t.Errorf("decode, encode, decode (-first +second):\n%s\n%s", diff, again)
+		}
+	})
+}
+
+func TestReferencesNeverExpandText(t *testing.T) {
+	// Every reference is at least as long as what it stands for: a body's
+	// text cannot grow when decoded, whatever it holds.
+	for _, ref := range []string{"&lt;", "&gt;", "&amp;", "&apos;", "&quot;", "&#9;", "&#x10FFFF;", "&#1114111;", "&#x41;"} {
+		body := "<R><ID>" + strings.Repeat(ref, 1000) + "</ID></R>"
+		v := &item{}
+		if err := Unmarshal([]byte(body), &schemaItem, v); err != nil {
+			t.Fatalf("%s: %v", ref, err)
+		}
+		if got, limit := len(*v.ID), 1000*len(ref); got > limit {
+			t.Errorf("%s×1000 decodes to %d bytes, more than its %d", ref, got, limit)
 		}
 	}
 }

@@ -167,6 +167,7 @@ var (
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindList,
 		Type: (*[]string)(nil),
+		XML:  &jsonwire.XMLShape{ElemNS: &jsonwire.XMLNamespace{URI: "https://xml-member.example.com"}},
 	}
 	schemaListWithNamespace = jsonwire.Shape{
 		Elem: &jsonwire.String,
@@ -177,6 +178,7 @@ var (
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindList,
 		Type: (*[]string)(nil),
+		XML:  &jsonwire.XMLShape{ElemName: "item"},
 	}
 	schemaNestedStringList = jsonwire.Shape{
 		Elem: &schemaStringList,
@@ -250,7 +252,7 @@ var (
 	schemaQueryTimestampsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "normalFormat", Offset: unsafe.Offsetof(QueryTimestampsInput{}.NormalFormat), Shape: &jsonwire.EpochSeconds},
+			{Name: "normalFormat", Offset: unsafe.Offsetof(QueryTimestampsInput{}.NormalFormat), Shape: &jsonwire.Timestamp},
 			{Name: "epochMember", Offset: unsafe.Offsetof(QueryTimestampsInput{}.EpochMember), Shape: &jsonwire.EpochSeconds},
 			{Name: "epochTarget", Offset: unsafe.Offsetof(QueryTimestampsInput{}.EpochTarget), Shape: &jsonwire.EpochSeconds},
 		},
@@ -291,6 +293,7 @@ var (
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindList,
 		Type: (*[]string)(nil),
+		XML:  &jsonwire.XMLShape{ElemName: "item"},
 	}
 	schemaSimpleInputParamsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -356,6 +359,7 @@ var (
 		Elem: &schemaStructureListMember,
 		Kind: jsonwire.KindList,
 		Type: (*[]StructureListMember)(nil),
+		XML:  &jsonwire.XMLShape{ElemName: "item"},
 	}
 	schemaStructureListMember = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -366,7 +370,7 @@ var (
 		Type: (*StructureListMember)(nil),
 	}
 	schemaTimestampList = jsonwire.Shape{
-		Elem: &jsonwire.EpochSeconds,
+		Elem: &jsonwire.Timestamp,
 		Kind: jsonwire.KindList,
 		Type: (*[]time.Time)(nil),
 	}
@@ -415,10 +419,10 @@ var (
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "nestedStringList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.NestedStringList), Shape: &schemaNestedStringList},
 			{Name: "renamed", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.RenamedListMembers), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers},
-			{Name: "customName", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace},
-			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace},
+			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "customName", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
 			{Name: "myStructureList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.StructureList), Shape: &schemaStructureList},
 		},
 		Type: (*XmlEmptyListsOutput)(nil),
@@ -471,10 +475,10 @@ var (
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlListsOutput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "nestedStringList", Offset: unsafe.Offsetof(XmlListsOutput{}.NestedStringList), Shape: &schemaNestedStringList},
 			{Name: "renamed", Offset: unsafe.Offsetof(XmlListsOutput{}.RenamedListMembers), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers},
-			{Name: "customName", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace},
-			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace},
+			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "customName", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
 			{Name: "myStructureList", Offset: unsafe.Offsetof(XmlListsOutput{}.StructureList), Shape: &schemaStructureList},
 		},
 		Type: (*XmlListsOutput)(nil),
@@ -482,15 +486,17 @@ var (
 	schemaXmlNamespaceNested = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "foo", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Foo), Shape: &jsonwire.String},
-			{Name: "values", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Values), Shape: &schemaXmlNamespacedList},
+			{Name: "foo", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Foo), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{Prefix: "baz", URI: "http://baz.com"}}},
+			{Name: "values", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Values), Shape: &schemaXmlNamespacedList, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "http://qux.com"}}},
 		},
 		Type: (*XmlNamespaceNested)(nil),
+		XML:  &jsonwire.XMLShape{NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
 	}
 	schemaXmlNamespacedList = jsonwire.Shape{
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindList,
 		Type: (*[]string)(nil),
+		XML:  &jsonwire.XMLShape{ElemNS: &jsonwire.XMLNamespace{URI: "http://bux.com"}},
 	}
 	schemaXmlNamespacesInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -499,9 +505,10 @@ var (
 	schemaXmlNamespacesOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "nested", Offset: unsafe.Offsetof(XmlNamespacesOutput{}.Nested), Shape: &schemaXmlNamespaceNested},
+			{Name: "nested", Offset: unsafe.Offsetof(XmlNamespacesOutput{}.Nested), Shape: &schemaXmlNamespaceNested, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}}},
 		},
 		Type: (*XmlNamespacesOutput)(nil),
+		XML:  &jsonwire.XMLShape{NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
 	}
 	schemaXmlTimestampsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -510,7 +517,7 @@ var (
 	schemaXmlTimestampsOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "normal", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.Normal), Shape: &jsonwire.EpochSeconds},
+			{Name: "normal", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.Normal), Shape: &jsonwire.Timestamp},
 			{Name: "dateTime", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.DateTime), Shape: &jsonwire.ISO8601},
 			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.DateTimeOnTarget), Shape: &jsonwire.ISO8601},
 			{Name: "epochSeconds", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.EpochSeconds), Shape: &jsonwire.EpochSeconds},

@@ -87,7 +87,7 @@ var (
 	schemaFlattenedXmlMapOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "myMap", Offset: unsafe.Offsetof(FlattenedXmlMapOutput{}.MyMap), Shape: &schemaFooEnumMap},
+			{Name: "myMap", Offset: unsafe.Offsetof(FlattenedXmlMapOutput{}.MyMap), Shape: &schemaFooEnumMap, XML: &jsonwire.XMLMember{Flat: true}},
 		},
 		Type: (*FlattenedXmlMapOutput)(nil),
 	}
@@ -98,7 +98,7 @@ var (
 	schemaFlattenedXmlMapWithXmlNameOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNameOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNameOutputMap},
+			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNameOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNameOutputMap, XML: &jsonwire.XMLMember{Flat: true}},
 		},
 		Type: (*FlattenedXmlMapWithXmlNameOutput)(nil),
 	}
@@ -106,6 +106,7 @@ var (
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindMap,
 		Type: (*map[string]string)(nil),
+		XML:  &jsonwire.XMLShape{KeyName: "K", ValueName: "V"},
 	}
 	schemaFlattenedXmlMapWithXmlNamespaceInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -114,7 +115,7 @@ var (
 	schemaFlattenedXmlMapWithXmlNamespaceOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNamespaceOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNamespaceOutputMap},
+			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNamespaceOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNamespaceOutputMap, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://the-member.example.com"}}},
 		},
 		Type: (*FlattenedXmlMapWithXmlNamespaceOutput)(nil),
 	}
@@ -122,6 +123,7 @@ var (
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindMap,
 		Type: (*map[string]string)(nil),
+		XML:  &jsonwire.XMLShape{KeyName: "K", ValueName: "V", KeyNS: &jsonwire.XMLNamespace{URI: "https://the-key.example.com"}, ValueNS: &jsonwire.XMLNamespace{URI: "https://the-value.example.com"}},
 	}
 	schemaFooEnumList = jsonwire.Shape{
 		Elem: &jsonwire.Enum,
@@ -222,6 +224,7 @@ var (
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindList,
 		Type: (*[]string)(nil),
+		XML:  &jsonwire.XMLShape{ElemNS: &jsonwire.XMLNamespace{URI: "https://xml-member.example.com"}},
 	}
 	schemaListWithNamespace = jsonwire.Shape{
 		Elem: &jsonwire.String,
@@ -232,6 +235,7 @@ var (
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindList,
 		Type: (*[]string)(nil),
+		XML:  &jsonwire.XMLShape{ElemName: "item"},
 	}
 	schemaMapOfLists = jsonwire.Shape{
 		Elem: &schemaStringList,
@@ -242,6 +246,7 @@ var (
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindMap,
 		Type: (*map[string]string)(nil),
+		XML:  &jsonwire.XMLShape{KeyName: "K", ValueName: "V"},
 	}
 	schemaNestedStringList = jsonwire.Shape{
 		Elem: &schemaStringList,
@@ -317,9 +322,9 @@ var (
 		Members: []jsonwire.Member{
 			{Name: "ListArg", Offset: unsafe.Offsetof(QueryListsInput{}.ListArg), Shape: &schemaStringList},
 			{Name: "ComplexListArg", Offset: unsafe.Offsetof(QueryListsInput{}.ComplexListArg), Shape: &schemaGreetingList},
-			{Name: "FlattenedListArg", Offset: unsafe.Offsetof(QueryListsInput{}.FlattenedListArg), Shape: &schemaStringList},
+			{Name: "FlattenedListArg", Offset: unsafe.Offsetof(QueryListsInput{}.FlattenedListArg), Shape: &schemaStringList, XML: &jsonwire.XMLMember{Flat: true}},
 			{Name: "ListArgWithXmlNameMember", Offset: unsafe.Offsetof(QueryListsInput{}.ListArgWithXmlNameMember), Shape: &schemaListWithXmlName},
-			{Name: "Hi", Offset: unsafe.Offsetof(QueryListsInput{}.FlattenedListArgWithXmlName), Shape: &schemaListWithXmlName},
+			{Name: "Hi", Offset: unsafe.Offsetof(QueryListsInput{}.FlattenedListArgWithXmlName), Shape: &schemaListWithXmlName, XML: &jsonwire.XMLMember{Flat: true}},
 			{Name: "NestedWithList", Offset: unsafe.Offsetof(QueryListsInput{}.NestedWithList), Shape: &schemaNestedStructWithList},
 		},
 		Type: (*QueryListsInput)(nil),
@@ -335,8 +340,8 @@ var (
 			{Name: "Foo", Offset: unsafe.Offsetof(QueryMapsInput{}.RenamedMapArg), Shape: &schemaStringMap},
 			{Name: "ComplexMapArg", Offset: unsafe.Offsetof(QueryMapsInput{}.ComplexMapArg), Shape: &schemaComplexMap},
 			{Name: "MapWithXmlMemberName", Offset: unsafe.Offsetof(QueryMapsInput{}.MapWithXmlMemberName), Shape: &schemaMapWithXmlName},
-			{Name: "FlattenedMap", Offset: unsafe.Offsetof(QueryMapsInput{}.FlattenedMap), Shape: &schemaStringMap},
-			{Name: "Hi", Offset: unsafe.Offsetof(QueryMapsInput{}.FlattenedMapWithXmlName), Shape: &schemaMapWithXmlName},
+			{Name: "FlattenedMap", Offset: unsafe.Offsetof(QueryMapsInput{}.FlattenedMap), Shape: &schemaStringMap, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "Hi", Offset: unsafe.Offsetof(QueryMapsInput{}.FlattenedMapWithXmlName), Shape: &schemaMapWithXmlName, XML: &jsonwire.XMLMember{Flat: true}},
 			{Name: "MapOfLists", Offset: unsafe.Offsetof(QueryMapsInput{}.MapOfLists), Shape: &schemaMapOfLists},
 			{Name: "NestedStructWithMap", Offset: unsafe.Offsetof(QueryMapsInput{}.NestedStructWithMap), Shape: &schemaNestedStructWithMap},
 		},
@@ -349,7 +354,7 @@ var (
 	schemaQueryTimestampsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "normalFormat", Offset: unsafe.Offsetof(QueryTimestampsInput{}.NormalFormat), Shape: &jsonwire.EpochSeconds},
+			{Name: "normalFormat", Offset: unsafe.Offsetof(QueryTimestampsInput{}.NormalFormat), Shape: &jsonwire.Timestamp},
 			{Name: "epochMember", Offset: unsafe.Offsetof(QueryTimestampsInput{}.EpochMember), Shape: &jsonwire.EpochSeconds},
 			{Name: "epochTarget", Offset: unsafe.Offsetof(QueryTimestampsInput{}.EpochTarget), Shape: &jsonwire.EpochSeconds},
 		},
@@ -390,6 +395,7 @@ var (
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindList,
 		Type: (*[]string)(nil),
+		XML:  &jsonwire.XMLShape{ElemName: "item"},
 	}
 	schemaSimpleInputParamsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -458,6 +464,7 @@ var (
 		Elem: &schemaStructureListMember,
 		Kind: jsonwire.KindList,
 		Type: (*[]StructureListMember)(nil),
+		XML:  &jsonwire.XMLShape{ElemName: "item"},
 	}
 	schemaStructureListMember = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -468,7 +475,7 @@ var (
 		Type: (*StructureListMember)(nil),
 	}
 	schemaTimestampList = jsonwire.Shape{
-		Elem: &jsonwire.EpochSeconds,
+		Elem: &jsonwire.Timestamp,
 		Kind: jsonwire.KindList,
 		Type: (*[]time.Time)(nil),
 	}
@@ -517,10 +524,10 @@ var (
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "nestedStringList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.NestedStringList), Shape: &schemaNestedStringList},
 			{Name: "renamed", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.RenamedListMembers), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers},
-			{Name: "customName", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace},
-			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace},
+			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "customName", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
 			{Name: "myStructureList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.StructureList), Shape: &schemaStructureList},
 		},
 		Type: (*XmlEmptyListsOutput)(nil),
@@ -584,10 +591,10 @@ var (
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlListsOutput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "nestedStringList", Offset: unsafe.Offsetof(XmlListsOutput{}.NestedStringList), Shape: &schemaNestedStringList},
 			{Name: "renamed", Offset: unsafe.Offsetof(XmlListsOutput{}.RenamedListMembers), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers},
-			{Name: "customName", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace},
-			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace},
+			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "customName", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
 			{Name: "myStructureList", Offset: unsafe.Offsetof(XmlListsOutput{}.StructureList), Shape: &schemaStructureList},
 		},
 		Type: (*XmlListsOutput)(nil),
@@ -623,19 +630,22 @@ var (
 		Elem: &schemaGreetingStruct,
 		Kind: jsonwire.KindMap,
 		Type: (*map[string]GreetingStruct)(nil),
+		XML:  &jsonwire.XMLShape{KeyName: "Attribute", ValueName: "Setting"},
 	}
 	schemaXmlNamespaceNested = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "foo", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Foo), Shape: &jsonwire.String},
-			{Name: "values", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Values), Shape: &schemaXmlNamespacedList},
+			{Name: "foo", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Foo), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{Prefix: "baz", URI: "http://baz.com"}}},
+			{Name: "values", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Values), Shape: &schemaXmlNamespacedList, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "http://qux.com"}}},
 		},
 		Type: (*XmlNamespaceNested)(nil),
+		XML:  &jsonwire.XMLShape{NS: &jsonwire.XMLNamespace{URI: "http://boo.com"}},
 	}
 	schemaXmlNamespacedList = jsonwire.Shape{
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindList,
 		Type: (*[]string)(nil),
+		XML:  &jsonwire.XMLShape{ElemNS: &jsonwire.XMLNamespace{URI: "http://bux.com"}},
 	}
 	schemaXmlNamespacesInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -644,9 +654,10 @@ var (
 	schemaXmlNamespacesOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "nested", Offset: unsafe.Offsetof(XmlNamespacesOutput{}.Nested), Shape: &schemaXmlNamespaceNested},
+			{Name: "nested", Offset: unsafe.Offsetof(XmlNamespacesOutput{}.Nested), Shape: &schemaXmlNamespaceNested, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "http://boo.com"}}},
 		},
 		Type: (*XmlNamespacesOutput)(nil),
+		XML:  &jsonwire.XMLShape{NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
 	}
 	schemaXmlTimestampsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -655,7 +666,7 @@ var (
 	schemaXmlTimestampsOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "normal", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.Normal), Shape: &jsonwire.EpochSeconds},
+			{Name: "normal", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.Normal), Shape: &jsonwire.Timestamp},
 			{Name: "dateTime", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.DateTime), Shape: &jsonwire.ISO8601},
 			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.DateTimeOnTarget), Shape: &jsonwire.ISO8601},
 			{Name: "epochSeconds", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.EpochSeconds), Shape: &jsonwire.EpochSeconds},

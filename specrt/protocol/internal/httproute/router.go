@@ -22,7 +22,7 @@ func NewRouter(ops []protocol.Route) protocol.Router {
 			continue
 		}
 		path, _, _ := strings.Cut(op.Path, "?")
-		rt.exact[op.Method+" "+path] = i
+		rt.exact[op.Method+" "+trimSlash(path)] = i
 	}
 	slices.SortStableFunc(rt.templates, func(a, b *template) int { return b.literals - a.literals })
 	return rt
@@ -34,7 +34,7 @@ type router struct {
 }
 
 func (rt *router) Route(r *http.Request, _ []byte) (int, map[string]string, string) {
-	if op, ok := rt.exact[r.Method+" "+r.URL.Path]; ok {
+	if op, ok := rt.exact[r.Method+" "+trimSlash(r.URL.Path)]; ok {
 		return op, nil, ""
 	}
 	for _, t := range rt.templates {
@@ -62,7 +62,7 @@ type segment struct {
 func compileTemplate(i int, op protocol.Route) *template {
 	path, _, _ := strings.Cut(op.Path, "?")
 	t := &template{op: i, method: op.Method}
-	for _, s := range strings.Split(strings.TrimPrefix(path, "/"), "/") {
+	for _, s := range strings.Split(strings.TrimPrefix(trimSlash(path), "/"), "/") {
 		if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
 			name := s[1 : len(s)-1]
 			t.segs = append(t.segs, segment{label: strings.TrimSuffix(name, "+"), greedy: strings.HasSuffix(name, "+")})
@@ -79,7 +79,7 @@ func (t *template) match(method, escapedPath string) (map[string]string, bool) {
 	if method != t.method {
 		return nil, false
 	}
-	parts := strings.Split(strings.TrimPrefix(escapedPath, "/"), "/")
+	parts := strings.Split(strings.TrimPrefix(trimSlash(escapedPath), "/"), "/")
 	var labels map[string]string
 	for i, seg := range t.segs {
 		if i >= len(parts) {
@@ -113,4 +113,15 @@ func (t *template) match(method, escapedPath string) (map[string]string, bool) {
 		return nil, false
 	}
 	return labels, true
+}
+
+// trimSlash drops a path's trailing slash, but for the root's: a model's
+// path template and the request an SDK sends may differ by one (Route 53's
+// botocore model ends ChangeResourceRecordSets with "/rrset/", the Smithy
+// model and the SDKs without it), and the services accept both.
+func trimSlash(path string) string {
+	if len(path) > 1 && path[len(path)-1] == '/' {
+		return path[:len(path)-1]
+	}
+	return path
 }
