@@ -164,9 +164,13 @@ func (t *translator) waiter(r *reader, v *value, path string, ops []string) *yam
 		got[kf.key] = kf.val
 	}
 	w := newMapping()
+	output := ""
 	if v := got["operation"]; v != nil {
 		kp := sub(path, "operation")
 		op := r.str(v, kp)
+		if o := t.operationNamed(op); o != nil {
+			output = o.output
+		}
 		if op != "" && !contains(ops, op) {
 			r.errorf(kp, "names operation %q, which the model does not define", op)
 		}
@@ -181,7 +185,7 @@ func (t *translator) waiter(r *reader, v *value, path string, ops []string) *yam
 		}
 	}
 	if v := got["acceptors"]; v != nil {
-		if a := t.acceptors(r, v, sub(path, "acceptors")); a != nil {
+		if a := t.acceptors(r, v, sub(path, "acceptors"), output); a != nil {
 			w.add("acceptors", a)
 		}
 	}
@@ -193,7 +197,9 @@ func (t *translator) waiter(r *reader, v *value, path string, ops []string) *yam
 	return w.n
 }
 
-func (t *translator) acceptors(r *reader, v *value, path string) *yaml.Node {
+// acceptors reads a waiter's acceptors; their paths are rewritten into the
+// wire names of the output shape's members.
+func (t *translator) acceptors(r *reader, v *value, path, output string) *yaml.Node {
 	if v.kind != kArray {
 		r.errorf(path, "must be an array, found %s", v.kind)
 		return nil
@@ -221,7 +227,7 @@ func (t *translator) acceptors(r *reader, v *value, path string) *yaml.Node {
 			a.addStr("matcher", m)
 		}
 		if v := got["argument"]; v != nil {
-			a.add("argument", str(r.str(v, sub(ap, "argument"))))
+			a.add("argument", str(t.wireJMESPath(output, r.str(v, sub(ap, "argument")))))
 		}
 		if v := got["expected"]; v != nil {
 			if v.kind == kObject || v.kind == kArray {
@@ -261,7 +267,7 @@ func (t *translator) examples(r *reader, root *value, ex *extras) {
 			}
 			list := seq()
 			for i, ev := range of.val.items {
-				list.Content = append(list.Content, t.example(r, ev, sub(path, strconv.Itoa(i))))
+				list.Content = append(list.Content, t.example(r, ev, sub(path, strconv.Itoa(i)), t.operationNamed(of.key)))
 			}
 			if len(list.Content) > 0 {
 				ex.examples[of.key] = list
@@ -270,7 +276,9 @@ func (t *translator) examples(r *reader, root *value, ex *extras) {
 	}
 }
 
-func (t *translator) example(r *reader, v *value, path string) *yaml.Node {
+// example reads an example of op, its values' keys rewritten into the wire
+// names of the input's and output's members.
+func (t *translator) example(r *reader, v *value, path string, op *botoOperation) *yaml.Node {
 	e := newMapping()
 	var title, doc, id string
 	var input, output *value
@@ -303,10 +311,14 @@ func (t *translator) example(r *reader, v *value, path string) *yaml.Node {
 		e.addText("doc", doc)
 	}
 	if input != nil {
-		e.add("input", jsonNode(input))
+		n := jsonNode(input)
+		t.wireKeys(t.m.shapes[op.input], n)
+		e.add("input", n)
 	}
 	if output != nil {
-		e.add("output", jsonNode(output))
+		n := jsonNode(output)
+		t.wireKeys(t.m.shapes[op.output], n)
+		e.add("output", n)
 	}
 	var head []string
 	if id != "" {

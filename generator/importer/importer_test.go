@@ -7,12 +7,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"gopkg.in/yaml.v3"
+
+	"github.com/specgen/specgen/generator/spec"
 )
 
 // modelsDir finds the real botocore models in ../shared beside the
@@ -31,8 +34,21 @@ func modelsDir(t testing.TB) string {
 }
 
 // TestRealModels imports every model in ../shared/reference/aws-models,
-// whatever its protocol: each gives a spec, twice the same bytes.
+// whatever its protocol: each gives a spec that checks without errors,
+// twice the same bytes, speaking the first protocol of the model's list
+// and listing them all.
 func TestRealModels(t *testing.T) {
+	protocols := map[string]struct {
+		protocol string
+		all      []string
+	}{
+		"cloudwatch":  {"rpcv2Cbor", []string{"rpcv2Cbor", "awsJson1_0", "awsQuery"}},
+		"ec2":         {"ec2Query", []string{"ec2Query"}},
+		"route53":     {"restXml", []string{"restXml"}},
+		"sns":         {"awsQuery", []string{"awsQuery"}},
+		"ecs":         {"awsJson1_1", []string{"awsJson1_1"}},
+		"vpc-lattice": {"restJson1", []string{"restJson1"}},
+	}
 	models := modelsDir(t)
 	dirs, err := os.ReadDir(models)
 	if err != nil {
@@ -64,9 +80,23 @@ func TestRealModels(t *testing.T) {
 					t.Errorf("the spec holds the raw tag %s", tag)
 				}
 			}
-			var doc yaml.Node
+			var doc struct {
+				Service struct {
+					Protocol  string
+					Protocols []string
+				}
+			}
 			if err := yaml.Unmarshal(r.Spec, &doc); err != nil {
 				t.Fatalf("the spec is not YAML: %v", err)
+			}
+			if want, ok := protocols[d.Name()]; ok {
+				got := doc.Service
+				if got.Protocol != want.protocol || !slices.Equal(got.Protocols, want.all) {
+					t.Errorf("protocol %s, protocols %v; want %s, %v", got.Protocol, got.Protocols, want.protocol, want.all)
+				}
+			}
+			if _, ds := spec.Check(r.Package+".yaml", r.Spec); ds.Errors() > 0 {
+				t.Errorf("the spec does not check:\n%v", ds)
 			}
 			again, err := ImportFile(path, Options{})
 			if err != nil {

@@ -153,6 +153,9 @@ func (r *resolver) service() {
 			r.errorf(s.targetPrefix.n, "targetPrefix applies only to %s services", protocolsWhere(func(p *ident.Identity) bool { return p.Targeted }))
 		}
 	}
+	if s.xmlNamespace.ok() {
+		r.unreadXML(s.xmlNamespace.n, "xmlNamespace") // xml.go
+	}
 }
 
 func (r *resolver) declareShapes() {
