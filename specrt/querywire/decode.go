@@ -209,20 +209,37 @@ func segCompare(a, b pair) int {
 	return len(a.key) - len(b.key)
 }
 
-// Operation returns the Action and Version of a form body, without
-// decoding the rest; a body that is not a well-formed form is an error.
+// Operation returns the Action and Version of a form body without reading
+// the rest, so that a request is routed to its operation even when another
+// of its keys is malformed (the operation's decoding then says which). An
+// Action or Version whose own encoding is malformed is an error.
 func Operation(body []byte) (action, version string, err error) {
-	pairs, err := parse(body)
-	if err != nil {
-		return "", "", err
-	}
-	for _, p := range pairs {
-		switch p.key {
-		case keyAction:
-			action = p.value
-		case keyVersion:
-			version = p.value
+	for rest := body; len(rest) > 0; {
+		part := rest
+		if i := indexByte(rest, '&'); i >= 0 {
+			part, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
 		}
+		eq := indexByte(part, '=')
+		if eq < 0 {
+			continue
+		}
+		var dst *string
+		switch string(part[:eq]) {
+		case keyAction:
+			dst = &action
+		case keyVersion:
+			dst = &version
+		default:
+			continue
+		}
+		_, v, e := unescape(make([]byte, 0, len(part)-eq-1), part[eq+1:])
+		if e != nil {
+			e.Key = string(part[:eq])
+			return "", "", e
+		}
+		*dst = v
 	}
 	return action, version, nil
 }

@@ -457,7 +457,8 @@ func TestOperationReadsActionAndVersion(t *testing.T) {
 		{"first", "Action=Publish&Version=2010-03-31&TopicArn=x", "Publish", "2010-03-31", ""},
 		{"anywhere", "TopicArn=x&Version=2010-03-31&Action=Publish", "Publish", "2010-03-31", ""},
 		{"missing", "TopicArn=x", "", "", ""},
-		{"in a malformed body", "Action=Pub%2", "", "", "query: malformed percent-encoding at key 'Action'"},
+		{"a malformed Action", "Action=Pub%2", "", "", "query: malformed percent-encoding at key 'Action'"},
+		{"beside a malformed key", "Action=Publish&Mess%zzage=x&Version=1&Foo", "Publish", "1", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			action, version, err := querywire.Operation([]byte(tc.body))

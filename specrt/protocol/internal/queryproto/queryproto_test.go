@@ -325,6 +325,7 @@ func TestTheRouterReadsTheAction(t *testing.T) {
 		{"no action", http.MethodPost, "Version=2010-03-31", -1, "(no Action)"},
 		{"a malformed body", http.MethodPost, "Action=Pub%zzlish", -1, "(a form body that is not well-formed: query: malformed percent-encoding at key 'Action')"},
 		{"another method", http.MethodPut, "Action=Publish", -1, "Publish"},
+		{"a malformed key beside the action, for the operation to refuse", http.MethodPost, "Action=Publish&Message=%zz", 0, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := httptest.NewRequest(tc.method, "/", nil)
