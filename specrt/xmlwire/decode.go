@@ -32,7 +32,7 @@ func Unmarshal(data []byte, s *Shape, v any) error {
 func UnmarshalAt(data []byte, s *Shape, p unsafe.Pointer) error {
 	d := decoder{data: data}
 	if root, ok := d.root(); ok {
-		d.structure(s, p, &root)
+		d.structure(s, p, root)
 		d.epilog()
 	}
 	return d.finish()
@@ -50,7 +50,7 @@ func UnmarshalPath(data []byte, path []string, s *Shape, v any) (found bool, err
 	d := decoder{data: data}
 	p := pointerTo(v)
 	if root, ok := d.root(); ok && len(path) > 0 {
-		found = d.descend(&root, path, s, p)
+		found = d.descend(root, path, s, p)
 		d.epilog()
 	}
 	if err := d.finish(); err != nil {
@@ -61,7 +61,7 @@ func UnmarshalPath(data []byte, path []string, s *Shape, v any) (found bool, err
 
 // descend decodes the element path names from el, el being path[0]'s
 // candidate, and reads el to its end.
-func (d *decoder) descend(el *element, path []string, s *Shape, p unsafe.Pointer) bool {
+func (d *decoder) descend(el element, path []string, s *Shape, p unsafe.Pointer) bool {
 	if path[0] != "" && string(el.local) != path[0] {
 		d.skipElement(el)
 		return false
@@ -80,9 +80,9 @@ func (d *decoder) descend(el *element, path []string, s *Shape, p unsafe.Pointer
 			return found
 		}
 		if found {
-			d.skipElement(&child)
+			d.skipElement(child)
 		} else {
-			found = d.descend(&child, path[1:], s, p)
+			found = d.descend(child, path[1:], s, p)
 		}
 	}
 }
@@ -400,7 +400,7 @@ func (d *decoder) attribute() {
 }
 
 // endTag reads the end tag at "</", which must close el.
-func (d *decoder) endTag(el *element) {
+func (d *decoder) endTag(el element) {
 	start := d.pos + 2
 	end := d.nameEnd(start)
 	name := d.data[start:end]
@@ -421,7 +421,7 @@ func (d *decoder) endTag(el *element) {
 // nextChild reads el's content up to its next child element, which it
 // returns, or to el's end tag, which it consumes (false). Text between
 // children is ignored.
-func (d *decoder) nextChild(el *element) (element, bool) {
+func (d *decoder) nextChild(el element) (element, bool) {
 	for d.err == nil {
 		i := bytes.IndexByte(d.data[d.pos:], '<')
 		if i < 0 {
@@ -447,7 +447,7 @@ func (d *decoder) nextChild(el *element) (element, bool) {
 }
 
 // skipElement reads el's content and end tag.
-func (d *decoder) skipElement(el *element) {
+func (d *decoder) skipElement(el element) {
 	if el.empty {
 		return
 	}
@@ -456,7 +456,7 @@ func (d *decoder) skipElement(el *element) {
 		if !ok {
 			return
 		}
-		d.skipElement(&child)
+		d.skipElement(child)
 	}
 }
 
@@ -464,7 +464,7 @@ func (d *decoder) skipElement(el *element) {
 // references replaced, CDATA sections as they are, comments and elements
 // left out. The result may point into data or into d.buf, for the caller to
 // use before the next call.
-func (d *decoder) text(el *element) []byte {
+func (d *decoder) text(el element) []byte {
 	if el.empty {
 		return nil
 	}
@@ -502,7 +502,7 @@ func (d *decoder) text(el *element) []byte {
 			d.instruction()
 		default:
 			child := d.startTag()
-			d.skipElement(&child)
+			d.skipElement(child)
 		}
 	}
 	return nil
@@ -632,7 +632,7 @@ func find(s *Shape, in *info, local []byte, hint int) int {
 }
 
 // structure decodes el's attributes and children into the structure at p.
-func (d *decoder) structure(s *Shape, p unsafe.Pointer, el *element) {
+func (d *decoder) structure(s *Shape, p unsafe.Pointer, el element) {
 	in := infoOf(s)
 	if len(in.attrs) > 0 && len(el.attrs) > 0 {
 		d.attributes(s, in, p, el.attrs)
@@ -651,7 +651,7 @@ func (d *decoder) structure(s *Shape, p unsafe.Pointer, el *element) {
 		}
 		i := find(s, in, child.local, hint)
 		if i < 0 {
-			d.skipElement(&child)
+			d.skipElement(child)
 			continue
 		}
 		hint = i + 1
@@ -659,14 +659,14 @@ func (d *decoder) structure(s *Shape, p unsafe.Pointer, el *element) {
 		fp := unsafe.Add(p, m.Offset)
 		switch {
 		case isFlat(m) && m.Shape.Kind == jsonwire.KindList:
-			d.item(m.Shape, fp, &child)
+			d.item(m.Shape, fp, child)
 		case isFlat(m) && m.Shape.Kind == jsonwire.KindMap:
-			d.entry(m.Shape, fp, &child)
+			d.entry(m.Shape, fp, child)
 		case !held(m.Shape):
-			d.value(m.Shape, fp, &child)
+			d.value(m.Shape, fp, child)
 		default:
 			slot := d.alloc(m.Shape)
-			if d.value(m.Shape, slot, &child) && d.err == nil {
+			if d.value(m.Shape, slot, child) && d.err == nil {
 				*(*unsafe.Pointer)(fp) = slot
 			}
 		}
@@ -733,7 +733,7 @@ func (d *decoder) attributes(s *Shape, in *info, p unsafe.Pointer, attrs []byte)
 // value decodes el into the Go value at p of shape s, and reports whether
 // it is present: a scalar other than a string whose element is empty is
 // not.
-func (d *decoder) value(s *Shape, p unsafe.Pointer, el *element) bool {
+func (d *decoder) value(s *Shape, p unsafe.Pointer, el element) bool {
 	switch s.Kind {
 	case jsonwire.KindStruct:
 		d.structure(s, p, el)
@@ -753,7 +753,7 @@ var emptyList [0]uintptr
 // list decodes a wrapped list's items, the children of el named as the
 // list's items, appending them to the slice at p: an empty element gives an
 // empty, non-nil slice.
-func (d *decoder) list(s *Shape, p unsafe.Pointer, el *element) {
+func (d *decoder) list(s *Shape, p unsafe.Pointer, el element) {
 	in := infoOf(s)
 	if h := (*sliceHeader)(p); h.data == nil {
 		h.data = unsafe.Pointer(&emptyList)
@@ -767,10 +767,10 @@ func (d *decoder) list(s *Shape, p unsafe.Pointer, el *element) {
 			return
 		}
 		if string(child.local) != in.item {
-			d.skipElement(&child)
+			d.skipElement(child)
 			continue
 		}
-		d.item(s, p, &child)
+		d.item(s, p, child)
 		if d.err != nil {
 			return
 		}
@@ -778,7 +778,7 @@ func (d *decoder) list(s *Shape, p unsafe.Pointer, el *element) {
 }
 
 // item appends the value of el to the slice at p, of list shape s.
-func (d *decoder) item(s *Shape, p unsafe.Pointer, el *element) {
+func (d *decoder) item(s *Shape, p unsafe.Pointer, el element) {
 	h := (*sliceHeader)(p)
 	if k := s.Elem.Kind; k == jsonwire.KindString || k == jsonwire.KindEnum {
 		l := (*[]string)(p)
@@ -806,7 +806,7 @@ func (d *decoder) item(s *Shape, p unsafe.Pointer, el *element) {
 
 // dict decodes a wrapped map's entries, the <entry> children of el, into
 // the map at p, made if nil.
-func (d *decoder) dict(s *Shape, p unsafe.Pointer, el *element) {
+func (d *decoder) dict(s *Shape, p unsafe.Pointer, el element) {
 	d.makeMap(s, p)
 	if el.empty {
 		return
@@ -817,10 +817,10 @@ func (d *decoder) dict(s *Shape, p unsafe.Pointer, el *element) {
 			return
 		}
 		if string(child.local) != "entry" {
-			d.skipElement(&child)
+			d.skipElement(child)
 			continue
 		}
-		d.entry(s, p, &child)
+		d.entry(s, p, child)
 		if d.err != nil {
 			return
 		}
@@ -842,7 +842,7 @@ func (d *decoder) makeMap(s *Shape, p unsafe.Pointer) {
 // entry decodes one entry of the map at p from el, which holds its key and
 // value elements, making the map if it is nil. An entry without a key is
 // dropped; one without a value maps its key to the value's zero.
-func (d *decoder) entry(s *Shape, p unsafe.Pointer, el *element) {
+func (d *decoder) entry(s *Shape, p unsafe.Pointer, el element) {
 	in := infoOf(s)
 	var key string
 	hasKey := false
@@ -859,15 +859,15 @@ func (d *decoder) entry(s *Shape, p unsafe.Pointer, el *element) {
 			}
 			switch string(child.local) {
 			case in.key:
-				key, hasKey = d.str(d.text(&child)), true
+				key, hasKey = d.str(d.text(child)), true
 			case in.value:
 				if val.IsValid() {
-					d.value(s.Elem, val.UnsafePointer(), &child)
+					d.value(s.Elem, val.UnsafePointer(), child)
 				} else {
-					str = d.str(d.text(&child))
+					str = d.str(d.text(child))
 				}
 			default:
-				d.skipElement(&child)
+				d.skipElement(child)
 			}
 			if d.err != nil {
 				d.at(key)

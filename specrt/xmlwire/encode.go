@@ -21,8 +21,8 @@ import (
 // Marshal returns the XML document of v, a pointer to the Go structure s
 // describes: one element named after the shape (Shape.XML.Name, else its Go
 // type's name) with the shape's namespace. Absent members (nil pointers,
-// lists and maps, "" enums, empty blobs) are left out; an empty list or map
-// that is not nil is an empty element, or nothing when flattened. A
+// blobs, lists and maps, "" enums) are left out; an empty blob, list or map
+// that is not nil is an empty element (a flattened list or map: nothing). A
 // document member is an error: XML has no form for it.
 func Marshal(s *Shape, v any) ([]byte, error) {
 	var ns *Namespace

@@ -13,32 +13,91 @@ import (
 )
 
 // NewRouter returns the router of ops: paths without labels by method and
-// path, the others by their templates, the most specific first.
+// path, the others by their templates, the most specific first. A path
+// template's query string ("/{Bucket}?acl", "/{Key+}?x-id=GetObject")
+// names parameters the request must have (with that value, when it gives
+// one): S3 tells most of its operations apart that way, and among routes
+// of one path those that ask more of the query string come first.
 func NewRouter(ops []protocol.Route) protocol.Router {
-	rt := &router{exact: map[string]int{}}
+	rt := &router{exact: map[string][]exactRoute{}}
 	for i, op := range ops {
-		if strings.Contains(op.Path, "{") {
+		path, query, _ := strings.Cut(op.Path, "?")
+		if strings.Contains(path, "{") {
 			rt.templates = append(rt.templates, compileTemplate(i, op))
 			continue
 		}
-		path, _, _ := strings.Cut(op.Path, "?")
-		rt.exact[op.Method+" "+trimSlash(path)] = i
+		key := op.Method + " " + trimSlash(path)
+		rt.exact[key] = append(rt.exact[key], exactRoute{op: i, query: parseQueryLiterals(query)})
 	}
-	slices.SortStableFunc(rt.templates, func(a, b *template) int { return b.literals - a.literals })
+	for _, routes := range rt.exact {
+		slices.SortStableFunc(routes, func(a, b exactRoute) int { return len(b.query) - len(a.query) })
+	}
+	slices.SortStableFunc(rt.templates, func(a, b *template) int {
+		if a.literals != b.literals {
+			return b.literals - a.literals
+		}
+		return len(b.query) - len(a.query)
+	})
 	return rt
 }
 
 type router struct {
-	exact     map[string]int // by "METHOD /path", for paths without labels
+	exact     map[string][]exactRoute // by "METHOD /path", for paths without labels
 	templates []*template
 }
 
+// exactRoute is an operation whose path has no label.
+type exactRoute struct {
+	op    int
+	query []queryLiteral
+}
+
+// queryLiteral is a parameter a path template's query string asks for.
+type queryLiteral struct {
+	key, value string
+	hasValue   bool
+}
+
+// parseQueryLiterals reads the query string of a path template.
+func parseQueryLiterals(query string) []queryLiteral {
+	var out []queryLiteral
+	for _, kv := range strings.Split(query, "&") {
+		if kv == "" {
+			continue
+		}
+		k, v, has := strings.Cut(kv, "=")
+		out = append(out, queryLiteral{key: k, value: v, hasValue: has})
+	}
+	return out
+}
+
+// queryFits reports whether the request's parameters (read on first need
+// into *params) have every literal.
+func queryFits(lits []queryLiteral, r *http.Request, params *url.Values) bool {
+	if len(lits) == 0 {
+		return true
+	}
+	if *params == nil {
+		*params, _ = url.ParseQuery(r.URL.RawQuery)
+	}
+	for _, l := range lits {
+		vs, ok := (*params)[l.key]
+		if !ok || l.hasValue && !slices.Contains(vs, l.value) {
+			return false
+		}
+	}
+	return true
+}
+
 func (rt *router) Route(r *http.Request, _ []byte) (int, map[string]string, string) {
-	if op, ok := rt.exact[r.Method+" "+trimSlash(r.URL.Path)]; ok {
-		return op, nil, ""
+	var params url.Values
+	for _, e := range rt.exact[r.Method+" "+trimSlash(r.URL.Path)] {
+		if queryFits(e.query, r, &params) {
+			return e.op, nil, ""
+		}
 	}
 	for _, t := range rt.templates {
-		if labels, ok := t.match(r.Method, r.URL.EscapedPath()); ok {
+		if labels, ok := t.match(r.Method, r.URL.EscapedPath()); ok && queryFits(t.query, r, &params) {
 			return t.op, labels, ""
 		}
 	}
@@ -51,6 +110,7 @@ type template struct {
 	method   string
 	segs     []segment
 	literals int // literal segments: the most specific template wins
+	query    []queryLiteral
 }
 
 type segment struct {
@@ -60,8 +120,8 @@ type segment struct {
 }
 
 func compileTemplate(i int, op protocol.Route) *template {
-	path, _, _ := strings.Cut(op.Path, "?")
-	t := &template{op: i, method: op.Method}
+	path, query, _ := strings.Cut(op.Path, "?")
+	t := &template{op: i, method: op.Method, query: parseQueryLiterals(query)}
 	for _, s := range strings.Split(strings.TrimPrefix(trimSlash(path), "/"), "/") {
 		if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
 			name := s[1 : len(s)-1]

@@ -37,3 +37,35 @@ func TestATrailingSlashDoesNotMatter(t *testing.T) {
 		})
 	}
 }
+
+func TestAPathTemplatesQueryStringTellsOperationsApart(t *testing.T) {
+	rt := NewRouter([]protocol.Route{
+		{Name: "CreateBucket", Method: "PUT", Path: "/{Bucket}"},
+		{Name: "PutBucketAcl", Method: "PUT", Path: "/{Bucket}?acl"},
+		{Name: "PutBucketTagging", Method: "PUT", Path: "/{Bucket}?tagging"},
+		{Name: "GetObject", Method: "GET", Path: "/{Bucket}/{Key+}?x-id=GetObject"},
+		{Name: "GetObjectAcl", Method: "GET", Path: "/{Bucket}/{Key+}?acl"},
+		{Name: "ListBuckets", Method: "GET", Path: "/?x-id=ListBuckets"},
+		{Name: "ListDirectoryBuckets", Method: "GET", Path: "/?x-id=ListDirectoryBuckets"},
+		{Name: "ListAll", Method: "GET", Path: "/"},
+	})
+	for _, tc := range []struct {
+		name, method, target string
+		wantOp               int
+	}{
+		{"a path without the literal's parameter is the plain operation", "PUT", "/b1", 0},
+		{"a parameter without a value picks its operation", "PUT", "/b1?acl", 1},
+		{"so does another", "PUT", "/b1?tagging=", 2},
+		{"a parameter with a value must have that value", "GET", "/b1/k/ey?x-id=GetObject", 3},
+		{"or another operation is looked for", "GET", "/b1/k?x-id=Other&acl", 4},
+		{"a template without a parameter it asks for does not match", "GET", "/b1/k", -1},
+		{"paths without labels are told apart the same way", "GET", "/?x-id=ListDirectoryBuckets", 6},
+		{"and fall back to the one that asks nothing", "GET", "/?prefix=a", 7},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if op, _, _ := rt.Route(httptest.NewRequest(tc.method, tc.target, nil), nil); op != tc.wantOp {
+				t.Errorf("Route(%s %s) = %d, want %d", tc.method, tc.target, op, tc.wantOp)
+			}
+		})
+	}
+}
