@@ -630,15 +630,9 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 				return nil, fmt.Errorf("encode input payload: %w", err)
 			}
 		}
-		// A member bound to Content-Type names the payload's media type;
-		// a structure is in the protocol's (application/json under
-		// restJson1, application/xml under restXml).
+		// A member bound to Content-Type names the payload's media type.
 		if _, bound := h[HeaderContentType]; rt.body != nil && !bound {
-			ct := b.payloadCT
-			if b.payloadShape != nil {
-				ct = c.proto.Identity().ContentType
-			}
-			h[HeaderContentType] = []string{ct}
+			h[HeaderContentType] = []string{b.payloadCT}
 		}
 	case !op.NoBody || c.proto.Identity().AlwaysSendsBody:
 		if rt.body, err = c.proto.EncodeRequest(&rt.msg, op.Input, in); err != nil {

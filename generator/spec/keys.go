@@ -162,7 +162,7 @@ var (
 		{name: "timestampFormat", doc: "timestamp: the wire format in JSON bodies (default epoch-seconds).", val: vEnum(timestampFormats...)},
 		{name: "patternEnforced", doc: "string: false keeps the pattern as documentation only.", val: vBool},
 		{name: "deprecated", doc: "true or a message: the Go doc gets a Deprecated: paragraph.", val: vDeprecated},
-		{name: "payload", doc: "restJson1 input or output structure: the member that is the whole body (a structure, blob or string).", val: vString},
+		{name: "payload", doc: "restJson1 and restXml input or output structure: the member that is the whole body (a structure, blob or string).", val: vString},
 		{name: "xml", doc: "How the shape travels in XML bodies and query keys (restXml, awsQuery, ec2Query).", val: vKeys(xmlShapeSet)},
 	}}
 
@@ -210,7 +210,7 @@ var (
 		{name: "goName", doc: "The Go field name, when the derived one is not right.", val: vString},
 		{name: "timestampFormat", doc: "timestamp members: overrides the shape's wire format.", val: vEnum(timestampFormats...)},
 		{name: "deprecated", doc: "true or a message: the Go doc gets a Deprecated: paragraph.", val: vDeprecated},
-		{name: "location", doc: "restJson1 only: where the member travels; default the JSON body.", val: vEnum("header", "headers", "uri", "query", "statusCode")},
+		{name: "location", doc: "restJson1 and restXml only: where the member travels; default the body.", val: vEnum("header", "headers", "uri", "query", "statusCode")},
 		{name: "locationName", doc: "With location: the header, path label or query parameter name, or the prefix of a headers map; none for a query map or statusCode.", val: vString},
 		{name: "hostLabel", doc: "true: the member fills the label of its name in the operation's hostPrefix.", val: vBool},
 		{name: "jsonValue", doc: "true on a header string member: it holds JSON, sent base64-encoded.", val: vBool},

@@ -147,6 +147,7 @@ func (r *resolver) xmlShape(sh *rawShape, s *model.Shape) {
 	if x == nil {
 		return
 	}
+	r.unreadXML(x.n, "xml")
 	k := s.Kind
 	applies := func(key string, ok bool, kinds string) {
 		if n := x.keys[key]; n != nil && !ok {
@@ -193,6 +194,7 @@ func (r *resolver) xmlMember(rm *rawMember, m *model.Member) {
 		out.NS = sx.NS
 	}
 	if x := rm.traits.xml; x != nil {
+		r.unreadXML(x.n, "xml")
 		k := m.Shape.Kind
 		if x.attribute != nil {
 			switch {
@@ -227,9 +229,18 @@ func (r *resolver) resultWrapper(ro *rawOperation, op *model.Operation) {
 	if !w.ok() {
 		return
 	}
+	r.unreadXML(w.n, "resultWrapper")
 	if !isXMLName(w.v) {
 		r.errorf(w.n, "resultWrapper %q must be an XML name (a letter or '_', then letters, digits, '_', '-' and '.')", w.v)
 		return
 	}
 	op.ResultWrapper = w.v
+}
+
+// unreadXML warns of an XML or query trait in a service whose protocols
+// never read it: it is kept, and does nothing.
+func (r *resolver) unreadXML(n *yaml.Node, key string) {
+	if r.svc.Protocol != nil && !r.svc.SpeaksXML() {
+		r.warnf(n, "%s has no effect: %s speaks neither restXml, awsQuery nor ec2Query", key, r.svc.Package)
+	}
 }

@@ -19,10 +19,13 @@ type index struct {
 // indexService names the signing name too: a client that signs with it
 // reaches the service even where another has the same paths.
 type indexService struct {
-	Name        string           `json:"name"`
-	Protocol    string           `json:"protocol"`
-	SigningName string           `json:"signingName"`
-	Operations  []indexOperation `json:"operations"`
+	Name     string `json:"name"`
+	Protocol string `json:"protocol"`
+	// OtherProtocols are those the mock answers besides Protocol; the
+	// operations' addresses are Protocol's.
+	OtherProtocols []string         `json:"otherProtocols,omitempty"`
+	SigningName    string           `json:"signingName"`
+	Operations     []indexOperation `json:"operations"`
 }
 
 // indexOperation says how to call an operation: its X-Amz-Target (targeted
@@ -39,6 +42,9 @@ func (m *Mux) index() index {
 	for _, s := range m.servers {
 		svc := indexService{Name: s.svc.Name, Protocol: s.svc.Protocol, SigningName: s.svc.SigningName,
 			Operations: make([]indexOperation, 0, len(s.svc.Operations))}
+		for _, sp := range s.speakers[1:] {
+			svc.OtherProtocols = append(svc.OtherProtocols, sp.proto.Identity().Name)
+		}
 		for _, op := range s.svc.Operations {
 			a := s.speakers[0].proto.Address(s.svc.TargetPrefix, protocol.Route{Name: op.Name, Method: op.Method, Path: op.Path})
 			svc.Operations = append(svc.Operations, indexOperation{Name: op.Name, Target: a.Target, Method: a.Method, Path: a.Path})
@@ -52,7 +58,7 @@ var indexPage = htmltemplate.Must(htmltemplate.New("index").Parse(`<!DOCTYPE htm
 <html><head><meta charset="utf-8"><title>Mock services</title></head>
 <body>
 <h1>Mock services</h1>
-{{range .Services}}<h2>{{.Name}} ({{.Protocol}})</h2>
+{{range .Services}}<h2>{{.Name}} ({{.Protocol}}{{range .OtherProtocols}}; also {{.}}{{end}})</h2>
 <p>SigV4 signing name: {{.SigningName}}</p>
 <ul>
 {{range .Operations}}<li>{{.Name}}: {{if .Target}}POST / with X-Amz-Target: {{.Target}}{{else}}{{.Method}} {{.Path}}{{end}}</li>

@@ -29,6 +29,9 @@ func slogAttrs(service string, r *Record) []slog.Attr {
 		slog.Duration("duration", r.Duration),
 		slog.String("requestId", r.RequestID),
 	}
+	if r.Protocol != "" {
+		attrs = append(attrs, slog.String("protocol", r.Protocol))
+	}
 	if r.ErrorCode != "" {
 		attrs = append(attrs, slog.String("error", logText(r.ErrorCode)))
 	}

@@ -148,8 +148,13 @@ type envelopeRouter struct {
 }
 
 func (rt envelopeRouter) Route(r *http.Request, body []byte) (int, map[string]string, string) {
+	// Only a request in the envelope's framing: a mock of several
+	// protocols asks this router about all of its requests.
+	if r.Method != http.MethodPost || r.Header.Get("Content-Type") != envelopeIdentity.ContentType {
+		return -1, nil, "(not an envelope)"
+	}
 	var req envelopeRequest
-	if r.Method != http.MethodPost || json.Unmarshal(body, &req) != nil || req.Op == "" {
+	if json.Unmarshal(body, &req) != nil || req.Op == "" {
 		return -1, nil, "(no op in the body)"
 	}
 	if i, ok := rt.ops[req.Op]; ok && req.Version == rt.version {
@@ -168,9 +173,9 @@ func (envelopeJSON) NewIndex(eps []protocol.Endpoint) protocol.Index {
 
 type envelopeIndex map[string][]int
 
-func (x envelopeIndex) Candidates(_ *http.Request, body []byte) []int {
+func (x envelopeIndex) Candidates(r *http.Request, body []byte) []int {
 	var req envelopeRequest
-	if json.Unmarshal(body, &req) != nil {
+	if r.Header.Get("Content-Type") != envelopeIdentity.ContentType || json.Unmarshal(body, &req) != nil {
 		return nil
 	}
 	return x[req.Version]
@@ -185,7 +190,7 @@ func (envelopeJSON) SetErrorHeaders(http.Header, string) {}
 func (envelopeJSON) AuthErrorStatus(string) int          { return http.StatusForbidden }
 
 // registerEnvelope registers the double for the test.
-func registerEnvelope(t *testing.T) {
+func registerEnvelope(t testing.TB) {
 	t.Helper()
 	remove, err := registry.Register(envelopeJSON{})
 	if err != nil {
@@ -379,26 +384,31 @@ func TestTheMockAnswersEachRequestInItsOwnProtocol(t *testing.T) {
 		name, contentType, target, body string
 		wantStatus                      int
 		wantBody                        string
+		wantProtocol                    string
 	}{
 		{
 			name:        "an unknown operation in the envelope's framing is answered in the envelope",
 			contentType: envelopeIdentity.ContentType, body: `{"op":"DeleteThing","version":"2020-01-01"}`,
 			wantStatus: 400, wantBody: `{"Error":{"Code":"UnknownOperationException","Message":"unknown operation DeleteThing of version 2020-01-01","Fault":"Sender"},"RequestId":"*"}`,
+			wantProtocol: envelopeIdentity.Name,
 		},
 		{
 			name:        "an unknown operation in awsJson's framing is answered in awsJson",
 			contentType: "application/x-amz-json-1.1", target: "Things_20200101.DeleteThing", body: `{}`,
 			wantStatus: 400, wantBody: `{"__type":"UnknownOperationException","message":"unknown operation Things_20200101.DeleteThing"}`,
+			wantProtocol: "awsJson1_1",
 		},
 		{
 			name:        "an envelope the protocol cannot read is a serialization error in the envelope",
 			contentType: envelopeIdentity.ContentType, body: `{"op":"CreateThing","version":"2020-01-01","input":{"name":5}}`,
 			wantStatus: 400, wantBody: `{"Error":{"Code":"SerializationException","Message":"*","Fault":"Sender"},"RequestId":"*"}`,
+			wantProtocol: envelopeIdentity.Name,
 		},
 		{
 			name:        "an awsJson create is answered in awsJson",
 			contentType: "application/x-amz-json-1.1", target: "Things_20200101.CreateThing", body: `{"name":"viajson"}`,
 			wantStatus: 200, wantBody: `{"arn":"*","authType":"NONE","createdAt":*,"id":"*","name":"viajson","status":"CREATE_IN_PROGRESS"}`,
+			wantProtocol: "awsJson1_1",
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -418,6 +428,10 @@ func TestTheMockAnswersEachRequestInItsOwnProtocol(t *testing.T) {
 			resp.Body.Close()
 			if resp.StatusCode != tc.wantStatus || !matchStars(tc.wantBody, string(data)) {
 				t.Errorf("got %d %s\nwant %d %s", resp.StatusCode, data, tc.wantStatus, tc.wantBody)
+			}
+			recs := s.Requests()
+			if got := recs[len(recs)-1].Protocol; got != tc.wantProtocol {
+				t.Errorf("the request was recorded as answered in %q, want %q", got, tc.wantProtocol)
 			}
 		})
 	}
@@ -470,6 +484,16 @@ func TestTheMuxRoutesUnsignedRequestsByTheirBody(t *testing.T) {
 			}
 		})
 	}
+	t.Run("the index lists every protocol a mock answers", func(t *testing.T) {
+		both := NewMux(nil, NewServer(envelopeService(thingVersion, true)))
+		var got []string
+		for _, svc := range both.index().Services {
+			got = append(got, svc.Protocol+" "+strings.Join(svc.OtherProtocols, ","))
+		}
+		if diff := cmp.Diff([]string{"envelopeJson awsJson1_1"}, got); diff != "" {
+			t.Errorf("index (-want +got):\n%s", diff)
+		}
+	})
 	t.Run("a request of a version no mock has is an unknown operation, answered in its framing", func(t *testing.T) {
 		_, err := createThing(thingClient(url, envelopeIdentity.Name, "1999-01-01", http.DefaultClient), "nowhere")
 		var ge *specrt.GenericAPIError
@@ -479,4 +503,76 @@ func TestTheMuxRoutesUnsignedRequestsByTheirBody(t *testing.T) {
 	})
 }
 
+// FuzzAMockOfTwoProtocols sends any body in either framing to a mock that
+// answers both: never a 5xx, and an error in the framing the request has.
+func FuzzAMockOfTwoProtocols(f *testing.F) {
+	for _, seed := range []struct {
+		envelope bool
+		body     string
+	}{
+		{true, `{"op":"CreateThing","version":"2020-01-01","input":{"name":"abc"}}`},
+		{true, `{"op":"CreateThing","version":"2020-01-01","input":{"name":[1]}}`},
+		{true, `{"op":"CreateThing","version":"1999-01-01"}`},
+		{true, `{"op":"CreateThing"`},
+		{false, `{"name":"abc"}`},
+		{false, `{"op":"CreateThing","version":"2020-01-01"}`},
+		{true, ``},
+	} {
+		f.Add(seed.envelope, seed.body)
+	}
+	registerEnvelope(f)
+	s := NewServer(envelopeService(thingVersion, true), WithBodyLimit(4096), WithRecordLimit(0))
+	f.Fuzz(func(t *testing.T, envelope bool, body string) {
+		req, _ := http.NewRequest("POST", "http://x/", strings.NewReader(body))
+		if envelope {
+			req.Header.Set("Content-Type", envelopeIdentity.ContentType)
+		} else {
+			req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+			req.Header.Set("X-Amz-Target", "Things_20200101.CreateThing")
+		}
+		w := &recorder{header: http.Header{}}
+		s.ServeHTTP(w, req)
+		if w.status >= 500 {
+			t.Fatalf("status %d for %q: %s", w.status, body, w.body.String())
+		}
+		if w.status < 400 {
+			return
+		}
+		var answer map[string]json.RawMessage
+		if err := json.Unmarshal(w.body.Bytes(), &answer); err != nil {
+			t.Fatalf("answer is not a JSON object: %q", w.body.String())
+		}
+		_, inEnvelope := answer["Error"]
+		_, inJSON := answer["__type"]
+		if envelope && !inEnvelope || !envelope && !inJSON {
+			t.Errorf("error answer %s to a request in the %s framing", w.body.String(), req.Header.Get("Content-Type"))
+		}
+	})
+}
+
 func ptr[T any](v T) *T { return &v }
+
+func TestARefusedBodyIsAnsweredInItsProtocolAndRecordedWithItsOperation(t *testing.T) {
+	registerEnvelope(t)
+	s := NewServer(envelopeService(thingVersion, true), WithBodyLimit(16))
+	url := StartTest(t, s)
+	req, err := http.NewRequest("POST", url, strings.NewReader(`{"name":"far too long for the limit"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+	req.Header.Set("X-Amz-Target", "Things_20200101.CreateThing")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 413 || !strings.HasPrefix(string(data), `{"__type":"RequestEntityTooLargeException"`) {
+		t.Errorf("got %d %s, want 413 RequestEntityTooLargeException in awsJson", resp.StatusCode, data)
+	}
+	rec := s.Requests()[0]
+	if diff := cmp.Diff([]string{"CreateThing", "awsJson1_1"}, []string{rec.Operation, rec.Protocol}); diff != "" {
+		t.Errorf("recorded operation and protocol (-want +got):\n%s", diff)
+	}
+}

@@ -104,6 +104,9 @@ type Record struct {
 	Time time.Time
 	// Operation is the operation it was routed to; empty when unknown.
 	Operation string
+	// Protocol is the protocol the request was answered in: the one its
+	// framing names, among those the service answers (Service.Protocols).
+	Protocol string
 	// Method and Path are the request line's.
 	Method, Path string
 	// Header is the request's header.
@@ -434,6 +437,7 @@ func (s *Server) serveRecovered(w http.ResponseWriter, r *http.Request, rec *Rec
 			}
 			status, code = s.writeError(w, x, &Error{Code: "InternalFailure", Message: fmt.Sprintf("the mock panicked: %v", p), Fault: smithy.FaultServer})
 		}
+		rec.Protocol = x.sp.proto.Identity().Name
 	}()
 	return s.serve(w, r, rec, x)
 }
@@ -441,13 +445,13 @@ func (s *Server) serveRecovered(w http.ResponseWriter, r *http.Request, rec *Rec
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record, x *exchange) (int, string) {
 	w.Header().Set("x-amzn-RequestId", rec.RequestID)
 	if err := s.refuseChunked(w, r); err != nil {
-		x.sp = s.framing(r)
+		s.routeUnread(r, rec, x)
 		return s.writeError(w, x, err)
 	}
 	body, err := readBody(r, s.opts.bodyLimit)
 	rec.Body = body
 	if err != nil {
-		x.sp = s.framing(r)
+		s.routeUnread(r, rec, x)
 		return s.writeError(w, x, err)
 	}
 	// The request is routed on the body as sent, before anything may
@@ -536,6 +540,18 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record, x *e
 		return s.writeMessage(w, x, op, out)
 	}
 	return s.writeOutput(w, x, op, out)
+}
+
+// routeUnread routes a request whose body the mock refuses to read, on
+// its headers and path alone, so that the record names its operation and
+// the error is in its protocol.
+func (s *Server) routeUnread(r *http.Request, rec *Record, x *exchange) {
+	sp, op, _, _ := s.route(r, nil)
+	x.sp = sp
+	if op != nil {
+		rec.Operation = op.Name
+		x.setOperation(op)
+	}
 }
 
 func readBody(r *http.Request, limit int64) ([]byte, error) {

@@ -203,9 +203,10 @@ type Router interface {
 	// headers first); a protocol that names the operation in the body
 	// reads it there. A mock answering several protocols asks each router
 	// in turn, so a router sees requests of every protocol: it claims only
-	// those in its own framing, and must read any body, however malformed
-	// or large, in bounded time and memory. It must not keep or modify
-	// body.
+	// those in its own framing (its content type, header or path: a JSON
+	// body may happen to hold an "Action"), and must read any body,
+	// however malformed or large, in bounded time and memory. It must not
+	// keep or modify body.
 	Route(r *http.Request, body []byte) (op int, labels map[string]string, what string)
 }
 
