@@ -154,19 +154,7 @@ func Load(dir string, p Protocol) (*Suite, error) {
 // leaves out because specgen check refuses their shapes, each with the
 // refusal: their cases are skipped with it. Each is a gap in what the spec
 // format and the generated code carry.
-var Unsupported = map[string]map[string]string{
-	"rest-xml": {
-		"HttpPayloadWithStructure":     payloadLocationName,
-		"HttpPayloadWithMemberXmlName": payloadLocationName,
-	},
-	"smithy-rpc-v2-cbor": {
-		"HttpPayloadWithUnion": "payload applies only to restJson1 or restXml services: " +
-			"the importer keeps the model's payload trait on an rpcv2Cbor structure, where it means nothing",
-	},
-}
-
-const payloadLocationName = `payload names member "nested", which the structure does not have: ` +
-	`the importer keys the member by its locationName (NestedPayload, Hola) and leaves the payload naming the member`
+var Unsupported = map[string]map[string]string{}
 
 // Model synthesizes the protocol's botocore service model: the suite's
 // metadata with the keys a real model has, every group's shapes, and every

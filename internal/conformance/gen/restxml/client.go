@@ -89,6 +89,16 @@ type API interface {
 	// structure or a union type.
 	HttpPayloadTraits(ctx context.Context, in *HttpPayloadTraitsInput, optFns ...func(*Options)) (*HttpPayloadTraitsOutput, error)
 
+	// The following example serializes a payload that uses an XML name on the
+	// member, changing the wrapper name.
+	HttpPayloadWithMemberXmlName(ctx context.Context, in *HttpPayloadWithMemberXmlNameInput, optFns ...func(*Options)) (*HttpPayloadWithMemberXmlNameOutput, error)
+
+	// This example serializes a structure in the payload.
+	//
+	// Note that serializing a structure changes the wrapper element name to match
+	// the targeted structure.
+	HttpPayloadWithStructure(ctx context.Context, in *HttpPayloadWithStructureInput, optFns ...func(*Options)) (*HttpPayloadWithStructureOutput, error)
+
 	// This example serializes a union in the payload.
 	HttpPayloadWithUnion(ctx context.Context, in *HttpPayloadWithUnionInput, optFns ...func(*Options)) (*HttpPayloadWithUnionOutput, error)
 
@@ -394,6 +404,22 @@ var (
 		Name:         "HttpPayloadTraits",
 		NoBody:       true,
 		Path:         "/HttpPayloadTraits",
+	}
+	opHttpPayloadWithMemberXmlName = specrt.Operation{
+		BindRequest: bindHttpPayloadWithMemberXmlNameRequest,
+		Decode:      decodeHttpPayloadWithMemberXmlNameResponse,
+		Method:      "PUT",
+		Name:        "HttpPayloadWithMemberXmlName",
+		NoBody:      true,
+		Path:        "/HttpPayloadWithMemberXmlName",
+	}
+	opHttpPayloadWithStructure = specrt.Operation{
+		BindRequest: bindHttpPayloadWithStructureRequest,
+		Decode:      decodeHttpPayloadWithStructureResponse,
+		Method:      "PUT",
+		Name:        "HttpPayloadWithStructure",
+		NoBody:      true,
+		Path:        "/HttpPayloadWithStructure",
 	}
 	opHttpPayloadWithUnion = specrt.Operation{
 		BindRequest: bindHttpPayloadWithUnionRequest,
@@ -1121,6 +1147,62 @@ func bindHttpPayloadTraitsRequest(in any, b *specrt.RequestBinding) {
 func bindHttpPayloadTraitsResponse(out any, status int, h http.Header) {
 	v := out.(*HttpPayloadTraitsOutput)
 	v.Foo = specrt.HeaderString(h, "X-Foo")
+}
+
+// The following example serializes a payload that uses an XML name on the
+// member, changing the wrapper name.
+//
+// The input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) HttpPayloadWithMemberXmlName(ctx context.Context, in *HttpPayloadWithMemberXmlNameInput, optFns ...func(*Options)) (*HttpPayloadWithMemberXmlNameOutput, error) {
+	if in == nil {
+		in = &HttpPayloadWithMemberXmlNameInput{}
+	}
+	out := &HttpPayloadWithMemberXmlNameOutput{}
+	if err := c.rt.Invoke(ctx, &opHttpPayloadWithMemberXmlName, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindHttpPayloadWithMemberXmlNameRequest hands the members of a
+// HttpPayloadWithMemberXmlNameInput that travel outside the JSON body to b.
+func bindHttpPayloadWithMemberXmlNameRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*HttpPayloadWithMemberXmlNameInput)
+	if v.Nested != nil {
+		b.StructPayload(&schemaPayloadWithXmlName, v.Nested, "application/json")
+	} else {
+		b.Payload([]byte("{}"), "application/json")
+	}
+}
+
+// This example serializes a structure in the payload.
+//
+// Note that serializing a structure changes the wrapper element name to match
+// the targeted structure.
+//
+// The input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) HttpPayloadWithStructure(ctx context.Context, in *HttpPayloadWithStructureInput, optFns ...func(*Options)) (*HttpPayloadWithStructureOutput, error) {
+	if in == nil {
+		in = &HttpPayloadWithStructureInput{}
+	}
+	out := &HttpPayloadWithStructureOutput{}
+	if err := c.rt.Invoke(ctx, &opHttpPayloadWithStructure, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindHttpPayloadWithStructureRequest hands the members of a
+// HttpPayloadWithStructureInput that travel outside the JSON body to b.
+func bindHttpPayloadWithStructureRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*HttpPayloadWithStructureInput)
+	if v.Nested != nil {
+		b.StructPayload(&schemaNestedPayload, v.Nested, "application/json")
+	} else {
+		b.Payload([]byte("{}"), "application/json")
+	}
 }
 
 // This example serializes a union in the payload.
@@ -2188,6 +2270,26 @@ func decodeHttpEnumPayloadResponse(data []byte, out any) error {
 func decodeHttpPayloadTraitsResponse(data []byte, out any) error {
 	out.(*HttpPayloadTraitsOutput).Blob = append([]byte(nil), data...)
 	return nil
+}
+
+// decodeHttpPayloadWithMemberXmlNameResponse reads the body of a
+// HttpPayloadWithMemberXmlName response, the payload Nested, into out, a
+// *HttpPayloadWithMemberXmlNameOutput.
+func decodeHttpPayloadWithMemberXmlNameResponse(data []byte, out any) error {
+	v := new(PayloadWithXmlName)
+	err := jsonwire.Unmarshal(data, &schemaPayloadWithXmlName, v)
+	out.(*HttpPayloadWithMemberXmlNameOutput).Nested = v
+	return err
+}
+
+// decodeHttpPayloadWithStructureResponse reads the body of a
+// HttpPayloadWithStructure response, the payload Nested, into out, a
+// *HttpPayloadWithStructureOutput.
+func decodeHttpPayloadWithStructureResponse(data []byte, out any) error {
+	v := new(NestedPayload)
+	err := jsonwire.Unmarshal(data, &schemaNestedPayload, v)
+	out.(*HttpPayloadWithStructureOutput).Nested = v
+	return err
 }
 
 // decodeHttpPayloadWithUnionResponse reads the body of a HttpPayloadWithUnion

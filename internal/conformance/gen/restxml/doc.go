@@ -22,6 +22,8 @@
 //   - GreetingWithErrors: PUT /GreetingWithErrors, answered with 200
 //   - HttpEnumPayload: POST /EnumPayload, answered with 200
 //   - HttpPayloadTraits: POST /HttpPayloadTraits, answered with 200
+//   - HttpPayloadWithMemberXmlName: PUT /HttpPayloadWithMemberXmlName, answered with 200
+//   - HttpPayloadWithStructure: PUT /HttpPayloadWithStructure, answered with 200
 //   - HttpPayloadWithUnion: PUT /HttpPayloadWithUnion, answered with 200
 //   - HttpPayloadWithXmlName: PUT /HttpPayloadWithXmlName, answered with 200
 //   - HttpPayloadWithXmlNamespace: PUT /HttpPayloadWithXmlNamespace, answered with 200

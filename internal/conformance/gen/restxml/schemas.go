@@ -232,6 +232,22 @@ var (
 		Kind: jsonwire.KindStruct,
 		Type: (*HttpPayloadTraitsOutput)(nil),
 	}
+	schemaHttpPayloadWithMemberXmlNameInput = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Type: (*HttpPayloadWithMemberXmlNameInput)(nil),
+	}
+	schemaHttpPayloadWithMemberXmlNameOutput = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Type: (*HttpPayloadWithMemberXmlNameOutput)(nil),
+	}
+	schemaHttpPayloadWithStructureInput = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Type: (*HttpPayloadWithStructureInput)(nil),
+	}
+	schemaHttpPayloadWithStructureOutput = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Type: (*HttpPayloadWithStructureOutput)(nil),
+	}
 	schemaHttpPayloadWithUnionInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Type: (*HttpPayloadWithUnionInput)(nil),
@@ -383,6 +399,15 @@ var (
 		Kind: jsonwire.KindMap,
 		Type: (*map[string]map[string]FooEnum)(nil),
 	}
+	schemaNestedPayload = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Members: []jsonwire.Member{
+			{Name: "greeting", Offset: unsafe.Offsetof(NestedPayload{}.Greeting), Shape: &jsonwire.String},
+			{Name: "name", Offset: unsafe.Offsetof(NestedPayload{}.Name), Shape: &jsonwire.String},
+		},
+		Type: (*NestedPayload)(nil),
+		XML:  &jsonwire.XMLShape{Name: "NestedPayload"},
+	}
 	schemaNestedStringList = jsonwire.Shape{
 		Elem: &schemaStringList,
 		Kind: jsonwire.KindList,
@@ -472,7 +497,7 @@ var (
 			{Name: "name", Offset: unsafe.Offsetof(PayloadWithXmlName{}.Name), Shape: &jsonwire.String},
 		},
 		Type: (*PayloadWithXmlName)(nil),
-		XML:  &jsonwire.XMLShape{Name: "Hello"},
+		XML:  &jsonwire.XMLShape{Name: "Hola"},
 	}
 	schemaPayloadWithXmlNamespace = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -480,7 +505,7 @@ var (
 			{Name: "name", Offset: unsafe.Offsetof(PayloadWithXmlNamespace{}.Name), Shape: &jsonwire.String},
 		},
 		Type: (*PayloadWithXmlNamespace)(nil),
-		XML:  &jsonwire.XMLShape{Name: "PayloadWithXmlNamespace", NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
+		XML:  &jsonwire.XMLShape{Name: "nested", NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
 	}
 	schemaPayloadWithXmlNamespaceAndPrefix = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -488,7 +513,7 @@ var (
 			{Name: "name", Offset: unsafe.Offsetof(PayloadWithXmlNamespaceAndPrefix{}.Name), Shape: &jsonwire.String},
 		},
 		Type: (*PayloadWithXmlNamespaceAndPrefix)(nil),
-		XML:  &jsonwire.XMLShape{Name: "PayloadWithXmlNamespaceAndPrefix", NS: &jsonwire.XMLNamespace{Prefix: "baz", URI: "http://foo.com"}},
+		XML:  &jsonwire.XMLShape{Name: "nested", NS: &jsonwire.XMLNamespace{Prefix: "baz", URI: "http://foo.com"}},
 	}
 	schemaPutWithContentEncodingInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -639,7 +664,7 @@ var (
 			{Name: "greeting", Offset: unsafe.Offsetof(UnionPayload{}.Greeting), Shape: &jsonwire.String},
 		},
 		Type: (*UnionPayload)(nil),
-		XML:  &jsonwire.XMLShape{Name: "UnionPayload"},
+		XML:  &jsonwire.XMLShape{Name: "nested"},
 	}
 	schemaValidationException = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -681,7 +706,7 @@ var (
 			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesPayloadRequest{}.Attr), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{Attr: true}},
 		},
 		Type: (*XmlAttributesPayloadRequest)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlAttributesPayloadRequest"},
+		XML:  &jsonwire.XMLShape{Name: "payload"},
 	}
 	schemaXmlAttributesPayloadResponse = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -1140,6 +1165,18 @@ func WireShape(v any) *jsonwire.Shape {
 		return &schemaHttpPayloadTraitsInput
 	case *HttpPayloadTraitsOutput:
 		return &schemaHttpPayloadTraitsOutput
+	case *HttpPayloadWithMemberXmlNameInput:
+		return &schemaHttpPayloadWithMemberXmlNameInput
+	case *HttpPayloadWithMemberXmlNameOutput:
+		return &schemaHttpPayloadWithMemberXmlNameOutput
+	case *PayloadWithXmlName:
+		return &schemaPayloadWithXmlName
+	case *HttpPayloadWithStructureInput:
+		return &schemaHttpPayloadWithStructureInput
+	case *HttpPayloadWithStructureOutput:
+		return &schemaHttpPayloadWithStructureOutput
+	case *NestedPayload:
+		return &schemaNestedPayload
 	case *HttpPayloadWithUnionInput:
 		return &schemaHttpPayloadWithUnionInput
 	case *HttpPayloadWithUnionOutput:
@@ -1150,8 +1187,6 @@ func WireShape(v any) *jsonwire.Shape {
 		return &schemaHttpPayloadWithXmlNameInput
 	case *HttpPayloadWithXmlNameOutput:
 		return &schemaHttpPayloadWithXmlNameOutput
-	case *PayloadWithXmlName:
-		return &schemaPayloadWithXmlName
 	case *HttpPayloadWithXmlNamespaceInput:
 		return &schemaHttpPayloadWithXmlNamespaceInput
 	case *HttpPayloadWithXmlNamespaceOutput:

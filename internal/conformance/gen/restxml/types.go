@@ -321,6 +321,40 @@ type HttpPayloadTraitsOutput struct {
 	Blob []byte
 }
 
+// HttpPayloadWithMemberXmlNameInput is the input of
+// HttpPayloadWithMemberXmlName.
+type HttpPayloadWithMemberXmlNameInput struct {
+	// Nested is the Hola member.
+	//
+	// It is the whole body of the message.
+	Nested *PayloadWithXmlName
+}
+
+// HttpPayloadWithMemberXmlNameOutput is the output of
+// HttpPayloadWithMemberXmlName.
+type HttpPayloadWithMemberXmlNameOutput struct {
+	// Nested is the Hola member.
+	//
+	// It is the whole body of the message.
+	Nested *PayloadWithXmlName
+}
+
+// HttpPayloadWithStructureInput is the input of HttpPayloadWithStructure.
+type HttpPayloadWithStructureInput struct {
+	// Nested is the NestedPayload member.
+	//
+	// It is the whole body of the message.
+	Nested *NestedPayload
+}
+
+// HttpPayloadWithStructureOutput is the output of HttpPayloadWithStructure.
+type HttpPayloadWithStructureOutput struct {
+	// Nested is the NestedPayload member.
+	//
+	// It is the whole body of the message.
+	Nested *NestedPayload
+}
+
 // HttpPayloadWithUnionInput is the input of HttpPayloadWithUnion.
 type HttpPayloadWithUnionInput struct {
 	// Nested is the nested member.
@@ -746,6 +780,15 @@ type InputAndOutputWithHeadersOutput struct {
 	//
 	// It travels in the X-EnumList header.
 	HeaderEnumList []FooEnum
+}
+
+// NestedPayload is a structure of the Rest Xml protocol tests API.
+type NestedPayload struct {
+	// Greeting is the greeting member.
+	Greeting *string
+
+	// Name is the name member.
+	Name *string
 }
 
 // NestedXmlMapWithXmlNameInput is the input of NestedXmlMapWithXmlName.

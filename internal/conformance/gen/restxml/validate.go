@@ -188,6 +188,22 @@ func (v *HttpPayloadTraitsInput) Validate() error {
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+// HttpPayloadWithMemberXmlNameInput has no constraints, so Validate always returns nil.
+func (v *HttpPayloadWithMemberXmlNameInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// HttpPayloadWithStructureInput has no constraints, so Validate always returns nil.
+func (v *HttpPayloadWithStructureInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 func (v *HttpPayloadWithUnionInput) Validate() error {
 	var r specrt.Report
 	v.validate(&r, specrt.Path{})
@@ -377,6 +393,14 @@ func (v *InputAndOutputWithHeadersInput) validate(r *specrt.Report, p specrt.Pat
 	if v.HeaderEnumList != nil {
 		validateFooEnumList(r, p.Member("headerEnumList"), v.HeaderEnumList)
 	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// NestedPayload has no constraints, so Validate always returns nil.
+func (v *NestedPayload) Validate() error {
+	return nil
 }
 
 // Validate checks v against the constraints of the spec and returns nil or a

@@ -466,6 +466,56 @@ func (s *Server) DefaultHttpPayloadTraits(ctx context.Context, in *restxml.HttpP
 	return out.(*restxml.HttpPayloadTraitsOutput), nil
 }
 
+// HandleHttpPayloadWithMemberXmlName replaces the behaviour of
+// HttpPayloadWithMemberXmlName by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleHttpPayloadWithMemberXmlName(fn func(context.Context, *restxml.HttpPayloadWithMemberXmlNameInput) (*restxml.HttpPayloadWithMemberXmlNameOutput, error)) {
+	if fn == nil {
+		s.Override("HttpPayloadWithMemberXmlName", nil)
+		return
+	}
+	s.Override("HttpPayloadWithMemberXmlName", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*restxml.HttpPayloadWithMemberXmlNameInput))
+	})
+}
+
+// DefaultHttpPayloadWithMemberXmlName runs the default behaviour of
+// HttpPayloadWithMemberXmlName, for a HandleHttpPayloadWithMemberXmlName
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultHttpPayloadWithMemberXmlName(ctx context.Context, in *restxml.HttpPayloadWithMemberXmlNameInput) (*restxml.HttpPayloadWithMemberXmlNameOutput, error) {
+	out, err := s.Default(ctx, "HttpPayloadWithMemberXmlName", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*restxml.HttpPayloadWithMemberXmlNameOutput), nil
+}
+
+// HandleHttpPayloadWithStructure replaces the behaviour of
+// HttpPayloadWithStructure by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleHttpPayloadWithStructure(fn func(context.Context, *restxml.HttpPayloadWithStructureInput) (*restxml.HttpPayloadWithStructureOutput, error)) {
+	if fn == nil {
+		s.Override("HttpPayloadWithStructure", nil)
+		return
+	}
+	s.Override("HttpPayloadWithStructure", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*restxml.HttpPayloadWithStructureInput))
+	})
+}
+
+// DefaultHttpPayloadWithStructure runs the default behaviour of
+// HttpPayloadWithStructure, for a HandleHttpPayloadWithStructure function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultHttpPayloadWithStructure(ctx context.Context, in *restxml.HttpPayloadWithStructureInput) (*restxml.HttpPayloadWithStructureOutput, error) {
+	out, err := s.Default(ctx, "HttpPayloadWithStructure", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*restxml.HttpPayloadWithStructureOutput), nil
+}
+
 // HandleHttpPayloadWithUnion replaces the behaviour of HttpPayloadWithUnion by
 // fn; nil restores the default. Requests are still decoded and validated
 // first, so fn only sees valid input; an error it returns is answered as the
@@ -1895,6 +1945,58 @@ var service = &mockrt.Service{
 				},
 			},
 			Path:   "/HttpPayloadTraits",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "Nested",
+					Location: "payload",
+					Member:   "Hola",
+				},
+			},
+			Method: "PUT",
+			Name:   "HttpPayloadWithMemberXmlName",
+			NewInput: func() mockrt.Input {
+				return new(restxml.HttpPayloadWithMemberXmlNameInput)
+			},
+			NewOutput: func() any {
+				return new(restxml.HttpPayloadWithMemberXmlNameOutput)
+			},
+			OutputBindings: []mockrt.Binding{
+				{
+					Field:    "Nested",
+					Location: "payload",
+					Member:   "Hola",
+				},
+			},
+			Path:   "/HttpPayloadWithMemberXmlName",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "Nested",
+					Location: "payload",
+					Member:   "NestedPayload",
+				},
+			},
+			Method: "PUT",
+			Name:   "HttpPayloadWithStructure",
+			NewInput: func() mockrt.Input {
+				return new(restxml.HttpPayloadWithStructureInput)
+			},
+			NewOutput: func() any {
+				return new(restxml.HttpPayloadWithStructureOutput)
+			},
+			OutputBindings: []mockrt.Binding{
+				{
+					Field:    "Nested",
+					Location: "payload",
+					Member:   "NestedPayload",
+				},
+			},
+			Path:   "/HttpPayloadWithStructure",
 			Status: 200,
 		},
 		{
