@@ -12,6 +12,7 @@ import (
 	"github.com/specgen/specgen/specrt/protocol/awsjson"
 	"github.com/specgen/specgen/specrt/protocol/ident"
 	"github.com/specgen/specgen/specrt/protocol/restjson"
+	"github.com/specgen/specgen/specrt/protocol/rpcv2cbor"
 )
 
 // implementations holds one line per protocol.
@@ -19,6 +20,7 @@ var implementations = []protocol.Protocol{
 	awsjson.V10,
 	awsjson.V11,
 	restjson.RestJSON1,
+	rpcv2cbor.RPCv2CBOR,
 }
 
 // registered holds the protocols Register added, by name; byName, built

@@ -103,14 +103,17 @@ var (
 	}
 	opFloat16 = specrt.Operation{
 		Name:   "Float16",
+		NoBody: true,
 		Output: &schemaFloat16Output,
 	}
 	opFractionalSeconds = specrt.Operation{
 		Name:   "FractionalSeconds",
+		NoBody: true,
 		Output: &schemaFractionalSecondsOutput,
 	}
 	opGreetingWithErrors = specrt.Operation{
 		Name:   "GreetingWithErrors",
+		NoBody: true,
 		Output: &schemaGreetingWithErrorsOutput,
 	}
 	opHttpPayloadWithUnion = specrt.Operation{
@@ -119,6 +122,7 @@ var (
 	}
 	opNoInputOutput = specrt.Operation{
 		Name:   "NoInputOutput",
+		NoBody: true,
 		Output: &schemaNoInputOutputOutput,
 	}
 	opOptionalInputOutput = specrt.Operation{
