@@ -118,6 +118,7 @@ var (
 	}
 	opHttpPayloadWithUnion = specrt.Operation{
 		Name:   "HttpPayloadWithUnion",
+		NoBody: true,
 		Output: &schemaHttpPayloadWithUnionOutput,
 	}
 	opNoInputOutput = specrt.Operation{
