@@ -497,7 +497,7 @@ var (
 			{Name: "name", Offset: unsafe.Offsetof(PayloadWithXmlName{}.Name), Shape: &jsonwire.String},
 		},
 		Type: (*PayloadWithXmlName)(nil),
-		XML:  &jsonwire.XMLShape{Name: "Hola"},
+		XML:  &jsonwire.XMLShape{Name: "Hello"},
 	}
 	schemaPayloadWithXmlNamespace = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -505,7 +505,7 @@ var (
 			{Name: "name", Offset: unsafe.Offsetof(PayloadWithXmlNamespace{}.Name), Shape: &jsonwire.String},
 		},
 		Type: (*PayloadWithXmlNamespace)(nil),
-		XML:  &jsonwire.XMLShape{Name: "nested", NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
+		XML:  &jsonwire.XMLShape{Name: "PayloadWithXmlNamespace", NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
 	}
 	schemaPayloadWithXmlNamespaceAndPrefix = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -513,7 +513,7 @@ var (
 			{Name: "name", Offset: unsafe.Offsetof(PayloadWithXmlNamespaceAndPrefix{}.Name), Shape: &jsonwire.String},
 		},
 		Type: (*PayloadWithXmlNamespaceAndPrefix)(nil),
-		XML:  &jsonwire.XMLShape{Name: "nested", NS: &jsonwire.XMLNamespace{Prefix: "baz", URI: "http://foo.com"}},
+		XML:  &jsonwire.XMLShape{Name: "PayloadWithXmlNamespaceAndPrefix", NS: &jsonwire.XMLNamespace{Prefix: "baz", URI: "http://foo.com"}},
 	}
 	schemaPutWithContentEncodingInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -664,7 +664,7 @@ var (
 			{Name: "greeting", Offset: unsafe.Offsetof(UnionPayload{}.Greeting), Shape: &jsonwire.String},
 		},
 		Type: (*UnionPayload)(nil),
-		XML:  &jsonwire.XMLShape{Name: "nested"},
+		XML:  &jsonwire.XMLShape{Name: "UnionPayload"},
 	}
 	schemaValidationException = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -706,7 +706,7 @@ var (
 			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesPayloadRequest{}.Attr), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{Attr: true}},
 		},
 		Type: (*XmlAttributesPayloadRequest)(nil),
-		XML:  &jsonwire.XMLShape{Name: "payload"},
+		XML:  &jsonwire.XMLShape{Name: "XmlAttributesPayloadRequest"},
 	}
 	schemaXmlAttributesPayloadResponse = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
