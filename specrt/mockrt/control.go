@@ -152,7 +152,7 @@ func (r *record) state() ResourceState {
 		}
 	}
 	if m := r.move; m != nil {
-		st.Pending = &PendingTransition{Due: time.Unix(0, m.due).UTC(), Then: m.then, Gone: m.remove, Retire: m.retire}
+		st.Pending = &PendingTransition{Due: time.Unix(0, m.due).UTC(), Then: m.then(), Gone: m.remove, Retire: m.retire}
 	}
 	return st
 }
@@ -301,7 +301,7 @@ func (en *engine) loaded(states []ResourceState) (*engine, error) {
 		}
 		r.tags = packTags(tags)
 		if p := st.Pending; p != nil {
-			r.move = &pendingMove{due: p.Due.UnixNano(), then: p.Then, remove: p.Gone, retire: p.Retire}
+			r.move = &pendingMove{due: p.Due.UnixNano(), to: &Transition{Then: p.Then}, remove: p.Gone, retire: p.Retire}
 		}
 		cp.insert(r)
 		if st.Retired {
@@ -357,7 +357,7 @@ func (en *engine) insert(r *record) {
 		r.parent.children++
 		en.count(r)
 	}
-	if r.uniq != "" {
+	if r.uniq != "" && !r.uniqueByName() {
 		k.byUnique.put(r)
 	}
 }

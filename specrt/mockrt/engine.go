@@ -43,30 +43,32 @@ type engine struct {
 
 // tokenAnswer is a create's answer kept for a repeated idempotency token,
 // with a hash of the request's other parameters (see fingerprint). When
-// the answer is what answerWith builds from the description alone, it is
-// not kept: r is the created resource (for its kind and ARN) and kept the
-// description the create stored, the same string as the record's until an
-// update replaces it; the answer is built from it again, byte for byte the
-// first one, however the resource changed since. Otherwise r is nil and
-// kept is the answer.
+// the answer is what answerWith builds from the description alone (no
+// ARN output member, which it would take from the record), it is not
+// kept: fromDesc is set and kept is the description the create stored,
+// the same string as the record's until an update replaces it; the
+// answer is built from it again, byte for byte the first one, however the
+// resource changed since, and without keeping the record alive once it is
+// gone. Otherwise kept is the answer. The entry is 48 bytes, a size class
+// of its own.
 type tokenAnswer struct {
-	token string
-	fp    [fingerprintSize]byte
-	r     *record
-	kept  string
+	token    string
+	kept     string
+	fp       [fingerprintSize]byte
+	fromDesc bool
 }
 
 // fingerprintSize is how much of a request's SHA-256 a token keeps: with
-// 128 bits, two different requests share a fingerprint by chance with a
-// probability of 2^-128, and the entry is 16 bytes smaller.
-const fingerprintSize = 16
+// 96 bits, two different requests share a fingerprint by chance with a
+// probability of 2^-96, and the entry fits 48 bytes.
+const fingerprintSize = 12
 
 // replay is the answer t keeps for a repeated token of the create b, op.
 func (s *Server) replay(b *boundOp, op *compiledOp, t *tokenAnswer) ([]byte, error) {
-	if t.r == nil {
+	if !t.fromDesc {
 		return []byte(t.kept), nil
 	}
-	return s.answerWith(b, op, &record{kind: t.r.kind, arn: t.r.arn, desc: t.kept}, nil, nil)
+	return s.answerWith(b, op, &record{kind: b.kind, desc: t.kept}, nil, nil)
 }
 
 // recordOverhead is what a record costs beyond its description, tags
@@ -117,6 +119,23 @@ func (k *kind) named(parent *record, name string) *record {
 	return k.byName.get(parent.scope(), name)
 }
 
+// unique is the resource of k whose create's unique key is u, nil when
+// none. A top-level resource whose key is its name is found by its name,
+// which spares it an entry of byUnique.
+func (k *kind) unique(u string) *record {
+	if r := k.byUnique.get(0, u); r != nil {
+		return r
+	}
+	if r := k.named(nil, u); r != nil && r.uniq == u {
+		return r
+	}
+	return nil
+}
+
+// uniqueByName tells whether r's unique key is its name, within no
+// parent: the name index then finds it by its key.
+func (r *record) uniqueByName() bool { return r.parent == nil && r.uniq != "" && r.uniq == r.name }
+
 // scope is the scope of the names r's children have: its sequence number,
 // unique in its engine; 0 for none.
 func (r *record) scope() uint64 {
@@ -136,23 +155,31 @@ type record struct {
 	// description, so that none keeps an old one alive), else strings of
 	// their own; the indexes read their keys from the record and keep no
 	// copy.
-	desc           string
-	id, name, arn  string
-	uniq           string // the create's unique key (mock block unique), if any
-	tags           tagList
-	move           *pendingMove // the transition under way; nil when none
-	children       int32        // live children
-	gone, retired  bool         // retired: deleted into a final status, readable, not listed
+	desc          string
+	id, name, arn string
+	uniq          string // the create's unique key (mock block unique), if any
+	tags          tagList
+	move          *pendingMove // the transition under way; nil when none
+	children      int32        // live children
+	gone, retired bool         // retired: deleted into a final status, readable, not listed
 }
 
 // pendingMove is a transition under way: a record holds one only while it
 // is due.
 type pendingMove struct {
-	due    int64    // when it is due, in Unix nanoseconds
-	done   *boundOp // whose status set it writes, if any
-	then   string   // the status it moves to; "" with remove
-	remove bool     // it removes the resource
-	retire bool     // it retires the resource
+	due    int64       // when it is due, in Unix nanoseconds
+	done   *boundOp    // whose status set it writes, if any
+	to     *Transition // whose Then is the status it moves to
+	remove bool        // it removes the resource
+	retire bool        // it retires the resource
+}
+
+// then is the status m moves to; "" when it removes the resource.
+func (m *pendingMove) then() string {
+	if m.remove {
+		return ""
+	}
+	return m.to.Then
 }
 
 // recordKeys are the keys of the indexes a kind keeps of its records.
@@ -697,10 +724,15 @@ func (s *Server) rename(r *record, desc map[string]any, e *env, now time.Time) e
 		}
 	}
 	k.byName.del(r)
+	byName := r.uniqueByName()
 	s.res.bytes -= r.cost()
 	r.name = name
 	s.res.bytes += r.cost()
 	k.byName.put(r)
+	if byName {
+		// Its unique key stays what it was: the old name.
+		k.byUnique.put(r)
+	}
 	return nil
 }
 
@@ -811,7 +843,7 @@ func (en *engine) settle(r *record, now time.Time) {
 		en.remove(r)
 		return
 	}
-	en.setStatus(r, m.then)
+	en.setStatus(r, m.then())
 	if m.done != nil {
 		en.applyDone(r, m.done, time.Unix(0, m.due).UTC())
 	}
@@ -1012,13 +1044,14 @@ func (s *Server) transition(r *record, b *boundOp, now time.Time) {
 // statusPlan is what a transition does: the status shown now, and the one
 // reached (or removal) after delay when pending.
 type statusPlan struct {
-	now, then string
-	pending   bool
-	gone      bool // removed at once
-	remove    bool // removed after delay
-	retired   bool // retired at once
-	retire    bool // retired after delay
-	delay     time.Duration
+	now     string
+	to      *Transition // when pending: whose Then is reached, unless removed
+	pending bool
+	gone    bool // removed at once
+	remove  bool // removed after delay
+	retired bool // retired at once
+	retire  bool // retired after delay
+	delay   time.Duration
 }
 
 // planStatus works out a transition of an operation in role; ok is false
@@ -1034,24 +1067,24 @@ func (s *Server) planStatus(role Role, t *Transition) (statusPlan, bool) {
 	case role == RoleDelete && t.Then != "" && t.During == "":
 		return statusPlan{now: t.Then, retired: true}, true
 	case role == RoleDelete && t.Then != "":
-		return statusPlan{now: t.During, then: t.Then, pending: true, retire: true, delay: d}, true
+		return statusPlan{now: t.During, to: t, pending: true, retire: true, delay: d}, true
 	case role == RoleDelete && t.During == "":
 		return statusPlan{gone: true}, true
 	case role == RoleDelete:
-		return statusPlan{now: t.During, pending: true, remove: true, delay: d}, true
+		return statusPlan{now: t.During, to: t, pending: true, remove: true, delay: d}, true
 	case t.During == "" || (d == 0 && t.Then != ""):
 		return statusPlan{now: t.Then}, t.Then != ""
 	}
 	// Without then, the resource stays in during until another operation
 	// moves it.
-	return statusPlan{now: t.During, then: t.Then, pending: t.Then != "", delay: d}, true
+	return statusPlan{now: t.During, to: t, pending: t.Then != "", delay: d}, true
 }
 
 // schedule records the pending part of a plan.
 func (s *Server) schedule(r *record, st statusPlan, now time.Time) {
 	r.move = nil
 	if st.pending {
-		r.move = &pendingMove{due: now.Add(st.delay).UnixNano(), then: st.then, remove: st.remove, retire: st.retire}
+		r.move = &pendingMove{due: now.Add(st.delay).UnixNano(), to: st.to, remove: st.remove, retire: st.retire}
 	}
 }
 
@@ -1178,7 +1211,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		return s.buildError(conflict, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
 	}
 	uniq := uniqueKey(e, op.unique)
-	if old := k.byUnique.get(0, uniq); uniq != "" && en.live(old, now) {
+	if old := k.unique(uniq); uniq != "" && en.live(old, now) {
 		return s.conflictAnswer(b, op, e, collides(old, uniq))
 	}
 	desc := make(map[string]any, len(tree))
@@ -1419,7 +1452,7 @@ func (s *Server) resCreateEach(b *boundOp, op *compiledOp, tree map[string]any, 
 // templates' values are usually in the description too, but need not
 // be), else a copy of answer of its own size.
 func (s *Server) keepAnswer(b *boundOp, op *compiledOp, r *record, answer []byte) *tokenAnswer {
-	t := &tokenAnswer{r: r, kept: r.desc}
+	t := &tokenAnswer{kept: r.desc, fromDesc: true}
 	if again, err := s.replay(b, op, t); err == nil && bytes.Equal(again, answer) {
 		return t
 	}
