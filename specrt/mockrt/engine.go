@@ -21,8 +21,13 @@ import (
 // The resource engine: the generic behaviour of Service.Resources. It keeps
 // every resource as its description (the JSON its create answered, made of
 // members of the description shape) with indexes by id, name (within the
-// parent) and ARN, and, per parent, a list in creation order that list
-// operations page through. A page token encodes the position (the sequence
+// parent), ARN, unique key and idempotency token, and, per parent, a list
+// in creation order that list operations page through. A resource's fixed
+// cost is kept small (issue 11: at most twice its description's JSON on
+// the heap): its identifiers are views of the description, the indexes
+// are tables of pointers that read their keys from the records (table.go),
+// its tags are one packed string, and a pending transition is allocated
+// only while one is due. A page token encodes the position (the sequence
 // number of the next resource) with a MAC, so that a page costs the same
 // however many resources are stored and a token the mock did not issue is
 // refused. Statuses move lazily: a resource remembers its pending
