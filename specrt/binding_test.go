@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/protocol"
 )
 
 func TestHeaderListsRoundTrip(t *testing.T) {
@@ -129,7 +130,7 @@ var opPutThing = specrt.Operation{
 		v.Status = &s
 		v.Meta = specrt.HeaderMap(h, "X-Meta-")
 	},
-	Decode: func(data []byte, out any) error {
+	Decode: func(_ protocol.Body, data []byte, out any) error {
 		out.(*thingOutput).Data = append([]byte(nil), data...)
 		return nil
 	},

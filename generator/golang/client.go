@@ -8,7 +8,12 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/specgen/specgen/generator/model"
+	"github.com/specgen/specgen/specrt/protocol/ident"
 )
+
+// protocolPkg is the package of the protocol interface, whose Body a
+// payload decoder takes.
+const protocolPkg = RuntimePath + "/protocol"
 
 // emitClient writes client.go: the service's Client, its API interface, one
 // method per operation and the registry that turns error codes into the
@@ -144,6 +149,9 @@ func emitServiceInfo(f *jen.File, p *Package) {
 	if p.APIVersion != "" {
 		info[jen.Id("APIVersion")] = jen.Lit(p.APIVersion)
 	}
+	if p.XMLNamespace != "" {
+		info[jen.Id("XMLNamespace")] = jen.Lit(p.XMLNamespace)
+	}
 	if len(p.Operations) > 0 {
 		info[jen.Id("WireShape")] = jen.Id("WireShape")
 	}
@@ -162,6 +170,8 @@ func emitServiceInfo(f *jen.File, p *Package) {
 			if !hasBodyMembers(op.Input) {
 				d[jen.Id("NoBody")] = jen.True()
 			}
+		} else if op.NoInput && !p.Protocol.AlwaysSendsBody {
+			d[jen.Id("NoBody")] = jen.True()
 		}
 		if op.RequestCompression {
 			d[jen.Id("Compress")] = jen.True()
@@ -171,6 +181,9 @@ func emitServiceInfo(f *jen.File, p *Package) {
 		}
 		if op.HostPrefix != "" {
 			d[jen.Id("HostPrefix")] = jen.Lit(op.HostPrefix)
+		}
+		if w := resultWrapper(op); w != "" {
+			d[jen.Id("Wrapper")] = jen.Lit(w)
 		}
 		if len(requestBound(p, op)) > 0 {
 			d[jen.Id("BindRequest")] = jen.Id(requestBinder(op))
@@ -274,7 +287,7 @@ func emitBinders(f *jen.File, p *Package, op *model.Operation) {
 			}
 			switch {
 			case p.Protocol.HTTPBindings && m.Location != "":
-				body = append(body, bindRequestMember(m, host))
+				body = append(body, bindRequestMember(p.Protocol, m, host))
 			case host != nil:
 				body = append(body, jen.If(jen.Id("v").Dot(m.GoName).Op("!=").Nil()).Block(host))
 			}
@@ -296,14 +309,15 @@ func emitBinders(f *jen.File, p *Package, op *model.Operation) {
 
 // bindRequestMember is the statement that hands member m of input v to the
 // request binding b, when it is set; host, when not nil, is the statement
-// that also hands it to the host prefix (m is then a string).
-func bindRequestMember(m *model.Member, host jen.Code) jen.Code {
+// that also hands it to the host prefix (m is then a string). id is the
+// service's protocol.
+func bindRequestMember(id *ident.Identity, m *model.Member, host jen.Code) jen.Code {
 	name := jen.Lit(m.LocationName)
 	field := jen.Id("v").Dot(m.GoName)
 	t := m.Shape
 	switch {
 	case m.Location == model.LocPayload:
-		return bindPayload(m)
+		return bindPayload(id, m)
 	case m.IsQueryMap() && t.Value.Kind == model.List:
 		str, ok := formatValue(t.Value.Member, jen.Id("e"), m.Location)
 		if !ok {
@@ -413,29 +427,33 @@ func locationNote(m *model.Member) string {
 	return ""
 }
 
-// payloadContentType is the Content-Type of a payload of shape s when the
-// model says nothing else, as Smithy's defaults are.
-func payloadContentType(s *model.Shape) string {
+// payloadContentType is the Content-Type of a payload of shape s under
+// protocol id when the model says nothing else, as Smithy's defaults are: a
+// structure in the protocol's own media type.
+func payloadContentType(id *ident.Identity, s *model.Shape) string {
 	switch s.Kind {
 	case model.Blob:
 		return "application/octet-stream"
 	case model.String:
 		return "text/plain"
+	case model.Structure:
+		return id.ContentType
 	}
 	return "application/json"
 }
 
 // bindPayload is the statement that makes payload member m of input v the
-// request body: a structure as the JSON body codec writes it, a blob as it is, a string as its
-// text. An unset member sends no body, except a structure that is not a
-// union, which is sent as {} (RestJsonHttpWithEmptyStructurePayload).
-func bindPayload(m *model.Member) jen.Code {
+// request body: a structure as the protocol's body codec writes it, a blob
+// as it is, a string as its text. An unset member sends no body, except a
+// structure that is not a union under a JSON protocol, which is sent as {}
+// (RestJsonHttpWithEmptyStructurePayload).
+func bindPayload(id *ident.Identity, m *model.Member) jen.Code {
 	field := jen.Id("v").Dot(m.GoName)
-	ct := jen.Lit(payloadContentType(m.Shape))
+	ct := jen.Lit(payloadContentType(id, m.Shape))
 	switch m.Shape.Kind {
 	case model.Structure:
 		set := jen.If(field.Clone().Op("!=").Nil()).Block(jen.Id("b").Dot("StructPayload").Call(jen.Op("&").Id(m.Shape.SchemaVar), field, ct))
-		if m.Shape.Union {
+		if m.Shape.Union || !id.JSONBody {
 			return set
 		}
 		return set.Else().Block(jen.Id("b").Dot("Payload").Call(jen.Index().Byte().Call(jen.Lit("{}")), ct))
@@ -593,16 +611,19 @@ func emitDecoders(f *jen.File, p *Package) {
 }
 
 // emitPayloadDecoder writes the decoder of a response whose body is the
-// output's payload member pm: a structure decoded from its JSON, a blob
+// output's payload member pm: a structure decoded by the protocol's body
+// codec, a blob
 // copied (data is the client's buffer, reused by later calls), a string.
 func emitPayloadDecoder(f *jen.File, op *model.Operation, pm *model.Member) {
 	target := jen.Id("out").Assert(jen.Op("*").Id(op.Output.GoName)).Dot(pm.GoName)
 	var body []jen.Code
+	codec := jen.Id("_") // the protocol's body codec, which only a structure needs
 	switch pm.Shape.Kind {
 	case model.Structure:
+		codec = jen.Id("body")
 		body = []jen.Code{
 			jen.Id("v").Op(":=").New(jen.Id(pm.Shape.GoName)),
-			jen.Id("err").Op(":=").Add(jw("Unmarshal")).Call(jen.Id("data"), jen.Op("&").Id(pm.Shape.SchemaVar), jen.Id("v")),
+			jen.Id("err").Op(":=").Id("body").Dot("Unmarshal").Call(jen.Id("data"), jen.Op("&").Id(pm.Shape.SchemaVar), jen.Id("v")),
 			target.Clone().Op("=").Id("v"),
 			jen.Return(jen.Id("err")),
 		}
@@ -634,7 +655,7 @@ func emitPayloadDecoder(f *jen.File, op *model.Operation, pm *model.Member) {
 		unsupported(pm)
 	}
 	f.Add(commentLines(comment(fmt.Sprintf("%s reads the body of a %s response, the payload %s, into out, a *%s.", responseDecoder(op), op.Name, pm.GoName, op.Output.GoName))))
-	f.Func().Id(responseDecoder(op)).Params(jen.Id("data").Index().Byte(), jen.Id("out").Any()).Error().Block(body...)
+	f.Func().Id(responseDecoder(op)).Params(codec.Qual(protocolPkg, "Body"), jen.Id("data").Index().Byte(), jen.Id("out").Any()).Error().Block(body...)
 	f.Line()
 }
 
@@ -674,4 +695,14 @@ func emitErrorDecoders(f *jen.File, p *Package) {
 		)
 		f.Line()
 	}
+}
+
+// resultWrapper is the element wrapping an awsQuery or ec2Query response's
+// members when it is not the protocols' default, <Name>Result; "" when it
+// is the default or the operation names none.
+func resultWrapper(op *model.Operation) string {
+	if op.ResultWrapper == op.Name+"Result" {
+		return ""
+	}
+	return op.ResultWrapper
 }

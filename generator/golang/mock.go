@@ -148,6 +148,18 @@ func emitMockService(f *jen.File, p *Package) {
 	if p.APIVersion != "" {
 		d[jen.Id("APIVersion")] = jen.Lit(p.APIVersion)
 	}
+	if p.XMLNamespace != "" {
+		d[jen.Id("XMLNamespace")] = jen.Lit(p.XMLNamespace)
+	}
+	if len(p.Protocols) > 1 {
+		// The mock answers every protocol the model lists, since older
+		// clients still send them; Protocol alone needs no list.
+		d[jen.Id("Protocols")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, name := range p.Protocols {
+				g.Lit(name)
+			}
+		})
+	}
 	var ops []jen.Code
 	for _, op := range p.Operations {
 		ops = append(ops, mockOperationValue(p, op))
@@ -320,6 +332,9 @@ func mockOperationValue(p *Package, op *model.Operation) jen.Code {
 		d[jen.Id("Method")] = jen.Lit(op.Method)
 		d[jen.Id("Path")] = jen.Lit(op.Path)
 		d[jen.Id("Status")] = jen.Lit(op.Status)
+	}
+	if w := resultWrapper(op); w != "" {
+		d[jen.Id("Wrapper")] = jen.Lit(w)
 	}
 	if bs := bindingsValue(op.Input); bs != nil {
 		d[jen.Id("Bindings")] = bs

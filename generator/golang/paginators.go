@@ -67,6 +67,13 @@ func advance(pg *model.Paginator) []jen.Code {
 	for i, in := range pg.InputTokens {
 		out := pg.OutputTokens[i]
 		tok := jen.Id(fmt.Sprintf("t%d", i))
+		if in.Shape.IsEnum() {
+			// An enum is held by value, "" when absent.
+			body = append(body, tok.Clone().Op(":=").Add(readEnum(jen.Id("out"), out)))
+			body = append(body, jen.If(tok.Clone().Op("!=").Lit("").Op("&&").Id("in").Dot(in.GoName).Op("!=").Add(tok.Clone())).Block(jen.Id("more").Op("=").True()))
+			body = append(body, jen.Id("in").Dot(in.GoName).Op("=").Add(tok.Clone()))
+			continue
+		}
 		body = append(body, tok.Clone().Op(":=").Add(readPath(jen.Id("out"), out)))
 		body = append(body, jen.If(
 			tok.Clone().Op("!=").Nil().Op("&&").Op("*").Add(tok.Clone()).Op("!=").Lit("").Op("&&").Parens(
@@ -95,6 +102,22 @@ func readPath(v *jen.Statement, p model.MemberPath) *jen.Statement {
 	for _, m := range p[:len(p)-1] {
 		at = at.Clone().Dot(m.GoName)
 		checks = append(checks, jen.If(at.Clone().Op("==").Nil()).Block(jen.Return(jen.Nil())))
+	}
+	checks = append(checks, jen.Return(at.Clone().Dot(p.Last().GoName)))
+	return jen.Func().Params().Add(FieldType(p.Last())).Block(checks...).Call()
+}
+
+// readEnum reads an enum member path of v, a pointer to a structure: ""
+// when any structure on the way is left out.
+func readEnum(v *jen.Statement, p model.MemberPath) *jen.Statement {
+	if len(p) == 1 {
+		return v.Dot(p[0].GoName)
+	}
+	var checks []jen.Code
+	at := v.Clone()
+	for _, m := range p[:len(p)-1] {
+		at = at.Clone().Dot(m.GoName)
+		checks = append(checks, jen.If(at.Clone().Op("==").Nil()).Block(jen.Return(jen.Lit(""))))
 	}
 	checks = append(checks, jen.Return(at.Clone().Dot(p.Last().GoName)))
 	return jen.Func().Params().Add(FieldType(p.Last())).Block(checks...).Call()

@@ -1,12 +1,14 @@
 package golang
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/specgen/specgen/generator/model"
+	"github.com/specgen/specgen/specrt/protocol/ident"
 )
 
 // JSONWirePath is the import path of the JSON body codec.
@@ -28,6 +30,7 @@ func emitSchemas(p *Package) *jen.File {
 	}
 	f := newFile(p)
 	back := backEdges(shapes)
+	roots := xmlRoots(p)
 	var defs []jen.Code
 	var links []jen.Code
 	for _, s := range shapes {
@@ -52,6 +55,9 @@ func emitSchemas(p *Package) *jen.File {
 				} else {
 					fields = append(fields, field("Shape", shapeRef(m.Shape, m.TimestampFormat)))
 				}
+				if x := xmlMember(m.XML); x != nil {
+					fields = append(fields, field("XML", x))
+				}
 				members = append(members, jen.Values(fields...))
 				i++
 			}
@@ -71,6 +77,9 @@ func emitSchemas(p *Package) *jen.File {
 				// its shape's format.
 				d[jen.Id("Elem")] = shapeRef(elem, elem.TimestampFormat)
 			}
+		}
+		if x := xmlShape(s, roots[s]); x != nil {
+			d[jen.Id("XML")] = x
 		}
 		defs = append(defs, jen.Id(s.SchemaVar).Op("=").Add(jw("Shape")).Values(d))
 	}
@@ -138,16 +147,18 @@ func schemaKind(s *model.Shape) string {
 	return "KindStruct"
 }
 
-// scalarSchemas name the shared jsonwire shapes of the scalar kinds.
+// scalarSchemas name the shared jsonwire shapes of the scalar kinds. A
+// timestamp without a format is jsonwire.Timestamp: each protocol applies
+// its default (epoch seconds in JSON, RFC 3339 in XML and query keys).
 var scalarSchemas = map[model.Kind]string{
 	model.String: "String", model.Integer: "Int32", model.Long: "Int64", model.Float: "Float32",
-	model.Double: "Float64", model.Boolean: "Bool", model.Timestamp: "EpochSeconds", model.Blob: "Blob",
+	model.Double: "Float64", model.Boolean: "Bool", model.Timestamp: "Timestamp", model.Blob: "Blob",
 	model.Document: "Document",
 }
 
 // shapeRef is the expression of the jsonwire shape of s: its schema
 // variable, or a shared scalar shape; a timestamp takes its member's
-// format (epoch seconds when none is given).
+// format (the protocol's default when none is given).
 func shapeRef(s *model.Shape, format string) *jen.Statement {
 	switch {
 	case s.SchemaVar != "":
@@ -158,6 +169,8 @@ func shapeRef(s *model.Shape, format string) *jen.Statement {
 		return jen.Op("&").Add(jw("ISO8601"))
 	case s.Kind == model.Timestamp && format == model.HTTPDateFormat:
 		return jen.Op("&").Add(jw("HTTPDate"))
+	case s.Kind == model.Timestamp && format == model.EpochSecondsFormat:
+		return jen.Op("&").Add(jw("EpochSeconds"))
 	}
 	name, ok := scalarSchemas[s.Kind]
 	if !ok {
@@ -255,4 +268,95 @@ func backEdges(shapes []*model.Shape) map[edge]bool {
 		}
 	}
 	return back
+}
+
+// xmlRoots are the structures whose element is a whole restXml body (an
+// operation's input or output with members in the body, a structure
+// payload): their schemas name the element. Empty for a service that does
+// not speak restXml, whose bodies have no root element to name.
+func xmlRoots(p *Package) map[*model.Shape]bool {
+	roots := map[*model.Shape]bool{}
+	if !p.Speaks(ident.RestXML) {
+		return roots
+	}
+	for _, op := range p.Operations {
+		for _, io := range []*model.Shape{op.Input, op.Output} {
+			switch pm := io.PayloadMember(); {
+			case pm != nil && pm.Shape.Kind == model.Structure:
+				roots[pm.Shape] = true
+			case pm == nil && hasBodyMembers(io):
+				roots[io] = true
+			}
+		}
+	}
+	return roots
+}
+
+// xmlShape is the jsonwire.XMLShape of s, or nil when the defaults apply,
+// as they do in every JSON and CBOR service. A root structure names its
+// element: the xml name, else the spec's shape name.
+func xmlShape(s *model.Shape, root bool) jen.Code {
+	x := s.XML
+	if x == nil {
+		x = &model.XMLShape{}
+	}
+	var fields []jen.Code
+	if root {
+		fields = append(fields, field("Name", jen.Lit(cmp.Or(x.Name, s.Name))))
+	}
+	switch s.Kind {
+	case model.Structure:
+		fields = addNS(fields, "NS", x.NS)
+	case model.List:
+		fields = addName(fields, "ElemName", x.MemberName)
+		fields = addNS(fields, "ElemNS", x.MemberNS)
+	case model.Map:
+		fields = addName(fields, "KeyName", x.KeyName)
+		fields = addName(fields, "ValueName", x.ValueName)
+		fields = addNS(fields, "KeyNS", x.KeyNS)
+		fields = addNS(fields, "ValueNS", x.ValueNS)
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	return jen.Op("&").Add(jw("XMLShape")).Values(fields...)
+}
+
+// xmlMember is the jsonwire.XMLMember of a member's traits, or nil.
+func xmlMember(x *model.XMLMember) jen.Code {
+	if x == nil {
+		return nil
+	}
+	var fields []jen.Code
+	if x.Attribute {
+		fields = append(fields, field("Attr", jen.True()))
+	}
+	if x.Flattened {
+		fields = append(fields, field("Flat", jen.True()))
+	}
+	fields = addNS(fields, "NS", x.NS)
+	fields = addName(fields, "QueryName", x.QueryName)
+	return jen.Op("&").Add(jw("XMLMember")).Values(fields...)
+}
+
+// addName appends the keyed field key: name unless name is empty.
+func addName(fields []jen.Code, key, name string) []jen.Code {
+	if name == "" {
+		return fields
+	}
+	return append(fields, field(key, jen.Lit(name)))
+}
+
+// addNS appends the keyed field key: &jsonwire.XMLNamespace{...} unless ns
+// is nil.
+func addNS(fields []jen.Code, key string, ns *model.XMLNamespace) []jen.Code {
+	if ns == nil {
+		return fields
+	}
+	var v []jen.Code
+	if ns.Prefix != "" {
+		v = append(v, field("Prefix", jen.Lit(ns.Prefix)))
+	}
+	v = append(v, field("URI", jen.Lit(ns.URI)))
+	return append(fields, field(key, jen.Op("&").Add(jw("XMLNamespace")).Values(v...)))
 }

@@ -24,6 +24,7 @@ type botoMeta struct {
 	protocols, auth                                   []string
 	serviceFullName, serviceAbbreviation, serviceID   string
 	signatureVersion, signingName, targetPrefix, uid  string
+	xmlNamespace                                      string
 	awsQueryCompatible                                bool
 }
 
@@ -40,6 +41,10 @@ type botoOperation struct {
 	deprecated         string // "" (not deprecated), "true" or a message
 	requestCompression []string
 	checksumRequired   bool
+	// The XML traits of the input and output references: the element and
+	// namespace of a restXml body, the output's result wrapper.
+	inputXML, outputXML botoRef
+	resultWrapper       string
 }
 
 type botoShape struct {
@@ -67,6 +72,25 @@ type botoShape struct {
 	key, value      string // map
 	payload         string
 	copyOf          string // set by ownIOShapes: the shared shape this copies
+	// The XML traits: the element of a structure (locationName), the
+	// namespace, flattened, and a list's item and a map's key and value
+	// element names and namespaces.
+	xmlName                   string
+	xmlNS                     *botoNS
+	flattened                 bool
+	memberXML, keyXML, valXML botoRef
+}
+
+// botoNS is an xmlNamespace: a URI, with a prefix or none.
+type botoNS struct {
+	prefix, uri string
+}
+
+// botoRef is a shape reference's XML traits: the element's name
+// (locationName) and namespace.
+type botoRef struct {
+	name string
+	ns   *botoNS
 }
 
 type botoMember struct {
@@ -80,6 +104,10 @@ type botoMember struct {
 	jsonValue       bool
 	timestampFormat string
 	deprecated      string
+	xmlNS           *botoNS
+	xmlAttribute    bool
+	flattened       bool
+	queryName       string
 }
 
 // reader walks the parsed JSON and collects every problem, each naming the
@@ -221,10 +249,58 @@ func (d deprecation) value() string {
 	return ""
 }
 
-// xmlOnly are keys that matter only to the XML and query protocols, which
-// an imported spec never speaks: the importer refuses those protocols, so
-// the keys carry nothing for the JSON ones.
-var xmlOnly = []string{"xmlNamespace", "xmlOrder", "xmlAttribute", "flattened", "queryName", "resultWrapper", "locationName"}
+// xmlRef reads a shape reference that may carry XML traits: a list's
+// member, a map's key or value, an operation's input or output. Keys in
+// ignored are accepted and skipped; resultWrapper, when not nil, receives
+// an output's.
+func (r *reader) xmlRef(v *value, path string, ignored []string, resultWrapper *string) (string, botoRef) {
+	var x botoRef
+	known := []string{"shape", "locationName", "xmlNamespace"}
+	if resultWrapper != nil {
+		known = append(known, "resultWrapper")
+	}
+	name := ""
+	for _, f := range r.object(v, path, known, ignored) {
+		p := sub(path, f.key)
+		switch f.key {
+		case "shape":
+			name = r.str(f.val, p)
+		case "locationName":
+			x.name = r.str(f.val, p)
+		case "xmlNamespace":
+			x.ns = r.namespace(f.val, p)
+		case "resultWrapper":
+			*resultWrapper = r.str(f.val, p)
+		}
+	}
+	if name == "" && v.kind == kObject {
+		r.errorf(path, "missing key \"shape\"")
+	}
+	return name, x
+}
+
+// namespace reads an xmlNamespace: its URI, or {"prefix", "uri"}.
+func (r *reader) namespace(v *value, path string) *botoNS {
+	if v.kind == kString {
+		return &botoNS{uri: v.str}
+	}
+	ns := &botoNS{}
+	for _, f := range r.object(v, path, []string{"prefix", "uri"}, nil) {
+		switch f.key {
+		case "prefix":
+			ns.prefix = r.str(f.val, sub(path, f.key))
+		case "uri":
+			ns.uri = r.str(f.val, sub(path, f.key))
+		}
+	}
+	if ns.uri == "" {
+		if v.kind == kObject {
+			r.errorf(path, "missing key \"uri\"")
+		}
+		return nil
+	}
+	return ns
+}
 
 func readModel(file string, root *value) (*botoModel, []string) {
 	r := &reader{file: file}
@@ -314,9 +390,11 @@ func (r *reader) metadata(v *value) botoMeta {
 			// An empty object: its presence is the flag.
 			r.object(f.val, p, nil, nil)
 			md.awsQueryCompatible = true
-		case "globalEndpoint", "xmlNamespace", "checksumFormat":
+		case "xmlNamespace":
+			md.xmlNamespace = r.str(f.val, p)
+		case "globalEndpoint", "checksumFormat":
 			// globalEndpoint: the endpoint rules decide endpoints, not the
-			// spec; the others concern XML and checksums only.
+			// spec; checksumFormat concerns checksums only.
 			r.str(f.val, p)
 		}
 	}
@@ -355,9 +433,9 @@ func (r *reader) operation(name string, v *value, path string) *botoOperation {
 				}
 			}
 		case "input":
-			op.input = r.shapeRef(f.val, p, xmlOnly)
+			op.input, op.inputXML = r.xmlRef(f.val, p, nil, nil)
 		case "output":
-			op.output = r.shapeRef(f.val, p, xmlOnly)
+			op.output, op.outputXML = r.xmlRef(f.val, p, nil, &op.resultWrapper)
 		case "errors":
 			if f.val.kind != kArray {
 				r.errorf(p, "must be an array, found %s", f.val.kind)
@@ -429,8 +507,9 @@ func (r *reader) shape(name string, v *value, path string) *botoShape {
 	known := []string{"type", "documentation", "members", "required", "enum", "min", "max", "pattern", "sensitive",
 		"union", "document", "exception", "fault", "error", "retryable", "deprecated", "deprecatedMessage",
 		"deprecatedSince", "timestampFormat", "member", "key", "value", "payload", "box", "streaming",
-		"eventstream", "event", "requiresLength", "synthetic", "wrapper"}
-	for _, f := range r.object(v, path, known, xmlOnly) {
+		"eventstream", "event", "requiresLength", "synthetic", "wrapper", "locationName", "xmlNamespace", "flattened",
+		"xmlOrder"}
+	for _, f := range r.object(v, path, known, nil) {
 		p := sub(path, f.key)
 		switch f.key {
 		case "type":
@@ -491,11 +570,20 @@ func (r *reader) shape(name string, v *value, path string) *botoShape {
 		case "timestampFormat":
 			s.timestampFormat = r.timestampFormat(f.val, p)
 		case "member":
-			s.member = r.shapeRef(f.val, p, []string{"documentation", "locationName", "xmlNamespace"})
+			s.member, s.memberXML = r.xmlRef(f.val, p, []string{"documentation"}, nil)
 		case "key":
-			s.key = r.shapeRef(f.val, p, []string{"documentation", "locationName", "xmlNamespace"})
+			s.key, s.keyXML = r.xmlRef(f.val, p, []string{"documentation"}, nil)
 		case "value":
-			s.value = r.shapeRef(f.val, p, []string{"documentation", "locationName", "xmlNamespace"})
+			s.value, s.valXML = r.xmlRef(f.val, p, []string{"documentation"}, nil)
+		case "locationName":
+			s.xmlName = r.str(f.val, p)
+		case "xmlNamespace":
+			s.xmlNS = r.namespace(f.val, p)
+		case "flattened":
+			s.flattened = r.boolean(f.val, p)
+		case "xmlOrder":
+			// The order of a structure's elements: the members' own.
+			r.strings(f.val, p)
 		case "payload":
 			s.payload = r.str(f.val, p)
 		case "box":
@@ -524,8 +612,8 @@ func (r *reader) member(name string, v *value, path string) *botoMember {
 	var dep deprecation
 	known := []string{"shape", "documentation", "location", "locationName", "idempotencyToken", "hostLabel",
 		"jsonvalue", "timestampFormat", "deprecated", "deprecatedMessage", "deprecatedSince", "box",
-		"streaming", "eventpayload", "eventheader", "contextParam"}
-	for _, f := range r.object(v, path, known, []string{"xmlNamespace", "xmlAttribute", "flattened", "queryName"}) {
+		"streaming", "eventpayload", "eventheader", "contextParam", "xmlNamespace", "xmlAttribute", "flattened", "queryName"}
+	for _, f := range r.object(v, path, known, nil) {
 		p := sub(path, f.key)
 		switch f.key {
 		case "shape":
@@ -561,6 +649,14 @@ func (r *reader) member(name string, v *value, path string) *botoMember {
 			r.errorf(p, "event streams are not supported yet")
 		case "contextParam":
 			// An endpoint rule parameter; see staticContextParams.
+		case "xmlNamespace":
+			m.xmlNS = r.namespace(f.val, p)
+		case "xmlAttribute":
+			m.xmlAttribute = r.boolean(f.val, p)
+		case "flattened":
+			m.flattened = r.boolean(f.val, p)
+		case "queryName":
+			m.queryName = r.str(f.val, p)
 		}
 	}
 	dep.flag = dep.flag || dep.msg != ""

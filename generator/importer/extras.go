@@ -25,6 +25,43 @@ func (t *translator) opNames() []string {
 	return names
 }
 
+// operationNamed returns the model's operation of the given name, or nil.
+func (t *translator) operationNamed(name string) *botoOperation {
+	for _, op := range t.m.operations {
+		if op.name == name {
+			return op
+		}
+	}
+	return nil
+}
+
+// wirePath rewrites a dotted path of member names from the structure shape
+// into the spec's member keys, their wire names (ec2's "Reservations" is
+// "reservationSet"). A path it cannot follow member by member (a JMESPath
+// expression, a member the model lacks) is returned as it is, for check
+// to report.
+func (t *translator) wirePath(shape, path string) string {
+	parts := strings.Split(path, ".")
+	s := t.m.shapes[shape]
+	for i, name := range parts {
+		if s == nil || s.typ != "structure" {
+			return path
+		}
+		var found *botoMember
+		for _, mb := range s.members {
+			if mb.name == name {
+				found = mb
+			}
+		}
+		if found == nil {
+			return path
+		}
+		parts[i] = wireName(found)
+		s = t.m.shapes[found.shape]
+	}
+	return strings.Join(parts, ".")
+}
+
 // stringOrList reads a paginator key that botocore writes as a string or a
 // list of strings.
 func (r *reader) stringOrList(v *value, path string) *yaml.Node {
@@ -56,17 +93,30 @@ func (t *translator) paginators(r *reader, root *value, ex *extras) {
 			for _, kf := range r.object(pf.val, path, known, nil) {
 				got[kf.key] = kf.val
 			}
+			op := t.operationNamed(pf.key)
 			for _, k := range keys {
 				v := got[k.from]
 				if v == nil {
 					continue
 				}
 				kp := sub(path, k.from)
+				// The paths name members as the model does; the spec's
+				// member keys are their wire names.
+				from := op.output
+				if k.from == "input_token" || k.from == "limit_key" {
+					from = op.input
+				}
 				switch k.from {
 				case "limit_key", "more_results":
-					p.add(k.to, str(r.str(v, kp)))
+					p.add(k.to, str(t.wirePath(from, r.str(v, kp))))
 				default:
-					p.add(k.to, r.stringOrList(v, kp))
+					n := r.stringOrList(v, kp)
+					for _, e := range append([]*yaml.Node{n}, n.Content...) {
+						if e.Kind == yaml.ScalarNode {
+							e.Value = t.wirePath(from, e.Value)
+						}
+					}
+					p.add(k.to, n)
 				}
 			}
 			for _, k := range []string{"input_token", "output_token"} {
@@ -114,9 +164,13 @@ func (t *translator) waiter(r *reader, v *value, path string, ops []string) *yam
 		got[kf.key] = kf.val
 	}
 	w := newMapping()
+	output := ""
 	if v := got["operation"]; v != nil {
 		kp := sub(path, "operation")
 		op := r.str(v, kp)
+		if o := t.operationNamed(op); o != nil {
+			output = o.output
+		}
 		if op != "" && !contains(ops, op) {
 			r.errorf(kp, "names operation %q, which the model does not define", op)
 		}
@@ -131,7 +185,7 @@ func (t *translator) waiter(r *reader, v *value, path string, ops []string) *yam
 		}
 	}
 	if v := got["acceptors"]; v != nil {
-		if a := t.acceptors(r, v, sub(path, "acceptors")); a != nil {
+		if a := t.acceptors(r, v, sub(path, "acceptors"), output); a != nil {
 			w.add("acceptors", a)
 		}
 	}
@@ -143,7 +197,9 @@ func (t *translator) waiter(r *reader, v *value, path string, ops []string) *yam
 	return w.n
 }
 
-func (t *translator) acceptors(r *reader, v *value, path string) *yaml.Node {
+// acceptors reads a waiter's acceptors; their paths are rewritten into the
+// wire names of the output shape's members.
+func (t *translator) acceptors(r *reader, v *value, path, output string) *yaml.Node {
 	if v.kind != kArray {
 		r.errorf(path, "must be an array, found %s", v.kind)
 		return nil
@@ -171,7 +227,7 @@ func (t *translator) acceptors(r *reader, v *value, path string) *yaml.Node {
 			a.addStr("matcher", m)
 		}
 		if v := got["argument"]; v != nil {
-			a.add("argument", str(r.str(v, sub(ap, "argument"))))
+			a.add("argument", str(t.wireJMESPath(output, r.str(v, sub(ap, "argument")))))
 		}
 		if v := got["expected"]; v != nil {
 			if v.kind == kObject || v.kind == kArray {
@@ -211,7 +267,7 @@ func (t *translator) examples(r *reader, root *value, ex *extras) {
 			}
 			list := seq()
 			for i, ev := range of.val.items {
-				list.Content = append(list.Content, t.example(r, ev, sub(path, strconv.Itoa(i))))
+				list.Content = append(list.Content, t.example(r, ev, sub(path, strconv.Itoa(i)), t.operationNamed(of.key)))
 			}
 			if len(list.Content) > 0 {
 				ex.examples[of.key] = list
@@ -220,7 +276,9 @@ func (t *translator) examples(r *reader, root *value, ex *extras) {
 	}
 }
 
-func (t *translator) example(r *reader, v *value, path string) *yaml.Node {
+// example reads an example of op, its values' keys rewritten into the wire
+// names of the input's and output's members.
+func (t *translator) example(r *reader, v *value, path string, op *botoOperation) *yaml.Node {
 	e := newMapping()
 	var title, doc, id string
 	var input, output *value
@@ -253,10 +311,14 @@ func (t *translator) example(r *reader, v *value, path string) *yaml.Node {
 		e.addText("doc", doc)
 	}
 	if input != nil {
-		e.add("input", jsonNode(input))
+		n := jsonNode(input)
+		t.wireKeys(t.m.shapes[op.input], n)
+		e.add("input", n)
 	}
 	if output != nil {
-		e.add("output", jsonNode(output))
+		n := jsonNode(output)
+		t.wireKeys(t.m.shapes[op.output], n)
+		e.add("output", n)
 	}
 	var head []string
 	if id != "" {

@@ -4,10 +4,15 @@
 // through the same loader, checker and emitters as a hand-written one.
 //
 // Everything in a model is carried over or refused with a message naming
-// the file, the JSON path and the reason. The few keys read and then left
-// out are those with nothing to carry in the JSON protocols or nowhere to go
-// in a spec: the XML and query serialization hints (xmlNamespace, xmlOrder,
-// flattened, queryName, resultWrapper, locationName on lists), Java's box,
+// the file, the JSON path and the reason. The XML and query serialization
+// traits (xmlNamespace, flattened, xmlAttribute, queryName, resultWrapper,
+// locationName on a structure, a list's member and a map's key and value)
+// are carried for a service that speaks restXml, awsQuery or ec2Query, and
+// left out of the others, whose protocols do not read them. The few keys
+// read and then left out are those with nowhere to go in a spec: xmlOrder
+// (the members' order says it), a list's or map's own locationName (the
+// members holding it name their elements; EC2's two such lists are held
+// only by members that do), Java's box,
 // the endpoint rule parameters (contextParam, staticContextParams),
 // globalEndpoint, serviceAbbreviation and uid (the title and the API
 // version say as much), documentationUrl, an operation's alias, and the
@@ -255,6 +260,19 @@ func (t *translator) document(ex *extras) *yaml.Node {
 		case s.copyOf != "":
 			k.HeadComment = t.copyNote(s)
 		}
+	}
+	if t.codesOnly() {
+		// In its place in the sorted shapes.
+		at := len(shapes.n.Content)
+		for i := 0; i < len(shapes.n.Content); i += 2 {
+			if shapes.n.Content[i].Value > ec2ValidationError {
+				at = i
+				break
+			}
+		}
+		k := str(ec2ValidationError)
+		k.HeadComment = "not in the model, which declares no error shapes: the error EC2 answers invalid input with"
+		shapes.n.Content = append(shapes.n.Content[:at], append([]*yaml.Node{k, codesOnlyError()}, shapes.n.Content[at:]...)...)
 	}
 	k := root.add("shapes", shapes.n)
 	k.HeadComment = t.namesNote()

@@ -48,7 +48,7 @@ func (t *translator) settleNames() {
 
 func plainShape(s *botoShape) bool {
 	return s.doc == "" && len(s.enum) == 0 && s.min == "" && s.max == "" && s.pattern == "" && !s.sensitive &&
-		s.deprecated == "" && s.timestampFormat == ""
+		s.deprecated == "" && s.timestampFormat == "" && s.xmlNS == nil
 }
 
 // ref is the spec's name of the model shape name.

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/specgen/specgen/generator/pattern"
 	"github.com/specgen/specgen/generator/spec"
+	"github.com/specgen/specgen/specrt/protocol/ident"
 )
 
 // Header is the first line of every imported spec.
@@ -31,10 +33,16 @@ type translator struct {
 	r        *reader
 	m        *botoModel
 	protocol string // the spec's name of the protocol the client speaks
-	pkg      string
-	rename   map[string]string // model shape name to spec name, where they differ (names.go)
-	builtin  map[string]bool   // model shapes that are built-in shapes
-	inputs   map[string]bool   // model shapes that are operation inputs (isInput)
+	id       *ident.Identity
+	// xml is set when the service speaks a protocol that reads the XML
+	// and query traits (restXml, awsQuery, ec2Query), restXML when one
+	// of them is restXml; a JSON or CBOR service's spec leaves them out.
+	xml, restXML bool
+	pkg          string
+	rename       map[string]string  // model shape name to spec name, where they differ (names.go)
+	builtin      map[string]bool    // model shapes that are built-in shapes
+	inputs       map[string]bool    // model shapes that are operation inputs (isInput)
+	roots        map[string]botoRef // restXml bodies' structures (bodyRoots)
 }
 
 // PackageName derives the Go package name from a model's serviceId as the
@@ -67,8 +75,7 @@ func (t *translator) pickProtocol() {
 		return // a model without metadata: reported already
 	}
 	for _, p := range list {
-		switch p {
-		case "json":
+		if p == "json" {
 			switch md.jsonVersion {
 			case "1.0":
 				t.protocol = "awsJson1_0"
@@ -78,17 +85,36 @@ func (t *translator) pickProtocol() {
 				t.r.errorf("metadata.jsonVersion", "protocol json needs jsonVersion 1.0 or 1.1, found %q", md.jsonVersion)
 				return
 			}
-			return
-		case "rest-json":
-			t.protocol = "restJson1"
-			return
+		} else if name := protocolNames[p]; name != "" {
+			t.protocol = name
+		} else {
+			continue
 		}
+		t.id, _ = ident.Lookup(t.protocol)
+		names, _ := t.specProtocols()
+		for _, name := range append(names, t.protocol) {
+			switch name {
+			case ident.RestXML.Name:
+				t.xml, t.restXML = true, true
+			case ident.AWSQuery.Name, ident.EC2Query.Name:
+				t.xml = true
+			}
+		}
+		return
 	}
-	var names []string
-	for _, p := range list {
-		names = append(names, p+" ("+orDefault(protocolNames[p], p)+")")
+	t.r.errorf("metadata.protocols", "protocol %s is not supported: specgen speaks %s (botocore's %s)",
+		strings.Join(list, ", "), strings.Join(ident.Names(), ", "), strings.Join(botocoreNames(), ", "))
+}
+
+// botocoreNames are the protocol names botocore uses that the importer
+// reads, sorted.
+func botocoreNames() []string {
+	names := []string{"json"}
+	for p := range protocolNames {
+		names = append(names, p)
 	}
-	t.r.errorf("metadata.protocols", "protocol %s is not supported yet: specgen speaks awsJson1_0, awsJson1_1 and restJson1", strings.Join(names, ", "))
+	sort.Strings(names)
+	return names
 }
 
 // checkAuth refuses a service that is not signed with SigV4, the only
@@ -103,16 +129,20 @@ func (t *translator) checkAuth() {
 	}
 }
 
-func (t *translator) specProtocols() []string {
-	var out []string
+// specProtocols are the model's protocols specgen speaks, by the spec's
+// names, in the model's order; unknown lists the others, left out.
+func (t *translator) specProtocols() (names, unknown []string) {
 	for _, p := range t.m.meta.protocols {
-		if p == "json" {
-			out = append(out, "awsJson"+strings.ReplaceAll(t.m.meta.jsonVersion, ".", "_"))
-			continue
+		switch {
+		case p == "json" && (t.m.meta.jsonVersion == "1.0" || t.m.meta.jsonVersion == "1.1"):
+			names = append(names, "awsJson"+strings.ReplaceAll(t.m.meta.jsonVersion, ".", "_"))
+		case protocolNames[p] != "":
+			names = append(names, protocolNames[p])
+		default:
+			unknown = append(unknown, p)
 		}
-		out = append(out, orDefault(protocolNames[p], p))
 	}
-	return out
+	return names, unknown
 }
 
 func (t *translator) service() *yaml.Node {
@@ -125,20 +155,64 @@ func (t *translator) service() *yaml.Node {
 	s.addStr("apiVersion", md.apiVersion)
 	s.addStr("protocol", t.protocol)
 	if len(md.protocols) > 0 {
-		s.add("protocols", flow(strs(t.specProtocols())))
+		names, unknown := t.specProtocols()
+		k := s.add("protocols", flow(strs(names)))
+		if len(unknown) > 0 {
+			k.HeadComment = fmt.Sprintf("the model also lists %s, which specgen does not speak", strings.Join(unknown, ", "))
+		}
 	}
-	if strings.HasPrefix(t.protocol, "awsJson") {
+	if t.id.Targeted {
 		s.addStr("targetPrefix", md.targetPrefix)
 	}
 	s.addStr("signingName", orDefault(md.signingName, md.endpointPrefix))
 	s.addStr("endpointPrefix", md.endpointPrefix)
+	if t.xml {
+		s.addStr("xmlNamespace", md.xmlNamespace)
+	}
 	if v := t.validationError(); v != "" {
 		s.addStr("validationError", v)
+	} else if t.codesOnly() {
+		k := s.add("validationError", str(ec2ValidationError))
+		k.HeadComment = "the model declares no error shapes (EC2 answers errors by code only): " + ec2ValidationError + " is written below"
 	} else {
 		k := s.add("validationError", str(""))
 		k.HeadComment = "none of the error shapes is a validation error by name; an overlay must choose one"
 	}
 	return s.n
+}
+
+// ec2ValidationError is the code EC2 answers invalid parameters with; its
+// model declares no error shapes at all, so the importer writes one.
+const ec2ValidationError = "InvalidParameterValue"
+
+// codesOnly reports whether the service is an ec2Query service whose model
+// declares no error shape (EC2 itself), so that the importer writes the
+// validation error shape.
+func (t *translator) codesOnly() bool {
+	if t.protocol != "ec2Query" || t.m.shapes[ec2ValidationError] != nil {
+		return false
+	}
+	for _, s := range t.m.shapes {
+		if s.exception {
+			return false
+		}
+	}
+	return true
+}
+
+// codesOnlyError is the validation error shape of a codesOnly service.
+func codesOnlyError() *yaml.Node {
+	m := newMapping()
+	m.addStr("type", "structure")
+	m.addText("doc", "An invalid or missing parameter value, which EC2 answers with the code InvalidParameterValue.")
+	ms := newMapping()
+	ms.add("Message", str("string"))
+	m.add("members", ms.n)
+	e := newMapping()
+	e.add("status", number("400"))
+	e.addStr("fault", "client")
+	m.add("error", flow(e.n))
+	return m.n
 }
 
 func (t *translator) validationError() string {
@@ -157,7 +231,7 @@ func (t *translator) operation(op *botoOperation, ex *extras) *yaml.Node {
 	o.addTrue("readonly", op.readonly)
 	o.addTrue("idempotent", op.idempotent)
 	h := newMapping()
-	if strings.HasPrefix(t.protocol, "awsJson") {
+	if !t.id.HTTPBindings {
 		h.addStr("method", "POST")
 		h.addStr("path", "/")
 		h.add("status", number("200"))
@@ -181,6 +255,9 @@ func (t *translator) operation(op *botoOperation, ex *extras) *yaml.Node {
 	o.addStr("hostPrefix", op.hostPrefix)
 	o.addStr("input", t.ref(op.input))
 	o.addStr("output", t.ref(op.output))
+	if t.xml {
+		o.addStr("resultWrapper", op.resultWrapper)
+	}
 	if len(op.errors) > 0 {
 		var errs []string
 		for _, e := range op.errors {
@@ -246,9 +323,20 @@ func (t *translator) shape(s *botoShape) *yaml.Node {
 		if ms.empty() {
 			ms.n.Style = yaml.FlowStyle
 		}
-		m.add("members", ms.n)
+		k := m.add("members", ms.n)
+		if pm := memberNamed(s, s.payload); pm != nil && !t.id.HTTPBindings {
+			k.HeadComment = fmt.Sprintf("the model makes %s the payload, which applies to protocols with HTTP bindings only: here it travels in the body", pm.name)
+		}
 	}
-	m.addStr("payload", s.payload)
+	if pm := memberNamed(s, s.payload); pm != nil && t.id.HTTPBindings {
+		// The member's key, its wire name.
+		m.addStr("payload", wireName(pm))
+	}
+	if t.xml {
+		if x := t.xmlShape(s); !x.empty() {
+			m.add("xml", flow(x.n))
+		}
+	}
 	if s.exception || s.errStatus != "" || s.errCode != "" || s.fault {
 		m.add("error", flow(t.errorInfo(s)))
 	}
@@ -291,10 +379,7 @@ func (t *translator) errorInfo(s *botoShape) *yaml.Node {
 }
 
 func (t *translator) member(ms mapping, s *botoShape, mb *botoMember) {
-	wire := mb.name
-	if mb.location == "" && mb.locationName != "" {
-		wire = mb.locationName
-	}
+	wire := wireName(mb)
 	m := newMapping()
 	m.addStr("shape", t.ref(mb.shape))
 	if d := docText(mb.doc); d != "" && d != docText(t.m.shapes[mb.shape].doc) {
@@ -323,6 +408,11 @@ func (t *translator) member(ms mapping, s *botoShape, mb *botoMember) {
 	m.addTrue("jsonValue", mb.jsonValue && mb.location == "header")
 	m.addStr("timestampFormat", mb.timestampFormat)
 	m.addDeprecated(mb.deprecated)
+	if t.xml {
+		if x := xmlMember(mb); !x.empty() {
+			m.add("xml", flow(x.n))
+		}
+	}
 	var k *yaml.Node
 	if len(m.n.Content) == 2 {
 		k = ms.add(wire, str(t.ref(mb.shape)))
@@ -349,13 +439,13 @@ func (t *translator) isInput(name string) bool {
 
 // checkProtocol refuses what the chosen protocol cannot carry.
 func (t *translator) checkProtocol() {
-	if !strings.HasPrefix(t.protocol, "awsJson") {
+	if t.id.HTTPBindings {
 		return
 	}
 	for _, name := range t.m.shapeNames {
 		for _, mb := range t.m.shapes[name].members {
 			if mb.location != "" {
-				t.r.errorf(sub(mb.path, "location"), "location %q has no meaning in the %s protocol, which sends every member in the JSON body", mb.location, t.protocol)
+				t.r.errorf(sub(mb.path, "location"), "location %q has no meaning in the %s protocol, which sends every member in the body", mb.location, t.protocol)
 			}
 		}
 	}

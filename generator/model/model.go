@@ -31,6 +31,9 @@ type Service struct {
 	// client speaks Protocol, one of them. Empty for hand-written specs.
 	Protocols      []string
 	EndpointPrefix string
+	// XMLNamespace is the namespace of the service's XML responses
+	// (botocore's metadata xmlNamespace); "" when it has none.
+	XMLNamespace string
 	// ValidationError is the error shape the service answers invalid input with.
 	ValidationError *Shape
 
@@ -58,10 +61,20 @@ type Operation struct {
 	Input  *Shape // a structure whose GoName is <Name>Input
 	Output *Shape // a structure whose GoName is <Name>Output
 	Errors []*Shape
+
+	// NoInput is set when the spec names no input: Input is an empty
+	// structure made for the Go API, and a protocol that sends a body
+	// only for an input (rpcv2Cbor) sends none.
+	NoInput bool
+
 	// HostPrefix is prepended to the endpoint's host name ("data-",
 	// "{Name}."); its labels name input members marked HostLabel. Empty
 	// when the operation has none.
 	HostPrefix string
+	// ResultWrapper is the element that wraps the output's members in an
+	// awsQuery or ec2Query response (<OpResponse><ResultWrapper>); "" when
+	// the model names none.
+	ResultWrapper string
 	// The unexported Go names of the operation's helpers: its description
 	// to the protocol code (opX), its request and response binders and its
 	// response decoder. Decided with every other name of the package, so
@@ -145,6 +158,8 @@ type Shape struct {
 	// Rules span members (structures) or elements (lists), in spec order;
 	// see rules.go.
 	Rules []*Rule
+	// XML is what the XML and query traits say of the shape; nil for none.
+	XML *XMLShape
 	Traits
 }
 
@@ -192,7 +207,7 @@ type ErrorInfo struct {
 // Member is one member of a structure.
 type Member struct {
 	Pos  Pos
-	Name string // wire name (JSON key)
+	Name string // wire name: the JSON or CBOR key, the XML element, the awsQuery key
 	// GoName is the field name. A derived name that would clash with a
 	// method the generated type has (Validate, String, ErrorCode, ...) gets
 	// a trailing underscore, as protoc-gen-go does.
@@ -218,6 +233,8 @@ type Member struct {
 	// JSONValue marks a header string member that holds JSON, sent
 	// base64-encoded.
 	JSONValue bool
+	// XML is what the XML and query traits say of the member; nil for none.
+	XML *XMLMember
 	MemberTraits
 }
 

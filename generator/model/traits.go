@@ -80,6 +80,9 @@ type Paginator struct {
 	LimitKey        *Member      // nil when the operation takes no page size
 	ResultKeys      []MemberPath // the lists (or maps) the pages hold
 	MoreResults     MemberPath   // a boolean saying more pages follow; nil when absent
+	// NonAggregateKeys are output paths whose value is the same on every
+	// page, not a part of the results; kept as data.
+	NonAggregateKeys []MemberPath
 }
 
 // Waiter polls an operation until its acceptors say to stop. Waiters are

@@ -66,6 +66,9 @@ var (
 // vDeprecated is true, false or a message.
 var vDeprecated = vOneOf(vBool, vString)
 
+// vNamespace is an XML namespace: its URI, or {uri, prefix}.
+var vNamespace = vOneOf(vString, vKeys(namespaceSet))
+
 func vEnum(values ...string) value { return value{kind: kindString, enum: values} }
 func vKeys(s *keySet) value        { return value{kind: kindKeys, set: s} }
 func vNamed(elem value) value      { return value{kind: kindNamed, elem: &elem} }
@@ -105,6 +108,7 @@ var (
 		{name: "signingName", required: true, doc: "The SigV4 signing name.", val: vString},
 		{name: "endpointPrefix", required: true, doc: "Host prefix of the default endpoint, https://<endpointPrefix>.<region>.amazonaws.com.", val: vString},
 		{name: "validationError", required: true, doc: "Name of the error shape the service answers invalid input with.", val: vString},
+		{name: "xmlNamespace", doc: "restXml, awsQuery and ec2Query: the namespace URI of the service's XML responses.", val: vString},
 		{name: "mock", doc: "How the generated mock server answers errors.", val: vKeys(serviceMockSet)},
 	}}
 
@@ -123,6 +127,7 @@ var (
 		{name: "requestCompression", doc: "true: the client gzips request bodies of Options.RequestMinCompressSizeBytes or more (botocore's requestcompression).", val: vBool},
 		{name: "checksumRequired", doc: "true: the client sends the MD5 of each request body in Content-MD5 (botocore's httpChecksumRequired).", val: vBool},
 		{name: "hostPrefix", doc: "Prepended to the endpoint's host (\"data-\", \"{Name}.\"); {Name} is the input member marked hostLabel.", val: vString},
+		{name: "resultWrapper", doc: "awsQuery and ec2Query: the element wrapping the output's members in a response (<Name>Result).", val: vString},
 	}}
 
 	httpSet = &keySet{name: "http", doc: "The HTTP binding of an operation.", keys: []keyDef{
@@ -157,7 +162,32 @@ var (
 		{name: "timestampFormat", doc: "timestamp: the wire format in JSON bodies (default epoch-seconds).", val: vEnum(timestampFormats...)},
 		{name: "patternEnforced", doc: "string: false keeps the pattern as documentation only.", val: vBool},
 		{name: "deprecated", doc: "true or a message: the Go doc gets a Deprecated: paragraph.", val: vDeprecated},
-		{name: "payload", doc: "restJson1 input or output structure: the member that is the whole body (a structure, blob or string).", val: vString},
+		{name: "payload", doc: "restJson1 and restXml input or output structure: the member that is the whole body (a structure, blob or string).", val: vString},
+		{name: "xml", doc: "How the shape travels in XML bodies and query keys (restXml, awsQuery, ec2Query).", val: vKeys(xmlShapeSet)},
+	}}
+
+	xmlShapeSet = &keySet{name: "xmlShape", doc: "The XML traits of a shape; each key applies to the kinds it names.", keys: []keyDef{
+		{name: "name", doc: "structure: the element of the structure when it is a whole body (an input, an output, a payload); default the shape's name.", val: vString},
+		{name: "namespace", doc: "The namespace declared on the shape's element: a URI, or {uri, prefix}.", val: vNamespace},
+		{name: "flattened", doc: "list, map: true when every member holding it repeats its own element for each item instead of nesting the items.", val: vBool},
+		{name: "memberName", doc: "list: the element of each item (default member).", val: vString},
+		{name: "memberNamespace", doc: "list: the namespace declared on each item.", val: vNamespace},
+		{name: "keyName", doc: "map: the element of each entry's key (default key).", val: vString},
+		{name: "keyNamespace", doc: "map: the namespace declared on each key.", val: vNamespace},
+		{name: "valueName", doc: "map: the element of each entry's value (default value).", val: vString},
+		{name: "valueNamespace", doc: "map: the namespace declared on each value.", val: vNamespace},
+	}}
+
+	xmlMemberSet = &keySet{name: "xmlMember", doc: "The XML and query traits of a member.", keys: []keyDef{
+		{name: "attribute", doc: "true on a string, number, boolean or timestamp member: an attribute of its structure's element.", val: vBool},
+		{name: "flattened", doc: "true on a list or map member: its items repeat the member's element (or query key) instead of nesting under it.", val: vBool},
+		{name: "namespace", doc: "The namespace declared on the member's element: a URI, or {uri, prefix}.", val: vNamespace},
+		{name: "queryName", doc: "ec2Query: the member's query key (default its wire name with the first letter upper-cased).", val: vString},
+	}}
+
+	namespaceSet = &keySet{name: "xmlNamespace", doc: "An XML namespace declaration.", keys: []keyDef{
+		{name: "uri", required: true, doc: "The namespace URI.", val: vString},
+		{name: "prefix", doc: "The prefix bound to it (xmlns:prefix); none for the default namespace.", val: vString},
 	}}
 
 	enumSet = &keySet{name: "enumValue", doc: "An enum value with a Go name or a doc.", keys: []keyDef{
@@ -180,10 +210,11 @@ var (
 		{name: "goName", doc: "The Go field name, when the derived one is not right.", val: vString},
 		{name: "timestampFormat", doc: "timestamp members: overrides the shape's wire format.", val: vEnum(timestampFormats...)},
 		{name: "deprecated", doc: "true or a message: the Go doc gets a Deprecated: paragraph.", val: vDeprecated},
-		{name: "location", doc: "restJson1 only: where the member travels; default the JSON body.", val: vEnum("header", "headers", "uri", "query", "statusCode")},
+		{name: "location", doc: "restJson1 and restXml only: where the member travels; default the body.", val: vEnum("header", "headers", "uri", "query", "statusCode")},
 		{name: "locationName", doc: "With location: the header, path label or query parameter name, or the prefix of a headers map; none for a query map or statusCode.", val: vString},
 		{name: "hostLabel", doc: "true: the member fills the label of its name in the operation's hostPrefix.", val: vBool},
 		{name: "jsonValue", doc: "true on a header string member: it holds JSON, sent base64-encoded.", val: vBool},
+		{name: "xml", doc: "How the member travels in XML bodies and query keys (restXml, awsQuery, ec2Query).", val: vKeys(xmlMemberSet)},
 	}}
 
 	errorSet = &keySet{name: "error", doc: "The error trait of a structure.", keys: []keyDef{
@@ -201,6 +232,7 @@ var (
 		{name: "limitKey", doc: "The input member that sets the page size.", val: vString},
 		{name: "resultKey", doc: "The output list or map path(s) the pages hold.", val: vOneOf(vString, vList(vString))},
 		{name: "moreResults", doc: "The output boolean path that says more pages follow.", val: vString},
+		{name: "nonAggregateKeys", doc: "The output member path(s) whose value is the same on every page rather than a part of the results (kept as data).", val: vOneOf(vString, vList(vString))},
 	}}
 
 	waiterSet = &keySet{name: "waiter", doc: "A waiter (waiters-2.json), kept as data for the mock engine.", keys: []keyDef{
@@ -363,6 +395,9 @@ var (
 	transitionKeys    = transitionSet.names()
 	createsKeys       = createsSet.names()
 	filterListKeys    = filterListSet.names()
+	xmlShapeKeys      = xmlShapeSet.names()
+	xmlMemberKeys     = xmlMemberSet.names()
+	namespaceKeys     = namespaceSet.names()
 )
 
 // valueAt returns what the tables say of the mapping at path (keys and

@@ -38,7 +38,7 @@ type rawService struct {
 	n                                                         *yaml.Node
 	name, title, doc, apiVersion, protocol                    str
 	targetPrefix, signingName, endpointPrefix, validationErrN str
-	serviceID                                                 str
+	serviceID, xmlNamespace                                   str
 	protocols                                                 []str
 	mock                                                      *yaml.Node
 }
@@ -433,6 +433,11 @@ func (l *loader) parseService(n *yaml.Node) rawService {
 			s.protocols = l.strList(p.v, "protocols")
 		case "serviceId":
 			s.serviceID = l.str(p.v, "serviceId")
+		case "xmlNamespace":
+			s.xmlNamespace = l.str(p.v, "xmlNamespace")
+			if v := s.xmlNamespace; v.ok() && v.v == "" {
+				l.errorf(v.n, "xmlNamespace must not be empty")
+			}
 		case "targetPrefix":
 			s.targetPrefix = l.str(p.v, "targetPrefix")
 		case "signingName":

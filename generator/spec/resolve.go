@@ -120,8 +120,23 @@ func (r *resolver) service() {
 	svc.APIVersion, svc.TargetPrefix = s.apiVersion.v, s.targetPrefix.v
 	svc.SigningName, svc.EndpointPrefix = s.signingName.v, s.endpointPrefix.v
 	svc.ServiceID = s.serviceID.v
+	svc.XMLNamespace = s.xmlNamespace.v
 	listed := false
+	seen := map[string]bool{}
 	for _, p := range s.protocols {
+		// The generated mock answers each of them: a name the run time
+		// does not know would stop it from starting.
+		if _, err := ident.Lookup(p.v); err != nil {
+			if sg := suggest(p.v, ident.Names()); sg != "" {
+				r.errorf(p.n, "unknown protocol %q in protocols, did you mean %q?", p.v, sg)
+			} else {
+				r.errorf(p.n, "protocols: %v", err)
+			}
+		}
+		if seen[p.v] {
+			r.errorf(p.n, "protocol %s is listed twice", p.v)
+		}
+		seen[p.v] = true
 		svc.Protocols = append(svc.Protocols, p.v)
 		listed = listed || p.v == s.protocol.v
 	}
@@ -151,6 +166,9 @@ func (r *resolver) service() {
 		if p != nil && !p.Targeted && s.targetPrefix.ok() {
 			r.errorf(s.targetPrefix.n, "targetPrefix applies only to %s services", protocolsWhere(func(p *ident.Identity) bool { return p.Targeted }))
 		}
+	}
+	if s.xmlNamespace.ok() {
+		r.unreadXML(s.xmlNamespace.n, "xmlNamespace") // xml.go
 	}
 }
 
@@ -514,6 +532,7 @@ func (r *resolver) operations() {
 			if !io.v.ok() {
 				if !r.isMeant(ro.n, io.key) {
 					*io.dst = r.emptyStructure(op, io.name)
+					op.NoInput = op.NoInput || io.key == "input"
 				}
 				continue
 			}

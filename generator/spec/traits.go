@@ -32,6 +32,7 @@ type rawOpTraits struct {
 	requestCompression   bool
 	checksumRequired     bool
 	paginator            *yaml.Node
+	resultWrapper        str // xml.go
 }
 
 type rawShapeTraits struct {
@@ -41,11 +42,13 @@ type rawShapeTraits struct {
 	// unenforced is true for patternEnforced: false; unenforcedN is the key.
 	unenforced  bool
 	unenforcedN *yaml.Node
+	xml         *rawXMLShape // xml.go
 }
 
 type rawMemberTraits struct {
 	deprecated      rawDeprecation
 	timestampFormat str
+	xml             *rawXMLMember // xml.go
 }
 
 type rawErrorTraits struct {
@@ -87,6 +90,8 @@ func (l *loader) operationTrait(op *rawOperation, p pair) {
 		op.traits.requestCompression = l.boolean(p.v, "requestCompression")
 	case "checksumRequired":
 		op.traits.checksumRequired = l.boolean(p.v, "checksumRequired")
+	case "resultWrapper":
+		op.traits.resultWrapper = l.str(p.v, "resultWrapper")
 	}
 }
 
@@ -101,6 +106,8 @@ func (l *loader) shapeTrait(sh *rawShape, p pair) {
 	case "patternEnforced":
 		sh.traits.unenforced = !l.boolean(p.v, "patternEnforced")
 		sh.traits.unenforcedN = p.k
+	case "xml":
+		sh.traits.xml = l.parseXMLShape(p.v)
 	}
 }
 
@@ -110,6 +117,8 @@ func (l *loader) memberTrait(m *rawMember, p pair) {
 		m.traits.deprecated = l.deprecation(p.v)
 	case "timestampFormat":
 		m.traits.timestampFormat = l.timestampFormat(p.v)
+	case "xml":
+		m.traits.xml = l.parseXMLMember(p.v)
 	}
 }
 
@@ -148,6 +157,7 @@ func (r *resolver) shapeTraits(sh *rawShape, s *model.Shape) {
 	r.appliesTo(sh, "timestampFormat", k == model.Timestamp, "timestamp")
 	r.appliesTo(sh, "patternEnforced", k == model.String, "string")
 	s.Deprecated = t.deprecated.model()
+	r.xmlShape(sh, s) // xml.go
 	if k == model.Timestamp {
 		s.TimestampFormat = t.timestampFormat.v
 	}
@@ -209,6 +219,7 @@ func (r *resolver) memberTraitsOf(rm *rawMember, m *model.Member) {
 		if m.Shape == nil || m.Shape.Kind == "" {
 			return
 		}
+		r.xmlMember(rm, m) // xml.go
 		if m.Shape.Kind != model.Timestamp {
 			if f.ok() {
 				r.errorf(f.n, "timestampFormat applies only to timestamp members, not %s", m.Shape.Kind)
@@ -244,6 +255,7 @@ func (r *resolver) operationTraits(ro *rawOperation, op *model.Operation) {
 	op.ReadOnly, op.Idempotent = ro.traits.readonly, ro.traits.idempotent
 	op.RequestCompression = ro.traits.requestCompression
 	op.ChecksumRequired = ro.traits.checksumRequired
+	r.resultWrapper(ro, op) // xml.go
 }
 
 // unions gives every union the oneOf rule over all its members, first of
@@ -304,7 +316,7 @@ func (r *resolver) paginator(op *model.Operation, n *yaml.Node) *model.Paginator
 						r.errorf(v.n, "inputToken %q must be a member of the input, not a path", v.v)
 						continue
 					}
-					r.wantKind(m, v, "inputToken", model.String)
+					r.wantToken(m, v, "inputToken")
 					pg.InputTokens = append(pg.InputTokens, m.Last())
 				}
 			}
@@ -312,7 +324,7 @@ func (r *resolver) paginator(op *model.Operation, n *yaml.Node) *model.Paginator
 			out = r.strings(p.v, "outputToken")
 			for _, v := range out {
 				if m := r.tokenPath(op.Output, v, op.Name+" output", "outputToken"); m != nil {
-					r.wantKind(m, v, "outputToken", model.String)
+					r.wantToken(m, v, "outputToken")
 					pg.OutputTokens = append(pg.OutputTokens, m)
 				}
 			}
@@ -322,7 +334,8 @@ func (r *resolver) paginator(op *model.Operation, n *yaml.Node) *model.Paginator
 				if len(m) > 1 {
 					r.errorf(v.n, "limitKey %q must be a member of the input, not a path", v.v)
 				} else {
-					r.wantKind(m, v, "limitKey", model.Integer, model.Long)
+					// Route 53 takes its page size as a string.
+					r.wantKind(m, v, "limitKey", model.Integer, model.Long, model.String)
 					pg.LimitKey = m.Last()
 				}
 			}
@@ -339,6 +352,12 @@ func (r *resolver) paginator(op *model.Operation, n *yaml.Node) *model.Paginator
 				r.wantKind(m, v, "moreResults", model.Boolean)
 				pg.MoreResults = m
 			}
+		case "nonAggregateKeys":
+			for _, v := range r.strings(p.v, "nonAggregateKeys") {
+				if m := r.tokenPath(op.Output, v, op.Name+" output", "nonAggregateKeys"); m != nil {
+					pg.NonAggregateKeys = append(pg.NonAggregateKeys, m)
+				}
+			}
 		}
 	}
 	for _, k := range []string{"inputToken", "outputToken"} {
@@ -348,6 +367,13 @@ func (r *resolver) paginator(op *model.Operation, n *yaml.Node) *model.Paginator
 	}
 	if len(in) != len(out) && have["inputToken"] && have["outputToken"] {
 		r.errorf(n, "paginator of %s has %d input tokens but %d output tokens; they are set pairwise", op.Name, len(in), len(out))
+	} else if len(pg.InputTokens) == len(pg.OutputTokens) {
+		for i, tin := range pg.InputTokens {
+			tout := pg.OutputTokens[i].Last()
+			if tin.Shape != nil && tout.Shape != nil && (tin.Shape.IsEnum() || tout.Shape.IsEnum()) && tin.Shape != tout.Shape {
+				r.errorf(in[i].n, "inputToken %q is %s but outputToken %q is %s: an enum token is copied from a token of the same enum", in[i].v, describeToken(tin.Shape), out[i].v, describeToken(tout.Shape))
+			}
+		}
 	}
 	if len(r.diags) > before {
 		return nil
@@ -440,6 +466,23 @@ func (r *resolver) namePaginators() {
 			taken[n] = "the paginator of " + op.Name
 		}
 	}
+}
+
+// wantToken reports a token that is neither a string nor an enum (Route
+// 53's StartRecordType pages by record type).
+func (r *resolver) wantToken(p model.MemberPath, v str, what string) {
+	if s := p.Last().Shape; s != nil && s.IsEnum() {
+		return
+	}
+	r.wantKind(p, v, what, model.String)
+}
+
+// describeToken names a token's type in messages.
+func describeToken(s *model.Shape) string {
+	if s.IsEnum() {
+		return "the enum " + s.Name
+	}
+	return "a string"
 }
 
 // wantKind reports a path whose member is none of the kinds (an enum is

@@ -7,6 +7,7 @@ package suite
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -26,6 +27,8 @@ type Protocol struct {
 	ServiceID string
 	// Name is the protocol's name in specs (awsJson1_0, ...).
 	Name string
+	// Binary is set when the suite writes bodies in base64 (CBOR).
+	Binary bool
 }
 
 // Protocols are the suites the conformance test runs, in report order.
@@ -33,6 +36,32 @@ var Protocols = []Protocol{
 	{File: "json_1_0", Package: "jsonrpc10", ServiceID: "JsonRpc10", Name: "awsJson1_0"},
 	{File: "json", Package: "jsonprotocol", ServiceID: "Json Protocol", Name: "awsJson1_1"},
 	{File: "rest-json", Package: "restjson", ServiceID: "Rest Json", Name: "restJson1"},
+	{File: "query", Package: "queryprotocol", ServiceID: "Query Protocol", Name: "awsQuery"},
+	{File: "ec2", Package: "ec2protocol", ServiceID: "EC2 Protocol", Name: "ec2Query"},
+	{File: "rest-xml", Package: "restxml", ServiceID: "Rest Xml", Name: "restXml"},
+	{File: "smithy-rpc-v2-cbor", Package: "rpcv2protocol", ServiceID: "RpcV2 Protocol", Name: "rpcv2Cbor", Binary: true},
+	{File: "json_1_0-query-compatible", Package: "querycompatiblejsonrpc10",
+		ServiceID: "Query Compatible JSON RPC 10", Name: "awsJson1_0"},
+	{File: "smithy-rpc-v2-cbor-query-compatible", Package: "querycompatiblerpcv2protocol",
+		ServiceID: "Query Compatible RpcV2 Protocol", Name: "rpcv2Cbor", Binary: true},
+	{File: "smithy-rpc-v2-cbor-non-query-compatible", Package: "nonquerycompatiblerpcv2protocol",
+		ServiceID: "Non Query Compatible RpcV2 Protocol", Name: "rpcv2Cbor", Binary: true},
+}
+
+// Body returns a body as a case gives it (a request's or a response's),
+// as bytes: decoded from base64 in a suite of binary bodies.
+func (p Protocol) Body(s *string) ([]byte, error) {
+	if s == nil {
+		return nil, nil
+	}
+	if !p.Binary {
+		return []byte(*s), nil
+	}
+	b, err := base64.StdEncoding.DecodeString(*s)
+	if err != nil {
+		return nil, fmt.Errorf("%s: a body that is not base64: %w", p.File, err)
+	}
+	return b, nil
 }
 
 // Group is one group of cases: the model fragment they share and the cases.
@@ -132,6 +161,12 @@ var Unsupported = map[string]map[string]string{}
 // operation, its input, output and errors merged from the cases that name
 // it. Shapes or operations that two groups define differently are an error.
 func (s *Suite) Model() ([]byte, error) {
+	return s.ModelLeavingOut(Unsupported[s.Protocol.File])
+}
+
+// ModelLeavingOut is Model with the operations of leave left out instead
+// of the suite's Unsupported ones.
+func (s *Suite) ModelLeavingOut(leave map[string]string) ([]byte, error) {
 	shapes := map[string]json.RawMessage{}
 	ops := map[string]map[string]json.RawMessage{}
 	var meta map[string]json.RawMessage
@@ -152,7 +187,7 @@ func (s *Suite) Model() ([]byte, error) {
 			if err := json.Unmarshal(c.Given, &given); err != nil {
 				return nil, fmt.Errorf("%s: case %s: %w", s.Protocol.File, c.ID, err)
 			}
-			if _, ok := Unsupported[s.Protocol.File][c.Operation]; ok {
+			if _, ok := leave[c.Operation]; ok {
 				continue
 			}
 			op := ops[c.Operation]
@@ -182,6 +217,11 @@ func (s *Suite) Model() ([]byte, error) {
 		return nil, fmt.Errorf("%s: the suite defines %s itself", s.Protocol.File, validationError)
 	}
 	shapes[validationError] = json.RawMessage(validationShape)
+	if _, ok := shapes["String"]; !ok {
+		// The validation error's message; a suite whose operations have
+		// no input or output defines no string.
+		shapes["String"] = json.RawMessage(`{"type": "string"}`)
+	}
 	shapes, err := reachable(ops, shapes)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", s.Protocol.File, err)
@@ -327,4 +367,54 @@ func sameJSON(a, b any) bool {
 	x, _ = json.Marshal(u)
 	y, _ = json.Marshal(v)
 	return bytes.Equal(x, y)
+}
+
+// Ignored is botocore's list of the cases its own test run leaves out
+// (testdata/suites/botocore-ignore-list.json): whole groups by
+// description, for every protocol, and cases by protocol file and side.
+type Ignored struct {
+	General struct {
+		Input, Output struct {
+			Suites []string `json:"suites"`
+		}
+	} `json:"general"`
+	Protocols map[string]map[string]struct {
+		Cases []string `json:"cases"`
+	} `json:"protocols"`
+}
+
+// LoadIgnored reads botocore's ignore list from dir (testdata/suites).
+func LoadIgnored(dir string) (*Ignored, error) {
+	path := filepath.Join(dir, "botocore-ignore-list.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var ig Ignored
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&ig); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &ig, nil
+}
+
+// Has reports whether botocore leaves out case c of protocol file file,
+// an input case when input is set.
+func (ig *Ignored) Has(file string, input bool, c *Case) bool {
+	side, suites := "output", ig.General.Output.Suites
+	if input {
+		side, suites = "input", ig.General.Input.Suites
+	}
+	for _, d := range suites {
+		if c.Group != nil && c.Group.Description == d {
+			return true
+		}
+	}
+	for _, id := range ig.Protocols[file][side].Cases {
+		if id == c.ID {
+			return true
+		}
+	}
+	return false
 }

@@ -10,8 +10,12 @@ import (
 
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/awsjson"
+	"github.com/specgen/specgen/specrt/protocol/awsquery"
+	"github.com/specgen/specgen/specrt/protocol/ec2query"
 	"github.com/specgen/specgen/specrt/protocol/ident"
 	"github.com/specgen/specgen/specrt/protocol/restjson"
+	"github.com/specgen/specgen/specrt/protocol/restxml"
+	"github.com/specgen/specgen/specrt/protocol/rpcv2cbor"
 )
 
 // implementations holds one line per protocol.
@@ -19,6 +23,10 @@ var implementations = []protocol.Protocol{
 	awsjson.V10,
 	awsjson.V11,
 	restjson.RestJSON1,
+	awsquery.AWSQuery,
+	ec2query.EC2Query,
+	restxml.RestXML,
+	rpcv2cbor.RPCv2CBOR,
 }
 
 // registered holds the protocols Register added, by name; byName, built

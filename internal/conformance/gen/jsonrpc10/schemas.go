@@ -106,7 +106,7 @@ var (
 			{Name: "booleanValue", Offset: unsafe.Offsetof(MyUnion{}.BooleanValue), Shape: &jsonwire.Bool},
 			{Name: "numberValue", Offset: unsafe.Offsetof(MyUnion{}.NumberValue), Shape: &jsonwire.Int32},
 			{Name: "blobValue", Offset: unsafe.Offsetof(MyUnion{}.BlobValue), Shape: &jsonwire.Blob},
-			{Name: "timestampValue", Offset: unsafe.Offsetof(MyUnion{}.TimestampValue), Shape: &jsonwire.EpochSeconds},
+			{Name: "timestampValue", Offset: unsafe.Offsetof(MyUnion{}.TimestampValue), Shape: &jsonwire.Timestamp},
 			{Name: "enumValue", Offset: unsafe.Offsetof(MyUnion{}.EnumValue), Shape: &jsonwire.Enum},
 			{Name: "intEnumValue", Offset: unsafe.Offsetof(MyUnion{}.IntEnumValue), Shape: &jsonwire.Int32},
 			{Name: "listValue", Offset: unsafe.Offsetof(MyUnion{}.ListValue), Shape: &schemaStringList},

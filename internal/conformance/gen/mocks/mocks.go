@@ -6,9 +6,16 @@
 package mocks
 
 import (
+	"github.com/specgen/specgen/internal/conformance/gen/ec2protocol/ec2protocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonprotocol/jsonprotocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonrpc10/jsonrpc10mock"
+	"github.com/specgen/specgen/internal/conformance/gen/nonquerycompatiblerpcv2protocol/nonquerycompatiblerpcv2protocolmock"
+	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblejsonrpc10/querycompatiblejsonrpc10mock"
+	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblerpcv2protocol/querycompatiblerpcv2protocolmock"
+	"github.com/specgen/specgen/internal/conformance/gen/queryprotocol/queryprotocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/restjson/restjsonmock"
+	"github.com/specgen/specgen/internal/conformance/gen/restxml/restxmlmock"
+	"github.com/specgen/specgen/internal/conformance/gen/rpcv2protocol/rpcv2protocolmock"
 	"github.com/specgen/specgen/specrt/mockrt"
 )
 
@@ -17,8 +24,15 @@ import (
 // address.
 func All(opts ...mockrt.Option) []*mockrt.Server {
 	return []*mockrt.Server{
+		ec2protocolmock.New(opts...).Server,
 		jsonprotocolmock.New(opts...).Server,
 		jsonrpc10mock.New(opts...).Server,
+		nonquerycompatiblerpcv2protocolmock.New(opts...).Server,
+		querycompatiblejsonrpc10mock.New(opts...).Server,
+		querycompatiblerpcv2protocolmock.New(opts...).Server,
+		queryprotocolmock.New(opts...).Server,
 		restjsonmock.New(opts...).Server,
+		restxmlmock.New(opts...).Server,
+		rpcv2protocolmock.New(opts...).Server,
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/jsonwire"
+	protocol "github.com/specgen/specgen/specrt/protocol"
 	"net/http"
 	"strconv"
 )
@@ -2331,7 +2332,7 @@ func (c *Client) UnitInputAndOutput(ctx context.Context, in *UnitInputAndOutputI
 // decodeDocumentTypeAsPayloadResponse reads the body of a
 // DocumentTypeAsPayload response, the payload DocumentValue, into out, a
 // *DocumentTypeAsPayloadOutput.
-func decodeDocumentTypeAsPayloadResponse(data []byte, out any) error {
+func decodeDocumentTypeAsPayloadResponse(_ protocol.Body, data []byte, out any) error {
 	d, err := specrt.PayloadDocument(data)
 	out.(*DocumentTypeAsPayloadOutput).DocumentValue = d
 	return err
@@ -2339,14 +2340,14 @@ func decodeDocumentTypeAsPayloadResponse(data []byte, out any) error {
 
 // decodeHttpEnumPayloadResponse reads the body of a HttpEnumPayload response,
 // the payload Payload, into out, a *HttpEnumPayloadOutput.
-func decodeHttpEnumPayloadResponse(data []byte, out any) error {
+func decodeHttpEnumPayloadResponse(_ protocol.Body, data []byte, out any) error {
 	out.(*HttpEnumPayloadOutput).Payload = StringEnum(string(data))
 	return nil
 }
 
 // decodeHttpPayloadTraitsResponse reads the body of a HttpPayloadTraits
 // response, the payload Blob, into out, a *HttpPayloadTraitsOutput.
-func decodeHttpPayloadTraitsResponse(data []byte, out any) error {
+func decodeHttpPayloadTraitsResponse(_ protocol.Body, data []byte, out any) error {
 	out.(*HttpPayloadTraitsOutput).Blob = append([]byte(nil), data...)
 	return nil
 }
@@ -2354,25 +2355,25 @@ func decodeHttpPayloadTraitsResponse(data []byte, out any) error {
 // decodeHttpPayloadWithStructureResponse reads the body of a
 // HttpPayloadWithStructure response, the payload Nested, into out, a
 // *HttpPayloadWithStructureOutput.
-func decodeHttpPayloadWithStructureResponse(data []byte, out any) error {
+func decodeHttpPayloadWithStructureResponse(body protocol.Body, data []byte, out any) error {
 	v := new(NestedPayload)
-	err := jsonwire.Unmarshal(data, &schemaNestedPayload, v)
+	err := body.Unmarshal(data, &schemaNestedPayload, v)
 	out.(*HttpPayloadWithStructureOutput).Nested = v
 	return err
 }
 
 // decodeHttpPayloadWithUnionResponse reads the body of a HttpPayloadWithUnion
 // response, the payload Nested, into out, a *HttpPayloadWithUnionOutput.
-func decodeHttpPayloadWithUnionResponse(data []byte, out any) error {
+func decodeHttpPayloadWithUnionResponse(body protocol.Body, data []byte, out any) error {
 	v := new(UnionPayload)
-	err := jsonwire.Unmarshal(data, &schemaUnionPayload, v)
+	err := body.Unmarshal(data, &schemaUnionPayload, v)
 	out.(*HttpPayloadWithUnionOutput).Nested = v
 	return err
 }
 
 // decodeHttpStringPayloadResponse reads the body of a HttpStringPayload
 // response, the payload Payload, into out, a *HttpStringPayloadOutput.
-func decodeHttpStringPayloadResponse(data []byte, out any) error {
+func decodeHttpStringPayloadResponse(_ protocol.Body, data []byte, out any) error {
 	s := string(data)
 	out.(*HttpStringPayloadOutput).Payload = &s
 	return nil

@@ -492,7 +492,7 @@ var (
 	schemaJsonTimestampsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "normal", Offset: unsafe.Offsetof(JsonTimestampsInput{}.Normal), Shape: &jsonwire.EpochSeconds},
+			{Name: "normal", Offset: unsafe.Offsetof(JsonTimestampsInput{}.Normal), Shape: &jsonwire.Timestamp},
 			{Name: "dateTime", Offset: unsafe.Offsetof(JsonTimestampsInput{}.DateTime), Shape: &jsonwire.ISO8601},
 			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(JsonTimestampsInput{}.DateTimeOnTarget), Shape: &jsonwire.ISO8601},
 			{Name: "epochSeconds", Offset: unsafe.Offsetof(JsonTimestampsInput{}.EpochSeconds), Shape: &jsonwire.EpochSeconds},
@@ -505,7 +505,7 @@ var (
 	schemaJsonTimestampsOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "normal", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.Normal), Shape: &jsonwire.EpochSeconds},
+			{Name: "normal", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.Normal), Shape: &jsonwire.Timestamp},
 			{Name: "dateTime", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.DateTime), Shape: &jsonwire.ISO8601},
 			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.DateTimeOnTarget), Shape: &jsonwire.ISO8601},
 			{Name: "epochSeconds", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.EpochSeconds), Shape: &jsonwire.EpochSeconds},
@@ -544,7 +544,7 @@ var (
 			{Name: "booleanValue", Offset: unsafe.Offsetof(MyUnion{}.BooleanValue), Shape: &jsonwire.Bool},
 			{Name: "numberValue", Offset: unsafe.Offsetof(MyUnion{}.NumberValue), Shape: &jsonwire.Int32},
 			{Name: "blobValue", Offset: unsafe.Offsetof(MyUnion{}.BlobValue), Shape: &jsonwire.Blob},
-			{Name: "timestampValue", Offset: unsafe.Offsetof(MyUnion{}.TimestampValue), Shape: &jsonwire.EpochSeconds},
+			{Name: "timestampValue", Offset: unsafe.Offsetof(MyUnion{}.TimestampValue), Shape: &jsonwire.Timestamp},
 			{Name: "enumValue", Offset: unsafe.Offsetof(MyUnion{}.EnumValue), Shape: &jsonwire.Enum},
 			{Name: "listValue", Offset: unsafe.Offsetof(MyUnion{}.ListValue), Shape: &schemaStringList},
 			{Name: "mapValue", Offset: unsafe.Offsetof(MyUnion{}.MapValue), Shape: &schemaStringMap},
@@ -832,7 +832,7 @@ var (
 		Type: (*TimestampFormatHeadersOutput)(nil),
 	}
 	schemaTimestampList = jsonwire.Shape{
-		Elem: &jsonwire.EpochSeconds,
+		Elem: &jsonwire.Timestamp,
 		Kind: jsonwire.KindList,
 		Type: (*[]time.Time)(nil),
 	}

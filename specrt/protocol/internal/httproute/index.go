@@ -1,4 +1,4 @@
-package restjson
+package httproute
 
 import (
 	"net/http"
@@ -17,10 +17,10 @@ type index struct {
 	all       []int
 }
 
-// NewIndex implements protocol.Protocol. Every list keeps the endpoints'
+// NewIndex returns the index of services. Every list keeps the endpoints'
 // order, so that an ambiguity names the services in the order they were
 // given.
-func (*Protocol) NewIndex(services []protocol.Endpoint) protocol.Index {
+func NewIndex(services []protocol.Endpoint) protocol.Index {
 	type keys struct {
 		segments map[string]map[string]bool // method, first segment
 		label    map[string]bool            // methods
