@@ -196,9 +196,10 @@ var (
 	keyToken  = func(t *tokenAnswer) (uint64, string) { return 0, t.token }
 )
 
-// view is s as a view of desc's bytes when desc holds it, else s itself
-// when it is not a view of old (the description being replaced), else a
-// copy of s of its own.
+// view is s as a view of desc's bytes when desc holds it, else a copy of
+// s of its own, unless old (the description being replaced; "" for a new
+// record) is given and does not hold s: s is then already a string of its
+// own, copied when the record was made.
 func view(desc, old, s string) string {
 	if s == "" {
 		return ""
@@ -206,7 +207,8 @@ func view(desc, old, s string) string {
 	if i := strings.Index(desc, s); i >= 0 {
 		return desc[i : i+len(s)]
 	}
-	if old != "" && strings.Contains(old, s) {
+	if old == "" || strings.Contains(old, s) {
+		// A new record's identifier may share the bytes of its request.
 		return strings.Clone(s)
 	}
 	return s
@@ -942,11 +944,13 @@ func (en *engine) setStatus(r *record, status string) {
 func (en *engine) setDesc(r *record, desc []byte) {
 	if !r.gone {
 		en.bytes -= r.cost()
-		defer func() { en.bytes += r.cost() }()
 	}
 	old := r.desc
 	r.desc = string(desc)
 	r.rebind(old)
+	if !r.gone {
+		en.bytes += r.cost()
+	}
 }
 
 // remove forgets r; its place in its lists is dropped at the next
