@@ -254,3 +254,40 @@ func TestLightsailInstances(t *testing.T) {
 		wantCode(t, "stop none", err, "NotFoundException")
 	})
 }
+
+// TestLightsailCreateInstancesPastTheQuotaCreatesNone checks that a
+// CreateInstances naming more instances than the quota leaves room for
+// creates none of them and answers the quota error, as Lightsail does.
+func TestLightsailCreateInstancesPastTheQuotaCreatesNone(t *testing.T) {
+	ctx := t.Context()
+	srv, url := lightsailmock.NewTestServer(t, mockrt.WithMaxResources(3))
+	c := lightsail.New(options(url))
+	create := func(names ...string) error {
+		_, err := c.CreateInstances(ctx, &lightsail.CreateInstancesInput{InstanceNames: names, AvailabilityZone: new("us-east-1a"),
+			BlueprintID: new("amazon_linux_2023"), BundleID: new("nano_3_0")})
+		return err
+	}
+	if err := create("vm-a"); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("three names with room for two create none", func(t *testing.T) {
+		wantCode(t, "CreateInstances past the quota", create("vm-b", "vm-c", "vm-d"), "InvalidInputException")
+		var got []string
+		for _, r := range srv.Resources("Instance") {
+			got = append(got, r.ID)
+		}
+		if diff := cmp.Diff([]string{"vm-a"}, got); diff != "" {
+			t.Errorf("instances stored (-want +got):\n%s", diff)
+		}
+		_, err := c.GetInstance(ctx, &lightsail.GetInstanceInput{InstanceName: new("vm-b")})
+		wantCode(t, "vm-b", err, "NotFoundException")
+	})
+	t.Run("two names with room for two create both", func(t *testing.T) {
+		if err := create("vm-b", "vm-c"); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(srv.Resources("Instance")); n != 3 {
+			t.Errorf("%d instances stored, want 3", n)
+		}
+	})
+}

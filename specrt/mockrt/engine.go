@@ -1393,8 +1393,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 // list, the string written to the EachMember of the description, and
 // joins the answers: a list member of the output holds the elements of
 // every answer's. Names taken (or given twice) are answered before
-// anything is created; a quota reached part way keeps the resources
-// created before it.
+// anything is created; any other error part way (a quota reached) takes
+// back the resources created before it, so that the create is all or
+// nothing, as the service's is.
 func (s *Server) resCreateEach(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
 	k := b.kind
 	items, _ := tree[b.Each].([]any)
@@ -1422,6 +1423,7 @@ func (s *Server) resCreateEach(b *boundOp, op *compiledOp, tree map[string]any, 
 		return nil, s.buildError(conflict, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
 	}
 	var joined map[string]any
+	first := s.res.seq + 1
 	for _, it := range items {
 		one := make(map[string]any, len(tree))
 		for key, v := range tree {
@@ -1434,6 +1436,7 @@ func (s *Server) resCreateEach(b *boundOp, op *compiledOp, tree map[string]any, 
 		ce.Input = one
 		answer, err := s.resCreate(b, op, one, &ce, now)
 		if err != nil {
+			s.res.takeBack(b, first)
 			return nil, err
 		}
 		out := decodeTree(answer)
@@ -1453,6 +1456,25 @@ func (s *Server) resCreateEach(b *boundOp, op *compiledOp, tree map[string]any, 
 		return nil, internal("the mock cannot build its output: " + err.Error())
 	}
 	return data, nil
+}
+
+// takeBack removes what the create b stored from the sequence number
+// first on: the resources of its kind and those its creates recorded.
+// They are the last of their kinds' lists of every parent.
+func (en *engine) takeBack(b *boundOp, first uint64) {
+	kinds := []*kind{b.kind}
+	if b.creates != nil {
+		kinds = append(kinds, b.creates.kind)
+	}
+	for _, k := range kinds {
+		l := k.lists[nil]
+		if l == nil {
+			continue
+		}
+		for i := len(l.recs) - 1; i >= 0 && l.recs[i].seq >= first; i-- {
+			en.remove(l.recs[i])
+		}
+	}
 }
 
 // keepAnswer is what a token keeps of answer, the answer of the create b,

@@ -4300,12 +4300,15 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "operations",
-					Value: []any{map[string]any{"createdAt": "{now}", "id": "{uuid}", "isTerminal": true, "location": map[string]any{"availabilityZone": "{input.availabilityZone}", "regionName": "{region}"}, "operationType": "CreateInstance", "resourceName": "{resource.name}", "resourceType": "Instance", "status": "Succeeded", "statusChangedAt": "{now}"}},
+			Behavior: &mockrt.Behavior{
+				Output: []mockrt.Field{
+					{
+						Path:  "operations",
+						Value: []any{map[string]any{"createdAt": "{now}", "id": "{uuid}", "isTerminal": true, "location": map[string]any{"availabilityZone": "{input.availabilityZone}", "regionName": "{region}"}, "operationType": "CreateInstance", "resourceName": "{resource.name}", "resourceType": "Instance", "status": "Succeeded", "statusChangedAt": "{now}"}},
+					},
 				},
-			}},
+				QuotaExceeded: errInvalidInputException2,
+			},
 			Name: "CreateInstances",
 			NewInput: func() mockrt.Input {
 				return new(lightsail.CreateInstancesInput)
