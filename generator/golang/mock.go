@@ -659,6 +659,9 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	if ro.MaxPageSize > 0 {
 		d[jen.Id("MaxPageSize")] = jen.Lit(ro.MaxPageSize)
 	}
+	if ro.NewestFirst {
+		d[jen.Id("NewestFirst")] = jen.True()
+	}
 	if t := ro.Transition; t != nil {
 		d[jen.Id("Transition")] = transitionValue(t)
 	}

@@ -78,6 +78,8 @@ type ResourceOperation struct {
 	ARNOutput string
 	// MaxPageSize is a list's largest page; 0 for the mock's default.
 	MaxPageSize int
+	// NewestFirst makes a list answer the newest resource first.
+	NewestFirst bool
 	// IdempotencyToken is the create input's idempotency token member.
 	IdempotencyToken string
 	// ResourceARN names the resource by ARN (tag, untag, listTags).

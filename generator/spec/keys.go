@@ -329,6 +329,7 @@ var (
 		{name: "prefixFilters", doc: "list: input members that, when set, keep only the resources whose description member (written {input: member}) begins with them.", val: vList(vNamed(vString))},
 		{name: "arnOutput", doc: "create, update, delete, action: the output member answering the resource's ARN (an output that holds only it).", val: vString},
 		{name: "maxPageSize", doc: "list: the largest page the service answers (default 100); the pages follow the operation's paginator.", val: vInt},
+		{name: "newestFirst", doc: "list: true answers the newest resource first (App Runner's ListOperations); else the oldest.", val: vBool},
 		{name: "resourceArn", doc: "tag, untag, listTags: the input member naming the resource by ARN.", val: vString},
 		{name: "tags", doc: "create, tag: the input member holding tags; listTags: the output member answering them.", val: vString},
 		{name: "tagKeys", doc: "untag: the input member listing the keys to remove.", val: vString},

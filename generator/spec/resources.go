@@ -23,7 +23,7 @@ var roleKeys = map[string][]string{
 	"update":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
 	"delete":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
 	"action":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
-	"list":     {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "filterList"},
+	"list":     {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList"},
 	"tag":      {"resourceArn", "tags", "notFound"},
 	"untag":    {"resourceArn", "tagKeys", "notFound"},
 	"listTags": {"resourceArn", "tags", "notFound"},
@@ -938,6 +938,8 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 					filters[member] = m.v
 				}
 			}
+		case "newestFirst":
+			ro.NewestFirst = r.boolean(p.v, k)
 		case "maxPageSize":
 			if size, ok := r.integer(p.v, k); ok {
 				if size < 1 {

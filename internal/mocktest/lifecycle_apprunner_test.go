@@ -114,32 +114,79 @@ func TestAppRunnerLifecycle(t *testing.T) {
 		if out.Service.Status != apprunner.ServiceStatusOperationInProgress {
 			t.Errorf("updating: %s, want OPERATION_IN_PROGRESS", out.Service.Status)
 		}
+		want := []string{*out.OperationID + " UPDATE_SERVICE IN_PROGRESS " + arns[2], opIDs[2] + " CREATE_SERVICE SUCCEEDED " + arns[2]}
+		if diff := cmp.Diff(want, operations(t, arns[2])); diff != "" {
+			t.Errorf("ListOperations while updating (-want +got):\n%s", diff)
+		}
 		clock.Advance(time.Second)
 		s := describe(t, arns[2])
 		if s.Status != apprunner.ServiceStatusRunning || *s.InstanceConfiguration.CPU != "2 vCPU" {
 			t.Errorf("updated: %s %s, want RUNNING with 2 vCPU", s.Status, *s.InstanceConfiguration.CPU)
 		}
+		want[0] = *out.OperationID + " UPDATE_SERVICE SUCCEEDED " + arns[2]
+		if diff := cmp.Diff(want, operations(t, arns[2])); diff != "" {
+			t.Errorf("ListOperations once updated (-want +got):\n%s", diff)
+		}
 	})
-	t.Run("a service pauses and resumes", func(t *testing.T) {
-		must(c.PauseService(ctx, &apprunner.PauseServiceInput{ServiceARN: &arns[3]}))(t)
+	t.Run("a service pauses and resumes, each an operation listed newest first", func(t *testing.T) {
+		pause := must(c.PauseService(ctx, &apprunner.PauseServiceInput{ServiceARN: &arns[3]}))(t)
 		clock.Advance(time.Second)
 		if s := describe(t, arns[3]); s.Status != apprunner.ServiceStatusPaused {
 			t.Errorf("paused: %s", s.Status)
 		}
-		must(c.ResumeService(ctx, &apprunner.ResumeServiceInput{ServiceARN: &arns[3]}))(t)
+		resume := must(c.ResumeService(ctx, &apprunner.ResumeServiceInput{ServiceARN: &arns[3]}))(t)
+		want := []string{
+			*resume.OperationID + " RESUME_SERVICE IN_PROGRESS " + arns[3],
+			*pause.OperationID + " PAUSE_SERVICE SUCCEEDED " + arns[3],
+			opIDs[3] + " CREATE_SERVICE SUCCEEDED " + arns[3],
+		}
+		if diff := cmp.Diff(want, operations(t, arns[3])); diff != "" {
+			t.Errorf("ListOperations while resuming (-want +got):\n%s", diff)
+		}
 		clock.Advance(time.Second)
 		if s := describe(t, arns[3]); s.Status != apprunner.ServiceStatusRunning {
 			t.Errorf("resumed: %s", s.Status)
 		}
+		want[0] = *resume.OperationID + " RESUME_SERVICE SUCCEEDED " + arns[3]
+		if diff := cmp.Diff(want, operations(t, arns[3])); diff != "" {
+			t.Errorf("ListOperations once resumed (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("operations page newest first", func(t *testing.T) {
+		var got []string
+		in := &apprunner.ListOperationsInput{ServiceARN: &arns[3], MaxResults: new(int32(2))}
+		for pages := 0; ; pages++ {
+			if pages == 3 {
+				t.Fatal("more than 3 pages")
+			}
+			out := must(c.ListOperations(ctx, in))(t)
+			for _, op := range out.OperationSummaryList {
+				got = append(got, string(op.Type))
+			}
+			if in.NextToken = out.NextToken; in.NextToken == nil {
+				break
+			}
+		}
+		if diff := cmp.Diff([]string{"RESUME_SERVICE", "PAUSE_SERVICE", "CREATE_SERVICE"}, got); diff != "" {
+			t.Errorf("pages (-want +got):\n%s", diff)
+		}
 	})
 	t.Run("a deleted service is gone once the operation is over", func(t *testing.T) {
 		out := must(c.DeleteService(ctx, &apprunner.DeleteServiceInput{ServiceARN: &arns[4]}))(t)
-		if out.Service.Status != apprunner.ServiceStatusOperationInProgress {
-			t.Errorf("deleting: %s", out.Service.Status)
+		if out.Service.Status != apprunner.ServiceStatusOperationInProgress || out.OperationID == nil {
+			t.Fatalf("deleting: %s, operation %v", out.Service.Status, out.OperationID)
+		}
+		want := []string{*out.OperationID + " DELETE_SERVICE IN_PROGRESS " + arns[4], opIDs[4] + " CREATE_SERVICE SUCCEEDED " + arns[4]}
+		if diff := cmp.Diff(want, operations(t, arns[4])); diff != "" {
+			t.Errorf("ListOperations while deleting (-want +got):\n%s", diff)
 		}
 		clock.Advance(time.Second)
 		_, err := c.DescribeService(ctx, &apprunner.DescribeServiceInput{ServiceARN: &arns[4]})
 		wantCode(t, "the deleted service", err, "ResourceNotFoundException")
+		want[0] = *out.OperationID + " DELETE_SERVICE SUCCEEDED " + arns[4]
+		if diff := cmp.Diff(want, operations(t, arns[4])); diff != "" {
+			t.Errorf("ListOperations once deleted (-want +got):\n%s", diff)
+		}
 	})
 	t.Run("an auto scaling configuration is created, read by ARN and deleted", func(t *testing.T) {
 		asc := must(c.CreateAutoScalingConfiguration(ctx, &apprunner.CreateAutoScalingConfigurationInput{AutoScalingConfigurationName: new("small"), MaxSize: new(int32(3))}))(t).AutoScalingConfiguration

@@ -1643,14 +1643,23 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	}
 	l.compact()
 	l.trimHead(en, now)
-	start := 0
+	// The list reads in creation order, or from the newest back; a token
+	// holds the sequence number of the next resource either way.
+	start, step := 0, 1
+	if b.NewestFirst {
+		start, step = len(l.recs)-1, -1
+	}
 	if tok, _ := lookup(tree, b.inToken).(string); tok != "" {
 		seq, ok := en.parseToken(k, parent, tok)
 		if !ok {
 			e.Message = "the pagination token is invalid or expired"
 			return nil, s.buildError(k.badToken, e, &Error{Code: "ValidationException", Message: e.Message})
 		}
-		start = sort.Search(len(l.recs), func(i int) bool { return l.recs[i].seq >= seq })
+		if b.NewestFirst {
+			start = sort.Search(len(l.recs), func(i int) bool { return l.recs[i].seq > seq }) - 1
+		} else {
+			start = sort.Search(len(l.recs), func(i int) bool { return l.recs[i].seq >= seq })
+		}
 	}
 	// Filters set in the request; a page then reads on until it is full,
 	// so its cost grows with the resources the filters skip.
@@ -1678,7 +1687,11 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	if b.FilterList != nil {
 		filters = s.listFilters(b.FilterList, tree, filters)
 	}
-	items := make([]any, 0, min(size, len(l.recs)-start))
+	left := len(l.recs) - start
+	if b.NewestFirst {
+		left = start + 1
+	}
+	items := make([]any, 0, max(0, min(size, left)))
 	var fits, idents bool
 	if lt := op.outType.at(b.items); lt != nil && lt.kind == wireList {
 		fits = k.fits(lt.elem)
@@ -1687,7 +1700,7 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		idents = lt.elem != nil && lt.elem.kind == wireScalar
 	}
 	i := start
-	for ; i < len(l.recs) && len(items) < size; i++ {
+	for ; i >= 0 && i < len(l.recs) && len(items) < size; i += step {
 		r := l.recs[i]
 		if en.settle(r, now); r.gone || r.retired || !r.matches(filters) {
 			continue
@@ -1705,7 +1718,7 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	}
 	out := map[string]any{}
 	setPath(out, b.items, items)
-	for ; i < len(l.recs) && b.outToken != nil; i++ {
+	for ; i >= 0 && i < len(l.recs) && b.outToken != nil; i += step {
 		r := l.recs[i]
 		if en.settle(r, now); !r.gone && !r.retired && r.matches(filters) {
 			setPath(out, b.outToken, en.pageToken(k, parent, r.seq))

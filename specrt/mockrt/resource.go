@@ -130,6 +130,9 @@ type ResourceOperation struct {
 	// MaxPageSize is the service's largest page (0: 100).
 	InputToken, OutputToken, LimitKey string
 	MaxPageSize                       int
+	// NewestFirst makes list answer the newest resource first (App
+	// Runner's ListOperations); else the oldest.
+	NewestFirst bool
 	// Filters are, for list, input members that, when set, keep only the
 	// resources whose description member of the same name (or the one
 	// FilterMembers names at the same index) equals them.

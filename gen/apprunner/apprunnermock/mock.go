@@ -1320,12 +1320,12 @@ var service = &mockrt.Service{
 		{
 			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
 				{
-					Path:  "Service",
-					Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
+					Path:  "OperationId",
+					Value: "{uuid}",
 				},
 				{
-					Path:  "OperationId",
-					Value: "cccccccc-cccc-1ccc-accc-cccccccccccc",
+					Path:  "Service",
+					Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
 				},
 			}},
 			Name: "DeleteService",
@@ -1621,6 +1621,10 @@ var service = &mockrt.Service{
 		{
 			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
 				{
+					Path:  "OperationId",
+					Value: "{uuid}",
+				},
+				{
 					Path:  "Service",
 					Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
 				},
@@ -1635,6 +1639,10 @@ var service = &mockrt.Service{
 		},
 		{
 			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "OperationId",
+					Value: "{uuid}",
+				},
 				{
 					Path:  "Service",
 					Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
@@ -1746,12 +1754,12 @@ var service = &mockrt.Service{
 				},
 				Output: []mockrt.Field{
 					{
-						Path:  "Service",
-						Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
+						Path:  "OperationId",
+						Value: "{uuid}",
 					},
 					{
-						Path:  "OperationId",
-						Value: "cccccccc-cccc-1ccc-accc-cccccccccccc",
+						Path:  "Service",
+						Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
 					},
 				},
 			},
@@ -2035,6 +2043,7 @@ var service = &mockrt.Service{
 					Items:         "OperationSummaryList",
 					LimitKey:      "MaxResults",
 					MaxPageSize:   20,
+					NewestFirst:   true,
 					Operation:     "ListOperations",
 					OutputToken:   "NextToken",
 					Role:          mockrt.RoleList,
@@ -2135,6 +2144,32 @@ var service = &mockrt.Service{
 					},
 				},
 				{
+					Creates: &mockrt.Creates{
+						ID:       "OperationId",
+						Resource: "Operation",
+						Set: []mockrt.Field{
+							{
+								Path:  "Type",
+								Value: "DELETE_SERVICE",
+							},
+							{
+								Path:  "TargetArn",
+								Value: "{resource.ServiceArn}",
+							},
+							{
+								Path:  "StartedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "UpdatedAt",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "IN_PROGRESS",
+							Then:   "SUCCEEDED",
+						},
+					},
 					Description: "Service",
 					Identifier:  "ServiceArn",
 					Operation:   "DeleteService",
@@ -2165,6 +2200,32 @@ var service = &mockrt.Service{
 					Tags:        "Tags",
 				},
 				{
+					Creates: &mockrt.Creates{
+						ID:       "OperationId",
+						Resource: "Operation",
+						Set: []mockrt.Field{
+							{
+								Path:  "Type",
+								Value: "PAUSE_SERVICE",
+							},
+							{
+								Path:  "TargetArn",
+								Value: "{resource.ServiceArn}",
+							},
+							{
+								Path:  "StartedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "UpdatedAt",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "IN_PROGRESS",
+							Then:   "SUCCEEDED",
+						},
+					},
 					Description: "Service",
 					Identifier:  "ServiceArn",
 					Operation:   "PauseService",
@@ -2175,6 +2236,32 @@ var service = &mockrt.Service{
 					},
 				},
 				{
+					Creates: &mockrt.Creates{
+						ID:       "OperationId",
+						Resource: "Operation",
+						Set: []mockrt.Field{
+							{
+								Path:  "Type",
+								Value: "RESUME_SERVICE",
+							},
+							{
+								Path:  "TargetArn",
+								Value: "{resource.ServiceArn}",
+							},
+							{
+								Path:  "StartedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "UpdatedAt",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "IN_PROGRESS",
+							Then:   "SUCCEEDED",
+						},
+					},
 					Description: "Service",
 					Identifier:  "ServiceArn",
 					Operation:   "ResumeService",
@@ -2199,6 +2286,32 @@ var service = &mockrt.Service{
 					TagKeys:     "TagKeys",
 				},
 				{
+					Creates: &mockrt.Creates{
+						ID:       "OperationId",
+						Resource: "Operation",
+						Set: []mockrt.Field{
+							{
+								Path:  "Type",
+								Value: "UPDATE_SERVICE",
+							},
+							{
+								Path:  "TargetArn",
+								Value: "{resource.ServiceArn}",
+							},
+							{
+								Path:  "StartedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "UpdatedAt",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "IN_PROGRESS",
+							Then:   "SUCCEEDED",
+						},
+					},
 					Description: "Service",
 					Identifier:  "ServiceArn",
 					Operation:   "UpdateService",
