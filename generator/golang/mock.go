@@ -721,6 +721,9 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		if c.Supersedes != "" {
 			cd[jen.Id("Supersedes")] = jen.Lit(c.Supersedes)
 		}
+		if len(c.SupersededSet) > 0 {
+			cd[jen.Id("SupersededSet")] = fieldsValue(c.SupersededSet)
+		}
 		d[jen.Id("Creates")] = jen.Op("&").Add(mrt("Creates")).Values(cd)
 	}
 	return jen.Values(d)

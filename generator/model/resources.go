@@ -136,6 +136,9 @@ type Creates struct {
 	// Current is the acting resource's description member holding the
 	// last one's id; Supersedes the status the previous one moves to.
 	Current, Supersedes string
+	// SupersededSet is written into the previous one's description when
+	// it moves to Supersedes.
+	SupersededSet []*MockField
 }
 
 // Transition is a status change: During at once, Then after Delay seconds.

@@ -360,6 +360,7 @@ var (
 		{name: "status", doc: "How its status moves.", val: vKeys(transitionSet)},
 		{name: "current", doc: "The member of the acting resource's description that holds the last one's id (ECS's daemon deploymentArn); each new id is written to it.", val: vString},
 		{name: "supersedes", doc: "The status the one current held moves to, at once, when another is recorded (the previous deployment STOPPED); needs current.", val: vString},
+		{name: "supersededSet", doc: "Map of the superseded one's description member path to template, written when it moves to the supersedes status ({now} is that moment: stoppedAt); needs supersedes.", val: vNamed(vAny)},
 	}}
 
 	transitionSet = &keySet{name: "transition", doc: "A status change: During at once, Then after the delay.", keys: []keyDef{

@@ -643,7 +643,7 @@ func (r *resolver) creates(res *model.Resource, ro *model.ResourceOperation, n *
 	c := &model.Creates{}
 	ro.Creates = c
 	var kindN, curN, supN str
-	var setN *yaml.Node
+	var setN, supSetK, supSetN *yaml.Node
 	for _, p := range r.mapping(n, what(res, ro)+" creates", createsKeys) {
 		switch p.k.Value {
 		case "resource":
@@ -665,12 +665,17 @@ func (r *resolver) creates(res *model.Resource, ro *model.ResourceOperation, n *
 		case "supersedes":
 			supN = r.str(p.v, "supersedes")
 			c.Supersedes = supN.v
+		case "supersededSet":
+			supSetK, supSetN = p.k, p.v
 		case "status":
 			c.Transition = r.transition(p.v, what(res, ro)+" creates", nil)
 			if c.Transition.During == "" && c.Transition.Then == "" {
 				r.errorf(p.k, "%s: creates status needs during or then", what(res, ro))
 			}
 		}
+	}
+	if supSetN != nil && !supN.ok() {
+		r.errorf(supSetK, "%s: creates supersededSet needs supersedes, the status it is written with", what(res, ro))
 	}
 	if supN.ok() && !curN.ok() {
 		r.errorf(supN.n, "%s: creates supersedes needs current, the member that holds the one it supersedes", what(res, ro))
@@ -692,6 +697,9 @@ func (r *resolver) creates(res *model.Resource, ro *model.ResourceOperation, n *
 		}
 		if setN != nil {
 			c.Set = r.descFields(setN, ro.Operation, desc, mainDesc, what(res, ro)+" creates set")
+		}
+		if supSetN != nil {
+			c.SupersededSet = r.descFields(supSetN, ro.Operation, desc, mainDesc, what(res, ro)+" creates supersededSet")
 		}
 		if md := r.resDesc[res]; curN.ok() && md != nil {
 			if s := r.memberPath(md, curN, what(res, ro)+" creates current"); s != nil && s.Kind != model.String {

@@ -377,10 +377,28 @@ func TestECSDaemonDeploymentSuperseded(t *testing.T) {
 			t.Errorf("later (-want +got):\n%s", diff)
 		}
 	})
+	stoppedAt := func(t *testing.T) []*time.Time {
+		t.Helper()
+		out := must(c.DescribeDaemonDeployments(ctx, &ecs.DescribeDaemonDeploymentsInput{DaemonDeploymentARNs: []string{*created.DeploymentARN, *updated.DeploymentARN}}))(t)
+		var got []*time.Time
+		for _, d := range out.DaemonDeployments {
+			got = append(got, d.StoppedAt)
+		}
+		return got
+	}
+	t.Run("the superseded deployment was stopped at the update's time, the next one not yet", func(t *testing.T) {
+		if diff := cmp.Diff([]*time.Time{&manualStart, nil}, stoppedAt(t)); diff != "" {
+			t.Errorf("stoppedAt (-want +got):\n%s", diff)
+		}
+	})
 	t.Run("a delete of the daemon stops its current deployment", func(t *testing.T) {
 		must(c.DeleteDaemon(ctx, &ecs.DeleteDaemonInput{DaemonARN: created.DaemonARN}))(t)
 		if diff := cmp.Diff([]ecs.DaemonDeploymentStatus{ecs.DaemonDeploymentStatusStopped, ecs.DaemonDeploymentStatusStopped}, statuses(t)); diff != "" {
 			t.Errorf("after the delete (-want +got):\n%s", diff)
+		}
+		deleted := manualStart.Add(time.Hour)
+		if diff := cmp.Diff([]*time.Time{&manualStart, &deleted}, stoppedAt(t)); diff != "" {
+			t.Errorf("stoppedAt (-want +got):\n%s", diff)
 		}
 	})
 }

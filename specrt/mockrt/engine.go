@@ -281,6 +281,8 @@ type boundCreates struct {
 	id      []string
 	current []string
 	set     []compiledField
+	// supersededSet is SupersededSet compiled.
+	supersededSet []compiledField
 }
 
 func splitPath(p string) []string {
@@ -385,6 +387,9 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				b.creates = &boundCreates{Creates: c, id: splitPath(c.ID), current: splitPath(c.Current)}
 				if b.creates.set, err = compileFields(c.Set); err != nil {
 					return nil, fmt.Errorf("resource %s: %s: creates: %w", res.Name, ro.Operation, err)
+				}
+				if b.creates.supersededSet, err = compileFields(c.SupersededSet); err != nil {
+					return nil, fmt.Errorf("resource %s: %s: creates: supersededSet: %w", res.Name, ro.Operation, err)
 				}
 				creates = append(creates, b.creates)
 			}
@@ -1557,7 +1562,7 @@ func (s *Server) createAlso(c *boundCreates, r *record, out map[string]any, e *e
 		en.remove(old)
 	}
 	if c.current != nil {
-		s.supersede(c, r, id, now)
+		s.supersede(c, r, id, e, now)
 	}
 	en.seq++
 	cr.seq = en.seq
@@ -1569,8 +1574,9 @@ func (s *Server) createAlso(c *boundCreates, r *record, out map[string]any, e *e
 }
 
 // supersede writes id, the one c has just recorded, to r's Current
-// member, and moves the one it held before to c's Supersedes status.
-func (s *Server) supersede(c *boundCreates, r *record, id string, now time.Time) {
+// member, and moves the one it held before to c's Supersedes status,
+// writing c's SupersededSet into it.
+func (s *Server) supersede(c *boundCreates, r *record, id string, e *env, now time.Time) {
 	en := s.res
 	desc := r.tree()
 	prev, _ := lookup(desc, c.current).(string)
@@ -1578,6 +1584,7 @@ func (s *Server) supersede(c *boundCreates, r *record, id string, now time.Time)
 		en.settle(old, now)
 		old.move = nil
 		en.setStatus(old, c.Supersedes)
+		s.setDesc(old, c.supersededSet, e)
 	}
 	setPath(desc, c.current, id)
 	if data, err := appendJSON(nil, desc); err == nil {

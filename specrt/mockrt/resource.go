@@ -230,6 +230,10 @@ type Creates struct {
 	// the status the one it held moves to, at once, its pending
 	// transition dropped (the previous deployment STOPPED); "" for none.
 	Current, Supersedes string
+	// SupersededSet is written into the description of the one that moves
+	// to Supersedes, at that moment ({now}: an ECS deployment's
+	// stoppedAt); {output.<path>} is that description.
+	SupersededSet []Field
 }
 
 // Transition is a status change: the resource shows During at once and

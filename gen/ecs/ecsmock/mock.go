@@ -2973,6 +2973,12 @@ var service = &mockrt.Service{
 								Value: "{now}",
 							},
 						},
+						SupersededSet: []mockrt.Field{
+							{
+								Path:  "stoppedAt",
+								Value: "{now}",
+							},
+						},
 						Supersedes: "STOPPED",
 						Transition: &mockrt.Transition{
 							During: "IN_PROGRESS",
@@ -3007,6 +3013,12 @@ var service = &mockrt.Service{
 							},
 							{
 								Path:  "startedAt",
+								Value: "{now}",
+							},
+						},
+						SupersededSet: []mockrt.Field{
+							{
+								Path:  "stoppedAt",
 								Value: "{now}",
 							},
 						},
