@@ -677,6 +677,9 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	if ro.AnswerExisting {
 		d[jen.Id("AnswerExisting")] = jen.True()
 	}
+	if ro.UpdateExisting {
+		d[jen.Id("UpdateExisting")] = jen.True()
+	}
 	if ro.Each != "" {
 		d[jen.Id("Each")] = jen.Lit(ro.Each)
 		d[jen.Id("EachMember")] = jen.Lit(ro.EachMember)

@@ -113,6 +113,9 @@ type ResourceOperation struct {
 	// AnswerExisting makes a create of a taken name answer the resource
 	// that has it.
 	AnswerExisting bool
+	// UpdateExisting makes a create of a taken id or name update the
+	// resource that has it.
+	UpdateExisting bool
 	// Each is the input list of strings a create makes one resource for
 	// each of, EachMember the description member each string is written
 	// to; "" for a create of one.

@@ -339,6 +339,7 @@ var (
 		{name: "filterList", doc: "list: an input list of filters, each naming a field, its values and a condition (EQ, IN, BEGINS_WITH).", val: vKeys(filterListSet)},
 		{name: "retired", doc: "update, delete, action: the error this operation answers for a resource retired in a final status (ECS's ServiceNotActiveException); default notFound.", val: vString},
 		{name: "answerExisting", doc: "create: a name already taken answers the resource that has it instead of the conflict error (ECS's CreateCluster).", val: vBool},
+		{name: "updateExisting", doc: "create: an id or name already taken updates the resource that has it from the input, as an update does, and records what creates says (Cloud Map's RegisterInstance).", val: vBool},
 		{name: "each", doc: "create: one input list of strings mapped to a description member ({instanceNames: name}): one resource is created for each string, written to that member, and the answers' lists are joined (Lightsail's CreateInstances).", val: vNamed(vString)},
 		{name: "failures", doc: "readMany: the output list member that gets a failure for each identifier naming no resource.", val: vString},
 		{name: "failure", doc: "readMany: map of failure member path to template; {message} is the identifier.", val: vNamed(vAny)},

@@ -17,7 +17,7 @@ import (
 
 // roleKeys are the keys each role accepts beside role and status.
 var roleKeys = map[string][]string{
-	"create":   {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "arnOutput", "each"},
+	"create":   {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "updateExisting", "arnOutput", "each"},
 	"read":     {"identifier", "parentIdentifier", "description", "notFound"},
 	"readMany": {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
 	"update":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
@@ -824,8 +824,15 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			ro.NotFound = r.resourceError(res, r.str(p.v, k), "notFound of "+op.Name)
 		case "retired":
 			ro.Retired = r.resourceError(res, r.str(p.v, k), "retired of "+op.Name)
-		case "answerExisting":
-			ro.AnswerExisting = r.boolean(p.v, k)
+		case "answerExisting", "updateExisting":
+			if k == "answerExisting" {
+				ro.AnswerExisting = r.boolean(p.v, k)
+			} else {
+				ro.UpdateExisting = r.boolean(p.v, k)
+			}
+			if ro.AnswerExisting && ro.UpdateExisting {
+				r.errorf(p.k, "%s: a create either answers the existing resource (answerExisting) or updates it (updateExisting), not both", what)
+			}
 		case "each":
 			pairs := r.mapping(p.v, k, nil)
 			if len(pairs) != 1 {

@@ -176,13 +176,34 @@ func TestCloudMapLifecycle(t *testing.T) {
 		}
 		_, err := c.DeleteService(ctx, &servicediscovery.DeleteServiceInput{ID: svc.ID})
 		wantCode(t, "delete of a service with instances", err, "ResourceInUse")
+	})
+	t.Run("registering an InstanceId again updates its attributes through a new operation", func(t *testing.T) {
+		first := must(c.RegisterInstance(ctx, &servicediscovery.RegisterInstanceInput{ServiceID: svc.ID, InstanceID: new("i-2"),
+			Attributes: map[string]string{"AWS_INSTANCE_IPV4": "10.0.0.2"}}))(t)
+		again := must(c.RegisterInstance(ctx, &servicediscovery.RegisterInstanceInput{ServiceID: svc.ID, InstanceID: new("i-2"),
+			Attributes: map[string]string{"AWS_INSTANCE_IPV4": "10.0.9.2", "AWS_INSTANCE_PORT": "8080"}}))(t)
+		if *again.OperationID == *first.OperationID {
+			t.Errorf("the second registration answered the first's operation %s", *first.OperationID)
+		}
+		if op := operation(t, *again.OperationID); op.Type != servicediscovery.OperationTypeRegisterInstance || op.Targets["INSTANCE"] != "i-2" {
+			t.Errorf("register operation %s %v", op.Type, op.Targets)
+		}
+		got := must(c.GetInstance(ctx, &servicediscovery.GetInstanceInput{ServiceID: svc.ID, InstanceID: new("i-2")}))(t).Instance
+		if diff := cmp.Diff(map[string]string{"AWS_INSTANCE_IPV4": "10.0.9.2", "AWS_INSTANCE_PORT": "8080"}, got.Attributes); diff != "" {
+			t.Errorf("attributes (-want +got):\n%s", diff)
+		}
+		if n := *must(c.GetService(ctx, &servicediscovery.GetServiceInput{ID: svc.ID}))(t).Service.InstanceCount; n != 2 {
+			t.Errorf("the service counts %d instances, want still 2", n)
+		}
+	})
+	t.Run("a service's instances deregister, each through an operation", func(t *testing.T) {
 		for _, id := range []string{"i-1", "i-2"} {
 			out := must(c.DeregisterInstance(ctx, &servicediscovery.DeregisterInstanceInput{ServiceID: svc.ID, InstanceID: new(id)}))(t)
 			if op := operation(t, *out.OperationID); op.Type != servicediscovery.OperationTypeDeregisterInstance || op.Targets["INSTANCE"] != id {
 				t.Errorf("deregister operation %s %v", op.Type, op.Targets)
 			}
 		}
-		_, err = c.GetInstance(ctx, &servicediscovery.GetInstanceInput{ServiceID: svc.ID, InstanceID: new("i-1")})
+		_, err := c.GetInstance(ctx, &servicediscovery.GetInstanceInput{ServiceID: svc.ID, InstanceID: new("i-1")})
 		wantCode(t, "a deregistered instance", err, "InstanceNotFound")
 		_, err = c.DeregisterInstance(ctx, &servicediscovery.DeregisterInstanceInput{ServiceID: svc.ID, InstanceID: new("i-1")})
 		wantCode(t, "a second deregister", err, "InstanceNotFound")

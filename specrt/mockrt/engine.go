@@ -554,28 +554,9 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 	}
 	switch b.Role {
 	case RoleUpdate:
-		desc := r.tree()
-		for k, v := range tree {
-			if s.protected(b, r.kind, k) {
-				continue
-			}
-			desc[k] = v
-		}
-		if r.kind.modifiedPath != nil {
-			setPath(desc, r.kind.modifiedPath, stamp(now))
-		}
-		s.applySet(b.set, desc, e)
-		if r.kind.descType != nil {
-			r.kind.descType.trim(desc, nil, nil)
-		}
-		if err := s.rename(r, desc, e, now); err != nil {
+		if err := s.update(b, r, tree, e, now); err != nil {
 			return nil, err
 		}
-		data, err := appendJSON(nil, desc)
-		if err != nil {
-			return nil, internal("the mock cannot store its resource: " + err.Error())
-		}
-		en.setDesc(r, data)
 	case RoleDelete:
 		if r.isBuiltin() {
 			e.Message = fmt.Sprintf("%s %s is built in and cannot be deleted", r.kind.Name, r.name)
@@ -715,6 +696,35 @@ func (s *Server) resReadMany(b *boundOp, op *compiledOp, tree map[string]any, e 
 		return nil, internal("the mock cannot build its output: " + err.Error())
 	}
 	return data, nil
+}
+
+// update changes r's description from the input tree: the members the
+// description has, but the identifiers and the status, then b's Set; the
+// modification time is now.
+func (s *Server) update(b *boundOp, r *record, tree map[string]any, e *env, now time.Time) error {
+	desc := r.tree()
+	for k, v := range tree {
+		if s.protected(b, r.kind, k) {
+			continue
+		}
+		desc[k] = v
+	}
+	if r.kind.modifiedPath != nil {
+		setPath(desc, r.kind.modifiedPath, stamp(now))
+	}
+	s.applySet(b.set, desc, e)
+	if r.kind.descType != nil {
+		r.kind.descType.trim(desc, nil, nil)
+	}
+	if err := s.rename(r, desc, e, now); err != nil {
+		return err
+	}
+	data, err := appendJSON(nil, desc)
+	if err != nil {
+		return internal("the mock cannot store its resource: " + err.Error())
+	}
+	s.res.setDesc(r, data)
+	return nil
 }
 
 // rename moves r to the name its new description gives, refusing one
@@ -1216,7 +1226,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		conflict = op.conflict
 	}
 	collides := func(old *record, what string) error {
-		if b.AnswerExisting {
+		if b.AnswerExisting || b.UpdateExisting {
 			return errExisting{old}
 		}
 		e.Message = fmt.Sprintf("%s %s already exists", k.Name, what)
@@ -1226,7 +1236,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	}
 	uniq := uniqueKey(e, op.unique)
 	if old := k.unique(uniq); uniq != "" && en.live(old, now) {
-		return s.conflictAnswer(b, op, e, collides(old, uniq))
+		return s.conflictAnswer(b, op, tree, e, now, collides(old, uniq))
 	}
 	desc := make(map[string]any, len(tree))
 	for key, v := range tree {
@@ -1275,7 +1285,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		name, _ = lookup(desc, k.namePath).(string)
 		// A mock block's unique key replaces the name's uniqueness.
 		if old := k.named(parent, name); uniq == "" && len(op.unique) == 0 && name != "" && en.live(old, now) {
-			return s.conflictAnswer(b, op, e, collides(old, name))
+			return s.conflictAnswer(b, op, tree, e, now, collides(old, name))
 		}
 	}
 	e.Output = desc
@@ -1361,7 +1371,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		return nil, s.buildError(quota, e, &Error{Code: "ServiceQuotaExceededException", Message: msg, Status: http.StatusPaymentRequired})
 	}
 	if old := k.byID.get(0, id); en.live(old, now) {
-		return s.conflictAnswer(b, op, e, collides(old, id))
+		return s.conflictAnswer(b, op, tree, e, now, collides(old, id))
 	}
 	// A retired resource gives its id, name and ARN up to a new one.
 	for _, old := range []*record{k.byID.get(0, id), k.named(parent, name), en.byARN.get(0, arn)} {
@@ -1502,11 +1512,18 @@ type errExisting struct{ r *record }
 func (errExisting) Error() string { return "the resource exists" }
 
 // conflictAnswer answers a create that collides: the existing resource,
-// for a create that answers it, else the conflict error.
-func (s *Server) conflictAnswer(b *boundOp, op *compiledOp, e *env, err error) ([]byte, error) {
+// for a create that answers it (updated from the input tree first, for
+// one that updates it), else the conflict error.
+func (s *Server) conflictAnswer(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time, err error) ([]byte, error) {
 	ex, ok := err.(errExisting)
 	if !ok {
 		return nil, err
+	}
+	if b.UpdateExisting {
+		if err := s.update(b, ex.r, tree, e, now); err != nil {
+			return nil, err
+		}
+		return s.resAnswer(b, op, ex.r, e)
 	}
 	var out map[string]any
 	if len(op.output) > 0 {

@@ -190,6 +190,11 @@ type ResourceOperation struct {
 	// resource that has it, unchanged, instead of the conflict (ECS's
 	// CreateCluster).
 	AnswerExisting bool
+	// UpdateExisting makes a create of an id or name already taken update
+	// the resource that has it from the input, as an update does, record
+	// what Creates says and answer it (Cloud Map's RegisterInstance of an
+	// InstanceId already registered).
+	UpdateExisting bool
 	// Each makes a create make one resource for each string of an input
 	// list (Lightsail's CreateInstances and its instanceNames): Each is
 	// that input member, EachMember the description member each string

@@ -1203,7 +1203,6 @@ var service = &mockrt.Service{
 					Role:             mockrt.RoleList,
 				},
 				{
-					AnswerExisting: true,
 					Creates: &mockrt.Creates{
 						ID:       "OperationId",
 						Resource: "Operation",
@@ -1246,6 +1245,7 @@ var service = &mockrt.Service{
 							Value: "{input.InstanceId}",
 						},
 					},
+					UpdateExisting: true,
 				},
 			},
 			Parent: "Service",
