@@ -17,9 +17,9 @@ import (
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/registry"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // HTTPDoer sends one HTTP request. *http.Client implements it; so can a test
@@ -127,7 +127,7 @@ type Service struct {
 	// NewError returned, to the protocol, which decodes the error's
 	// members from the body with it; nil, or a nil answer, leaves them to
 	// the protocol's fallback (encoding/json for the JSON protocols).
-	WireShape func(v any) *jsonwire.Shape
+	WireShape func(v any) *schema.Shape
 }
 
 // Operation describes one operation to the protocol code; each generated
@@ -162,7 +162,7 @@ type Operation struct {
 	// Input and Output describe the input and output structures to the
 	// protocol's body codec (protocol.Body), which encodes the input and
 	// decodes a success body into the output; nil means encoding/json.
-	Input, Output *jsonwire.Shape
+	Input, Output *schema.Shape
 	// Decode, when set, decodes a success body into out instead: generated
 	// clients set it for outputs whose body is a payload member, which a
 	// structure payload decodes with body, the protocol's body codec.
@@ -753,7 +753,7 @@ func (c *Client) decodeError(resp *http.Response, data []byte) error {
 		// A member of the wrong type is dropped rather than failing the
 		// whole error: the code, which decides what the caller does, is
 		// known, and the codecs keep decoding past a type mismatch.
-		var s *jsonwire.Shape
+		var s *schema.Shape
 		if c.svc.WireShape != nil {
 			s = c.svc.WireShape(apiErr)
 		}

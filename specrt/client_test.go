@@ -23,6 +23,7 @@ import (
 	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/registry"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // The types below stand in for a generated package ("petstore") so that the
@@ -75,9 +76,9 @@ type throttlingException struct {
 
 // schemaThrottlingException describes the error's body members, as a
 // generated package's schemas.go does.
-var schemaThrottlingException = jsonwire.Shape{
-	Kind:    jsonwire.KindStruct,
-	Members: []jsonwire.Member{{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(throttlingException{}.Message), Shape: &jsonwire.String}},
+var schemaThrottlingException = schema.Shape{
+	Kind:    schema.KindStruct,
+	Members: []schema.Member{{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(throttlingException{}.Message), Shape: &schema.String}},
 	Type:    (*throttlingException)(nil),
 }
 
@@ -659,7 +660,7 @@ func TestJSONErrorBodies(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		err   specrt.APIError
-		shape *jsonwire.Shape
+		shape *schema.Shape
 		want  string
 	}{
 		{"an error with a shape carries its code and its members", &throttlingException{Message: ptr("slow \"down\"")}, &schemaThrottlingException, `{"__type":"ThrottlingException","message":"slow \"down\""}`},

@@ -12,8 +12,8 @@ import (
 
 	"github.com/aws/smithy-go"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Header names used by the protocols.
@@ -54,7 +54,7 @@ func ErrorBody(e APIError) protocol.ErrorBody {
 // calling WriteError. The request id, when e's metadata has one, goes into
 // X-Amzn-RequestId, and into the body's m.RequestID when m has none.
 // Headers already set on w are kept.
-func WriteError(w http.ResponseWriter, p protocol.Protocol, m *protocol.Message, e APIError, s *jsonwire.Shape) error {
+func WriteError(w http.ResponseWriter, p protocol.Protocol, m *protocol.Message, e APIError, s *schema.Shape) error {
 	md := e.ErrorMetadata()
 	if md != nil && md.RequestID != "" && m.RequestID == "" {
 		mm := *m
@@ -328,8 +328,8 @@ type RequestBinding struct {
 	payload      []byte
 	payloadSet   bool
 	payloadCT    string
-	payloadV     any             // a structure or document payload, encoded by the client
-	payloadShape *jsonwire.Shape // payloadV's shape; nil for a document
+	payloadV     any           // a structure or document payload, encoded by the client
+	payloadShape *schema.Shape // payloadV's shape; nil for a document
 }
 
 // Label sets the value of path label name ({name} or {name+} in the

@@ -600,8 +600,8 @@ func emitErrorRegistry(f *jen.File, p *Package) {
 func responseDecoder(op *model.Operation) string { return op.ResponseDecoder }
 
 // emitDecoders writes the decoders of the responses whose body is a payload
-// member; every other response body is decoded by specrt/jsonwire from the
-// output's schema (schemas.go).
+// member; every other response body is decoded by the protocol's body
+// codec from the output's schema (schemas.go).
 func emitDecoders(f *jen.File, p *Package) {
 	for _, op := range p.Operations {
 		if pm := op.Output.PayloadMember(); pm != nil {

@@ -137,8 +137,8 @@ type Shape struct {
 	HoldsSensitive bool
 	// ValidateFunc is the name of the unexported validation function of a
 	// list, map or scalar input shape; SchemaVar that of the variable
-	// describing a structure, list or map to the JSON body codec
-	// (specrt/jsonwire). Both are decided in the model and unique in the
+	// describing a structure, list or map to the body codecs
+	// (specrt/schema). Both are decided in the model and unique in the
 	// package.
 	ValidateFunc, SchemaVar string
 

@@ -8,8 +8,10 @@ import (
 	"strconv"
 
 	"github.com/specgen/specgen/specrt/jsonwire"
+
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/registry"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // speaker is one protocol a mock answers: its implementation, its router
@@ -211,8 +213,8 @@ var errNoPayloadShape = errors.New("the service describes no shape of the output
 // trees, its stored outputs) under every protocol.
 type jsonCodec struct{}
 
-func (jsonCodec) Marshal(s *jsonwire.Shape, v any) ([]byte, error) { return jsonwire.Marshal(s, v) }
+func (jsonCodec) Marshal(s *schema.Shape, v any) ([]byte, error) { return jsonwire.Marshal(s, v) }
 
-func (jsonCodec) Unmarshal(data []byte, s *jsonwire.Shape, v any) error {
+func (jsonCodec) Unmarshal(data []byte, s *schema.Shape, v any) error {
 	return jsonwire.Unmarshal(data, s, v)
 }

@@ -20,9 +20,9 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/mockrt/tmpl"
 	"github.com/specgen/specgen/specrt/protocol"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // HandlerFunc is an operation's behaviour: it gets a validated input (a
@@ -63,11 +63,11 @@ type compiledOp struct {
 	*Operation
 	inType   *wireType // the input's members, for the exact decoder
 	outType  *wireType // the output's members: an output holds nothing else
-	inShape  *jsonwire.Shape
-	outShape *jsonwire.Shape // decode.go
+	inShape  *schema.Shape
+	outShape *schema.Shape // decode.go
 	// wireShape is Service.WireShape, which also describes the structure
 	// payloads; nil when the service describes no shapes.
-	wireShape func(any) *jsonwire.Shape
+	wireShape func(any) *schema.Shape
 	payload   *Binding     // the input member that is the whole body, if any
 	outBinds  []outBinding // binding.go
 	resource  string
@@ -175,7 +175,7 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 	return s, nil
 }
 
-func compileOp(op *Operation, wireShape func(any) *jsonwire.Shape) (*compiledOp, error) {
+func compileOp(op *Operation, wireShape func(any) *schema.Shape) (*compiledOp, error) {
 	c := &compiledOp{Operation: op}
 	c.findShapes(wireShape) // decode.go
 	c.describeTypes()

@@ -3,7 +3,7 @@ package mockrt
 import (
 	"net/http"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Input is what a generated input type satisfies: it validates itself.
@@ -62,7 +62,7 @@ type Service struct {
 	// request bodies and encodes responses and error bodies; nil, or a nil
 	// answer, leaves inputs and outputs to encoding/json and gives an
 	// error a body of its code and message only.
-	WireShape func(v any) *jsonwire.Shape
+	WireShape func(v any) *schema.Shape
 }
 
 // Operation describes one mocked operation.

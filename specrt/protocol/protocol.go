@@ -12,7 +12,7 @@
 // answers (EncodeResponse, EncodeError). A protocol owns its bodies whole,
 // envelopes included (an awsQuery <OperationResponse>, an <ErrorResponse>),
 // and reads and writes their content from the shared shape data (package
-// jsonwire's Shape, which carries the XML and query traits too); what a
+// schema's Shape, which carries the XML and query traits too); what a
 // shape cannot say (the operation, the API version) comes in a Message.
 // Members bound to the path, query string and headers go through the
 // bindings, which the protocol's traits switch on.
@@ -39,8 +39,8 @@ package protocol
 import (
 	"net/http"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol/ident"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Protocol is one wire protocol.
@@ -70,19 +70,19 @@ type Protocol interface {
 	// EncodeRequest returns the body of a request for m.Operation with the
 	// input v, a pointer to the structure s describes. s may be nil (an
 	// input with no shape: a protocol may refuse it).
-	EncodeRequest(m *Message, s *jsonwire.Shape, v any) ([]byte, error)
+	EncodeRequest(m *Message, s *schema.Shape, v any) ([]byte, error)
 	// DecodeResponse decodes the body of a success response to
 	// m.Operation into v, a pointer to the structure s describes (s may be
 	// nil). Members the shape does not know are skipped. The caller skips
 	// empty bodies.
-	DecodeResponse(m *Message, data []byte, s *jsonwire.Shape, v any) error
+	DecodeResponse(m *Message, data []byte, s *schema.Shape, v any) error
 	// ReadError reads what an error response says of itself: its code,
 	// message and request id, and whether its members can be decoded.
 	ReadError(h http.Header, body []byte) ErrorInfo
 	// DecodeError decodes the modeled members of an error response's body
 	// into v, a pointer to the error's structure, which s describes (s may
 	// be nil). It is called only when ReadError reported Members.
-	DecodeError(data []byte, s *jsonwire.Shape, v any) error
+	DecodeError(data []byte, s *schema.Shape, v any) error
 
 	// NewRouter returns the router of a mock serving e's operations.
 	NewRouter(e Endpoint) Router
@@ -97,12 +97,12 @@ type Protocol interface {
 	// the shape does not know are skipped; a body the protocol cannot read
 	// is an error whose message says what is wrong, for the mock's
 	// serialization error.
-	DecodeRequest(m *Message, data []byte, s *jsonwire.Shape, v any) error
+	DecodeRequest(m *Message, data []byte, s *schema.Shape, v any) error
 	// EncodeResponse returns the body of a success response to
 	// m.Operation with the output v, a pointer to the structure s
 	// describes (s may be nil). m.RequestID is the response's request id,
 	// for a protocol whose bodies carry it.
-	EncodeResponse(m *Message, s *jsonwire.Shape, v any) ([]byte, error)
+	EncodeResponse(m *Message, s *schema.Shape, v any) ([]byte, error)
 	// SuccessStatus is the status of a success response, given the
 	// operation's modeled status (0 when it has none).
 	SuccessStatus(modeled int) int
@@ -111,7 +111,7 @@ type Protocol interface {
 	// error's structure that s describes. s and v are nil for an error
 	// with no modeled type (the mock's own errors): e alone is encoded.
 	// m.Operation is empty when the request named no known operation.
-	EncodeError(m *Message, e ErrorBody, s *jsonwire.Shape, v any) ([]byte, error)
+	EncodeError(m *Message, e ErrorBody, s *schema.Shape, v any) ([]byte, error)
 	// SetErrorHeaders sets the protocol's headers of an error response
 	// with the given code, beside its content type.
 	SetErrorHeaders(h http.Header, code string)
@@ -162,14 +162,14 @@ const (
 
 // Body encodes and decodes the bare bodies of a protocol: one shape, no
 // envelope. A shape describes the Go structure to the codec (package
-// jsonwire builds and owns the type; its description is not JSON-specific:
-// kinds, member names, time formats, XML traits).
+// schema: kinds, member names, time formats, XML and query traits, the
+// same for every protocol).
 type Body interface {
 	// Marshal encodes v, a pointer to the structure s describes.
-	Marshal(s *jsonwire.Shape, v any) ([]byte, error)
+	Marshal(s *schema.Shape, v any) ([]byte, error)
 	// Unmarshal decodes data into v, a pointer to the structure s
 	// describes. Members the shape does not know are skipped.
-	Unmarshal(data []byte, s *jsonwire.Shape, v any) error
+	Unmarshal(data []byte, s *schema.Shape, v any) error
 }
 
 // ErrorInfo is what an error response says of itself.
