@@ -52,7 +52,7 @@ func (b *RequestBinding) JSONPayload(v any, contentType string) {
 }
 
 // StructPayload makes v, a pointer to the structure s describes, encoded by
-// the JSON body codec, the whole request body, sent with contentType.
+// the protocol's body codec, the whole request body, sent with contentType.
 func (b *RequestBinding) StructPayload(s *schema.Shape, v any, contentType string) {
 	b.payloadV, b.payloadShape, b.payloadSet, b.payloadCT = v, s, true, contentType
 }

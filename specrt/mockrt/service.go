@@ -58,7 +58,7 @@ type Service struct {
 	// (Retry-After, for example). It may be nil.
 	ErrorHeaders func(err error, h http.Header)
 	// WireShape describes the type of an operation's input or output, or
-	// of an error (a pointer), to the JSON body codec, which then decodes
+	// of an error (a pointer), to the body codecs, which then decode
 	// request bodies and encodes responses and error bodies; nil, or a nil
 	// answer, leaves inputs and outputs to encoding/json and gives an
 	// error a body of its code and message only.
