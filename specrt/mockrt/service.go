@@ -59,7 +59,7 @@ type Service struct {
 	ErrorHeaders func(err error, h http.Header)
 	// WireShape describes the type of an operation's input or output, or
 	// of an error (a pointer), to the body codecs, which then decode
-	// request bodies and encodes responses and error bodies; nil, or a nil
+	// request bodies and encode responses and error bodies; nil, or a nil
 	// answer, leaves inputs and outputs to encoding/json and gives an
 	// error a body of its code and message only.
 	WireShape func(v any) *schema.Shape
