@@ -163,6 +163,8 @@ func r53RecordSetN(i int) r53RecordSet {
 	return rs
 }
 
+func ptrTo[T any](v T) *T { return &v }
+
 // r53ListFixture is the body of a ListResourceRecordSets answer with n
 // record sets, as Route 53 writes it.
 func r53ListFixture(tb testing.TB, n int) ([]byte, *r53ListOutput) {
