@@ -20,6 +20,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/mockrt/tmpl"
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/schema"
@@ -692,7 +693,18 @@ func (s *Server) typedError(t *compiledErr, body map[string]any, msg string) err
 	target := t.new()
 	data, err := json.Marshal(body)
 	if err == nil {
-		err = json.Unmarshal(data, target)
+		// The template's body is keyed by wire names: the codec reads it
+		// through the error's shape (generated types carry no tags); a
+		// hand-written error type without one decodes with encoding/json.
+		var shape *schema.Shape
+		if s.svc.WireShape != nil {
+			shape = s.svc.WireShape(target)
+		}
+		if shape != nil {
+			err = jsonwire.Unmarshal(data, shape, target)
+		} else {
+			err = json.Unmarshal(data, target)
+		}
 	}
 	if err != nil {
 		return &Error{Code: "InternalFailure", Message: "the mock cannot build its error: " + err.Error(), Status: 500}

@@ -5,7 +5,6 @@ package querycompatiblejsonrpc10
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 )
 
@@ -81,24 +80,6 @@ func (c *Client) QueryCompatibleOperation(ctx context.Context, in *QueryCompatib
 		return nil, err
 	}
 	return out, nil
-}
-
-// UnmarshalJSON decodes the JSON body of the CustomCodeError error into e,
-// matching member names exactly.
-func (e *CustomCodeError) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaCustomCodeError, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the NoCustomCodeError error into e,
-// matching member names exactly.
-func (e *NoCustomCodeError) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaNoCustomCodeError, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ValidationException error into e,
-// matching member names exactly.
-func (e *ValidationException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaValidationException, e)
 }
 
 // newError returns an empty typed error for an error code of Query Compatible
