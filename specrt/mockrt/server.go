@@ -734,6 +734,7 @@ func isNil(out any) bool {
 func (s *Server) writeRaw(w http.ResponseWriter, x *exchange, op *compiledOp, data []byte) (int, string) {
 	status := x.sp.proto.SuccessStatus(op.Status)
 	h := w.Header()
+	x.sp.proto.SetResponseHeaders(h)
 	contentType := x.sp.proto.Identity().ResponseType()
 	if len(op.outBinds) > 0 {
 		var err error

@@ -106,6 +106,9 @@ type Protocol interface {
 	// SuccessStatus is the status of a success response, given the
 	// operation's modeled status (0 when it has none).
 	SuccessStatus(modeled int) int
+	// SetResponseHeaders sets the protocol's headers of a success
+	// response beside its content type (rpcv2Cbor's Smithy-Protocol).
+	SetResponseHeaders(h http.Header)
 	// EncodeError returns the body of an error response: e's code,
 	// message and fault, and the modeled members of v, a pointer to the
 	// error's structure that s describes. s and v are nil for an error

@@ -388,6 +388,9 @@ func hasMessage(s *jsonwire.Shape, v any) bool {
 	return false
 }
 
+// SetResponseHeaders implements protocol.Protocol: the query protocols have none.
+func (*Protocol) SetResponseHeaders(http.Header) {}
+
 // SetErrorHeaders implements protocol.Protocol: the code travels in the
 // body only.
 func (*Protocol) SetErrorHeaders(http.Header, string) {}
