@@ -708,7 +708,16 @@ func (s *Server) fillEnv(e *env) {
 }
 
 func (s *Server) writeError(w http.ResponseWriter, x *exchange, err error) (int, string) {
-	return writeError(w, x.sp.proto, x.message(), err, s.svc.ErrorHeaders, s.svc.WireShape)
+	headers := s.svc.ErrorHeaders
+	if s.svc.QueryCompatible {
+		headers = func(err error, h http.Header) {
+			setQueryError(err, h) // errors.go
+			if s.svc.ErrorHeaders != nil {
+				s.svc.ErrorHeaders(err, h)
+			}
+		}
+	}
+	return writeError(w, x.sp.proto, x.message(), err, headers, s.svc.WireShape)
 }
 
 func (s *Server) writeOutput(w http.ResponseWriter, x *exchange, op *compiledOp, out any) (int, string) {
