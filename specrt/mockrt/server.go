@@ -482,6 +482,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record, x *e
 	if op == nil {
 		return s.writeError(w, x, unknownOperation(what))
 	}
+	if x.sp.proto.Identity().FormInQuery {
+		if form := protocol.GetForm(r, body); form != nil {
+			body = form
+		}
+	}
 	delay, injected := s.control(op.Name)
 	if delay > 0 {
 		t := time.NewTimer(delay)

@@ -123,6 +123,18 @@ type Protocol interface {
 	AuthErrorStatus(code string) int
 }
 
+// GetForm returns the form of a request that sends its members as a GET to
+// the root with no body, in its query string, as older clients of the
+// query protocols and hand-written requests (curl) do; nil for any other
+// request. The routers of the protocols whose Identity has FormInQuery
+// read the form there, and the mock hands it to DecodeRequest as the body.
+func GetForm(r *http.Request, body []byte) []byte {
+	if r.Method != http.MethodGet || len(body) > 0 || r.URL.RawQuery == "" || (r.URL.Path != "/" && r.URL.Path != "") {
+		return nil
+	}
+	return []byte(r.URL.RawQuery)
+}
+
 // Message is what a protocol's bodies say beside the shape of their
 // content: which operation, of which version of which service. Each side
 // fills what it knows; a protocol reads what its envelope needs and ignores
