@@ -11,8 +11,10 @@ import (
 
 	"github.com/specgen/specgen/internal/conformance/gen/ec2protocol"
 	"github.com/specgen/specgen/internal/conformance/gen/ec2protocol/ec2protocolmock"
+	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblejsonrpc10/querycompatiblejsonrpc10mock"
 	"github.com/specgen/specgen/internal/conformance/gen/queryprotocol"
 	"github.com/specgen/specgen/internal/conformance/gen/queryprotocol/queryprotocolmock"
+	"github.com/specgen/specgen/specrt/mockrt"
 )
 
 // TestQueryRequestsSentAsGET sends the mocks of an awsQuery and an
@@ -87,4 +89,36 @@ func deref(s *string) string {
 		return "<nil>"
 	}
 	return *s
+}
+
+// TestMuxRoutesAnUnsignedQueryGET checks that a mock server serving
+// several services finds the query service an unsigned GET form is for,
+// as it finds the one a POST form is for.
+func TestMuxRoutesAnUnsignedQueryGET(t *testing.T) {
+	tests := []struct {
+		name, method, target, body string
+	}{
+		{name: "a POST form reaches the awsQuery mock", method: http.MethodPost, target: "/", body: "Action=SimpleInputParams&Foo=a"},
+		{name: "a GET form reaches the awsQuery mock", method: http.MethodGet, target: "/?Action=SimpleInputParams&Foo=a"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			q := queryprotocolmock.New()
+			q.HandleSimpleInputParams(func(_ context.Context, in *queryprotocol.SimpleInputParamsInput) (*queryprotocol.SimpleInputParamsOutput, error) {
+				got = []string{deref(in.Foo)}
+				return nil, nil
+			})
+			mux := mockrt.NewMux(nil, querycompatiblejsonrpc10mock.New().Server, q.Server)
+			r := httptest.NewRequest(tt.method, "https://example.com"+tt.target, strings.NewReader(tt.body))
+			if tt.body != "" {
+				r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			}
+			rec := httptest.NewRecorder()
+			mux.ServeHTTP(rec, r)
+			if d := cmp.Diff([]string{"a"}, got); d != "" {
+				t.Errorf("input Foo (-want +got):\n%s\nanswer: %d %s", d, rec.Code, rec.Body)
+			}
+		})
+	}
 }
