@@ -2,10 +2,16 @@ package conformance
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -118,6 +124,37 @@ func TestMuxRoutesAnUnsignedQueryGET(t *testing.T) {
 			mux.ServeHTTP(rec, r)
 			if d := cmp.Diff([]string{"a"}, got); d != "" {
 				t.Errorf("input Foo (-want +got):\n%s\nanswer: %d %s", d, rec.Code, rec.Body)
+			}
+		})
+	}
+}
+
+// TestSignedQueryGET checks that a mock checking signatures takes a GET
+// form signed as SigV4 signs a GET: the query string in the canonical
+// request, the hash of an empty body.
+func TestSignedQueryGET(t *testing.T) {
+	tests := []struct {
+		name       string
+		secret     string
+		wantStatus int
+	}{
+		{name: "a GET form signed with the right secret is answered", secret: "secret", wantStatus: 200},
+		{name: "a GET form signed with another secret is refused", secret: "other", wantStatus: 403},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := queryprotocolmock.New(mockrt.WithCredentials("AKID", "secret"), mockrt.WithRegion("us-east-1"))
+			r := httptest.NewRequest(http.MethodGet, "https://example.com/?Action=SimpleInputParams&Version=2020-01-08&Foo=a", nil)
+			empty := sha256.Sum256(nil)
+			err := v4.NewSigner().SignHTTP(context.Background(), aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: tt.secret},
+				r, hex.EncodeToString(empty[:]), "queryprotocol", "us-east-1", time.Now())
+			if err != nil {
+				t.Fatal(err)
+			}
+			rec := httptest.NewRecorder()
+			m.ServeHTTP(rec, r)
+			if d := cmp.Diff(tt.wantStatus, rec.Code); d != "" {
+				t.Errorf("status (-want +got):\n%s\nanswer: %s", d, rec.Body)
 			}
 		})
 	}

@@ -9,8 +9,9 @@
 // (RequestLine, SetRequestHeaders, EncodeRequest) and reads its answers
 // (DecodeResponse, ReadError, DecodeError), and the mock routes (NewRouter,
 // which may read the body), reads requests (DecodeRequest) and writes its
-// answers (EncodeResponse, EncodeError). A protocol owns its bodies whole,
-// envelopes included (an awsQuery <OperationResponse>, an <ErrorResponse>),
+// answers (EncodeResponse, SetResponseHeaders, EncodeError). A protocol
+// owns its bodies whole, envelopes included (an awsQuery
+// <OperationResponse>, an <ErrorResponse>),
 // and reads and writes their content from the shared shape data (package
 // jsonwire's Shape, which carries the XML and query traits too); what a
 // shape cannot say (the operation, the API version) comes in a Message.
