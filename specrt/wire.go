@@ -23,7 +23,33 @@ const (
 	HeaderS3RequestID = "X-Amz-Request-Id"
 	HeaderContentType = "Content-Type"
 	HeaderRetryAfter  = "Retry-After"
+	// HeaderQueryMode tells an awsQuery-compatible service that the client
+	// reads its errors' query codes.
+	HeaderQueryMode = "X-Amzn-Query-Mode"
+	// HeaderQueryError carries an awsQuery-compatible service's error code
+	// under awsQuery and its fault, "Code;Sender" or "Code;Receiver".
+	HeaderQueryError = "X-Amzn-Query-Error"
 )
+
+// QueryError formats the value of HeaderQueryError.
+func QueryError(code, fault string) string { return code + ";" + fault }
+
+// ParseQueryError reads the value of HeaderQueryError: the query code, and
+// the fault its second part names (the client's unless it says
+// Receiver). ok is false for a value without a code or without the
+// separator.
+func ParseQueryError(v string) (code string, fault smithy.ErrorFault, ok bool) {
+	code, f, found := strings.Cut(v, ";")
+	code = strings.TrimSpace(code)
+	if !found || code == "" {
+		return "", smithy.FaultUnknown, false
+	}
+	fault = smithy.FaultClient
+	if strings.TrimSpace(f) == protocol.FaultReceiver {
+		fault = smithy.FaultServer
+	}
+	return code, fault, true
+}
 
 // RequestID returns the request id of a response: X-Amzn-RequestId, or the
 // x-amz-request-id that some services send instead.

@@ -151,6 +151,9 @@ func emitServiceInfo(f *jen.File, p *Package) {
 	if p.XMLNamespace != "" {
 		info[jen.Id("XMLNamespace")] = jen.Lit(p.XMLNamespace)
 	}
+	if p.QueryCompatible {
+		info[jen.Id("QueryCompatible")] = jen.True()
+	}
 	if len(p.Operations) > 0 {
 		info[jen.Id("WireShape")] = jen.Id("WireShape")
 	}

@@ -34,6 +34,11 @@ type Service struct {
 	// XMLNamespace is the namespace of the service's XML responses
 	// (botocore's metadata xmlNamespace); "" when it has none.
 	XMLNamespace string
+	// QueryCompatible is set for a service that once spoke awsQuery
+	// (botocore's metadata awsQueryCompatible): its clients send
+	// x-amzn-query-mode and read an error's query code from
+	// x-amzn-query-error, which its mock sends.
+	QueryCompatible bool
 	// ValidationError is the error shape the service answers invalid input with.
 	ValidationError *Shape
 

@@ -123,6 +123,20 @@ func writeError(w http.ResponseWriter, p protocol.Protocol, m *protocol.Message,
 	return status, ae.ErrorCode()
 }
 
+// setQueryError sets the x-amzn-query-error header of an error of an
+// awsQuery-compatible service: its query code and fault, when it has a
+// query code (the generated ErrorQueryCode method of an error whose spec
+// gives one). An AWS SDK then reports the error under that code, as the
+// service's awsQuery API does.
+func setQueryError(err error, h http.Header) {
+	q, ok := err.(interface{ ErrorQueryCode() string })
+	if !ok || q.ErrorQueryCode() == "" {
+		return
+	}
+	ae := asAPIError(err)
+	h.Set(specrt.HeaderQueryError, specrt.QueryError(q.ErrorQueryCode(), specrt.ErrorBody(ae).Fault))
+}
+
 // The common errors, as AWS answers them.
 
 // unknownOperation quotes the request's target or path no further than a

@@ -147,6 +147,7 @@ func (s *Server) writeMessage(w http.ResponseWriter, x *exchange, op *compiledOp
 	status := x.sp.proto.SuccessStatus(op.Status)
 	contentType := x.sp.proto.Identity().ResponseType()
 	h := w.Header()
+	x.sp.proto.SetResponseHeaders(h)
 	var data []byte
 	var payload *outBinding
 	if len(op.outBinds) > 0 {

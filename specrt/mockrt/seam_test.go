@@ -188,6 +188,7 @@ func (envelopeJSON) Address(_ string, op protocol.Route) protocol.Address {
 
 func (envelopeJSON) SuccessStatus(int) int               { return http.StatusOK }
 func (envelopeJSON) SetErrorHeaders(http.Header, string) {}
+func (envelopeJSON) SetResponseHeaders(http.Header)      {}
 func (envelopeJSON) AuthErrorStatus(string) int          { return http.StatusForbidden }
 
 // registerEnvelope registers the double for the test.

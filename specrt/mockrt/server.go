@@ -483,6 +483,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record, x *e
 	if op == nil {
 		return s.writeError(w, x, unknownOperation(what))
 	}
+	if x.sp.proto.Identity().FormInQuery {
+		if form := protocol.GetForm(r, body); form != nil {
+			body = form
+		}
+	}
 	delay, injected := s.control(op.Name)
 	if delay > 0 {
 		t := time.NewTimer(delay)
@@ -720,7 +725,16 @@ func (s *Server) fillEnv(e *env) {
 }
 
 func (s *Server) writeError(w http.ResponseWriter, x *exchange, err error) (int, string) {
-	return writeError(w, x.sp.proto, x.message(), err, s.svc.ErrorHeaders, s.svc.WireShape)
+	headers := s.svc.ErrorHeaders
+	if s.svc.QueryCompatible {
+		headers = func(err error, h http.Header) {
+			setQueryError(err, h) // errors.go
+			if s.svc.ErrorHeaders != nil {
+				s.svc.ErrorHeaders(err, h)
+			}
+		}
+	}
+	return writeError(w, x.sp.proto, x.message(), err, headers, s.svc.WireShape)
 }
 
 func (s *Server) writeOutput(w http.ResponseWriter, x *exchange, op *compiledOp, out any) (int, string) {
@@ -746,6 +760,7 @@ func isNil(out any) bool {
 func (s *Server) writeRaw(w http.ResponseWriter, x *exchange, op *compiledOp, data []byte) (int, string) {
 	status := x.sp.proto.SuccessStatus(op.Status)
 	h := w.Header()
+	x.sp.proto.SetResponseHeaders(h)
 	contentType := x.sp.proto.Identity().ResponseType()
 	if len(op.outBinds) > 0 {
 		var err error

@@ -33,6 +33,10 @@ type Service struct {
 	// XMLNamespace is the namespace of the service's XML bodies; "" for
 	// none.
 	XMLNamespace string
+	// QueryCompatible is set for a service that once spoke awsQuery: an
+	// error with a query code (an ErrorQueryCode method) is answered with
+	// the x-amzn-query-error header, "Code;Fault".
+	QueryCompatible bool
 	// TargetPrefix is the X-Amz-Target prefix of targeted protocols.
 	TargetPrefix string
 	// SigningName is the SigV4 service name that signatures must be scoped to.

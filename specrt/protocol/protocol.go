@@ -9,8 +9,9 @@
 // (RequestLine, SetRequestHeaders, EncodeRequest) and reads its answers
 // (DecodeResponse, ReadError, DecodeError), and the mock routes (NewRouter,
 // which may read the body), reads requests (DecodeRequest) and writes its
-// answers (EncodeResponse, EncodeError). A protocol owns its bodies whole,
-// envelopes included (an awsQuery <OperationResponse>, an <ErrorResponse>),
+// answers (EncodeResponse, SetResponseHeaders, EncodeError). A protocol
+// owns its bodies whole, envelopes included (an awsQuery
+// <OperationResponse>, an <ErrorResponse>),
 // and reads and writes their content from the shared shape data (package
 // schema's Shape, which carries the XML and query traits too); what a
 // shape cannot say (the operation, the API version) comes in a Message.
@@ -106,6 +107,9 @@ type Protocol interface {
 	// SuccessStatus is the status of a success response, given the
 	// operation's modeled status (0 when it has none).
 	SuccessStatus(modeled int) int
+	// SetResponseHeaders sets the protocol's headers of a success
+	// response beside its content type (rpcv2Cbor's Smithy-Protocol).
+	SetResponseHeaders(h http.Header)
 	// EncodeError returns the body of an error response: e's code,
 	// message and fault, and the modeled members of v, a pointer to the
 	// error's structure that s describes. s and v are nil for an error
@@ -118,6 +122,18 @@ type Protocol interface {
 	// AuthErrorStatus is the status of an authentication error with the
 	// given code.
 	AuthErrorStatus(code string) int
+}
+
+// GetForm returns the form of a request that sends its members as a GET to
+// the root with no body, in its query string, as older clients of the
+// query protocols and hand-written requests (curl) do; nil for any other
+// request. The routers of the protocols whose Identity has FormInQuery
+// read the form there, and the mock hands it to DecodeRequest as the body.
+func GetForm(r *http.Request, body []byte) []byte {
+	if r.Method != http.MethodGet || len(body) > 0 || r.URL.RawQuery == "" || (r.URL.Path != "/" && r.URL.Path != "") {
+		return nil
+	}
+	return []byte(r.URL.RawQuery)
 }
 
 // Message is what a protocol's bodies say beside the shape of their

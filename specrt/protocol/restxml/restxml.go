@@ -127,6 +127,9 @@ func (*Protocol) SuccessStatus(modeled int) int {
 	return modeled
 }
 
+// SetResponseHeaders implements protocol.Protocol: restXml has none.
+func (*Protocol) SetResponseHeaders(http.Header) {}
+
 // SetErrorHeaders implements protocol.Protocol: restXml says an error's code
 // in its body only.
 func (*Protocol) SetErrorHeaders(http.Header, string) {}

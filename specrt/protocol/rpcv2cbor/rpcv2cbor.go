@@ -258,6 +258,12 @@ func (*Protocol) Address(targetPrefix string, op protocol.Route) protocol.Addres
 // SuccessStatus implements protocol.Protocol: always 200.
 func (*Protocol) SuccessStatus(int) int { return http.StatusOK }
 
+// SetResponseHeaders implements protocol.Protocol: a success response says
+// its protocol, as every message of rpcv2Cbor does.
+func (*Protocol) SetResponseHeaders(h http.Header) {
+	h[HeaderProtocol] = protocolName
+}
+
 // SetErrorHeaders implements protocol.Protocol: the code travels in the
 // body's __type; the header names the protocol, as on every response.
 func (*Protocol) SetErrorHeaders(h http.Header, _ string) {

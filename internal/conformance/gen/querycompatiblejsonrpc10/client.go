@@ -46,14 +46,15 @@ func (c *Client) Options() Options {
 
 // service describes Query Compatible JSON RPC 10 protocol tests to the protocol code.
 var service = specrt.Service{
-	APIVersion:     "2020-07-14",
-	EndpointPrefix: "querycompatiblejsonrpc10",
-	Name:           "querycompatiblejsonrpc10",
-	NewError:       newError,
-	Protocol:       "awsJson1_0",
-	SigningName:    "querycompatiblejsonrpc10",
-	TargetPrefix:   "QueryCompatibleJsonRpc10",
-	WireShape:      WireShape,
+	APIVersion:      "2020-07-14",
+	EndpointPrefix:  "querycompatiblejsonrpc10",
+	Name:            "querycompatiblejsonrpc10",
+	NewError:        newError,
+	Protocol:        "awsJson1_0",
+	QueryCompatible: true,
+	SigningName:     "querycompatiblejsonrpc10",
+	TargetPrefix:    "QueryCompatibleJsonRpc10",
+	WireShape:       WireShape,
 }
 
 // The operations, described to the protocol code.

@@ -46,14 +46,15 @@ func (c *Client) Options() Options {
 
 // service describes Query Compatible RpcV2 Protocol protocol tests to the protocol code.
 var service = specrt.Service{
-	APIVersion:     "2025-06-20",
-	EndpointPrefix: "querycompatiblerpcv2protocol",
-	Name:           "querycompatiblerpcv2protocol",
-	NewError:       newError,
-	Protocol:       "rpcv2Cbor",
-	SigningName:    "querycompatiblerpcv2protocol",
-	TargetPrefix:   "QueryCompatibleRpcV2Protocol",
-	WireShape:      WireShape,
+	APIVersion:      "2025-06-20",
+	EndpointPrefix:  "querycompatiblerpcv2protocol",
+	Name:            "querycompatiblerpcv2protocol",
+	NewError:        newError,
+	Protocol:        "rpcv2Cbor",
+	QueryCompatible: true,
+	SigningName:     "querycompatiblerpcv2protocol",
+	TargetPrefix:    "QueryCompatibleRpcV2Protocol",
+	WireShape:       WireShape,
 }
 
 // The operations, described to the protocol code.

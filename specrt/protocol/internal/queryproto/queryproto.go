@@ -207,7 +207,8 @@ func (p *Protocol) DecodeError(data []byte, s *schema.Shape, v any) error {
 }
 
 // NewRouter implements protocol.Protocol: operations by the body's Action,
-// for POST only. A request whose Version is not the service's is for
+// for POST, or by the query string's for a GET that sends its form there
+// (protocol.GetForm). A request whose Version is not the service's is for
 // another version of the API, which this mock does not serve; a request
 // without a Version is taken as the service's.
 func (p *Protocol) NewRouter(e protocol.Endpoint) protocol.Router {
@@ -224,6 +225,10 @@ type router struct {
 }
 
 func (rt router) Route(r *http.Request, body []byte) (int, map[string]string, string) {
+	method := r.Method
+	if form := protocol.GetForm(r, body); form != nil {
+		body, method = form, http.MethodPost
+	}
 	action, version, err := querywire.Operation(body)
 	switch {
 	case err != nil:
@@ -232,7 +237,7 @@ func (rt router) Route(r *http.Request, body []byte) (int, map[string]string, st
 		return -1, nil, "(no Action)"
 	}
 	op, ok := rt.ops[action]
-	if ok && r.Method == http.MethodPost && (version == "" || rt.version == "" || version == rt.version) {
+	if ok && method == http.MethodPost && (version == "" || rt.version == "" || version == rt.version) {
 		return op, nil, ""
 	}
 	if version != "" && version != rt.version {
@@ -261,7 +266,10 @@ type index struct {
 	versions []string
 }
 
-func (x index) Candidates(_ *http.Request, body []byte) []int {
+func (x index) Candidates(r *http.Request, body []byte) []int {
+	if form := protocol.GetForm(r, body); form != nil {
+		body = form
+	}
 	action, version, err := querywire.Operation(body)
 	if err != nil || action == "" {
 		return nil
@@ -387,6 +395,9 @@ func hasMessage(s *schema.Shape, v any) bool {
 	}
 	return false
 }
+
+// SetResponseHeaders implements protocol.Protocol: the query protocols have none.
+func (*Protocol) SetResponseHeaders(http.Header) {}
 
 // SetErrorHeaders implements protocol.Protocol: the code travels in the
 // body only.
