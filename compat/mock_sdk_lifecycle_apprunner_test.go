@@ -156,20 +156,45 @@ func TestSDKAppRunnerLifecycle(t *testing.T) {
 				aws.ToString(got.InstanceConfiguration.Cpu), aws.ToString(got.InstanceConfiguration.Memory), got.Status)
 		}
 	})
+	var opIDs []string
 	t.Run("pause and resume pass through PAUSED back to RUNNING", func(t *testing.T) {
-		if _, err := c.PauseService(ctx, &sdkapprunner.PauseServiceInput{ServiceArn: aws.String(arn)}); err != nil {
+		pause, err := c.PauseService(ctx, &sdkapprunner.PauseServiceInput{ServiceArn: aws.String(arn)})
+		if err != nil {
 			t.Fatal(err)
 		}
 		srv.AdvanceClock(time.Hour)
 		if got := describe(t, arn).Status; got != apprunnertypes.ServiceStatusPaused {
 			t.Errorf("after pause %q, want PAUSED", got)
 		}
-		if _, err := c.ResumeService(ctx, &sdkapprunner.ResumeServiceInput{ServiceArn: aws.String(arn)}); err != nil {
+		resume, err := c.ResumeService(ctx, &sdkapprunner.ResumeServiceInput{ServiceArn: aws.String(arn)})
+		if err != nil {
 			t.Fatal(err)
 		}
 		srv.AdvanceClock(time.Hour)
 		if got := describe(t, arn).Status; got != apprunnertypes.ServiceStatusRunning {
 			t.Errorf("after resume %q, want RUNNING", got)
+		}
+		opIDs = []string{aws.ToString(resume.OperationId), aws.ToString(pause.OperationId)}
+	})
+	t.Run("ListOperations lists every operation, newest first, each SUCCEEDED", func(t *testing.T) {
+		if len(opIDs) == 0 {
+			t.Skip("pause and resume failed")
+		}
+		out, err := c.ListOperations(ctx, &sdkapprunner.ListOperationsInput{ServiceArn: aws.String(arn)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, op := range out.OperationSummaryList {
+			got = append(got, string(op.Type)+" "+string(op.Status))
+			if op.Type == apprunnertypes.OperationTypeResumeService && aws.ToString(op.Id) != opIDs[0] ||
+				op.Type == apprunnertypes.OperationTypePauseService && aws.ToString(op.Id) != opIDs[1] {
+				t.Errorf("%s has id %s, not the one its answer gave", op.Type, aws.ToString(op.Id))
+			}
+		}
+		want := []string{"RESUME_SERVICE SUCCEEDED", "PAUSE_SERVICE SUCCEEDED", "UPDATE_SERVICE SUCCEEDED", "CREATE_SERVICE SUCCEEDED"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("operations (-want +got):\n%s", diff)
 		}
 	})
 	t.Run("a deleted service is then a ResourceNotFoundException", func(t *testing.T) {
