@@ -643,7 +643,7 @@ func (r *resolver) creates(res *model.Resource, ro *model.ResourceOperation, n *
 	c := &model.Creates{}
 	ro.Creates = c
 	var kindN, curN, supN str
-	var setN, supSetK, supSetN *yaml.Node
+	var setN, supSetK, supSetN, doneSetN *yaml.Node
 	for _, p := range r.mapping(n, what(res, ro)+" creates", createsKeys) {
 		switch p.k.Value {
 		case "resource":
@@ -669,6 +669,11 @@ func (r *resolver) creates(res *model.Resource, ro *model.ResourceOperation, n *
 			supSetK, supSetN = p.k, p.v
 		case "status":
 			c.Transition = r.transition(p.v, what(res, ro)+" creates", nil)
+			for _, q := range r.mapping(p.v, what(res, ro)+" creates status", transitionKeys) {
+				if q.k.Value == "set" {
+					doneSetN = q.v
+				}
+			}
 			if c.Transition.During == "" && c.Transition.Then == "" {
 				r.errorf(p.k, "%s: creates status needs during or then", what(res, ro))
 			}
@@ -700,6 +705,12 @@ func (r *resolver) creates(res *model.Resource, ro *model.ResourceOperation, n *
 		}
 		if supSetN != nil {
 			c.SupersededSet = r.descFields(supSetN, ro.Operation, desc, mainDesc, what(res, ro)+" creates supersededSet")
+		}
+		if t := c.Transition; doneSetN != nil && t != nil {
+			if t.Then == "" {
+				r.errorf(doneSetN, "%s: creates status set applies when then is reached, and there is no then", what(res, ro))
+			}
+			t.Set = r.descFields(doneSetN, ro.Operation, desc, nil, what(res, ro)+" creates status set")
 		}
 		if md := r.resDesc[res]; curN.ok() && md != nil {
 			if s := r.memberPath(md, curN, what(res, ro)+" creates current"); s != nil && s.Kind != model.String {

@@ -68,8 +68,25 @@ func TestAppRunnerLifecycle(t *testing.T) {
 			t.Errorf("described (-want +got):\n%s", diff)
 		}
 	})
+	ended := func(t *testing.T, arn string) []*time.Time {
+		t.Helper()
+		var got []*time.Time
+		for _, op := range must(c.ListOperations(ctx, &apprunner.ListOperationsInput{ServiceARN: &arn}))(t).OperationSummaryList {
+			got = append(got, op.EndedAt)
+		}
+		return got
+	}
+	t.Run("an operation in progress has not ended", func(t *testing.T) {
+		if diff := cmp.Diff([]*time.Time{nil}, ended(t, arns[0])); diff != "" {
+			t.Errorf("EndedAt (-want +got):\n%s", diff)
+		}
+	})
 	t.Run("the service is RUNNING once the operation is over", func(t *testing.T) {
 		clock.Advance(time.Second)
+		done := manualStart.Add(time.Second)
+		if diff := cmp.Diff([]*time.Time{&done}, ended(t, arns[0])); diff != "" {
+			t.Errorf("EndedAt once over (-want +got):\n%s", diff)
+		}
 		if s := describe(t, arns[0]); s.Status != apprunner.ServiceStatusRunning {
 			t.Errorf("status %s, want RUNNING", s.Status)
 		}

@@ -283,6 +283,9 @@ type boundCreates struct {
 	set     []compiledField
 	// supersededSet is SupersededSet compiled.
 	supersededSet []compiledField
+	// done holds, as doneSet, the set of Transition, written when the
+	// one recorded reaches its then; nil for none.
+	done *boundOp
 }
 
 func splitPath(p string) []string {
@@ -390,6 +393,12 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				}
 				if b.creates.supersededSet, err = compileFields(c.SupersededSet); err != nil {
 					return nil, fmt.Errorf("resource %s: %s: creates: supersededSet: %w", res.Name, ro.Operation, err)
+				}
+				if t := c.Transition; t != nil && len(t.Set) > 0 {
+					b.creates.done = &boundOp{}
+					if b.creates.done.doneSet, err = compileFields(t.Set); err != nil {
+						return nil, fmt.Errorf("resource %s: %s: creates: status set: %w", res.Name, ro.Operation, err)
+					}
 				}
 				creates = append(creates, b.creates)
 			}
@@ -1558,6 +1567,9 @@ func (s *Server) createAlso(c *boundCreates, r *record, out map[string]any, e *e
 	if moves && k.statusPath != nil {
 		setPath(desc, k.statusPath, plan.now)
 	}
+	if moves && !plan.pending && c.done != nil && plan.now == c.Transition.Then {
+		s.applySet(c.done.doneSet, desc, e)
+	}
 	if k.descType != nil {
 		k.descType.trim(desc, nil, nil)
 	}
@@ -1586,6 +1598,9 @@ func (s *Server) createAlso(c *boundCreates, r *record, out map[string]any, e *e
 	en.insert(cr)
 	if moves {
 		s.schedule(cr, plan, now)
+		if plan.pending && c.done != nil {
+			cr.move.done = c.done
+		}
 	}
 	return nil
 }

@@ -2128,7 +2128,17 @@ var service = &mockrt.Service{
 						},
 						Transition: &mockrt.Transition{
 							During: "IN_PROGRESS",
-							Then:   "SUCCEEDED",
+							Set: []mockrt.Field{
+								{
+									Path:  "EndedAt",
+									Value: "{now}",
+								},
+								{
+									Path:  "UpdatedAt",
+									Value: "{now}",
+								},
+							},
+							Then: "SUCCEEDED",
 						},
 					},
 					Description:   "Service",
@@ -2167,7 +2177,17 @@ var service = &mockrt.Service{
 						},
 						Transition: &mockrt.Transition{
 							During: "IN_PROGRESS",
-							Then:   "SUCCEEDED",
+							Set: []mockrt.Field{
+								{
+									Path:  "EndedAt",
+									Value: "{now}",
+								},
+								{
+									Path:  "UpdatedAt",
+									Value: "{now}",
+								},
+							},
+							Then: "SUCCEEDED",
 						},
 					},
 					Description: "Service",
@@ -2223,7 +2243,17 @@ var service = &mockrt.Service{
 						},
 						Transition: &mockrt.Transition{
 							During: "IN_PROGRESS",
-							Then:   "SUCCEEDED",
+							Set: []mockrt.Field{
+								{
+									Path:  "EndedAt",
+									Value: "{now}",
+								},
+								{
+									Path:  "UpdatedAt",
+									Value: "{now}",
+								},
+							},
+							Then: "SUCCEEDED",
 						},
 					},
 					Description: "Service",
@@ -2259,7 +2289,17 @@ var service = &mockrt.Service{
 						},
 						Transition: &mockrt.Transition{
 							During: "IN_PROGRESS",
-							Then:   "SUCCEEDED",
+							Set: []mockrt.Field{
+								{
+									Path:  "EndedAt",
+									Value: "{now}",
+								},
+								{
+									Path:  "UpdatedAt",
+									Value: "{now}",
+								},
+							},
+							Then: "SUCCEEDED",
 						},
 					},
 					Description: "Service",
@@ -2309,7 +2349,17 @@ var service = &mockrt.Service{
 						},
 						Transition: &mockrt.Transition{
 							During: "IN_PROGRESS",
-							Then:   "SUCCEEDED",
+							Set: []mockrt.Field{
+								{
+									Path:  "EndedAt",
+									Value: "{now}",
+								},
+								{
+									Path:  "UpdatedAt",
+									Value: "{now}",
+								},
+							},
+							Then: "SUCCEEDED",
 						},
 					},
 					Description: "Service",
