@@ -1,7 +1,7 @@
 # The two commands of the README are `make generate` and `make test`.
 GO ?= go
 
-.PHONY: generate check test js-deps lint bench buildcost fuzz conformance
+.PHONY: generate check test js-deps lint bench bench-ec2 buildcost fuzz conformance
 
 ## generate: regenerate gen/ from specs/ (only changed files are rewritten)
 generate:
@@ -50,6 +50,11 @@ bench:
 	$(GO) test -run '^$$' -bench LoadRatio -benchtime 3x ./internal/mocktest/
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/
 
+## bench-ec2: the ec2Query codec against the AWS SDK for Go v2's service/ec2, whose compile alone
+## takes minutes and gigabytes (hence a target, and the ec2bench build tag, of its own)
+bench-ec2:
+	cd compat && $(GO) test -tags ec2bench -run '^TestEC2' -bench EC2 -benchmem .
+
 ## buildcost: the compile of the generated Lightsail and ECS packages against the AWS SDK for Go v2's (user CPU and peak RSS; builds the standard library once, several minutes)
 buildcost:
 	cd compat && $(GO) test -run '^Test(BuildCost|BinarySize)$$' -buildcost -v -timeout 30m .
@@ -59,3 +64,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 30s ./generator/spec/
 	$(GO) test -run '^$$' -fuzz FuzzMockRequest -fuzztime 30s ./internal/conformance/
 	$(GO) test -run '^$$' -fuzz FuzzClientResponse -fuzztime 30s ./internal/conformance/
+	$(GO) test -run '^$$' -fuzz FuzzUnmarshal -fuzztime 30s ./specrt/querywire/

@@ -10,6 +10,8 @@ import (
 
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/awsjson"
+	"github.com/specgen/specgen/specrt/protocol/awsquery"
+	"github.com/specgen/specgen/specrt/protocol/ec2query"
 	"github.com/specgen/specgen/specrt/protocol/ident"
 	"github.com/specgen/specgen/specrt/protocol/restjson"
 	"github.com/specgen/specgen/specrt/protocol/restxml"
@@ -20,6 +22,8 @@ var implementations = []protocol.Protocol{
 	awsjson.V10,
 	awsjson.V11,
 	restjson.RestJSON1,
+	awsquery.AWSQuery,
+	ec2query.EC2Query,
 	restxml.RestXML,
 }
 

@@ -20,8 +20,6 @@ import (
 // implementation is still being written (issue 12), with why each test
 // skips them. An entry leaves with the implementation's registry line.
 var pending = map[string]string{
-	"awsQuery":  "awsQuery's implementation is not written yet (issue 12)",
-	"ec2Query":  "ec2Query's implementation is not written yet (issue 12)",
 	"rpcv2Cbor": "rpcv2Cbor's implementation is not written yet (issue 12)",
 }
 
