@@ -139,8 +139,9 @@ type Operation struct {
 	// POST /. Path may hold labels ({name}, greedy {name+}) and a literal
 	// query string.
 	Method, Path string
-	// NoBody is set for a restJson1 operation whose input has no body
-	// members: its requests carry no body and no Content-Type.
+	// NoBody is set for an operation whose requests carry no body and no
+	// Content-Type: under HTTP bindings, one whose input has no body
+	// members; under rpcv2Cbor, one without a modeled input.
 	NoBody bool
 	// HostPrefix is prepended to the endpoint's host name ("data-",
 	// "{Name}."); its labels are filled from BindRequest's HostLabel calls.
@@ -640,6 +641,14 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 			return nil, fmt.Errorf("encode input: %w", err)
 		}
 		c.proto.SetRequestHeaders(h, c.svc.TargetPrefix, op.Name)
+	default:
+		// No body: the protocol's own headers still go (rpcv2Cbor's
+		// smithy-protocol and Accept), but not its body's content type.
+		ct, bound := h[HeaderContentType]
+		c.proto.SetRequestHeaders(h, c.svc.TargetPrefix, op.Name)
+		if delete(h, HeaderContentType); bound {
+			h[HeaderContentType] = ct
+		}
 	}
 	if op.Compress && !cfg.opts.DisableRequestCompression && int64(len(rt.body)) >= cfg.opts.RequestMinCompressSizeBytes {
 		if rt.body, err = gzipBody(rt.body); err != nil {

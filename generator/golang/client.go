@@ -170,6 +170,8 @@ func emitServiceInfo(f *jen.File, p *Package) {
 			if !hasBodyMembers(op.Input) {
 				d[jen.Id("NoBody")] = jen.True()
 			}
+		} else if op.NoInput && !p.Protocol.AlwaysSendsBody {
+			d[jen.Id("NoBody")] = jen.True()
 		}
 		if op.RequestCompression {
 			d[jen.Id("Compress")] = jen.True()

@@ -61,6 +61,12 @@ type Operation struct {
 	Input  *Shape // a structure whose GoName is <Name>Input
 	Output *Shape // a structure whose GoName is <Name>Output
 	Errors []*Shape
+
+	// NoInput is set when the spec names no input: Input is an empty
+	// structure made for the Go API, and a protocol that sends a body
+	// only for an input (rpcv2Cbor) sends none.
+	NoInput bool
+
 	// HostPrefix is prepended to the endpoint's host name ("data-",
 	// "{Name}."); its labels name input members marked HostLabel. Empty
 	// when the operation has none.

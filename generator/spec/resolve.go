@@ -518,6 +518,7 @@ func (r *resolver) operations() {
 			if !io.v.ok() {
 				if !r.isMeant(ro.n, io.key) {
 					*io.dst = r.emptyStructure(op, io.name)
+					op.NoInput = op.NoInput || io.key == "input"
 				}
 				continue
 			}

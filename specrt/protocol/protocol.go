@@ -63,8 +63,9 @@ type Protocol interface {
 	// op under targetPrefix; op's own Method and Path are empty when the
 	// operation has none.
 	RequestLine(targetPrefix string, op Route) (method, path string)
-	// SetRequestHeaders sets the protocol's headers of a request with a
-	// body: its content type and, for a targeted protocol, the target.
+	// SetRequestHeaders sets the protocol's headers of a request: its
+	// content type and, for a targeted protocol, the target. For a request
+	// without a body the client takes the content type out again.
 	SetRequestHeaders(h http.Header, targetPrefix, operation string)
 	// EncodeRequest returns the body of a request for m.Operation with the
 	// input v, a pointer to the structure s describes. s may be nil (an

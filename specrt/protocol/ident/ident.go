@@ -34,8 +34,9 @@ type Identity struct {
 	// path, the query string, headers or the status code) and operations
 	// have a method, path and success status of their own.
 	HTTPBindings bool
-	// Targeted is set when operations are named by an X-Amz-Target header,
-	// which needs the service's target prefix.
+	// Targeted is set when operations are named by the service's target
+	// prefix and their own name: in an X-Amz-Target header (awsJson), or
+	// in the path (rpcv2Cbor's /service/<prefix>/operation/<name>).
 	Targeted bool
 	// AlwaysSendsBody is set when a request has a body even when the
 	// operation's input has no member in it.
@@ -71,7 +72,8 @@ var (
 	// RestXML is restXml: the HTTP bindings of restJson1 with XML bodies.
 	RestXML = &Identity{Name: "restXml", ContentType: "application/xml", HTTPBindings: true}
 	// RPCv2CBOR is rpcv2Cbor: POST /service/<Service>/operation/<Operation>
-	// with CBOR bodies.
+	// with CBOR bodies, <Service> being the target prefix (the service's
+	// shape name); no body when the operation has no input.
 	RPCv2CBOR = &Identity{Name: "rpcv2Cbor", ContentType: "application/cbor", Targeted: true}
 )
 

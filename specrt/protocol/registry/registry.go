@@ -15,6 +15,7 @@ import (
 	"github.com/specgen/specgen/specrt/protocol/ident"
 	"github.com/specgen/specgen/specrt/protocol/restjson"
 	"github.com/specgen/specgen/specrt/protocol/restxml"
+	"github.com/specgen/specgen/specrt/protocol/rpcv2cbor"
 )
 
 // implementations holds one line per protocol.
@@ -25,6 +26,7 @@ var implementations = []protocol.Protocol{
 	awsquery.AWSQuery,
 	ec2query.EC2Query,
 	restxml.RestXML,
+	rpcv2cbor.RPCv2CBOR,
 }
 
 // registered holds the protocols Register added, by name; byName, built

@@ -61,6 +61,7 @@ var service = specrt.Service{
 var (
 	opNonQueryCompatibleOperation = specrt.Operation{
 		Name:   "NonQueryCompatibleOperation",
+		NoBody: true,
 		Output: &schemaNonQueryCompatibleOperationOutput,
 	}
 )

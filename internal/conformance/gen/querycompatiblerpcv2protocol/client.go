@@ -61,6 +61,7 @@ var service = specrt.Service{
 var (
 	opQueryCompatibleOperation = specrt.Operation{
 		Name:   "QueryCompatibleOperation",
+		NoBody: true,
 		Output: &schemaQueryCompatibleOperationOutput,
 	}
 )

@@ -100,18 +100,22 @@ var (
 	}
 	opFloat16 = specrt.Operation{
 		Name:   "Float16",
+		NoBody: true,
 		Output: &schemaFloat16Output,
 	}
 	opFractionalSeconds = specrt.Operation{
 		Name:   "FractionalSeconds",
+		NoBody: true,
 		Output: &schemaFractionalSecondsOutput,
 	}
 	opGreetingWithErrors = specrt.Operation{
 		Name:   "GreetingWithErrors",
+		NoBody: true,
 		Output: &schemaGreetingWithErrorsOutput,
 	}
 	opNoInputOutput = specrt.Operation{
 		Name:   "NoInputOutput",
+		NoBody: true,
 		Output: &schemaNoInputOutputOutput,
 	}
 	opOptionalInputOutput = specrt.Operation{

@@ -1,0 +1,288 @@
+package cborwire
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/specgen/specgen/specrt/jsonwire"
+)
+
+// ErrDocument is the error of a shape that holds a document, which
+// rpcv2Cbor cannot carry.
+var ErrDocument = errors.New("cbor: documents are not supported by rpcv2Cbor")
+
+// Marshal returns the CBOR map of v, a pointer to the Go structure s
+// describes. Members are written in the shape's order under their wire
+// names; absent members (nil pointers, lists and maps, "" enums, empty
+// blobs) are left out, empty lists and maps that are not nil are written
+// empty, map keys are sorted. Text that is not UTF-8 has its bad bytes
+// replaced with U+FFFD.
+func Marshal(s *jsonwire.Shape, v any) ([]byte, error) {
+	// Encoding into a scratch buffer kept from call to call, then copying
+	// the result once, costs one allocation of the right size instead of a
+	// dozen as the buffer grows.
+	bp := scratch.Get().(*[]byte)
+	b, err := AppendAt((*bp)[:0], s, pointerTo(v))
+	var out []byte
+	if err == nil {
+		out = bytes.Clone(b)
+	}
+	if cap(b) <= maxScratch {
+		*bp = b
+		scratch.Put(bp)
+	}
+	return out, err
+}
+
+// scratch holds encoding buffers; maxScratch is the largest kept.
+var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+
+const maxScratch = 1 << 20
+
+// AppendAt appends the CBOR map of the structure at p to b.
+func AppendAt(b []byte, s *jsonwire.Shape, p unsafe.Pointer) ([]byte, error) {
+	return appendStruct(b, s, p)
+}
+
+// appendHead writes an initial byte of the given major type and its
+// argument n in the fewest bytes.
+func appendHead(b []byte, major byte, n uint64) []byte {
+	switch {
+	case n < 24:
+		return append(b, major|byte(n))
+	case n <= math.MaxUint8:
+		return append(b, major|24, byte(n))
+	case n <= math.MaxUint16:
+		return binary.BigEndian.AppendUint16(append(b, major|25), uint16(n))
+	case n <= math.MaxUint32:
+		return binary.BigEndian.AppendUint32(append(b, major|26), uint32(n))
+	}
+	return binary.BigEndian.AppendUint64(append(b, major|27), n)
+}
+
+// member returns the address of the value of member m of the structure at
+// p, or nil when the member is absent; held says whether m is held through
+// a pointer.
+func member(m *jsonwire.Member, held bool, p unsafe.Pointer) unsafe.Pointer {
+	fp := unsafe.Add(p, m.Offset)
+	if held {
+		return *(*unsafe.Pointer)(fp)
+	}
+	if absent(m.Shape, fp) {
+		return nil
+	}
+	return fp
+}
+
+// absent reports whether a member held by value is absent: "" for an enum,
+// empty for a blob or document, nil for a list or map.
+func absent(s *jsonwire.Shape, p unsafe.Pointer) bool {
+	switch s.Kind {
+	case jsonwire.KindEnum:
+		return *(*string)(p) == ""
+	case jsonwire.KindBlob, jsonwire.KindDocument:
+		return len(*(*[]byte)(p)) == 0
+	case jsonwire.KindList:
+		return (*sliceHeader)(p).data == nil
+	case jsonwire.KindMap:
+		// Every map is one pointer, whatever its types.
+		return *(*map[string]string)(p) == nil
+	}
+	return false
+}
+
+// appendStruct writes the structure at p as a map of its present members.
+// A structure of fewer than 24 members, nearly every one, is written in
+// one pass: its map's head is one byte, set once the members are counted.
+func appendStruct(b []byte, s *jsonwire.Shape, p unsafe.Pointer) ([]byte, error) {
+	in := infoOf(s)
+	if len(s.Members) < 24 {
+		at := len(b)
+		b, n, err := appendMembers(append(b, majorMap), s, in, p)
+		b[at] = majorMap | byte(n)
+		return b, err
+	}
+	n := 0
+	for i := range s.Members {
+		if member(&s.Members[i], in.held[i], p) != nil {
+			n++
+		}
+	}
+	b = appendHead(b, majorMap, uint64(n))
+	b, _, err := appendMembers(b, s, in, p)
+	return b, err
+}
+
+// appendMembers writes the present members of the structure at p and
+// returns how many there were.
+func appendMembers(b []byte, s *jsonwire.Shape, in *info, p unsafe.Pointer) ([]byte, int, error) {
+	n := 0
+	var err error
+	for i := range s.Members {
+		m := &s.Members[i]
+		fp := member(m, in.held[i], p)
+		if fp == nil {
+			continue
+		}
+		n++
+		b = append(b, in.keys[i]...)
+		if b, err = appendValue(b, m.Shape, fp); err != nil {
+			return b, n, err
+		}
+	}
+	return b, n, nil
+}
+
+// appendValue writes the Go value at p of shape s.
+func appendValue(b []byte, s *jsonwire.Shape, p unsafe.Pointer) ([]byte, error) {
+	switch s.Kind {
+	case jsonwire.KindString, jsonwire.KindEnum:
+		return appendText(b, *(*string)(p)), nil
+	case jsonwire.KindBool:
+		if *(*bool)(p) {
+			return append(b, cborTrue), nil
+		}
+		return append(b, cborFalse), nil
+	case jsonwire.KindInt32:
+		return appendInt(b, int64(*(*int32)(p))), nil
+	case jsonwire.KindInt64:
+		return appendInt(b, *(*int64)(p)), nil
+	case jsonwire.KindFloat32:
+		f := *(*float32)(p)
+		bits := math.Float32bits(f)
+		if f != f {
+			bits = 0x7fc00000 // the quiet NaN, whatever its payload
+		}
+		return binary.BigEndian.AppendUint32(append(b, cborFloat32), bits), nil
+	case jsonwire.KindFloat64:
+		return appendFloat64(b, *(*float64)(p)), nil
+	case jsonwire.KindTime:
+		return appendTime(b, *(*time.Time)(p)), nil
+	case jsonwire.KindBlob:
+		v := *(*[]byte)(p)
+		return append(appendHead(b, majorBytes, uint64(len(v))), v...), nil
+	case jsonwire.KindDocument:
+		return b, ErrDocument
+	case jsonwire.KindStruct:
+		return appendStruct(b, s, p)
+	case jsonwire.KindList:
+		return appendList(b, s, p)
+	case jsonwire.KindMap:
+		return appendMap(b, s, p)
+	}
+	return b, errors.New("cbor: shape of unknown kind")
+}
+
+// appendInt writes v as an unsigned or a negative integer.
+func appendInt(b []byte, v int64) []byte {
+	if v < 0 {
+		return appendHead(b, majorNegint, uint64(^v))
+	}
+	return appendHead(b, majorUint, uint64(v))
+}
+
+// appendFloat64 writes f as a double; NaN as the quiet NaN, whatever its
+// payload (Go's math.NaN() has one).
+func appendFloat64(b []byte, f float64) []byte {
+	bits := math.Float64bits(f)
+	if f != f {
+		bits = 0x7ff8000000000000
+	}
+	return binary.BigEndian.AppendUint64(append(b, cborFloat64), bits)
+}
+
+// appendTime writes t as tag 1 holding its epoch seconds as a double, with
+// its milliseconds, as the AWS SDKs send timestamps.
+func appendTime(b []byte, t time.Time) []byte {
+	return appendFloat64(append(b, majorTag|tagEpoch), float64(t.UnixMilli())/1000)
+}
+
+// appendText writes s as a text string.
+func appendText(b []byte, s string) []byte {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return append(appendHead(b, majorText, uint64(len(s))), s...)
+}
+
+// appendList writes the slice at p as an array.
+func appendList(b []byte, s *jsonwire.Shape, p unsafe.Pointer) ([]byte, error) {
+	h := (*sliceHeader)(p)
+	b = appendHead(b, majorArray, uint64(h.len))
+	if k := s.Elem.Kind; k == jsonwire.KindString || k == jsonwire.KindEnum {
+		for _, v := range unsafe.Slice((*string)(h.data), h.len) {
+			b = appendText(b, v)
+		}
+		return b, nil
+	}
+	size := infoOf(s).size
+	var err error
+	for i := range h.len {
+		if b, err = appendValue(b, s.Elem, unsafe.Add(h.data, uintptr(i)*size)); err != nil {
+			return b, err
+		}
+	}
+	return b, nil
+}
+
+// appendMap writes the map at p, its keys sorted.
+func appendMap(b []byte, s *jsonwire.Shape, p unsafe.Pointer) ([]byte, error) {
+	if s.Elem.Kind == jsonwire.KindString {
+		m := *(*map[string]string)(p)
+		var small [16]string
+		keys := small[:0]
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		b = appendHead(b, majorMap, uint64(len(keys)))
+		for _, k := range keys {
+			b = appendText(b, k)
+			b = appendText(b, m[k])
+		}
+		return b, nil
+	}
+	in := infoOf(s)
+	m := reflect.NewAt(in.typ, p).Elem()
+	keys := m.MapKeys()
+	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+	b = appendHead(b, majorMap, uint64(len(keys)))
+	tmp := reflect.New(in.elem)
+	var err error
+	for _, k := range keys {
+		b = appendText(b, k.String())
+		tmp.Elem().Set(m.MapIndex(k))
+		if b, err = appendValue(b, s.Elem, tmp.UnsafePointer()); err != nil {
+			return b, err
+		}
+	}
+	return b, nil
+}
+
+// PrependText returns the CBOR map m, as Marshal writes it (a definite
+// length), with the text member key: value put first: an error's "__type"
+// beside its members.
+func PrependText(m []byte, key, value string) ([]byte, error) {
+	d := decoder{data: m}
+	if len(m) == 0 || m[0]&0xe0 != majorMap {
+		return nil, errors.New("cbor: not a map")
+	}
+	_, n, indef := d.head()
+	if d.err != nil || indef {
+		return nil, errors.New("cbor: not a map of definite length")
+	}
+	b := make([]byte, 0, len(m)+len(key)+len(value)+12)
+	b = appendHead(b, majorMap, n+1)
+	b = appendText(b, key)
+	b = appendText(b, value)
+	return append(b, m[d.pos:]...), nil
+}
