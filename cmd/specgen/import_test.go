@@ -33,7 +33,7 @@ func TestImport(t *testing.T) {
 			name:     "a refused model writes nothing",
 			args:     []string{"import", "-o", "DIR", importCases + "/refused-protocol/service-2.json"},
 			wantCode: 1,
-			wantErr:  "protocol rest-xml (restXml) is not supported yet",
+			wantErr:  "protocol rest-soap is not supported",
 		},
 		{
 			name:     "a missing model is an error",

@@ -10,7 +10,9 @@
 // are carried for a service that speaks restXml, awsQuery or ec2Query, and
 // left out of the others, whose protocols do not read them. The few keys
 // read and then left out are those with nowhere to go in a spec: xmlOrder
-// (the members' order says it), Java's box,
+// (the members' order says it), a list's or map's own locationName (the
+// members holding it name their elements; EC2's two such lists are held
+// only by members that do), Java's box,
 // the endpoint rule parameters (contextParam, staticContextParams),
 // globalEndpoint, serviceAbbreviation and uid (the title and the API
 // version say as much), documentationUrl, an operation's alias, and the

@@ -91,7 +91,8 @@ func (t *translator) pickProtocol() {
 			continue
 		}
 		t.id, _ = ident.Lookup(t.protocol)
-		for _, name := range append(t.specProtocols(), t.protocol) {
+		names, _ := t.specProtocols()
+		for _, name := range append(names, t.protocol) {
 			switch name {
 			case ident.RestXML.Name:
 				t.xml, t.restXML = true, true
@@ -128,16 +129,20 @@ func (t *translator) checkAuth() {
 	}
 }
 
-func (t *translator) specProtocols() []string {
-	var out []string
+// specProtocols are the model's protocols specgen speaks, by the spec's
+// names, in the model's order; unknown lists the others, left out.
+func (t *translator) specProtocols() (names, unknown []string) {
 	for _, p := range t.m.meta.protocols {
-		if p == "json" {
-			out = append(out, "awsJson"+strings.ReplaceAll(t.m.meta.jsonVersion, ".", "_"))
-			continue
+		switch {
+		case p == "json" && (t.m.meta.jsonVersion == "1.0" || t.m.meta.jsonVersion == "1.1"):
+			names = append(names, "awsJson"+strings.ReplaceAll(t.m.meta.jsonVersion, ".", "_"))
+		case protocolNames[p] != "":
+			names = append(names, protocolNames[p])
+		default:
+			unknown = append(unknown, p)
 		}
-		out = append(out, orDefault(protocolNames[p], p))
 	}
-	return out
+	return names, unknown
 }
 
 func (t *translator) service() *yaml.Node {
@@ -150,7 +155,11 @@ func (t *translator) service() *yaml.Node {
 	s.addStr("apiVersion", md.apiVersion)
 	s.addStr("protocol", t.protocol)
 	if len(md.protocols) > 0 {
-		s.add("protocols", flow(strs(t.specProtocols())))
+		names, unknown := t.specProtocols()
+		k := s.add("protocols", flow(strs(names)))
+		if len(unknown) > 0 {
+			k.HeadComment = fmt.Sprintf("the model also lists %s, which specgen does not speak", strings.Join(unknown, ", "))
+		}
 	}
 	if t.id.Targeted {
 		s.addStr("targetPrefix", md.targetPrefix)
@@ -314,9 +323,15 @@ func (t *translator) shape(s *botoShape) *yaml.Node {
 		if ms.empty() {
 			ms.n.Style = yaml.FlowStyle
 		}
-		m.add("members", ms.n)
+		k := m.add("members", ms.n)
+		if pm := memberNamed(s, s.payload); pm != nil && !t.id.HTTPBindings {
+			k.HeadComment = fmt.Sprintf("the model makes %s the payload, which applies to protocols with HTTP bindings only: here it travels in the body", pm.name)
+		}
 	}
-	m.addStr("payload", payloadKey(s))
+	if pm := memberNamed(s, s.payload); pm != nil && t.id.HTTPBindings {
+		// The member's key, its wire name.
+		m.addStr("payload", wireName(pm))
+	}
 	if t.xml {
 		if x := t.xmlShape(s); !x.empty() {
 			m.add("xml", flow(x.n))
@@ -361,17 +376,6 @@ func (t *translator) errorInfo(s *botoShape) *yaml.Node {
 		e.addStr("queryCode", s.errCode)
 	}
 	return e.n
-}
-
-// payloadKey is the spec's key of the member s's payload names: its wire
-// name, as member writes it (restXml's payloads have a locationName).
-func payloadKey(s *botoShape) string {
-	for _, mb := range s.members {
-		if mb.name == s.payload {
-			return wireName(mb)
-		}
-	}
-	return s.payload
 }
 
 func (t *translator) member(ms mapping, s *botoShape, mb *botoMember) {

@@ -42,9 +42,10 @@ func (t *translator) xmlShape(s *botoShape) mapping {
 	return x
 }
 
-// bodyRoots are the restXml services' input and output structures, by
-// model shape name, with what their operation's reference says of their
-// element; nil for other services. ownIOShapes has given each operation
+// bodyRoots are the restXml services' input and output structures and
+// their structure payloads, by model shape name, with what their
+// operation's reference (or payload member) says of their element; nil for
+// other services. ownIOShapes has given each operation
 // structures of its own, so a reference's traits concern its shape alone.
 func (t *translator) bodyRoots() map[string]botoRef {
 	if !t.restXML {
@@ -53,11 +54,22 @@ func (t *translator) bodyRoots() map[string]botoRef {
 	if t.roots == nil {
 		t.roots = map[string]botoRef{}
 		for _, op := range t.m.operations {
-			if op.input != "" {
-				t.roots[op.input] = op.inputXML
-			}
-			if op.output != "" {
-				t.roots[op.output] = op.outputXML
+			for _, io := range []struct {
+				name string
+				ref  botoRef
+			}{{op.input, op.inputXML}, {op.output, op.outputXML}} {
+				if io.name == "" {
+					continue
+				}
+				t.roots[io.name] = io.ref
+				// A structure payload's element is its member's
+				// locationName, when it has one (HttpPayloadWithMemberXmlName).
+				s := t.m.shapes[io.name]
+				if pm := memberNamed(s, s.payload); pm != nil && pm.locationName != "" && t.kind(pm.shape) == "structure" {
+					if _, seen := t.roots[pm.shape]; !seen {
+						t.roots[pm.shape] = botoRef{name: pm.locationName}
+					}
+				}
 			}
 		}
 	}

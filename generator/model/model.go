@@ -207,7 +207,7 @@ type ErrorInfo struct {
 // Member is one member of a structure.
 type Member struct {
 	Pos  Pos
-	Name string // wire name (JSON key)
+	Name string // wire name: the JSON or CBOR key, the XML element, the awsQuery key
 	// GoName is the field name. A derived name that would clash with a
 	// method the generated type has (Validate, String, ErrorCode, ...) gets
 	// a trailing underscore, as protoc-gen-go does.

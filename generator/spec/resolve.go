@@ -122,7 +122,21 @@ func (r *resolver) service() {
 	svc.ServiceID = s.serviceID.v
 	svc.XMLNamespace = s.xmlNamespace.v
 	listed := false
+	seen := map[string]bool{}
 	for _, p := range s.protocols {
+		// The generated mock answers each of them: a name the run time
+		// does not know would stop it from starting.
+		if _, err := ident.Lookup(p.v); err != nil {
+			if sg := suggest(p.v, ident.Names()); sg != "" {
+				r.errorf(p.n, "unknown protocol %q in protocols, did you mean %q?", p.v, sg)
+			} else {
+				r.errorf(p.n, "protocols: %v", err)
+			}
+		}
+		if seen[p.v] {
+			r.errorf(p.n, "protocol %s is listed twice", p.v)
+		}
+		seen[p.v] = true
 		svc.Protocols = append(svc.Protocols, p.v)
 		listed = listed || p.v == s.protocol.v
 	}
