@@ -99,7 +99,6 @@ var (
 	}}
 )
 
-func ptrTo[T any](v T) *T { return &v }
 
 // bigPutMetricData is a PutMetricData input of n datums: each has a name,
 // two dimensions, a timestamp with milliseconds, a value, a unit and a
