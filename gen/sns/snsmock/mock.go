@@ -1160,6 +1160,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "TopicArn",
+					Value: "arn:{partition}:sns:{region}:{account}:{input.Name}",
+				},
+			}},
 			Name: "CreateTopic",
 			NewInput: func() mockrt.Input {
 				return new(sns.CreateTopicInput)
@@ -1498,7 +1504,7 @@ var service = &mockrt.Service{
 	},
 	Protocol:        "awsQuery",
 	SigningName:     "sns",
-	ValidationError: errValidationException,
+	ValidationError: errInvalidParameterException,
 	WireShape:       sns.WireShape,
 	XMLNamespace:    "http://sns.amazonaws.com/doc/2010-03-31/",
 }
@@ -1506,15 +1512,15 @@ var service = &mockrt.Service{
 // The error templates of the service, its operations and its resources,
 // each written once; mockrt only reads them.
 var (
-	errValidationException = &mockrt.ErrorTemplate{
+	errInvalidParameterException = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
-				Path:  "Message",
+				Path:  "message",
 				Value: "{message}",
 			},
 		},
 		New: func() error {
-			return new(sns.ValidationException)
+			return new(sns.InvalidParameterException)
 		},
 	}
 )
