@@ -1993,12 +1993,6 @@ var service = &mockrt.Service{
 			Status: 201,
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "HealthCheck",
-					Value: map[string]any{"CallerReference": "x", "HealthCheckConfig": map[string]any{"Type": "HTTP"}, "HealthCheckVersion": 1, "Id": "x"},
-				},
-			}},
 			Method: "POST",
 			Name:   "CreateHealthCheck",
 			NewInput: func() mockrt.Input {
@@ -2020,10 +2014,6 @@ var service = &mockrt.Service{
 		},
 		{
 			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "HostedZone",
-					Value: map[string]any{"CallerReference": "x", "Id": "x", "Name": "x"},
-				},
 				{
 					Path:  "ChangeInfo",
 					Value: map[string]any{"Id": "x", "Status": "PENDING", "SubmittedAt": "{now}"},
@@ -2083,12 +2073,6 @@ var service = &mockrt.Service{
 			Status: 201,
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "QueryLoggingConfig",
-					Value: map[string]any{"CloudWatchLogsLogGroupArn": "x", "HostedZoneId": "x", "Id": "x"},
-				},
-			}},
 			Method: "POST",
 			Name:   "CreateQueryLoggingConfig",
 			NewInput: func() mockrt.Input {
@@ -3967,12 +3951,6 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "HealthCheck",
-					Value: map[string]any{"CallerReference": "x", "HealthCheckConfig": map[string]any{"Type": "HTTP"}, "HealthCheckVersion": 1, "Id": "x"},
-				},
-			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "HealthCheckID",
@@ -4122,6 +4100,7 @@ var service = &mockrt.Service{
 			ID:           "Id",
 			InvalidToken: errInvalidInput,
 			Name:         "HealthCheck",
+			NotFound:     errNoSuchHealthCheck,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "HealthCheck",
@@ -4173,9 +4152,11 @@ var service = &mockrt.Service{
 				},
 			},
 			ID:           "Id",
+			IDTemplate:   "Z{random:0-9A-Z:20}",
 			InvalidToken: errInvalidInput,
 			Name:         "HostedZone",
 			NameMember:   "Name",
+			NotFound:     errNoSuchHostedZone,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "HostedZone",
@@ -4223,6 +4204,7 @@ var service = &mockrt.Service{
 			ID:           "Id",
 			InvalidToken: errInvalidInput,
 			Name:         "QueryLoggingConfig",
+			NotFound:     errNoSuchQueryLoggingConfig,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "QueryLoggingConfig",
@@ -4272,6 +4254,17 @@ var (
 			return new(route53.InvalidInput)
 		},
 	}
+	errNoSuchHealthCheck = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(route53.NoSuchHealthCheck)
+		},
+	}
 	errHealthCheckAlreadyExists = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
@@ -4283,6 +4276,17 @@ var (
 			return new(route53.HealthCheckAlreadyExists)
 		},
 	}
+	errNoSuchHostedZone = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(route53.NoSuchHostedZone)
+		},
+	}
 	errHostedZoneAlreadyExists = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
@@ -4292,6 +4296,17 @@ var (
 		},
 		New: func() error {
 			return new(route53.HostedZoneAlreadyExists)
+		},
+	}
+	errNoSuchQueryLoggingConfig = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(route53.NoSuchQueryLoggingConfig)
 		},
 	}
 	errQueryLoggingConfigAlreadyExists = &mockrt.ErrorTemplate{
