@@ -99,7 +99,6 @@ var (
 	}}
 )
 
-
 // bigPutMetricData is a PutMetricData input of n datums: each has a name,
 // two dimensions, a timestamp with milliseconds, a value, a unit and a
 // storage resolution; every tenth also has statistic values and five
