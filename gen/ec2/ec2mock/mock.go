@@ -21657,6 +21657,28 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "vpc.vpcId",
+					Value: "vpc-{random:0-9a-f:17}",
+				},
+				{
+					Path:  "vpc.cidrBlock",
+					Value: "{input.CidrBlock}",
+				},
+				{
+					Path:  "vpc.state",
+					Value: "pending",
+				},
+				{
+					Path:  "vpc.ownerId",
+					Value: "{account}",
+				},
+				{
+					Path:  "vpc.isDefault",
+					Value: false,
+				},
+			}},
 			Name: "CreateVpc",
 			NewInput: func() mockrt.Input {
 				return new(ec2.CreateVpcInput)
