@@ -74,8 +74,11 @@ func TestSDKAgainstRoute53Mock(t *testing.T) {
 			t.Fatal(err)
 		}
 		got, err := c.ListHostedZones(ctx, &sdkroute53.ListHostedZonesInput{})
-		if err != nil || len(got.HostedZones) != 0 {
-			t.Errorf("after the delete: %v, %d zones", err, len(got.HostedZones))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.HostedZones) != 0 {
+			t.Errorf("after the delete: %d zones", len(got.HostedZones))
 		}
 		_, err = c.GetHostedZone(ctx, &sdkroute53.GetHostedZoneInput{Id: zone.Id})
 		wantTyped[*r53types.NoSuchHostedZone](t, err, aws.ToString(zone.Id))

@@ -613,6 +613,47 @@ func matchLongitude(s string) bool {
 	return (st >= 2 && st <= 7)
 }
 
+// matchPageMaxItems reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	[0-9]+
+func matchPageMaxItems(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^0-9]
+	//	1: [0-9]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x20-0x2f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0, 1:
+			switch c {
+			case 1:
+				st = 1
+			default:
+				return false
+			}
+		}
+	}
+	return st == 1
+}
+
 // matchUUID reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):

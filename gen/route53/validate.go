@@ -1270,6 +1270,9 @@ func (v *ListGeoLocationsInput) validate(r *specrt.Report, p specrt.Path) {
 	if v.StartSubdivisionCode != nil {
 		validateGeoLocationSubdivisionCode(r, p.Member("StartSubdivisionCode"), *v.StartSubdivisionCode)
 	}
+	if v.MaxItems != nil {
+		validatePageMaxItems(r, p.Member("MaxItems"), *v.MaxItems)
+	}
 }
 
 // Validate checks v against the constraints of the spec and returns nil or a
@@ -1284,6 +1287,9 @@ func (v *ListHealthChecksInput) Validate() error {
 func (v *ListHealthChecksInput) validate(r *specrt.Report, p specrt.Path) {
 	if v.Marker != nil {
 		validatePageMarker(r, p.Member("Marker"), *v.Marker)
+	}
+	if v.MaxItems != nil {
+		validatePageMaxItems(r, p.Member("MaxItems"), *v.MaxItems)
 	}
 }
 
@@ -1302,6 +1308,9 @@ func (v *ListHostedZonesByNameInput) validate(r *specrt.Report, p specrt.Path) {
 	}
 	if v.HostedZoneID != nil {
 		validateResourceId(r, p.Member("HostedZoneId"), *v.HostedZoneID)
+	}
+	if v.MaxItems != nil {
+		validatePageMaxItems(r, p.Member("MaxItems"), *v.MaxItems)
 	}
 }
 
@@ -1325,6 +1334,9 @@ func (v *ListHostedZonesByVPCInput) validate(r *specrt.Report, p specrt.Path) {
 	} else {
 		validateVPCRegion(r, p.Member("VPCRegion"), v.VPCRegion)
 	}
+	if v.MaxItems != nil {
+		validatePageMaxItems(r, p.Member("MaxItems"), *v.MaxItems)
+	}
 	if v.NextToken != nil {
 		validatePaginationToken(r, p.Member("NextToken"), *v.NextToken)
 	}
@@ -1342,6 +1354,9 @@ func (v *ListHostedZonesInput) Validate() error {
 func (v *ListHostedZonesInput) validate(r *specrt.Report, p specrt.Path) {
 	if v.Marker != nil {
 		validatePageMarker(r, p.Member("Marker"), *v.Marker)
+	}
+	if v.MaxItems != nil {
+		validatePageMaxItems(r, p.Member("MaxItems"), *v.MaxItems)
 	}
 	if v.DelegationSetID != nil {
 		validateResourceId(r, p.Member("DelegationSetId"), *v.DelegationSetID)
@@ -1393,6 +1408,9 @@ func (v *ListResourceRecordSetsInput) validate(r *specrt.Report, p specrt.Path) 
 	if v.StartRecordIdentifier != nil {
 		validateResourceRecordSetIdentifier(r, p.Member("StartRecordIdentifier"), *v.StartRecordIdentifier)
 	}
+	if v.MaxItems != nil {
+		validatePageMaxItems(r, p.Member("MaxItems"), *v.MaxItems)
+	}
 }
 
 // Validate checks v against the constraints of the spec and returns nil or a
@@ -1407,6 +1425,9 @@ func (v *ListReusableDelegationSetsInput) Validate() error {
 func (v *ListReusableDelegationSetsInput) validate(r *specrt.Report, p specrt.Path) {
 	if v.Marker != nil {
 		validatePageMarker(r, p.Member("Marker"), *v.Marker)
+	}
+	if v.MaxItems != nil {
+		validatePageMaxItems(r, p.Member("MaxItems"), *v.MaxItems)
 	}
 }
 
@@ -1467,6 +1488,9 @@ func (v *ListTrafficPoliciesInput) validate(r *specrt.Report, p specrt.Path) {
 	if v.TrafficPolicyIDMarker != nil {
 		validateTrafficPolicyId(r, p.Member("TrafficPolicyIdMarker"), *v.TrafficPolicyIDMarker)
 	}
+	if v.MaxItems != nil {
+		validatePageMaxItems(r, p.Member("MaxItems"), *v.MaxItems)
+	}
 }
 
 // Validate checks v against the constraints of the spec and returns nil or a
@@ -1489,6 +1513,9 @@ func (v *ListTrafficPolicyInstancesByHostedZoneInput) validate(r *specrt.Report,
 	}
 	if v.TrafficPolicyInstanceTypeMarker != "" {
 		validateRRType(r, p.Member("TrafficPolicyInstanceTypeMarker"), v.TrafficPolicyInstanceTypeMarker)
+	}
+	if v.MaxItems != nil {
+		validatePageMaxItems(r, p.Member("MaxItems"), *v.MaxItems)
 	}
 }
 
@@ -1521,6 +1548,9 @@ func (v *ListTrafficPolicyInstancesByPolicyInput) validate(r *specrt.Report, p s
 	if v.TrafficPolicyInstanceTypeMarker != "" {
 		validateRRType(r, p.Member("TrafficPolicyInstanceTypeMarker"), v.TrafficPolicyInstanceTypeMarker)
 	}
+	if v.MaxItems != nil {
+		validatePageMaxItems(r, p.Member("MaxItems"), *v.MaxItems)
+	}
 }
 
 // Validate checks v against the constraints of the spec and returns nil or a
@@ -1542,6 +1572,9 @@ func (v *ListTrafficPolicyInstancesInput) validate(r *specrt.Report, p specrt.Pa
 	if v.TrafficPolicyInstanceTypeMarker != "" {
 		validateRRType(r, p.Member("TrafficPolicyInstanceTypeMarker"), v.TrafficPolicyInstanceTypeMarker)
 	}
+	if v.MaxItems != nil {
+		validatePageMaxItems(r, p.Member("MaxItems"), *v.MaxItems)
+	}
 }
 
 // Validate checks v against the constraints of the spec and returns nil or a
@@ -1561,6 +1594,9 @@ func (v *ListTrafficPolicyVersionsInput) validate(r *specrt.Report, p specrt.Pat
 	}
 	if v.TrafficPolicyVersionMarker != nil {
 		validateTrafficPolicyVersionMarker(r, p.Member("TrafficPolicyVersionMarker"), *v.TrafficPolicyVersionMarker)
+	}
+	if v.MaxItems != nil {
+		validatePageMaxItems(r, p.Member("MaxItems"), *v.MaxItems)
 	}
 }
 
@@ -2217,6 +2253,13 @@ func validateNonce(r *specrt.Report, p specrt.Path, v string) {
 func validatePageMarker(r *specrt.Report, p specrt.Path, v string) {
 	if n, ok := specrt.CharsWithin(v, 0, 64); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be at most 64 characters, got %d", n)
+	}
+}
+
+// validatePageMaxItems checks a value of shape PageMaxItems.
+func validatePageMaxItems(r *specrt.Report, p specrt.Path, v string) {
+	if !matchPageMaxItems(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `[0-9]+`)
 	}
 }
 

@@ -3138,7 +3138,7 @@ var service = &mockrt.Service{
 				},
 				{
 					Path:  "MaxItems",
-					Value: "x",
+					Value: "0",
 				},
 			}},
 			Bindings: []mockrt.Binding{
@@ -3194,7 +3194,7 @@ var service = &mockrt.Service{
 				},
 				{
 					Path:  "MaxItems",
-					Value: "x",
+					Value: "0",
 				},
 			}},
 			Bindings: []mockrt.Binding{
@@ -3238,7 +3238,7 @@ var service = &mockrt.Service{
 				},
 				{
 					Path:  "MaxItems",
-					Value: "x",
+					Value: "0",
 				},
 			}},
 			Bindings: []mockrt.Binding{
@@ -3290,7 +3290,7 @@ var service = &mockrt.Service{
 				},
 				{
 					Path:  "MaxItems",
-					Value: "x",
+					Value: "0",
 				},
 			}},
 			Bindings: []mockrt.Binding{
@@ -3332,7 +3332,7 @@ var service = &mockrt.Service{
 				},
 				{
 					Path:  "MaxItems",
-					Value: "x",
+					Value: "0",
 				},
 			}},
 			Bindings: []mockrt.Binding{
@@ -3422,7 +3422,7 @@ var service = &mockrt.Service{
 				},
 				{
 					Path:  "MaxItems",
-					Value: "x",
+					Value: "0",
 				},
 			}},
 			Bindings: []mockrt.Binding{
@@ -3484,7 +3484,7 @@ var service = &mockrt.Service{
 				},
 				{
 					Path:  "MaxItems",
-					Value: "x",
+					Value: "0",
 				},
 			}},
 			Bindings: []mockrt.Binding{
@@ -3586,7 +3586,7 @@ var service = &mockrt.Service{
 				},
 				{
 					Path:  "MaxItems",
-					Value: "x",
+					Value: "0",
 				},
 			}},
 			Bindings: []mockrt.Binding{
@@ -3626,7 +3626,7 @@ var service = &mockrt.Service{
 				},
 				{
 					Path:  "MaxItems",
-					Value: "x",
+					Value: "0",
 				},
 			}},
 			Bindings: []mockrt.Binding{
@@ -3678,7 +3678,7 @@ var service = &mockrt.Service{
 				},
 				{
 					Path:  "MaxItems",
-					Value: "x",
+					Value: "0",
 				},
 			}},
 			Bindings: []mockrt.Binding{
@@ -3730,7 +3730,7 @@ var service = &mockrt.Service{
 				},
 				{
 					Path:  "MaxItems",
-					Value: "x",
+					Value: "0",
 				},
 			}},
 			Bindings: []mockrt.Binding{
@@ -3798,7 +3798,7 @@ var service = &mockrt.Service{
 				},
 				{
 					Path:  "MaxItems",
-					Value: "x",
+					Value: "0",
 				},
 			}},
 			Bindings: []mockrt.Binding{
