@@ -53,6 +53,12 @@ func (t *translator) bodyRoots() map[string]botoRef {
 	}
 	if t.roots == nil {
 		t.roots = map[string]botoRef{}
+		// A structure payload's element is its member's locationName when
+		// the member renames it (HttpPayloadWithMemberXmlName: the model
+		// writes the member's own name when nothing renames it), unless
+		// payload members of several names share the structure: the
+		// element then keeps the structure's own name.
+		payloadNames := map[string]map[string]bool{}
 		for _, op := range t.m.operations {
 			for _, io := range []struct {
 				name string
@@ -62,13 +68,26 @@ func (t *translator) bodyRoots() map[string]botoRef {
 					continue
 				}
 				t.roots[io.name] = io.ref
-				// A structure payload's element is its member's
-				// locationName, when it has one (HttpPayloadWithMemberXmlName).
 				s := t.m.shapes[io.name]
-				if pm := memberNamed(s, s.payload); pm != nil && pm.locationName != "" && t.kind(pm.shape) == "structure" {
-					if _, seen := t.roots[pm.shape]; !seen {
-						t.roots[pm.shape] = botoRef{name: pm.locationName}
+				if pm := memberNamed(s, s.payload); pm != nil && t.kind(pm.shape) == "structure" {
+					name := pm.locationName
+					if name == pm.name {
+						name = ""
 					}
+					if payloadNames[pm.shape] == nil {
+						payloadNames[pm.shape] = map[string]bool{}
+					}
+					payloadNames[pm.shape][name] = true
+				}
+			}
+		}
+		for shape, names := range payloadNames {
+			if _, ok := t.roots[shape]; ok || len(names) != 1 {
+				continue
+			}
+			for name := range names {
+				if name != "" {
+					t.roots[shape] = botoRef{name: name}
 				}
 			}
 		}

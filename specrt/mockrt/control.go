@@ -106,7 +106,7 @@ func (s *Server) Resource(kind, ident string) (ResourceState, bool) {
 	r := en.find(k, nil, ident, s.now(), true)
 	if r == nil {
 		// A child's name is unique only within its parent: look in each.
-		for _, r2 := range k.byID {
+		for _, r2 := range en.records(k) {
 			if r2.name == ident && !r2.gone {
 				r = r2
 				break
@@ -130,10 +130,8 @@ func (en *engine) sortedKinds() []*kind {
 
 // records returns every record of k in creation order.
 func (en *engine) records(k *kind) []*record {
-	out := make([]*record, 0, len(k.byID))
-	for _, r := range k.byID {
-		out = append(out, r)
-	}
+	out := make([]*record, 0, k.byID.n)
+	k.byID.all(func(r *record) { out = append(out, r) })
 	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
 	return out
 }
@@ -147,14 +145,14 @@ func (r *record) state() ResourceState {
 	if r.kind.statusPath != nil {
 		st.Status, _ = lookup(r.tree(), r.kind.statusPath).(string)
 	}
-	if len(r.tags) > 0 {
-		st.Tags = make(map[string]string, len(r.tags))
-		for _, p := range r.tags {
+	if pairs := r.tags.pairs(); len(pairs) > 0 {
+		st.Tags = make(map[string]string, len(pairs))
+		for _, p := range pairs {
 			st.Tags[p.key] = p.value
 		}
 	}
-	if r.pending {
-		st.Pending = &PendingTransition{Due: time.Unix(0, r.due).UTC(), Then: r.then, Gone: r.remove, Retire: r.retire}
+	if m := r.move; m != nil {
+		st.Pending = &PendingTransition{Due: time.Unix(0, m.due).UTC(), Then: m.then(), Gone: m.remove, Retire: m.retire}
 	}
 	return st
 }
@@ -285,22 +283,25 @@ func (en *engine) loaded(states []ResourceState) (*engine, error) {
 		if err != nil {
 			return nil, fmt.Errorf("resource %d (%s): %w", i, st.Kind, err)
 		}
-		if k.byID[st.ID] != nil {
+		if k.byID.get(0, st.ID) != nil {
 			return nil, fmt.Errorf("resource %d: %s %s is there twice", i, st.Kind, st.ID)
 		}
 		var parent *record
 		if k.parent != nil {
-			if parent = k.parent.byID[st.Parent]; parent == nil {
+			if parent = k.parent.byID.get(0, st.Parent); parent == nil {
 				return nil, fmt.Errorf("resource %d: %s %s belongs to %s %q, which is not in the state before it", i, st.Kind, st.ID, k.parent.Name, st.Parent)
 			}
 		}
 		cp.seq++
 		r := &record{kind: k, seq: cp.seq, id: st.ID, name: st.Name, arn: st.ARN, uniq: st.Unique, parent: parent, desc: string(desc)}
+		r.rebind("")
+		var tags []tagPair
 		for key, v := range st.Tags {
-			r.tags.set(key, v)
+			tags = setTag(tags, key, v)
 		}
+		r.tags = packTags(tags)
 		if p := st.Pending; p != nil {
-			r.pending, r.due, r.then, r.remove, r.retire = true, p.Due.UnixNano(), p.Then, p.Gone, p.Retire
+			r.move = &pendingMove{due: p.Due.UnixNano(), to: &Transition{Then: p.Then}, remove: p.Gone, retire: p.Retire}
 		}
 		cp.insert(r)
 		if st.Retired {
@@ -322,9 +323,7 @@ func (en *engine) adopt(cp *engine) {
 	}
 	// The records point at cp's kinds; point them at en's.
 	for _, k := range en.kinds {
-		for _, r := range k.byID {
-			r.kind = k
-		}
+		k.byID.all(func(r *record) { r.kind = k })
 	}
 	en.byARN, en.seq, en.bytes = cp.byARN, cp.seq, cp.bytes
 }
@@ -333,12 +332,12 @@ func (en *engine) adopt(cp *engine) {
 func (en *engine) insert(r *record) {
 	k := r.kind
 	en.bytes += r.cost()
-	k.byID[r.id] = r
+	k.byID.put(r)
 	if r.arn != "" {
-		en.byARN[r.arn] = r
+		en.byARN.put(r)
 	}
 	if r.name != "" {
-		k.byName[nameKey{r.parent, r.name}] = r
+		k.byName.put(r)
 	}
 	l := k.lists[r.parent]
 	if l == nil {
@@ -358,8 +357,8 @@ func (en *engine) insert(r *record) {
 		r.parent.children++
 		en.count(r)
 	}
-	if r.uniq != "" {
-		k.byUnique[r.uniq] = r
+	if r.uniq != "" && !r.uniqueByName() {
+		k.byUnique.put(r)
 	}
 }
 

@@ -21,22 +21,26 @@ import (
 // The resource engine: the generic behaviour of Service.Resources. It keeps
 // every resource as its description (the JSON its create answered, made of
 // members of the description shape) with indexes by id, name (within the
-// parent) and ARN, and, per parent, a list in creation order that list
-// operations page through. A page token encodes the position (the sequence
+// parent), ARN, unique key and idempotency token, and, per parent, a list
+// in creation order that list operations page through. A resource's fixed
+// cost is kept small (issue 11: at most twice its description's JSON on
+// the heap): its identifiers are views of the description, the indexes
+// are tables of pointers that read their keys from the records (table.go),
+// its tags are one packed string, and a pending transition is allocated
+// only while one is due. A page token encodes the position (the sequence
 // number of the next resource) with a MAC, so that a page costs the same
 // however many resources are stored and a token the mock did not issue is
 // refused. Statuses move lazily: a resource remembers its pending
 // transition and the time it is due, and whoever touches it next settles it.
 
 type engine struct {
-	mu     sync.Mutex
-	kinds  map[string]*kind
-	ops    map[string]*boundOp // by operation name
-	byARN  map[string]*record
-	tokens map[string]tokenAnswer // kind "\x00" idempotency token → the answer
-	seq    uint64
-	key    []byte // the page tokens' MAC key
-	bytes  int64  // what the records cost, as recordCost counts it
+	mu    sync.Mutex
+	kinds map[string]*kind
+	ops   map[string]*boundOp // by operation name
+	byARN table[record]
+	seq   uint64
+	key   []byte // the page tokens' MAC key
+	bytes int64  // what the records cost, as recordCost counts it
 	// builtin are the kinds with builtin instances, which every request
 	// makes sure exist (after a reset or a load too).
 	builtin []*kind
@@ -44,34 +48,49 @@ type engine struct {
 
 // tokenAnswer is a create's answer kept for a repeated idempotency token,
 // with a hash of the request's other parameters (see fingerprint). When
-// the answer is what answerWith builds from the description alone, it is
-// not kept: r is the created resource (for its kind and ARN) and kept the
-// description the create stored, the same string as the record's until an
-// update replaces it; the answer is built from it again, byte for byte the
-// first one, however the resource changed since. Otherwise r is nil and
-// kept is the answer.
+// the answer is what answerWith builds from the description alone (no
+// ARN output member, which it would take from the record), it is not
+// kept: fromDesc is set and kept is the description the create stored,
+// the same string as the record's until an update replaces it; the
+// answer is built from it again, byte for byte the first one, however the
+// resource changed since, and without keeping the record alive once it is
+// gone. Otherwise kept is the answer. The entry is 48 bytes, a size class
+// of its own.
 type tokenAnswer struct {
-	fp   [sha256.Size]byte
-	r    *record
-	kept string
+	token    string
+	kept     string
+	fp       [fingerprintSize]byte
+	fromDesc bool
 }
+
+// fingerprintSize is how much of a request's SHA-256 a token keeps: with
+// 96 bits, two different requests share a fingerprint by chance with a
+// probability of 2^-96, and the entry fits 48 bytes.
+const fingerprintSize = 12
 
 // replay is the answer t keeps for a repeated token of the create b, op.
-func (s *Server) replay(b *boundOp, op *compiledOp, t tokenAnswer) ([]byte, error) {
-	if t.r == nil {
+func (s *Server) replay(b *boundOp, op *compiledOp, t *tokenAnswer) ([]byte, error) {
+	if !t.fromDesc {
 		return []byte(t.kept), nil
 	}
-	return s.answerWith(b, op, &record{kind: t.r.kind, arn: t.r.arn, desc: t.kept}, nil, nil)
+	return s.answerWith(b, op, &record{kind: b.kind, desc: t.kept}, nil, nil)
 }
 
-// recordOverhead is what a record costs beyond its description and
-// identifiers: the struct, its index entries (with the maps' slack) and
-// its place in its list, as BenchmarkResourceBytes measures the heap on
-// amd64 (about 390 bytes with the identifiers of a typical resource).
-const recordOverhead = 300
+// recordOverhead is what a record costs beyond its description, tags
+// and the identifiers its description does not hold: the struct, its
+// index slots, its place in its list, and the pending transition while
+// there is one, as BenchmarkStoredBytesPerResource (internal/mocktest)
+// measures the heap on amd64.
+const recordOverhead = 200
 
 func (r *record) cost() int64 {
-	return int64(recordOverhead + len(r.desc) + len(r.id) + len(r.name) + len(r.arn) + len(r.uniq))
+	n := int64(recordOverhead + len(r.desc) + len(r.tags))
+	for _, s := range [...]string{r.id, r.name, r.arn, r.uniq} {
+		if !strings.Contains(r.desc, s) {
+			n += int64(len(s))
+		}
+	}
+	return n
 }
 
 type kind struct {
@@ -90,17 +109,45 @@ type kind struct {
 	create                                    *boundOp                // the create binding, for builtin instances
 	descType                                  *wireType               // the description's members; nil when unknown
 
-	byID     map[string]*record
-	byName   map[nameKey]*record
-	byUnique map[string]*record // by the create's mock block unique key
+	// The indexes: by id, by name within the parent, by the create's
+	// mock block unique key, by idempotency token. Retired resources stay
+	// in them; gone ones do not.
+	byID, byName, byUnique table[record]
+	tokens                 table[tokenAnswer]
 	// lists are by parent; the list of nil holds the top-level resources,
 	// or, for a kind with a parent, every resource of every parent.
 	lists map[*record]*orderedList
 }
 
-type nameKey struct {
-	parent *record
-	name   string
+// named is the resource of k named name within parent (nil: none).
+func (k *kind) named(parent *record, name string) *record {
+	return k.byName.get(parent.scope(), name)
+}
+
+// unique is the resource of k whose create's unique key is u, nil when
+// none. A top-level resource whose key is its name is found by its name,
+// which spares it an entry of byUnique.
+func (k *kind) unique(u string) *record {
+	if r := k.byUnique.get(0, u); r != nil {
+		return r
+	}
+	if r := k.named(nil, u); r != nil && r.uniq == u {
+		return r
+	}
+	return nil
+}
+
+// uniqueByName tells whether r's unique key is its name, within no
+// parent: the name index then finds it by its key.
+func (r *record) uniqueByName() bool { return r.parent == nil && r.uniq != "" && r.uniq == r.name }
+
+// scope is the scope of the names r's children have: its sequence number,
+// unique in its engine; 0 for none.
+func (r *record) scope() uint64 {
+	if r == nil {
+		return 0
+	}
+	return r.seq
 }
 
 // record is one stored resource.
@@ -108,22 +155,69 @@ type record struct {
 	kind   *kind
 	parent *record
 	seq    uint64
-	// desc is the description as JSON. id, name and arn are strings of
-	// their own, not views into it: the index maps keep them as keys, and a
-	// view would keep every description the record ever had alive.
+	// desc is the description as JSON. id, name, arn and uniq are views of
+	// its bytes when it holds them (setDesc points them at each new
+	// description, so that none keeps an old one alive), else strings of
+	// their own; the indexes read their keys from the record and keep no
+	// copy.
 	desc          string
 	id, name, arn string
 	uniq          string // the create's unique key (mock block unique), if any
 	tags          tagList
-	due           int64    // when the pending transition is due, in Unix nanoseconds
-	done          *boundOp // whose status set the pending transition writes, if any
-	then          string   // the status it moves to; "" with remove
-	children      int32    // live children
-	gone          bool
-	retired       bool // deleted into a final status: readable, not listed
-	pending       bool // a transition is due at due
-	remove        bool // the transition removes it
-	retire        bool // the transition retires it
+	move          *pendingMove // the transition under way; nil when none
+	children      int32        // live children
+	gone, retired bool         // retired: deleted into a final status, readable, not listed
+}
+
+// pendingMove is a transition under way: a record holds one only while it
+// is due.
+type pendingMove struct {
+	due    int64       // when it is due, in Unix nanoseconds
+	done   *boundOp    // whose status set it writes, if any
+	to     *Transition // whose Then is the status it moves to
+	remove bool        // it removes the resource
+	retire bool        // it retires the resource
+}
+
+// then is the status m moves to; "" when it removes the resource.
+func (m *pendingMove) then() string {
+	if m.remove {
+		return ""
+	}
+	return m.to.Then
+}
+
+// recordKeys are the keys of the indexes a kind keeps of its records.
+var (
+	keyID     = func(r *record) (uint64, string) { return 0, r.id }
+	keyName   = func(r *record) (uint64, string) { return r.parent.scope(), r.name }
+	keyARN    = func(r *record) (uint64, string) { return 0, r.arn }
+	keyUnique = func(r *record) (uint64, string) { return 0, r.uniq }
+	keyToken  = func(t *tokenAnswer) (uint64, string) { return 0, t.token }
+)
+
+// view is s as a view of desc's bytes when desc holds it, else a copy of
+// s of its own, unless old (the description being replaced; "" for a new
+// record) is given and does not hold s: s is then already a string of its
+// own, copied when the record was made.
+func view(desc, old, s string) string {
+	if s == "" {
+		return ""
+	}
+	if i := strings.Index(desc, s); i >= 0 {
+		return desc[i : i+len(s)]
+	}
+	if old == "" || strings.Contains(old, s) {
+		// A new record's identifier may share the bytes of its request.
+		return strings.Clone(s)
+	}
+	return s
+}
+
+// rebind points r's identifiers at its description, old being the one
+// it had before (or "").
+func (r *record) rebind(old string) {
+	r.id, r.name, r.arn, r.uniq = view(r.desc, old, r.id), view(r.desc, old, r.name), view(r.desc, old, r.arn), view(r.desc, old, r.uniq)
 }
 
 // tree is r's description decoded.
@@ -406,15 +500,13 @@ func (w *wireType) at(path []string) *wireType {
 // reset forgets every resource and draws a new token key, so that tokens
 // issued before a reset are refused.
 func (en *engine) reset() {
-	en.byARN = map[string]*record{}
-	en.tokens = map[string]tokenAnswer{}
+	en.byARN = newTable(keyARN)
 	en.bytes = 0
 	en.key = make([]byte, 32)
 	rand.Read(en.key)
 	for _, k := range en.kinds {
-		k.byID = map[string]*record{}
-		k.byName = map[nameKey]*record{}
-		k.byUnique = map[string]*record{}
+		k.byID, k.byName, k.byUnique = newTable(keyID), newTable(keyName), newTable(keyUnique)
+		k.tokens = newTable(keyToken)
 		k.lists = map[*record]*orderedList{}
 	}
 }
@@ -512,7 +604,7 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 func (s *Server) ensureBuiltin(now time.Time) error {
 	for _, k := range s.res.builtin {
 		for _, name := range k.Builtin {
-			if k.byName[nameKey{nil, name}] != nil {
+			if k.named(nil, name) != nil {
 				continue
 			}
 			op := s.ops[k.create.Operation]
@@ -523,8 +615,8 @@ func (s *Server) ensureBuiltin(now time.Time) error {
 			if _, err := s.resCreate(k.create, op, in, e, now); err != nil {
 				return err
 			}
-			if r := k.byName[nameKey{nil, name}]; r != nil && r.pending {
-				r.due = now.UnixNano()
+			if r := k.named(nil, name); r != nil && r.move != nil {
+				r.move.due = now.UnixNano()
 				s.res.settle(r, now)
 			}
 		}
@@ -631,19 +723,23 @@ func (s *Server) rename(r *record, desc map[string]any, e *env, now time.Time) e
 	if name == r.name || name == "" {
 		return nil
 	}
-	if old := k.byName[nameKey{r.parent, name}]; old != nil {
+	if old := k.named(r.parent, name); old != nil {
 		if s.res.settle(old, now); !old.gone {
 			e.Message = fmt.Sprintf("%s %s already exists", k.Name, name)
 			e.Existing = old.tree()
 			return s.buildError(k.conflict, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
 		}
 	}
-	if k.byName[nameKey{r.parent, r.name}] == r {
-		delete(k.byName, nameKey{r.parent, r.name})
-	}
-	s.res.bytes += int64(len(name) - len(r.name))
+	k.byName.del(r)
+	byName := r.uniqueByName()
+	s.res.bytes -= r.cost()
 	r.name = name
-	k.byName[nameKey{r.parent, name}] = r
+	s.res.bytes += r.cost()
+	k.byName.put(r)
+	if byName {
+		// Its unique key stays what it was: the old name.
+		k.byUnique.put(r)
+	}
 	return nil
 }
 
@@ -724,14 +820,14 @@ func (en *engine) find(k *kind, parent *record, v string, now time.Time, retired
 	if v == "" {
 		return nil
 	}
-	r := k.byID[v]
+	r := k.byID.get(0, v)
 	if r == nil {
-		if a := en.byARN[v]; a != nil && a.kind == k {
+		if a := en.byARN.get(0, v); a != nil && a.kind == k {
 			r = a
 		}
 	}
 	if r == nil {
-		r = k.byName[nameKey{parent, v}]
+		r = k.named(parent, v)
 	}
 	if r == nil || (parent != nil && r.parent != parent) {
 		return nil
@@ -745,20 +841,20 @@ func (en *engine) find(k *kind, parent *record, v string, now time.Time, retired
 
 // settle applies r's pending transition if it is due.
 func (en *engine) settle(r *record, now time.Time) {
-	if !r.pending || now.UnixNano() < r.due {
+	m := r.move
+	if m == nil || now.UnixNano() < m.due {
 		return
 	}
-	r.pending = false
-	if r.remove {
+	r.move = nil
+	if m.remove {
 		en.remove(r)
 		return
 	}
-	en.setStatus(r, r.then)
-	if b := r.done; b != nil {
-		r.done = nil
-		en.applyDone(r, b, time.Unix(0, r.due).UTC())
+	en.setStatus(r, m.then())
+	if m.done != nil {
+		en.applyDone(r, m.done, time.Unix(0, m.due).UTC())
 	}
-	if r.retire {
+	if m.retire {
 		en.retireNow(r)
 	}
 }
@@ -847,9 +943,14 @@ func (en *engine) setStatus(r *record, status string) {
 // setDesc replaces r's description, keeping the byte count.
 func (en *engine) setDesc(r *record, desc []byte) {
 	if !r.gone {
-		en.bytes += int64(len(desc) - len(r.desc))
+		en.bytes -= r.cost()
 	}
+	old := r.desc
 	r.desc = string(desc)
+	r.rebind(old)
+	if !r.gone {
+		en.bytes += r.cost()
+	}
 }
 
 // remove forgets r; its place in its lists is dropped at the next
@@ -864,17 +965,15 @@ func (en *engine) remove(r *record) {
 	r.gone = true
 	en.bytes -= r.cost()
 	k := r.kind
-	if k.byID[r.id] == r {
-		delete(k.byID, r.id)
+	k.byID.del(r)
+	if r.arn != "" {
+		en.byARN.del(r)
 	}
-	if r.arn != "" && en.byARN[r.arn] == r {
-		delete(en.byARN, r.arn)
+	if r.name != "" {
+		k.byName.del(r)
 	}
-	if r.name != "" && k.byName[nameKey{r.parent, r.name}] == r {
-		delete(k.byName, nameKey{r.parent, r.name})
-	}
-	if r.uniq != "" && k.byUnique[r.uniq] == r {
-		delete(k.byUnique, r.uniq)
+	if r.uniq != "" {
+		k.byUnique.del(r)
 	}
 	for _, ck := range k.children {
 		delete(ck.lists, r)
@@ -945,7 +1044,7 @@ func (s *Server) transition(r *record, b *boundOp, now time.Time) {
 	switch {
 	case b.doneSet == nil:
 	case st.pending:
-		r.done = b
+		r.move.done = b
 	case st.now == b.Transition.Then:
 		s.res.applyDone(r, b, now)
 	}
@@ -954,13 +1053,14 @@ func (s *Server) transition(r *record, b *boundOp, now time.Time) {
 // statusPlan is what a transition does: the status shown now, and the one
 // reached (or removal) after delay when pending.
 type statusPlan struct {
-	now, then string
-	pending   bool
-	gone      bool // removed at once
-	remove    bool // removed after delay
-	retired   bool // retired at once
-	retire    bool // retired after delay
-	delay     time.Duration
+	now     string
+	to      *Transition // when pending: whose Then is reached, unless removed
+	pending bool
+	gone    bool // removed at once
+	remove  bool // removed after delay
+	retired bool // retired at once
+	retire  bool // retired after delay
+	delay   time.Duration
 }
 
 // planStatus works out a transition of an operation in role; ok is false
@@ -976,23 +1076,25 @@ func (s *Server) planStatus(role Role, t *Transition) (statusPlan, bool) {
 	case role == RoleDelete && t.Then != "" && t.During == "":
 		return statusPlan{now: t.Then, retired: true}, true
 	case role == RoleDelete && t.Then != "":
-		return statusPlan{now: t.During, then: t.Then, pending: true, retire: true, delay: d}, true
+		return statusPlan{now: t.During, to: t, pending: true, retire: true, delay: d}, true
 	case role == RoleDelete && t.During == "":
 		return statusPlan{gone: true}, true
 	case role == RoleDelete:
-		return statusPlan{now: t.During, pending: true, remove: true, delay: d}, true
+		return statusPlan{now: t.During, to: t, pending: true, remove: true, delay: d}, true
 	case t.During == "" || (d == 0 && t.Then != ""):
 		return statusPlan{now: t.Then}, t.Then != ""
 	}
 	// Without then, the resource stays in during until another operation
 	// moves it.
-	return statusPlan{now: t.During, then: t.Then, pending: t.Then != "", delay: d}, true
+	return statusPlan{now: t.During, to: t, pending: t.Then != "", delay: d}, true
 }
 
 // schedule records the pending part of a plan.
 func (s *Server) schedule(r *record, st statusPlan, now time.Time) {
-	r.pending, r.due, r.then, r.remove, r.retire = st.pending, now.Add(st.delay).UnixNano(), st.then, st.remove, st.retire
-	r.done = nil
+	r.move = nil
+	if st.pending {
+		r.move = &pendingMove{due: now.Add(st.delay).UnixNano(), to: st.to, remove: st.remove, retire: st.retire}
+	}
 }
 
 // resAnswer is the operation's output holding r's description. When the
@@ -1085,15 +1187,16 @@ func (k *kind) fits(w *wireType) bool { return w != nil && w == k.descType }
 func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
 	en, k := s.res, b.kind
 	var token string
-	var fp [sha256.Size]byte
+	var fp [fingerprintSize]byte
 	if b.idemToken != nil {
 		token, _ = lookup(tree, b.idemToken).(string)
 	}
 	if token != "" {
 		// Before anything reads the input: the description shares its
 		// structures and is trimmed to its shape.
-		fp = fingerprint(tree, b.idemToken)
-		if t, ok := en.tokens[k.Name+"\x00"+token]; ok {
+		sum := fingerprint(tree, b.idemToken)
+		copy(fp[:], sum[:])
+		if t := k.tokens.get(0, token); t != nil {
 			answer, err := s.replay(b, op, t)
 			if err != nil || t.fp == fp || op.mismatch == nil {
 				return answer, err
@@ -1117,7 +1220,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		return s.buildError(conflict, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
 	}
 	uniq := uniqueKey(e, op.unique)
-	if old := k.byUnique[uniq]; uniq != "" && en.live(old, now) {
+	if old := k.unique(uniq); uniq != "" && en.live(old, now) {
 		return s.conflictAnswer(b, op, e, collides(old, uniq))
 	}
 	desc := make(map[string]any, len(tree))
@@ -1166,7 +1269,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if k.namePath != nil {
 		name, _ = lookup(desc, k.namePath).(string)
 		// A mock block's unique key replaces the name's uniqueness.
-		if old := k.byName[nameKey{parent, name}]; uniq == "" && len(op.unique) == 0 && name != "" && en.live(old, now) {
+		if old := k.named(parent, name); uniq == "" && len(op.unique) == 0 && name != "" && en.live(old, now) {
 			return s.conflictAnswer(b, op, e, collides(old, name))
 		}
 	}
@@ -1220,10 +1323,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if err != nil {
 		return nil, internal("the mock cannot store its resource: " + err.Error())
 	}
-	// The id is most often the ARN's end, and the unique key the name: a
-	// record keeps one string of each such pair (none of them changes
-	// but the name, which a rename replaces, leaving uniq what it was).
-	r := &record{kind: k, id: suffixOf(id, arn), name: name, arn: arn, uniq: suffixOf(uniq, name), parent: parent, tags: readTags(b, tree)}
+	r := &record{kind: k, id: id, name: name, arn: arn, uniq: uniq, parent: parent, tags: readTags(b, tree)}
 	if k.tagsPath != nil {
 		setPath(desc, k.tagsPath, r.tagsValue())
 		if raw, err = appendJSON(nil, desc); err != nil {
@@ -1231,6 +1331,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		}
 	}
 	r.desc = string(raw)
+	r.rebind("")
 	quota := b.quota
 	if op.quota != nil {
 		quota = op.quota
@@ -1242,24 +1343,23 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		return nil, err
 	}
 	var kept int64
-	var keep tokenAnswer
-	tokenKey := k.Name + "\x00" + token
+	var keep *tokenAnswer
 	if token != "" {
 		keep = s.keepAnswer(b, op, r, answer)
-		keep.fp = fp
+		keep.token, keep.fp = token, fp
 		// What the token may keep alive: its answer, or the description
 		// it was built from once an update replaced the record's.
-		kept = int64(tokenOverhead + len(tokenKey) + len(keep.kept))
+		kept = int64(tokenOverhead + len(token) + len(keep.kept))
 	}
 	if msg := s.full(k, r, kept); msg != "" {
 		e.Message = msg
 		return nil, s.buildError(quota, e, &Error{Code: "ServiceQuotaExceededException", Message: msg, Status: http.StatusPaymentRequired})
 	}
-	if old := k.byID[id]; en.live(old, now) {
+	if old := k.byID.get(0, id); en.live(old, now) {
 		return s.conflictAnswer(b, op, e, collides(old, id))
 	}
 	// A retired resource gives its id, name and ARN up to a new one.
-	for _, old := range []*record{k.byID[id], k.byName[nameKey{parent, name}], en.byARN[arn]} {
+	for _, old := range []*record{k.byID.get(0, id), k.named(parent, name), en.byARN.get(0, arn)} {
 		if old != nil && old.retired && (old.kind == k) {
 			en.remove(old)
 		}
@@ -1270,7 +1370,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if moves {
 		s.schedule(r, plan, now)
 		if plan.pending && b.doneSet != nil {
-			r.done = b
+			r.move.done = b
 		}
 	}
 	if b.creates != nil {
@@ -1281,8 +1381,10 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if token != "" {
 		// The answer is kept for replays; it counts against the byte limit
 		// like the resource itself.
-		en.tokens[tokenKey] = keep
-		en.bytes += kept
+		if k.tokens.get(0, token) == nil {
+			en.bytes += kept
+		}
+		k.tokens.put(keep)
 	}
 	return answer, nil
 }
@@ -1303,7 +1405,7 @@ func (s *Server) resCreateEach(b *boundOp, op *compiledOp, tree map[string]any, 
 	seen := make(map[string]bool, len(items))
 	for _, it := range items {
 		name, _ := it.(string)
-		old := k.byName[nameKey{nil, name}]
+		old := k.named(nil, name)
 		if !seen[name] && !(k.parent == nil && s.res.live(old, now)) {
 			seen[name] = true
 			continue
@@ -1358,21 +1460,12 @@ func (s *Server) resCreateEach(b *boundOp, op *compiledOp, tree map[string]any, 
 // from it again, byte for byte (checked here, not assumed: the output
 // templates' values are usually in the description too, but need not
 // be), else a copy of answer of its own size.
-func (s *Server) keepAnswer(b *boundOp, op *compiledOp, r *record, answer []byte) tokenAnswer {
-	t := tokenAnswer{r: r, kept: r.desc}
+func (s *Server) keepAnswer(b *boundOp, op *compiledOp, r *record, answer []byte) *tokenAnswer {
+	t := &tokenAnswer{kept: r.desc, fromDesc: true}
 	if again, err := s.replay(b, op, t); err == nil && bytes.Equal(again, answer) {
 		return t
 	}
-	return tokenAnswer{kept: string(answer)}
-}
-
-// suffixOf is s as the end of in when in ends with it, sharing in's bytes,
-// else s.
-func suffixOf(s, in string) string {
-	if s != "" && strings.HasSuffix(in, s) {
-		return in[len(in)-len(s):]
-	}
-	return s
+	return &tokenAnswer{kept: string(answer)}
 }
 
 // errExisting is what collides answers for a create that answers the
@@ -1432,12 +1525,13 @@ func (s *Server) createAlso(c *boundCreates, r *record, out map[string]any, e *e
 	if k.arnPath != nil {
 		arn, _ = lookup(desc, k.arnPath).(string)
 	}
-	cr := &record{kind: k, id: suffixOf(id, arn), arn: arn, desc: string(raw)}
+	cr := &record{kind: k, id: id, arn: arn, desc: string(raw)}
+	cr.rebind("")
 	if msg := s.full(k, cr, 0); msg != "" {
 		e.Message = msg
 		return &Error{Code: "ServiceQuotaExceededException", Message: msg, Status: http.StatusPaymentRequired}
 	}
-	if old := k.byID[id]; old != nil {
+	if old := k.byID.get(0, id); old != nil {
 		en.remove(old)
 	}
 	if c.current != nil {
@@ -1458,9 +1552,9 @@ func (s *Server) supersede(c *boundCreates, r *record, id string, now time.Time)
 	en := s.res
 	desc := r.tree()
 	prev, _ := lookup(desc, c.current).(string)
-	if old := c.kind.byID[prev]; c.Supersedes != "" && prev != id && old != nil && !old.gone {
+	if old := c.kind.byID.get(0, prev); c.Supersedes != "" && prev != id && old != nil && !old.gone {
 		en.settle(old, now)
-		old.pending, old.done = false, nil
+		old.move = nil
 		en.setStatus(old, c.Supersedes)
 	}
 	setPath(desc, c.current, id)
@@ -1471,7 +1565,7 @@ func (s *Server) supersede(c *boundCreates, r *record, id string, now time.Time)
 
 // taken tells whether a live resource of kind k has id.
 func (en *engine) taken(k *kind, id string, now time.Time) bool {
-	old := k.byID[id]
+	old := k.byID.get(0, id)
 	if old == nil {
 		return false
 	}
@@ -1485,7 +1579,7 @@ func (en *engine) taken(k *kind, id string, now time.Time) bool {
 // what is kept beside r (the answer a repeated idempotency token replays).
 func (s *Server) full(k *kind, r *record, extra int64) string {
 	lim := s.opts.storeLimits
-	if lim.items > 0 && len(k.byID) >= lim.items {
+	if lim.items > 0 && k.byID.n >= lim.items {
 		return fmt.Sprintf("the mock holds its limit of %d resources of type %s", lim.items, k.Name)
 	}
 	if lim.bytes > 0 && s.res.bytes+r.cost()+extra > lim.bytes {
@@ -1723,41 +1817,79 @@ func (en *engine) parseToken(k *kind, parent *record, tok string) (uint64, bool)
 	return seq, hmac.Equal(data[8:], en.tokenMAC(k, parent, seq))
 }
 
-// tagList is a resource's tags in key order: a slice, which costs a
-// fraction of a map's buckets for the few tags a resource has.
-type tagList []tagPair
+// tagList is a resource's tags in key order, packed in one string: each
+// key and each value preceded by its length as a uvarint. It is one
+// allocation, where a slice of pairs costs the slice and a string for
+// every key and value; changing it (tag, untag) packs it again.
+type tagList string
 
 type tagPair struct{ key, value string }
 
-// set gives key the value, keeping the order.
-func (l *tagList) set(key, value string) {
-	i, found := slices.BinarySearchFunc(*l, key, func(p tagPair, k string) int { return strings.Compare(p.key, k) })
-	if found {
-		(*l)[i].value = value
-		return
+// pairs unpacks l; the strings are views of l.
+func (l tagList) pairs() []tagPair {
+	var out []tagPair
+	s := string(l)
+	next := func() string {
+		n, w := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
+		v := s[w : w+int(n)]
+		s = s[w+int(n):]
+		return v
 	}
-	*l = slices.Insert(*l, i, tagPair{key, value})
+	for s != "" {
+		k := next()
+		out = append(out, tagPair{k, next()})
+	}
+	return out
 }
+
+func packTags(pairs []tagPair) tagList {
+	n := 0
+	for _, p := range pairs {
+		n += 2*binary.MaxVarintLen64 + len(p.key) + len(p.value)
+	}
+	buf := make([]byte, 0, n)
+	for _, p := range pairs {
+		buf = binary.AppendUvarint(buf, uint64(len(p.key)))
+		buf = append(buf, p.key...)
+		buf = binary.AppendUvarint(buf, uint64(len(p.value)))
+		buf = append(buf, p.value...)
+	}
+	return tagList(buf)
+}
+
+func setTag(pairs []tagPair, key, value string) []tagPair {
+	i, found := slices.BinarySearchFunc(pairs, key, func(p tagPair, k string) int { return strings.Compare(p.key, k) })
+	if found {
+		pairs[i].value = value
+		return pairs
+	}
+	return slices.Insert(pairs, i, tagPair{key, value})
+}
+
+// set gives key the value, keeping the order.
+func (l *tagList) set(key, value string) { *l = packTags(setTag(l.pairs(), key, value)) }
 
 // del removes key.
 func (l *tagList) del(key string) {
-	if i, found := slices.BinarySearchFunc(*l, key, func(p tagPair, k string) int { return strings.Compare(p.key, k) }); found {
-		*l = slices.Delete(*l, i, i+1)
+	pairs := l.pairs()
+	if i, found := slices.BinarySearchFunc(pairs, key, func(p tagPair, k string) int { return strings.Compare(p.key, k) }); found {
+		*l = packTags(slices.Delete(pairs, i, i+1))
 	}
 }
 
 // value is the tags as an answer shows them: a map, or (with tagKey) a
 // list of key-value structures in key order.
 func (l tagList) value(tagKey, tagValue string) any {
+	pairs := l.pairs()
 	if tagKey == "" {
-		m := make(map[string]any, len(l))
-		for _, p := range l {
+		m := make(map[string]any, len(pairs))
+		for _, p := range pairs {
 			m[p.key] = p.value
 		}
 		return m
 	}
-	list := make([]any, 0, len(l))
-	for _, p := range l {
+	list := make([]any, 0, len(pairs))
+	for _, p := range pairs {
 		list = append(list, map[string]any{tagKey: p.key, tagValue: p.value})
 	}
 	return list
@@ -1767,32 +1899,35 @@ func (l tagList) value(tagKey, tagValue string) any {
 // key-value structures.
 func readTags(b *boundOp, tree map[string]any) tagList {
 	if b.tags == nil {
-		return nil
+		return ""
 	}
-	var out tagList
+	var pairs []tagPair
 	switch v := lookup(tree, b.tags).(type) {
 	case map[string]any:
 		for key, val := range v {
 			s, _ := val.(string)
-			out.set(key, s)
+			pairs = setTag(pairs, key, s)
 		}
 	case []any:
 		for _, el := range v {
 			if m, ok := el.(map[string]any); ok {
 				key, _ := m[b.TagKey].(string)
 				val, _ := m[b.TagValue].(string)
-				out.set(key, val)
+				pairs = setTag(pairs, key, val)
 			}
 		}
 	}
-	return slices.Clip(out)
+	return packTags(pairs)
 }
 
 // tagsValue is r's tags as its description shows them.
 func (r *record) tagsValue() any { return r.tags.value(r.kind.TagKey, r.kind.TagValue) }
 
-// showTags writes r's tags into its description's tags member.
-func (en *engine) showTags(r *record) {
+// setTags gives r the tags and writes them into its description's tags
+// member.
+func (en *engine) setTags(r *record, tags tagList) {
+	en.bytes += int64(len(tags) - len(r.tags))
+	r.tags = tags
 	if r.kind.tagsPath == nil {
 		return
 	}
@@ -1807,11 +1942,11 @@ func (en *engine) showTags(r *record) {
 // (Lightsail's resourceName) by the name of a top-level resource, the
 // kinds taken in name order.
 func (en *engine) byTagged(v string, now time.Time) *record {
-	if r := en.byARN[v]; r != nil && en.live(r, now) {
+	if r := en.byARN.get(0, v); r != nil && en.live(r, now) {
 		return r
 	}
 	for _, k := range en.sortedKinds() {
-		if r := k.byName[nameKey{nil, v}]; r != nil && en.live(r, now) {
+		if r := k.named(nil, v); r != nil && en.live(r, now) {
 			return r
 		}
 	}
@@ -1830,19 +1965,21 @@ func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	}
 	switch b.Role {
 	case RoleTag:
-		for _, p := range readTags(b, tree) {
-			r.tags.set(p.key, p.value)
+		pairs := r.tags.pairs()
+		for _, p := range readTags(b, tree).pairs() {
+			pairs = setTag(pairs, p.key, p.value)
 		}
-		s.res.showTags(r)
+		s.res.setTags(r, packTags(pairs))
 		return s.tagAnswer(op, e)
 	case RoleUntag:
 		keys, _ := lookup(tree, b.tagKeys).([]any)
+		tags := r.tags
 		for _, key := range keys {
 			if ks, ok := key.(string); ok {
-				r.tags.del(ks)
+				tags.del(ks)
 			}
 		}
-		s.res.showTags(r)
+		s.res.setTags(r, tags)
 		return s.tagAnswer(op, e)
 	}
 	out := map[string]any{}

@@ -1,7 +1,6 @@
 package mockrt
 
 import (
-	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -182,43 +181,60 @@ func TestARepeatedTokenAnswersTheFirstAnswerByteForByte(t *testing.T) {
 func TestATokenKeepsNoCopyOfAnAnswerItCanBuildAgain(t *testing.T) {
 	s := NewServer(widgetService(), WithTransitionDelay(0))
 	call(t, s, "CreateWidget", `{"name":"a","clientToken":"t1"}`)
-	kept := s.res.tokens["Widget\x00t1"]
-	r := s.res.kinds["Widget"].byName[nameKey{nil, "a"}]
-	if kept.r != r || unsafe.StringData(kept.kept) != unsafe.StringData(r.desc) {
+	kept := s.res.kinds["Widget"].tokens.get(0, "t1")
+	r := s.res.kinds["Widget"].named(nil, "a")
+	if !kept.fromDesc || unsafe.StringData(kept.kept) != unsafe.StringData(r.desc) {
 		t.Errorf("the token does not share the stored description")
 	}
 }
 
-func TestATokenEntryHoldsTheHashAPointerAndOneString(t *testing.T) {
-	const want = sha256.Size + unsafe.Sizeof(uintptr(0)) + unsafe.Sizeof("")
+func TestATokenEntryFitsFortyEightBytes(t *testing.T) {
+	const want = 48
 	if got := unsafe.Sizeof(tokenAnswer{}); got != want {
 		t.Errorf("a token entry is %d bytes, want %d", got, want)
 	}
 }
 
-func TestARecordKeepsOneStringForIdentifiersThatRepeat(t *testing.T) {
+// viewOf tells whether s is a view of desc's bytes.
+func viewOf(s, desc string) bool {
+	p, d := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(desc)))
+	return s != "" && p >= d && p+uintptr(len(s)) <= d+uintptr(len(desc))
+}
+
+func TestARecordsIdentifiersAreViewsOfItsDescription(t *testing.T) {
 	svc := widgetService()
 	svc.Operations = append(svc.Operations, &Operation{Name: "CreateUniqueWidget", NewInput: func() Input { return new(CreateWidgetInput) }, NewOutput: func() any { return new(WidgetOutput) },
 		Behavior: &Behavior{Unique: []string{"name"}}})
 	svc.Resources[0].Operations = append(svc.Resources[0].Operations, ResourceOperation{Role: RoleCreate, Operation: "CreateUniqueWidget", Description: "widget"})
-	s := NewServer(svc, WithTransitionDelay(0))
-	if status, body := call(t, s, "CreateUniqueWidget", `{"name":"a"}`); status != http.StatusOK {
-		t.Fatalf("create: %d %v", status, body)
-	}
-	r := s.res.kinds["Widget"].byName[nameKey{nil, "a"}]
-	same := func(a, b string) bool {
-		return unsafe.StringData(a) == unsafe.StringData(b[len(b)-len(a):])
-	}
 	for _, tc := range []struct {
-		name string
-		ok   bool
+		name  string
+		after []string // op, body pairs sent after the create
 	}{
-		{"the id is the ARN's end", strings.HasSuffix(r.arn, r.id) && same(r.id, r.arn)},
-		{"the unique key is the name", r.uniq == r.name && same(r.uniq, r.name)},
+		{"as created", nil},
+		// The update replaces the description: the identifiers must move
+		// to the new one, or they would keep the old one alive.
+		{"after an update", []string{"UpdateWidget", `{"widget":"a","size":2}`}},
+		{"after a rename", []string{"UpdateWidget", `{"widget":"a","name":"b"}`}},
+		{"after its status moved on", []string{"GetWidget", `{"widget":"a"}`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if !tc.ok {
-				t.Errorf("id %q, ARN %q, name %q, unique key %q: not one string", r.id, r.arn, r.name, r.uniq)
+			s := NewServer(svc, WithTransitionDelay(0))
+			if status, body := call(t, s, "CreateUniqueWidget", `{"name":"a"}`); status != http.StatusOK {
+				t.Fatalf("create: %d %v", status, body)
+			}
+			r := s.res.records(s.res.kinds["Widget"])[0]
+			for i := 0; i < len(tc.after); i += 2 {
+				if status, body := call(t, s, tc.after[i], tc.after[i+1]); status != http.StatusOK {
+					t.Fatalf("%s: %d %v", tc.after[i], status, body)
+				}
+			}
+			for _, id := range []struct{ what, s string }{{"id", r.id}, {"ARN", r.arn}, {"name", r.name}} {
+				if !viewOf(id.s, r.desc) {
+					t.Errorf("the %s %q is not a view of the description %s", id.what, id.s, r.desc)
+				}
+			}
+			if r.uniq != "a" || !viewOf(r.uniq, r.desc) && r.name == "a" {
+				t.Errorf("the unique key %q (name %q) is not a view of the description", r.uniq, r.name)
 			}
 		})
 	}
@@ -469,6 +485,40 @@ func BenchmarkResourceLifecycleMix(b *testing.B) {
 					}
 				}
 				i++
+			}
+		})
+	}
+}
+
+// A top-level resource whose unique key is its name is found through the
+// name index (it has no entry of its own in byUnique); a rename moves it
+// there, its key staying the old name, as the create made it.
+func TestAUniqueKeyThatIsTheNameHoldsThroughARename(t *testing.T) {
+	svc := widgetService()
+	svc.Operations = append(svc.Operations, &Operation{Name: "CreateUniqueWidget", NewInput: func() Input { return new(CreateWidgetInput) }, NewOutput: func() any { return new(WidgetOutput) },
+		Behavior: &Behavior{Unique: []string{"name"}}})
+	svc.Resources[0].Operations = append(svc.Resources[0].Operations, ResourceOperation{Role: RoleCreate, Operation: "CreateUniqueWidget", Description: "widget"})
+	for _, tc := range []struct {
+		name   string
+		before []string // op, body pairs sent after the first create of "a"
+		create string   // the name created again
+		want   int
+	}{
+		{"the same name again conflicts", nil, "a", http.StatusConflict},
+		{"another name is free", nil, "c", http.StatusOK},
+		{"the old name still conflicts after a rename", []string{"UpdateWidget", `{"widget":"a","name":"b"}`}, "a", http.StatusConflict},
+		{"the old name is free once the renamed widget is deleted", []string{"UpdateWidget", `{"widget":"a","name":"b"}`, "DeleteWidget", `{"widget":"b"}`, "GetWidget", `{"widget":"b"}`}, "a", http.StatusOK},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := NewServer(svc, WithTransitionDelay(0))
+			if status, body := call(t, s, "CreateUniqueWidget", `{"name":"a"}`); status != http.StatusOK {
+				t.Fatalf("create: %d %v", status, body)
+			}
+			for i := 0; i < len(tc.before); i += 2 {
+				call(t, s, tc.before[i], tc.before[i+1])
+			}
+			if status, body := call(t, s, "CreateUniqueWidget", fmt.Sprintf(`{"name":%q}`, tc.create)); status != tc.want {
+				t.Errorf("create %s: %d %v, want %d", tc.create, status, body, tc.want)
 			}
 		})
 	}

@@ -232,16 +232,29 @@ func (e *encoder) dict(s *jsonwire.Shape, p unsafe.Pointer, flat bool) error {
 		e.pop(outer)
 		return nil
 	}
+	// The entries are copied out once, keys and values side by side
+	// (SetIterKey and SetIterValue copy without allocating), then written
+	// in the order of their keys.
 	m := reflect.NewAt(in.typ, p).Elem()
-	keys := m.MapKeys()
-	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
-	tmp := reflect.New(in.elem)
-	for i, k := range keys {
+	n := m.Len()
+	vals := reflect.MakeSlice(reflect.SliceOf(in.elem), n, n)
+	var smallKeys [16]string
+	var smallOrder [16]int
+	keys, order := smallKeys[:0], smallOrder[:0]
+	key := reflect.New(in.typ.Key()).Elem()
+	for it, i := m.MapRange(), 0; it.Next(); i++ {
+		key.SetIterKey(it)
+		vals.Index(i).SetIterValue(it)
+		keys = append(keys, key.String())
+		order = append(order, i)
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
+	base := vals.UnsafePointer()
+	for i, j := range order {
 		n := e.pushIndex(i + 1)
-		e.pair(in.key, k.String())
-		tmp.Elem().Set(m.MapIndex(k))
+		e.pair(in.key, keys[j])
 		v := e.push(in.value)
-		err := e.value(s.Elem, tmp.UnsafePointer(), false)
+		err := e.value(s.Elem, unsafe.Add(base, uintptr(j)*in.size), false)
 		e.pop(v)
 		e.pop(n)
 		if err != nil {

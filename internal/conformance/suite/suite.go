@@ -154,12 +154,7 @@ func Load(dir string, p Protocol) (*Suite, error) {
 // leaves out because specgen check refuses their shapes, each with the
 // refusal: their cases are skipped with it. Each is a gap in what the spec
 // format and the generated code carry.
-var Unsupported = map[string]map[string]string{
-	"smithy-rpc-v2-cbor": {
-		"HttpPayloadWithUnion": "payload applies only to restJson1 or restXml services: " +
-			"the importer keeps the model's payload trait on an rpcv2Cbor structure, where it means nothing",
-	},
-}
+var Unsupported = map[string]map[string]string{}
 
 // Model synthesizes the protocol's botocore service model: the suite's
 // metadata with the keys a real model has, every group's shapes, and every

@@ -16,17 +16,9 @@ import (
 	"github.com/specgen/specgen/specrt/protocol/registry"
 )
 
-// pending are the protocols known to the generator whose run-time
-// implementation is still being written (issue 12), with why each test
-// skips them. An entry leaves with the implementation's registry line.
-var pending = map[string]string{}
-
 func TestEveryKnownProtocolHasItsImplementation(t *testing.T) {
 	for _, id := range ident.All() {
 		t.Run(id.Name+" resolves to an implementation of the same identity", func(t *testing.T) {
-			if why, ok := pending[id.Name]; ok {
-				t.Skip(why)
-			}
 			p, err := registry.Lookup(id.Name)
 			if err != nil {
 				t.Fatal(err)
@@ -50,7 +42,7 @@ var specProtocol = regexp.MustCompile(`(?m)^  protocol: (\S+)$`)
 
 // TestEveryProtocolTheImporterAcceptsHasAnImplementation imports a model of
 // each protocol botocore names: those the importer accepts must be known
-// to the generator and implemented in the run time (or pending, above), and
+// to the generator and implemented in the run time, and
 // every botocore protocol must be among them.
 func TestEveryProtocolTheImporterAcceptsHasAnImplementation(t *testing.T) {
 	for _, tc := range []struct {
@@ -89,9 +81,6 @@ func TestEveryProtocolTheImporterAcceptsHasAnImplementation(t *testing.T) {
 			if _, err := ident.Lookup(name); err != nil {
 				t.Fatalf("the importer writes a protocol the generator does not know: %v", err)
 			}
-			if why, ok := pending[name]; ok {
-				t.Skipf("accepted; %s", why)
-			}
 			if _, err := registry.Lookup(name); err != nil {
 				t.Error(err)
 			}
@@ -115,9 +104,6 @@ func TestEveryProtocolsBodyCodecRoundTripsAStructure(t *testing.T) {
 	want := &bodyThing{Name: &name, Count: &count}
 	for _, id := range ident.All() {
 		t.Run(id.Name+" decodes what it encodes", func(t *testing.T) {
-			if why, ok := pending[id.Name]; ok {
-				t.Skip(why)
-			}
 			p, err := registry.Lookup(id.Name)
 			if err != nil {
 				t.Fatal(err)

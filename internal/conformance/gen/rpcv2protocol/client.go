@@ -37,6 +37,9 @@ type API interface {
 	// deserialize successful and error responses.
 	GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsInput, optFns ...func(*Options)) (*GreetingWithErrorsOutput, error)
 
+	// This example serializes a union in the payload.
+	HttpPayloadWithUnion(ctx context.Context, in *HttpPayloadWithUnionInput, optFns ...func(*Options)) (*HttpPayloadWithUnionOutput, error)
+
 	// NoInputOutput calls the NoInputOutput operation.
 	NoInputOutput(ctx context.Context, in *NoInputOutputInput, optFns ...func(*Options)) (*NoInputOutputOutput, error)
 
@@ -112,6 +115,11 @@ var (
 		Name:   "GreetingWithErrors",
 		NoBody: true,
 		Output: &schemaGreetingWithErrorsOutput,
+	}
+	opHttpPayloadWithUnion = specrt.Operation{
+		Name:   "HttpPayloadWithUnion",
+		NoBody: true,
+		Output: &schemaHttpPayloadWithUnionOutput,
 	}
 	opNoInputOutput = specrt.Operation{
 		Name:   "NoInputOutput",
@@ -208,6 +216,21 @@ func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsI
 	}
 	out := &GreetingWithErrorsOutput{}
 	if err := c.rt.Invoke(ctx, &opGreetingWithErrors, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// This example serializes a union in the payload.
+//
+// The input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) HttpPayloadWithUnion(ctx context.Context, in *HttpPayloadWithUnionInput, optFns ...func(*Options)) (*HttpPayloadWithUnionOutput, error) {
+	if in == nil {
+		in = &HttpPayloadWithUnionInput{}
+	}
+	out := &HttpPayloadWithUnionOutput{}
+	if err := c.rt.Invoke(ctx, &opHttpPayloadWithUnion, in, out, optFns...); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -10,6 +10,7 @@
 //   - Float16: POST /, answered with 200
 //   - FractionalSeconds: POST /, answered with 200
 //   - GreetingWithErrors: POST /, answered with 200
+//   - HttpPayloadWithUnion: POST /, answered with 200
 //   - NoInputOutput: POST /, answered with 200
 //   - OptionalInputOutput: POST /, answered with 200
 //   - RecursiveShapes: POST /, answered with 200

@@ -110,6 +110,17 @@ var (
 		Kind: jsonwire.KindStruct,
 		Type: (*GreetingWithErrorsOutput)(nil),
 	}
+	schemaHttpPayloadWithUnionInput = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Type: (*HttpPayloadWithUnionInput)(nil),
+	}
+	schemaHttpPayloadWithUnionOutput = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Members: []jsonwire.Member{
+			{Name: "nested", Offset: unsafe.Offsetof(HttpPayloadWithUnionOutput{}.Nested), Shape: &schemaUnionPayload},
+		},
+		Type: (*HttpPayloadWithUnionOutput)(nil),
+	}
 	schemaIntegerEnumList = jsonwire.Shape{
 		Elem: &jsonwire.Int32,
 		Kind: jsonwire.KindList,
@@ -298,6 +309,13 @@ var (
 		Kind: jsonwire.KindList,
 		Type: (*[]time.Time)(nil),
 	}
+	schemaUnionPayload = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Members: []jsonwire.Member{
+			{Name: "greeting", Offset: unsafe.Offsetof(UnionPayload{}.Greeting), Shape: &jsonwire.String},
+		},
+		Type: (*UnionPayload)(nil),
+	}
 	schemaValidationException = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
@@ -334,6 +352,10 @@ func WireShape(v any) *jsonwire.Shape {
 		return &schemaGreetingWithErrorsInput
 	case *GreetingWithErrorsOutput:
 		return &schemaGreetingWithErrorsOutput
+	case *HttpPayloadWithUnionInput:
+		return &schemaHttpPayloadWithUnionInput
+	case *HttpPayloadWithUnionOutput:
+		return &schemaHttpPayloadWithUnionOutput
 	case *NoInputOutputInput:
 		return &schemaNoInputOutputInput
 	case *NoInputOutputOutput:

@@ -49,6 +49,15 @@ type GreetingWithErrorsInput struct{}
 // GreetingWithErrorsOutput is the output of GreetingWithErrors.
 type GreetingWithErrorsOutput struct{}
 
+// HttpPayloadWithUnionInput is the input of HttpPayloadWithUnion.
+type HttpPayloadWithUnionInput struct{}
+
+// HttpPayloadWithUnionOutput is the output of HttpPayloadWithUnion.
+type HttpPayloadWithUnionOutput struct {
+	// Nested is the nested member.
+	Nested *UnionPayload
+}
+
 // NoInputOutputInput is the input of NoInputOutput.
 type NoInputOutputInput struct{}
 
@@ -274,4 +283,12 @@ type StructureListMember struct {
 
 	// B is the b member.
 	B *string
+}
+
+// UnionPayload is a structure of the RpcV2 Protocol protocol tests API.
+//
+// It is a union: exactly one member must be set.
+type UnionPayload struct {
+	// Greeting is the greeting member.
+	Greeting *string
 }

@@ -47,6 +47,14 @@ func (v *GreetingWithErrorsInput) Validate() error {
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+// HttpPayloadWithUnionInput has no constraints, so Validate always returns nil.
+func (v *HttpPayloadWithUnionInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 // NoInputOutputInput has no constraints, so Validate always returns nil.
 func (v *NoInputOutputInput) Validate() error {
 	return nil

@@ -165,6 +165,31 @@ func (s *Server) DefaultGreetingWithErrors(ctx context.Context, in *rpcv2protoco
 	return out.(*rpcv2protocol.GreetingWithErrorsOutput), nil
 }
 
+// HandleHttpPayloadWithUnion replaces the behaviour of HttpPayloadWithUnion by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleHttpPayloadWithUnion(fn func(context.Context, *rpcv2protocol.HttpPayloadWithUnionInput) (*rpcv2protocol.HttpPayloadWithUnionOutput, error)) {
+	if fn == nil {
+		s.Override("HttpPayloadWithUnion", nil)
+		return
+	}
+	s.Override("HttpPayloadWithUnion", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*rpcv2protocol.HttpPayloadWithUnionInput))
+	})
+}
+
+// DefaultHttpPayloadWithUnion runs the default behaviour of
+// HttpPayloadWithUnion, for a HandleHttpPayloadWithUnion function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultHttpPayloadWithUnion(ctx context.Context, in *rpcv2protocol.HttpPayloadWithUnionInput) (*rpcv2protocol.HttpPayloadWithUnionOutput, error) {
+	out, err := s.Default(ctx, "HttpPayloadWithUnion", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*rpcv2protocol.HttpPayloadWithUnionOutput), nil
+}
+
 // HandleNoInputOutput replaces the behaviour of NoInputOutput by fn; nil
 // restores the default. Requests are still decoded and validated first, so fn
 // only sees valid input; an error it returns is answered as the service would
@@ -351,6 +376,15 @@ var service = &mockrt.Service{
 			},
 			NewOutput: func() any {
 				return new(rpcv2protocol.GreetingWithErrorsOutput)
+			},
+		},
+		{
+			Name: "HttpPayloadWithUnion",
+			NewInput: func() mockrt.Input {
+				return new(rpcv2protocol.HttpPayloadWithUnionInput)
+			},
+			NewOutput: func() any {
+				return new(rpcv2protocol.HttpPayloadWithUnionOutput)
 			},
 		},
 		{
