@@ -24,9 +24,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/rpcv2cbor"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // The CBOR benchmarks compare, on CloudWatch's two heaviest bodies, the
@@ -48,54 +48,54 @@ import (
 // ns/op on a shared machine.
 
 var (
-	cwDimension = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*types.Dimension)(nil), Members: []jsonwire.Member{
-		{Name: "Name", Offset: unsafe.Offsetof(types.Dimension{}.Name), Shape: &jsonwire.String},
-		{Name: "Value", Offset: unsafe.Offsetof(types.Dimension{}.Value), Shape: &jsonwire.String},
+	cwDimension = schema.Shape{Kind: schema.KindStruct, Type: (*types.Dimension)(nil), Members: []schema.Member{
+		{Name: "Name", Offset: unsafe.Offsetof(types.Dimension{}.Name), Shape: &schema.String},
+		{Name: "Value", Offset: unsafe.Offsetof(types.Dimension{}.Value), Shape: &schema.String},
 	}}
-	cwDimensions   = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]types.Dimension)(nil), Elem: &cwDimension}
-	cwFloats       = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]float64)(nil), Elem: &jsonwire.Float64}
-	cwTimes        = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]time.Time)(nil), Elem: &jsonwire.Timestamp}
-	cwStatisticSet = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*types.StatisticSet)(nil), Members: []jsonwire.Member{
-		{Name: "Maximum", Offset: unsafe.Offsetof(types.StatisticSet{}.Maximum), Shape: &jsonwire.Float64},
-		{Name: "Minimum", Offset: unsafe.Offsetof(types.StatisticSet{}.Minimum), Shape: &jsonwire.Float64},
-		{Name: "SampleCount", Offset: unsafe.Offsetof(types.StatisticSet{}.SampleCount), Shape: &jsonwire.Float64},
-		{Name: "Sum", Offset: unsafe.Offsetof(types.StatisticSet{}.Sum), Shape: &jsonwire.Float64},
+	cwDimensions   = schema.Shape{Kind: schema.KindList, Type: (*[]types.Dimension)(nil), Elem: &cwDimension}
+	cwFloats       = schema.Shape{Kind: schema.KindList, Type: (*[]float64)(nil), Elem: &schema.Float64}
+	cwTimes        = schema.Shape{Kind: schema.KindList, Type: (*[]time.Time)(nil), Elem: &schema.Timestamp}
+	cwStatisticSet = schema.Shape{Kind: schema.KindStruct, Type: (*types.StatisticSet)(nil), Members: []schema.Member{
+		{Name: "Maximum", Offset: unsafe.Offsetof(types.StatisticSet{}.Maximum), Shape: &schema.Float64},
+		{Name: "Minimum", Offset: unsafe.Offsetof(types.StatisticSet{}.Minimum), Shape: &schema.Float64},
+		{Name: "SampleCount", Offset: unsafe.Offsetof(types.StatisticSet{}.SampleCount), Shape: &schema.Float64},
+		{Name: "Sum", Offset: unsafe.Offsetof(types.StatisticSet{}.Sum), Shape: &schema.Float64},
 	}}
-	cwMetricDatum = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*types.MetricDatum)(nil), Members: []jsonwire.Member{
+	cwMetricDatum = schema.Shape{Kind: schema.KindStruct, Type: (*types.MetricDatum)(nil), Members: []schema.Member{
 		{Name: "Counts", Offset: unsafe.Offsetof(types.MetricDatum{}.Counts), Shape: &cwFloats},
 		{Name: "Dimensions", Offset: unsafe.Offsetof(types.MetricDatum{}.Dimensions), Shape: &cwDimensions},
-		{Name: "MetricName", Offset: unsafe.Offsetof(types.MetricDatum{}.MetricName), Shape: &jsonwire.String},
+		{Name: "MetricName", Offset: unsafe.Offsetof(types.MetricDatum{}.MetricName), Shape: &schema.String},
 		{Name: "StatisticValues", Offset: unsafe.Offsetof(types.MetricDatum{}.StatisticValues), Shape: &cwStatisticSet},
-		{Name: "StorageResolution", Offset: unsafe.Offsetof(types.MetricDatum{}.StorageResolution), Shape: &jsonwire.Int32},
-		{Name: "Timestamp", Offset: unsafe.Offsetof(types.MetricDatum{}.Timestamp), Shape: &jsonwire.Timestamp},
-		{Name: "Unit", Offset: unsafe.Offsetof(types.MetricDatum{}.Unit), Shape: &jsonwire.Enum},
-		{Name: "Value", Offset: unsafe.Offsetof(types.MetricDatum{}.Value), Shape: &jsonwire.Float64},
+		{Name: "StorageResolution", Offset: unsafe.Offsetof(types.MetricDatum{}.StorageResolution), Shape: &schema.Int32},
+		{Name: "Timestamp", Offset: unsafe.Offsetof(types.MetricDatum{}.Timestamp), Shape: &schema.Timestamp},
+		{Name: "Unit", Offset: unsafe.Offsetof(types.MetricDatum{}.Unit), Shape: &schema.Enum},
+		{Name: "Value", Offset: unsafe.Offsetof(types.MetricDatum{}.Value), Shape: &schema.Float64},
 		{Name: "Values", Offset: unsafe.Offsetof(types.MetricDatum{}.Values), Shape: &cwFloats},
 	}}
-	cwMetricData         = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]types.MetricDatum)(nil), Elem: &cwMetricDatum}
-	cwPutMetricDataInput = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*cloudwatch.PutMetricDataInput)(nil), Members: []jsonwire.Member{
+	cwMetricData         = schema.Shape{Kind: schema.KindList, Type: (*[]types.MetricDatum)(nil), Elem: &cwMetricDatum}
+	cwPutMetricDataInput = schema.Shape{Kind: schema.KindStruct, Type: (*cloudwatch.PutMetricDataInput)(nil), Members: []schema.Member{
 		{Name: "MetricData", Offset: unsafe.Offsetof(cloudwatch.PutMetricDataInput{}.MetricData), Shape: &cwMetricData},
-		{Name: "Namespace", Offset: unsafe.Offsetof(cloudwatch.PutMetricDataInput{}.Namespace), Shape: &jsonwire.String},
-		{Name: "StrictEntityValidation", Offset: unsafe.Offsetof(cloudwatch.PutMetricDataInput{}.StrictEntityValidation), Shape: &jsonwire.Bool},
+		{Name: "Namespace", Offset: unsafe.Offsetof(cloudwatch.PutMetricDataInput{}.Namespace), Shape: &schema.String},
+		{Name: "StrictEntityValidation", Offset: unsafe.Offsetof(cloudwatch.PutMetricDataInput{}.StrictEntityValidation), Shape: &schema.Bool},
 	}}
-	cwMessageData = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*types.MessageData)(nil), Members: []jsonwire.Member{
-		{Name: "Code", Offset: unsafe.Offsetof(types.MessageData{}.Code), Shape: &jsonwire.String},
-		{Name: "Value", Offset: unsafe.Offsetof(types.MessageData{}.Value), Shape: &jsonwire.String},
+	cwMessageData = schema.Shape{Kind: schema.KindStruct, Type: (*types.MessageData)(nil), Members: []schema.Member{
+		{Name: "Code", Offset: unsafe.Offsetof(types.MessageData{}.Code), Shape: &schema.String},
+		{Name: "Value", Offset: unsafe.Offsetof(types.MessageData{}.Value), Shape: &schema.String},
 	}}
-	cwMessages         = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]types.MessageData)(nil), Elem: &cwMessageData}
-	cwMetricDataResult = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*types.MetricDataResult)(nil), Members: []jsonwire.Member{
-		{Name: "Id", Offset: unsafe.Offsetof(types.MetricDataResult{}.Id), Shape: &jsonwire.String},
-		{Name: "Label", Offset: unsafe.Offsetof(types.MetricDataResult{}.Label), Shape: &jsonwire.String},
+	cwMessages         = schema.Shape{Kind: schema.KindList, Type: (*[]types.MessageData)(nil), Elem: &cwMessageData}
+	cwMetricDataResult = schema.Shape{Kind: schema.KindStruct, Type: (*types.MetricDataResult)(nil), Members: []schema.Member{
+		{Name: "Id", Offset: unsafe.Offsetof(types.MetricDataResult{}.Id), Shape: &schema.String},
+		{Name: "Label", Offset: unsafe.Offsetof(types.MetricDataResult{}.Label), Shape: &schema.String},
 		{Name: "Messages", Offset: unsafe.Offsetof(types.MetricDataResult{}.Messages), Shape: &cwMessages},
-		{Name: "StatusCode", Offset: unsafe.Offsetof(types.MetricDataResult{}.StatusCode), Shape: &jsonwire.Enum},
+		{Name: "StatusCode", Offset: unsafe.Offsetof(types.MetricDataResult{}.StatusCode), Shape: &schema.Enum},
 		{Name: "Timestamps", Offset: unsafe.Offsetof(types.MetricDataResult{}.Timestamps), Shape: &cwTimes},
 		{Name: "Values", Offset: unsafe.Offsetof(types.MetricDataResult{}.Values), Shape: &cwFloats},
 	}}
-	cwMetricDataResults   = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]types.MetricDataResult)(nil), Elem: &cwMetricDataResult}
-	cwGetMetricDataOutput = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*cloudwatch.GetMetricDataOutput)(nil), Members: []jsonwire.Member{
+	cwMetricDataResults   = schema.Shape{Kind: schema.KindList, Type: (*[]types.MetricDataResult)(nil), Elem: &cwMetricDataResult}
+	cwGetMetricDataOutput = schema.Shape{Kind: schema.KindStruct, Type: (*cloudwatch.GetMetricDataOutput)(nil), Members: []schema.Member{
 		{Name: "Messages", Offset: unsafe.Offsetof(cloudwatch.GetMetricDataOutput{}.Messages), Shape: &cwMessages},
 		{Name: "MetricDataResults", Offset: unsafe.Offsetof(cloudwatch.GetMetricDataOutput{}.MetricDataResults), Shape: &cwMetricDataResults},
-		{Name: "NextToken", Offset: unsafe.Offsetof(cloudwatch.GetMetricDataOutput{}.NextToken), Shape: &jsonwire.String},
+		{Name: "NextToken", Offset: unsafe.Offsetof(cloudwatch.GetMetricDataOutput{}.NextToken), Shape: &schema.String},
 	}}
 )
 
@@ -320,7 +320,7 @@ var fxDecMode, _ = cbor.DecOptions{DefaultMapType: reflect.TypeOf(map[string]any
 
 // fxDecode decodes data with fxamacker into a tree, then fills the
 // structure at p from the tree with the shapes.
-func fxDecode(data []byte, s *jsonwire.Shape, p unsafe.Pointer) error {
+func fxDecode(data []byte, s *schema.Shape, p unsafe.Pointer) error {
 	var tree map[string]any
 	if err := fxDecMode.Unmarshal(data, &tree); err != nil {
 		return err
@@ -329,10 +329,10 @@ func fxDecode(data []byte, s *jsonwire.Shape, p unsafe.Pointer) error {
 }
 
 // isHeld reports whether a structure member of shape s is held through a
-// pointer (jsonwire.Kind's rule).
-func isHeld(s *jsonwire.Shape) bool {
+// pointer (schema.Kind's rule).
+func isHeld(s *schema.Shape) bool {
 	switch s.Kind {
-	case jsonwire.KindEnum, jsonwire.KindBlob, jsonwire.KindList, jsonwire.KindMap:
+	case schema.KindEnum, schema.KindBlob, schema.KindList, schema.KindMap:
 		return false
 	}
 	return true
@@ -340,25 +340,25 @@ func isHeld(s *jsonwire.Shape) bool {
 
 // toTree builds the intermediate value fxamacker encodes: a map of the
 // present members of the structure at p, or the Go value at p of shape s.
-func toTree(s *jsonwire.Shape, p unsafe.Pointer) any {
+func toTree(s *schema.Shape, p unsafe.Pointer) any {
 	switch s.Kind {
-	case jsonwire.KindString, jsonwire.KindEnum:
+	case schema.KindString, schema.KindEnum:
 		return *(*string)(p)
-	case jsonwire.KindBool:
+	case schema.KindBool:
 		return *(*bool)(p)
-	case jsonwire.KindInt32:
+	case schema.KindInt32:
 		return *(*int32)(p)
-	case jsonwire.KindInt64:
+	case schema.KindInt64:
 		return *(*int64)(p)
-	case jsonwire.KindFloat32:
+	case schema.KindFloat32:
 		return *(*float32)(p)
-	case jsonwire.KindFloat64:
+	case schema.KindFloat64:
 		return *(*float64)(p)
-	case jsonwire.KindTime:
+	case schema.KindTime:
 		return cbor.Tag{Number: 1, Content: float64((*time.Time)(p).UnixMilli()) / 1000}
-	case jsonwire.KindBlob:
+	case schema.KindBlob:
 		return *(*[]byte)(p)
-	case jsonwire.KindList:
+	case schema.KindList:
 		v := reflect.NewAt(reflect.TypeOf(s.Type).Elem(), p).Elem()
 		size := v.Type().Elem().Size()
 		out := make([]any, v.Len())
@@ -366,7 +366,7 @@ func toTree(s *jsonwire.Shape, p unsafe.Pointer) any {
 			out[i] = toTree(s.Elem, unsafe.Add(v.UnsafePointer(), uintptr(i)*size))
 		}
 		return out
-	case jsonwire.KindStruct:
+	case schema.KindStruct:
 		m := make(map[string]any, len(s.Members))
 		for _, mb := range s.Members {
 			fp := unsafe.Add(p, mb.Offset)
@@ -385,32 +385,32 @@ func toTree(s *jsonwire.Shape, p unsafe.Pointer) any {
 }
 
 // absentValue reports whether a member held by value is absent.
-func absentValue(s *jsonwire.Shape, p unsafe.Pointer) bool {
+func absentValue(s *schema.Shape, p unsafe.Pointer) bool {
 	switch s.Kind {
-	case jsonwire.KindEnum:
+	case schema.KindEnum:
 		return *(*string)(p) == ""
-	case jsonwire.KindBlob:
+	case schema.KindBlob:
 		return len(*(*[]byte)(p)) == 0
 	}
 	return reflect.NewAt(reflect.TypeOf(s.Type).Elem(), p).Elem().IsNil()
 }
 
 // fromTree fills the Go value at p of shape s from what fxamacker decoded.
-func fromTree(s *jsonwire.Shape, v any, p unsafe.Pointer) error {
+func fromTree(s *schema.Shape, v any, p unsafe.Pointer) error {
 	switch s.Kind {
-	case jsonwire.KindString, jsonwire.KindEnum:
+	case schema.KindString, schema.KindEnum:
 		t, ok := v.(string)
 		if !ok {
 			return fmt.Errorf("expected a string, found %T", v)
 		}
 		*(*string)(p) = t
-	case jsonwire.KindBool:
+	case schema.KindBool:
 		t, ok := v.(bool)
 		if !ok {
 			return fmt.Errorf("expected a boolean, found %T", v)
 		}
 		*(*bool)(p) = t
-	case jsonwire.KindInt32, jsonwire.KindInt64:
+	case schema.KindInt32, schema.KindInt64:
 		var n int64
 		switch t := v.(type) {
 		case uint64:
@@ -420,18 +420,18 @@ func fromTree(s *jsonwire.Shape, v any, p unsafe.Pointer) error {
 		default:
 			return fmt.Errorf("expected an integer, found %T", v)
 		}
-		if s.Kind == jsonwire.KindInt32 {
+		if s.Kind == schema.KindInt32 {
 			*(*int32)(p) = int32(n)
 		} else {
 			*(*int64)(p) = n
 		}
-	case jsonwire.KindFloat64:
+	case schema.KindFloat64:
 		t, ok := v.(float64)
 		if !ok {
 			return fmt.Errorf("expected a float, found %T", v)
 		}
 		*(*float64)(p) = t
-	case jsonwire.KindTime:
+	case schema.KindTime:
 		var t time.Time
 		switch tv := v.(type) {
 		case time.Time: // fxamacker decodes tag 1 into a time.Time itself
@@ -443,7 +443,7 @@ func fromTree(s *jsonwire.Shape, v any, p unsafe.Pointer) error {
 			return fmt.Errorf("expected a timestamp, found %T", v)
 		}
 		*(*time.Time)(p) = t.UTC().Round(time.Millisecond)
-	case jsonwire.KindList:
+	case schema.KindList:
 		items, ok := v.([]any)
 		if !ok {
 			return fmt.Errorf("expected an array, found %T", v)
@@ -456,7 +456,7 @@ func fromTree(s *jsonwire.Shape, v any, p unsafe.Pointer) error {
 				return err
 			}
 		}
-	case jsonwire.KindStruct:
+	case schema.KindStruct:
 		m, ok := v.(map[string]any)
 		if !ok {
 			return fmt.Errorf("expected a map, found %T", v)
@@ -470,7 +470,7 @@ func fromTree(s *jsonwire.Shape, v any, p unsafe.Pointer) error {
 			if isHeld(mb.Shape) {
 				var typ reflect.Type
 				switch mb.Shape.Kind {
-				case jsonwire.KindStruct:
+				case schema.KindStruct:
 					typ = reflect.TypeOf(mb.Shape.Type).Elem()
 				default:
 					typ = scalarTypes[mb.Shape.Kind]
@@ -492,10 +492,10 @@ func fromTree(s *jsonwire.Shape, v any, p unsafe.Pointer) error {
 	return nil
 }
 
-var scalarTypes = map[jsonwire.Kind]reflect.Type{
-	jsonwire.KindString: reflect.TypeFor[string](), jsonwire.KindBool: reflect.TypeFor[bool](),
-	jsonwire.KindInt32: reflect.TypeFor[int32](), jsonwire.KindInt64: reflect.TypeFor[int64](),
-	jsonwire.KindFloat64: reflect.TypeFor[float64](), jsonwire.KindTime: reflect.TypeFor[time.Time](),
+var scalarTypes = map[schema.Kind]reflect.Type{
+	schema.KindString: reflect.TypeFor[string](), schema.KindBool: reflect.TypeFor[bool](),
+	schema.KindInt32: reflect.TypeFor[int32](), schema.KindInt64: reflect.TypeFor[int64](),
+	schema.KindFloat64: reflect.TypeFor[float64](), schema.KindTime: reflect.TypeFor[time.Time](),
 }
 
 // TestCBORBenchmarkBodiesAgree runs the benchmarks' checks once, so that

@@ -24,9 +24,9 @@ import (
 	smithyxml "github.com/aws/smithy-go/encoding/xml"
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/ec2query"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // The ec2Query benchmarks put package querywire (requests) and the ec2Query
@@ -110,78 +110,78 @@ type (
 )
 
 var (
-	ec2Items           = &jsonwire.XMLShape{ElemName: "item"}
-	shapeEC2StringList = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]string)(nil), Elem: &jsonwire.String, XML: ec2Items}
-	shapeEC2IDList     = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]string)(nil), Elem: &jsonwire.String, XML: &jsonwire.XMLShape{ElemName: "InstanceId"}}
-	shapeEC2Filter     = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2Filter)(nil), Members: []jsonwire.Member{
-		{Name: "Name", Offset: unsafe.Offsetof(ec2Filter{}.Name), Shape: &jsonwire.String},
+	ec2Items           = &schema.XMLShape{ElemName: "item"}
+	shapeEC2StringList = schema.Shape{Kind: schema.KindList, Type: (*[]string)(nil), Elem: &schema.String, XML: ec2Items}
+	shapeEC2IDList     = schema.Shape{Kind: schema.KindList, Type: (*[]string)(nil), Elem: &schema.String, XML: &schema.XMLShape{ElemName: "InstanceId"}}
+	shapeEC2Filter     = schema.Shape{Kind: schema.KindStruct, Type: (*ec2Filter)(nil), Members: []schema.Member{
+		{Name: "Name", Offset: unsafe.Offsetof(ec2Filter{}.Name), Shape: &schema.String},
 		{Name: "Value", Offset: unsafe.Offsetof(ec2Filter{}.Values), Shape: &shapeEC2StringList},
 	}}
-	shapeEC2FilterList = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]ec2Filter)(nil), Elem: &shapeEC2Filter, XML: &jsonwire.XMLShape{ElemName: "Filter"}}
-	shapeEC2DescribeI  = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2DescribeInstancesInput)(nil), Members: []jsonwire.Member{
+	shapeEC2FilterList = schema.Shape{Kind: schema.KindList, Type: (*[]ec2Filter)(nil), Elem: &shapeEC2Filter, XML: &schema.XMLShape{ElemName: "Filter"}}
+	shapeEC2DescribeI  = schema.Shape{Kind: schema.KindStruct, Type: (*ec2DescribeInstancesInput)(nil), Members: []schema.Member{
 		{Name: "InstanceId", Offset: unsafe.Offsetof(ec2DescribeInstancesInput{}.InstanceIDs), Shape: &shapeEC2IDList},
-		{Name: "dryRun", Offset: unsafe.Offsetof(ec2DescribeInstancesInput{}.DryRun), Shape: &jsonwire.Bool},
+		{Name: "dryRun", Offset: unsafe.Offsetof(ec2DescribeInstancesInput{}.DryRun), Shape: &schema.Bool},
 		{Name: "Filter", Offset: unsafe.Offsetof(ec2DescribeInstancesInput{}.Filters), Shape: &shapeEC2FilterList},
-		{Name: "nextToken", Offset: unsafe.Offsetof(ec2DescribeInstancesInput{}.NextToken), Shape: &jsonwire.String},
-		{Name: "maxResults", Offset: unsafe.Offsetof(ec2DescribeInstancesInput{}.MaxResults), Shape: &jsonwire.Int32},
+		{Name: "nextToken", Offset: unsafe.Offsetof(ec2DescribeInstancesInput{}.NextToken), Shape: &schema.String},
+		{Name: "maxResults", Offset: unsafe.Offsetof(ec2DescribeInstancesInput{}.MaxResults), Shape: &schema.Int32},
 	}}
 
-	shapeEC2Group = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2Group)(nil), Members: []jsonwire.Member{
-		{Name: "groupId", Offset: unsafe.Offsetof(ec2Group{}.GroupID), Shape: &jsonwire.String},
-		{Name: "groupName", Offset: unsafe.Offsetof(ec2Group{}.GroupName), Shape: &jsonwire.String},
+	shapeEC2Group = schema.Shape{Kind: schema.KindStruct, Type: (*ec2Group)(nil), Members: []schema.Member{
+		{Name: "groupId", Offset: unsafe.Offsetof(ec2Group{}.GroupID), Shape: &schema.String},
+		{Name: "groupName", Offset: unsafe.Offsetof(ec2Group{}.GroupName), Shape: &schema.String},
 	}}
-	shapeEC2GroupList = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]ec2Group)(nil), Elem: &shapeEC2Group, XML: ec2Items}
-	shapeEC2Tag       = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2Tag)(nil), Members: []jsonwire.Member{
-		{Name: "key", Offset: unsafe.Offsetof(ec2Tag{}.Key), Shape: &jsonwire.String},
-		{Name: "value", Offset: unsafe.Offsetof(ec2Tag{}.Value), Shape: &jsonwire.String},
+	shapeEC2GroupList = schema.Shape{Kind: schema.KindList, Type: (*[]ec2Group)(nil), Elem: &shapeEC2Group, XML: ec2Items}
+	shapeEC2Tag       = schema.Shape{Kind: schema.KindStruct, Type: (*ec2Tag)(nil), Members: []schema.Member{
+		{Name: "key", Offset: unsafe.Offsetof(ec2Tag{}.Key), Shape: &schema.String},
+		{Name: "value", Offset: unsafe.Offsetof(ec2Tag{}.Value), Shape: &schema.String},
 	}}
-	shapeEC2TagList = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]ec2Tag)(nil), Elem: &shapeEC2Tag, XML: ec2Items}
-	shapeEC2State   = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2State)(nil), Members: []jsonwire.Member{
-		{Name: "code", Offset: unsafe.Offsetof(ec2State{}.Code), Shape: &jsonwire.Int32},
-		{Name: "name", Offset: unsafe.Offsetof(ec2State{}.Name), Shape: &jsonwire.Enum},
+	shapeEC2TagList = schema.Shape{Kind: schema.KindList, Type: (*[]ec2Tag)(nil), Elem: &shapeEC2Tag, XML: ec2Items}
+	shapeEC2State   = schema.Shape{Kind: schema.KindStruct, Type: (*ec2State)(nil), Members: []schema.Member{
+		{Name: "code", Offset: unsafe.Offsetof(ec2State{}.Code), Shape: &schema.Int32},
+		{Name: "name", Offset: unsafe.Offsetof(ec2State{}.Name), Shape: &schema.Enum},
 	}}
-	shapeEC2Placement = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2Placement)(nil), Members: []jsonwire.Member{
-		{Name: "availabilityZone", Offset: unsafe.Offsetof(ec2Placement{}.AvailabilityZone), Shape: &jsonwire.String},
+	shapeEC2Placement = schema.Shape{Kind: schema.KindStruct, Type: (*ec2Placement)(nil), Members: []schema.Member{
+		{Name: "availabilityZone", Offset: unsafe.Offsetof(ec2Placement{}.AvailabilityZone), Shape: &schema.String},
 	}}
-	shapeEC2Ebs = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2Ebs)(nil), Members: []jsonwire.Member{
-		{Name: "attachTime", Offset: unsafe.Offsetof(ec2Ebs{}.AttachTime), Shape: &jsonwire.Timestamp},
-		{Name: "deleteOnTermination", Offset: unsafe.Offsetof(ec2Ebs{}.DeleteOnTermination), Shape: &jsonwire.Bool},
-		{Name: "status", Offset: unsafe.Offsetof(ec2Ebs{}.Status), Shape: &jsonwire.Enum},
-		{Name: "volumeId", Offset: unsafe.Offsetof(ec2Ebs{}.VolumeID), Shape: &jsonwire.String},
+	shapeEC2Ebs = schema.Shape{Kind: schema.KindStruct, Type: (*ec2Ebs)(nil), Members: []schema.Member{
+		{Name: "attachTime", Offset: unsafe.Offsetof(ec2Ebs{}.AttachTime), Shape: &schema.Timestamp},
+		{Name: "deleteOnTermination", Offset: unsafe.Offsetof(ec2Ebs{}.DeleteOnTermination), Shape: &schema.Bool},
+		{Name: "status", Offset: unsafe.Offsetof(ec2Ebs{}.Status), Shape: &schema.Enum},
+		{Name: "volumeId", Offset: unsafe.Offsetof(ec2Ebs{}.VolumeID), Shape: &schema.String},
 	}}
-	shapeEC2BlockDevice = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2BlockDevice)(nil), Members: []jsonwire.Member{
-		{Name: "deviceName", Offset: unsafe.Offsetof(ec2BlockDevice{}.DeviceName), Shape: &jsonwire.String},
+	shapeEC2BlockDevice = schema.Shape{Kind: schema.KindStruct, Type: (*ec2BlockDevice)(nil), Members: []schema.Member{
+		{Name: "deviceName", Offset: unsafe.Offsetof(ec2BlockDevice{}.DeviceName), Shape: &schema.String},
 		{Name: "ebs", Offset: unsafe.Offsetof(ec2BlockDevice{}.Ebs), Shape: &shapeEC2Ebs},
 	}}
-	shapeEC2BlockDeviceList = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]ec2BlockDevice)(nil), Elem: &shapeEC2BlockDevice, XML: ec2Items}
-	shapeEC2Instance        = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2Instance)(nil), Members: []jsonwire.Member{
-		{Name: "architecture", Offset: unsafe.Offsetof(ec2Instance{}.Architecture), Shape: &jsonwire.Enum},
+	shapeEC2BlockDeviceList = schema.Shape{Kind: schema.KindList, Type: (*[]ec2BlockDevice)(nil), Elem: &shapeEC2BlockDevice, XML: ec2Items}
+	shapeEC2Instance        = schema.Shape{Kind: schema.KindStruct, Type: (*ec2Instance)(nil), Members: []schema.Member{
+		{Name: "architecture", Offset: unsafe.Offsetof(ec2Instance{}.Architecture), Shape: &schema.Enum},
 		{Name: "blockDeviceMapping", Offset: unsafe.Offsetof(ec2Instance{}.BlockDeviceMappings), Shape: &shapeEC2BlockDeviceList},
-		{Name: "imageId", Offset: unsafe.Offsetof(ec2Instance{}.ImageID), Shape: &jsonwire.String},
-		{Name: "instanceId", Offset: unsafe.Offsetof(ec2Instance{}.InstanceID), Shape: &jsonwire.String},
-		{Name: "instanceType", Offset: unsafe.Offsetof(ec2Instance{}.InstanceType), Shape: &jsonwire.Enum},
-		{Name: "keyName", Offset: unsafe.Offsetof(ec2Instance{}.KeyName), Shape: &jsonwire.String},
-		{Name: "launchTime", Offset: unsafe.Offsetof(ec2Instance{}.LaunchTime), Shape: &jsonwire.Timestamp},
+		{Name: "imageId", Offset: unsafe.Offsetof(ec2Instance{}.ImageID), Shape: &schema.String},
+		{Name: "instanceId", Offset: unsafe.Offsetof(ec2Instance{}.InstanceID), Shape: &schema.String},
+		{Name: "instanceType", Offset: unsafe.Offsetof(ec2Instance{}.InstanceType), Shape: &schema.Enum},
+		{Name: "keyName", Offset: unsafe.Offsetof(ec2Instance{}.KeyName), Shape: &schema.String},
+		{Name: "launchTime", Offset: unsafe.Offsetof(ec2Instance{}.LaunchTime), Shape: &schema.Timestamp},
 		{Name: "placement", Offset: unsafe.Offsetof(ec2Instance{}.Placement), Shape: &shapeEC2Placement},
-		{Name: "privateDnsName", Offset: unsafe.Offsetof(ec2Instance{}.PrivateDNSName), Shape: &jsonwire.String},
-		{Name: "privateIpAddress", Offset: unsafe.Offsetof(ec2Instance{}.PrivateIPAddress), Shape: &jsonwire.String},
+		{Name: "privateDnsName", Offset: unsafe.Offsetof(ec2Instance{}.PrivateDNSName), Shape: &schema.String},
+		{Name: "privateIpAddress", Offset: unsafe.Offsetof(ec2Instance{}.PrivateIPAddress), Shape: &schema.String},
 		{Name: "instanceState", Offset: unsafe.Offsetof(ec2Instance{}.State), Shape: &shapeEC2State},
-		{Name: "subnetId", Offset: unsafe.Offsetof(ec2Instance{}.SubnetID), Shape: &jsonwire.String},
-		{Name: "vpcId", Offset: unsafe.Offsetof(ec2Instance{}.VpcID), Shape: &jsonwire.String},
+		{Name: "subnetId", Offset: unsafe.Offsetof(ec2Instance{}.SubnetID), Shape: &schema.String},
+		{Name: "vpcId", Offset: unsafe.Offsetof(ec2Instance{}.VpcID), Shape: &schema.String},
 		{Name: "groupSet", Offset: unsafe.Offsetof(ec2Instance{}.SecurityGroups), Shape: &shapeEC2GroupList},
 		{Name: "tagSet", Offset: unsafe.Offsetof(ec2Instance{}.Tags), Shape: &shapeEC2TagList},
 	}}
-	shapeEC2InstanceList = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]ec2Instance)(nil), Elem: &shapeEC2Instance, XML: ec2Items}
-	shapeEC2Reservation  = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2Reservation)(nil), Members: []jsonwire.Member{
-		{Name: "reservationId", Offset: unsafe.Offsetof(ec2Reservation{}.ReservationID), Shape: &jsonwire.String},
-		{Name: "ownerId", Offset: unsafe.Offsetof(ec2Reservation{}.OwnerID), Shape: &jsonwire.String},
-		{Name: "requesterId", Offset: unsafe.Offsetof(ec2Reservation{}.RequesterID), Shape: &jsonwire.String},
+	shapeEC2InstanceList = schema.Shape{Kind: schema.KindList, Type: (*[]ec2Instance)(nil), Elem: &shapeEC2Instance, XML: ec2Items}
+	shapeEC2Reservation  = schema.Shape{Kind: schema.KindStruct, Type: (*ec2Reservation)(nil), Members: []schema.Member{
+		{Name: "reservationId", Offset: unsafe.Offsetof(ec2Reservation{}.ReservationID), Shape: &schema.String},
+		{Name: "ownerId", Offset: unsafe.Offsetof(ec2Reservation{}.OwnerID), Shape: &schema.String},
+		{Name: "requesterId", Offset: unsafe.Offsetof(ec2Reservation{}.RequesterID), Shape: &schema.String},
 		{Name: "groupSet", Offset: unsafe.Offsetof(ec2Reservation{}.Groups), Shape: &shapeEC2GroupList},
 		{Name: "instancesSet", Offset: unsafe.Offsetof(ec2Reservation{}.Instances), Shape: &shapeEC2InstanceList},
 	}}
-	shapeEC2ReservationList = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]ec2Reservation)(nil), Elem: &shapeEC2Reservation, XML: ec2Items}
-	shapeEC2DescribeO       = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2DescribeInstancesOutput)(nil), Members: []jsonwire.Member{
-		{Name: "nextToken", Offset: unsafe.Offsetof(ec2DescribeInstancesOutput{}.NextToken), Shape: &jsonwire.String},
+	shapeEC2ReservationList = schema.Shape{Kind: schema.KindList, Type: (*[]ec2Reservation)(nil), Elem: &shapeEC2Reservation, XML: ec2Items}
+	shapeEC2DescribeO       = schema.Shape{Kind: schema.KindStruct, Type: (*ec2DescribeInstancesOutput)(nil), Members: []schema.Member{
+		{Name: "nextToken", Offset: unsafe.Offsetof(ec2DescribeInstancesOutput{}.NextToken), Shape: &schema.String},
 		{Name: "reservationSet", Offset: unsafe.Offsetof(ec2DescribeInstancesOutput{}.Reservations), Shape: &shapeEC2ReservationList},
 	}}
 

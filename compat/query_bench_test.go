@@ -20,9 +20,9 @@ import (
 	"github.com/aws/smithy-go/transport/http/protocol/awsquery"
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 	specawsquery "github.com/specgen/specgen/specrt/protocol/awsquery"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // The awsQuery benchmarks put package querywire (requests) and the
@@ -70,38 +70,38 @@ type (
 )
 
 var (
-	shapeSNSAttr = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*snsAttr)(nil), Members: []jsonwire.Member{
-		{Name: "DataType", Offset: unsafe.Offsetof(snsAttr{}.DataType), Shape: &jsonwire.String},
-		{Name: "StringValue", Offset: unsafe.Offsetof(snsAttr{}.StringValue), Shape: &jsonwire.String},
-		{Name: "BinaryValue", Offset: unsafe.Offsetof(snsAttr{}.BinaryValue), Shape: &jsonwire.Blob},
+	shapeSNSAttr = schema.Shape{Kind: schema.KindStruct, Type: (*snsAttr)(nil), Members: []schema.Member{
+		{Name: "DataType", Offset: unsafe.Offsetof(snsAttr{}.DataType), Shape: &schema.String},
+		{Name: "StringValue", Offset: unsafe.Offsetof(snsAttr{}.StringValue), Shape: &schema.String},
+		{Name: "BinaryValue", Offset: unsafe.Offsetof(snsAttr{}.BinaryValue), Shape: &schema.Blob},
 	}}
-	shapeSNSAttrMap = jsonwire.Shape{Kind: jsonwire.KindMap, Type: (*map[string]snsAttr)(nil), Elem: &shapeSNSAttr,
-		XML: &jsonwire.XMLShape{KeyName: "Name", ValueName: "Value"}}
-	shapeSNSEntry = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*snsEntry)(nil), Members: []jsonwire.Member{
-		{Name: "Id", Offset: unsafe.Offsetof(snsEntry{}.ID), Shape: &jsonwire.String},
-		{Name: "Message", Offset: unsafe.Offsetof(snsEntry{}.Message), Shape: &jsonwire.String},
-		{Name: "Subject", Offset: unsafe.Offsetof(snsEntry{}.Subject), Shape: &jsonwire.String},
-		{Name: "MessageStructure", Offset: unsafe.Offsetof(snsEntry{}.MessageStructure), Shape: &jsonwire.String},
+	shapeSNSAttrMap = schema.Shape{Kind: schema.KindMap, Type: (*map[string]snsAttr)(nil), Elem: &shapeSNSAttr,
+		XML: &schema.XMLShape{KeyName: "Name", ValueName: "Value"}}
+	shapeSNSEntry = schema.Shape{Kind: schema.KindStruct, Type: (*snsEntry)(nil), Members: []schema.Member{
+		{Name: "Id", Offset: unsafe.Offsetof(snsEntry{}.ID), Shape: &schema.String},
+		{Name: "Message", Offset: unsafe.Offsetof(snsEntry{}.Message), Shape: &schema.String},
+		{Name: "Subject", Offset: unsafe.Offsetof(snsEntry{}.Subject), Shape: &schema.String},
+		{Name: "MessageStructure", Offset: unsafe.Offsetof(snsEntry{}.MessageStructure), Shape: &schema.String},
 		{Name: "MessageAttributes", Offset: unsafe.Offsetof(snsEntry{}.MessageAttributes), Shape: &shapeSNSAttrMap},
-		{Name: "MessageDeduplicationId", Offset: unsafe.Offsetof(snsEntry{}.MessageDeduplicationID), Shape: &jsonwire.String},
-		{Name: "MessageGroupId", Offset: unsafe.Offsetof(snsEntry{}.MessageGroupID), Shape: &jsonwire.String},
+		{Name: "MessageDeduplicationId", Offset: unsafe.Offsetof(snsEntry{}.MessageDeduplicationID), Shape: &schema.String},
+		{Name: "MessageGroupId", Offset: unsafe.Offsetof(snsEntry{}.MessageGroupID), Shape: &schema.String},
 	}}
-	shapeSNSEntryList     = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]snsEntry)(nil), Elem: &shapeSNSEntry}
-	shapeSNSPublishBatchI = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*snsPublishBatchInput)(nil), Members: []jsonwire.Member{
-		{Name: "TopicArn", Offset: unsafe.Offsetof(snsPublishBatchInput{}.TopicArn), Shape: &jsonwire.String},
+	shapeSNSEntryList     = schema.Shape{Kind: schema.KindList, Type: (*[]snsEntry)(nil), Elem: &shapeSNSEntry}
+	shapeSNSPublishBatchI = schema.Shape{Kind: schema.KindStruct, Type: (*snsPublishBatchInput)(nil), Members: []schema.Member{
+		{Name: "TopicArn", Offset: unsafe.Offsetof(snsPublishBatchInput{}.TopicArn), Shape: &schema.String},
 		{Name: "PublishBatchRequestEntries", Offset: unsafe.Offsetof(snsPublishBatchInput{}.PublishBatchRequestEntries), Shape: &shapeSNSEntryList},
 	}}
-	shapeSNSSubscription = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*snsSubscription)(nil), Members: []jsonwire.Member{
-		{Name: "SubscriptionArn", Offset: unsafe.Offsetof(snsSubscription{}.SubscriptionArn), Shape: &jsonwire.String},
-		{Name: "Owner", Offset: unsafe.Offsetof(snsSubscription{}.Owner), Shape: &jsonwire.String},
-		{Name: "Protocol", Offset: unsafe.Offsetof(snsSubscription{}.Protocol), Shape: &jsonwire.String},
-		{Name: "Endpoint", Offset: unsafe.Offsetof(snsSubscription{}.Endpoint), Shape: &jsonwire.String},
-		{Name: "TopicArn", Offset: unsafe.Offsetof(snsSubscription{}.TopicArn), Shape: &jsonwire.String},
+	shapeSNSSubscription = schema.Shape{Kind: schema.KindStruct, Type: (*snsSubscription)(nil), Members: []schema.Member{
+		{Name: "SubscriptionArn", Offset: unsafe.Offsetof(snsSubscription{}.SubscriptionArn), Shape: &schema.String},
+		{Name: "Owner", Offset: unsafe.Offsetof(snsSubscription{}.Owner), Shape: &schema.String},
+		{Name: "Protocol", Offset: unsafe.Offsetof(snsSubscription{}.Protocol), Shape: &schema.String},
+		{Name: "Endpoint", Offset: unsafe.Offsetof(snsSubscription{}.Endpoint), Shape: &schema.String},
+		{Name: "TopicArn", Offset: unsafe.Offsetof(snsSubscription{}.TopicArn), Shape: &schema.String},
 	}}
-	shapeSNSSubscriptionList   = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]snsSubscription)(nil), Elem: &shapeSNSSubscription}
-	shapeSNSListSubscriptionsO = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*snsListSubscriptionsOutput)(nil), Members: []jsonwire.Member{
+	shapeSNSSubscriptionList   = schema.Shape{Kind: schema.KindList, Type: (*[]snsSubscription)(nil), Elem: &shapeSNSSubscription}
+	shapeSNSListSubscriptionsO = schema.Shape{Kind: schema.KindStruct, Type: (*snsListSubscriptionsOutput)(nil), Members: []schema.Member{
 		{Name: "Subscriptions", Offset: unsafe.Offsetof(snsListSubscriptionsOutput{}.Subscriptions), Shape: &shapeSNSSubscriptionList},
-		{Name: "NextToken", Offset: unsafe.Offsetof(snsListSubscriptionsOutput{}.NextToken), Shape: &jsonwire.String},
+		{Name: "NextToken", Offset: unsafe.Offsetof(snsListSubscriptionsOutput{}.NextToken), Shape: &schema.String},
 	}}
 )
 

@@ -12,7 +12,7 @@ import (
 	smithyxml "github.com/aws/smithy-go/encoding/xml"
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"github.com/specgen/specgen/specrt/xmlwire"
 )
 
@@ -83,55 +83,55 @@ type (
 )
 
 var (
-	r53NS            = &jsonwire.XMLNamespace{URI: route53NS}
-	schemaR53Record  = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*r53Record)(nil), Members: []jsonwire.Member{{Name: "Value", Shape: &jsonwire.String}}}
-	schemaR53Records = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]r53Record)(nil), Elem: &schemaR53Record, XML: &jsonwire.XMLShape{ElemName: "ResourceRecord"}}
-	schemaR53GeoLoc  = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*r53GeoLocation)(nil), Members: []jsonwire.Member{
-		{Name: "ContinentCode", Offset: unsafe.Offsetof(r53GeoLocation{}.ContinentCode), Shape: &jsonwire.String},
-		{Name: "CountryCode", Offset: unsafe.Offsetof(r53GeoLocation{}.CountryCode), Shape: &jsonwire.String},
-		{Name: "SubdivisionCode", Offset: unsafe.Offsetof(r53GeoLocation{}.SubdivisionCode), Shape: &jsonwire.String},
+	r53NS            = &schema.XMLNamespace{URI: route53NS}
+	schemaR53Record  = schema.Shape{Kind: schema.KindStruct, Type: (*r53Record)(nil), Members: []schema.Member{{Name: "Value", Shape: &schema.String}}}
+	schemaR53Records = schema.Shape{Kind: schema.KindList, Type: (*[]r53Record)(nil), Elem: &schemaR53Record, XML: &schema.XMLShape{ElemName: "ResourceRecord"}}
+	schemaR53GeoLoc  = schema.Shape{Kind: schema.KindStruct, Type: (*r53GeoLocation)(nil), Members: []schema.Member{
+		{Name: "ContinentCode", Offset: unsafe.Offsetof(r53GeoLocation{}.ContinentCode), Shape: &schema.String},
+		{Name: "CountryCode", Offset: unsafe.Offsetof(r53GeoLocation{}.CountryCode), Shape: &schema.String},
+		{Name: "SubdivisionCode", Offset: unsafe.Offsetof(r53GeoLocation{}.SubdivisionCode), Shape: &schema.String},
 	}}
-	schemaR53Alias = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*r53AliasTarget)(nil), Members: []jsonwire.Member{
-		{Name: "HostedZoneId", Offset: unsafe.Offsetof(r53AliasTarget{}.HostedZoneID), Shape: &jsonwire.String},
-		{Name: "DNSName", Offset: unsafe.Offsetof(r53AliasTarget{}.DNSName), Shape: &jsonwire.String},
-		{Name: "EvaluateTargetHealth", Offset: unsafe.Offsetof(r53AliasTarget{}.EvaluateTargetHealth), Shape: &jsonwire.Bool},
+	schemaR53Alias = schema.Shape{Kind: schema.KindStruct, Type: (*r53AliasTarget)(nil), Members: []schema.Member{
+		{Name: "HostedZoneId", Offset: unsafe.Offsetof(r53AliasTarget{}.HostedZoneID), Shape: &schema.String},
+		{Name: "DNSName", Offset: unsafe.Offsetof(r53AliasTarget{}.DNSName), Shape: &schema.String},
+		{Name: "EvaluateTargetHealth", Offset: unsafe.Offsetof(r53AliasTarget{}.EvaluateTargetHealth), Shape: &schema.Bool},
 	}}
-	schemaR53RecordSet = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*r53RecordSet)(nil), Members: []jsonwire.Member{
-		{Name: "Name", Offset: unsafe.Offsetof(r53RecordSet{}.Name), Shape: &jsonwire.String},
-		{Name: "Type", Offset: unsafe.Offsetof(r53RecordSet{}.Type), Shape: &jsonwire.Enum},
-		{Name: "SetIdentifier", Offset: unsafe.Offsetof(r53RecordSet{}.SetIdentifier), Shape: &jsonwire.String},
-		{Name: "Weight", Offset: unsafe.Offsetof(r53RecordSet{}.Weight), Shape: &jsonwire.Int64},
-		{Name: "Region", Offset: unsafe.Offsetof(r53RecordSet{}.Region), Shape: &jsonwire.Enum},
+	schemaR53RecordSet = schema.Shape{Kind: schema.KindStruct, Type: (*r53RecordSet)(nil), Members: []schema.Member{
+		{Name: "Name", Offset: unsafe.Offsetof(r53RecordSet{}.Name), Shape: &schema.String},
+		{Name: "Type", Offset: unsafe.Offsetof(r53RecordSet{}.Type), Shape: &schema.Enum},
+		{Name: "SetIdentifier", Offset: unsafe.Offsetof(r53RecordSet{}.SetIdentifier), Shape: &schema.String},
+		{Name: "Weight", Offset: unsafe.Offsetof(r53RecordSet{}.Weight), Shape: &schema.Int64},
+		{Name: "Region", Offset: unsafe.Offsetof(r53RecordSet{}.Region), Shape: &schema.Enum},
 		{Name: "GeoLocation", Offset: unsafe.Offsetof(r53RecordSet{}.GeoLocation), Shape: &schemaR53GeoLoc},
-		{Name: "Failover", Offset: unsafe.Offsetof(r53RecordSet{}.Failover), Shape: &jsonwire.Enum},
-		{Name: "MultiValueAnswer", Offset: unsafe.Offsetof(r53RecordSet{}.MultiValueAnswer), Shape: &jsonwire.Bool},
-		{Name: "TTL", Offset: unsafe.Offsetof(r53RecordSet{}.TTL), Shape: &jsonwire.Int64},
+		{Name: "Failover", Offset: unsafe.Offsetof(r53RecordSet{}.Failover), Shape: &schema.Enum},
+		{Name: "MultiValueAnswer", Offset: unsafe.Offsetof(r53RecordSet{}.MultiValueAnswer), Shape: &schema.Bool},
+		{Name: "TTL", Offset: unsafe.Offsetof(r53RecordSet{}.TTL), Shape: &schema.Int64},
 		{Name: "ResourceRecords", Offset: unsafe.Offsetof(r53RecordSet{}.ResourceRecords), Shape: &schemaR53Records},
 		{Name: "AliasTarget", Offset: unsafe.Offsetof(r53RecordSet{}.AliasTarget), Shape: &schemaR53Alias},
-		{Name: "HealthCheckId", Offset: unsafe.Offsetof(r53RecordSet{}.HealthCheckID), Shape: &jsonwire.String},
-		{Name: "TrafficPolicyInstanceId", Offset: unsafe.Offsetof(r53RecordSet{}.TrafficPolicyInstanceID), Shape: &jsonwire.String},
+		{Name: "HealthCheckId", Offset: unsafe.Offsetof(r53RecordSet{}.HealthCheckID), Shape: &schema.String},
+		{Name: "TrafficPolicyInstanceId", Offset: unsafe.Offsetof(r53RecordSet{}.TrafficPolicyInstanceID), Shape: &schema.String},
 	}}
-	schemaR53RecordSets = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]r53RecordSet)(nil), Elem: &schemaR53RecordSet, XML: &jsonwire.XMLShape{ElemName: "ResourceRecordSet"}}
-	schemaR53ListOutput = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*r53ListOutput)(nil),
-		XML: &jsonwire.XMLShape{Name: "ListResourceRecordSetsResponse", NS: r53NS}, Members: []jsonwire.Member{
+	schemaR53RecordSets = schema.Shape{Kind: schema.KindList, Type: (*[]r53RecordSet)(nil), Elem: &schemaR53RecordSet, XML: &schema.XMLShape{ElemName: "ResourceRecordSet"}}
+	schemaR53ListOutput = schema.Shape{Kind: schema.KindStruct, Type: (*r53ListOutput)(nil),
+		XML: &schema.XMLShape{Name: "ListResourceRecordSetsResponse", NS: r53NS}, Members: []schema.Member{
 			{Name: "ResourceRecordSets", Offset: unsafe.Offsetof(r53ListOutput{}.ResourceRecordSets), Shape: &schemaR53RecordSets},
-			{Name: "IsTruncated", Offset: unsafe.Offsetof(r53ListOutput{}.IsTruncated), Shape: &jsonwire.Bool},
-			{Name: "NextRecordName", Offset: unsafe.Offsetof(r53ListOutput{}.NextRecordName), Shape: &jsonwire.String},
-			{Name: "NextRecordType", Offset: unsafe.Offsetof(r53ListOutput{}.NextRecordType), Shape: &jsonwire.Enum},
-			{Name: "NextRecordIdentifier", Offset: unsafe.Offsetof(r53ListOutput{}.NextRecordIdentifier), Shape: &jsonwire.String},
-			{Name: "MaxItems", Offset: unsafe.Offsetof(r53ListOutput{}.MaxItems), Shape: &jsonwire.Int32},
+			{Name: "IsTruncated", Offset: unsafe.Offsetof(r53ListOutput{}.IsTruncated), Shape: &schema.Bool},
+			{Name: "NextRecordName", Offset: unsafe.Offsetof(r53ListOutput{}.NextRecordName), Shape: &schema.String},
+			{Name: "NextRecordType", Offset: unsafe.Offsetof(r53ListOutput{}.NextRecordType), Shape: &schema.Enum},
+			{Name: "NextRecordIdentifier", Offset: unsafe.Offsetof(r53ListOutput{}.NextRecordIdentifier), Shape: &schema.String},
+			{Name: "MaxItems", Offset: unsafe.Offsetof(r53ListOutput{}.MaxItems), Shape: &schema.Int32},
 		}}
-	schemaR53Change = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*r53Change)(nil), Members: []jsonwire.Member{
-		{Name: "Action", Offset: unsafe.Offsetof(r53Change{}.Action), Shape: &jsonwire.Enum},
+	schemaR53Change = schema.Shape{Kind: schema.KindStruct, Type: (*r53Change)(nil), Members: []schema.Member{
+		{Name: "Action", Offset: unsafe.Offsetof(r53Change{}.Action), Shape: &schema.Enum},
 		{Name: "ResourceRecordSet", Offset: unsafe.Offsetof(r53Change{}.ResourceRecordSet), Shape: &schemaR53RecordSet},
 	}}
-	schemaR53Changes     = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]r53Change)(nil), Elem: &schemaR53Change, XML: &jsonwire.XMLShape{ElemName: "Change"}}
-	schemaR53ChangeBatch = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*r53ChangeBatch)(nil), Members: []jsonwire.Member{
-		{Name: "Comment", Offset: unsafe.Offsetof(r53ChangeBatch{}.Comment), Shape: &jsonwire.String},
+	schemaR53Changes     = schema.Shape{Kind: schema.KindList, Type: (*[]r53Change)(nil), Elem: &schemaR53Change, XML: &schema.XMLShape{ElemName: "Change"}}
+	schemaR53ChangeBatch = schema.Shape{Kind: schema.KindStruct, Type: (*r53ChangeBatch)(nil), Members: []schema.Member{
+		{Name: "Comment", Offset: unsafe.Offsetof(r53ChangeBatch{}.Comment), Shape: &schema.String},
 		{Name: "Changes", Offset: unsafe.Offsetof(r53ChangeBatch{}.Changes), Shape: &schemaR53Changes},
 	}}
-	schemaR53ChangeInput = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*r53ChangeInput)(nil),
-		XML: &jsonwire.XMLShape{Name: "ChangeResourceRecordSetsRequest", NS: r53NS}, Members: []jsonwire.Member{
+	schemaR53ChangeInput = schema.Shape{Kind: schema.KindStruct, Type: (*r53ChangeInput)(nil),
+		XML: &schema.XMLShape{Name: "ChangeResourceRecordSetsRequest", NS: r53NS}, Members: []schema.Member{
 			{Name: "ChangeBatch", Offset: unsafe.Offsetof(r53ChangeInput{}.ChangeBatch), Shape: &schemaR53ChangeBatch},
 		}}
 )

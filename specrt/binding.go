@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // The HTTP bindings of restJson1 beyond labels and single values (the
@@ -52,8 +52,8 @@ func (b *RequestBinding) JSONPayload(v any, contentType string) {
 }
 
 // StructPayload makes v, a pointer to the structure s describes, encoded by
-// the JSON body codec, the whole request body, sent with contentType.
-func (b *RequestBinding) StructPayload(s *jsonwire.Shape, v any, contentType string) {
+// the protocol's body codec, the whole request body, sent with contentType.
+func (b *RequestBinding) StructPayload(s *schema.Shape, v any, contentType string) {
 	b.payloadV, b.payloadShape, b.payloadSet, b.payloadCT = v, s, true, contentType
 }
 

@@ -12,9 +12,9 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/registry"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // codecThing is a structure the test's shapes describe.
@@ -24,21 +24,21 @@ type codecThing struct {
 
 // Three shapes of it, so that the test sees which one the codec is handed.
 var (
-	inShape      = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*codecThing)(nil)}
-	outShape     = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*codecThing)(nil)}
-	payloadShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*codecThing)(nil)}
+	inShape      = schema.Shape{Kind: schema.KindStruct, Type: (*codecThing)(nil)}
+	outShape     = schema.Shape{Kind: schema.KindStruct, Type: (*codecThing)(nil)}
+	payloadShape = schema.Shape{Kind: schema.KindStruct, Type: (*codecThing)(nil)}
 )
 
 // lineBody is a body codec that is not JSON: a codecThing is "name=<Name>".
 // The shapes it is handed are recorded.
-type lineBody struct{ shapes []*jsonwire.Shape }
+type lineBody struct{ shapes []*schema.Shape }
 
-func (b *lineBody) Marshal(s *jsonwire.Shape, v any) ([]byte, error) {
+func (b *lineBody) Marshal(s *schema.Shape, v any) ([]byte, error) {
 	b.shapes = append(b.shapes, s)
 	return []byte("name=" + *v.(*codecThing).Name), nil
 }
 
-func (b *lineBody) Unmarshal(data []byte, s *jsonwire.Shape, v any) error {
+func (b *lineBody) Unmarshal(data []byte, s *schema.Shape, v any) error {
 	b.shapes = append(b.shapes, s)
 	name, ok := strings.CutPrefix(string(data), "name=")
 	if !ok {
@@ -59,12 +59,12 @@ type lineProtocol struct {
 
 func (p lineProtocol) Body() protocol.Body { return p.body }
 
-func (p lineProtocol) EncodeRequest(m *protocol.Message, s *jsonwire.Shape, v any) ([]byte, error) {
+func (p lineProtocol) EncodeRequest(m *protocol.Message, s *schema.Shape, v any) ([]byte, error) {
 	*p.ops = append(*p.ops, "request "+m.Operation)
 	return p.body.Marshal(s, v)
 }
 
-func (p lineProtocol) DecodeResponse(m *protocol.Message, data []byte, s *jsonwire.Shape, v any) error {
+func (p lineProtocol) DecodeResponse(m *protocol.Message, data []byte, s *schema.Shape, v any) error {
 	*p.ops = append(*p.ops, "response "+m.Operation)
 	return p.body.Unmarshal(data, s, v)
 }
@@ -88,14 +88,14 @@ func TestTheClientEncodesAndDecodesBodiesThroughItsProtocol(t *testing.T) {
 		name     string
 		op       *Operation
 		wantSent string
-		want     []*jsonwire.Shape
+		want     []*schema.Shape
 		wantOps  []string
 	}{
 		{
 			name:     "the input and the output go through the codec with their shapes",
 			op:       &Operation{Name: "Put", Input: &inShape, Output: &outShape},
 			wantSent: "name=in",
-			want:     []*jsonwire.Shape{&inShape, &outShape},
+			want:     []*schema.Shape{&inShape, &outShape},
 			wantOps:  []string{"request Put", "response Put"},
 		},
 		{
@@ -104,7 +104,7 @@ func TestTheClientEncodesAndDecodesBodiesThroughItsProtocol(t *testing.T) {
 				b.StructPayload(&payloadShape, in, "application/json")
 			}},
 			wantSent: "name=in",
-			want:     []*jsonwire.Shape{&payloadShape, &outShape},
+			want:     []*schema.Shape{&payloadShape, &outShape},
 			wantOps:  []string{"response Put"},
 		},
 	} {
@@ -131,7 +131,7 @@ func TestTheClientEncodesAndDecodesBodiesThroughItsProtocol(t *testing.T) {
 			if diff := cmp.Diff("out", *out.Name); diff != "" {
 				t.Errorf("decoded output (-want +got):\n%s", diff)
 			}
-			names := map[*jsonwire.Shape]string{&inShape: "input", &outShape: "output", &payloadShape: "payload"}
+			names := map[*schema.Shape]string{&inShape: "input", &outShape: "output", &payloadShape: "payload"}
 			var got, want []string
 			for _, s := range body.shapes {
 				got = append(got, names[s])
@@ -162,7 +162,7 @@ func (e *codecError) ErrorFault() smithy.ErrorFault { return smithy.FaultClient 
 func (e *codecError) HTTPStatusCode() int           { return 400 }
 func (e *codecError) ErrorMetadata() *ErrorMetadata { return &e.Metadata }
 
-var errorShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*codecError)(nil)}
+var errorShape = schema.Shape{Kind: schema.KindStruct, Type: (*codecError)(nil)}
 
 // lineErrors is lineProtocol whose error bodies are "error <code> <request
 // id> name=<Name>".
@@ -176,7 +176,7 @@ func (p lineErrors) ReadError(_ http.Header, body []byte) protocol.ErrorInfo {
 	return protocol.ErrorInfo{Code: f[1], RequestID: f[2], Members: true}
 }
 
-func (p lineErrors) DecodeError(data []byte, s *jsonwire.Shape, v any) error {
+func (p lineErrors) DecodeError(data []byte, s *schema.Shape, v any) error {
 	f := strings.Fields(string(data))
 	return p.body.Unmarshal([]byte(f[3]), s, &v.(*codecError).codecThing)
 }
@@ -215,7 +215,7 @@ func TestTheClientReadsErrorsThroughItsProtocol(t *testing.T) {
 					}
 					return nil
 				},
-				WireShape: func(v any) *jsonwire.Shape {
+				WireShape: func(v any) *schema.Shape {
 					if _, ok := v.(*codecError); ok {
 						return &errorShape
 					}

@@ -17,9 +17,9 @@ import (
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/registry"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // HTTPDoer sends one HTTP request. *http.Client implements it; so can a test
@@ -119,6 +119,10 @@ type Service struct {
 	// XMLNamespace is the namespace of the service's XML bodies, for the
 	// protocols that have them; "" for none.
 	XMLNamespace string
+	// QueryCompatible is set for a service that once spoke awsQuery: the
+	// client sends x-amzn-query-mode: true, and takes an error's code and
+	// fault from the x-amzn-query-error header when the response has one.
+	QueryCompatible bool
 	// NewError returns a new, empty typed error for a sanitized error code,
 	// with its header-bound members already read from h; nil for a code the
 	// service does not define. The client then decodes the body into it.
@@ -127,7 +131,7 @@ type Service struct {
 	// NewError returned, to the protocol, which decodes the error's
 	// members from the body with it; nil, or a nil answer, leaves them to
 	// the protocol's fallback (encoding/json for the JSON protocols).
-	WireShape func(v any) *jsonwire.Shape
+	WireShape func(v any) *schema.Shape
 }
 
 // Operation describes one operation to the protocol code; each generated
@@ -162,7 +166,7 @@ type Operation struct {
 	// Input and Output describe the input and output structures to the
 	// protocol's body codec (protocol.Body), which encodes the input and
 	// decodes a success body into the output; nil means encoding/json.
-	Input, Output *jsonwire.Shape
+	Input, Output *schema.Shape
 	// Decode, when set, decodes a success body into out instead: generated
 	// clients set it for outputs whose body is a payload member, which a
 	// structure payload decodes with body, the protocol's body codec.
@@ -660,6 +664,9 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 	if op.ContentMD5 {
 		h[HeaderContentMD5] = []string{contentMD5(rt.body)}
 	}
+	if c.svc.QueryCompatible {
+		h[HeaderQueryMode] = queryMode
+	}
 	h["User-Agent"] = cfg.ua
 	rt.header = h
 	if cfg.creds != nil {
@@ -719,15 +726,24 @@ func decodeSuccess(p protocol.Protocol, m *protocol.Message, resp *http.Response
 	return nil
 }
 
+// queryMode is HeaderQueryMode's value.
+var queryMode = []string{"true"}
+
 // decodeError turns an error response into the service's typed error, a
-// *GenericAPIError or a *ResponseError.
+// *GenericAPIError or a *ResponseError. The x-amzn-query-error header of
+// an awsQuery-compatible service sets the error's code: a typed error's
+// ErrorCode returns it, and a *GenericAPIError takes its code and fault.
 func (c *Client) decodeError(resp *http.Response, data []byte) error {
 	info := c.proto.ReadError(resp.Header, data)
 	md := ErrorMetadata{StatusCode: resp.StatusCode, RequestID: RequestID(resp.Header)}
 	if md.RequestID == "" {
 		md.RequestID = info.RequestID
 	}
-	if info.Code == "" && !info.Members {
+	queryFault := smithy.FaultUnknown
+	if c.svc.QueryCompatible {
+		md.QueryCode, queryFault, _ = ParseQueryError(resp.Header.Get(HeaderQueryError))
+	}
+	if info.Code == "" && !info.Members && md.QueryCode == "" {
 		return &ResponseError{
 			StatusCode:  resp.StatusCode,
 			RequestID:   md.RequestID,
@@ -748,12 +764,15 @@ func (c *Client) decodeError(resp *http.Response, data []byte) error {
 		if resp.StatusCode >= 500 {
 			fault = smithy.FaultServer
 		}
+		if md.QueryCode != "" {
+			code, fault = md.QueryCode, queryFault
+		}
 		apiErr = &GenericAPIError{Code: code, Message: info.Message, Fault: fault}
 	} else if info.Members {
 		// A member of the wrong type is dropped rather than failing the
 		// whole error: the code, which decides what the caller does, is
 		// known, and the codecs keep decoding past a type mismatch.
-		var s *jsonwire.Shape
+		var s *schema.Shape
 		if c.svc.WireShape != nil {
 			s = c.svc.WireShape(apiErr)
 		}

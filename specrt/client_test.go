@@ -23,6 +23,7 @@ import (
 	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/registry"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // The types below stand in for a generated package ("petstore") so that the
@@ -75,9 +76,9 @@ type throttlingException struct {
 
 // schemaThrottlingException describes the error's body members, as a
 // generated package's schemas.go does.
-var schemaThrottlingException = jsonwire.Shape{
-	Kind:    jsonwire.KindStruct,
-	Members: []jsonwire.Member{{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(throttlingException{}.Message), Shape: &jsonwire.String}},
+var schemaThrottlingException = schema.Shape{
+	Kind:    schema.KindStruct,
+	Members: []schema.Member{{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(throttlingException{}.Message), Shape: &schema.String}},
 	Type:    (*throttlingException)(nil),
 }
 
@@ -118,6 +119,11 @@ var (
 	jsonService = specrt.Service{
 		Name: "petstore", Protocol: "awsJson1_1", TargetPrefix: "PetStore_2024",
 		SigningName: "pets", EndpointPrefix: "pets", NewError: newPetError,
+	}
+	// queryService is jsonService, awsQuery-compatible.
+	queryService = specrt.Service{
+		Name: "petstore", Protocol: "awsJson1_0", TargetPrefix: "PetStore_2024",
+		SigningName: "pets", EndpointPrefix: "pets", NewError: newPetError, QueryCompatible: true,
 	}
 	opCreatePet = specrt.Operation{Name: "CreatePet", Method: "POST", Path: "/pets"}
 )
@@ -386,6 +392,40 @@ func TestErrorResponsesDecodeToTypedErrors(t *testing.T) {
 			want: &specrt.GenericAPIError{Code: "UnknownError", Message: "m", Fault: smithy.FaultClient, Metadata: specrt.ErrorMetadata{StatusCode: 400}},
 		},
 		{
+			name: "an awsQuery-compatible service's x-amzn-query-error gives the typed error its query code",
+			svc:  &queryService,
+			resp: canned{status: 409, header: map[string]string{"X-Amzn-Query-Error": "AWS.PetStore.Conflict;Sender"},
+				body: `{"__type":"ConflictException","message":"taken"}`},
+			want: &conflictException{Message: ptr("taken"), Metadata: specrt.ErrorMetadata{StatusCode: 409, QueryCode: "AWS.PetStore.Conflict"}},
+		},
+		{
+			name: "an awsQuery-compatible service's x-amzn-query-error gives an unknown error its code and fault",
+			svc:  &queryService,
+			resp: canned{status: 500, header: map[string]string{"X-Amzn-Query-Error": "AWS.PetStore.Internal;Receiver"},
+				body: `{"__type":"InternalError","message":"oops"}`},
+			want: &specrt.GenericAPIError{Code: "AWS.PetStore.Internal", Message: "oops", Fault: smithy.FaultServer,
+				Metadata: specrt.ErrorMetadata{StatusCode: 500, QueryCode: "AWS.PetStore.Internal"}},
+		},
+		{
+			name: "an awsQuery-compatible service's x-amzn-query-error names the error of a body without a code",
+			svc:  &queryService,
+			resp: canned{status: 400, header: map[string]string{"X-Amzn-Query-Error": "AWS.PetStore.Odd;Sender"}, body: `<html>oops</html>`},
+			want: &specrt.GenericAPIError{Code: "AWS.PetStore.Odd", Fault: smithy.FaultClient,
+				Metadata: specrt.ErrorMetadata{StatusCode: 400, QueryCode: "AWS.PetStore.Odd"}},
+		},
+		{
+			name: "a malformed x-amzn-query-error is ignored",
+			svc:  &queryService,
+			resp: canned{status: 400, header: map[string]string{"X-Amzn-Query-Error": "NoSeparator"}, body: `{"__type":"PetAllergyException","message":"achoo"}`},
+			want: &specrt.GenericAPIError{Code: "PetAllergyException", Message: "achoo", Fault: smithy.FaultClient, Metadata: specrt.ErrorMetadata{StatusCode: 400}},
+		},
+		{
+			name: "a service that is not awsQuery-compatible ignores x-amzn-query-error",
+			svc:  &jsonService,
+			resp: canned{status: 400, header: map[string]string{"X-Amzn-Query-Error": "AWS.PetStore.Allergy;Sender"}, body: `{"__type":"PetAllergyException","message":"achoo"}`},
+			want: &specrt.GenericAPIError{Code: "PetAllergyException", Message: "achoo", Fault: smithy.FaultClient, Metadata: specrt.ErrorMetadata{StatusCode: 400}},
+		},
+		{
 			name: "a proxy's HTML page is reported with a snippet",
 			svc:  &restService,
 			resp: canned{status: 403, header: map[string]string{"Content-Type": "text/html"}, body: "<html>\n  <body>Forbidden by proxy</body>\n</html>"},
@@ -418,6 +458,29 @@ func TestErrorResponsesDecodeToTypedErrors(t *testing.T) {
 			}
 			if !strings.HasPrefix(err.Error(), "operation error petstore: CreatePet, ") {
 				t.Errorf("message %q does not name the service and operation", err)
+			}
+		})
+	}
+}
+
+func TestQueryModeHeader(t *testing.T) {
+	tests := []struct {
+		name string
+		svc  *specrt.Service
+		want []string
+	}{
+		{name: "an awsQuery-compatible service is sent x-amzn-query-mode: true", svc: &queryService, want: []string{"true"}},
+		{name: "another service is sent no x-amzn-query-mode", svc: &jsonService},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := &fakeServer{responses: []canned{{status: 200, body: `{}`}}}
+			c := newTestClient(tt.svc, srv, &sleepRecorder{})
+			if err := c.Invoke(context.Background(), &opCreatePet, &createPetInput{Name: ptr("rex")}, &createPetOutput{}); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, srv.requests[0].Header.Values("X-Amzn-Query-Mode")); diff != "" {
+				t.Errorf("x-amzn-query-mode (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -659,7 +722,7 @@ func TestJSONErrorBodies(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		err   specrt.APIError
-		shape *jsonwire.Shape
+		shape *schema.Shape
 		want  string
 	}{
 		{"an error with a shape carries its code and its members", &throttlingException{Message: ptr("slow \"down\"")}, &schemaThrottlingException, `{"__type":"ThrottlingException","message":"slow \"down\""}`},

@@ -14,6 +14,10 @@ type ErrorMetadata struct {
 	StatusCode int
 	// RequestID is the request id the service returned, if any.
 	RequestID string
+	// QueryCode is the code an awsQuery-compatible service gave the error
+	// in its x-amzn-query-error header, if any: the code its awsQuery API
+	// answers, which the error's ErrorCode then returns.
+	QueryCode string
 }
 
 // APIError is implemented by every error type generated from a spec. It is a

@@ -12,8 +12,8 @@ import (
 
 	"github.com/aws/smithy-go"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Header names used by the protocols.
@@ -23,7 +23,33 @@ const (
 	HeaderS3RequestID = "X-Amz-Request-Id"
 	HeaderContentType = "Content-Type"
 	HeaderRetryAfter  = "Retry-After"
+	// HeaderQueryMode tells an awsQuery-compatible service that the client
+	// reads its errors' query codes.
+	HeaderQueryMode = "X-Amzn-Query-Mode"
+	// HeaderQueryError carries an awsQuery-compatible service's error code
+	// under awsQuery and its fault, "Code;Sender" or "Code;Receiver".
+	HeaderQueryError = "X-Amzn-Query-Error"
 )
+
+// QueryError formats the value of HeaderQueryError.
+func QueryError(code, fault string) string { return code + ";" + fault }
+
+// ParseQueryError reads the value of HeaderQueryError: the query code, and
+// the fault its second part names (the client's unless it says
+// Receiver). ok is false for a value without a code or without the
+// separator.
+func ParseQueryError(v string) (code string, fault smithy.ErrorFault, ok bool) {
+	code, f, found := strings.Cut(v, ";")
+	code = strings.TrimSpace(code)
+	if !found || code == "" {
+		return "", smithy.FaultUnknown, false
+	}
+	fault = smithy.FaultClient
+	if strings.TrimSpace(f) == protocol.FaultReceiver {
+		fault = smithy.FaultServer
+	}
+	return code, fault, true
+}
 
 // RequestID returns the request id of a response: X-Amzn-RequestId, or the
 // x-amz-request-id that some services send instead.
@@ -54,7 +80,7 @@ func ErrorBody(e APIError) protocol.ErrorBody {
 // calling WriteError. The request id, when e's metadata has one, goes into
 // X-Amzn-RequestId, and into the body's m.RequestID when m has none.
 // Headers already set on w are kept.
-func WriteError(w http.ResponseWriter, p protocol.Protocol, m *protocol.Message, e APIError, s *jsonwire.Shape) error {
+func WriteError(w http.ResponseWriter, p protocol.Protocol, m *protocol.Message, e APIError, s *schema.Shape) error {
 	md := e.ErrorMetadata()
 	if md != nil && md.RequestID != "" && m.RequestID == "" {
 		mm := *m
@@ -328,8 +354,8 @@ type RequestBinding struct {
 	payload      []byte
 	payloadSet   bool
 	payloadCT    string
-	payloadV     any             // a structure or document payload, encoded by the client
-	payloadShape *jsonwire.Shape // payloadV's shape; nil for a document
+	payloadV     any           // a structure or document payload, encoded by the client
+	payloadShape *schema.Shape // payloadV's shape; nil for a document
 }
 
 // Label sets the value of path label name ({name} or {name+} in the

@@ -5,7 +5,6 @@ package apprunner
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 )
 
@@ -1331,36 +1330,6 @@ func (c *Client) UpdateVpcIngressConnection(ctx context.Context, in *UpdateVpcIn
 		return nil, err
 	}
 	return out, nil
-}
-
-// UnmarshalJSON decodes the JSON body of the InternalServiceErrorException
-// error into e, matching member names exactly.
-func (e *InternalServiceErrorException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaInternalServiceErrorException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the InvalidRequestException error
-// into e, matching member names exactly.
-func (e *InvalidRequestException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaInvalidRequestException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the InvalidStateException error into
-// e, matching member names exactly.
-func (e *InvalidStateException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaInvalidStateException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
-// into e, matching member names exactly.
-func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaResourceNotFoundException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ServiceQuotaExceededException
-// error into e, matching member names exactly.
-func (e *ServiceQuotaExceededException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaServiceQuotaExceededException, e)
 }
 
 // newError returns an empty typed error for an error code of AWS App Runner,

@@ -3,825 +3,825 @@
 package apprunner
 
 import (
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaAssociateCustomDomainInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(AssociateCustomDomainInput{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "DomainName", Offset: unsafe.Offsetof(AssociateCustomDomainInput{}.DomainName), Shape: &jsonwire.String},
-			{Name: "EnableWWWSubdomain", Offset: unsafe.Offsetof(AssociateCustomDomainInput{}.EnableWWWSubdomain), Shape: &jsonwire.Bool},
+	schemaAssociateCustomDomainInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(AssociateCustomDomainInput{}.ServiceARN), Shape: &schema.String},
+			{Name: "DomainName", Offset: unsafe.Offsetof(AssociateCustomDomainInput{}.DomainName), Shape: &schema.String},
+			{Name: "EnableWWWSubdomain", Offset: unsafe.Offsetof(AssociateCustomDomainInput{}.EnableWWWSubdomain), Shape: &schema.Bool},
 		},
 		Type: (*AssociateCustomDomainInput)(nil),
 	}
-	schemaAssociateCustomDomainOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DNSTarget", Offset: unsafe.Offsetof(AssociateCustomDomainOutput{}.DNSTarget), Shape: &jsonwire.String},
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(AssociateCustomDomainOutput{}.ServiceARN), Shape: &jsonwire.String},
+	schemaAssociateCustomDomainOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DNSTarget", Offset: unsafe.Offsetof(AssociateCustomDomainOutput{}.DNSTarget), Shape: &schema.String},
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(AssociateCustomDomainOutput{}.ServiceARN), Shape: &schema.String},
 			{Name: "CustomDomain", Offset: unsafe.Offsetof(AssociateCustomDomainOutput{}.CustomDomain), Shape: &schemaCustomDomain},
 			{Name: "VpcDNSTargets", Offset: unsafe.Offsetof(AssociateCustomDomainOutput{}.VPCDNSTargets), Shape: &schemaVpcDNSTargetList},
 		},
 		Type: (*AssociateCustomDomainOutput)(nil),
 	}
-	schemaAuthenticationConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ConnectionArn", Offset: unsafe.Offsetof(AuthenticationConfiguration{}.ConnectionARN), Shape: &jsonwire.String},
-			{Name: "AccessRoleArn", Offset: unsafe.Offsetof(AuthenticationConfiguration{}.AccessRoleARN), Shape: &jsonwire.String},
+	schemaAuthenticationConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ConnectionArn", Offset: unsafe.Offsetof(AuthenticationConfiguration{}.ConnectionARN), Shape: &schema.String},
+			{Name: "AccessRoleArn", Offset: unsafe.Offsetof(AuthenticationConfiguration{}.AccessRoleARN), Shape: &schema.String},
 		},
 		Type: (*AuthenticationConfiguration)(nil),
 	}
-	schemaAutoScalingConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.AutoScalingConfigurationARN), Shape: &jsonwire.String},
-			{Name: "AutoScalingConfigurationName", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.AutoScalingConfigurationName), Shape: &jsonwire.String},
-			{Name: "AutoScalingConfigurationRevision", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.AutoScalingConfigurationRevision), Shape: &jsonwire.Int32},
-			{Name: "Latest", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.Latest), Shape: &jsonwire.Bool},
-			{Name: "Status", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.Status), Shape: &jsonwire.Enum},
-			{Name: "MaxConcurrency", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.MaxConcurrency), Shape: &jsonwire.Int32},
-			{Name: "MinSize", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.MinSize), Shape: &jsonwire.Int32},
-			{Name: "MaxSize", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.MaxSize), Shape: &jsonwire.Int32},
-			{Name: "CreatedAt", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "DeletedAt", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.DeletedAt), Shape: &jsonwire.Timestamp},
-			{Name: "HasAssociatedService", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.HasAssociatedService), Shape: &jsonwire.Bool},
-			{Name: "IsDefault", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.IsDefault), Shape: &jsonwire.Bool},
+	schemaAutoScalingConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.AutoScalingConfigurationARN), Shape: &schema.String},
+			{Name: "AutoScalingConfigurationName", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.AutoScalingConfigurationName), Shape: &schema.String},
+			{Name: "AutoScalingConfigurationRevision", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.AutoScalingConfigurationRevision), Shape: &schema.Int32},
+			{Name: "Latest", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.Latest), Shape: &schema.Bool},
+			{Name: "Status", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.Status), Shape: &schema.Enum},
+			{Name: "MaxConcurrency", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.MaxConcurrency), Shape: &schema.Int32},
+			{Name: "MinSize", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.MinSize), Shape: &schema.Int32},
+			{Name: "MaxSize", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.MaxSize), Shape: &schema.Int32},
+			{Name: "CreatedAt", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "DeletedAt", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.DeletedAt), Shape: &schema.Timestamp},
+			{Name: "HasAssociatedService", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.HasAssociatedService), Shape: &schema.Bool},
+			{Name: "IsDefault", Offset: unsafe.Offsetof(AutoScalingConfiguration{}.IsDefault), Shape: &schema.Bool},
 		},
 		Type: (*AutoScalingConfiguration)(nil),
 	}
-	schemaAutoScalingConfigurationSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(AutoScalingConfigurationSummary{}.AutoScalingConfigurationARN), Shape: &jsonwire.String},
-			{Name: "AutoScalingConfigurationName", Offset: unsafe.Offsetof(AutoScalingConfigurationSummary{}.AutoScalingConfigurationName), Shape: &jsonwire.String},
-			{Name: "AutoScalingConfigurationRevision", Offset: unsafe.Offsetof(AutoScalingConfigurationSummary{}.AutoScalingConfigurationRevision), Shape: &jsonwire.Int32},
-			{Name: "Status", Offset: unsafe.Offsetof(AutoScalingConfigurationSummary{}.Status), Shape: &jsonwire.Enum},
-			{Name: "CreatedAt", Offset: unsafe.Offsetof(AutoScalingConfigurationSummary{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "HasAssociatedService", Offset: unsafe.Offsetof(AutoScalingConfigurationSummary{}.HasAssociatedService), Shape: &jsonwire.Bool},
-			{Name: "IsDefault", Offset: unsafe.Offsetof(AutoScalingConfigurationSummary{}.IsDefault), Shape: &jsonwire.Bool},
+	schemaAutoScalingConfigurationSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(AutoScalingConfigurationSummary{}.AutoScalingConfigurationARN), Shape: &schema.String},
+			{Name: "AutoScalingConfigurationName", Offset: unsafe.Offsetof(AutoScalingConfigurationSummary{}.AutoScalingConfigurationName), Shape: &schema.String},
+			{Name: "AutoScalingConfigurationRevision", Offset: unsafe.Offsetof(AutoScalingConfigurationSummary{}.AutoScalingConfigurationRevision), Shape: &schema.Int32},
+			{Name: "Status", Offset: unsafe.Offsetof(AutoScalingConfigurationSummary{}.Status), Shape: &schema.Enum},
+			{Name: "CreatedAt", Offset: unsafe.Offsetof(AutoScalingConfigurationSummary{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "HasAssociatedService", Offset: unsafe.Offsetof(AutoScalingConfigurationSummary{}.HasAssociatedService), Shape: &schema.Bool},
+			{Name: "IsDefault", Offset: unsafe.Offsetof(AutoScalingConfigurationSummary{}.IsDefault), Shape: &schema.Bool},
 		},
 		Type: (*AutoScalingConfigurationSummary)(nil),
 	}
-	schemaAutoScalingConfigurationSummaryList = jsonwire.Shape{
+	schemaAutoScalingConfigurationSummaryList = schema.Shape{
 		Elem: &schemaAutoScalingConfigurationSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]AutoScalingConfigurationSummary)(nil),
 	}
-	schemaCertificateValidationRecord = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(CertificateValidationRecord{}.Name), Shape: &jsonwire.String},
-			{Name: "Type", Offset: unsafe.Offsetof(CertificateValidationRecord{}.Type), Shape: &jsonwire.String},
-			{Name: "Value", Offset: unsafe.Offsetof(CertificateValidationRecord{}.Value), Shape: &jsonwire.String},
-			{Name: "Status", Offset: unsafe.Offsetof(CertificateValidationRecord{}.Status), Shape: &jsonwire.Enum},
+	schemaCertificateValidationRecord = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(CertificateValidationRecord{}.Name), Shape: &schema.String},
+			{Name: "Type", Offset: unsafe.Offsetof(CertificateValidationRecord{}.Type), Shape: &schema.String},
+			{Name: "Value", Offset: unsafe.Offsetof(CertificateValidationRecord{}.Value), Shape: &schema.String},
+			{Name: "Status", Offset: unsafe.Offsetof(CertificateValidationRecord{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*CertificateValidationRecord)(nil),
 	}
-	schemaCertificateValidationRecordList = jsonwire.Shape{
+	schemaCertificateValidationRecordList = schema.Shape{
 		Elem: &schemaCertificateValidationRecord,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]CertificateValidationRecord)(nil),
 	}
-	schemaCodeConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ConfigurationSource", Offset: unsafe.Offsetof(CodeConfiguration{}.ConfigurationSource), Shape: &jsonwire.Enum},
+	schemaCodeConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ConfigurationSource", Offset: unsafe.Offsetof(CodeConfiguration{}.ConfigurationSource), Shape: &schema.Enum},
 			{Name: "CodeConfigurationValues", Offset: unsafe.Offsetof(CodeConfiguration{}.CodeConfigurationValues), Shape: &schemaCodeConfigurationValues},
 		},
 		Type: (*CodeConfiguration)(nil),
 	}
-	schemaCodeConfigurationValues = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Runtime", Offset: unsafe.Offsetof(CodeConfigurationValues{}.Runtime), Shape: &jsonwire.Enum},
-			{Name: "BuildCommand", Offset: unsafe.Offsetof(CodeConfigurationValues{}.BuildCommand), Shape: &jsonwire.String},
-			{Name: "StartCommand", Offset: unsafe.Offsetof(CodeConfigurationValues{}.StartCommand), Shape: &jsonwire.String},
-			{Name: "Port", Offset: unsafe.Offsetof(CodeConfigurationValues{}.Port), Shape: &jsonwire.String},
+	schemaCodeConfigurationValues = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Runtime", Offset: unsafe.Offsetof(CodeConfigurationValues{}.Runtime), Shape: &schema.Enum},
+			{Name: "BuildCommand", Offset: unsafe.Offsetof(CodeConfigurationValues{}.BuildCommand), Shape: &schema.String},
+			{Name: "StartCommand", Offset: unsafe.Offsetof(CodeConfigurationValues{}.StartCommand), Shape: &schema.String},
+			{Name: "Port", Offset: unsafe.Offsetof(CodeConfigurationValues{}.Port), Shape: &schema.String},
 			{Name: "RuntimeEnvironmentVariables", Offset: unsafe.Offsetof(CodeConfigurationValues{}.RuntimeEnvironmentVariables), Shape: &schemaRuntimeEnvironmentVariables},
 			{Name: "RuntimeEnvironmentSecrets", Offset: unsafe.Offsetof(CodeConfigurationValues{}.RuntimeEnvironmentSecrets), Shape: &schemaRuntimeEnvironmentSecrets},
 		},
 		Type: (*CodeConfigurationValues)(nil),
 	}
-	schemaCodeRepository = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "RepositoryUrl", Offset: unsafe.Offsetof(CodeRepository{}.RepositoryURL), Shape: &jsonwire.String},
+	schemaCodeRepository = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "RepositoryUrl", Offset: unsafe.Offsetof(CodeRepository{}.RepositoryURL), Shape: &schema.String},
 			{Name: "SourceCodeVersion", Offset: unsafe.Offsetof(CodeRepository{}.SourceCodeVersion), Shape: &schemaSourceCodeVersion},
 			{Name: "CodeConfiguration", Offset: unsafe.Offsetof(CodeRepository{}.CodeConfiguration), Shape: &schemaCodeConfiguration},
-			{Name: "SourceDirectory", Offset: unsafe.Offsetof(CodeRepository{}.SourceDirectory), Shape: &jsonwire.String},
+			{Name: "SourceDirectory", Offset: unsafe.Offsetof(CodeRepository{}.SourceDirectory), Shape: &schema.String},
 		},
 		Type: (*CodeRepository)(nil),
 	}
-	schemaConnection = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ConnectionName", Offset: unsafe.Offsetof(Connection{}.ConnectionName), Shape: &jsonwire.String},
-			{Name: "ConnectionArn", Offset: unsafe.Offsetof(Connection{}.ConnectionARN), Shape: &jsonwire.String},
-			{Name: "ProviderType", Offset: unsafe.Offsetof(Connection{}.ProviderType), Shape: &jsonwire.Enum},
-			{Name: "Status", Offset: unsafe.Offsetof(Connection{}.Status), Shape: &jsonwire.Enum},
-			{Name: "CreatedAt", Offset: unsafe.Offsetof(Connection{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaConnection = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ConnectionName", Offset: unsafe.Offsetof(Connection{}.ConnectionName), Shape: &schema.String},
+			{Name: "ConnectionArn", Offset: unsafe.Offsetof(Connection{}.ConnectionARN), Shape: &schema.String},
+			{Name: "ProviderType", Offset: unsafe.Offsetof(Connection{}.ProviderType), Shape: &schema.Enum},
+			{Name: "Status", Offset: unsafe.Offsetof(Connection{}.Status), Shape: &schema.Enum},
+			{Name: "CreatedAt", Offset: unsafe.Offsetof(Connection{}.CreatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*Connection)(nil),
 	}
-	schemaConnectionSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ConnectionName", Offset: unsafe.Offsetof(ConnectionSummary{}.ConnectionName), Shape: &jsonwire.String},
-			{Name: "ConnectionArn", Offset: unsafe.Offsetof(ConnectionSummary{}.ConnectionARN), Shape: &jsonwire.String},
-			{Name: "ProviderType", Offset: unsafe.Offsetof(ConnectionSummary{}.ProviderType), Shape: &jsonwire.Enum},
-			{Name: "Status", Offset: unsafe.Offsetof(ConnectionSummary{}.Status), Shape: &jsonwire.Enum},
-			{Name: "CreatedAt", Offset: unsafe.Offsetof(ConnectionSummary{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaConnectionSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ConnectionName", Offset: unsafe.Offsetof(ConnectionSummary{}.ConnectionName), Shape: &schema.String},
+			{Name: "ConnectionArn", Offset: unsafe.Offsetof(ConnectionSummary{}.ConnectionARN), Shape: &schema.String},
+			{Name: "ProviderType", Offset: unsafe.Offsetof(ConnectionSummary{}.ProviderType), Shape: &schema.Enum},
+			{Name: "Status", Offset: unsafe.Offsetof(ConnectionSummary{}.Status), Shape: &schema.Enum},
+			{Name: "CreatedAt", Offset: unsafe.Offsetof(ConnectionSummary{}.CreatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*ConnectionSummary)(nil),
 	}
-	schemaConnectionSummaryList = jsonwire.Shape{
+	schemaConnectionSummaryList = schema.Shape{
 		Elem: &schemaConnectionSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ConnectionSummary)(nil),
 	}
-	schemaCreateAutoScalingConfigurationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AutoScalingConfigurationName", Offset: unsafe.Offsetof(CreateAutoScalingConfigurationInput{}.AutoScalingConfigurationName), Shape: &jsonwire.String},
-			{Name: "MaxConcurrency", Offset: unsafe.Offsetof(CreateAutoScalingConfigurationInput{}.MaxConcurrency), Shape: &jsonwire.Int32},
-			{Name: "MinSize", Offset: unsafe.Offsetof(CreateAutoScalingConfigurationInput{}.MinSize), Shape: &jsonwire.Int32},
-			{Name: "MaxSize", Offset: unsafe.Offsetof(CreateAutoScalingConfigurationInput{}.MaxSize), Shape: &jsonwire.Int32},
+	schemaCreateAutoScalingConfigurationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AutoScalingConfigurationName", Offset: unsafe.Offsetof(CreateAutoScalingConfigurationInput{}.AutoScalingConfigurationName), Shape: &schema.String},
+			{Name: "MaxConcurrency", Offset: unsafe.Offsetof(CreateAutoScalingConfigurationInput{}.MaxConcurrency), Shape: &schema.Int32},
+			{Name: "MinSize", Offset: unsafe.Offsetof(CreateAutoScalingConfigurationInput{}.MinSize), Shape: &schema.Int32},
+			{Name: "MaxSize", Offset: unsafe.Offsetof(CreateAutoScalingConfigurationInput{}.MaxSize), Shape: &schema.Int32},
 			{Name: "Tags", Offset: unsafe.Offsetof(CreateAutoScalingConfigurationInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateAutoScalingConfigurationInput)(nil),
 	}
-	schemaCreateAutoScalingConfigurationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateAutoScalingConfigurationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AutoScalingConfiguration", Offset: unsafe.Offsetof(CreateAutoScalingConfigurationOutput{}.AutoScalingConfiguration), Shape: &schemaAutoScalingConfiguration},
 		},
 		Type: (*CreateAutoScalingConfigurationOutput)(nil),
 	}
-	schemaCreateConnectionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ConnectionName", Offset: unsafe.Offsetof(CreateConnectionInput{}.ConnectionName), Shape: &jsonwire.String},
-			{Name: "ProviderType", Offset: unsafe.Offsetof(CreateConnectionInput{}.ProviderType), Shape: &jsonwire.Enum},
+	schemaCreateConnectionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ConnectionName", Offset: unsafe.Offsetof(CreateConnectionInput{}.ConnectionName), Shape: &schema.String},
+			{Name: "ProviderType", Offset: unsafe.Offsetof(CreateConnectionInput{}.ProviderType), Shape: &schema.Enum},
 			{Name: "Tags", Offset: unsafe.Offsetof(CreateConnectionInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateConnectionInput)(nil),
 	}
-	schemaCreateConnectionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateConnectionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Connection", Offset: unsafe.Offsetof(CreateConnectionOutput{}.Connection), Shape: &schemaConnection},
 		},
 		Type: (*CreateConnectionOutput)(nil),
 	}
-	schemaCreateObservabilityConfigurationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ObservabilityConfigurationName", Offset: unsafe.Offsetof(CreateObservabilityConfigurationInput{}.ObservabilityConfigurationName), Shape: &jsonwire.String},
+	schemaCreateObservabilityConfigurationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ObservabilityConfigurationName", Offset: unsafe.Offsetof(CreateObservabilityConfigurationInput{}.ObservabilityConfigurationName), Shape: &schema.String},
 			{Name: "TraceConfiguration", Offset: unsafe.Offsetof(CreateObservabilityConfigurationInput{}.TraceConfiguration), Shape: &schemaTraceConfiguration},
 			{Name: "Tags", Offset: unsafe.Offsetof(CreateObservabilityConfigurationInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateObservabilityConfigurationInput)(nil),
 	}
-	schemaCreateObservabilityConfigurationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateObservabilityConfigurationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ObservabilityConfiguration", Offset: unsafe.Offsetof(CreateObservabilityConfigurationOutput{}.ObservabilityConfiguration), Shape: &schemaObservabilityConfiguration},
 		},
 		Type: (*CreateObservabilityConfigurationOutput)(nil),
 	}
-	schemaCreateServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceName", Offset: unsafe.Offsetof(CreateServiceInput{}.ServiceName), Shape: &jsonwire.String},
+	schemaCreateServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceName", Offset: unsafe.Offsetof(CreateServiceInput{}.ServiceName), Shape: &schema.String},
 			{Name: "SourceConfiguration", Offset: unsafe.Offsetof(CreateServiceInput{}.SourceConfiguration), Shape: &schemaSourceConfiguration},
 			{Name: "InstanceConfiguration", Offset: unsafe.Offsetof(CreateServiceInput{}.InstanceConfiguration), Shape: &schemaInstanceConfiguration},
 			{Name: "Tags", Offset: unsafe.Offsetof(CreateServiceInput{}.Tags), Shape: &schemaTagList},
 			{Name: "EncryptionConfiguration", Offset: unsafe.Offsetof(CreateServiceInput{}.EncryptionConfiguration), Shape: &schemaEncryptionConfiguration},
 			{Name: "HealthCheckConfiguration", Offset: unsafe.Offsetof(CreateServiceInput{}.HealthCheckConfiguration), Shape: &schemaHealthCheckConfiguration},
-			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(CreateServiceInput{}.AutoScalingConfigurationARN), Shape: &jsonwire.String},
+			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(CreateServiceInput{}.AutoScalingConfigurationARN), Shape: &schema.String},
 			{Name: "NetworkConfiguration", Offset: unsafe.Offsetof(CreateServiceInput{}.NetworkConfiguration), Shape: &schemaNetworkConfiguration},
 			{Name: "ObservabilityConfiguration", Offset: unsafe.Offsetof(CreateServiceInput{}.ObservabilityConfiguration), Shape: &schemaServiceObservabilityConfiguration},
 		},
 		Type: (*CreateServiceInput)(nil),
 	}
-	schemaCreateServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Service", Offset: unsafe.Offsetof(CreateServiceOutput{}.Service), Shape: &schemaService},
-			{Name: "OperationId", Offset: unsafe.Offsetof(CreateServiceOutput{}.OperationID), Shape: &jsonwire.String},
+			{Name: "OperationId", Offset: unsafe.Offsetof(CreateServiceOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*CreateServiceOutput)(nil),
 	}
-	schemaCreateVpcConnectorInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "VpcConnectorName", Offset: unsafe.Offsetof(CreateVpcConnectorInput{}.VPCConnectorName), Shape: &jsonwire.String},
+	schemaCreateVpcConnectorInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "VpcConnectorName", Offset: unsafe.Offsetof(CreateVpcConnectorInput{}.VPCConnectorName), Shape: &schema.String},
 			{Name: "Subnets", Offset: unsafe.Offsetof(CreateVpcConnectorInput{}.Subnets), Shape: &schemaStringList},
 			{Name: "SecurityGroups", Offset: unsafe.Offsetof(CreateVpcConnectorInput{}.SecurityGroups), Shape: &schemaStringList},
 			{Name: "Tags", Offset: unsafe.Offsetof(CreateVpcConnectorInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateVpcConnectorInput)(nil),
 	}
-	schemaCreateVpcConnectorOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateVpcConnectorOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "VpcConnector", Offset: unsafe.Offsetof(CreateVpcConnectorOutput{}.VPCConnector), Shape: &schemaVPCConnector},
 		},
 		Type: (*CreateVpcConnectorOutput)(nil),
 	}
-	schemaCreateVpcIngressConnectionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(CreateVpcIngressConnectionInput{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "VpcIngressConnectionName", Offset: unsafe.Offsetof(CreateVpcIngressConnectionInput{}.VPCIngressConnectionName), Shape: &jsonwire.String},
+	schemaCreateVpcIngressConnectionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(CreateVpcIngressConnectionInput{}.ServiceARN), Shape: &schema.String},
+			{Name: "VpcIngressConnectionName", Offset: unsafe.Offsetof(CreateVpcIngressConnectionInput{}.VPCIngressConnectionName), Shape: &schema.String},
 			{Name: "IngressVpcConfiguration", Offset: unsafe.Offsetof(CreateVpcIngressConnectionInput{}.IngressVPCConfiguration), Shape: &schemaIngressVPCConfiguration},
 			{Name: "Tags", Offset: unsafe.Offsetof(CreateVpcIngressConnectionInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateVpcIngressConnectionInput)(nil),
 	}
-	schemaCreateVpcIngressConnectionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateVpcIngressConnectionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "VpcIngressConnection", Offset: unsafe.Offsetof(CreateVpcIngressConnectionOutput{}.VPCIngressConnection), Shape: &schemaVPCIngressConnection},
 		},
 		Type: (*CreateVpcIngressConnectionOutput)(nil),
 	}
-	schemaCustomDomain = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DomainName", Offset: unsafe.Offsetof(CustomDomain{}.DomainName), Shape: &jsonwire.String},
-			{Name: "EnableWWWSubdomain", Offset: unsafe.Offsetof(CustomDomain{}.EnableWWWSubdomain), Shape: &jsonwire.Bool},
+	schemaCustomDomain = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DomainName", Offset: unsafe.Offsetof(CustomDomain{}.DomainName), Shape: &schema.String},
+			{Name: "EnableWWWSubdomain", Offset: unsafe.Offsetof(CustomDomain{}.EnableWWWSubdomain), Shape: &schema.Bool},
 			{Name: "CertificateValidationRecords", Offset: unsafe.Offsetof(CustomDomain{}.CertificateValidationRecords), Shape: &schemaCertificateValidationRecordList},
-			{Name: "Status", Offset: unsafe.Offsetof(CustomDomain{}.Status), Shape: &jsonwire.Enum},
+			{Name: "Status", Offset: unsafe.Offsetof(CustomDomain{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*CustomDomain)(nil),
 	}
-	schemaCustomDomainList = jsonwire.Shape{
+	schemaCustomDomainList = schema.Shape{
 		Elem: &schemaCustomDomain,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]CustomDomain)(nil),
 	}
-	schemaDeleteAutoScalingConfigurationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(DeleteAutoScalingConfigurationInput{}.AutoScalingConfigurationARN), Shape: &jsonwire.String},
-			{Name: "DeleteAllRevisions", Offset: unsafe.Offsetof(DeleteAutoScalingConfigurationInput{}.DeleteAllRevisions), Shape: &jsonwire.Bool},
+	schemaDeleteAutoScalingConfigurationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(DeleteAutoScalingConfigurationInput{}.AutoScalingConfigurationARN), Shape: &schema.String},
+			{Name: "DeleteAllRevisions", Offset: unsafe.Offsetof(DeleteAutoScalingConfigurationInput{}.DeleteAllRevisions), Shape: &schema.Bool},
 		},
 		Type: (*DeleteAutoScalingConfigurationInput)(nil),
 	}
-	schemaDeleteAutoScalingConfigurationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteAutoScalingConfigurationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AutoScalingConfiguration", Offset: unsafe.Offsetof(DeleteAutoScalingConfigurationOutput{}.AutoScalingConfiguration), Shape: &schemaAutoScalingConfiguration},
 		},
 		Type: (*DeleteAutoScalingConfigurationOutput)(nil),
 	}
-	schemaDeleteConnectionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ConnectionArn", Offset: unsafe.Offsetof(DeleteConnectionInput{}.ConnectionARN), Shape: &jsonwire.String},
+	schemaDeleteConnectionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ConnectionArn", Offset: unsafe.Offsetof(DeleteConnectionInput{}.ConnectionARN), Shape: &schema.String},
 		},
 		Type: (*DeleteConnectionInput)(nil),
 	}
-	schemaDeleteConnectionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteConnectionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Connection", Offset: unsafe.Offsetof(DeleteConnectionOutput{}.Connection), Shape: &schemaConnection},
 		},
 		Type: (*DeleteConnectionOutput)(nil),
 	}
-	schemaDeleteObservabilityConfigurationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ObservabilityConfigurationArn", Offset: unsafe.Offsetof(DeleteObservabilityConfigurationInput{}.ObservabilityConfigurationARN), Shape: &jsonwire.String},
+	schemaDeleteObservabilityConfigurationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ObservabilityConfigurationArn", Offset: unsafe.Offsetof(DeleteObservabilityConfigurationInput{}.ObservabilityConfigurationARN), Shape: &schema.String},
 		},
 		Type: (*DeleteObservabilityConfigurationInput)(nil),
 	}
-	schemaDeleteObservabilityConfigurationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteObservabilityConfigurationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ObservabilityConfiguration", Offset: unsafe.Offsetof(DeleteObservabilityConfigurationOutput{}.ObservabilityConfiguration), Shape: &schemaObservabilityConfiguration},
 		},
 		Type: (*DeleteObservabilityConfigurationOutput)(nil),
 	}
-	schemaDeleteServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(DeleteServiceInput{}.ServiceARN), Shape: &jsonwire.String},
+	schemaDeleteServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(DeleteServiceInput{}.ServiceARN), Shape: &schema.String},
 		},
 		Type: (*DeleteServiceInput)(nil),
 	}
-	schemaDeleteServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Service", Offset: unsafe.Offsetof(DeleteServiceOutput{}.Service), Shape: &schemaService},
-			{Name: "OperationId", Offset: unsafe.Offsetof(DeleteServiceOutput{}.OperationID), Shape: &jsonwire.String},
+			{Name: "OperationId", Offset: unsafe.Offsetof(DeleteServiceOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*DeleteServiceOutput)(nil),
 	}
-	schemaDeleteVpcConnectorInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "VpcConnectorArn", Offset: unsafe.Offsetof(DeleteVpcConnectorInput{}.VPCConnectorARN), Shape: &jsonwire.String},
+	schemaDeleteVpcConnectorInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "VpcConnectorArn", Offset: unsafe.Offsetof(DeleteVpcConnectorInput{}.VPCConnectorARN), Shape: &schema.String},
 		},
 		Type: (*DeleteVpcConnectorInput)(nil),
 	}
-	schemaDeleteVpcConnectorOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteVpcConnectorOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "VpcConnector", Offset: unsafe.Offsetof(DeleteVpcConnectorOutput{}.VPCConnector), Shape: &schemaVPCConnector},
 		},
 		Type: (*DeleteVpcConnectorOutput)(nil),
 	}
-	schemaDeleteVpcIngressConnectionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "VpcIngressConnectionArn", Offset: unsafe.Offsetof(DeleteVpcIngressConnectionInput{}.VPCIngressConnectionARN), Shape: &jsonwire.String},
+	schemaDeleteVpcIngressConnectionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "VpcIngressConnectionArn", Offset: unsafe.Offsetof(DeleteVpcIngressConnectionInput{}.VPCIngressConnectionARN), Shape: &schema.String},
 		},
 		Type: (*DeleteVpcIngressConnectionInput)(nil),
 	}
-	schemaDeleteVpcIngressConnectionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteVpcIngressConnectionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "VpcIngressConnection", Offset: unsafe.Offsetof(DeleteVpcIngressConnectionOutput{}.VPCIngressConnection), Shape: &schemaVPCIngressConnection},
 		},
 		Type: (*DeleteVpcIngressConnectionOutput)(nil),
 	}
-	schemaDescribeAutoScalingConfigurationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(DescribeAutoScalingConfigurationInput{}.AutoScalingConfigurationARN), Shape: &jsonwire.String},
+	schemaDescribeAutoScalingConfigurationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(DescribeAutoScalingConfigurationInput{}.AutoScalingConfigurationARN), Shape: &schema.String},
 		},
 		Type: (*DescribeAutoScalingConfigurationInput)(nil),
 	}
-	schemaDescribeAutoScalingConfigurationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeAutoScalingConfigurationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AutoScalingConfiguration", Offset: unsafe.Offsetof(DescribeAutoScalingConfigurationOutput{}.AutoScalingConfiguration), Shape: &schemaAutoScalingConfiguration},
 		},
 		Type: (*DescribeAutoScalingConfigurationOutput)(nil),
 	}
-	schemaDescribeCustomDomainsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(DescribeCustomDomainsInput{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeCustomDomainsInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(DescribeCustomDomainsInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaDescribeCustomDomainsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(DescribeCustomDomainsInput{}.ServiceARN), Shape: &schema.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeCustomDomainsInput{}.NextToken), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(DescribeCustomDomainsInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*DescribeCustomDomainsInput)(nil),
 	}
-	schemaDescribeCustomDomainsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DNSTarget", Offset: unsafe.Offsetof(DescribeCustomDomainsOutput{}.DNSTarget), Shape: &jsonwire.String},
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(DescribeCustomDomainsOutput{}.ServiceARN), Shape: &jsonwire.String},
+	schemaDescribeCustomDomainsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DNSTarget", Offset: unsafe.Offsetof(DescribeCustomDomainsOutput{}.DNSTarget), Shape: &schema.String},
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(DescribeCustomDomainsOutput{}.ServiceARN), Shape: &schema.String},
 			{Name: "CustomDomains", Offset: unsafe.Offsetof(DescribeCustomDomainsOutput{}.CustomDomains), Shape: &schemaCustomDomainList},
 			{Name: "VpcDNSTargets", Offset: unsafe.Offsetof(DescribeCustomDomainsOutput{}.VPCDNSTargets), Shape: &schemaVpcDNSTargetList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeCustomDomainsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeCustomDomainsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*DescribeCustomDomainsOutput)(nil),
 	}
-	schemaDescribeObservabilityConfigurationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ObservabilityConfigurationArn", Offset: unsafe.Offsetof(DescribeObservabilityConfigurationInput{}.ObservabilityConfigurationARN), Shape: &jsonwire.String},
+	schemaDescribeObservabilityConfigurationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ObservabilityConfigurationArn", Offset: unsafe.Offsetof(DescribeObservabilityConfigurationInput{}.ObservabilityConfigurationARN), Shape: &schema.String},
 		},
 		Type: (*DescribeObservabilityConfigurationInput)(nil),
 	}
-	schemaDescribeObservabilityConfigurationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeObservabilityConfigurationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ObservabilityConfiguration", Offset: unsafe.Offsetof(DescribeObservabilityConfigurationOutput{}.ObservabilityConfiguration), Shape: &schemaObservabilityConfiguration},
 		},
 		Type: (*DescribeObservabilityConfigurationOutput)(nil),
 	}
-	schemaDescribeServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(DescribeServiceInput{}.ServiceARN), Shape: &jsonwire.String},
+	schemaDescribeServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(DescribeServiceInput{}.ServiceARN), Shape: &schema.String},
 		},
 		Type: (*DescribeServiceInput)(nil),
 	}
-	schemaDescribeServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Service", Offset: unsafe.Offsetof(DescribeServiceOutput{}.Service), Shape: &schemaService},
 		},
 		Type: (*DescribeServiceOutput)(nil),
 	}
-	schemaDescribeVpcConnectorInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "VpcConnectorArn", Offset: unsafe.Offsetof(DescribeVpcConnectorInput{}.VPCConnectorARN), Shape: &jsonwire.String},
+	schemaDescribeVpcConnectorInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "VpcConnectorArn", Offset: unsafe.Offsetof(DescribeVpcConnectorInput{}.VPCConnectorARN), Shape: &schema.String},
 		},
 		Type: (*DescribeVpcConnectorInput)(nil),
 	}
-	schemaDescribeVpcConnectorOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeVpcConnectorOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "VpcConnector", Offset: unsafe.Offsetof(DescribeVpcConnectorOutput{}.VPCConnector), Shape: &schemaVPCConnector},
 		},
 		Type: (*DescribeVpcConnectorOutput)(nil),
 	}
-	schemaDescribeVpcIngressConnectionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "VpcIngressConnectionArn", Offset: unsafe.Offsetof(DescribeVpcIngressConnectionInput{}.VPCIngressConnectionARN), Shape: &jsonwire.String},
+	schemaDescribeVpcIngressConnectionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "VpcIngressConnectionArn", Offset: unsafe.Offsetof(DescribeVpcIngressConnectionInput{}.VPCIngressConnectionARN), Shape: &schema.String},
 		},
 		Type: (*DescribeVpcIngressConnectionInput)(nil),
 	}
-	schemaDescribeVpcIngressConnectionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeVpcIngressConnectionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "VpcIngressConnection", Offset: unsafe.Offsetof(DescribeVpcIngressConnectionOutput{}.VPCIngressConnection), Shape: &schemaVPCIngressConnection},
 		},
 		Type: (*DescribeVpcIngressConnectionOutput)(nil),
 	}
-	schemaDisassociateCustomDomainInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(DisassociateCustomDomainInput{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "DomainName", Offset: unsafe.Offsetof(DisassociateCustomDomainInput{}.DomainName), Shape: &jsonwire.String},
+	schemaDisassociateCustomDomainInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(DisassociateCustomDomainInput{}.ServiceARN), Shape: &schema.String},
+			{Name: "DomainName", Offset: unsafe.Offsetof(DisassociateCustomDomainInput{}.DomainName), Shape: &schema.String},
 		},
 		Type: (*DisassociateCustomDomainInput)(nil),
 	}
-	schemaDisassociateCustomDomainOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DNSTarget", Offset: unsafe.Offsetof(DisassociateCustomDomainOutput{}.DNSTarget), Shape: &jsonwire.String},
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(DisassociateCustomDomainOutput{}.ServiceARN), Shape: &jsonwire.String},
+	schemaDisassociateCustomDomainOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DNSTarget", Offset: unsafe.Offsetof(DisassociateCustomDomainOutput{}.DNSTarget), Shape: &schema.String},
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(DisassociateCustomDomainOutput{}.ServiceARN), Shape: &schema.String},
 			{Name: "CustomDomain", Offset: unsafe.Offsetof(DisassociateCustomDomainOutput{}.CustomDomain), Shape: &schemaCustomDomain},
 			{Name: "VpcDNSTargets", Offset: unsafe.Offsetof(DisassociateCustomDomainOutput{}.VPCDNSTargets), Shape: &schemaVpcDNSTargetList},
 		},
 		Type: (*DisassociateCustomDomainOutput)(nil),
 	}
-	schemaEgressConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "EgressType", Offset: unsafe.Offsetof(EgressConfiguration{}.EgressType), Shape: &jsonwire.Enum},
-			{Name: "VpcConnectorArn", Offset: unsafe.Offsetof(EgressConfiguration{}.VPCConnectorARN), Shape: &jsonwire.String},
+	schemaEgressConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "EgressType", Offset: unsafe.Offsetof(EgressConfiguration{}.EgressType), Shape: &schema.Enum},
+			{Name: "VpcConnectorArn", Offset: unsafe.Offsetof(EgressConfiguration{}.VPCConnectorARN), Shape: &schema.String},
 		},
 		Type: (*EgressConfiguration)(nil),
 	}
-	schemaEncryptionConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "KmsKey", Offset: unsafe.Offsetof(EncryptionConfiguration{}.KMSKey), Shape: &jsonwire.String},
+	schemaEncryptionConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "KmsKey", Offset: unsafe.Offsetof(EncryptionConfiguration{}.KMSKey), Shape: &schema.String},
 		},
 		Type: (*EncryptionConfiguration)(nil),
 	}
-	schemaHealthCheckConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Protocol", Offset: unsafe.Offsetof(HealthCheckConfiguration{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "Path", Offset: unsafe.Offsetof(HealthCheckConfiguration{}.Path), Shape: &jsonwire.String},
-			{Name: "Interval", Offset: unsafe.Offsetof(HealthCheckConfiguration{}.Interval), Shape: &jsonwire.Int32},
-			{Name: "Timeout", Offset: unsafe.Offsetof(HealthCheckConfiguration{}.Timeout), Shape: &jsonwire.Int32},
-			{Name: "HealthyThreshold", Offset: unsafe.Offsetof(HealthCheckConfiguration{}.HealthyThreshold), Shape: &jsonwire.Int32},
-			{Name: "UnhealthyThreshold", Offset: unsafe.Offsetof(HealthCheckConfiguration{}.UnhealthyThreshold), Shape: &jsonwire.Int32},
+	schemaHealthCheckConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Protocol", Offset: unsafe.Offsetof(HealthCheckConfiguration{}.Protocol), Shape: &schema.Enum},
+			{Name: "Path", Offset: unsafe.Offsetof(HealthCheckConfiguration{}.Path), Shape: &schema.String},
+			{Name: "Interval", Offset: unsafe.Offsetof(HealthCheckConfiguration{}.Interval), Shape: &schema.Int32},
+			{Name: "Timeout", Offset: unsafe.Offsetof(HealthCheckConfiguration{}.Timeout), Shape: &schema.Int32},
+			{Name: "HealthyThreshold", Offset: unsafe.Offsetof(HealthCheckConfiguration{}.HealthyThreshold), Shape: &schema.Int32},
+			{Name: "UnhealthyThreshold", Offset: unsafe.Offsetof(HealthCheckConfiguration{}.UnhealthyThreshold), Shape: &schema.Int32},
 		},
 		Type: (*HealthCheckConfiguration)(nil),
 	}
-	schemaImageConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaImageConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "RuntimeEnvironmentVariables", Offset: unsafe.Offsetof(ImageConfiguration{}.RuntimeEnvironmentVariables), Shape: &schemaRuntimeEnvironmentVariables},
-			{Name: "StartCommand", Offset: unsafe.Offsetof(ImageConfiguration{}.StartCommand), Shape: &jsonwire.String},
-			{Name: "Port", Offset: unsafe.Offsetof(ImageConfiguration{}.Port), Shape: &jsonwire.String},
+			{Name: "StartCommand", Offset: unsafe.Offsetof(ImageConfiguration{}.StartCommand), Shape: &schema.String},
+			{Name: "Port", Offset: unsafe.Offsetof(ImageConfiguration{}.Port), Shape: &schema.String},
 			{Name: "RuntimeEnvironmentSecrets", Offset: unsafe.Offsetof(ImageConfiguration{}.RuntimeEnvironmentSecrets), Shape: &schemaRuntimeEnvironmentSecrets},
 		},
 		Type: (*ImageConfiguration)(nil),
 	}
-	schemaImageRepository = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ImageIdentifier", Offset: unsafe.Offsetof(ImageRepository{}.ImageIdentifier), Shape: &jsonwire.String},
+	schemaImageRepository = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ImageIdentifier", Offset: unsafe.Offsetof(ImageRepository{}.ImageIdentifier), Shape: &schema.String},
 			{Name: "ImageConfiguration", Offset: unsafe.Offsetof(ImageRepository{}.ImageConfiguration), Shape: &schemaImageConfiguration},
-			{Name: "ImageRepositoryType", Offset: unsafe.Offsetof(ImageRepository{}.ImageRepositoryType), Shape: &jsonwire.Enum},
+			{Name: "ImageRepositoryType", Offset: unsafe.Offsetof(ImageRepository{}.ImageRepositoryType), Shape: &schema.Enum},
 		},
 		Type: (*ImageRepository)(nil),
 	}
-	schemaIngressConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "IsPubliclyAccessible", Offset: unsafe.Offsetof(IngressConfiguration{}.IsPubliclyAccessible), Shape: &jsonwire.Bool},
+	schemaIngressConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "IsPubliclyAccessible", Offset: unsafe.Offsetof(IngressConfiguration{}.IsPubliclyAccessible), Shape: &schema.Bool},
 		},
 		Type: (*IngressConfiguration)(nil),
 	}
-	schemaIngressVPCConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "VpcId", Offset: unsafe.Offsetof(IngressVPCConfiguration{}.VPCID), Shape: &jsonwire.String},
-			{Name: "VpcEndpointId", Offset: unsafe.Offsetof(IngressVPCConfiguration{}.VPCEndpointID), Shape: &jsonwire.String},
+	schemaIngressVPCConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "VpcId", Offset: unsafe.Offsetof(IngressVPCConfiguration{}.VPCID), Shape: &schema.String},
+			{Name: "VpcEndpointId", Offset: unsafe.Offsetof(IngressVPCConfiguration{}.VPCEndpointID), Shape: &schema.String},
 		},
 		Type: (*IngressVPCConfiguration)(nil),
 	}
-	schemaInstanceConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Cpu", Offset: unsafe.Offsetof(InstanceConfiguration{}.CPU), Shape: &jsonwire.String},
-			{Name: "Memory", Offset: unsafe.Offsetof(InstanceConfiguration{}.Memory), Shape: &jsonwire.String},
-			{Name: "InstanceRoleArn", Offset: unsafe.Offsetof(InstanceConfiguration{}.InstanceRoleARN), Shape: &jsonwire.String},
+	schemaInstanceConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Cpu", Offset: unsafe.Offsetof(InstanceConfiguration{}.CPU), Shape: &schema.String},
+			{Name: "Memory", Offset: unsafe.Offsetof(InstanceConfiguration{}.Memory), Shape: &schema.String},
+			{Name: "InstanceRoleArn", Offset: unsafe.Offsetof(InstanceConfiguration{}.InstanceRoleARN), Shape: &schema.String},
 		},
 		Type: (*InstanceConfiguration)(nil),
 	}
-	schemaInternalServiceErrorException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InternalServiceErrorException{}.Message), Shape: &jsonwire.String},
+	schemaInternalServiceErrorException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InternalServiceErrorException{}.Message), Shape: &schema.String},
 		},
 		Type: (*InternalServiceErrorException)(nil),
 	}
-	schemaInvalidRequestException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidRequestException{}.Message), Shape: &jsonwire.String},
+	schemaInvalidRequestException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidRequestException{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidRequestException)(nil),
 	}
-	schemaInvalidStateException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidStateException{}.Message), Shape: &jsonwire.String},
+	schemaInvalidStateException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidStateException{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidStateException)(nil),
 	}
-	schemaListAutoScalingConfigurationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AutoScalingConfigurationName", Offset: unsafe.Offsetof(ListAutoScalingConfigurationsInput{}.AutoScalingConfigurationName), Shape: &jsonwire.String},
-			{Name: "LatestOnly", Offset: unsafe.Offsetof(ListAutoScalingConfigurationsInput{}.LatestOnly), Shape: &jsonwire.Bool},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListAutoScalingConfigurationsInput{}.MaxResults), Shape: &jsonwire.Int32},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListAutoScalingConfigurationsInput{}.NextToken), Shape: &jsonwire.String},
+	schemaListAutoScalingConfigurationsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AutoScalingConfigurationName", Offset: unsafe.Offsetof(ListAutoScalingConfigurationsInput{}.AutoScalingConfigurationName), Shape: &schema.String},
+			{Name: "LatestOnly", Offset: unsafe.Offsetof(ListAutoScalingConfigurationsInput{}.LatestOnly), Shape: &schema.Bool},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListAutoScalingConfigurationsInput{}.MaxResults), Shape: &schema.Int32},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListAutoScalingConfigurationsInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListAutoScalingConfigurationsInput)(nil),
 	}
-	schemaListAutoScalingConfigurationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListAutoScalingConfigurationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AutoScalingConfigurationSummaryList", Offset: unsafe.Offsetof(ListAutoScalingConfigurationsOutput{}.AutoScalingConfigurationSummaryList), Shape: &schemaAutoScalingConfigurationSummaryList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListAutoScalingConfigurationsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListAutoScalingConfigurationsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListAutoScalingConfigurationsOutput)(nil),
 	}
-	schemaListConnectionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ConnectionName", Offset: unsafe.Offsetof(ListConnectionsInput{}.ConnectionName), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListConnectionsInput{}.MaxResults), Shape: &jsonwire.Int32},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListConnectionsInput{}.NextToken), Shape: &jsonwire.String},
+	schemaListConnectionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ConnectionName", Offset: unsafe.Offsetof(ListConnectionsInput{}.ConnectionName), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListConnectionsInput{}.MaxResults), Shape: &schema.Int32},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListConnectionsInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListConnectionsInput)(nil),
 	}
-	schemaListConnectionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListConnectionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ConnectionSummaryList", Offset: unsafe.Offsetof(ListConnectionsOutput{}.ConnectionSummaryList), Shape: &schemaConnectionSummaryList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListConnectionsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListConnectionsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListConnectionsOutput)(nil),
 	}
-	schemaListObservabilityConfigurationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ObservabilityConfigurationName", Offset: unsafe.Offsetof(ListObservabilityConfigurationsInput{}.ObservabilityConfigurationName), Shape: &jsonwire.String},
-			{Name: "LatestOnly", Offset: unsafe.Offsetof(ListObservabilityConfigurationsInput{}.LatestOnly), Shape: &jsonwire.Bool},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListObservabilityConfigurationsInput{}.MaxResults), Shape: &jsonwire.Int32},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListObservabilityConfigurationsInput{}.NextToken), Shape: &jsonwire.String},
+	schemaListObservabilityConfigurationsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ObservabilityConfigurationName", Offset: unsafe.Offsetof(ListObservabilityConfigurationsInput{}.ObservabilityConfigurationName), Shape: &schema.String},
+			{Name: "LatestOnly", Offset: unsafe.Offsetof(ListObservabilityConfigurationsInput{}.LatestOnly), Shape: &schema.Bool},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListObservabilityConfigurationsInput{}.MaxResults), Shape: &schema.Int32},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListObservabilityConfigurationsInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListObservabilityConfigurationsInput)(nil),
 	}
-	schemaListObservabilityConfigurationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListObservabilityConfigurationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ObservabilityConfigurationSummaryList", Offset: unsafe.Offsetof(ListObservabilityConfigurationsOutput{}.ObservabilityConfigurationSummaryList), Shape: &schemaObservabilityConfigurationSummaryList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListObservabilityConfigurationsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListObservabilityConfigurationsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListObservabilityConfigurationsOutput)(nil),
 	}
-	schemaListOperationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(ListOperationsInput{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListOperationsInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListOperationsInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListOperationsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(ListOperationsInput{}.ServiceARN), Shape: &schema.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListOperationsInput{}.NextToken), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListOperationsInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*ListOperationsInput)(nil),
 	}
-	schemaListOperationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListOperationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "OperationSummaryList", Offset: unsafe.Offsetof(ListOperationsOutput{}.OperationSummaryList), Shape: &schemaOperationSummaryList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListOperationsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListOperationsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListOperationsOutput)(nil),
 	}
-	schemaListServicesForAutoScalingConfigurationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(ListServicesForAutoScalingConfigurationInput{}.AutoScalingConfigurationARN), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListServicesForAutoScalingConfigurationInput{}.MaxResults), Shape: &jsonwire.Int32},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListServicesForAutoScalingConfigurationInput{}.NextToken), Shape: &jsonwire.String},
+	schemaListServicesForAutoScalingConfigurationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(ListServicesForAutoScalingConfigurationInput{}.AutoScalingConfigurationARN), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListServicesForAutoScalingConfigurationInput{}.MaxResults), Shape: &schema.Int32},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListServicesForAutoScalingConfigurationInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListServicesForAutoScalingConfigurationInput)(nil),
 	}
-	schemaListServicesForAutoScalingConfigurationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListServicesForAutoScalingConfigurationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ServiceArnList", Offset: unsafe.Offsetof(ListServicesForAutoScalingConfigurationOutput{}.ServiceARNList), Shape: &schemaServiceArnList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListServicesForAutoScalingConfigurationOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListServicesForAutoScalingConfigurationOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListServicesForAutoScalingConfigurationOutput)(nil),
 	}
-	schemaListServicesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListServicesInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListServicesInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListServicesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListServicesInput{}.NextToken), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListServicesInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*ListServicesInput)(nil),
 	}
-	schemaListServicesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListServicesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ServiceSummaryList", Offset: unsafe.Offsetof(ListServicesOutput{}.ServiceSummaryList), Shape: &schemaServiceSummaryList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListServicesOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListServicesOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListServicesOutput)(nil),
 	}
-	schemaListTagsForResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceArn", Offset: unsafe.Offsetof(ListTagsForResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaListTagsForResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceArn", Offset: unsafe.Offsetof(ListTagsForResourceInput{}.ResourceARN), Shape: &schema.String},
 		},
 		Type: (*ListTagsForResourceInput)(nil),
 	}
-	schemaListTagsForResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTagsForResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Tags", Offset: unsafe.Offsetof(ListTagsForResourceOutput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*ListTagsForResourceOutput)(nil),
 	}
-	schemaListVPCIngressConnectionsFilter = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(ListVPCIngressConnectionsFilter{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "VpcEndpointId", Offset: unsafe.Offsetof(ListVPCIngressConnectionsFilter{}.VPCEndpointID), Shape: &jsonwire.String},
+	schemaListVPCIngressConnectionsFilter = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(ListVPCIngressConnectionsFilter{}.ServiceARN), Shape: &schema.String},
+			{Name: "VpcEndpointId", Offset: unsafe.Offsetof(ListVPCIngressConnectionsFilter{}.VPCEndpointID), Shape: &schema.String},
 		},
 		Type: (*ListVPCIngressConnectionsFilter)(nil),
 	}
-	schemaListVpcConnectorsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListVpcConnectorsInput{}.MaxResults), Shape: &jsonwire.Int32},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListVpcConnectorsInput{}.NextToken), Shape: &jsonwire.String},
+	schemaListVpcConnectorsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListVpcConnectorsInput{}.MaxResults), Shape: &schema.Int32},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListVpcConnectorsInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListVpcConnectorsInput)(nil),
 	}
-	schemaListVpcConnectorsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListVpcConnectorsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "VpcConnectors", Offset: unsafe.Offsetof(ListVpcConnectorsOutput{}.VPCConnectors), Shape: &schemaVpcConnectors},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListVpcConnectorsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListVpcConnectorsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListVpcConnectorsOutput)(nil),
 	}
-	schemaListVpcIngressConnectionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListVpcIngressConnectionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Filter", Offset: unsafe.Offsetof(ListVpcIngressConnectionsInput{}.Filter), Shape: &schemaListVPCIngressConnectionsFilter},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListVpcIngressConnectionsInput{}.MaxResults), Shape: &jsonwire.Int32},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListVpcIngressConnectionsInput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListVpcIngressConnectionsInput{}.MaxResults), Shape: &schema.Int32},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListVpcIngressConnectionsInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListVpcIngressConnectionsInput)(nil),
 	}
-	schemaListVpcIngressConnectionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListVpcIngressConnectionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "VpcIngressConnectionSummaryList", Offset: unsafe.Offsetof(ListVpcIngressConnectionsOutput{}.VPCIngressConnectionSummaryList), Shape: &schemaVpcIngressConnectionSummaryList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListVpcIngressConnectionsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListVpcIngressConnectionsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListVpcIngressConnectionsOutput)(nil),
 	}
-	schemaNetworkConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaNetworkConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "EgressConfiguration", Offset: unsafe.Offsetof(NetworkConfiguration{}.EgressConfiguration), Shape: &schemaEgressConfiguration},
 			{Name: "IngressConfiguration", Offset: unsafe.Offsetof(NetworkConfiguration{}.IngressConfiguration), Shape: &schemaIngressConfiguration},
-			{Name: "IpAddressType", Offset: unsafe.Offsetof(NetworkConfiguration{}.IPAddressType), Shape: &jsonwire.Enum},
+			{Name: "IpAddressType", Offset: unsafe.Offsetof(NetworkConfiguration{}.IPAddressType), Shape: &schema.Enum},
 		},
 		Type: (*NetworkConfiguration)(nil),
 	}
-	schemaObservabilityConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ObservabilityConfigurationArn", Offset: unsafe.Offsetof(ObservabilityConfiguration{}.ObservabilityConfigurationARN), Shape: &jsonwire.String},
-			{Name: "ObservabilityConfigurationName", Offset: unsafe.Offsetof(ObservabilityConfiguration{}.ObservabilityConfigurationName), Shape: &jsonwire.String},
+	schemaObservabilityConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ObservabilityConfigurationArn", Offset: unsafe.Offsetof(ObservabilityConfiguration{}.ObservabilityConfigurationARN), Shape: &schema.String},
+			{Name: "ObservabilityConfigurationName", Offset: unsafe.Offsetof(ObservabilityConfiguration{}.ObservabilityConfigurationName), Shape: &schema.String},
 			{Name: "TraceConfiguration", Offset: unsafe.Offsetof(ObservabilityConfiguration{}.TraceConfiguration), Shape: &schemaTraceConfiguration},
-			{Name: "ObservabilityConfigurationRevision", Offset: unsafe.Offsetof(ObservabilityConfiguration{}.ObservabilityConfigurationRevision), Shape: &jsonwire.Int32},
-			{Name: "Latest", Offset: unsafe.Offsetof(ObservabilityConfiguration{}.Latest), Shape: &jsonwire.Bool},
-			{Name: "Status", Offset: unsafe.Offsetof(ObservabilityConfiguration{}.Status), Shape: &jsonwire.Enum},
-			{Name: "CreatedAt", Offset: unsafe.Offsetof(ObservabilityConfiguration{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "DeletedAt", Offset: unsafe.Offsetof(ObservabilityConfiguration{}.DeletedAt), Shape: &jsonwire.Timestamp},
+			{Name: "ObservabilityConfigurationRevision", Offset: unsafe.Offsetof(ObservabilityConfiguration{}.ObservabilityConfigurationRevision), Shape: &schema.Int32},
+			{Name: "Latest", Offset: unsafe.Offsetof(ObservabilityConfiguration{}.Latest), Shape: &schema.Bool},
+			{Name: "Status", Offset: unsafe.Offsetof(ObservabilityConfiguration{}.Status), Shape: &schema.Enum},
+			{Name: "CreatedAt", Offset: unsafe.Offsetof(ObservabilityConfiguration{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "DeletedAt", Offset: unsafe.Offsetof(ObservabilityConfiguration{}.DeletedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*ObservabilityConfiguration)(nil),
 	}
-	schemaObservabilityConfigurationSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ObservabilityConfigurationArn", Offset: unsafe.Offsetof(ObservabilityConfigurationSummary{}.ObservabilityConfigurationARN), Shape: &jsonwire.String},
-			{Name: "ObservabilityConfigurationName", Offset: unsafe.Offsetof(ObservabilityConfigurationSummary{}.ObservabilityConfigurationName), Shape: &jsonwire.String},
-			{Name: "ObservabilityConfigurationRevision", Offset: unsafe.Offsetof(ObservabilityConfigurationSummary{}.ObservabilityConfigurationRevision), Shape: &jsonwire.Int32},
+	schemaObservabilityConfigurationSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ObservabilityConfigurationArn", Offset: unsafe.Offsetof(ObservabilityConfigurationSummary{}.ObservabilityConfigurationARN), Shape: &schema.String},
+			{Name: "ObservabilityConfigurationName", Offset: unsafe.Offsetof(ObservabilityConfigurationSummary{}.ObservabilityConfigurationName), Shape: &schema.String},
+			{Name: "ObservabilityConfigurationRevision", Offset: unsafe.Offsetof(ObservabilityConfigurationSummary{}.ObservabilityConfigurationRevision), Shape: &schema.Int32},
 		},
 		Type: (*ObservabilityConfigurationSummary)(nil),
 	}
-	schemaObservabilityConfigurationSummaryList = jsonwire.Shape{
+	schemaObservabilityConfigurationSummaryList = schema.Shape{
 		Elem: &schemaObservabilityConfigurationSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ObservabilityConfigurationSummary)(nil),
 	}
-	schemaOperationSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(OperationSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "Type", Offset: unsafe.Offsetof(OperationSummary{}.Type), Shape: &jsonwire.Enum},
-			{Name: "Status", Offset: unsafe.Offsetof(OperationSummary{}.Status), Shape: &jsonwire.Enum},
-			{Name: "TargetArn", Offset: unsafe.Offsetof(OperationSummary{}.TargetARN), Shape: &jsonwire.String},
-			{Name: "StartedAt", Offset: unsafe.Offsetof(OperationSummary{}.StartedAt), Shape: &jsonwire.Timestamp},
-			{Name: "EndedAt", Offset: unsafe.Offsetof(OperationSummary{}.EndedAt), Shape: &jsonwire.Timestamp},
-			{Name: "UpdatedAt", Offset: unsafe.Offsetof(OperationSummary{}.UpdatedAt), Shape: &jsonwire.Timestamp},
+	schemaOperationSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(OperationSummary{}.ID), Shape: &schema.String},
+			{Name: "Type", Offset: unsafe.Offsetof(OperationSummary{}.Type), Shape: &schema.Enum},
+			{Name: "Status", Offset: unsafe.Offsetof(OperationSummary{}.Status), Shape: &schema.Enum},
+			{Name: "TargetArn", Offset: unsafe.Offsetof(OperationSummary{}.TargetARN), Shape: &schema.String},
+			{Name: "StartedAt", Offset: unsafe.Offsetof(OperationSummary{}.StartedAt), Shape: &schema.Timestamp},
+			{Name: "EndedAt", Offset: unsafe.Offsetof(OperationSummary{}.EndedAt), Shape: &schema.Timestamp},
+			{Name: "UpdatedAt", Offset: unsafe.Offsetof(OperationSummary{}.UpdatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*OperationSummary)(nil),
 	}
-	schemaOperationSummaryList = jsonwire.Shape{
+	schemaOperationSummaryList = schema.Shape{
 		Elem: &schemaOperationSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]OperationSummary)(nil),
 	}
-	schemaPauseServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(PauseServiceInput{}.ServiceARN), Shape: &jsonwire.String},
+	schemaPauseServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(PauseServiceInput{}.ServiceARN), Shape: &schema.String},
 		},
 		Type: (*PauseServiceInput)(nil),
 	}
-	schemaPauseServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPauseServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Service", Offset: unsafe.Offsetof(PauseServiceOutput{}.Service), Shape: &schemaService},
-			{Name: "OperationId", Offset: unsafe.Offsetof(PauseServiceOutput{}.OperationID), Shape: &jsonwire.String},
+			{Name: "OperationId", Offset: unsafe.Offsetof(PauseServiceOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*PauseServiceOutput)(nil),
 	}
-	schemaResourceNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ResourceNotFoundException{}.Message), Shape: &jsonwire.String},
+	schemaResourceNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ResourceNotFoundException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ResourceNotFoundException)(nil),
 	}
-	schemaResumeServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(ResumeServiceInput{}.ServiceARN), Shape: &jsonwire.String},
+	schemaResumeServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(ResumeServiceInput{}.ServiceARN), Shape: &schema.String},
 		},
 		Type: (*ResumeServiceInput)(nil),
 	}
-	schemaResumeServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaResumeServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Service", Offset: unsafe.Offsetof(ResumeServiceOutput{}.Service), Shape: &schemaService},
-			{Name: "OperationId", Offset: unsafe.Offsetof(ResumeServiceOutput{}.OperationID), Shape: &jsonwire.String},
+			{Name: "OperationId", Offset: unsafe.Offsetof(ResumeServiceOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*ResumeServiceOutput)(nil),
 	}
-	schemaRuntimeEnvironmentSecrets = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaRuntimeEnvironmentSecrets = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaRuntimeEnvironmentVariables = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaRuntimeEnvironmentVariables = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaService = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceName", Offset: unsafe.Offsetof(Service{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "ServiceId", Offset: unsafe.Offsetof(Service{}.ServiceID), Shape: &jsonwire.String},
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(Service{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "ServiceUrl", Offset: unsafe.Offsetof(Service{}.ServiceURL), Shape: &jsonwire.String},
-			{Name: "CreatedAt", Offset: unsafe.Offsetof(Service{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "UpdatedAt", Offset: unsafe.Offsetof(Service{}.UpdatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "DeletedAt", Offset: unsafe.Offsetof(Service{}.DeletedAt), Shape: &jsonwire.Timestamp},
-			{Name: "Status", Offset: unsafe.Offsetof(Service{}.Status), Shape: &jsonwire.Enum},
+	schemaService = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceName", Offset: unsafe.Offsetof(Service{}.ServiceName), Shape: &schema.String},
+			{Name: "ServiceId", Offset: unsafe.Offsetof(Service{}.ServiceID), Shape: &schema.String},
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(Service{}.ServiceARN), Shape: &schema.String},
+			{Name: "ServiceUrl", Offset: unsafe.Offsetof(Service{}.ServiceURL), Shape: &schema.String},
+			{Name: "CreatedAt", Offset: unsafe.Offsetof(Service{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "UpdatedAt", Offset: unsafe.Offsetof(Service{}.UpdatedAt), Shape: &schema.Timestamp},
+			{Name: "DeletedAt", Offset: unsafe.Offsetof(Service{}.DeletedAt), Shape: &schema.Timestamp},
+			{Name: "Status", Offset: unsafe.Offsetof(Service{}.Status), Shape: &schema.Enum},
 			{Name: "SourceConfiguration", Offset: unsafe.Offsetof(Service{}.SourceConfiguration), Shape: &schemaSourceConfiguration},
 			{Name: "InstanceConfiguration", Offset: unsafe.Offsetof(Service{}.InstanceConfiguration), Shape: &schemaInstanceConfiguration},
 			{Name: "EncryptionConfiguration", Offset: unsafe.Offsetof(Service{}.EncryptionConfiguration), Shape: &schemaEncryptionConfiguration},
@@ -832,248 +832,248 @@ var (
 		},
 		Type: (*Service)(nil),
 	}
-	schemaServiceArnList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaServiceArnList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaServiceObservabilityConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ObservabilityEnabled", Offset: unsafe.Offsetof(ServiceObservabilityConfiguration{}.ObservabilityEnabled), Shape: &jsonwire.Bool},
-			{Name: "ObservabilityConfigurationArn", Offset: unsafe.Offsetof(ServiceObservabilityConfiguration{}.ObservabilityConfigurationARN), Shape: &jsonwire.String},
+	schemaServiceObservabilityConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ObservabilityEnabled", Offset: unsafe.Offsetof(ServiceObservabilityConfiguration{}.ObservabilityEnabled), Shape: &schema.Bool},
+			{Name: "ObservabilityConfigurationArn", Offset: unsafe.Offsetof(ServiceObservabilityConfiguration{}.ObservabilityConfigurationARN), Shape: &schema.String},
 		},
 		Type: (*ServiceObservabilityConfiguration)(nil),
 	}
-	schemaServiceQuotaExceededException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ServiceQuotaExceededException{}.Message), Shape: &jsonwire.String},
+	schemaServiceQuotaExceededException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ServiceQuotaExceededException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ServiceQuotaExceededException)(nil),
 	}
-	schemaServiceSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceName", Offset: unsafe.Offsetof(ServiceSummary{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "ServiceId", Offset: unsafe.Offsetof(ServiceSummary{}.ServiceID), Shape: &jsonwire.String},
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(ServiceSummary{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "ServiceUrl", Offset: unsafe.Offsetof(ServiceSummary{}.ServiceURL), Shape: &jsonwire.String},
-			{Name: "CreatedAt", Offset: unsafe.Offsetof(ServiceSummary{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "UpdatedAt", Offset: unsafe.Offsetof(ServiceSummary{}.UpdatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "Status", Offset: unsafe.Offsetof(ServiceSummary{}.Status), Shape: &jsonwire.Enum},
+	schemaServiceSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceName", Offset: unsafe.Offsetof(ServiceSummary{}.ServiceName), Shape: &schema.String},
+			{Name: "ServiceId", Offset: unsafe.Offsetof(ServiceSummary{}.ServiceID), Shape: &schema.String},
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(ServiceSummary{}.ServiceARN), Shape: &schema.String},
+			{Name: "ServiceUrl", Offset: unsafe.Offsetof(ServiceSummary{}.ServiceURL), Shape: &schema.String},
+			{Name: "CreatedAt", Offset: unsafe.Offsetof(ServiceSummary{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "UpdatedAt", Offset: unsafe.Offsetof(ServiceSummary{}.UpdatedAt), Shape: &schema.Timestamp},
+			{Name: "Status", Offset: unsafe.Offsetof(ServiceSummary{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*ServiceSummary)(nil),
 	}
-	schemaServiceSummaryList = jsonwire.Shape{
+	schemaServiceSummaryList = schema.Shape{
 		Elem: &schemaServiceSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceSummary)(nil),
 	}
-	schemaSourceCodeVersion = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Type", Offset: unsafe.Offsetof(SourceCodeVersion{}.Type), Shape: &jsonwire.Enum},
-			{Name: "Value", Offset: unsafe.Offsetof(SourceCodeVersion{}.Value), Shape: &jsonwire.String},
+	schemaSourceCodeVersion = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Type", Offset: unsafe.Offsetof(SourceCodeVersion{}.Type), Shape: &schema.Enum},
+			{Name: "Value", Offset: unsafe.Offsetof(SourceCodeVersion{}.Value), Shape: &schema.String},
 		},
 		Type: (*SourceCodeVersion)(nil),
 	}
-	schemaSourceConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaSourceConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "CodeRepository", Offset: unsafe.Offsetof(SourceConfiguration{}.CodeRepository), Shape: &schemaCodeRepository},
 			{Name: "ImageRepository", Offset: unsafe.Offsetof(SourceConfiguration{}.ImageRepository), Shape: &schemaImageRepository},
-			{Name: "AutoDeploymentsEnabled", Offset: unsafe.Offsetof(SourceConfiguration{}.AutoDeploymentsEnabled), Shape: &jsonwire.Bool},
+			{Name: "AutoDeploymentsEnabled", Offset: unsafe.Offsetof(SourceConfiguration{}.AutoDeploymentsEnabled), Shape: &schema.Bool},
 			{Name: "AuthenticationConfiguration", Offset: unsafe.Offsetof(SourceConfiguration{}.AuthenticationConfiguration), Shape: &schemaAuthenticationConfiguration},
 		},
 		Type: (*SourceConfiguration)(nil),
 	}
-	schemaStartDeploymentInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(StartDeploymentInput{}.ServiceARN), Shape: &jsonwire.String},
+	schemaStartDeploymentInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(StartDeploymentInput{}.ServiceARN), Shape: &schema.String},
 		},
 		Type: (*StartDeploymentInput)(nil),
 	}
-	schemaStartDeploymentOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "OperationId", Offset: unsafe.Offsetof(StartDeploymentOutput{}.OperationID), Shape: &jsonwire.String},
+	schemaStartDeploymentOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "OperationId", Offset: unsafe.Offsetof(StartDeploymentOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*StartDeploymentOutput)(nil),
 	}
-	schemaStringList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaStringList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaTag = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &jsonwire.String},
-			{Name: "Value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &jsonwire.String},
+	schemaTag = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &schema.String},
+			{Name: "Value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &schema.String},
 		},
 		Type: (*Tag)(nil),
 	}
-	schemaTagKeyList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaTagKeyList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaTagList = jsonwire.Shape{
+	schemaTagList = schema.Shape{
 		Elem: &schemaTag,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Tag)(nil),
 	}
-	schemaTagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceArn", Offset: unsafe.Offsetof(TagResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaTagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceArn", Offset: unsafe.Offsetof(TagResourceInput{}.ResourceARN), Shape: &schema.String},
 			{Name: "Tags", Offset: unsafe.Offsetof(TagResourceInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*TagResourceInput)(nil),
 	}
-	schemaTagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TagResourceOutput)(nil),
 	}
-	schemaTraceConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Vendor", Offset: unsafe.Offsetof(TraceConfiguration{}.Vendor), Shape: &jsonwire.Enum},
+	schemaTraceConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Vendor", Offset: unsafe.Offsetof(TraceConfiguration{}.Vendor), Shape: &schema.Enum},
 		},
 		Type: (*TraceConfiguration)(nil),
 	}
-	schemaUntagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceArn", Offset: unsafe.Offsetof(UntagResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaUntagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceArn", Offset: unsafe.Offsetof(UntagResourceInput{}.ResourceARN), Shape: &schema.String},
 			{Name: "TagKeys", Offset: unsafe.Offsetof(UntagResourceInput{}.TagKeys), Shape: &schemaTagKeyList},
 		},
 		Type: (*UntagResourceInput)(nil),
 	}
-	schemaUntagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUntagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UntagResourceOutput)(nil),
 	}
-	schemaUpdateDefaultAutoScalingConfigurationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(UpdateDefaultAutoScalingConfigurationInput{}.AutoScalingConfigurationARN), Shape: &jsonwire.String},
+	schemaUpdateDefaultAutoScalingConfigurationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(UpdateDefaultAutoScalingConfigurationInput{}.AutoScalingConfigurationARN), Shape: &schema.String},
 		},
 		Type: (*UpdateDefaultAutoScalingConfigurationInput)(nil),
 	}
-	schemaUpdateDefaultAutoScalingConfigurationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateDefaultAutoScalingConfigurationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AutoScalingConfiguration", Offset: unsafe.Offsetof(UpdateDefaultAutoScalingConfigurationOutput{}.AutoScalingConfiguration), Shape: &schemaAutoScalingConfiguration},
 		},
 		Type: (*UpdateDefaultAutoScalingConfigurationOutput)(nil),
 	}
-	schemaUpdateServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(UpdateServiceInput{}.ServiceARN), Shape: &jsonwire.String},
+	schemaUpdateServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(UpdateServiceInput{}.ServiceARN), Shape: &schema.String},
 			{Name: "SourceConfiguration", Offset: unsafe.Offsetof(UpdateServiceInput{}.SourceConfiguration), Shape: &schemaSourceConfiguration},
 			{Name: "InstanceConfiguration", Offset: unsafe.Offsetof(UpdateServiceInput{}.InstanceConfiguration), Shape: &schemaInstanceConfiguration},
-			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(UpdateServiceInput{}.AutoScalingConfigurationARN), Shape: &jsonwire.String},
+			{Name: "AutoScalingConfigurationArn", Offset: unsafe.Offsetof(UpdateServiceInput{}.AutoScalingConfigurationARN), Shape: &schema.String},
 			{Name: "HealthCheckConfiguration", Offset: unsafe.Offsetof(UpdateServiceInput{}.HealthCheckConfiguration), Shape: &schemaHealthCheckConfiguration},
 			{Name: "NetworkConfiguration", Offset: unsafe.Offsetof(UpdateServiceInput{}.NetworkConfiguration), Shape: &schemaNetworkConfiguration},
 			{Name: "ObservabilityConfiguration", Offset: unsafe.Offsetof(UpdateServiceInput{}.ObservabilityConfiguration), Shape: &schemaServiceObservabilityConfiguration},
 		},
 		Type: (*UpdateServiceInput)(nil),
 	}
-	schemaUpdateServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Service", Offset: unsafe.Offsetof(UpdateServiceOutput{}.Service), Shape: &schemaService},
-			{Name: "OperationId", Offset: unsafe.Offsetof(UpdateServiceOutput{}.OperationID), Shape: &jsonwire.String},
+			{Name: "OperationId", Offset: unsafe.Offsetof(UpdateServiceOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*UpdateServiceOutput)(nil),
 	}
-	schemaUpdateVpcIngressConnectionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "VpcIngressConnectionArn", Offset: unsafe.Offsetof(UpdateVpcIngressConnectionInput{}.VPCIngressConnectionARN), Shape: &jsonwire.String},
+	schemaUpdateVpcIngressConnectionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "VpcIngressConnectionArn", Offset: unsafe.Offsetof(UpdateVpcIngressConnectionInput{}.VPCIngressConnectionARN), Shape: &schema.String},
 			{Name: "IngressVpcConfiguration", Offset: unsafe.Offsetof(UpdateVpcIngressConnectionInput{}.IngressVPCConfiguration), Shape: &schemaIngressVPCConfiguration},
 		},
 		Type: (*UpdateVpcIngressConnectionInput)(nil),
 	}
-	schemaUpdateVpcIngressConnectionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateVpcIngressConnectionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "VpcIngressConnection", Offset: unsafe.Offsetof(UpdateVpcIngressConnectionOutput{}.VPCIngressConnection), Shape: &schemaVPCIngressConnection},
 		},
 		Type: (*UpdateVpcIngressConnectionOutput)(nil),
 	}
-	schemaVPCConnector = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "VpcConnectorName", Offset: unsafe.Offsetof(VPCConnector{}.VPCConnectorName), Shape: &jsonwire.String},
-			{Name: "VpcConnectorArn", Offset: unsafe.Offsetof(VPCConnector{}.VPCConnectorARN), Shape: &jsonwire.String},
-			{Name: "VpcConnectorRevision", Offset: unsafe.Offsetof(VPCConnector{}.VPCConnectorRevision), Shape: &jsonwire.Int32},
+	schemaVPCConnector = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "VpcConnectorName", Offset: unsafe.Offsetof(VPCConnector{}.VPCConnectorName), Shape: &schema.String},
+			{Name: "VpcConnectorArn", Offset: unsafe.Offsetof(VPCConnector{}.VPCConnectorARN), Shape: &schema.String},
+			{Name: "VpcConnectorRevision", Offset: unsafe.Offsetof(VPCConnector{}.VPCConnectorRevision), Shape: &schema.Int32},
 			{Name: "Subnets", Offset: unsafe.Offsetof(VPCConnector{}.Subnets), Shape: &schemaStringList},
 			{Name: "SecurityGroups", Offset: unsafe.Offsetof(VPCConnector{}.SecurityGroups), Shape: &schemaStringList},
-			{Name: "Status", Offset: unsafe.Offsetof(VPCConnector{}.Status), Shape: &jsonwire.Enum},
-			{Name: "CreatedAt", Offset: unsafe.Offsetof(VPCConnector{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "DeletedAt", Offset: unsafe.Offsetof(VPCConnector{}.DeletedAt), Shape: &jsonwire.Timestamp},
+			{Name: "Status", Offset: unsafe.Offsetof(VPCConnector{}.Status), Shape: &schema.Enum},
+			{Name: "CreatedAt", Offset: unsafe.Offsetof(VPCConnector{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "DeletedAt", Offset: unsafe.Offsetof(VPCConnector{}.DeletedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*VPCConnector)(nil),
 	}
-	schemaVPCDNSTarget = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "VpcIngressConnectionArn", Offset: unsafe.Offsetof(VPCDNSTarget{}.VPCIngressConnectionARN), Shape: &jsonwire.String},
-			{Name: "VpcId", Offset: unsafe.Offsetof(VPCDNSTarget{}.VPCID), Shape: &jsonwire.String},
-			{Name: "DomainName", Offset: unsafe.Offsetof(VPCDNSTarget{}.DomainName), Shape: &jsonwire.String},
+	schemaVPCDNSTarget = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "VpcIngressConnectionArn", Offset: unsafe.Offsetof(VPCDNSTarget{}.VPCIngressConnectionARN), Shape: &schema.String},
+			{Name: "VpcId", Offset: unsafe.Offsetof(VPCDNSTarget{}.VPCID), Shape: &schema.String},
+			{Name: "DomainName", Offset: unsafe.Offsetof(VPCDNSTarget{}.DomainName), Shape: &schema.String},
 		},
 		Type: (*VPCDNSTarget)(nil),
 	}
-	schemaVPCIngressConnection = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "VpcIngressConnectionArn", Offset: unsafe.Offsetof(VPCIngressConnection{}.VPCIngressConnectionARN), Shape: &jsonwire.String},
-			{Name: "VpcIngressConnectionName", Offset: unsafe.Offsetof(VPCIngressConnection{}.VPCIngressConnectionName), Shape: &jsonwire.String},
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(VPCIngressConnection{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "Status", Offset: unsafe.Offsetof(VPCIngressConnection{}.Status), Shape: &jsonwire.Enum},
-			{Name: "AccountId", Offset: unsafe.Offsetof(VPCIngressConnection{}.AccountID), Shape: &jsonwire.String},
-			{Name: "DomainName", Offset: unsafe.Offsetof(VPCIngressConnection{}.DomainName), Shape: &jsonwire.String},
+	schemaVPCIngressConnection = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "VpcIngressConnectionArn", Offset: unsafe.Offsetof(VPCIngressConnection{}.VPCIngressConnectionARN), Shape: &schema.String},
+			{Name: "VpcIngressConnectionName", Offset: unsafe.Offsetof(VPCIngressConnection{}.VPCIngressConnectionName), Shape: &schema.String},
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(VPCIngressConnection{}.ServiceARN), Shape: &schema.String},
+			{Name: "Status", Offset: unsafe.Offsetof(VPCIngressConnection{}.Status), Shape: &schema.Enum},
+			{Name: "AccountId", Offset: unsafe.Offsetof(VPCIngressConnection{}.AccountID), Shape: &schema.String},
+			{Name: "DomainName", Offset: unsafe.Offsetof(VPCIngressConnection{}.DomainName), Shape: &schema.String},
 			{Name: "IngressVpcConfiguration", Offset: unsafe.Offsetof(VPCIngressConnection{}.IngressVPCConfiguration), Shape: &schemaIngressVPCConfiguration},
-			{Name: "CreatedAt", Offset: unsafe.Offsetof(VPCIngressConnection{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "DeletedAt", Offset: unsafe.Offsetof(VPCIngressConnection{}.DeletedAt), Shape: &jsonwire.Timestamp},
+			{Name: "CreatedAt", Offset: unsafe.Offsetof(VPCIngressConnection{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "DeletedAt", Offset: unsafe.Offsetof(VPCIngressConnection{}.DeletedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*VPCIngressConnection)(nil),
 	}
-	schemaVPCIngressConnectionSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "VpcIngressConnectionArn", Offset: unsafe.Offsetof(VPCIngressConnectionSummary{}.VPCIngressConnectionARN), Shape: &jsonwire.String},
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(VPCIngressConnectionSummary{}.ServiceARN), Shape: &jsonwire.String},
+	schemaVPCIngressConnectionSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "VpcIngressConnectionArn", Offset: unsafe.Offsetof(VPCIngressConnectionSummary{}.VPCIngressConnectionARN), Shape: &schema.String},
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(VPCIngressConnectionSummary{}.ServiceARN), Shape: &schema.String},
 		},
 		Type: (*VPCIngressConnectionSummary)(nil),
 	}
-	schemaVpcConnectors = jsonwire.Shape{
+	schemaVpcConnectors = schema.Shape{
 		Elem: &schemaVPCConnector,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]VPCConnector)(nil),
 	}
-	schemaVpcDNSTargetList = jsonwire.Shape{
+	schemaVpcDNSTargetList = schema.Shape{
 		Elem: &schemaVPCDNSTarget,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]VPCDNSTarget)(nil),
 	}
-	schemaVpcIngressConnectionSummaryList = jsonwire.Shape{
+	schemaVpcIngressConnectionSummaryList = schema.Shape{
 		Elem: &schemaVPCIngressConnectionSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]VPCIngressConnectionSummary)(nil),
 	}
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *AssociateCustomDomainInput:
 		return &schemaAssociateCustomDomainInput

@@ -3,384 +3,384 @@
 package ecs
 
 import (
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaAWSVPCConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaAWSVPCConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "subnets", Offset: unsafe.Offsetof(AWSVPCConfiguration{}.Subnets), Shape: &schemaStringList},
 			{Name: "securityGroups", Offset: unsafe.Offsetof(AWSVPCConfiguration{}.SecurityGroups), Shape: &schemaStringList},
-			{Name: "assignPublicIp", Offset: unsafe.Offsetof(AWSVPCConfiguration{}.AssignPublicIP), Shape: &jsonwire.Enum},
+			{Name: "assignPublicIp", Offset: unsafe.Offsetof(AWSVPCConfiguration{}.AssignPublicIP), Shape: &schema.Enum},
 		},
 		Type: (*AWSVPCConfiguration)(nil),
 	}
-	schemaAcceleratorCountRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "min", Offset: unsafe.Offsetof(AcceleratorCountRequest{}.Min), Shape: &jsonwire.Int32},
-			{Name: "max", Offset: unsafe.Offsetof(AcceleratorCountRequest{}.Max), Shape: &jsonwire.Int32},
+	schemaAcceleratorCountRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "min", Offset: unsafe.Offsetof(AcceleratorCountRequest{}.Min), Shape: &schema.Int32},
+			{Name: "max", Offset: unsafe.Offsetof(AcceleratorCountRequest{}.Max), Shape: &schema.Int32},
 		},
 		Type: (*AcceleratorCountRequest)(nil),
 	}
-	schemaAcceleratorManufacturerSet = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaAcceleratorManufacturerSet = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]AcceleratorManufacturer)(nil),
 	}
-	schemaAcceleratorNameSet = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaAcceleratorNameSet = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]AcceleratorName)(nil),
 	}
-	schemaAcceleratorTotalMemoryMiBRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "min", Offset: unsafe.Offsetof(AcceleratorTotalMemoryMiBRequest{}.Min), Shape: &jsonwire.Int32},
-			{Name: "max", Offset: unsafe.Offsetof(AcceleratorTotalMemoryMiBRequest{}.Max), Shape: &jsonwire.Int32},
+	schemaAcceleratorTotalMemoryMiBRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "min", Offset: unsafe.Offsetof(AcceleratorTotalMemoryMiBRequest{}.Min), Shape: &schema.Int32},
+			{Name: "max", Offset: unsafe.Offsetof(AcceleratorTotalMemoryMiBRequest{}.Max), Shape: &schema.Int32},
 		},
 		Type: (*AcceleratorTotalMemoryMiBRequest)(nil),
 	}
-	schemaAcceleratorTypeSet = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaAcceleratorTypeSet = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]AcceleratorType)(nil),
 	}
-	schemaAccessDeniedException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(AccessDeniedException{}.Message), Shape: &jsonwire.String},
+	schemaAccessDeniedException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(AccessDeniedException{}.Message), Shape: &schema.String},
 		},
 		Type: (*AccessDeniedException)(nil),
 	}
-	schemaAdvancedConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "alternateTargetGroupArn", Offset: unsafe.Offsetof(AdvancedConfiguration{}.AlternateTargetGroupARN), Shape: &jsonwire.String},
-			{Name: "productionListenerRule", Offset: unsafe.Offsetof(AdvancedConfiguration{}.ProductionListenerRule), Shape: &jsonwire.String},
-			{Name: "testListenerRule", Offset: unsafe.Offsetof(AdvancedConfiguration{}.TestListenerRule), Shape: &jsonwire.String},
-			{Name: "roleArn", Offset: unsafe.Offsetof(AdvancedConfiguration{}.RoleARN), Shape: &jsonwire.String},
+	schemaAdvancedConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "alternateTargetGroupArn", Offset: unsafe.Offsetof(AdvancedConfiguration{}.AlternateTargetGroupARN), Shape: &schema.String},
+			{Name: "productionListenerRule", Offset: unsafe.Offsetof(AdvancedConfiguration{}.ProductionListenerRule), Shape: &schema.String},
+			{Name: "testListenerRule", Offset: unsafe.Offsetof(AdvancedConfiguration{}.TestListenerRule), Shape: &schema.String},
+			{Name: "roleArn", Offset: unsafe.Offsetof(AdvancedConfiguration{}.RoleARN), Shape: &schema.String},
 		},
 		Type: (*AdvancedConfiguration)(nil),
 	}
-	schemaAllowedInstanceTypeSet = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaAllowedInstanceTypeSet = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaAttachment = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(Attachment{}.ID), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(Attachment{}.Type), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(Attachment{}.Status), Shape: &jsonwire.String},
+	schemaAttachment = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(Attachment{}.ID), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(Attachment{}.Type), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(Attachment{}.Status), Shape: &schema.String},
 			{Name: "details", Offset: unsafe.Offsetof(Attachment{}.Details), Shape: &schemaAttachmentDetails},
 		},
 		Type: (*Attachment)(nil),
 	}
-	schemaAttachmentDetails = jsonwire.Shape{
+	schemaAttachmentDetails = schema.Shape{
 		Elem: &schemaKeyValuePair,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]KeyValuePair)(nil),
 	}
-	schemaAttachmentStateChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "attachmentArn", Offset: unsafe.Offsetof(AttachmentStateChange{}.AttachmentARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(AttachmentStateChange{}.Status), Shape: &jsonwire.String},
+	schemaAttachmentStateChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "attachmentArn", Offset: unsafe.Offsetof(AttachmentStateChange{}.AttachmentARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(AttachmentStateChange{}.Status), Shape: &schema.String},
 		},
 		Type: (*AttachmentStateChange)(nil),
 	}
-	schemaAttachmentStateChanges = jsonwire.Shape{
+	schemaAttachmentStateChanges = schema.Shape{
 		Elem: &schemaAttachmentStateChange,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]AttachmentStateChange)(nil),
 	}
-	schemaAttachments = jsonwire.Shape{
+	schemaAttachments = schema.Shape{
 		Elem: &schemaAttachment,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Attachment)(nil),
 	}
-	schemaAttribute = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(Attribute{}.Name), Shape: &jsonwire.String},
-			{Name: "value", Offset: unsafe.Offsetof(Attribute{}.Value), Shape: &jsonwire.String},
-			{Name: "targetType", Offset: unsafe.Offsetof(Attribute{}.TargetType), Shape: &jsonwire.Enum},
-			{Name: "targetId", Offset: unsafe.Offsetof(Attribute{}.TargetID), Shape: &jsonwire.String},
+	schemaAttribute = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(Attribute{}.Name), Shape: &schema.String},
+			{Name: "value", Offset: unsafe.Offsetof(Attribute{}.Value), Shape: &schema.String},
+			{Name: "targetType", Offset: unsafe.Offsetof(Attribute{}.TargetType), Shape: &schema.Enum},
+			{Name: "targetId", Offset: unsafe.Offsetof(Attribute{}.TargetID), Shape: &schema.String},
 		},
 		Type: (*Attribute)(nil),
 	}
-	schemaAttributeLimitExceededException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(AttributeLimitExceededException{}.Message), Shape: &jsonwire.String},
+	schemaAttributeLimitExceededException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(AttributeLimitExceededException{}.Message), Shape: &schema.String},
 		},
 		Type: (*AttributeLimitExceededException)(nil),
 	}
-	schemaAttributes = jsonwire.Shape{
+	schemaAttributes = schema.Shape{
 		Elem: &schemaAttribute,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Attribute)(nil),
 	}
-	schemaAutoRepairConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "actionsStatus", Offset: unsafe.Offsetof(AutoRepairConfiguration{}.ActionsStatus), Shape: &jsonwire.Enum},
+	schemaAutoRepairConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "actionsStatus", Offset: unsafe.Offsetof(AutoRepairConfiguration{}.ActionsStatus), Shape: &schema.Enum},
 		},
 		Type: (*AutoRepairConfiguration)(nil),
 	}
-	schemaAutoScalingGroupProvider = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "autoScalingGroupArn", Offset: unsafe.Offsetof(AutoScalingGroupProvider{}.AutoScalingGroupARN), Shape: &jsonwire.String},
+	schemaAutoScalingGroupProvider = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "autoScalingGroupArn", Offset: unsafe.Offsetof(AutoScalingGroupProvider{}.AutoScalingGroupARN), Shape: &schema.String},
 			{Name: "managedScaling", Offset: unsafe.Offsetof(AutoScalingGroupProvider{}.ManagedScaling), Shape: &schemaManagedScaling},
-			{Name: "managedTerminationProtection", Offset: unsafe.Offsetof(AutoScalingGroupProvider{}.ManagedTerminationProtection), Shape: &jsonwire.Enum},
-			{Name: "managedDraining", Offset: unsafe.Offsetof(AutoScalingGroupProvider{}.ManagedDraining), Shape: &jsonwire.Enum},
+			{Name: "managedTerminationProtection", Offset: unsafe.Offsetof(AutoScalingGroupProvider{}.ManagedTerminationProtection), Shape: &schema.Enum},
+			{Name: "managedDraining", Offset: unsafe.Offsetof(AutoScalingGroupProvider{}.ManagedDraining), Shape: &schema.Enum},
 		},
 		Type: (*AutoScalingGroupProvider)(nil),
 	}
-	schemaAutoScalingGroupProviderUpdate = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaAutoScalingGroupProviderUpdate = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "managedScaling", Offset: unsafe.Offsetof(AutoScalingGroupProviderUpdate{}.ManagedScaling), Shape: &schemaManagedScaling},
-			{Name: "managedTerminationProtection", Offset: unsafe.Offsetof(AutoScalingGroupProviderUpdate{}.ManagedTerminationProtection), Shape: &jsonwire.Enum},
-			{Name: "managedDraining", Offset: unsafe.Offsetof(AutoScalingGroupProviderUpdate{}.ManagedDraining), Shape: &jsonwire.Enum},
+			{Name: "managedTerminationProtection", Offset: unsafe.Offsetof(AutoScalingGroupProviderUpdate{}.ManagedTerminationProtection), Shape: &schema.Enum},
+			{Name: "managedDraining", Offset: unsafe.Offsetof(AutoScalingGroupProviderUpdate{}.ManagedDraining), Shape: &schema.Enum},
 		},
 		Type: (*AutoScalingGroupProviderUpdate)(nil),
 	}
-	schemaBaselineEbsBandwidthMbpsRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "min", Offset: unsafe.Offsetof(BaselineEbsBandwidthMbpsRequest{}.Min), Shape: &jsonwire.Int32},
-			{Name: "max", Offset: unsafe.Offsetof(BaselineEbsBandwidthMbpsRequest{}.Max), Shape: &jsonwire.Int32},
+	schemaBaselineEbsBandwidthMbpsRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "min", Offset: unsafe.Offsetof(BaselineEbsBandwidthMbpsRequest{}.Min), Shape: &schema.Int32},
+			{Name: "max", Offset: unsafe.Offsetof(BaselineEbsBandwidthMbpsRequest{}.Max), Shape: &schema.Int32},
 		},
 		Type: (*BaselineEbsBandwidthMbpsRequest)(nil),
 	}
-	schemaBlockedException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(BlockedException{}.Message), Shape: &jsonwire.String},
+	schemaBlockedException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(BlockedException{}.Message), Shape: &schema.String},
 		},
 		Type: (*BlockedException)(nil),
 	}
-	schemaCanaryConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "canaryPercent", Offset: unsafe.Offsetof(CanaryConfiguration{}.CanaryPercent), Shape: &jsonwire.Float64},
-			{Name: "canaryBakeTimeInMinutes", Offset: unsafe.Offsetof(CanaryConfiguration{}.CanaryBakeTimeInMinutes), Shape: &jsonwire.Int32},
+	schemaCanaryConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "canaryPercent", Offset: unsafe.Offsetof(CanaryConfiguration{}.CanaryPercent), Shape: &schema.Float64},
+			{Name: "canaryBakeTimeInMinutes", Offset: unsafe.Offsetof(CanaryConfiguration{}.CanaryBakeTimeInMinutes), Shape: &schema.Int32},
 		},
 		Type: (*CanaryConfiguration)(nil),
 	}
-	schemaCapacityProvider = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "capacityProviderArn", Offset: unsafe.Offsetof(CapacityProvider{}.CapacityProviderARN), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(CapacityProvider{}.Name), Shape: &jsonwire.String},
-			{Name: "cluster", Offset: unsafe.Offsetof(CapacityProvider{}.Cluster), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(CapacityProvider{}.Status), Shape: &jsonwire.Enum},
+	schemaCapacityProvider = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "capacityProviderArn", Offset: unsafe.Offsetof(CapacityProvider{}.CapacityProviderARN), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(CapacityProvider{}.Name), Shape: &schema.String},
+			{Name: "cluster", Offset: unsafe.Offsetof(CapacityProvider{}.Cluster), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(CapacityProvider{}.Status), Shape: &schema.Enum},
 			{Name: "autoScalingGroupProvider", Offset: unsafe.Offsetof(CapacityProvider{}.AutoScalingGroupProvider), Shape: &schemaAutoScalingGroupProvider},
 			{Name: "managedInstancesProvider", Offset: unsafe.Offsetof(CapacityProvider{}.ManagedInstancesProvider), Shape: &schemaManagedInstancesProvider},
-			{Name: "updateStatus", Offset: unsafe.Offsetof(CapacityProvider{}.UpdateStatus), Shape: &jsonwire.Enum},
-			{Name: "updateStatusReason", Offset: unsafe.Offsetof(CapacityProvider{}.UpdateStatusReason), Shape: &jsonwire.String},
+			{Name: "updateStatus", Offset: unsafe.Offsetof(CapacityProvider{}.UpdateStatus), Shape: &schema.Enum},
+			{Name: "updateStatusReason", Offset: unsafe.Offsetof(CapacityProvider{}.UpdateStatusReason), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CapacityProvider{}.Tags), Shape: &schemaTags},
-			{Name: "type", Offset: unsafe.Offsetof(CapacityProvider{}.Type), Shape: &jsonwire.Enum},
+			{Name: "type", Offset: unsafe.Offsetof(CapacityProvider{}.Type), Shape: &schema.Enum},
 		},
 		Type: (*CapacityProvider)(nil),
 	}
-	schemaCapacityProviderFieldList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaCapacityProviderFieldList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]CapacityProviderField)(nil),
 	}
-	schemaCapacityProviderStrategy = jsonwire.Shape{
+	schemaCapacityProviderStrategy = schema.Shape{
 		Elem: &schemaCapacityProviderStrategyItem,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]CapacityProviderStrategyItem)(nil),
 	}
-	schemaCapacityProviderStrategyItem = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "capacityProvider", Offset: unsafe.Offsetof(CapacityProviderStrategyItem{}.CapacityProvider), Shape: &jsonwire.String},
-			{Name: "weight", Offset: unsafe.Offsetof(CapacityProviderStrategyItem{}.Weight), Shape: &jsonwire.Int32},
-			{Name: "base", Offset: unsafe.Offsetof(CapacityProviderStrategyItem{}.Base), Shape: &jsonwire.Int32},
+	schemaCapacityProviderStrategyItem = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "capacityProvider", Offset: unsafe.Offsetof(CapacityProviderStrategyItem{}.CapacityProvider), Shape: &schema.String},
+			{Name: "weight", Offset: unsafe.Offsetof(CapacityProviderStrategyItem{}.Weight), Shape: &schema.Int32},
+			{Name: "base", Offset: unsafe.Offsetof(CapacityProviderStrategyItem{}.Base), Shape: &schema.Int32},
 		},
 		Type: (*CapacityProviderStrategyItem)(nil),
 	}
-	schemaCapacityProviders = jsonwire.Shape{
+	schemaCapacityProviders = schema.Shape{
 		Elem: &schemaCapacityProvider,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]CapacityProvider)(nil),
 	}
-	schemaCapacityReservationRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "reservationGroupArn", Offset: unsafe.Offsetof(CapacityReservationRequest{}.ReservationGroupARN), Shape: &jsonwire.String},
-			{Name: "reservationPreference", Offset: unsafe.Offsetof(CapacityReservationRequest{}.ReservationPreference), Shape: &jsonwire.Enum},
+	schemaCapacityReservationRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "reservationGroupArn", Offset: unsafe.Offsetof(CapacityReservationRequest{}.ReservationGroupARN), Shape: &schema.String},
+			{Name: "reservationPreference", Offset: unsafe.Offsetof(CapacityReservationRequest{}.ReservationPreference), Shape: &schema.Enum},
 		},
 		Type: (*CapacityReservationRequest)(nil),
 	}
-	schemaClientException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ClientException{}.Message), Shape: &jsonwire.String},
+	schemaClientException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ClientException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ClientException)(nil),
 	}
-	schemaCluster = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "clusterArn", Offset: unsafe.Offsetof(Cluster{}.ClusterARN), Shape: &jsonwire.String},
-			{Name: "clusterName", Offset: unsafe.Offsetof(Cluster{}.ClusterName), Shape: &jsonwire.String},
+	schemaCluster = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "clusterArn", Offset: unsafe.Offsetof(Cluster{}.ClusterARN), Shape: &schema.String},
+			{Name: "clusterName", Offset: unsafe.Offsetof(Cluster{}.ClusterName), Shape: &schema.String},
 			{Name: "configuration", Offset: unsafe.Offsetof(Cluster{}.Configuration), Shape: &schemaClusterConfiguration},
-			{Name: "status", Offset: unsafe.Offsetof(Cluster{}.Status), Shape: &jsonwire.String},
-			{Name: "registeredContainerInstancesCount", Offset: unsafe.Offsetof(Cluster{}.RegisteredContainerInstancesCount), Shape: &jsonwire.Int32},
-			{Name: "runningTasksCount", Offset: unsafe.Offsetof(Cluster{}.RunningTasksCount), Shape: &jsonwire.Int32},
-			{Name: "pendingTasksCount", Offset: unsafe.Offsetof(Cluster{}.PendingTasksCount), Shape: &jsonwire.Int32},
-			{Name: "activeServicesCount", Offset: unsafe.Offsetof(Cluster{}.ActiveServicesCount), Shape: &jsonwire.Int32},
+			{Name: "status", Offset: unsafe.Offsetof(Cluster{}.Status), Shape: &schema.String},
+			{Name: "registeredContainerInstancesCount", Offset: unsafe.Offsetof(Cluster{}.RegisteredContainerInstancesCount), Shape: &schema.Int32},
+			{Name: "runningTasksCount", Offset: unsafe.Offsetof(Cluster{}.RunningTasksCount), Shape: &schema.Int32},
+			{Name: "pendingTasksCount", Offset: unsafe.Offsetof(Cluster{}.PendingTasksCount), Shape: &schema.Int32},
+			{Name: "activeServicesCount", Offset: unsafe.Offsetof(Cluster{}.ActiveServicesCount), Shape: &schema.Int32},
 			{Name: "statistics", Offset: unsafe.Offsetof(Cluster{}.Statistics), Shape: &schemaStatistics},
 			{Name: "tags", Offset: unsafe.Offsetof(Cluster{}.Tags), Shape: &schemaTags},
 			{Name: "settings", Offset: unsafe.Offsetof(Cluster{}.Settings), Shape: &schemaClusterSettings},
 			{Name: "capacityProviders", Offset: unsafe.Offsetof(Cluster{}.CapacityProviders), Shape: &schemaStringList},
 			{Name: "defaultCapacityProviderStrategy", Offset: unsafe.Offsetof(Cluster{}.DefaultCapacityProviderStrategy), Shape: &schemaCapacityProviderStrategy},
 			{Name: "attachments", Offset: unsafe.Offsetof(Cluster{}.Attachments), Shape: &schemaAttachments},
-			{Name: "attachmentsStatus", Offset: unsafe.Offsetof(Cluster{}.AttachmentsStatus), Shape: &jsonwire.String},
+			{Name: "attachmentsStatus", Offset: unsafe.Offsetof(Cluster{}.AttachmentsStatus), Shape: &schema.String},
 			{Name: "serviceConnectDefaults", Offset: unsafe.Offsetof(Cluster{}.ServiceConnectDefaults), Shape: &schemaClusterServiceConnectDefaults},
 		},
 		Type: (*Cluster)(nil),
 	}
-	schemaClusterConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaClusterConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "executeCommandConfiguration", Offset: unsafe.Offsetof(ClusterConfiguration{}.ExecuteCommandConfiguration), Shape: &schemaExecuteCommandConfiguration},
 			{Name: "managedStorageConfiguration", Offset: unsafe.Offsetof(ClusterConfiguration{}.ManagedStorageConfiguration), Shape: &schemaManagedStorageConfiguration},
 		},
 		Type: (*ClusterConfiguration)(nil),
 	}
-	schemaClusterContainsCapacityProviderException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ClusterContainsCapacityProviderException{}.Message), Shape: &jsonwire.String},
+	schemaClusterContainsCapacityProviderException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ClusterContainsCapacityProviderException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ClusterContainsCapacityProviderException)(nil),
 	}
-	schemaClusterContainsContainerInstancesException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ClusterContainsContainerInstancesException{}.Message), Shape: &jsonwire.String},
+	schemaClusterContainsContainerInstancesException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ClusterContainsContainerInstancesException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ClusterContainsContainerInstancesException)(nil),
 	}
-	schemaClusterContainsServicesException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ClusterContainsServicesException{}.Message), Shape: &jsonwire.String},
+	schemaClusterContainsServicesException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ClusterContainsServicesException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ClusterContainsServicesException)(nil),
 	}
-	schemaClusterContainsTasksException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ClusterContainsTasksException{}.Message), Shape: &jsonwire.String},
+	schemaClusterContainsTasksException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ClusterContainsTasksException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ClusterContainsTasksException)(nil),
 	}
-	schemaClusterFieldList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaClusterFieldList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]ClusterField)(nil),
 	}
-	schemaClusterNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ClusterNotFoundException{}.Message), Shape: &jsonwire.String},
+	schemaClusterNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ClusterNotFoundException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ClusterNotFoundException)(nil),
 	}
-	schemaClusterServiceConnectDefaults = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "namespace", Offset: unsafe.Offsetof(ClusterServiceConnectDefaults{}.Namespace), Shape: &jsonwire.String},
+	schemaClusterServiceConnectDefaults = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "namespace", Offset: unsafe.Offsetof(ClusterServiceConnectDefaults{}.Namespace), Shape: &schema.String},
 		},
 		Type: (*ClusterServiceConnectDefaults)(nil),
 	}
-	schemaClusterServiceConnectDefaultsRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "namespace", Offset: unsafe.Offsetof(ClusterServiceConnectDefaultsRequest{}.Namespace), Shape: &jsonwire.String},
+	schemaClusterServiceConnectDefaultsRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "namespace", Offset: unsafe.Offsetof(ClusterServiceConnectDefaultsRequest{}.Namespace), Shape: &schema.String},
 		},
 		Type: (*ClusterServiceConnectDefaultsRequest)(nil),
 	}
-	schemaClusterSetting = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(ClusterSetting{}.Name), Shape: &jsonwire.Enum},
-			{Name: "value", Offset: unsafe.Offsetof(ClusterSetting{}.Value), Shape: &jsonwire.String},
+	schemaClusterSetting = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(ClusterSetting{}.Name), Shape: &schema.Enum},
+			{Name: "value", Offset: unsafe.Offsetof(ClusterSetting{}.Value), Shape: &schema.String},
 		},
 		Type: (*ClusterSetting)(nil),
 	}
-	schemaClusterSettings = jsonwire.Shape{
+	schemaClusterSettings = schema.Shape{
 		Elem: &schemaClusterSetting,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ClusterSetting)(nil),
 	}
-	schemaClusters = jsonwire.Shape{
+	schemaClusters = schema.Shape{
 		Elem: &schemaCluster,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Cluster)(nil),
 	}
-	schemaCompatibilityList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaCompatibilityList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]Compatibility)(nil),
 	}
-	schemaConflictException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaConflictException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "resourceIds", Offset: unsafe.Offsetof(ConflictException{}.ResourceIDs), Shape: &schemaResourceIds},
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ConflictException{}.Message), Shape: &jsonwire.String},
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ConflictException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ConflictException)(nil),
 	}
-	schemaContainer = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "containerArn", Offset: unsafe.Offsetof(Container{}.ContainerARN), Shape: &jsonwire.String},
-			{Name: "taskArn", Offset: unsafe.Offsetof(Container{}.TaskARN), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(Container{}.Name), Shape: &jsonwire.String},
-			{Name: "image", Offset: unsafe.Offsetof(Container{}.Image), Shape: &jsonwire.String},
-			{Name: "imageDigest", Offset: unsafe.Offsetof(Container{}.ImageDigest), Shape: &jsonwire.String},
-			{Name: "runtimeId", Offset: unsafe.Offsetof(Container{}.RuntimeID), Shape: &jsonwire.String},
-			{Name: "lastStatus", Offset: unsafe.Offsetof(Container{}.LastStatus), Shape: &jsonwire.String},
-			{Name: "exitCode", Offset: unsafe.Offsetof(Container{}.ExitCode), Shape: &jsonwire.Int32},
-			{Name: "reason", Offset: unsafe.Offsetof(Container{}.Reason), Shape: &jsonwire.String},
+	schemaContainer = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "containerArn", Offset: unsafe.Offsetof(Container{}.ContainerARN), Shape: &schema.String},
+			{Name: "taskArn", Offset: unsafe.Offsetof(Container{}.TaskARN), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(Container{}.Name), Shape: &schema.String},
+			{Name: "image", Offset: unsafe.Offsetof(Container{}.Image), Shape: &schema.String},
+			{Name: "imageDigest", Offset: unsafe.Offsetof(Container{}.ImageDigest), Shape: &schema.String},
+			{Name: "runtimeId", Offset: unsafe.Offsetof(Container{}.RuntimeID), Shape: &schema.String},
+			{Name: "lastStatus", Offset: unsafe.Offsetof(Container{}.LastStatus), Shape: &schema.String},
+			{Name: "exitCode", Offset: unsafe.Offsetof(Container{}.ExitCode), Shape: &schema.Int32},
+			{Name: "reason", Offset: unsafe.Offsetof(Container{}.Reason), Shape: &schema.String},
 			{Name: "networkBindings", Offset: unsafe.Offsetof(Container{}.NetworkBindings), Shape: &schemaNetworkBindings},
 			{Name: "networkInterfaces", Offset: unsafe.Offsetof(Container{}.NetworkInterfaces), Shape: &schemaNetworkInterfaces},
-			{Name: "healthStatus", Offset: unsafe.Offsetof(Container{}.HealthStatus), Shape: &jsonwire.Enum},
+			{Name: "healthStatus", Offset: unsafe.Offsetof(Container{}.HealthStatus), Shape: &schema.Enum},
 			{Name: "managedAgents", Offset: unsafe.Offsetof(Container{}.ManagedAgents), Shape: &schemaManagedAgents},
-			{Name: "cpu", Offset: unsafe.Offsetof(Container{}.CPU), Shape: &jsonwire.String},
-			{Name: "memory", Offset: unsafe.Offsetof(Container{}.Memory), Shape: &jsonwire.String},
-			{Name: "memoryReservation", Offset: unsafe.Offsetof(Container{}.MemoryReservation), Shape: &jsonwire.String},
+			{Name: "cpu", Offset: unsafe.Offsetof(Container{}.CPU), Shape: &schema.String},
+			{Name: "memory", Offset: unsafe.Offsetof(Container{}.Memory), Shape: &schema.String},
+			{Name: "memoryReservation", Offset: unsafe.Offsetof(Container{}.MemoryReservation), Shape: &schema.String},
 			{Name: "gpuIds", Offset: unsafe.Offsetof(Container{}.GpuIDs), Shape: &schemaGpuIds},
 			{Name: "neuronDeviceIds", Offset: unsafe.Offsetof(Container{}.NeuronDeviceIDs), Shape: &schemaNeuronDeviceIds},
 		},
 		Type: (*Container)(nil),
 	}
-	schemaContainerDefinition = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(ContainerDefinition{}.Name), Shape: &jsonwire.String},
-			{Name: "image", Offset: unsafe.Offsetof(ContainerDefinition{}.Image), Shape: &jsonwire.String},
+	schemaContainerDefinition = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(ContainerDefinition{}.Name), Shape: &schema.String},
+			{Name: "image", Offset: unsafe.Offsetof(ContainerDefinition{}.Image), Shape: &schema.String},
 			{Name: "repositoryCredentials", Offset: unsafe.Offsetof(ContainerDefinition{}.RepositoryCredentials), Shape: &schemaRepositoryCredentials},
-			{Name: "cpu", Offset: unsafe.Offsetof(ContainerDefinition{}.CPU), Shape: &jsonwire.Int32},
-			{Name: "memory", Offset: unsafe.Offsetof(ContainerDefinition{}.Memory), Shape: &jsonwire.Int32},
-			{Name: "memoryReservation", Offset: unsafe.Offsetof(ContainerDefinition{}.MemoryReservation), Shape: &jsonwire.Int32},
+			{Name: "cpu", Offset: unsafe.Offsetof(ContainerDefinition{}.CPU), Shape: &schema.Int32},
+			{Name: "memory", Offset: unsafe.Offsetof(ContainerDefinition{}.Memory), Shape: &schema.Int32},
+			{Name: "memoryReservation", Offset: unsafe.Offsetof(ContainerDefinition{}.MemoryReservation), Shape: &schema.Int32},
 			{Name: "links", Offset: unsafe.Offsetof(ContainerDefinition{}.Links), Shape: &schemaStringList},
 			{Name: "portMappings", Offset: unsafe.Offsetof(ContainerDefinition{}.PortMappings), Shape: &schemaPortMappingList},
-			{Name: "essential", Offset: unsafe.Offsetof(ContainerDefinition{}.Essential), Shape: &jsonwire.Bool},
+			{Name: "essential", Offset: unsafe.Offsetof(ContainerDefinition{}.Essential), Shape: &schema.Bool},
 			{Name: "restartPolicy", Offset: unsafe.Offsetof(ContainerDefinition{}.RestartPolicy), Shape: &schemaContainerRestartPolicy},
 			{Name: "entryPoint", Offset: unsafe.Offsetof(ContainerDefinition{}.EntryPoint), Shape: &schemaStringList},
 			{Name: "command", Offset: unsafe.Offsetof(ContainerDefinition{}.Command), Shape: &schemaStringList},
@@ -391,21 +391,21 @@ var (
 			{Name: "linuxParameters", Offset: unsafe.Offsetof(ContainerDefinition{}.LinuxParameters), Shape: &schemaLinuxParameters},
 			{Name: "secrets", Offset: unsafe.Offsetof(ContainerDefinition{}.Secrets), Shape: &schemaSecretList},
 			{Name: "dependsOn", Offset: unsafe.Offsetof(ContainerDefinition{}.DependsOn), Shape: &schemaContainerDependencies},
-			{Name: "startTimeout", Offset: unsafe.Offsetof(ContainerDefinition{}.StartTimeout), Shape: &jsonwire.Int32},
-			{Name: "stopTimeout", Offset: unsafe.Offsetof(ContainerDefinition{}.StopTimeout), Shape: &jsonwire.Int32},
-			{Name: "versionConsistency", Offset: unsafe.Offsetof(ContainerDefinition{}.VersionConsistency), Shape: &jsonwire.Enum},
-			{Name: "hostname", Offset: unsafe.Offsetof(ContainerDefinition{}.Hostname), Shape: &jsonwire.String},
-			{Name: "user", Offset: unsafe.Offsetof(ContainerDefinition{}.User), Shape: &jsonwire.String},
-			{Name: "workingDirectory", Offset: unsafe.Offsetof(ContainerDefinition{}.WorkingDirectory), Shape: &jsonwire.String},
-			{Name: "disableNetworking", Offset: unsafe.Offsetof(ContainerDefinition{}.DisableNetworking), Shape: &jsonwire.Bool},
-			{Name: "privileged", Offset: unsafe.Offsetof(ContainerDefinition{}.Privileged), Shape: &jsonwire.Bool},
-			{Name: "readonlyRootFilesystem", Offset: unsafe.Offsetof(ContainerDefinition{}.ReadonlyRootFilesystem), Shape: &jsonwire.Bool},
+			{Name: "startTimeout", Offset: unsafe.Offsetof(ContainerDefinition{}.StartTimeout), Shape: &schema.Int32},
+			{Name: "stopTimeout", Offset: unsafe.Offsetof(ContainerDefinition{}.StopTimeout), Shape: &schema.Int32},
+			{Name: "versionConsistency", Offset: unsafe.Offsetof(ContainerDefinition{}.VersionConsistency), Shape: &schema.Enum},
+			{Name: "hostname", Offset: unsafe.Offsetof(ContainerDefinition{}.Hostname), Shape: &schema.String},
+			{Name: "user", Offset: unsafe.Offsetof(ContainerDefinition{}.User), Shape: &schema.String},
+			{Name: "workingDirectory", Offset: unsafe.Offsetof(ContainerDefinition{}.WorkingDirectory), Shape: &schema.String},
+			{Name: "disableNetworking", Offset: unsafe.Offsetof(ContainerDefinition{}.DisableNetworking), Shape: &schema.Bool},
+			{Name: "privileged", Offset: unsafe.Offsetof(ContainerDefinition{}.Privileged), Shape: &schema.Bool},
+			{Name: "readonlyRootFilesystem", Offset: unsafe.Offsetof(ContainerDefinition{}.ReadonlyRootFilesystem), Shape: &schema.Bool},
 			{Name: "dnsServers", Offset: unsafe.Offsetof(ContainerDefinition{}.DNSServers), Shape: &schemaStringList},
 			{Name: "dnsSearchDomains", Offset: unsafe.Offsetof(ContainerDefinition{}.DNSSearchDomains), Shape: &schemaStringList},
 			{Name: "extraHosts", Offset: unsafe.Offsetof(ContainerDefinition{}.ExtraHosts), Shape: &schemaHostEntryList},
 			{Name: "dockerSecurityOptions", Offset: unsafe.Offsetof(ContainerDefinition{}.DockerSecurityOptions), Shape: &schemaStringList},
-			{Name: "interactive", Offset: unsafe.Offsetof(ContainerDefinition{}.Interactive), Shape: &jsonwire.Bool},
-			{Name: "pseudoTerminal", Offset: unsafe.Offsetof(ContainerDefinition{}.PseudoTerminal), Shape: &jsonwire.Bool},
+			{Name: "interactive", Offset: unsafe.Offsetof(ContainerDefinition{}.Interactive), Shape: &schema.Bool},
+			{Name: "pseudoTerminal", Offset: unsafe.Offsetof(ContainerDefinition{}.PseudoTerminal), Shape: &schema.Bool},
 			{Name: "dockerLabels", Offset: unsafe.Offsetof(ContainerDefinition{}.DockerLabels), Shape: &schemaDockerLabelsMap},
 			{Name: "ulimits", Offset: unsafe.Offsetof(ContainerDefinition{}.Ulimits), Shape: &schemaUlimitList},
 			{Name: "logConfiguration", Offset: unsafe.Offsetof(ContainerDefinition{}.LogConfiguration), Shape: &schemaLogConfiguration},
@@ -417,174 +417,174 @@ var (
 		},
 		Type: (*ContainerDefinition)(nil),
 	}
-	schemaContainerDefinitions = jsonwire.Shape{
+	schemaContainerDefinitions = schema.Shape{
 		Elem: &schemaContainerDefinition,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ContainerDefinition)(nil),
 	}
-	schemaContainerDependencies = jsonwire.Shape{
+	schemaContainerDependencies = schema.Shape{
 		Elem: &schemaContainerDependency,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ContainerDependency)(nil),
 	}
-	schemaContainerDependency = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "containerName", Offset: unsafe.Offsetof(ContainerDependency{}.ContainerName), Shape: &jsonwire.String},
-			{Name: "condition", Offset: unsafe.Offsetof(ContainerDependency{}.Condition), Shape: &jsonwire.Enum},
+	schemaContainerDependency = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "containerName", Offset: unsafe.Offsetof(ContainerDependency{}.ContainerName), Shape: &schema.String},
+			{Name: "condition", Offset: unsafe.Offsetof(ContainerDependency{}.Condition), Shape: &schema.Enum},
 		},
 		Type: (*ContainerDependency)(nil),
 	}
-	schemaContainerImage = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "containerName", Offset: unsafe.Offsetof(ContainerImage{}.ContainerName), Shape: &jsonwire.String},
-			{Name: "imageDigest", Offset: unsafe.Offsetof(ContainerImage{}.ImageDigest), Shape: &jsonwire.String},
-			{Name: "image", Offset: unsafe.Offsetof(ContainerImage{}.Image), Shape: &jsonwire.String},
+	schemaContainerImage = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "containerName", Offset: unsafe.Offsetof(ContainerImage{}.ContainerName), Shape: &schema.String},
+			{Name: "imageDigest", Offset: unsafe.Offsetof(ContainerImage{}.ImageDigest), Shape: &schema.String},
+			{Name: "image", Offset: unsafe.Offsetof(ContainerImage{}.Image), Shape: &schema.String},
 		},
 		Type: (*ContainerImage)(nil),
 	}
-	schemaContainerImages = jsonwire.Shape{
+	schemaContainerImages = schema.Shape{
 		Elem: &schemaContainerImage,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ContainerImage)(nil),
 	}
-	schemaContainerInstance = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "containerInstanceArn", Offset: unsafe.Offsetof(ContainerInstance{}.ContainerInstanceARN), Shape: &jsonwire.String},
-			{Name: "ec2InstanceId", Offset: unsafe.Offsetof(ContainerInstance{}.Ec2InstanceID), Shape: &jsonwire.String},
-			{Name: "capacityProviderName", Offset: unsafe.Offsetof(ContainerInstance{}.CapacityProviderName), Shape: &jsonwire.String},
-			{Name: "version", Offset: unsafe.Offsetof(ContainerInstance{}.Version), Shape: &jsonwire.Int64},
+	schemaContainerInstance = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "containerInstanceArn", Offset: unsafe.Offsetof(ContainerInstance{}.ContainerInstanceARN), Shape: &schema.String},
+			{Name: "ec2InstanceId", Offset: unsafe.Offsetof(ContainerInstance{}.Ec2InstanceID), Shape: &schema.String},
+			{Name: "capacityProviderName", Offset: unsafe.Offsetof(ContainerInstance{}.CapacityProviderName), Shape: &schema.String},
+			{Name: "version", Offset: unsafe.Offsetof(ContainerInstance{}.Version), Shape: &schema.Int64},
 			{Name: "versionInfo", Offset: unsafe.Offsetof(ContainerInstance{}.VersionInfo), Shape: &schemaVersionInfo},
 			{Name: "remainingResources", Offset: unsafe.Offsetof(ContainerInstance{}.RemainingResources), Shape: &schemaResources},
 			{Name: "registeredResources", Offset: unsafe.Offsetof(ContainerInstance{}.RegisteredResources), Shape: &schemaResources},
-			{Name: "status", Offset: unsafe.Offsetof(ContainerInstance{}.Status), Shape: &jsonwire.String},
-			{Name: "statusReason", Offset: unsafe.Offsetof(ContainerInstance{}.StatusReason), Shape: &jsonwire.String},
-			{Name: "agentConnected", Offset: unsafe.Offsetof(ContainerInstance{}.AgentConnected), Shape: &jsonwire.Bool},
-			{Name: "runningTasksCount", Offset: unsafe.Offsetof(ContainerInstance{}.RunningTasksCount), Shape: &jsonwire.Int32},
-			{Name: "pendingTasksCount", Offset: unsafe.Offsetof(ContainerInstance{}.PendingTasksCount), Shape: &jsonwire.Int32},
-			{Name: "agentUpdateStatus", Offset: unsafe.Offsetof(ContainerInstance{}.AgentUpdateStatus), Shape: &jsonwire.Enum},
+			{Name: "status", Offset: unsafe.Offsetof(ContainerInstance{}.Status), Shape: &schema.String},
+			{Name: "statusReason", Offset: unsafe.Offsetof(ContainerInstance{}.StatusReason), Shape: &schema.String},
+			{Name: "agentConnected", Offset: unsafe.Offsetof(ContainerInstance{}.AgentConnected), Shape: &schema.Bool},
+			{Name: "runningTasksCount", Offset: unsafe.Offsetof(ContainerInstance{}.RunningTasksCount), Shape: &schema.Int32},
+			{Name: "pendingTasksCount", Offset: unsafe.Offsetof(ContainerInstance{}.PendingTasksCount), Shape: &schema.Int32},
+			{Name: "agentUpdateStatus", Offset: unsafe.Offsetof(ContainerInstance{}.AgentUpdateStatus), Shape: &schema.Enum},
 			{Name: "attributes", Offset: unsafe.Offsetof(ContainerInstance{}.Attributes), Shape: &schemaAttributes},
-			{Name: "registeredAt", Offset: unsafe.Offsetof(ContainerInstance{}.RegisteredAt), Shape: &jsonwire.Timestamp},
+			{Name: "registeredAt", Offset: unsafe.Offsetof(ContainerInstance{}.RegisteredAt), Shape: &schema.Timestamp},
 			{Name: "attachments", Offset: unsafe.Offsetof(ContainerInstance{}.Attachments), Shape: &schemaAttachments},
 			{Name: "tags", Offset: unsafe.Offsetof(ContainerInstance{}.Tags), Shape: &schemaTags},
 			{Name: "healthStatus", Offset: unsafe.Offsetof(ContainerInstance{}.HealthStatus), Shape: &schemaContainerInstanceHealthStatus},
 		},
 		Type: (*ContainerInstance)(nil),
 	}
-	schemaContainerInstanceFieldList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaContainerInstanceFieldList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]ContainerInstanceField)(nil),
 	}
-	schemaContainerInstanceHealthStatus = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "overallStatus", Offset: unsafe.Offsetof(ContainerInstanceHealthStatus{}.OverallStatus), Shape: &jsonwire.Enum},
+	schemaContainerInstanceHealthStatus = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "overallStatus", Offset: unsafe.Offsetof(ContainerInstanceHealthStatus{}.OverallStatus), Shape: &schema.Enum},
 			{Name: "details", Offset: unsafe.Offsetof(ContainerInstanceHealthStatus{}.Details), Shape: &schemaInstanceHealthCheckResultList},
 		},
 		Type: (*ContainerInstanceHealthStatus)(nil),
 	}
-	schemaContainerInstances = jsonwire.Shape{
+	schemaContainerInstances = schema.Shape{
 		Elem: &schemaContainerInstance,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ContainerInstance)(nil),
 	}
-	schemaContainerOverride = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(ContainerOverride{}.Name), Shape: &jsonwire.String},
+	schemaContainerOverride = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(ContainerOverride{}.Name), Shape: &schema.String},
 			{Name: "command", Offset: unsafe.Offsetof(ContainerOverride{}.Command), Shape: &schemaStringList},
 			{Name: "environment", Offset: unsafe.Offsetof(ContainerOverride{}.Environment), Shape: &schemaEnvironmentVariables},
 			{Name: "environmentFiles", Offset: unsafe.Offsetof(ContainerOverride{}.EnvironmentFiles), Shape: &schemaEnvironmentFiles},
-			{Name: "cpu", Offset: unsafe.Offsetof(ContainerOverride{}.CPU), Shape: &jsonwire.Int32},
-			{Name: "memory", Offset: unsafe.Offsetof(ContainerOverride{}.Memory), Shape: &jsonwire.Int32},
-			{Name: "memoryReservation", Offset: unsafe.Offsetof(ContainerOverride{}.MemoryReservation), Shape: &jsonwire.Int32},
+			{Name: "cpu", Offset: unsafe.Offsetof(ContainerOverride{}.CPU), Shape: &schema.Int32},
+			{Name: "memory", Offset: unsafe.Offsetof(ContainerOverride{}.Memory), Shape: &schema.Int32},
+			{Name: "memoryReservation", Offset: unsafe.Offsetof(ContainerOverride{}.MemoryReservation), Shape: &schema.Int32},
 			{Name: "resourceRequirements", Offset: unsafe.Offsetof(ContainerOverride{}.ResourceRequirements), Shape: &schemaResourceRequirements},
 		},
 		Type: (*ContainerOverride)(nil),
 	}
-	schemaContainerOverrides = jsonwire.Shape{
+	schemaContainerOverrides = schema.Shape{
 		Elem: &schemaContainerOverride,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ContainerOverride)(nil),
 	}
-	schemaContainerRestartPolicy = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "enabled", Offset: unsafe.Offsetof(ContainerRestartPolicy{}.Enabled), Shape: &jsonwire.Bool},
+	schemaContainerRestartPolicy = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "enabled", Offset: unsafe.Offsetof(ContainerRestartPolicy{}.Enabled), Shape: &schema.Bool},
 			{Name: "ignoredExitCodes", Offset: unsafe.Offsetof(ContainerRestartPolicy{}.IgnoredExitCodes), Shape: &schemaIntegerList},
-			{Name: "restartAttemptPeriod", Offset: unsafe.Offsetof(ContainerRestartPolicy{}.RestartAttemptPeriod), Shape: &jsonwire.Int32},
+			{Name: "restartAttemptPeriod", Offset: unsafe.Offsetof(ContainerRestartPolicy{}.RestartAttemptPeriod), Shape: &schema.Int32},
 		},
 		Type: (*ContainerRestartPolicy)(nil),
 	}
-	schemaContainerStateChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "containerName", Offset: unsafe.Offsetof(ContainerStateChange{}.ContainerName), Shape: &jsonwire.String},
-			{Name: "imageDigest", Offset: unsafe.Offsetof(ContainerStateChange{}.ImageDigest), Shape: &jsonwire.String},
-			{Name: "runtimeId", Offset: unsafe.Offsetof(ContainerStateChange{}.RuntimeID), Shape: &jsonwire.String},
-			{Name: "exitCode", Offset: unsafe.Offsetof(ContainerStateChange{}.ExitCode), Shape: &jsonwire.Int32},
+	schemaContainerStateChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "containerName", Offset: unsafe.Offsetof(ContainerStateChange{}.ContainerName), Shape: &schema.String},
+			{Name: "imageDigest", Offset: unsafe.Offsetof(ContainerStateChange{}.ImageDigest), Shape: &schema.String},
+			{Name: "runtimeId", Offset: unsafe.Offsetof(ContainerStateChange{}.RuntimeID), Shape: &schema.String},
+			{Name: "exitCode", Offset: unsafe.Offsetof(ContainerStateChange{}.ExitCode), Shape: &schema.Int32},
 			{Name: "networkBindings", Offset: unsafe.Offsetof(ContainerStateChange{}.NetworkBindings), Shape: &schemaNetworkBindings},
-			{Name: "reason", Offset: unsafe.Offsetof(ContainerStateChange{}.Reason), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ContainerStateChange{}.Status), Shape: &jsonwire.String},
+			{Name: "reason", Offset: unsafe.Offsetof(ContainerStateChange{}.Reason), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ContainerStateChange{}.Status), Shape: &schema.String},
 		},
 		Type: (*ContainerStateChange)(nil),
 	}
-	schemaContainerStateChanges = jsonwire.Shape{
+	schemaContainerStateChanges = schema.Shape{
 		Elem: &schemaContainerStateChange,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ContainerStateChange)(nil),
 	}
-	schemaContainers = jsonwire.Shape{
+	schemaContainers = schema.Shape{
 		Elem: &schemaContainer,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Container)(nil),
 	}
-	schemaContinueServiceDeploymentInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceDeploymentArn", Offset: unsafe.Offsetof(ContinueServiceDeploymentInput{}.ServiceDeploymentARN), Shape: &jsonwire.String},
-			{Name: "hookId", Offset: unsafe.Offsetof(ContinueServiceDeploymentInput{}.HookID), Shape: &jsonwire.String},
-			{Name: "action", Offset: unsafe.Offsetof(ContinueServiceDeploymentInput{}.Action), Shape: &jsonwire.Enum},
+	schemaContinueServiceDeploymentInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceDeploymentArn", Offset: unsafe.Offsetof(ContinueServiceDeploymentInput{}.ServiceDeploymentARN), Shape: &schema.String},
+			{Name: "hookId", Offset: unsafe.Offsetof(ContinueServiceDeploymentInput{}.HookID), Shape: &schema.String},
+			{Name: "action", Offset: unsafe.Offsetof(ContinueServiceDeploymentInput{}.Action), Shape: &schema.Enum},
 		},
 		Type: (*ContinueServiceDeploymentInput)(nil),
 	}
-	schemaContinueServiceDeploymentOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceDeploymentArn", Offset: unsafe.Offsetof(ContinueServiceDeploymentOutput{}.ServiceDeploymentARN), Shape: &jsonwire.String},
+	schemaContinueServiceDeploymentOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceDeploymentArn", Offset: unsafe.Offsetof(ContinueServiceDeploymentOutput{}.ServiceDeploymentARN), Shape: &schema.String},
 		},
 		Type: (*ContinueServiceDeploymentOutput)(nil),
 	}
-	schemaCpuManufacturerSet = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaCpuManufacturerSet = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]CPUManufacturer)(nil),
 	}
-	schemaCreateCapacityProviderInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(CreateCapacityProviderInput{}.Name), Shape: &jsonwire.String},
-			{Name: "cluster", Offset: unsafe.Offsetof(CreateCapacityProviderInput{}.Cluster), Shape: &jsonwire.String},
+	schemaCreateCapacityProviderInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(CreateCapacityProviderInput{}.Name), Shape: &schema.String},
+			{Name: "cluster", Offset: unsafe.Offsetof(CreateCapacityProviderInput{}.Cluster), Shape: &schema.String},
 			{Name: "autoScalingGroupProvider", Offset: unsafe.Offsetof(CreateCapacityProviderInput{}.AutoScalingGroupProvider), Shape: &schemaAutoScalingGroupProvider},
 			{Name: "managedInstancesProvider", Offset: unsafe.Offsetof(CreateCapacityProviderInput{}.ManagedInstancesProvider), Shape: &schemaCreateManagedInstancesProviderConfiguration},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateCapacityProviderInput{}.Tags), Shape: &schemaTags},
 		},
 		Type: (*CreateCapacityProviderInput)(nil),
 	}
-	schemaCreateCapacityProviderOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateCapacityProviderOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "capacityProvider", Offset: unsafe.Offsetof(CreateCapacityProviderOutput{}.CapacityProvider), Shape: &schemaCapacityProvider},
 		},
 		Type: (*CreateCapacityProviderOutput)(nil),
 	}
-	schemaCreateClusterInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "clusterName", Offset: unsafe.Offsetof(CreateClusterInput{}.ClusterName), Shape: &jsonwire.String},
+	schemaCreateClusterInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "clusterName", Offset: unsafe.Offsetof(CreateClusterInput{}.ClusterName), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateClusterInput{}.Tags), Shape: &schemaTags},
 			{Name: "settings", Offset: unsafe.Offsetof(CreateClusterInput{}.Settings), Shape: &schemaClusterSettings},
 			{Name: "configuration", Offset: unsafe.Offsetof(CreateClusterInput{}.Configuration), Shape: &schemaClusterConfiguration},
@@ -594,101 +594,101 @@ var (
 		},
 		Type: (*CreateClusterInput)(nil),
 	}
-	schemaCreateClusterOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateClusterOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "cluster", Offset: unsafe.Offsetof(CreateClusterOutput{}.Cluster), Shape: &schemaCluster},
 		},
 		Type: (*CreateClusterOutput)(nil),
 	}
-	schemaCreateDaemonInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonName", Offset: unsafe.Offsetof(CreateDaemonInput{}.DaemonName), Shape: &jsonwire.String},
-			{Name: "clusterArn", Offset: unsafe.Offsetof(CreateDaemonInput{}.ClusterARN), Shape: &jsonwire.String},
-			{Name: "daemonTaskDefinitionArn", Offset: unsafe.Offsetof(CreateDaemonInput{}.DaemonTaskDefinitionARN), Shape: &jsonwire.String},
+	schemaCreateDaemonInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonName", Offset: unsafe.Offsetof(CreateDaemonInput{}.DaemonName), Shape: &schema.String},
+			{Name: "clusterArn", Offset: unsafe.Offsetof(CreateDaemonInput{}.ClusterARN), Shape: &schema.String},
+			{Name: "daemonTaskDefinitionArn", Offset: unsafe.Offsetof(CreateDaemonInput{}.DaemonTaskDefinitionARN), Shape: &schema.String},
 			{Name: "capacityProviderArns", Offset: unsafe.Offsetof(CreateDaemonInput{}.CapacityProviderARNs), Shape: &schemaStringList},
 			{Name: "deploymentConfiguration", Offset: unsafe.Offsetof(CreateDaemonInput{}.DeploymentConfiguration), Shape: &schemaDaemonDeploymentConfiguration},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateDaemonInput{}.Tags), Shape: &schemaTags},
-			{Name: "propagateTags", Offset: unsafe.Offsetof(CreateDaemonInput{}.PropagateTags), Shape: &jsonwire.Enum},
-			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(CreateDaemonInput{}.EnableECSManagedTags), Shape: &jsonwire.Bool},
-			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(CreateDaemonInput{}.EnableExecuteCommand), Shape: &jsonwire.Bool},
-			{Name: "clientToken", Offset: unsafe.Offsetof(CreateDaemonInput{}.ClientToken), Shape: &jsonwire.String},
+			{Name: "propagateTags", Offset: unsafe.Offsetof(CreateDaemonInput{}.PropagateTags), Shape: &schema.Enum},
+			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(CreateDaemonInput{}.EnableECSManagedTags), Shape: &schema.Bool},
+			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(CreateDaemonInput{}.EnableExecuteCommand), Shape: &schema.Bool},
+			{Name: "clientToken", Offset: unsafe.Offsetof(CreateDaemonInput{}.ClientToken), Shape: &schema.String},
 		},
 		Type: (*CreateDaemonInput)(nil),
 	}
-	schemaCreateDaemonOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonArn", Offset: unsafe.Offsetof(CreateDaemonOutput{}.DaemonARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(CreateDaemonOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "createdAt", Offset: unsafe.Offsetof(CreateDaemonOutput{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "deploymentArn", Offset: unsafe.Offsetof(CreateDaemonOutput{}.DeploymentARN), Shape: &jsonwire.String},
+	schemaCreateDaemonOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonArn", Offset: unsafe.Offsetof(CreateDaemonOutput{}.DaemonARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(CreateDaemonOutput{}.Status), Shape: &schema.Enum},
+			{Name: "createdAt", Offset: unsafe.Offsetof(CreateDaemonOutput{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "deploymentArn", Offset: unsafe.Offsetof(CreateDaemonOutput{}.DeploymentARN), Shape: &schema.String},
 		},
 		Type: (*CreateDaemonOutput)(nil),
 	}
-	schemaCreateExpressGatewayServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "executionRoleArn", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.ExecutionRoleARN), Shape: &jsonwire.String},
-			{Name: "infrastructureRoleArn", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.InfrastructureRoleARN), Shape: &jsonwire.String},
-			{Name: "serviceName", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "cluster", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "healthCheckPath", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.HealthCheckPath), Shape: &jsonwire.String},
+	schemaCreateExpressGatewayServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "executionRoleArn", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.ExecutionRoleARN), Shape: &schema.String},
+			{Name: "infrastructureRoleArn", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.InfrastructureRoleARN), Shape: &schema.String},
+			{Name: "serviceName", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.ServiceName), Shape: &schema.String},
+			{Name: "cluster", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.Cluster), Shape: &schema.String},
+			{Name: "healthCheckPath", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.HealthCheckPath), Shape: &schema.String},
 			{Name: "primaryContainer", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.PrimaryContainer), Shape: &schemaExpressGatewayContainer},
-			{Name: "taskRoleArn", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.TaskRoleARN), Shape: &jsonwire.String},
+			{Name: "taskRoleArn", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.TaskRoleARN), Shape: &schema.String},
 			{Name: "networkConfiguration", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.NetworkConfiguration), Shape: &schemaExpressGatewayServiceNetworkConfiguration},
-			{Name: "cpu", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.CPU), Shape: &jsonwire.String},
-			{Name: "memory", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.Memory), Shape: &jsonwire.String},
+			{Name: "cpu", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.CPU), Shape: &schema.String},
+			{Name: "memory", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.Memory), Shape: &schema.String},
 			{Name: "scalingTarget", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.ScalingTarget), Shape: &schemaExpressGatewayScalingTarget},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateExpressGatewayServiceInput{}.Tags), Shape: &schemaTags},
 		},
 		Type: (*CreateExpressGatewayServiceInput)(nil),
 	}
-	schemaCreateExpressGatewayServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateExpressGatewayServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "service", Offset: unsafe.Offsetof(CreateExpressGatewayServiceOutput{}.Service), Shape: &schemaECSExpressGatewayService},
 		},
 		Type: (*CreateExpressGatewayServiceOutput)(nil),
 	}
-	schemaCreateManagedInstancesProviderConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "infrastructureRoleArn", Offset: unsafe.Offsetof(CreateManagedInstancesProviderConfiguration{}.InfrastructureRoleARN), Shape: &jsonwire.String},
+	schemaCreateManagedInstancesProviderConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "infrastructureRoleArn", Offset: unsafe.Offsetof(CreateManagedInstancesProviderConfiguration{}.InfrastructureRoleARN), Shape: &schema.String},
 			{Name: "instanceLaunchTemplate", Offset: unsafe.Offsetof(CreateManagedInstancesProviderConfiguration{}.InstanceLaunchTemplate), Shape: &schemaInstanceLaunchTemplate},
-			{Name: "propagateTags", Offset: unsafe.Offsetof(CreateManagedInstancesProviderConfiguration{}.PropagateTags), Shape: &jsonwire.Enum},
+			{Name: "propagateTags", Offset: unsafe.Offsetof(CreateManagedInstancesProviderConfiguration{}.PropagateTags), Shape: &schema.Enum},
 			{Name: "infrastructureOptimization", Offset: unsafe.Offsetof(CreateManagedInstancesProviderConfiguration{}.InfrastructureOptimization), Shape: &schemaInfrastructureOptimization},
 			{Name: "autoRepairConfiguration", Offset: unsafe.Offsetof(CreateManagedInstancesProviderConfiguration{}.AutoRepairConfiguration), Shape: &schemaAutoRepairConfiguration},
 		},
 		Type: (*CreateManagedInstancesProviderConfiguration)(nil),
 	}
-	schemaCreateServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(CreateServiceInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "serviceName", Offset: unsafe.Offsetof(CreateServiceInput{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "taskDefinition", Offset: unsafe.Offsetof(CreateServiceInput{}.TaskDefinition), Shape: &jsonwire.String},
-			{Name: "availabilityZoneRebalancing", Offset: unsafe.Offsetof(CreateServiceInput{}.AvailabilityZoneRebalancing), Shape: &jsonwire.Enum},
+	schemaCreateServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(CreateServiceInput{}.Cluster), Shape: &schema.String},
+			{Name: "serviceName", Offset: unsafe.Offsetof(CreateServiceInput{}.ServiceName), Shape: &schema.String},
+			{Name: "taskDefinition", Offset: unsafe.Offsetof(CreateServiceInput{}.TaskDefinition), Shape: &schema.String},
+			{Name: "availabilityZoneRebalancing", Offset: unsafe.Offsetof(CreateServiceInput{}.AvailabilityZoneRebalancing), Shape: &schema.Enum},
 			{Name: "loadBalancers", Offset: unsafe.Offsetof(CreateServiceInput{}.LoadBalancers), Shape: &schemaLoadBalancers},
 			{Name: "serviceRegistries", Offset: unsafe.Offsetof(CreateServiceInput{}.ServiceRegistries), Shape: &schemaServiceRegistries},
-			{Name: "desiredCount", Offset: unsafe.Offsetof(CreateServiceInput{}.DesiredCount), Shape: &jsonwire.Int32},
-			{Name: "clientToken", Offset: unsafe.Offsetof(CreateServiceInput{}.ClientToken), Shape: &jsonwire.String},
-			{Name: "launchType", Offset: unsafe.Offsetof(CreateServiceInput{}.LaunchType), Shape: &jsonwire.Enum},
+			{Name: "desiredCount", Offset: unsafe.Offsetof(CreateServiceInput{}.DesiredCount), Shape: &schema.Int32},
+			{Name: "clientToken", Offset: unsafe.Offsetof(CreateServiceInput{}.ClientToken), Shape: &schema.String},
+			{Name: "launchType", Offset: unsafe.Offsetof(CreateServiceInput{}.LaunchType), Shape: &schema.Enum},
 			{Name: "capacityProviderStrategy", Offset: unsafe.Offsetof(CreateServiceInput{}.CapacityProviderStrategy), Shape: &schemaCapacityProviderStrategy},
-			{Name: "platformVersion", Offset: unsafe.Offsetof(CreateServiceInput{}.PlatformVersion), Shape: &jsonwire.String},
-			{Name: "role", Offset: unsafe.Offsetof(CreateServiceInput{}.Role), Shape: &jsonwire.String},
+			{Name: "platformVersion", Offset: unsafe.Offsetof(CreateServiceInput{}.PlatformVersion), Shape: &schema.String},
+			{Name: "role", Offset: unsafe.Offsetof(CreateServiceInput{}.Role), Shape: &schema.String},
 			{Name: "deploymentConfiguration", Offset: unsafe.Offsetof(CreateServiceInput{}.DeploymentConfiguration), Shape: &schemaDeploymentConfiguration},
 			{Name: "placementConstraints", Offset: unsafe.Offsetof(CreateServiceInput{}.PlacementConstraints), Shape: &schemaPlacementConstraints},
 			{Name: "placementStrategy", Offset: unsafe.Offsetof(CreateServiceInput{}.PlacementStrategy), Shape: &schemaPlacementStrategies},
 			{Name: "networkConfiguration", Offset: unsafe.Offsetof(CreateServiceInput{}.NetworkConfiguration), Shape: &schemaNetworkConfiguration},
-			{Name: "healthCheckGracePeriodSeconds", Offset: unsafe.Offsetof(CreateServiceInput{}.HealthCheckGracePeriodSeconds), Shape: &jsonwire.Int32},
-			{Name: "schedulingStrategy", Offset: unsafe.Offsetof(CreateServiceInput{}.SchedulingStrategy), Shape: &jsonwire.Enum},
+			{Name: "healthCheckGracePeriodSeconds", Offset: unsafe.Offsetof(CreateServiceInput{}.HealthCheckGracePeriodSeconds), Shape: &schema.Int32},
+			{Name: "schedulingStrategy", Offset: unsafe.Offsetof(CreateServiceInput{}.SchedulingStrategy), Shape: &schema.Enum},
 			{Name: "deploymentController", Offset: unsafe.Offsetof(CreateServiceInput{}.DeploymentController), Shape: &schemaDeploymentController},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateServiceInput{}.Tags), Shape: &schemaTags},
-			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(CreateServiceInput{}.EnableECSManagedTags), Shape: &jsonwire.Bool},
-			{Name: "propagateTags", Offset: unsafe.Offsetof(CreateServiceInput{}.PropagateTags), Shape: &jsonwire.Enum},
-			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(CreateServiceInput{}.EnableExecuteCommand), Shape: &jsonwire.Bool},
+			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(CreateServiceInput{}.EnableECSManagedTags), Shape: &schema.Bool},
+			{Name: "propagateTags", Offset: unsafe.Offsetof(CreateServiceInput{}.PropagateTags), Shape: &schema.Enum},
+			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(CreateServiceInput{}.EnableExecuteCommand), Shape: &schema.Bool},
 			{Name: "serviceConnectConfiguration", Offset: unsafe.Offsetof(CreateServiceInput{}.ServiceConnectConfiguration), Shape: &schemaServiceConnectConfiguration},
 			{Name: "volumeConfigurations", Offset: unsafe.Offsetof(CreateServiceInput{}.VolumeConfigurations), Shape: &schemaServiceVolumeConfigurations},
 			{Name: "vpcLatticeConfigurations", Offset: unsafe.Offsetof(CreateServiceInput{}.VPCLatticeConfigurations), Shape: &schemaVpcLatticeConfigurations},
@@ -696,547 +696,547 @@ var (
 		},
 		Type: (*CreateServiceInput)(nil),
 	}
-	schemaCreateServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "service", Offset: unsafe.Offsetof(CreateServiceOutput{}.Service), Shape: &schemaService},
 		},
 		Type: (*CreateServiceOutput)(nil),
 	}
-	schemaCreateTaskSetInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "service", Offset: unsafe.Offsetof(CreateTaskSetInput{}.Service), Shape: &jsonwire.String},
-			{Name: "cluster", Offset: unsafe.Offsetof(CreateTaskSetInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "externalId", Offset: unsafe.Offsetof(CreateTaskSetInput{}.ExternalID), Shape: &jsonwire.String},
-			{Name: "taskDefinition", Offset: unsafe.Offsetof(CreateTaskSetInput{}.TaskDefinition), Shape: &jsonwire.String},
+	schemaCreateTaskSetInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "service", Offset: unsafe.Offsetof(CreateTaskSetInput{}.Service), Shape: &schema.String},
+			{Name: "cluster", Offset: unsafe.Offsetof(CreateTaskSetInput{}.Cluster), Shape: &schema.String},
+			{Name: "externalId", Offset: unsafe.Offsetof(CreateTaskSetInput{}.ExternalID), Shape: &schema.String},
+			{Name: "taskDefinition", Offset: unsafe.Offsetof(CreateTaskSetInput{}.TaskDefinition), Shape: &schema.String},
 			{Name: "networkConfiguration", Offset: unsafe.Offsetof(CreateTaskSetInput{}.NetworkConfiguration), Shape: &schemaNetworkConfiguration},
 			{Name: "loadBalancers", Offset: unsafe.Offsetof(CreateTaskSetInput{}.LoadBalancers), Shape: &schemaLoadBalancers},
 			{Name: "serviceRegistries", Offset: unsafe.Offsetof(CreateTaskSetInput{}.ServiceRegistries), Shape: &schemaServiceRegistries},
-			{Name: "launchType", Offset: unsafe.Offsetof(CreateTaskSetInput{}.LaunchType), Shape: &jsonwire.Enum},
+			{Name: "launchType", Offset: unsafe.Offsetof(CreateTaskSetInput{}.LaunchType), Shape: &schema.Enum},
 			{Name: "capacityProviderStrategy", Offset: unsafe.Offsetof(CreateTaskSetInput{}.CapacityProviderStrategy), Shape: &schemaCapacityProviderStrategy},
-			{Name: "platformVersion", Offset: unsafe.Offsetof(CreateTaskSetInput{}.PlatformVersion), Shape: &jsonwire.String},
+			{Name: "platformVersion", Offset: unsafe.Offsetof(CreateTaskSetInput{}.PlatformVersion), Shape: &schema.String},
 			{Name: "scale", Offset: unsafe.Offsetof(CreateTaskSetInput{}.Scale), Shape: &schemaScale},
-			{Name: "clientToken", Offset: unsafe.Offsetof(CreateTaskSetInput{}.ClientToken), Shape: &jsonwire.String},
+			{Name: "clientToken", Offset: unsafe.Offsetof(CreateTaskSetInput{}.ClientToken), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateTaskSetInput{}.Tags), Shape: &schemaTags},
 		},
 		Type: (*CreateTaskSetInput)(nil),
 	}
-	schemaCreateTaskSetOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateTaskSetOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "taskSet", Offset: unsafe.Offsetof(CreateTaskSetOutput{}.TaskSet), Shape: &schemaTaskSet},
 		},
 		Type: (*CreateTaskSetOutput)(nil),
 	}
-	schemaCreatedAt = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "before", Offset: unsafe.Offsetof(CreatedAt{}.Before), Shape: &jsonwire.Timestamp},
-			{Name: "after", Offset: unsafe.Offsetof(CreatedAt{}.After), Shape: &jsonwire.Timestamp},
+	schemaCreatedAt = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "before", Offset: unsafe.Offsetof(CreatedAt{}.Before), Shape: &schema.Timestamp},
+			{Name: "after", Offset: unsafe.Offsetof(CreatedAt{}.After), Shape: &schema.Timestamp},
 		},
 		Type: (*CreatedAt)(nil),
 	}
-	schemaDaemonAlarmConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDaemonAlarmConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "alarmNames", Offset: unsafe.Offsetof(DaemonAlarmConfiguration{}.AlarmNames), Shape: &schemaStringList},
-			{Name: "enable", Offset: unsafe.Offsetof(DaemonAlarmConfiguration{}.Enable), Shape: &jsonwire.Bool},
+			{Name: "enable", Offset: unsafe.Offsetof(DaemonAlarmConfiguration{}.Enable), Shape: &schema.Bool},
 		},
 		Type: (*DaemonAlarmConfiguration)(nil),
 	}
-	schemaDaemonCapacityProvider = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(DaemonCapacityProvider{}.ARN), Shape: &jsonwire.String},
-			{Name: "runningCount", Offset: unsafe.Offsetof(DaemonCapacityProvider{}.RunningCount), Shape: &jsonwire.Int32},
+	schemaDaemonCapacityProvider = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(DaemonCapacityProvider{}.ARN), Shape: &schema.String},
+			{Name: "runningCount", Offset: unsafe.Offsetof(DaemonCapacityProvider{}.RunningCount), Shape: &schema.Int32},
 		},
 		Type: (*DaemonCapacityProvider)(nil),
 	}
-	schemaDaemonCapacityProviderList = jsonwire.Shape{
+	schemaDaemonCapacityProviderList = schema.Shape{
 		Elem: &schemaDaemonCapacityProvider,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DaemonCapacityProvider)(nil),
 	}
-	schemaDaemonCircuitBreaker = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "failureCount", Offset: unsafe.Offsetof(DaemonCircuitBreaker{}.FailureCount), Shape: &jsonwire.Int32},
-			{Name: "status", Offset: unsafe.Offsetof(DaemonCircuitBreaker{}.Status), Shape: &jsonwire.Enum},
-			{Name: "threshold", Offset: unsafe.Offsetof(DaemonCircuitBreaker{}.Threshold), Shape: &jsonwire.Int32},
+	schemaDaemonCircuitBreaker = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "failureCount", Offset: unsafe.Offsetof(DaemonCircuitBreaker{}.FailureCount), Shape: &schema.Int32},
+			{Name: "status", Offset: unsafe.Offsetof(DaemonCircuitBreaker{}.Status), Shape: &schema.Enum},
+			{Name: "threshold", Offset: unsafe.Offsetof(DaemonCircuitBreaker{}.Threshold), Shape: &schema.Int32},
 		},
 		Type: (*DaemonCircuitBreaker)(nil),
 	}
-	schemaDaemonContainerDefinition = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Name), Shape: &jsonwire.String},
-			{Name: "image", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Image), Shape: &jsonwire.String},
-			{Name: "memory", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Memory), Shape: &jsonwire.Int32},
-			{Name: "memoryReservation", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.MemoryReservation), Shape: &jsonwire.Int32},
+	schemaDaemonContainerDefinition = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Name), Shape: &schema.String},
+			{Name: "image", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Image), Shape: &schema.String},
+			{Name: "memory", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Memory), Shape: &schema.Int32},
+			{Name: "memoryReservation", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.MemoryReservation), Shape: &schema.Int32},
 			{Name: "repositoryCredentials", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.RepositoryCredentials), Shape: &schemaRepositoryCredentials},
 			{Name: "healthCheck", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.HealthCheck), Shape: &schemaHealthCheck},
-			{Name: "cpu", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.CPU), Shape: &jsonwire.Int32},
-			{Name: "essential", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Essential), Shape: &jsonwire.Bool},
+			{Name: "cpu", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.CPU), Shape: &schema.Int32},
+			{Name: "essential", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Essential), Shape: &schema.Bool},
 			{Name: "entryPoint", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.EntryPoint), Shape: &schemaStringList},
 			{Name: "command", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Command), Shape: &schemaStringList},
-			{Name: "workingDirectory", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.WorkingDirectory), Shape: &jsonwire.String},
+			{Name: "workingDirectory", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.WorkingDirectory), Shape: &schema.String},
 			{Name: "environmentFiles", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.EnvironmentFiles), Shape: &schemaEnvironmentFiles},
 			{Name: "environment", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Environment), Shape: &schemaEnvironmentVariables},
 			{Name: "secrets", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Secrets), Shape: &schemaSecretList},
-			{Name: "readonlyRootFilesystem", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.ReadonlyRootFilesystem), Shape: &jsonwire.Bool},
+			{Name: "readonlyRootFilesystem", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.ReadonlyRootFilesystem), Shape: &schema.Bool},
 			{Name: "mountPoints", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.MountPoints), Shape: &schemaMountPointList},
 			{Name: "logConfiguration", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.LogConfiguration), Shape: &schemaLogConfiguration},
 			{Name: "firelensConfiguration", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.FirelensConfiguration), Shape: &schemaFirelensConfiguration},
-			{Name: "privileged", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Privileged), Shape: &jsonwire.Bool},
-			{Name: "user", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.User), Shape: &jsonwire.String},
+			{Name: "privileged", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Privileged), Shape: &schema.Bool},
+			{Name: "user", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.User), Shape: &schema.String},
 			{Name: "ulimits", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Ulimits), Shape: &schemaUlimitList},
 			{Name: "linuxParameters", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.LinuxParameters), Shape: &schemaDaemonLinuxParameters},
 			{Name: "dependsOn", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.DependsOn), Shape: &schemaContainerDependencies},
-			{Name: "startTimeout", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.StartTimeout), Shape: &jsonwire.Int32},
-			{Name: "stopTimeout", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.StopTimeout), Shape: &jsonwire.Int32},
+			{Name: "startTimeout", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.StartTimeout), Shape: &schema.Int32},
+			{Name: "stopTimeout", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.StopTimeout), Shape: &schema.Int32},
 			{Name: "systemControls", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.SystemControls), Shape: &schemaSystemControls},
-			{Name: "interactive", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Interactive), Shape: &jsonwire.Bool},
-			{Name: "pseudoTerminal", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.PseudoTerminal), Shape: &jsonwire.Bool},
+			{Name: "interactive", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.Interactive), Shape: &schema.Bool},
+			{Name: "pseudoTerminal", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.PseudoTerminal), Shape: &schema.Bool},
 			{Name: "restartPolicy", Offset: unsafe.Offsetof(DaemonContainerDefinition{}.RestartPolicy), Shape: &schemaContainerRestartPolicy},
 		},
 		Type: (*DaemonContainerDefinition)(nil),
 	}
-	schemaDaemonContainerDefinitionList = jsonwire.Shape{
+	schemaDaemonContainerDefinitionList = schema.Shape{
 		Elem: &schemaDaemonContainerDefinition,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DaemonContainerDefinition)(nil),
 	}
-	schemaDaemonContainerImage = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "containerName", Offset: unsafe.Offsetof(DaemonContainerImage{}.ContainerName), Shape: &jsonwire.String},
-			{Name: "imageDigest", Offset: unsafe.Offsetof(DaemonContainerImage{}.ImageDigest), Shape: &jsonwire.String},
-			{Name: "image", Offset: unsafe.Offsetof(DaemonContainerImage{}.Image), Shape: &jsonwire.String},
+	schemaDaemonContainerImage = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "containerName", Offset: unsafe.Offsetof(DaemonContainerImage{}.ContainerName), Shape: &schema.String},
+			{Name: "imageDigest", Offset: unsafe.Offsetof(DaemonContainerImage{}.ImageDigest), Shape: &schema.String},
+			{Name: "image", Offset: unsafe.Offsetof(DaemonContainerImage{}.Image), Shape: &schema.String},
 		},
 		Type: (*DaemonContainerImage)(nil),
 	}
-	schemaDaemonContainerImages = jsonwire.Shape{
+	schemaDaemonContainerImages = schema.Shape{
 		Elem: &schemaDaemonContainerImage,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DaemonContainerImage)(nil),
 	}
-	schemaDaemonDeployment = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonDeploymentArn", Offset: unsafe.Offsetof(DaemonDeployment{}.DaemonDeploymentARN), Shape: &jsonwire.String},
-			{Name: "clusterArn", Offset: unsafe.Offsetof(DaemonDeployment{}.ClusterARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(DaemonDeployment{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(DaemonDeployment{}.StatusReason), Shape: &jsonwire.String},
+	schemaDaemonDeployment = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonDeploymentArn", Offset: unsafe.Offsetof(DaemonDeployment{}.DaemonDeploymentARN), Shape: &schema.String},
+			{Name: "clusterArn", Offset: unsafe.Offsetof(DaemonDeployment{}.ClusterARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(DaemonDeployment{}.Status), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(DaemonDeployment{}.StatusReason), Shape: &schema.String},
 			{Name: "targetDaemonRevision", Offset: unsafe.Offsetof(DaemonDeployment{}.TargetDaemonRevision), Shape: &schemaDaemonDeploymentRevisionDetail},
 			{Name: "sourceDaemonRevisions", Offset: unsafe.Offsetof(DaemonDeployment{}.SourceDaemonRevisions), Shape: &schemaDaemonDeploymentRevisionDetailList},
 			{Name: "circuitBreaker", Offset: unsafe.Offsetof(DaemonDeployment{}.CircuitBreaker), Shape: &schemaDaemonCircuitBreaker},
 			{Name: "alarms", Offset: unsafe.Offsetof(DaemonDeployment{}.Alarms), Shape: &schemaDaemonDeploymentAlarms},
 			{Name: "rollback", Offset: unsafe.Offsetof(DaemonDeployment{}.Rollback), Shape: &schemaDaemonRollback},
 			{Name: "deploymentConfiguration", Offset: unsafe.Offsetof(DaemonDeployment{}.DeploymentConfiguration), Shape: &schemaDaemonDeploymentConfiguration},
-			{Name: "createdAt", Offset: unsafe.Offsetof(DaemonDeployment{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "startedAt", Offset: unsafe.Offsetof(DaemonDeployment{}.StartedAt), Shape: &jsonwire.Timestamp},
-			{Name: "stoppedAt", Offset: unsafe.Offsetof(DaemonDeployment{}.StoppedAt), Shape: &jsonwire.Timestamp},
-			{Name: "finishedAt", Offset: unsafe.Offsetof(DaemonDeployment{}.FinishedAt), Shape: &jsonwire.Timestamp},
+			{Name: "createdAt", Offset: unsafe.Offsetof(DaemonDeployment{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "startedAt", Offset: unsafe.Offsetof(DaemonDeployment{}.StartedAt), Shape: &schema.Timestamp},
+			{Name: "stoppedAt", Offset: unsafe.Offsetof(DaemonDeployment{}.StoppedAt), Shape: &schema.Timestamp},
+			{Name: "finishedAt", Offset: unsafe.Offsetof(DaemonDeployment{}.FinishedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*DaemonDeployment)(nil),
 	}
-	schemaDaemonDeploymentAlarms = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "status", Offset: unsafe.Offsetof(DaemonDeploymentAlarms{}.Status), Shape: &jsonwire.Enum},
+	schemaDaemonDeploymentAlarms = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "status", Offset: unsafe.Offsetof(DaemonDeploymentAlarms{}.Status), Shape: &schema.Enum},
 			{Name: "alarmNames", Offset: unsafe.Offsetof(DaemonDeploymentAlarms{}.AlarmNames), Shape: &schemaStringList},
 			{Name: "triggeredAlarmNames", Offset: unsafe.Offsetof(DaemonDeploymentAlarms{}.TriggeredAlarmNames), Shape: &schemaStringList},
 		},
 		Type: (*DaemonDeploymentAlarms)(nil),
 	}
-	schemaDaemonDeploymentCapacityProvider = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(DaemonDeploymentCapacityProvider{}.ARN), Shape: &jsonwire.String},
-			{Name: "runningInstanceCount", Offset: unsafe.Offsetof(DaemonDeploymentCapacityProvider{}.RunningInstanceCount), Shape: &jsonwire.Int32},
-			{Name: "drainingInstanceCount", Offset: unsafe.Offsetof(DaemonDeploymentCapacityProvider{}.DrainingInstanceCount), Shape: &jsonwire.Int32},
+	schemaDaemonDeploymentCapacityProvider = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(DaemonDeploymentCapacityProvider{}.ARN), Shape: &schema.String},
+			{Name: "runningInstanceCount", Offset: unsafe.Offsetof(DaemonDeploymentCapacityProvider{}.RunningInstanceCount), Shape: &schema.Int32},
+			{Name: "drainingInstanceCount", Offset: unsafe.Offsetof(DaemonDeploymentCapacityProvider{}.DrainingInstanceCount), Shape: &schema.Int32},
 		},
 		Type: (*DaemonDeploymentCapacityProvider)(nil),
 	}
-	schemaDaemonDeploymentCapacityProviderList = jsonwire.Shape{
+	schemaDaemonDeploymentCapacityProviderList = schema.Shape{
 		Elem: &schemaDaemonDeploymentCapacityProvider,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DaemonDeploymentCapacityProvider)(nil),
 	}
-	schemaDaemonDeploymentConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "drainPercent", Offset: unsafe.Offsetof(DaemonDeploymentConfiguration{}.DrainPercent), Shape: &jsonwire.Float64},
+	schemaDaemonDeploymentConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "drainPercent", Offset: unsafe.Offsetof(DaemonDeploymentConfiguration{}.DrainPercent), Shape: &schema.Float64},
 			{Name: "alarms", Offset: unsafe.Offsetof(DaemonDeploymentConfiguration{}.Alarms), Shape: &schemaDaemonAlarmConfiguration},
-			{Name: "bakeTimeInMinutes", Offset: unsafe.Offsetof(DaemonDeploymentConfiguration{}.BakeTimeInMinutes), Shape: &jsonwire.Int32},
+			{Name: "bakeTimeInMinutes", Offset: unsafe.Offsetof(DaemonDeploymentConfiguration{}.BakeTimeInMinutes), Shape: &schema.Int32},
 		},
 		Type: (*DaemonDeploymentConfiguration)(nil),
 	}
-	schemaDaemonDeploymentList = jsonwire.Shape{
+	schemaDaemonDeploymentList = schema.Shape{
 		Elem: &schemaDaemonDeployment,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DaemonDeployment)(nil),
 	}
-	schemaDaemonDeploymentRevisionDetail = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(DaemonDeploymentRevisionDetail{}.ARN), Shape: &jsonwire.String},
+	schemaDaemonDeploymentRevisionDetail = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(DaemonDeploymentRevisionDetail{}.ARN), Shape: &schema.String},
 			{Name: "capacityProviders", Offset: unsafe.Offsetof(DaemonDeploymentRevisionDetail{}.CapacityProviders), Shape: &schemaDaemonDeploymentCapacityProviderList},
-			{Name: "totalRunningInstanceCount", Offset: unsafe.Offsetof(DaemonDeploymentRevisionDetail{}.TotalRunningInstanceCount), Shape: &jsonwire.Int32},
-			{Name: "totalDrainingInstanceCount", Offset: unsafe.Offsetof(DaemonDeploymentRevisionDetail{}.TotalDrainingInstanceCount), Shape: &jsonwire.Int32},
+			{Name: "totalRunningInstanceCount", Offset: unsafe.Offsetof(DaemonDeploymentRevisionDetail{}.TotalRunningInstanceCount), Shape: &schema.Int32},
+			{Name: "totalDrainingInstanceCount", Offset: unsafe.Offsetof(DaemonDeploymentRevisionDetail{}.TotalDrainingInstanceCount), Shape: &schema.Int32},
 		},
 		Type: (*DaemonDeploymentRevisionDetail)(nil),
 	}
-	schemaDaemonDeploymentRevisionDetailList = jsonwire.Shape{
+	schemaDaemonDeploymentRevisionDetailList = schema.Shape{
 		Elem: &schemaDaemonDeploymentRevisionDetail,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DaemonDeploymentRevisionDetail)(nil),
 	}
-	schemaDaemonDeploymentStatusList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaDaemonDeploymentStatusList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]DaemonDeploymentStatus)(nil),
 	}
-	schemaDaemonDeploymentSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonDeploymentArn", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.DaemonDeploymentARN), Shape: &jsonwire.String},
-			{Name: "daemonArn", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.DaemonARN), Shape: &jsonwire.String},
-			{Name: "clusterArn", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.ClusterARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.StatusReason), Shape: &jsonwire.String},
-			{Name: "targetDaemonRevisionArn", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.TargetDaemonRevisionARN), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "startedAt", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.StartedAt), Shape: &jsonwire.Timestamp},
-			{Name: "stoppedAt", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.StoppedAt), Shape: &jsonwire.Timestamp},
-			{Name: "finishedAt", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.FinishedAt), Shape: &jsonwire.Timestamp},
+	schemaDaemonDeploymentSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonDeploymentArn", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.DaemonDeploymentARN), Shape: &schema.String},
+			{Name: "daemonArn", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.DaemonARN), Shape: &schema.String},
+			{Name: "clusterArn", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.ClusterARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.Status), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.StatusReason), Shape: &schema.String},
+			{Name: "targetDaemonRevisionArn", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.TargetDaemonRevisionARN), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "startedAt", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.StartedAt), Shape: &schema.Timestamp},
+			{Name: "stoppedAt", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.StoppedAt), Shape: &schema.Timestamp},
+			{Name: "finishedAt", Offset: unsafe.Offsetof(DaemonDeploymentSummary{}.FinishedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*DaemonDeploymentSummary)(nil),
 	}
-	schemaDaemonDeploymentSummaryList = jsonwire.Shape{
+	schemaDaemonDeploymentSummaryList = schema.Shape{
 		Elem: &schemaDaemonDeploymentSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DaemonDeploymentSummary)(nil),
 	}
-	schemaDaemonDetail = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonArn", Offset: unsafe.Offsetof(DaemonDetail{}.DaemonARN), Shape: &jsonwire.String},
-			{Name: "clusterArn", Offset: unsafe.Offsetof(DaemonDetail{}.ClusterARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(DaemonDetail{}.Status), Shape: &jsonwire.Enum},
+	schemaDaemonDetail = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonArn", Offset: unsafe.Offsetof(DaemonDetail{}.DaemonARN), Shape: &schema.String},
+			{Name: "clusterArn", Offset: unsafe.Offsetof(DaemonDetail{}.ClusterARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(DaemonDetail{}.Status), Shape: &schema.Enum},
 			{Name: "currentRevisions", Offset: unsafe.Offsetof(DaemonDetail{}.CurrentRevisions), Shape: &schemaDaemonRevisionDetailList},
-			{Name: "deploymentArn", Offset: unsafe.Offsetof(DaemonDetail{}.DeploymentARN), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(DaemonDetail{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(DaemonDetail{}.UpdatedAt), Shape: &jsonwire.Timestamp},
+			{Name: "deploymentArn", Offset: unsafe.Offsetof(DaemonDetail{}.DeploymentARN), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(DaemonDetail{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(DaemonDetail{}.UpdatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*DaemonDetail)(nil),
 	}
-	schemaDaemonLinuxParameters = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDaemonLinuxParameters = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "capabilities", Offset: unsafe.Offsetof(DaemonLinuxParameters{}.Capabilities), Shape: &schemaKernelCapabilities},
 			{Name: "devices", Offset: unsafe.Offsetof(DaemonLinuxParameters{}.Devices), Shape: &schemaDevicesList},
-			{Name: "initProcessEnabled", Offset: unsafe.Offsetof(DaemonLinuxParameters{}.InitProcessEnabled), Shape: &jsonwire.Bool},
+			{Name: "initProcessEnabled", Offset: unsafe.Offsetof(DaemonLinuxParameters{}.InitProcessEnabled), Shape: &schema.Bool},
 			{Name: "tmpfs", Offset: unsafe.Offsetof(DaemonLinuxParameters{}.Tmpfs), Shape: &schemaTmpfsList},
 		},
 		Type: (*DaemonLinuxParameters)(nil),
 	}
-	schemaDaemonNotActiveException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DaemonNotActiveException{}.Message), Shape: &jsonwire.String},
+	schemaDaemonNotActiveException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DaemonNotActiveException{}.Message), Shape: &schema.String},
 		},
 		Type: (*DaemonNotActiveException)(nil),
 	}
-	schemaDaemonNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DaemonNotFoundException{}.Message), Shape: &jsonwire.String},
+	schemaDaemonNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DaemonNotFoundException{}.Message), Shape: &schema.String},
 		},
 		Type: (*DaemonNotFoundException)(nil),
 	}
-	schemaDaemonRevision = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonRevisionArn", Offset: unsafe.Offsetof(DaemonRevision{}.DaemonRevisionARN), Shape: &jsonwire.String},
-			{Name: "clusterArn", Offset: unsafe.Offsetof(DaemonRevision{}.ClusterARN), Shape: &jsonwire.String},
-			{Name: "daemonArn", Offset: unsafe.Offsetof(DaemonRevision{}.DaemonARN), Shape: &jsonwire.String},
-			{Name: "daemonTaskDefinitionArn", Offset: unsafe.Offsetof(DaemonRevision{}.DaemonTaskDefinitionARN), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(DaemonRevision{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaDaemonRevision = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonRevisionArn", Offset: unsafe.Offsetof(DaemonRevision{}.DaemonRevisionARN), Shape: &schema.String},
+			{Name: "clusterArn", Offset: unsafe.Offsetof(DaemonRevision{}.ClusterARN), Shape: &schema.String},
+			{Name: "daemonArn", Offset: unsafe.Offsetof(DaemonRevision{}.DaemonARN), Shape: &schema.String},
+			{Name: "daemonTaskDefinitionArn", Offset: unsafe.Offsetof(DaemonRevision{}.DaemonTaskDefinitionARN), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(DaemonRevision{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "containerImages", Offset: unsafe.Offsetof(DaemonRevision{}.ContainerImages), Shape: &schemaDaemonContainerImages},
-			{Name: "propagateTags", Offset: unsafe.Offsetof(DaemonRevision{}.PropagateTags), Shape: &jsonwire.Enum},
-			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(DaemonRevision{}.EnableECSManagedTags), Shape: &jsonwire.Bool},
-			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(DaemonRevision{}.EnableExecuteCommand), Shape: &jsonwire.Bool},
+			{Name: "propagateTags", Offset: unsafe.Offsetof(DaemonRevision{}.PropagateTags), Shape: &schema.Enum},
+			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(DaemonRevision{}.EnableECSManagedTags), Shape: &schema.Bool},
+			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(DaemonRevision{}.EnableExecuteCommand), Shape: &schema.Bool},
 		},
 		Type: (*DaemonRevision)(nil),
 	}
-	schemaDaemonRevisionDetail = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(DaemonRevisionDetail{}.ARN), Shape: &jsonwire.String},
+	schemaDaemonRevisionDetail = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(DaemonRevisionDetail{}.ARN), Shape: &schema.String},
 			{Name: "capacityProviders", Offset: unsafe.Offsetof(DaemonRevisionDetail{}.CapacityProviders), Shape: &schemaDaemonCapacityProviderList},
-			{Name: "totalRunningCount", Offset: unsafe.Offsetof(DaemonRevisionDetail{}.TotalRunningCount), Shape: &jsonwire.Int32},
+			{Name: "totalRunningCount", Offset: unsafe.Offsetof(DaemonRevisionDetail{}.TotalRunningCount), Shape: &schema.Int32},
 		},
 		Type: (*DaemonRevisionDetail)(nil),
 	}
-	schemaDaemonRevisionDetailList = jsonwire.Shape{
+	schemaDaemonRevisionDetailList = schema.Shape{
 		Elem: &schemaDaemonRevisionDetail,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DaemonRevisionDetail)(nil),
 	}
-	schemaDaemonRevisions = jsonwire.Shape{
+	schemaDaemonRevisions = schema.Shape{
 		Elem: &schemaDaemonRevision,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DaemonRevision)(nil),
 	}
-	schemaDaemonRollback = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "reason", Offset: unsafe.Offsetof(DaemonRollback{}.Reason), Shape: &jsonwire.String},
-			{Name: "startedAt", Offset: unsafe.Offsetof(DaemonRollback{}.StartedAt), Shape: &jsonwire.Timestamp},
-			{Name: "rollbackTargetDaemonRevisionArn", Offset: unsafe.Offsetof(DaemonRollback{}.RollbackTargetDaemonRevisionARN), Shape: &jsonwire.String},
+	schemaDaemonRollback = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "reason", Offset: unsafe.Offsetof(DaemonRollback{}.Reason), Shape: &schema.String},
+			{Name: "startedAt", Offset: unsafe.Offsetof(DaemonRollback{}.StartedAt), Shape: &schema.Timestamp},
+			{Name: "rollbackTargetDaemonRevisionArn", Offset: unsafe.Offsetof(DaemonRollback{}.RollbackTargetDaemonRevisionARN), Shape: &schema.String},
 			{Name: "rollbackCapacityProviders", Offset: unsafe.Offsetof(DaemonRollback{}.RollbackCapacityProviders), Shape: &schemaStringList},
 		},
 		Type: (*DaemonRollback)(nil),
 	}
-	schemaDaemonSummariesList = jsonwire.Shape{
+	schemaDaemonSummariesList = schema.Shape{
 		Elem: &schemaDaemonSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DaemonSummary)(nil),
 	}
-	schemaDaemonSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonArn", Offset: unsafe.Offsetof(DaemonSummary{}.DaemonARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(DaemonSummary{}.Status), Shape: &jsonwire.Enum},
-			{Name: "createdAt", Offset: unsafe.Offsetof(DaemonSummary{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(DaemonSummary{}.UpdatedAt), Shape: &jsonwire.Timestamp},
+	schemaDaemonSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonArn", Offset: unsafe.Offsetof(DaemonSummary{}.DaemonARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(DaemonSummary{}.Status), Shape: &schema.Enum},
+			{Name: "createdAt", Offset: unsafe.Offsetof(DaemonSummary{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(DaemonSummary{}.UpdatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*DaemonSummary)(nil),
 	}
-	schemaDaemonTaskDefinition = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonTaskDefinitionArn", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.DaemonTaskDefinitionARN), Shape: &jsonwire.String},
-			{Name: "family", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.Family), Shape: &jsonwire.String},
-			{Name: "revision", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.Revision), Shape: &jsonwire.Int32},
-			{Name: "taskRoleArn", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.TaskRoleARN), Shape: &jsonwire.String},
-			{Name: "executionRoleArn", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.ExecutionRoleARN), Shape: &jsonwire.String},
+	schemaDaemonTaskDefinition = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonTaskDefinitionArn", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.DaemonTaskDefinitionARN), Shape: &schema.String},
+			{Name: "family", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.Family), Shape: &schema.String},
+			{Name: "revision", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.Revision), Shape: &schema.Int32},
+			{Name: "taskRoleArn", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.TaskRoleARN), Shape: &schema.String},
+			{Name: "executionRoleArn", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.ExecutionRoleARN), Shape: &schema.String},
 			{Name: "containerDefinitions", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.ContainerDefinitions), Shape: &schemaDaemonContainerDefinitionList},
 			{Name: "volumes", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.Volumes), Shape: &schemaDaemonVolumeList},
-			{Name: "cpu", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.CPU), Shape: &jsonwire.String},
-			{Name: "memory", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.Memory), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.Status), Shape: &jsonwire.Enum},
-			{Name: "registeredAt", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.RegisteredAt), Shape: &jsonwire.Timestamp},
-			{Name: "deleteRequestedAt", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.DeleteRequestedAt), Shape: &jsonwire.Timestamp},
-			{Name: "registeredBy", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.RegisteredBy), Shape: &jsonwire.String},
-			{Name: "pidMode", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.PidMode), Shape: &jsonwire.Enum},
-			{Name: "ipcMode", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.IpcMode), Shape: &jsonwire.Enum},
+			{Name: "cpu", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.CPU), Shape: &schema.String},
+			{Name: "memory", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.Memory), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.Status), Shape: &schema.Enum},
+			{Name: "registeredAt", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.RegisteredAt), Shape: &schema.Timestamp},
+			{Name: "deleteRequestedAt", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.DeleteRequestedAt), Shape: &schema.Timestamp},
+			{Name: "registeredBy", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.RegisteredBy), Shape: &schema.String},
+			{Name: "pidMode", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.PidMode), Shape: &schema.Enum},
+			{Name: "ipcMode", Offset: unsafe.Offsetof(DaemonTaskDefinition{}.IpcMode), Shape: &schema.Enum},
 		},
 		Type: (*DaemonTaskDefinition)(nil),
 	}
-	schemaDaemonTaskDefinitionSummaries = jsonwire.Shape{
+	schemaDaemonTaskDefinitionSummaries = schema.Shape{
 		Elem: &schemaDaemonTaskDefinitionSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DaemonTaskDefinitionSummary)(nil),
 	}
-	schemaDaemonTaskDefinitionSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(DaemonTaskDefinitionSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "registeredAt", Offset: unsafe.Offsetof(DaemonTaskDefinitionSummary{}.RegisteredAt), Shape: &jsonwire.Timestamp},
-			{Name: "registeredBy", Offset: unsafe.Offsetof(DaemonTaskDefinitionSummary{}.RegisteredBy), Shape: &jsonwire.String},
-			{Name: "deleteRequestedAt", Offset: unsafe.Offsetof(DaemonTaskDefinitionSummary{}.DeleteRequestedAt), Shape: &jsonwire.Timestamp},
-			{Name: "status", Offset: unsafe.Offsetof(DaemonTaskDefinitionSummary{}.Status), Shape: &jsonwire.Enum},
+	schemaDaemonTaskDefinitionSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(DaemonTaskDefinitionSummary{}.ARN), Shape: &schema.String},
+			{Name: "registeredAt", Offset: unsafe.Offsetof(DaemonTaskDefinitionSummary{}.RegisteredAt), Shape: &schema.Timestamp},
+			{Name: "registeredBy", Offset: unsafe.Offsetof(DaemonTaskDefinitionSummary{}.RegisteredBy), Shape: &schema.String},
+			{Name: "deleteRequestedAt", Offset: unsafe.Offsetof(DaemonTaskDefinitionSummary{}.DeleteRequestedAt), Shape: &schema.Timestamp},
+			{Name: "status", Offset: unsafe.Offsetof(DaemonTaskDefinitionSummary{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*DaemonTaskDefinitionSummary)(nil),
 	}
-	schemaDaemonVolume = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(DaemonVolume{}.Name), Shape: &jsonwire.String},
+	schemaDaemonVolume = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(DaemonVolume{}.Name), Shape: &schema.String},
 			{Name: "host", Offset: unsafe.Offsetof(DaemonVolume{}.Host), Shape: &schemaHostVolumeProperties},
 		},
 		Type: (*DaemonVolume)(nil),
 	}
-	schemaDaemonVolumeList = jsonwire.Shape{
+	schemaDaemonVolumeList = schema.Shape{
 		Elem: &schemaDaemonVolume,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DaemonVolume)(nil),
 	}
-	schemaDeleteAccountSettingInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(DeleteAccountSettingInput{}.Name), Shape: &jsonwire.Enum},
-			{Name: "principalArn", Offset: unsafe.Offsetof(DeleteAccountSettingInput{}.PrincipalARN), Shape: &jsonwire.String},
+	schemaDeleteAccountSettingInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(DeleteAccountSettingInput{}.Name), Shape: &schema.Enum},
+			{Name: "principalArn", Offset: unsafe.Offsetof(DeleteAccountSettingInput{}.PrincipalARN), Shape: &schema.String},
 		},
 		Type: (*DeleteAccountSettingInput)(nil),
 	}
-	schemaDeleteAccountSettingOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteAccountSettingOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "setting", Offset: unsafe.Offsetof(DeleteAccountSettingOutput{}.Setting), Shape: &schemaSetting},
 		},
 		Type: (*DeleteAccountSettingOutput)(nil),
 	}
-	schemaDeleteAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(DeleteAttributesInput{}.Cluster), Shape: &jsonwire.String},
+	schemaDeleteAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(DeleteAttributesInput{}.Cluster), Shape: &schema.String},
 			{Name: "attributes", Offset: unsafe.Offsetof(DeleteAttributesInput{}.Attributes), Shape: &schemaAttributes},
 		},
 		Type: (*DeleteAttributesInput)(nil),
 	}
-	schemaDeleteAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "attributes", Offset: unsafe.Offsetof(DeleteAttributesOutput{}.Attributes), Shape: &schemaAttributes},
 		},
 		Type: (*DeleteAttributesOutput)(nil),
 	}
-	schemaDeleteCapacityProviderInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "capacityProvider", Offset: unsafe.Offsetof(DeleteCapacityProviderInput{}.CapacityProvider), Shape: &jsonwire.String},
-			{Name: "cluster", Offset: unsafe.Offsetof(DeleteCapacityProviderInput{}.Cluster), Shape: &jsonwire.String},
+	schemaDeleteCapacityProviderInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "capacityProvider", Offset: unsafe.Offsetof(DeleteCapacityProviderInput{}.CapacityProvider), Shape: &schema.String},
+			{Name: "cluster", Offset: unsafe.Offsetof(DeleteCapacityProviderInput{}.Cluster), Shape: &schema.String},
 		},
 		Type: (*DeleteCapacityProviderInput)(nil),
 	}
-	schemaDeleteCapacityProviderOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteCapacityProviderOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "capacityProvider", Offset: unsafe.Offsetof(DeleteCapacityProviderOutput{}.CapacityProvider), Shape: &schemaCapacityProvider},
 		},
 		Type: (*DeleteCapacityProviderOutput)(nil),
 	}
-	schemaDeleteClusterInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(DeleteClusterInput{}.Cluster), Shape: &jsonwire.String},
+	schemaDeleteClusterInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(DeleteClusterInput{}.Cluster), Shape: &schema.String},
 		},
 		Type: (*DeleteClusterInput)(nil),
 	}
-	schemaDeleteClusterOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteClusterOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "cluster", Offset: unsafe.Offsetof(DeleteClusterOutput{}.Cluster), Shape: &schemaCluster},
 		},
 		Type: (*DeleteClusterOutput)(nil),
 	}
-	schemaDeleteDaemonInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonArn", Offset: unsafe.Offsetof(DeleteDaemonInput{}.DaemonARN), Shape: &jsonwire.String},
+	schemaDeleteDaemonInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonArn", Offset: unsafe.Offsetof(DeleteDaemonInput{}.DaemonARN), Shape: &schema.String},
 		},
 		Type: (*DeleteDaemonInput)(nil),
 	}
-	schemaDeleteDaemonOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonArn", Offset: unsafe.Offsetof(DeleteDaemonOutput{}.DaemonARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(DeleteDaemonOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "createdAt", Offset: unsafe.Offsetof(DeleteDaemonOutput{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(DeleteDaemonOutput{}.UpdatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "deploymentArn", Offset: unsafe.Offsetof(DeleteDaemonOutput{}.DeploymentARN), Shape: &jsonwire.String},
+	schemaDeleteDaemonOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonArn", Offset: unsafe.Offsetof(DeleteDaemonOutput{}.DaemonARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(DeleteDaemonOutput{}.Status), Shape: &schema.Enum},
+			{Name: "createdAt", Offset: unsafe.Offsetof(DeleteDaemonOutput{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(DeleteDaemonOutput{}.UpdatedAt), Shape: &schema.Timestamp},
+			{Name: "deploymentArn", Offset: unsafe.Offsetof(DeleteDaemonOutput{}.DeploymentARN), Shape: &schema.String},
 		},
 		Type: (*DeleteDaemonOutput)(nil),
 	}
-	schemaDeleteDaemonTaskDefinitionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonTaskDefinition", Offset: unsafe.Offsetof(DeleteDaemonTaskDefinitionInput{}.DaemonTaskDefinition), Shape: &jsonwire.String},
+	schemaDeleteDaemonTaskDefinitionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonTaskDefinition", Offset: unsafe.Offsetof(DeleteDaemonTaskDefinitionInput{}.DaemonTaskDefinition), Shape: &schema.String},
 		},
 		Type: (*DeleteDaemonTaskDefinitionInput)(nil),
 	}
-	schemaDeleteDaemonTaskDefinitionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonTaskDefinitionArn", Offset: unsafe.Offsetof(DeleteDaemonTaskDefinitionOutput{}.DaemonTaskDefinitionARN), Shape: &jsonwire.String},
+	schemaDeleteDaemonTaskDefinitionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonTaskDefinitionArn", Offset: unsafe.Offsetof(DeleteDaemonTaskDefinitionOutput{}.DaemonTaskDefinitionARN), Shape: &schema.String},
 		},
 		Type: (*DeleteDaemonTaskDefinitionOutput)(nil),
 	}
-	schemaDeleteExpressGatewayServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceArn", Offset: unsafe.Offsetof(DeleteExpressGatewayServiceInput{}.ServiceARN), Shape: &jsonwire.String},
+	schemaDeleteExpressGatewayServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceArn", Offset: unsafe.Offsetof(DeleteExpressGatewayServiceInput{}.ServiceARN), Shape: &schema.String},
 		},
 		Type: (*DeleteExpressGatewayServiceInput)(nil),
 	}
-	schemaDeleteExpressGatewayServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteExpressGatewayServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "service", Offset: unsafe.Offsetof(DeleteExpressGatewayServiceOutput{}.Service), Shape: &schemaECSExpressGatewayService},
 		},
 		Type: (*DeleteExpressGatewayServiceOutput)(nil),
 	}
-	schemaDeleteServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(DeleteServiceInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "service", Offset: unsafe.Offsetof(DeleteServiceInput{}.Service), Shape: &jsonwire.String},
-			{Name: "force", Offset: unsafe.Offsetof(DeleteServiceInput{}.Force), Shape: &jsonwire.Bool},
+	schemaDeleteServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(DeleteServiceInput{}.Cluster), Shape: &schema.String},
+			{Name: "service", Offset: unsafe.Offsetof(DeleteServiceInput{}.Service), Shape: &schema.String},
+			{Name: "force", Offset: unsafe.Offsetof(DeleteServiceInput{}.Force), Shape: &schema.Bool},
 		},
 		Type: (*DeleteServiceInput)(nil),
 	}
-	schemaDeleteServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "service", Offset: unsafe.Offsetof(DeleteServiceOutput{}.Service), Shape: &schemaService},
 		},
 		Type: (*DeleteServiceOutput)(nil),
 	}
-	schemaDeleteTaskDefinitionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteTaskDefinitionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "taskDefinitions", Offset: unsafe.Offsetof(DeleteTaskDefinitionsInput{}.TaskDefinitions), Shape: &schemaStringList},
 		},
 		Type: (*DeleteTaskDefinitionsInput)(nil),
 	}
-	schemaDeleteTaskDefinitionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteTaskDefinitionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "taskDefinitions", Offset: unsafe.Offsetof(DeleteTaskDefinitionsOutput{}.TaskDefinitions), Shape: &schemaTaskDefinitionList},
 			{Name: "failures", Offset: unsafe.Offsetof(DeleteTaskDefinitionsOutput{}.Failures), Shape: &schemaFailures},
 		},
 		Type: (*DeleteTaskDefinitionsOutput)(nil),
 	}
-	schemaDeleteTaskSetInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(DeleteTaskSetInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "service", Offset: unsafe.Offsetof(DeleteTaskSetInput{}.Service), Shape: &jsonwire.String},
-			{Name: "taskSet", Offset: unsafe.Offsetof(DeleteTaskSetInput{}.TaskSet), Shape: &jsonwire.String},
-			{Name: "force", Offset: unsafe.Offsetof(DeleteTaskSetInput{}.Force), Shape: &jsonwire.Bool},
+	schemaDeleteTaskSetInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(DeleteTaskSetInput{}.Cluster), Shape: &schema.String},
+			{Name: "service", Offset: unsafe.Offsetof(DeleteTaskSetInput{}.Service), Shape: &schema.String},
+			{Name: "taskSet", Offset: unsafe.Offsetof(DeleteTaskSetInput{}.TaskSet), Shape: &schema.String},
+			{Name: "force", Offset: unsafe.Offsetof(DeleteTaskSetInput{}.Force), Shape: &schema.Bool},
 		},
 		Type: (*DeleteTaskSetInput)(nil),
 	}
-	schemaDeleteTaskSetOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteTaskSetOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "taskSet", Offset: unsafe.Offsetof(DeleteTaskSetOutput{}.TaskSet), Shape: &schemaTaskSet},
 		},
 		Type: (*DeleteTaskSetOutput)(nil),
 	}
-	schemaDeployment = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(Deployment{}.ID), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(Deployment{}.Status), Shape: &jsonwire.String},
-			{Name: "taskDefinition", Offset: unsafe.Offsetof(Deployment{}.TaskDefinition), Shape: &jsonwire.String},
-			{Name: "desiredCount", Offset: unsafe.Offsetof(Deployment{}.DesiredCount), Shape: &jsonwire.Int32},
-			{Name: "pendingCount", Offset: unsafe.Offsetof(Deployment{}.PendingCount), Shape: &jsonwire.Int32},
-			{Name: "runningCount", Offset: unsafe.Offsetof(Deployment{}.RunningCount), Shape: &jsonwire.Int32},
-			{Name: "failedTasks", Offset: unsafe.Offsetof(Deployment{}.FailedTasks), Shape: &jsonwire.Int32},
-			{Name: "createdAt", Offset: unsafe.Offsetof(Deployment{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(Deployment{}.UpdatedAt), Shape: &jsonwire.Timestamp},
+	schemaDeployment = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(Deployment{}.ID), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(Deployment{}.Status), Shape: &schema.String},
+			{Name: "taskDefinition", Offset: unsafe.Offsetof(Deployment{}.TaskDefinition), Shape: &schema.String},
+			{Name: "desiredCount", Offset: unsafe.Offsetof(Deployment{}.DesiredCount), Shape: &schema.Int32},
+			{Name: "pendingCount", Offset: unsafe.Offsetof(Deployment{}.PendingCount), Shape: &schema.Int32},
+			{Name: "runningCount", Offset: unsafe.Offsetof(Deployment{}.RunningCount), Shape: &schema.Int32},
+			{Name: "failedTasks", Offset: unsafe.Offsetof(Deployment{}.FailedTasks), Shape: &schema.Int32},
+			{Name: "createdAt", Offset: unsafe.Offsetof(Deployment{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(Deployment{}.UpdatedAt), Shape: &schema.Timestamp},
 			{Name: "capacityProviderStrategy", Offset: unsafe.Offsetof(Deployment{}.CapacityProviderStrategy), Shape: &schemaCapacityProviderStrategy},
-			{Name: "launchType", Offset: unsafe.Offsetof(Deployment{}.LaunchType), Shape: &jsonwire.Enum},
-			{Name: "platformVersion", Offset: unsafe.Offsetof(Deployment{}.PlatformVersion), Shape: &jsonwire.String},
-			{Name: "platformFamily", Offset: unsafe.Offsetof(Deployment{}.PlatformFamily), Shape: &jsonwire.String},
+			{Name: "launchType", Offset: unsafe.Offsetof(Deployment{}.LaunchType), Shape: &schema.Enum},
+			{Name: "platformVersion", Offset: unsafe.Offsetof(Deployment{}.PlatformVersion), Shape: &schema.String},
+			{Name: "platformFamily", Offset: unsafe.Offsetof(Deployment{}.PlatformFamily), Shape: &schema.String},
 			{Name: "networkConfiguration", Offset: unsafe.Offsetof(Deployment{}.NetworkConfiguration), Shape: &schemaNetworkConfiguration},
-			{Name: "rolloutState", Offset: unsafe.Offsetof(Deployment{}.RolloutState), Shape: &jsonwire.Enum},
-			{Name: "rolloutStateReason", Offset: unsafe.Offsetof(Deployment{}.RolloutStateReason), Shape: &jsonwire.String},
+			{Name: "rolloutState", Offset: unsafe.Offsetof(Deployment{}.RolloutState), Shape: &schema.Enum},
+			{Name: "rolloutStateReason", Offset: unsafe.Offsetof(Deployment{}.RolloutStateReason), Shape: &schema.String},
 			{Name: "serviceConnectConfiguration", Offset: unsafe.Offsetof(Deployment{}.ServiceConnectConfiguration), Shape: &schemaServiceConnectConfiguration},
 			{Name: "serviceConnectResources", Offset: unsafe.Offsetof(Deployment{}.ServiceConnectResources), Shape: &schemaServiceConnectServiceResourceList},
 			{Name: "volumeConfigurations", Offset: unsafe.Offsetof(Deployment{}.VolumeConfigurations), Shape: &schemaServiceVolumeConfigurations},
@@ -1245,445 +1245,445 @@ var (
 		},
 		Type: (*Deployment)(nil),
 	}
-	schemaDeploymentAlarms = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeploymentAlarms = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "alarmNames", Offset: unsafe.Offsetof(DeploymentAlarms{}.AlarmNames), Shape: &schemaStringList},
-			{Name: "rollback", Offset: unsafe.Offsetof(DeploymentAlarms{}.Rollback), Shape: &jsonwire.Bool},
-			{Name: "enable", Offset: unsafe.Offsetof(DeploymentAlarms{}.Enable), Shape: &jsonwire.Bool},
+			{Name: "rollback", Offset: unsafe.Offsetof(DeploymentAlarms{}.Rollback), Shape: &schema.Bool},
+			{Name: "enable", Offset: unsafe.Offsetof(DeploymentAlarms{}.Enable), Shape: &schema.Bool},
 		},
 		Type: (*DeploymentAlarms)(nil),
 	}
-	schemaDeploymentCircuitBreaker = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "enable", Offset: unsafe.Offsetof(DeploymentCircuitBreaker{}.Enable), Shape: &jsonwire.Bool},
-			{Name: "rollback", Offset: unsafe.Offsetof(DeploymentCircuitBreaker{}.Rollback), Shape: &jsonwire.Bool},
-			{Name: "resetOnHealthyTask", Offset: unsafe.Offsetof(DeploymentCircuitBreaker{}.ResetOnHealthyTask), Shape: &jsonwire.Bool},
+	schemaDeploymentCircuitBreaker = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "enable", Offset: unsafe.Offsetof(DeploymentCircuitBreaker{}.Enable), Shape: &schema.Bool},
+			{Name: "rollback", Offset: unsafe.Offsetof(DeploymentCircuitBreaker{}.Rollback), Shape: &schema.Bool},
+			{Name: "resetOnHealthyTask", Offset: unsafe.Offsetof(DeploymentCircuitBreaker{}.ResetOnHealthyTask), Shape: &schema.Bool},
 			{Name: "thresholdConfiguration", Offset: unsafe.Offsetof(DeploymentCircuitBreaker{}.ThresholdConfiguration), Shape: &schemaThresholdConfiguration},
 		},
 		Type: (*DeploymentCircuitBreaker)(nil),
 	}
-	schemaDeploymentConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeploymentConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "deploymentCircuitBreaker", Offset: unsafe.Offsetof(DeploymentConfiguration{}.DeploymentCircuitBreaker), Shape: &schemaDeploymentCircuitBreaker},
-			{Name: "maximumPercent", Offset: unsafe.Offsetof(DeploymentConfiguration{}.MaximumPercent), Shape: &jsonwire.Int32},
-			{Name: "minimumHealthyPercent", Offset: unsafe.Offsetof(DeploymentConfiguration{}.MinimumHealthyPercent), Shape: &jsonwire.Int32},
+			{Name: "maximumPercent", Offset: unsafe.Offsetof(DeploymentConfiguration{}.MaximumPercent), Shape: &schema.Int32},
+			{Name: "minimumHealthyPercent", Offset: unsafe.Offsetof(DeploymentConfiguration{}.MinimumHealthyPercent), Shape: &schema.Int32},
 			{Name: "alarms", Offset: unsafe.Offsetof(DeploymentConfiguration{}.Alarms), Shape: &schemaDeploymentAlarms},
-			{Name: "strategy", Offset: unsafe.Offsetof(DeploymentConfiguration{}.Strategy), Shape: &jsonwire.Enum},
-			{Name: "bakeTimeInMinutes", Offset: unsafe.Offsetof(DeploymentConfiguration{}.BakeTimeInMinutes), Shape: &jsonwire.Int32},
+			{Name: "strategy", Offset: unsafe.Offsetof(DeploymentConfiguration{}.Strategy), Shape: &schema.Enum},
+			{Name: "bakeTimeInMinutes", Offset: unsafe.Offsetof(DeploymentConfiguration{}.BakeTimeInMinutes), Shape: &schema.Int32},
 			{Name: "lifecycleHooks", Offset: unsafe.Offsetof(DeploymentConfiguration{}.LifecycleHooks), Shape: &schemaDeploymentLifecycleHookList},
 			{Name: "linearConfiguration", Offset: unsafe.Offsetof(DeploymentConfiguration{}.LinearConfiguration), Shape: &schemaLinearConfiguration},
 			{Name: "canaryConfiguration", Offset: unsafe.Offsetof(DeploymentConfiguration{}.CanaryConfiguration), Shape: &schemaCanaryConfiguration},
 		},
 		Type: (*DeploymentConfiguration)(nil),
 	}
-	schemaDeploymentController = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "type", Offset: unsafe.Offsetof(DeploymentController{}.Type), Shape: &jsonwire.Enum},
+	schemaDeploymentController = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "type", Offset: unsafe.Offsetof(DeploymentController{}.Type), Shape: &schema.Enum},
 		},
 		Type: (*DeploymentController)(nil),
 	}
-	schemaDeploymentEphemeralStorage = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "kmsKeyId", Offset: unsafe.Offsetof(DeploymentEphemeralStorage{}.KMSKeyID), Shape: &jsonwire.String},
+	schemaDeploymentEphemeralStorage = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "kmsKeyId", Offset: unsafe.Offsetof(DeploymentEphemeralStorage{}.KMSKeyID), Shape: &schema.String},
 		},
 		Type: (*DeploymentEphemeralStorage)(nil),
 	}
-	schemaDeploymentLifecycleHook = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "targetType", Offset: unsafe.Offsetof(DeploymentLifecycleHook{}.TargetType), Shape: &jsonwire.Enum},
-			{Name: "hookTargetArn", Offset: unsafe.Offsetof(DeploymentLifecycleHook{}.HookTargetARN), Shape: &jsonwire.String},
-			{Name: "roleArn", Offset: unsafe.Offsetof(DeploymentLifecycleHook{}.RoleARN), Shape: &jsonwire.String},
+	schemaDeploymentLifecycleHook = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "targetType", Offset: unsafe.Offsetof(DeploymentLifecycleHook{}.TargetType), Shape: &schema.Enum},
+			{Name: "hookTargetArn", Offset: unsafe.Offsetof(DeploymentLifecycleHook{}.HookTargetARN), Shape: &schema.String},
+			{Name: "roleArn", Offset: unsafe.Offsetof(DeploymentLifecycleHook{}.RoleARN), Shape: &schema.String},
 			{Name: "lifecycleStages", Offset: unsafe.Offsetof(DeploymentLifecycleHook{}.LifecycleStages), Shape: &schemaDeploymentLifecycleHookStageList},
-			{Name: "hookDetails", Offset: unsafe.Offsetof(DeploymentLifecycleHook{}.HookDetails), Shape: &jsonwire.Document},
+			{Name: "hookDetails", Offset: unsafe.Offsetof(DeploymentLifecycleHook{}.HookDetails), Shape: &schema.Document},
 			{Name: "timeoutConfiguration", Offset: unsafe.Offsetof(DeploymentLifecycleHook{}.TimeoutConfiguration), Shape: &schemaDeploymentLifecycleHookTimeoutConfiguration},
 		},
 		Type: (*DeploymentLifecycleHook)(nil),
 	}
-	schemaDeploymentLifecycleHookDetail = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "hookId", Offset: unsafe.Offsetof(DeploymentLifecycleHookDetail{}.HookID), Shape: &jsonwire.String},
-			{Name: "targetType", Offset: unsafe.Offsetof(DeploymentLifecycleHookDetail{}.TargetType), Shape: &jsonwire.Enum},
-			{Name: "targetArn", Offset: unsafe.Offsetof(DeploymentLifecycleHookDetail{}.TargetARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(DeploymentLifecycleHookDetail{}.Status), Shape: &jsonwire.Enum},
-			{Name: "expiresAt", Offset: unsafe.Offsetof(DeploymentLifecycleHookDetail{}.ExpiresAt), Shape: &jsonwire.Timestamp},
-			{Name: "timeoutAction", Offset: unsafe.Offsetof(DeploymentLifecycleHookDetail{}.TimeoutAction), Shape: &jsonwire.Enum},
+	schemaDeploymentLifecycleHookDetail = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "hookId", Offset: unsafe.Offsetof(DeploymentLifecycleHookDetail{}.HookID), Shape: &schema.String},
+			{Name: "targetType", Offset: unsafe.Offsetof(DeploymentLifecycleHookDetail{}.TargetType), Shape: &schema.Enum},
+			{Name: "targetArn", Offset: unsafe.Offsetof(DeploymentLifecycleHookDetail{}.TargetARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(DeploymentLifecycleHookDetail{}.Status), Shape: &schema.Enum},
+			{Name: "expiresAt", Offset: unsafe.Offsetof(DeploymentLifecycleHookDetail{}.ExpiresAt), Shape: &schema.Timestamp},
+			{Name: "timeoutAction", Offset: unsafe.Offsetof(DeploymentLifecycleHookDetail{}.TimeoutAction), Shape: &schema.Enum},
 		},
 		Type: (*DeploymentLifecycleHookDetail)(nil),
 	}
-	schemaDeploymentLifecycleHookDetailList = jsonwire.Shape{
+	schemaDeploymentLifecycleHookDetailList = schema.Shape{
 		Elem: &schemaDeploymentLifecycleHookDetail,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DeploymentLifecycleHookDetail)(nil),
 	}
-	schemaDeploymentLifecycleHookList = jsonwire.Shape{
+	schemaDeploymentLifecycleHookList = schema.Shape{
 		Elem: &schemaDeploymentLifecycleHook,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DeploymentLifecycleHook)(nil),
 	}
-	schemaDeploymentLifecycleHookStageList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaDeploymentLifecycleHookStageList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]DeploymentLifecycleHookStage)(nil),
 	}
-	schemaDeploymentLifecycleHookTimeoutConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "timeoutInMinutes", Offset: unsafe.Offsetof(DeploymentLifecycleHookTimeoutConfiguration{}.TimeoutInMinutes), Shape: &jsonwire.Int32},
-			{Name: "action", Offset: unsafe.Offsetof(DeploymentLifecycleHookTimeoutConfiguration{}.Action), Shape: &jsonwire.Enum},
+	schemaDeploymentLifecycleHookTimeoutConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "timeoutInMinutes", Offset: unsafe.Offsetof(DeploymentLifecycleHookTimeoutConfiguration{}.TimeoutInMinutes), Shape: &schema.Int32},
+			{Name: "action", Offset: unsafe.Offsetof(DeploymentLifecycleHookTimeoutConfiguration{}.Action), Shape: &schema.Enum},
 		},
 		Type: (*DeploymentLifecycleHookTimeoutConfiguration)(nil),
 	}
-	schemaDeployments = jsonwire.Shape{
+	schemaDeployments = schema.Shape{
 		Elem: &schemaDeployment,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Deployment)(nil),
 	}
-	schemaDeregisterContainerInstanceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(DeregisterContainerInstanceInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "containerInstance", Offset: unsafe.Offsetof(DeregisterContainerInstanceInput{}.ContainerInstance), Shape: &jsonwire.String},
-			{Name: "force", Offset: unsafe.Offsetof(DeregisterContainerInstanceInput{}.Force), Shape: &jsonwire.Bool},
+	schemaDeregisterContainerInstanceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(DeregisterContainerInstanceInput{}.Cluster), Shape: &schema.String},
+			{Name: "containerInstance", Offset: unsafe.Offsetof(DeregisterContainerInstanceInput{}.ContainerInstance), Shape: &schema.String},
+			{Name: "force", Offset: unsafe.Offsetof(DeregisterContainerInstanceInput{}.Force), Shape: &schema.Bool},
 		},
 		Type: (*DeregisterContainerInstanceInput)(nil),
 	}
-	schemaDeregisterContainerInstanceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeregisterContainerInstanceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "containerInstance", Offset: unsafe.Offsetof(DeregisterContainerInstanceOutput{}.ContainerInstance), Shape: &schemaContainerInstance},
 		},
 		Type: (*DeregisterContainerInstanceOutput)(nil),
 	}
-	schemaDeregisterTaskDefinitionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "taskDefinition", Offset: unsafe.Offsetof(DeregisterTaskDefinitionInput{}.TaskDefinition), Shape: &jsonwire.String},
+	schemaDeregisterTaskDefinitionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "taskDefinition", Offset: unsafe.Offsetof(DeregisterTaskDefinitionInput{}.TaskDefinition), Shape: &schema.String},
 		},
 		Type: (*DeregisterTaskDefinitionInput)(nil),
 	}
-	schemaDeregisterTaskDefinitionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeregisterTaskDefinitionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "taskDefinition", Offset: unsafe.Offsetof(DeregisterTaskDefinitionOutput{}.TaskDefinition), Shape: &schemaTaskDefinition},
 		},
 		Type: (*DeregisterTaskDefinitionOutput)(nil),
 	}
-	schemaDescribeCapacityProvidersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeCapacityProvidersInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "capacityProviders", Offset: unsafe.Offsetof(DescribeCapacityProvidersInput{}.CapacityProviders), Shape: &schemaStringList},
-			{Name: "cluster", Offset: unsafe.Offsetof(DescribeCapacityProvidersInput{}.Cluster), Shape: &jsonwire.String},
+			{Name: "cluster", Offset: unsafe.Offsetof(DescribeCapacityProvidersInput{}.Cluster), Shape: &schema.String},
 			{Name: "include", Offset: unsafe.Offsetof(DescribeCapacityProvidersInput{}.Include), Shape: &schemaCapacityProviderFieldList},
-			{Name: "maxResults", Offset: unsafe.Offsetof(DescribeCapacityProvidersInput{}.MaxResults), Shape: &jsonwire.Int32},
-			{Name: "nextToken", Offset: unsafe.Offsetof(DescribeCapacityProvidersInput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "maxResults", Offset: unsafe.Offsetof(DescribeCapacityProvidersInput{}.MaxResults), Shape: &schema.Int32},
+			{Name: "nextToken", Offset: unsafe.Offsetof(DescribeCapacityProvidersInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*DescribeCapacityProvidersInput)(nil),
 	}
-	schemaDescribeCapacityProvidersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeCapacityProvidersOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "capacityProviders", Offset: unsafe.Offsetof(DescribeCapacityProvidersOutput{}.CapacityProviders), Shape: &schemaCapacityProviders},
 			{Name: "failures", Offset: unsafe.Offsetof(DescribeCapacityProvidersOutput{}.Failures), Shape: &schemaFailures},
-			{Name: "nextToken", Offset: unsafe.Offsetof(DescribeCapacityProvidersOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(DescribeCapacityProvidersOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*DescribeCapacityProvidersOutput)(nil),
 	}
-	schemaDescribeClustersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeClustersInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "clusters", Offset: unsafe.Offsetof(DescribeClustersInput{}.Clusters), Shape: &schemaStringList},
 			{Name: "include", Offset: unsafe.Offsetof(DescribeClustersInput{}.Include), Shape: &schemaClusterFieldList},
 		},
 		Type: (*DescribeClustersInput)(nil),
 	}
-	schemaDescribeClustersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeClustersOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "clusters", Offset: unsafe.Offsetof(DescribeClustersOutput{}.Clusters), Shape: &schemaClusters},
 			{Name: "failures", Offset: unsafe.Offsetof(DescribeClustersOutput{}.Failures), Shape: &schemaFailures},
 		},
 		Type: (*DescribeClustersOutput)(nil),
 	}
-	schemaDescribeContainerInstancesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(DescribeContainerInstancesInput{}.Cluster), Shape: &jsonwire.String},
+	schemaDescribeContainerInstancesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(DescribeContainerInstancesInput{}.Cluster), Shape: &schema.String},
 			{Name: "containerInstances", Offset: unsafe.Offsetof(DescribeContainerInstancesInput{}.ContainerInstances), Shape: &schemaStringList},
 			{Name: "include", Offset: unsafe.Offsetof(DescribeContainerInstancesInput{}.Include), Shape: &schemaContainerInstanceFieldList},
 		},
 		Type: (*DescribeContainerInstancesInput)(nil),
 	}
-	schemaDescribeContainerInstancesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeContainerInstancesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "containerInstances", Offset: unsafe.Offsetof(DescribeContainerInstancesOutput{}.ContainerInstances), Shape: &schemaContainerInstances},
 			{Name: "failures", Offset: unsafe.Offsetof(DescribeContainerInstancesOutput{}.Failures), Shape: &schemaFailures},
 		},
 		Type: (*DescribeContainerInstancesOutput)(nil),
 	}
-	schemaDescribeDaemonDeploymentsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeDaemonDeploymentsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "daemonDeploymentArns", Offset: unsafe.Offsetof(DescribeDaemonDeploymentsInput{}.DaemonDeploymentARNs), Shape: &schemaStringList},
 		},
 		Type: (*DescribeDaemonDeploymentsInput)(nil),
 	}
-	schemaDescribeDaemonDeploymentsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeDaemonDeploymentsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "failures", Offset: unsafe.Offsetof(DescribeDaemonDeploymentsOutput{}.Failures), Shape: &schemaFailures},
 			{Name: "daemonDeployments", Offset: unsafe.Offsetof(DescribeDaemonDeploymentsOutput{}.DaemonDeployments), Shape: &schemaDaemonDeploymentList},
 		},
 		Type: (*DescribeDaemonDeploymentsOutput)(nil),
 	}
-	schemaDescribeDaemonInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonArn", Offset: unsafe.Offsetof(DescribeDaemonInput{}.DaemonARN), Shape: &jsonwire.String},
+	schemaDescribeDaemonInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonArn", Offset: unsafe.Offsetof(DescribeDaemonInput{}.DaemonARN), Shape: &schema.String},
 		},
 		Type: (*DescribeDaemonInput)(nil),
 	}
-	schemaDescribeDaemonOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeDaemonOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "daemon", Offset: unsafe.Offsetof(DescribeDaemonOutput{}.Daemon), Shape: &schemaDaemonDetail},
 		},
 		Type: (*DescribeDaemonOutput)(nil),
 	}
-	schemaDescribeDaemonRevisionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeDaemonRevisionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "daemonRevisionArns", Offset: unsafe.Offsetof(DescribeDaemonRevisionsInput{}.DaemonRevisionARNs), Shape: &schemaStringList},
 		},
 		Type: (*DescribeDaemonRevisionsInput)(nil),
 	}
-	schemaDescribeDaemonRevisionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeDaemonRevisionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "daemonRevisions", Offset: unsafe.Offsetof(DescribeDaemonRevisionsOutput{}.DaemonRevisions), Shape: &schemaDaemonRevisions},
 			{Name: "failures", Offset: unsafe.Offsetof(DescribeDaemonRevisionsOutput{}.Failures), Shape: &schemaFailures},
 		},
 		Type: (*DescribeDaemonRevisionsOutput)(nil),
 	}
-	schemaDescribeDaemonTaskDefinitionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonTaskDefinition", Offset: unsafe.Offsetof(DescribeDaemonTaskDefinitionInput{}.DaemonTaskDefinition), Shape: &jsonwire.String},
+	schemaDescribeDaemonTaskDefinitionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonTaskDefinition", Offset: unsafe.Offsetof(DescribeDaemonTaskDefinitionInput{}.DaemonTaskDefinition), Shape: &schema.String},
 		},
 		Type: (*DescribeDaemonTaskDefinitionInput)(nil),
 	}
-	schemaDescribeDaemonTaskDefinitionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeDaemonTaskDefinitionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "daemonTaskDefinition", Offset: unsafe.Offsetof(DescribeDaemonTaskDefinitionOutput{}.DaemonTaskDefinition), Shape: &schemaDaemonTaskDefinition},
 		},
 		Type: (*DescribeDaemonTaskDefinitionOutput)(nil),
 	}
-	schemaDescribeExpressGatewayServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceArn", Offset: unsafe.Offsetof(DescribeExpressGatewayServiceInput{}.ServiceARN), Shape: &jsonwire.String},
+	schemaDescribeExpressGatewayServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceArn", Offset: unsafe.Offsetof(DescribeExpressGatewayServiceInput{}.ServiceARN), Shape: &schema.String},
 			{Name: "include", Offset: unsafe.Offsetof(DescribeExpressGatewayServiceInput{}.Include), Shape: &schemaExpressGatewayServiceIncludeList},
 		},
 		Type: (*DescribeExpressGatewayServiceInput)(nil),
 	}
-	schemaDescribeExpressGatewayServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeExpressGatewayServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "service", Offset: unsafe.Offsetof(DescribeExpressGatewayServiceOutput{}.Service), Shape: &schemaECSExpressGatewayService},
 		},
 		Type: (*DescribeExpressGatewayServiceOutput)(nil),
 	}
-	schemaDescribeServiceDeploymentsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeServiceDeploymentsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "serviceDeploymentArns", Offset: unsafe.Offsetof(DescribeServiceDeploymentsInput{}.ServiceDeploymentARNs), Shape: &schemaStringList},
 		},
 		Type: (*DescribeServiceDeploymentsInput)(nil),
 	}
-	schemaDescribeServiceDeploymentsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeServiceDeploymentsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "serviceDeployments", Offset: unsafe.Offsetof(DescribeServiceDeploymentsOutput{}.ServiceDeployments), Shape: &schemaServiceDeployments},
 			{Name: "failures", Offset: unsafe.Offsetof(DescribeServiceDeploymentsOutput{}.Failures), Shape: &schemaFailures},
 		},
 		Type: (*DescribeServiceDeploymentsOutput)(nil),
 	}
-	schemaDescribeServiceRevisionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeServiceRevisionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "serviceRevisionArns", Offset: unsafe.Offsetof(DescribeServiceRevisionsInput{}.ServiceRevisionARNs), Shape: &schemaStringList},
 		},
 		Type: (*DescribeServiceRevisionsInput)(nil),
 	}
-	schemaDescribeServiceRevisionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeServiceRevisionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "serviceRevisions", Offset: unsafe.Offsetof(DescribeServiceRevisionsOutput{}.ServiceRevisions), Shape: &schemaServiceRevisions},
 			{Name: "failures", Offset: unsafe.Offsetof(DescribeServiceRevisionsOutput{}.Failures), Shape: &schemaFailures},
 		},
 		Type: (*DescribeServiceRevisionsOutput)(nil),
 	}
-	schemaDescribeServicesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(DescribeServicesInput{}.Cluster), Shape: &jsonwire.String},
+	schemaDescribeServicesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(DescribeServicesInput{}.Cluster), Shape: &schema.String},
 			{Name: "services", Offset: unsafe.Offsetof(DescribeServicesInput{}.Services), Shape: &schemaStringList},
 			{Name: "include", Offset: unsafe.Offsetof(DescribeServicesInput{}.Include), Shape: &schemaServiceFieldList},
 		},
 		Type: (*DescribeServicesInput)(nil),
 	}
-	schemaDescribeServicesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeServicesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "services", Offset: unsafe.Offsetof(DescribeServicesOutput{}.Services), Shape: &schemaServices},
 			{Name: "failures", Offset: unsafe.Offsetof(DescribeServicesOutput{}.Failures), Shape: &schemaFailures},
 		},
 		Type: (*DescribeServicesOutput)(nil),
 	}
-	schemaDescribeTaskDefinitionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "taskDefinition", Offset: unsafe.Offsetof(DescribeTaskDefinitionInput{}.TaskDefinition), Shape: &jsonwire.String},
+	schemaDescribeTaskDefinitionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "taskDefinition", Offset: unsafe.Offsetof(DescribeTaskDefinitionInput{}.TaskDefinition), Shape: &schema.String},
 			{Name: "include", Offset: unsafe.Offsetof(DescribeTaskDefinitionInput{}.Include), Shape: &schemaTaskDefinitionFieldList},
 		},
 		Type: (*DescribeTaskDefinitionInput)(nil),
 	}
-	schemaDescribeTaskDefinitionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeTaskDefinitionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "taskDefinition", Offset: unsafe.Offsetof(DescribeTaskDefinitionOutput{}.TaskDefinition), Shape: &schemaTaskDefinition},
 			{Name: "tags", Offset: unsafe.Offsetof(DescribeTaskDefinitionOutput{}.Tags), Shape: &schemaTags},
 		},
 		Type: (*DescribeTaskDefinitionOutput)(nil),
 	}
-	schemaDescribeTaskSetsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(DescribeTaskSetsInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "service", Offset: unsafe.Offsetof(DescribeTaskSetsInput{}.Service), Shape: &jsonwire.String},
+	schemaDescribeTaskSetsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(DescribeTaskSetsInput{}.Cluster), Shape: &schema.String},
+			{Name: "service", Offset: unsafe.Offsetof(DescribeTaskSetsInput{}.Service), Shape: &schema.String},
 			{Name: "taskSets", Offset: unsafe.Offsetof(DescribeTaskSetsInput{}.TaskSets), Shape: &schemaStringList},
 			{Name: "include", Offset: unsafe.Offsetof(DescribeTaskSetsInput{}.Include), Shape: &schemaTaskSetFieldList},
 		},
 		Type: (*DescribeTaskSetsInput)(nil),
 	}
-	schemaDescribeTaskSetsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeTaskSetsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "taskSets", Offset: unsafe.Offsetof(DescribeTaskSetsOutput{}.TaskSets), Shape: &schemaTaskSets},
 			{Name: "failures", Offset: unsafe.Offsetof(DescribeTaskSetsOutput{}.Failures), Shape: &schemaFailures},
 		},
 		Type: (*DescribeTaskSetsOutput)(nil),
 	}
-	schemaDescribeTasksInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(DescribeTasksInput{}.Cluster), Shape: &jsonwire.String},
+	schemaDescribeTasksInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(DescribeTasksInput{}.Cluster), Shape: &schema.String},
 			{Name: "tasks", Offset: unsafe.Offsetof(DescribeTasksInput{}.Tasks), Shape: &schemaStringList},
 			{Name: "include", Offset: unsafe.Offsetof(DescribeTasksInput{}.Include), Shape: &schemaTaskFieldList},
 		},
 		Type: (*DescribeTasksInput)(nil),
 	}
-	schemaDescribeTasksOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeTasksOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "tasks", Offset: unsafe.Offsetof(DescribeTasksOutput{}.Tasks), Shape: &schemaTasks},
 			{Name: "failures", Offset: unsafe.Offsetof(DescribeTasksOutput{}.Failures), Shape: &schemaFailures},
 		},
 		Type: (*DescribeTasksOutput)(nil),
 	}
-	schemaDevice = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "hostPath", Offset: unsafe.Offsetof(Device{}.HostPath), Shape: &jsonwire.String},
-			{Name: "containerPath", Offset: unsafe.Offsetof(Device{}.ContainerPath), Shape: &jsonwire.String},
+	schemaDevice = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "hostPath", Offset: unsafe.Offsetof(Device{}.HostPath), Shape: &schema.String},
+			{Name: "containerPath", Offset: unsafe.Offsetof(Device{}.ContainerPath), Shape: &schema.String},
 			{Name: "permissions", Offset: unsafe.Offsetof(Device{}.Permissions), Shape: &schemaDeviceCgroupPermissions},
 		},
 		Type: (*Device)(nil),
 	}
-	schemaDeviceCgroupPermissions = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaDeviceCgroupPermissions = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]DeviceCgroupPermission)(nil),
 	}
-	schemaDevicesList = jsonwire.Shape{
+	schemaDevicesList = schema.Shape{
 		Elem: &schemaDevice,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Device)(nil),
 	}
-	schemaDiscoverPollEndpointInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "containerInstance", Offset: unsafe.Offsetof(DiscoverPollEndpointInput{}.ContainerInstance), Shape: &jsonwire.String},
-			{Name: "cluster", Offset: unsafe.Offsetof(DiscoverPollEndpointInput{}.Cluster), Shape: &jsonwire.String},
+	schemaDiscoverPollEndpointInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "containerInstance", Offset: unsafe.Offsetof(DiscoverPollEndpointInput{}.ContainerInstance), Shape: &schema.String},
+			{Name: "cluster", Offset: unsafe.Offsetof(DiscoverPollEndpointInput{}.Cluster), Shape: &schema.String},
 		},
 		Type: (*DiscoverPollEndpointInput)(nil),
 	}
-	schemaDiscoverPollEndpointOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "endpoint", Offset: unsafe.Offsetof(DiscoverPollEndpointOutput{}.Endpoint), Shape: &jsonwire.String},
-			{Name: "telemetryEndpoint", Offset: unsafe.Offsetof(DiscoverPollEndpointOutput{}.TelemetryEndpoint), Shape: &jsonwire.String},
-			{Name: "serviceConnectEndpoint", Offset: unsafe.Offsetof(DiscoverPollEndpointOutput{}.ServiceConnectEndpoint), Shape: &jsonwire.String},
+	schemaDiscoverPollEndpointOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "endpoint", Offset: unsafe.Offsetof(DiscoverPollEndpointOutput{}.Endpoint), Shape: &schema.String},
+			{Name: "telemetryEndpoint", Offset: unsafe.Offsetof(DiscoverPollEndpointOutput{}.TelemetryEndpoint), Shape: &schema.String},
+			{Name: "serviceConnectEndpoint", Offset: unsafe.Offsetof(DiscoverPollEndpointOutput{}.ServiceConnectEndpoint), Shape: &schema.String},
 		},
 		Type: (*DiscoverPollEndpointOutput)(nil),
 	}
-	schemaDockerLabelsMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaDockerLabelsMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaDockerVolumeConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "scope", Offset: unsafe.Offsetof(DockerVolumeConfiguration{}.Scope), Shape: &jsonwire.Enum},
-			{Name: "autoprovision", Offset: unsafe.Offsetof(DockerVolumeConfiguration{}.Autoprovision), Shape: &jsonwire.Bool},
-			{Name: "driver", Offset: unsafe.Offsetof(DockerVolumeConfiguration{}.Driver), Shape: &jsonwire.String},
+	schemaDockerVolumeConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "scope", Offset: unsafe.Offsetof(DockerVolumeConfiguration{}.Scope), Shape: &schema.Enum},
+			{Name: "autoprovision", Offset: unsafe.Offsetof(DockerVolumeConfiguration{}.Autoprovision), Shape: &schema.Bool},
+			{Name: "driver", Offset: unsafe.Offsetof(DockerVolumeConfiguration{}.Driver), Shape: &schema.String},
 			{Name: "driverOpts", Offset: unsafe.Offsetof(DockerVolumeConfiguration{}.DriverOpts), Shape: &schemaStringMap},
 			{Name: "labels", Offset: unsafe.Offsetof(DockerVolumeConfiguration{}.Labels), Shape: &schemaStringMap},
 		},
 		Type: (*DockerVolumeConfiguration)(nil),
 	}
-	schemaEBSTagSpecification = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceType", Offset: unsafe.Offsetof(EBSTagSpecification{}.ResourceType), Shape: &jsonwire.Enum},
+	schemaEBSTagSpecification = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceType", Offset: unsafe.Offsetof(EBSTagSpecification{}.ResourceType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(EBSTagSpecification{}.Tags), Shape: &schemaTags},
-			{Name: "propagateTags", Offset: unsafe.Offsetof(EBSTagSpecification{}.PropagateTags), Shape: &jsonwire.Enum},
+			{Name: "propagateTags", Offset: unsafe.Offsetof(EBSTagSpecification{}.PropagateTags), Shape: &schema.Enum},
 		},
 		Type: (*EBSTagSpecification)(nil),
 	}
-	schemaEBSTagSpecifications = jsonwire.Shape{
+	schemaEBSTagSpecifications = schema.Shape{
 		Elem: &schemaEBSTagSpecification,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]EBSTagSpecification)(nil),
 	}
-	schemaECSExpressGatewayService = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.Cluster), Shape: &jsonwire.String},
-			{Name: "serviceName", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "serviceArn", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "infrastructureRoleArn", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.InfrastructureRoleARN), Shape: &jsonwire.String},
+	schemaECSExpressGatewayService = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.Cluster), Shape: &schema.String},
+			{Name: "serviceName", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.ServiceName), Shape: &schema.String},
+			{Name: "serviceArn", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.ServiceARN), Shape: &schema.String},
+			{Name: "infrastructureRoleArn", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.InfrastructureRoleARN), Shape: &schema.String},
 			{Name: "status", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.Status), Shape: &schemaExpressGatewayServiceStatus},
-			{Name: "currentDeployment", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.CurrentDeployment), Shape: &jsonwire.String},
+			{Name: "currentDeployment", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.CurrentDeployment), Shape: &schema.String},
 			{Name: "activeConfigurations", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.ActiveConfigurations), Shape: &schemaExpressGatewayServiceConfigurations},
 			{Name: "tags", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.Tags), Shape: &schemaTags},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.UpdatedAt), Shape: &jsonwire.Timestamp},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(ECSExpressGatewayService{}.UpdatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*ECSExpressGatewayService)(nil),
 	}
-	schemaECSManagedResources = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaECSManagedResources = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ingressPaths", Offset: unsafe.Offsetof(ECSManagedResources{}.IngressPaths), Shape: &schemaManagedIngressPaths},
 			{Name: "autoScaling", Offset: unsafe.Offsetof(ECSManagedResources{}.AutoScaling), Shape: &schemaManagedAutoScaling},
 			{Name: "metricAlarms", Offset: unsafe.Offsetof(ECSManagedResources{}.MetricAlarms), Shape: &schemaManagedMetricAlarms},
@@ -1692,103 +1692,103 @@ var (
 		},
 		Type: (*ECSManagedResources)(nil),
 	}
-	schemaEFSAuthorizationConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "accessPointId", Offset: unsafe.Offsetof(EFSAuthorizationConfig{}.AccessPointID), Shape: &jsonwire.String},
-			{Name: "iam", Offset: unsafe.Offsetof(EFSAuthorizationConfig{}.IAM), Shape: &jsonwire.Enum},
+	schemaEFSAuthorizationConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "accessPointId", Offset: unsafe.Offsetof(EFSAuthorizationConfig{}.AccessPointID), Shape: &schema.String},
+			{Name: "iam", Offset: unsafe.Offsetof(EFSAuthorizationConfig{}.IAM), Shape: &schema.Enum},
 		},
 		Type: (*EFSAuthorizationConfig)(nil),
 	}
-	schemaEFSVolumeConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "fileSystemId", Offset: unsafe.Offsetof(EFSVolumeConfiguration{}.FileSystemID), Shape: &jsonwire.String},
-			{Name: "rootDirectory", Offset: unsafe.Offsetof(EFSVolumeConfiguration{}.RootDirectory), Shape: &jsonwire.String},
-			{Name: "transitEncryption", Offset: unsafe.Offsetof(EFSVolumeConfiguration{}.TransitEncryption), Shape: &jsonwire.Enum},
-			{Name: "transitEncryptionPort", Offset: unsafe.Offsetof(EFSVolumeConfiguration{}.TransitEncryptionPort), Shape: &jsonwire.Int32},
+	schemaEFSVolumeConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "fileSystemId", Offset: unsafe.Offsetof(EFSVolumeConfiguration{}.FileSystemID), Shape: &schema.String},
+			{Name: "rootDirectory", Offset: unsafe.Offsetof(EFSVolumeConfiguration{}.RootDirectory), Shape: &schema.String},
+			{Name: "transitEncryption", Offset: unsafe.Offsetof(EFSVolumeConfiguration{}.TransitEncryption), Shape: &schema.Enum},
+			{Name: "transitEncryptionPort", Offset: unsafe.Offsetof(EFSVolumeConfiguration{}.TransitEncryptionPort), Shape: &schema.Int32},
 			{Name: "authorizationConfig", Offset: unsafe.Offsetof(EFSVolumeConfiguration{}.AuthorizationConfig), Shape: &schemaEFSAuthorizationConfig},
 		},
 		Type: (*EFSVolumeConfiguration)(nil),
 	}
-	schemaEnvironmentFile = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "value", Offset: unsafe.Offsetof(EnvironmentFile{}.Value), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(EnvironmentFile{}.Type), Shape: &jsonwire.Enum},
+	schemaEnvironmentFile = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "value", Offset: unsafe.Offsetof(EnvironmentFile{}.Value), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(EnvironmentFile{}.Type), Shape: &schema.Enum},
 		},
 		Type: (*EnvironmentFile)(nil),
 	}
-	schemaEnvironmentFiles = jsonwire.Shape{
+	schemaEnvironmentFiles = schema.Shape{
 		Elem: &schemaEnvironmentFile,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]EnvironmentFile)(nil),
 	}
-	schemaEnvironmentVariables = jsonwire.Shape{
+	schemaEnvironmentVariables = schema.Shape{
 		Elem: &schemaKeyValuePair,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]KeyValuePair)(nil),
 	}
-	schemaEphemeralStorage = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "sizeInGiB", Offset: unsafe.Offsetof(EphemeralStorage{}.SizeInGiB), Shape: &jsonwire.Int32},
+	schemaEphemeralStorage = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "sizeInGiB", Offset: unsafe.Offsetof(EphemeralStorage{}.SizeInGiB), Shape: &schema.Int32},
 		},
 		Type: (*EphemeralStorage)(nil),
 	}
-	schemaExcludedInstanceTypeSet = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaExcludedInstanceTypeSet = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaExecuteCommandConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "kmsKeyId", Offset: unsafe.Offsetof(ExecuteCommandConfiguration{}.KMSKeyID), Shape: &jsonwire.String},
-			{Name: "logging", Offset: unsafe.Offsetof(ExecuteCommandConfiguration{}.Logging), Shape: &jsonwire.Enum},
+	schemaExecuteCommandConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "kmsKeyId", Offset: unsafe.Offsetof(ExecuteCommandConfiguration{}.KMSKeyID), Shape: &schema.String},
+			{Name: "logging", Offset: unsafe.Offsetof(ExecuteCommandConfiguration{}.Logging), Shape: &schema.Enum},
 			{Name: "logConfiguration", Offset: unsafe.Offsetof(ExecuteCommandConfiguration{}.LogConfiguration), Shape: &schemaExecuteCommandLogConfiguration},
 		},
 		Type: (*ExecuteCommandConfiguration)(nil),
 	}
-	schemaExecuteCommandInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(ExecuteCommandInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "container", Offset: unsafe.Offsetof(ExecuteCommandInput{}.Container), Shape: &jsonwire.String},
-			{Name: "command", Offset: unsafe.Offsetof(ExecuteCommandInput{}.Command), Shape: &jsonwire.String},
-			{Name: "interactive", Offset: unsafe.Offsetof(ExecuteCommandInput{}.Interactive), Shape: &jsonwire.Bool},
-			{Name: "task", Offset: unsafe.Offsetof(ExecuteCommandInput{}.Task), Shape: &jsonwire.String},
+	schemaExecuteCommandInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(ExecuteCommandInput{}.Cluster), Shape: &schema.String},
+			{Name: "container", Offset: unsafe.Offsetof(ExecuteCommandInput{}.Container), Shape: &schema.String},
+			{Name: "command", Offset: unsafe.Offsetof(ExecuteCommandInput{}.Command), Shape: &schema.String},
+			{Name: "interactive", Offset: unsafe.Offsetof(ExecuteCommandInput{}.Interactive), Shape: &schema.Bool},
+			{Name: "task", Offset: unsafe.Offsetof(ExecuteCommandInput{}.Task), Shape: &schema.String},
 		},
 		Type: (*ExecuteCommandInput)(nil),
 	}
-	schemaExecuteCommandLogConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cloudWatchLogGroupName", Offset: unsafe.Offsetof(ExecuteCommandLogConfiguration{}.CloudWatchLogGroupName), Shape: &jsonwire.String},
-			{Name: "cloudWatchEncryptionEnabled", Offset: unsafe.Offsetof(ExecuteCommandLogConfiguration{}.CloudWatchEncryptionEnabled), Shape: &jsonwire.Bool},
-			{Name: "s3BucketName", Offset: unsafe.Offsetof(ExecuteCommandLogConfiguration{}.S3BucketName), Shape: &jsonwire.String},
-			{Name: "s3EncryptionEnabled", Offset: unsafe.Offsetof(ExecuteCommandLogConfiguration{}.S3EncryptionEnabled), Shape: &jsonwire.Bool},
-			{Name: "s3KeyPrefix", Offset: unsafe.Offsetof(ExecuteCommandLogConfiguration{}.S3KeyPrefix), Shape: &jsonwire.String},
+	schemaExecuteCommandLogConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cloudWatchLogGroupName", Offset: unsafe.Offsetof(ExecuteCommandLogConfiguration{}.CloudWatchLogGroupName), Shape: &schema.String},
+			{Name: "cloudWatchEncryptionEnabled", Offset: unsafe.Offsetof(ExecuteCommandLogConfiguration{}.CloudWatchEncryptionEnabled), Shape: &schema.Bool},
+			{Name: "s3BucketName", Offset: unsafe.Offsetof(ExecuteCommandLogConfiguration{}.S3BucketName), Shape: &schema.String},
+			{Name: "s3EncryptionEnabled", Offset: unsafe.Offsetof(ExecuteCommandLogConfiguration{}.S3EncryptionEnabled), Shape: &schema.Bool},
+			{Name: "s3KeyPrefix", Offset: unsafe.Offsetof(ExecuteCommandLogConfiguration{}.S3KeyPrefix), Shape: &schema.String},
 		},
 		Type: (*ExecuteCommandLogConfiguration)(nil),
 	}
-	schemaExecuteCommandOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "clusterArn", Offset: unsafe.Offsetof(ExecuteCommandOutput{}.ClusterARN), Shape: &jsonwire.String},
-			{Name: "containerArn", Offset: unsafe.Offsetof(ExecuteCommandOutput{}.ContainerARN), Shape: &jsonwire.String},
-			{Name: "containerName", Offset: unsafe.Offsetof(ExecuteCommandOutput{}.ContainerName), Shape: &jsonwire.String},
-			{Name: "interactive", Offset: unsafe.Offsetof(ExecuteCommandOutput{}.Interactive), Shape: &jsonwire.Bool},
+	schemaExecuteCommandOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "clusterArn", Offset: unsafe.Offsetof(ExecuteCommandOutput{}.ClusterARN), Shape: &schema.String},
+			{Name: "containerArn", Offset: unsafe.Offsetof(ExecuteCommandOutput{}.ContainerARN), Shape: &schema.String},
+			{Name: "containerName", Offset: unsafe.Offsetof(ExecuteCommandOutput{}.ContainerName), Shape: &schema.String},
+			{Name: "interactive", Offset: unsafe.Offsetof(ExecuteCommandOutput{}.Interactive), Shape: &schema.Bool},
 			{Name: "session", Offset: unsafe.Offsetof(ExecuteCommandOutput{}.Session), Shape: &schemaSession},
-			{Name: "taskArn", Offset: unsafe.Offsetof(ExecuteCommandOutput{}.TaskARN), Shape: &jsonwire.String},
+			{Name: "taskArn", Offset: unsafe.Offsetof(ExecuteCommandOutput{}.TaskARN), Shape: &schema.String},
 		},
 		Type: (*ExecuteCommandOutput)(nil),
 	}
-	schemaExpressGatewayContainer = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "image", Offset: unsafe.Offsetof(ExpressGatewayContainer{}.Image), Shape: &jsonwire.String},
-			{Name: "containerPort", Offset: unsafe.Offsetof(ExpressGatewayContainer{}.ContainerPort), Shape: &jsonwire.Int32},
+	schemaExpressGatewayContainer = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "image", Offset: unsafe.Offsetof(ExpressGatewayContainer{}.Image), Shape: &schema.String},
+			{Name: "containerPort", Offset: unsafe.Offsetof(ExpressGatewayContainer{}.ContainerPort), Shape: &schema.Int32},
 			{Name: "awsLogsConfiguration", Offset: unsafe.Offsetof(ExpressGatewayContainer{}.AWSLogsConfiguration), Shape: &schemaExpressGatewayServiceAWSLogsConfiguration},
 			{Name: "repositoryCredentials", Offset: unsafe.Offsetof(ExpressGatewayContainer{}.RepositoryCredentials), Shape: &schemaExpressGatewayRepositoryCredentials},
 			{Name: "command", Offset: unsafe.Offsetof(ExpressGatewayContainer{}.Command), Shape: &schemaStringList},
@@ -1797,284 +1797,284 @@ var (
 		},
 		Type: (*ExpressGatewayContainer)(nil),
 	}
-	schemaExpressGatewayRepositoryCredentials = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "credentialsParameter", Offset: unsafe.Offsetof(ExpressGatewayRepositoryCredentials{}.CredentialsParameter), Shape: &jsonwire.String},
+	schemaExpressGatewayRepositoryCredentials = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "credentialsParameter", Offset: unsafe.Offsetof(ExpressGatewayRepositoryCredentials{}.CredentialsParameter), Shape: &schema.String},
 		},
 		Type: (*ExpressGatewayRepositoryCredentials)(nil),
 	}
-	schemaExpressGatewayScalingTarget = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "minTaskCount", Offset: unsafe.Offsetof(ExpressGatewayScalingTarget{}.MinTaskCount), Shape: &jsonwire.Int32},
-			{Name: "maxTaskCount", Offset: unsafe.Offsetof(ExpressGatewayScalingTarget{}.MaxTaskCount), Shape: &jsonwire.Int32},
-			{Name: "autoScalingMetric", Offset: unsafe.Offsetof(ExpressGatewayScalingTarget{}.AutoScalingMetric), Shape: &jsonwire.Enum},
-			{Name: "autoScalingTargetValue", Offset: unsafe.Offsetof(ExpressGatewayScalingTarget{}.AutoScalingTargetValue), Shape: &jsonwire.Int32},
+	schemaExpressGatewayScalingTarget = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "minTaskCount", Offset: unsafe.Offsetof(ExpressGatewayScalingTarget{}.MinTaskCount), Shape: &schema.Int32},
+			{Name: "maxTaskCount", Offset: unsafe.Offsetof(ExpressGatewayScalingTarget{}.MaxTaskCount), Shape: &schema.Int32},
+			{Name: "autoScalingMetric", Offset: unsafe.Offsetof(ExpressGatewayScalingTarget{}.AutoScalingMetric), Shape: &schema.Enum},
+			{Name: "autoScalingTargetValue", Offset: unsafe.Offsetof(ExpressGatewayScalingTarget{}.AutoScalingTargetValue), Shape: &schema.Int32},
 		},
 		Type: (*ExpressGatewayScalingTarget)(nil),
 	}
-	schemaExpressGatewayServiceAWSLogsConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "logGroup", Offset: unsafe.Offsetof(ExpressGatewayServiceAWSLogsConfiguration{}.LogGroup), Shape: &jsonwire.String},
-			{Name: "logStreamPrefix", Offset: unsafe.Offsetof(ExpressGatewayServiceAWSLogsConfiguration{}.LogStreamPrefix), Shape: &jsonwire.String},
+	schemaExpressGatewayServiceAWSLogsConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "logGroup", Offset: unsafe.Offsetof(ExpressGatewayServiceAWSLogsConfiguration{}.LogGroup), Shape: &schema.String},
+			{Name: "logStreamPrefix", Offset: unsafe.Offsetof(ExpressGatewayServiceAWSLogsConfiguration{}.LogStreamPrefix), Shape: &schema.String},
 		},
 		Type: (*ExpressGatewayServiceAWSLogsConfiguration)(nil),
 	}
-	schemaExpressGatewayServiceConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceRevisionArn", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.ServiceRevisionARN), Shape: &jsonwire.String},
-			{Name: "executionRoleArn", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.ExecutionRoleARN), Shape: &jsonwire.String},
-			{Name: "taskRoleArn", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.TaskRoleARN), Shape: &jsonwire.String},
-			{Name: "taskDefinitionArn", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.TaskDefinitionARN), Shape: &jsonwire.String},
-			{Name: "cpu", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.CPU), Shape: &jsonwire.String},
-			{Name: "memory", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.Memory), Shape: &jsonwire.String},
+	schemaExpressGatewayServiceConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceRevisionArn", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.ServiceRevisionARN), Shape: &schema.String},
+			{Name: "executionRoleArn", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.ExecutionRoleARN), Shape: &schema.String},
+			{Name: "taskRoleArn", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.TaskRoleARN), Shape: &schema.String},
+			{Name: "taskDefinitionArn", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.TaskDefinitionARN), Shape: &schema.String},
+			{Name: "cpu", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.CPU), Shape: &schema.String},
+			{Name: "memory", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.Memory), Shape: &schema.String},
 			{Name: "networkConfiguration", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.NetworkConfiguration), Shape: &schemaExpressGatewayServiceNetworkConfiguration},
-			{Name: "healthCheckPath", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.HealthCheckPath), Shape: &jsonwire.String},
+			{Name: "healthCheckPath", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.HealthCheckPath), Shape: &schema.String},
 			{Name: "primaryContainer", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.PrimaryContainer), Shape: &schemaExpressGatewayContainer},
 			{Name: "scalingTarget", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.ScalingTarget), Shape: &schemaExpressGatewayScalingTarget},
 			{Name: "ingressPaths", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.IngressPaths), Shape: &schemaIngressPathSummaries},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.CreatedAt), Shape: &jsonwire.Timestamp},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ExpressGatewayServiceConfiguration{}.CreatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*ExpressGatewayServiceConfiguration)(nil),
 	}
-	schemaExpressGatewayServiceConfigurations = jsonwire.Shape{
+	schemaExpressGatewayServiceConfigurations = schema.Shape{
 		Elem: &schemaExpressGatewayServiceConfiguration,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ExpressGatewayServiceConfiguration)(nil),
 	}
-	schemaExpressGatewayServiceIncludeList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaExpressGatewayServiceIncludeList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]ExpressGatewayServiceInclude)(nil),
 	}
-	schemaExpressGatewayServiceNetworkConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaExpressGatewayServiceNetworkConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "securityGroups", Offset: unsafe.Offsetof(ExpressGatewayServiceNetworkConfiguration{}.SecurityGroups), Shape: &schemaStringList},
 			{Name: "subnets", Offset: unsafe.Offsetof(ExpressGatewayServiceNetworkConfiguration{}.Subnets), Shape: &schemaStringList},
 		},
 		Type: (*ExpressGatewayServiceNetworkConfiguration)(nil),
 	}
-	schemaExpressGatewayServiceStatus = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "statusCode", Offset: unsafe.Offsetof(ExpressGatewayServiceStatus{}.StatusCode), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(ExpressGatewayServiceStatus{}.StatusReason), Shape: &jsonwire.String},
+	schemaExpressGatewayServiceStatus = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "statusCode", Offset: unsafe.Offsetof(ExpressGatewayServiceStatus{}.StatusCode), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(ExpressGatewayServiceStatus{}.StatusReason), Shape: &schema.String},
 		},
 		Type: (*ExpressGatewayServiceStatus)(nil),
 	}
-	schemaFSxWindowsFileServerAuthorizationConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "credentialsParameter", Offset: unsafe.Offsetof(FSxWindowsFileServerAuthorizationConfig{}.CredentialsParameter), Shape: &jsonwire.String},
-			{Name: "domain", Offset: unsafe.Offsetof(FSxWindowsFileServerAuthorizationConfig{}.Domain), Shape: &jsonwire.String},
+	schemaFSxWindowsFileServerAuthorizationConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "credentialsParameter", Offset: unsafe.Offsetof(FSxWindowsFileServerAuthorizationConfig{}.CredentialsParameter), Shape: &schema.String},
+			{Name: "domain", Offset: unsafe.Offsetof(FSxWindowsFileServerAuthorizationConfig{}.Domain), Shape: &schema.String},
 		},
 		Type: (*FSxWindowsFileServerAuthorizationConfig)(nil),
 	}
-	schemaFSxWindowsFileServerVolumeConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "fileSystemId", Offset: unsafe.Offsetof(FSxWindowsFileServerVolumeConfiguration{}.FileSystemID), Shape: &jsonwire.String},
-			{Name: "rootDirectory", Offset: unsafe.Offsetof(FSxWindowsFileServerVolumeConfiguration{}.RootDirectory), Shape: &jsonwire.String},
+	schemaFSxWindowsFileServerVolumeConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "fileSystemId", Offset: unsafe.Offsetof(FSxWindowsFileServerVolumeConfiguration{}.FileSystemID), Shape: &schema.String},
+			{Name: "rootDirectory", Offset: unsafe.Offsetof(FSxWindowsFileServerVolumeConfiguration{}.RootDirectory), Shape: &schema.String},
 			{Name: "authorizationConfig", Offset: unsafe.Offsetof(FSxWindowsFileServerVolumeConfiguration{}.AuthorizationConfig), Shape: &schemaFSxWindowsFileServerAuthorizationConfig},
 		},
 		Type: (*FSxWindowsFileServerVolumeConfiguration)(nil),
 	}
-	schemaFailure = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(Failure{}.ARN), Shape: &jsonwire.String},
-			{Name: "reason", Offset: unsafe.Offsetof(Failure{}.Reason), Shape: &jsonwire.String},
-			{Name: "detail", Offset: unsafe.Offsetof(Failure{}.Detail), Shape: &jsonwire.String},
+	schemaFailure = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(Failure{}.ARN), Shape: &schema.String},
+			{Name: "reason", Offset: unsafe.Offsetof(Failure{}.Reason), Shape: &schema.String},
+			{Name: "detail", Offset: unsafe.Offsetof(Failure{}.Detail), Shape: &schema.String},
 		},
 		Type: (*Failure)(nil),
 	}
-	schemaFailures = jsonwire.Shape{
+	schemaFailures = schema.Shape{
 		Elem: &schemaFailure,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Failure)(nil),
 	}
-	schemaFirelensConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "type", Offset: unsafe.Offsetof(FirelensConfiguration{}.Type), Shape: &jsonwire.Enum},
+	schemaFirelensConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "type", Offset: unsafe.Offsetof(FirelensConfiguration{}.Type), Shape: &schema.Enum},
 			{Name: "options", Offset: unsafe.Offsetof(FirelensConfiguration{}.Options), Shape: &schemaFirelensConfigurationOptionsMap},
 		},
 		Type: (*FirelensConfiguration)(nil),
 	}
-	schemaFirelensConfigurationOptionsMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaFirelensConfigurationOptionsMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaGetTaskProtectionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(GetTaskProtectionInput{}.Cluster), Shape: &jsonwire.String},
+	schemaGetTaskProtectionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(GetTaskProtectionInput{}.Cluster), Shape: &schema.String},
 			{Name: "tasks", Offset: unsafe.Offsetof(GetTaskProtectionInput{}.Tasks), Shape: &schemaStringList},
 		},
 		Type: (*GetTaskProtectionInput)(nil),
 	}
-	schemaGetTaskProtectionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetTaskProtectionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "protectedTasks", Offset: unsafe.Offsetof(GetTaskProtectionOutput{}.ProtectedTasks), Shape: &schemaProtectedTasks},
 			{Name: "failures", Offset: unsafe.Offsetof(GetTaskProtectionOutput{}.Failures), Shape: &schemaFailures},
 		},
 		Type: (*GetTaskProtectionOutput)(nil),
 	}
-	schemaGpuIds = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaGpuIds = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaHealthCheck = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaHealthCheck = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "command", Offset: unsafe.Offsetof(HealthCheck{}.Command), Shape: &schemaStringList},
-			{Name: "interval", Offset: unsafe.Offsetof(HealthCheck{}.Interval), Shape: &jsonwire.Int32},
-			{Name: "timeout", Offset: unsafe.Offsetof(HealthCheck{}.Timeout), Shape: &jsonwire.Int32},
-			{Name: "retries", Offset: unsafe.Offsetof(HealthCheck{}.Retries), Shape: &jsonwire.Int32},
-			{Name: "startPeriod", Offset: unsafe.Offsetof(HealthCheck{}.StartPeriod), Shape: &jsonwire.Int32},
+			{Name: "interval", Offset: unsafe.Offsetof(HealthCheck{}.Interval), Shape: &schema.Int32},
+			{Name: "timeout", Offset: unsafe.Offsetof(HealthCheck{}.Timeout), Shape: &schema.Int32},
+			{Name: "retries", Offset: unsafe.Offsetof(HealthCheck{}.Retries), Shape: &schema.Int32},
+			{Name: "startPeriod", Offset: unsafe.Offsetof(HealthCheck{}.StartPeriod), Shape: &schema.Int32},
 		},
 		Type: (*HealthCheck)(nil),
 	}
-	schemaHostEntry = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "hostname", Offset: unsafe.Offsetof(HostEntry{}.Hostname), Shape: &jsonwire.String},
-			{Name: "ipAddress", Offset: unsafe.Offsetof(HostEntry{}.IPAddress), Shape: &jsonwire.String},
+	schemaHostEntry = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "hostname", Offset: unsafe.Offsetof(HostEntry{}.Hostname), Shape: &schema.String},
+			{Name: "ipAddress", Offset: unsafe.Offsetof(HostEntry{}.IPAddress), Shape: &schema.String},
 		},
 		Type: (*HostEntry)(nil),
 	}
-	schemaHostEntryList = jsonwire.Shape{
+	schemaHostEntryList = schema.Shape{
 		Elem: &schemaHostEntry,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]HostEntry)(nil),
 	}
-	schemaHostVolumeProperties = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "sourcePath", Offset: unsafe.Offsetof(HostVolumeProperties{}.SourcePath), Shape: &jsonwire.String},
+	schemaHostVolumeProperties = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "sourcePath", Offset: unsafe.Offsetof(HostVolumeProperties{}.SourcePath), Shape: &schema.String},
 		},
 		Type: (*HostVolumeProperties)(nil),
 	}
-	schemaInferenceAccelerator = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "deviceName", Offset: unsafe.Offsetof(InferenceAccelerator{}.DeviceName), Shape: &jsonwire.String},
-			{Name: "deviceType", Offset: unsafe.Offsetof(InferenceAccelerator{}.DeviceType), Shape: &jsonwire.String},
+	schemaInferenceAccelerator = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "deviceName", Offset: unsafe.Offsetof(InferenceAccelerator{}.DeviceName), Shape: &schema.String},
+			{Name: "deviceType", Offset: unsafe.Offsetof(InferenceAccelerator{}.DeviceType), Shape: &schema.String},
 		},
 		Type: (*InferenceAccelerator)(nil),
 	}
-	schemaInferenceAcceleratorOverride = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "deviceName", Offset: unsafe.Offsetof(InferenceAcceleratorOverride{}.DeviceName), Shape: &jsonwire.String},
-			{Name: "deviceType", Offset: unsafe.Offsetof(InferenceAcceleratorOverride{}.DeviceType), Shape: &jsonwire.String},
+	schemaInferenceAcceleratorOverride = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "deviceName", Offset: unsafe.Offsetof(InferenceAcceleratorOverride{}.DeviceName), Shape: &schema.String},
+			{Name: "deviceType", Offset: unsafe.Offsetof(InferenceAcceleratorOverride{}.DeviceType), Shape: &schema.String},
 		},
 		Type: (*InferenceAcceleratorOverride)(nil),
 	}
-	schemaInferenceAcceleratorOverrides = jsonwire.Shape{
+	schemaInferenceAcceleratorOverrides = schema.Shape{
 		Elem: &schemaInferenceAcceleratorOverride,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]InferenceAcceleratorOverride)(nil),
 	}
-	schemaInferenceAccelerators = jsonwire.Shape{
+	schemaInferenceAccelerators = schema.Shape{
 		Elem: &schemaInferenceAccelerator,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]InferenceAccelerator)(nil),
 	}
-	schemaInfrastructureOptimization = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "scaleInAfter", Offset: unsafe.Offsetof(InfrastructureOptimization{}.ScaleInAfter), Shape: &jsonwire.Int32},
+	schemaInfrastructureOptimization = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "scaleInAfter", Offset: unsafe.Offsetof(InfrastructureOptimization{}.ScaleInAfter), Shape: &schema.Int32},
 		},
 		Type: (*InfrastructureOptimization)(nil),
 	}
-	schemaIngressPathSummaries = jsonwire.Shape{
+	schemaIngressPathSummaries = schema.Shape{
 		Elem: &schemaIngressPathSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]IngressPathSummary)(nil),
 	}
-	schemaIngressPathSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "accessType", Offset: unsafe.Offsetof(IngressPathSummary{}.AccessType), Shape: &jsonwire.Enum},
-			{Name: "endpoint", Offset: unsafe.Offsetof(IngressPathSummary{}.Endpoint), Shape: &jsonwire.String},
+	schemaIngressPathSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "accessType", Offset: unsafe.Offsetof(IngressPathSummary{}.AccessType), Shape: &schema.Enum},
+			{Name: "endpoint", Offset: unsafe.Offsetof(IngressPathSummary{}.Endpoint), Shape: &schema.String},
 		},
 		Type: (*IngressPathSummary)(nil),
 	}
-	schemaInstanceGenerationSet = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaInstanceGenerationSet = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]InstanceGeneration)(nil),
 	}
-	schemaInstanceHealthCheckResult = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "type", Offset: unsafe.Offsetof(InstanceHealthCheckResult{}.Type), Shape: &jsonwire.Enum},
-			{Name: "status", Offset: unsafe.Offsetof(InstanceHealthCheckResult{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(InstanceHealthCheckResult{}.StatusReason), Shape: &jsonwire.String},
-			{Name: "lastUpdated", Offset: unsafe.Offsetof(InstanceHealthCheckResult{}.LastUpdated), Shape: &jsonwire.Timestamp},
-			{Name: "lastStatusChange", Offset: unsafe.Offsetof(InstanceHealthCheckResult{}.LastStatusChange), Shape: &jsonwire.Timestamp},
+	schemaInstanceHealthCheckResult = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "type", Offset: unsafe.Offsetof(InstanceHealthCheckResult{}.Type), Shape: &schema.Enum},
+			{Name: "status", Offset: unsafe.Offsetof(InstanceHealthCheckResult{}.Status), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(InstanceHealthCheckResult{}.StatusReason), Shape: &schema.String},
+			{Name: "lastUpdated", Offset: unsafe.Offsetof(InstanceHealthCheckResult{}.LastUpdated), Shape: &schema.Timestamp},
+			{Name: "lastStatusChange", Offset: unsafe.Offsetof(InstanceHealthCheckResult{}.LastStatusChange), Shape: &schema.Timestamp},
 		},
 		Type: (*InstanceHealthCheckResult)(nil),
 	}
-	schemaInstanceHealthCheckResultList = jsonwire.Shape{
+	schemaInstanceHealthCheckResultList = schema.Shape{
 		Elem: &schemaInstanceHealthCheckResult,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]InstanceHealthCheckResult)(nil),
 	}
-	schemaInstanceLaunchTemplate = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ec2InstanceProfileArn", Offset: unsafe.Offsetof(InstanceLaunchTemplate{}.Ec2InstanceProfileARN), Shape: &jsonwire.String},
+	schemaInstanceLaunchTemplate = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ec2InstanceProfileArn", Offset: unsafe.Offsetof(InstanceLaunchTemplate{}.Ec2InstanceProfileARN), Shape: &schema.String},
 			{Name: "networkConfiguration", Offset: unsafe.Offsetof(InstanceLaunchTemplate{}.NetworkConfiguration), Shape: &schemaManagedInstancesNetworkConfiguration},
 			{Name: "storageConfiguration", Offset: unsafe.Offsetof(InstanceLaunchTemplate{}.StorageConfiguration), Shape: &schemaManagedInstancesStorageConfiguration},
 			{Name: "localStorageConfiguration", Offset: unsafe.Offsetof(InstanceLaunchTemplate{}.LocalStorageConfiguration), Shape: &schemaManagedInstancesLocalStorageConfiguration},
-			{Name: "monitoring", Offset: unsafe.Offsetof(InstanceLaunchTemplate{}.Monitoring), Shape: &jsonwire.Enum},
-			{Name: "capacityOptionType", Offset: unsafe.Offsetof(InstanceLaunchTemplate{}.CapacityOptionType), Shape: &jsonwire.Enum},
-			{Name: "instanceMetadataTagsPropagation", Offset: unsafe.Offsetof(InstanceLaunchTemplate{}.InstanceMetadataTagsPropagation), Shape: &jsonwire.Bool},
+			{Name: "monitoring", Offset: unsafe.Offsetof(InstanceLaunchTemplate{}.Monitoring), Shape: &schema.Enum},
+			{Name: "capacityOptionType", Offset: unsafe.Offsetof(InstanceLaunchTemplate{}.CapacityOptionType), Shape: &schema.Enum},
+			{Name: "instanceMetadataTagsPropagation", Offset: unsafe.Offsetof(InstanceLaunchTemplate{}.InstanceMetadataTagsPropagation), Shape: &schema.Bool},
 			{Name: "instanceRequirements", Offset: unsafe.Offsetof(InstanceLaunchTemplate{}.InstanceRequirements), Shape: &schemaInstanceRequirementsRequest},
-			{Name: "fipsEnabled", Offset: unsafe.Offsetof(InstanceLaunchTemplate{}.FipsEnabled), Shape: &jsonwire.Bool},
+			{Name: "fipsEnabled", Offset: unsafe.Offsetof(InstanceLaunchTemplate{}.FipsEnabled), Shape: &schema.Bool},
 			{Name: "capacityReservations", Offset: unsafe.Offsetof(InstanceLaunchTemplate{}.CapacityReservations), Shape: &schemaCapacityReservationRequest},
 		},
 		Type: (*InstanceLaunchTemplate)(nil),
 	}
-	schemaInstanceLaunchTemplateUpdate = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ec2InstanceProfileArn", Offset: unsafe.Offsetof(InstanceLaunchTemplateUpdate{}.Ec2InstanceProfileARN), Shape: &jsonwire.String},
+	schemaInstanceLaunchTemplateUpdate = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ec2InstanceProfileArn", Offset: unsafe.Offsetof(InstanceLaunchTemplateUpdate{}.Ec2InstanceProfileARN), Shape: &schema.String},
 			{Name: "networkConfiguration", Offset: unsafe.Offsetof(InstanceLaunchTemplateUpdate{}.NetworkConfiguration), Shape: &schemaManagedInstancesNetworkConfiguration},
 			{Name: "storageConfiguration", Offset: unsafe.Offsetof(InstanceLaunchTemplateUpdate{}.StorageConfiguration), Shape: &schemaManagedInstancesStorageConfiguration},
-			{Name: "instanceMetadataTagsPropagation", Offset: unsafe.Offsetof(InstanceLaunchTemplateUpdate{}.InstanceMetadataTagsPropagation), Shape: &jsonwire.Bool},
+			{Name: "instanceMetadataTagsPropagation", Offset: unsafe.Offsetof(InstanceLaunchTemplateUpdate{}.InstanceMetadataTagsPropagation), Shape: &schema.Bool},
 			{Name: "localStorageConfiguration", Offset: unsafe.Offsetof(InstanceLaunchTemplateUpdate{}.LocalStorageConfiguration), Shape: &schemaManagedInstancesLocalStorageConfiguration},
-			{Name: "monitoring", Offset: unsafe.Offsetof(InstanceLaunchTemplateUpdate{}.Monitoring), Shape: &jsonwire.Enum},
+			{Name: "monitoring", Offset: unsafe.Offsetof(InstanceLaunchTemplateUpdate{}.Monitoring), Shape: &schema.Enum},
 			{Name: "instanceRequirements", Offset: unsafe.Offsetof(InstanceLaunchTemplateUpdate{}.InstanceRequirements), Shape: &schemaInstanceRequirementsRequest},
 			{Name: "capacityReservations", Offset: unsafe.Offsetof(InstanceLaunchTemplateUpdate{}.CapacityReservations), Shape: &schemaCapacityReservationRequest},
 		},
 		Type: (*InstanceLaunchTemplateUpdate)(nil),
 	}
-	schemaInstanceRequirementsRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaInstanceRequirementsRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "vCpuCount", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.VCPUCount), Shape: &schemaVCPUCountRangeRequest},
 			{Name: "memoryMiB", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.MemoryMiB), Shape: &schemaMemoryMiBRequest},
 			{Name: "cpuManufacturers", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.CPUManufacturers), Shape: &schemaCpuManufacturerSet},
 			{Name: "memoryGiBPerVCpu", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.MemoryGiBPerVCPU), Shape: &schemaMemoryGiBPerVCPURequest},
 			{Name: "excludedInstanceTypes", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.ExcludedInstanceTypes), Shape: &schemaExcludedInstanceTypeSet},
 			{Name: "instanceGenerations", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.InstanceGenerations), Shape: &schemaInstanceGenerationSet},
-			{Name: "spotMaxPricePercentageOverLowestPrice", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.SpotMaxPricePercentageOverLowestPrice), Shape: &jsonwire.Int32},
-			{Name: "onDemandMaxPricePercentageOverLowestPrice", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.OnDemandMaxPricePercentageOverLowestPrice), Shape: &jsonwire.Int32},
-			{Name: "bareMetal", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.BareMetal), Shape: &jsonwire.Enum},
-			{Name: "burstablePerformance", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.BurstablePerformance), Shape: &jsonwire.Enum},
-			{Name: "requireHibernateSupport", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.RequireHibernateSupport), Shape: &jsonwire.Bool},
+			{Name: "spotMaxPricePercentageOverLowestPrice", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.SpotMaxPricePercentageOverLowestPrice), Shape: &schema.Int32},
+			{Name: "onDemandMaxPricePercentageOverLowestPrice", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.OnDemandMaxPricePercentageOverLowestPrice), Shape: &schema.Int32},
+			{Name: "bareMetal", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.BareMetal), Shape: &schema.Enum},
+			{Name: "burstablePerformance", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.BurstablePerformance), Shape: &schema.Enum},
+			{Name: "requireHibernateSupport", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.RequireHibernateSupport), Shape: &schema.Bool},
 			{Name: "networkInterfaceCount", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.NetworkInterfaceCount), Shape: &schemaNetworkInterfaceCountRequest},
-			{Name: "localStorage", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.LocalStorage), Shape: &jsonwire.Enum},
+			{Name: "localStorage", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.LocalStorage), Shape: &schema.Enum},
 			{Name: "localStorageTypes", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.LocalStorageTypes), Shape: &schemaLocalStorageTypeSet},
 			{Name: "totalLocalStorageGB", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.TotalLocalStorageGB), Shape: &schemaTotalLocalStorageGBRequest},
 			{Name: "baselineEbsBandwidthMbps", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.BaselineEbsBandwidthMbps), Shape: &schemaBaselineEbsBandwidthMbpsRequest},
@@ -2085,438 +2085,438 @@ var (
 			{Name: "acceleratorTotalMemoryMiB", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.AcceleratorTotalMemoryMiB), Shape: &schemaAcceleratorTotalMemoryMiBRequest},
 			{Name: "networkBandwidthGbps", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.NetworkBandwidthGbps), Shape: &schemaNetworkBandwidthGbpsRequest},
 			{Name: "allowedInstanceTypes", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.AllowedInstanceTypes), Shape: &schemaAllowedInstanceTypeSet},
-			{Name: "maxSpotPriceAsPercentageOfOptimalOnDemandPrice", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.MaxSpotPriceAsPercentageOfOptimalOnDemandPrice), Shape: &jsonwire.Int32},
+			{Name: "maxSpotPriceAsPercentageOfOptimalOnDemandPrice", Offset: unsafe.Offsetof(InstanceRequirementsRequest{}.MaxSpotPriceAsPercentageOfOptimalOnDemandPrice), Shape: &schema.Int32},
 		},
 		Type: (*InstanceRequirementsRequest)(nil),
 	}
-	schemaIntegerList = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindList,
+	schemaIntegerList = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindList,
 		Type: (*[]int32)(nil),
 	}
-	schemaInvalidParameterException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidParameterException{}.Message), Shape: &jsonwire.String},
+	schemaInvalidParameterException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidParameterException{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidParameterException)(nil),
 	}
-	schemaKernelCapabilities = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaKernelCapabilities = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "add", Offset: unsafe.Offsetof(KernelCapabilities{}.Add), Shape: &schemaStringList},
 			{Name: "drop", Offset: unsafe.Offsetof(KernelCapabilities{}.Drop), Shape: &schemaStringList},
 		},
 		Type: (*KernelCapabilities)(nil),
 	}
-	schemaKeyValuePair = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(KeyValuePair{}.Name), Shape: &jsonwire.String},
-			{Name: "value", Offset: unsafe.Offsetof(KeyValuePair{}.Value), Shape: &jsonwire.String},
+	schemaKeyValuePair = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(KeyValuePair{}.Name), Shape: &schema.String},
+			{Name: "value", Offset: unsafe.Offsetof(KeyValuePair{}.Value), Shape: &schema.String},
 		},
 		Type: (*KeyValuePair)(nil),
 	}
-	schemaLimitExceededException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(LimitExceededException{}.Message), Shape: &jsonwire.String},
+	schemaLimitExceededException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(LimitExceededException{}.Message), Shape: &schema.String},
 		},
 		Type: (*LimitExceededException)(nil),
 	}
-	schemaLinearConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "stepPercent", Offset: unsafe.Offsetof(LinearConfiguration{}.StepPercent), Shape: &jsonwire.Float64},
-			{Name: "stepBakeTimeInMinutes", Offset: unsafe.Offsetof(LinearConfiguration{}.StepBakeTimeInMinutes), Shape: &jsonwire.Int32},
+	schemaLinearConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "stepPercent", Offset: unsafe.Offsetof(LinearConfiguration{}.StepPercent), Shape: &schema.Float64},
+			{Name: "stepBakeTimeInMinutes", Offset: unsafe.Offsetof(LinearConfiguration{}.StepBakeTimeInMinutes), Shape: &schema.Int32},
 		},
 		Type: (*LinearConfiguration)(nil),
 	}
-	schemaLinuxParameters = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaLinuxParameters = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "capabilities", Offset: unsafe.Offsetof(LinuxParameters{}.Capabilities), Shape: &schemaKernelCapabilities},
 			{Name: "devices", Offset: unsafe.Offsetof(LinuxParameters{}.Devices), Shape: &schemaDevicesList},
-			{Name: "initProcessEnabled", Offset: unsafe.Offsetof(LinuxParameters{}.InitProcessEnabled), Shape: &jsonwire.Bool},
-			{Name: "sharedMemorySize", Offset: unsafe.Offsetof(LinuxParameters{}.SharedMemorySize), Shape: &jsonwire.Int32},
+			{Name: "initProcessEnabled", Offset: unsafe.Offsetof(LinuxParameters{}.InitProcessEnabled), Shape: &schema.Bool},
+			{Name: "sharedMemorySize", Offset: unsafe.Offsetof(LinuxParameters{}.SharedMemorySize), Shape: &schema.Int32},
 			{Name: "tmpfs", Offset: unsafe.Offsetof(LinuxParameters{}.Tmpfs), Shape: &schemaTmpfsList},
-			{Name: "maxSwap", Offset: unsafe.Offsetof(LinuxParameters{}.MaxSwap), Shape: &jsonwire.Int32},
-			{Name: "swappiness", Offset: unsafe.Offsetof(LinuxParameters{}.Swappiness), Shape: &jsonwire.Int32},
+			{Name: "maxSwap", Offset: unsafe.Offsetof(LinuxParameters{}.MaxSwap), Shape: &schema.Int32},
+			{Name: "swappiness", Offset: unsafe.Offsetof(LinuxParameters{}.Swappiness), Shape: &schema.Int32},
 		},
 		Type: (*LinuxParameters)(nil),
 	}
-	schemaListAccountSettingsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(ListAccountSettingsInput{}.Name), Shape: &jsonwire.Enum},
-			{Name: "value", Offset: unsafe.Offsetof(ListAccountSettingsInput{}.Value), Shape: &jsonwire.String},
-			{Name: "principalArn", Offset: unsafe.Offsetof(ListAccountSettingsInput{}.PrincipalARN), Shape: &jsonwire.String},
-			{Name: "effectiveSettings", Offset: unsafe.Offsetof(ListAccountSettingsInput{}.EffectiveSettings), Shape: &jsonwire.Bool},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListAccountSettingsInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "maxResults", Offset: unsafe.Offsetof(ListAccountSettingsInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListAccountSettingsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(ListAccountSettingsInput{}.Name), Shape: &schema.Enum},
+			{Name: "value", Offset: unsafe.Offsetof(ListAccountSettingsInput{}.Value), Shape: &schema.String},
+			{Name: "principalArn", Offset: unsafe.Offsetof(ListAccountSettingsInput{}.PrincipalARN), Shape: &schema.String},
+			{Name: "effectiveSettings", Offset: unsafe.Offsetof(ListAccountSettingsInput{}.EffectiveSettings), Shape: &schema.Bool},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListAccountSettingsInput{}.NextToken), Shape: &schema.String},
+			{Name: "maxResults", Offset: unsafe.Offsetof(ListAccountSettingsInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*ListAccountSettingsInput)(nil),
 	}
-	schemaListAccountSettingsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListAccountSettingsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "settings", Offset: unsafe.Offsetof(ListAccountSettingsOutput{}.Settings), Shape: &schemaSettings},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListAccountSettingsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListAccountSettingsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListAccountSettingsOutput)(nil),
 	}
-	schemaListAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(ListAttributesInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "targetType", Offset: unsafe.Offsetof(ListAttributesInput{}.TargetType), Shape: &jsonwire.Enum},
-			{Name: "attributeName", Offset: unsafe.Offsetof(ListAttributesInput{}.AttributeName), Shape: &jsonwire.String},
-			{Name: "attributeValue", Offset: unsafe.Offsetof(ListAttributesInput{}.AttributeValue), Shape: &jsonwire.String},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListAttributesInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "maxResults", Offset: unsafe.Offsetof(ListAttributesInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(ListAttributesInput{}.Cluster), Shape: &schema.String},
+			{Name: "targetType", Offset: unsafe.Offsetof(ListAttributesInput{}.TargetType), Shape: &schema.Enum},
+			{Name: "attributeName", Offset: unsafe.Offsetof(ListAttributesInput{}.AttributeName), Shape: &schema.String},
+			{Name: "attributeValue", Offset: unsafe.Offsetof(ListAttributesInput{}.AttributeValue), Shape: &schema.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListAttributesInput{}.NextToken), Shape: &schema.String},
+			{Name: "maxResults", Offset: unsafe.Offsetof(ListAttributesInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*ListAttributesInput)(nil),
 	}
-	schemaListAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "attributes", Offset: unsafe.Offsetof(ListAttributesOutput{}.Attributes), Shape: &schemaAttributes},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListAttributesOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListAttributesOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListAttributesOutput)(nil),
 	}
-	schemaListClustersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListClustersInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "maxResults", Offset: unsafe.Offsetof(ListClustersInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListClustersInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListClustersInput{}.NextToken), Shape: &schema.String},
+			{Name: "maxResults", Offset: unsafe.Offsetof(ListClustersInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*ListClustersInput)(nil),
 	}
-	schemaListClustersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListClustersOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "clusterArns", Offset: unsafe.Offsetof(ListClustersOutput{}.ClusterARNs), Shape: &schemaStringList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListClustersOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListClustersOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListClustersOutput)(nil),
 	}
-	schemaListContainerInstancesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(ListContainerInstancesInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "filter", Offset: unsafe.Offsetof(ListContainerInstancesInput{}.Filter), Shape: &jsonwire.String},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListContainerInstancesInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "maxResults", Offset: unsafe.Offsetof(ListContainerInstancesInput{}.MaxResults), Shape: &jsonwire.Int32},
-			{Name: "status", Offset: unsafe.Offsetof(ListContainerInstancesInput{}.Status), Shape: &jsonwire.Enum},
+	schemaListContainerInstancesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(ListContainerInstancesInput{}.Cluster), Shape: &schema.String},
+			{Name: "filter", Offset: unsafe.Offsetof(ListContainerInstancesInput{}.Filter), Shape: &schema.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListContainerInstancesInput{}.NextToken), Shape: &schema.String},
+			{Name: "maxResults", Offset: unsafe.Offsetof(ListContainerInstancesInput{}.MaxResults), Shape: &schema.Int32},
+			{Name: "status", Offset: unsafe.Offsetof(ListContainerInstancesInput{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*ListContainerInstancesInput)(nil),
 	}
-	schemaListContainerInstancesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListContainerInstancesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "containerInstanceArns", Offset: unsafe.Offsetof(ListContainerInstancesOutput{}.ContainerInstanceARNs), Shape: &schemaStringList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListContainerInstancesOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListContainerInstancesOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListContainerInstancesOutput)(nil),
 	}
-	schemaListDaemonDeploymentsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonArn", Offset: unsafe.Offsetof(ListDaemonDeploymentsInput{}.DaemonARN), Shape: &jsonwire.String},
+	schemaListDaemonDeploymentsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonArn", Offset: unsafe.Offsetof(ListDaemonDeploymentsInput{}.DaemonARN), Shape: &schema.String},
 			{Name: "status", Offset: unsafe.Offsetof(ListDaemonDeploymentsInput{}.Status), Shape: &schemaDaemonDeploymentStatusList},
 			{Name: "createdAt", Offset: unsafe.Offsetof(ListDaemonDeploymentsInput{}.CreatedAt), Shape: &schemaCreatedAt},
-			{Name: "maxResults", Offset: unsafe.Offsetof(ListDaemonDeploymentsInput{}.MaxResults), Shape: &jsonwire.Int32},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListDaemonDeploymentsInput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "maxResults", Offset: unsafe.Offsetof(ListDaemonDeploymentsInput{}.MaxResults), Shape: &schema.Int32},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListDaemonDeploymentsInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListDaemonDeploymentsInput)(nil),
 	}
-	schemaListDaemonDeploymentsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListDaemonDeploymentsOutput{}.NextToken), Shape: &jsonwire.String},
+	schemaListDaemonDeploymentsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListDaemonDeploymentsOutput{}.NextToken), Shape: &schema.String},
 			{Name: "daemonDeployments", Offset: unsafe.Offsetof(ListDaemonDeploymentsOutput{}.DaemonDeployments), Shape: &schemaDaemonDeploymentSummaryList},
 		},
 		Type: (*ListDaemonDeploymentsOutput)(nil),
 	}
-	schemaListDaemonTaskDefinitionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "familyPrefix", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsInput{}.FamilyPrefix), Shape: &jsonwire.String},
-			{Name: "family", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsInput{}.Family), Shape: &jsonwire.String},
-			{Name: "revision", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsInput{}.Revision), Shape: &jsonwire.Enum},
-			{Name: "status", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsInput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "sort", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsInput{}.Sort), Shape: &jsonwire.Enum},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "maxResults", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListDaemonTaskDefinitionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "familyPrefix", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsInput{}.FamilyPrefix), Shape: &schema.String},
+			{Name: "family", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsInput{}.Family), Shape: &schema.String},
+			{Name: "revision", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsInput{}.Revision), Shape: &schema.Enum},
+			{Name: "status", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsInput{}.Status), Shape: &schema.Enum},
+			{Name: "sort", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsInput{}.Sort), Shape: &schema.Enum},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsInput{}.NextToken), Shape: &schema.String},
+			{Name: "maxResults", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*ListDaemonTaskDefinitionsInput)(nil),
 	}
-	schemaListDaemonTaskDefinitionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListDaemonTaskDefinitionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "daemonTaskDefinitions", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsOutput{}.DaemonTaskDefinitions), Shape: &schemaDaemonTaskDefinitionSummaries},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListDaemonTaskDefinitionsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListDaemonTaskDefinitionsOutput)(nil),
 	}
-	schemaListDaemonsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "clusterArn", Offset: unsafe.Offsetof(ListDaemonsInput{}.ClusterARN), Shape: &jsonwire.String},
+	schemaListDaemonsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "clusterArn", Offset: unsafe.Offsetof(ListDaemonsInput{}.ClusterARN), Shape: &schema.String},
 			{Name: "capacityProviderArns", Offset: unsafe.Offsetof(ListDaemonsInput{}.CapacityProviderARNs), Shape: &schemaStringList},
-			{Name: "maxResults", Offset: unsafe.Offsetof(ListDaemonsInput{}.MaxResults), Shape: &jsonwire.Int32},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListDaemonsInput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "maxResults", Offset: unsafe.Offsetof(ListDaemonsInput{}.MaxResults), Shape: &schema.Int32},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListDaemonsInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListDaemonsInput)(nil),
 	}
-	schemaListDaemonsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListDaemonsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "daemonSummariesList", Offset: unsafe.Offsetof(ListDaemonsOutput{}.DaemonSummariesList), Shape: &schemaDaemonSummariesList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListDaemonsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListDaemonsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListDaemonsOutput)(nil),
 	}
-	schemaListServiceDeploymentsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "service", Offset: unsafe.Offsetof(ListServiceDeploymentsInput{}.Service), Shape: &jsonwire.String},
-			{Name: "cluster", Offset: unsafe.Offsetof(ListServiceDeploymentsInput{}.Cluster), Shape: &jsonwire.String},
+	schemaListServiceDeploymentsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "service", Offset: unsafe.Offsetof(ListServiceDeploymentsInput{}.Service), Shape: &schema.String},
+			{Name: "cluster", Offset: unsafe.Offsetof(ListServiceDeploymentsInput{}.Cluster), Shape: &schema.String},
 			{Name: "status", Offset: unsafe.Offsetof(ListServiceDeploymentsInput{}.Status), Shape: &schemaServiceDeploymentStatusList},
 			{Name: "createdAt", Offset: unsafe.Offsetof(ListServiceDeploymentsInput{}.CreatedAt), Shape: &schemaCreatedAt},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListServiceDeploymentsInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "maxResults", Offset: unsafe.Offsetof(ListServiceDeploymentsInput{}.MaxResults), Shape: &jsonwire.Int32},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListServiceDeploymentsInput{}.NextToken), Shape: &schema.String},
+			{Name: "maxResults", Offset: unsafe.Offsetof(ListServiceDeploymentsInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*ListServiceDeploymentsInput)(nil),
 	}
-	schemaListServiceDeploymentsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListServiceDeploymentsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "serviceDeployments", Offset: unsafe.Offsetof(ListServiceDeploymentsOutput{}.ServiceDeployments), Shape: &schemaServiceDeploymentsBrief},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListServiceDeploymentsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListServiceDeploymentsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListServiceDeploymentsOutput)(nil),
 	}
-	schemaListServicesByNamespaceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "namespace", Offset: unsafe.Offsetof(ListServicesByNamespaceInput{}.Namespace), Shape: &jsonwire.String},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListServicesByNamespaceInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "maxResults", Offset: unsafe.Offsetof(ListServicesByNamespaceInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListServicesByNamespaceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "namespace", Offset: unsafe.Offsetof(ListServicesByNamespaceInput{}.Namespace), Shape: &schema.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListServicesByNamespaceInput{}.NextToken), Shape: &schema.String},
+			{Name: "maxResults", Offset: unsafe.Offsetof(ListServicesByNamespaceInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*ListServicesByNamespaceInput)(nil),
 	}
-	schemaListServicesByNamespaceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListServicesByNamespaceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "serviceArns", Offset: unsafe.Offsetof(ListServicesByNamespaceOutput{}.ServiceARNs), Shape: &schemaStringList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListServicesByNamespaceOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListServicesByNamespaceOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListServicesByNamespaceOutput)(nil),
 	}
-	schemaListServicesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(ListServicesInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListServicesInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "maxResults", Offset: unsafe.Offsetof(ListServicesInput{}.MaxResults), Shape: &jsonwire.Int32},
-			{Name: "launchType", Offset: unsafe.Offsetof(ListServicesInput{}.LaunchType), Shape: &jsonwire.Enum},
-			{Name: "schedulingStrategy", Offset: unsafe.Offsetof(ListServicesInput{}.SchedulingStrategy), Shape: &jsonwire.Enum},
-			{Name: "resourceManagementType", Offset: unsafe.Offsetof(ListServicesInput{}.ResourceManagementType), Shape: &jsonwire.Enum},
+	schemaListServicesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(ListServicesInput{}.Cluster), Shape: &schema.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListServicesInput{}.NextToken), Shape: &schema.String},
+			{Name: "maxResults", Offset: unsafe.Offsetof(ListServicesInput{}.MaxResults), Shape: &schema.Int32},
+			{Name: "launchType", Offset: unsafe.Offsetof(ListServicesInput{}.LaunchType), Shape: &schema.Enum},
+			{Name: "schedulingStrategy", Offset: unsafe.Offsetof(ListServicesInput{}.SchedulingStrategy), Shape: &schema.Enum},
+			{Name: "resourceManagementType", Offset: unsafe.Offsetof(ListServicesInput{}.ResourceManagementType), Shape: &schema.Enum},
 		},
 		Type: (*ListServicesInput)(nil),
 	}
-	schemaListServicesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListServicesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "serviceArns", Offset: unsafe.Offsetof(ListServicesOutput{}.ServiceARNs), Shape: &schemaStringList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListServicesOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListServicesOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListServicesOutput)(nil),
 	}
-	schemaListTagsForResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceArn", Offset: unsafe.Offsetof(ListTagsForResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaListTagsForResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceArn", Offset: unsafe.Offsetof(ListTagsForResourceInput{}.ResourceARN), Shape: &schema.String},
 		},
 		Type: (*ListTagsForResourceInput)(nil),
 	}
-	schemaListTagsForResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTagsForResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "tags", Offset: unsafe.Offsetof(ListTagsForResourceOutput{}.Tags), Shape: &schemaTags},
 		},
 		Type: (*ListTagsForResourceOutput)(nil),
 	}
-	schemaListTaskDefinitionFamiliesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "familyPrefix", Offset: unsafe.Offsetof(ListTaskDefinitionFamiliesInput{}.FamilyPrefix), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ListTaskDefinitionFamiliesInput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListTaskDefinitionFamiliesInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "maxResults", Offset: unsafe.Offsetof(ListTaskDefinitionFamiliesInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListTaskDefinitionFamiliesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "familyPrefix", Offset: unsafe.Offsetof(ListTaskDefinitionFamiliesInput{}.FamilyPrefix), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ListTaskDefinitionFamiliesInput{}.Status), Shape: &schema.Enum},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListTaskDefinitionFamiliesInput{}.NextToken), Shape: &schema.String},
+			{Name: "maxResults", Offset: unsafe.Offsetof(ListTaskDefinitionFamiliesInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*ListTaskDefinitionFamiliesInput)(nil),
 	}
-	schemaListTaskDefinitionFamiliesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTaskDefinitionFamiliesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "families", Offset: unsafe.Offsetof(ListTaskDefinitionFamiliesOutput{}.Families), Shape: &schemaStringList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListTaskDefinitionFamiliesOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListTaskDefinitionFamiliesOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListTaskDefinitionFamiliesOutput)(nil),
 	}
-	schemaListTaskDefinitionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "familyPrefix", Offset: unsafe.Offsetof(ListTaskDefinitionsInput{}.FamilyPrefix), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ListTaskDefinitionsInput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "sort", Offset: unsafe.Offsetof(ListTaskDefinitionsInput{}.Sort), Shape: &jsonwire.Enum},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListTaskDefinitionsInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "maxResults", Offset: unsafe.Offsetof(ListTaskDefinitionsInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListTaskDefinitionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "familyPrefix", Offset: unsafe.Offsetof(ListTaskDefinitionsInput{}.FamilyPrefix), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ListTaskDefinitionsInput{}.Status), Shape: &schema.Enum},
+			{Name: "sort", Offset: unsafe.Offsetof(ListTaskDefinitionsInput{}.Sort), Shape: &schema.Enum},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListTaskDefinitionsInput{}.NextToken), Shape: &schema.String},
+			{Name: "maxResults", Offset: unsafe.Offsetof(ListTaskDefinitionsInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*ListTaskDefinitionsInput)(nil),
 	}
-	schemaListTaskDefinitionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTaskDefinitionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "taskDefinitionArns", Offset: unsafe.Offsetof(ListTaskDefinitionsOutput{}.TaskDefinitionARNs), Shape: &schemaStringList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListTaskDefinitionsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListTaskDefinitionsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListTaskDefinitionsOutput)(nil),
 	}
-	schemaListTasksInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(ListTasksInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "containerInstance", Offset: unsafe.Offsetof(ListTasksInput{}.ContainerInstance), Shape: &jsonwire.String},
-			{Name: "family", Offset: unsafe.Offsetof(ListTasksInput{}.Family), Shape: &jsonwire.String},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListTasksInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "maxResults", Offset: unsafe.Offsetof(ListTasksInput{}.MaxResults), Shape: &jsonwire.Int32},
-			{Name: "startedBy", Offset: unsafe.Offsetof(ListTasksInput{}.StartedBy), Shape: &jsonwire.String},
-			{Name: "serviceName", Offset: unsafe.Offsetof(ListTasksInput{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "desiredStatus", Offset: unsafe.Offsetof(ListTasksInput{}.DesiredStatus), Shape: &jsonwire.Enum},
-			{Name: "launchType", Offset: unsafe.Offsetof(ListTasksInput{}.LaunchType), Shape: &jsonwire.Enum},
-			{Name: "daemonName", Offset: unsafe.Offsetof(ListTasksInput{}.DaemonName), Shape: &jsonwire.String},
+	schemaListTasksInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(ListTasksInput{}.Cluster), Shape: &schema.String},
+			{Name: "containerInstance", Offset: unsafe.Offsetof(ListTasksInput{}.ContainerInstance), Shape: &schema.String},
+			{Name: "family", Offset: unsafe.Offsetof(ListTasksInput{}.Family), Shape: &schema.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListTasksInput{}.NextToken), Shape: &schema.String},
+			{Name: "maxResults", Offset: unsafe.Offsetof(ListTasksInput{}.MaxResults), Shape: &schema.Int32},
+			{Name: "startedBy", Offset: unsafe.Offsetof(ListTasksInput{}.StartedBy), Shape: &schema.String},
+			{Name: "serviceName", Offset: unsafe.Offsetof(ListTasksInput{}.ServiceName), Shape: &schema.String},
+			{Name: "desiredStatus", Offset: unsafe.Offsetof(ListTasksInput{}.DesiredStatus), Shape: &schema.Enum},
+			{Name: "launchType", Offset: unsafe.Offsetof(ListTasksInput{}.LaunchType), Shape: &schema.Enum},
+			{Name: "daemonName", Offset: unsafe.Offsetof(ListTasksInput{}.DaemonName), Shape: &schema.String},
 		},
 		Type: (*ListTasksInput)(nil),
 	}
-	schemaListTasksOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTasksOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "taskArns", Offset: unsafe.Offsetof(ListTasksOutput{}.TaskARNs), Shape: &schemaStringList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListTasksOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListTasksOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListTasksOutput)(nil),
 	}
-	schemaLoadBalancer = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "targetGroupArn", Offset: unsafe.Offsetof(LoadBalancer{}.TargetGroupARN), Shape: &jsonwire.String},
-			{Name: "loadBalancerName", Offset: unsafe.Offsetof(LoadBalancer{}.LoadBalancerName), Shape: &jsonwire.String},
-			{Name: "containerName", Offset: unsafe.Offsetof(LoadBalancer{}.ContainerName), Shape: &jsonwire.String},
-			{Name: "containerPort", Offset: unsafe.Offsetof(LoadBalancer{}.ContainerPort), Shape: &jsonwire.Int32},
+	schemaLoadBalancer = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "targetGroupArn", Offset: unsafe.Offsetof(LoadBalancer{}.TargetGroupARN), Shape: &schema.String},
+			{Name: "loadBalancerName", Offset: unsafe.Offsetof(LoadBalancer{}.LoadBalancerName), Shape: &schema.String},
+			{Name: "containerName", Offset: unsafe.Offsetof(LoadBalancer{}.ContainerName), Shape: &schema.String},
+			{Name: "containerPort", Offset: unsafe.Offsetof(LoadBalancer{}.ContainerPort), Shape: &schema.Int32},
 			{Name: "advancedConfiguration", Offset: unsafe.Offsetof(LoadBalancer{}.AdvancedConfiguration), Shape: &schemaAdvancedConfiguration},
 		},
 		Type: (*LoadBalancer)(nil),
 	}
-	schemaLoadBalancers = jsonwire.Shape{
+	schemaLoadBalancers = schema.Shape{
 		Elem: &schemaLoadBalancer,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]LoadBalancer)(nil),
 	}
-	schemaLocalStorageTypeSet = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaLocalStorageTypeSet = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]LocalStorageType)(nil),
 	}
-	schemaLogConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "logDriver", Offset: unsafe.Offsetof(LogConfiguration{}.LogDriver), Shape: &jsonwire.Enum},
+	schemaLogConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "logDriver", Offset: unsafe.Offsetof(LogConfiguration{}.LogDriver), Shape: &schema.Enum},
 			{Name: "options", Offset: unsafe.Offsetof(LogConfiguration{}.Options), Shape: &schemaLogConfigurationOptionsMap},
 			{Name: "secretOptions", Offset: unsafe.Offsetof(LogConfiguration{}.SecretOptions), Shape: &schemaSecretList},
 		},
 		Type: (*LogConfiguration)(nil),
 	}
-	schemaLogConfigurationOptionsMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaLogConfigurationOptionsMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaManagedAgent = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "lastStartedAt", Offset: unsafe.Offsetof(ManagedAgent{}.LastStartedAt), Shape: &jsonwire.Timestamp},
-			{Name: "name", Offset: unsafe.Offsetof(ManagedAgent{}.Name), Shape: &jsonwire.Enum},
-			{Name: "reason", Offset: unsafe.Offsetof(ManagedAgent{}.Reason), Shape: &jsonwire.String},
-			{Name: "lastStatus", Offset: unsafe.Offsetof(ManagedAgent{}.LastStatus), Shape: &jsonwire.String},
+	schemaManagedAgent = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "lastStartedAt", Offset: unsafe.Offsetof(ManagedAgent{}.LastStartedAt), Shape: &schema.Timestamp},
+			{Name: "name", Offset: unsafe.Offsetof(ManagedAgent{}.Name), Shape: &schema.Enum},
+			{Name: "reason", Offset: unsafe.Offsetof(ManagedAgent{}.Reason), Shape: &schema.String},
+			{Name: "lastStatus", Offset: unsafe.Offsetof(ManagedAgent{}.LastStatus), Shape: &schema.String},
 		},
 		Type: (*ManagedAgent)(nil),
 	}
-	schemaManagedAgentStateChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "containerName", Offset: unsafe.Offsetof(ManagedAgentStateChange{}.ContainerName), Shape: &jsonwire.String},
-			{Name: "managedAgentName", Offset: unsafe.Offsetof(ManagedAgentStateChange{}.ManagedAgentName), Shape: &jsonwire.Enum},
-			{Name: "status", Offset: unsafe.Offsetof(ManagedAgentStateChange{}.Status), Shape: &jsonwire.String},
-			{Name: "reason", Offset: unsafe.Offsetof(ManagedAgentStateChange{}.Reason), Shape: &jsonwire.String},
+	schemaManagedAgentStateChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "containerName", Offset: unsafe.Offsetof(ManagedAgentStateChange{}.ContainerName), Shape: &schema.String},
+			{Name: "managedAgentName", Offset: unsafe.Offsetof(ManagedAgentStateChange{}.ManagedAgentName), Shape: &schema.Enum},
+			{Name: "status", Offset: unsafe.Offsetof(ManagedAgentStateChange{}.Status), Shape: &schema.String},
+			{Name: "reason", Offset: unsafe.Offsetof(ManagedAgentStateChange{}.Reason), Shape: &schema.String},
 		},
 		Type: (*ManagedAgentStateChange)(nil),
 	}
-	schemaManagedAgentStateChanges = jsonwire.Shape{
+	schemaManagedAgentStateChanges = schema.Shape{
 		Elem: &schemaManagedAgentStateChange,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ManagedAgentStateChange)(nil),
 	}
-	schemaManagedAgents = jsonwire.Shape{
+	schemaManagedAgents = schema.Shape{
 		Elem: &schemaManagedAgent,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ManagedAgent)(nil),
 	}
-	schemaManagedApplicationAutoScalingPolicies = jsonwire.Shape{
+	schemaManagedApplicationAutoScalingPolicies = schema.Shape{
 		Elem: &schemaManagedApplicationAutoScalingPolicy,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ManagedApplicationAutoScalingPolicy)(nil),
 	}
-	schemaManagedApplicationAutoScalingPolicy = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(ManagedApplicationAutoScalingPolicy{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ManagedApplicationAutoScalingPolicy{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedApplicationAutoScalingPolicy{}.StatusReason), Shape: &jsonwire.String},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedApplicationAutoScalingPolicy{}.UpdatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "policyType", Offset: unsafe.Offsetof(ManagedApplicationAutoScalingPolicy{}.PolicyType), Shape: &jsonwire.String},
-			{Name: "targetValue", Offset: unsafe.Offsetof(ManagedApplicationAutoScalingPolicy{}.TargetValue), Shape: &jsonwire.Float64},
-			{Name: "metric", Offset: unsafe.Offsetof(ManagedApplicationAutoScalingPolicy{}.Metric), Shape: &jsonwire.String},
+	schemaManagedApplicationAutoScalingPolicy = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(ManagedApplicationAutoScalingPolicy{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ManagedApplicationAutoScalingPolicy{}.Status), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedApplicationAutoScalingPolicy{}.StatusReason), Shape: &schema.String},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedApplicationAutoScalingPolicy{}.UpdatedAt), Shape: &schema.Timestamp},
+			{Name: "policyType", Offset: unsafe.Offsetof(ManagedApplicationAutoScalingPolicy{}.PolicyType), Shape: &schema.String},
+			{Name: "targetValue", Offset: unsafe.Offsetof(ManagedApplicationAutoScalingPolicy{}.TargetValue), Shape: &schema.Float64},
+			{Name: "metric", Offset: unsafe.Offsetof(ManagedApplicationAutoScalingPolicy{}.Metric), Shape: &schema.String},
 		},
 		Type: (*ManagedApplicationAutoScalingPolicy)(nil),
 	}
-	schemaManagedAutoScaling = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaManagedAutoScaling = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "scalableTarget", Offset: unsafe.Offsetof(ManagedAutoScaling{}.ScalableTarget), Shape: &schemaManagedScalableTarget},
 			{Name: "applicationAutoScalingPolicies", Offset: unsafe.Offsetof(ManagedAutoScaling{}.ApplicationAutoScalingPolicies), Shape: &schemaManagedApplicationAutoScalingPolicies},
 		},
 		Type: (*ManagedAutoScaling)(nil),
 	}
-	schemaManagedCertificate = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(ManagedCertificate{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ManagedCertificate{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedCertificate{}.StatusReason), Shape: &jsonwire.String},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedCertificate{}.UpdatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "domainName", Offset: unsafe.Offsetof(ManagedCertificate{}.DomainName), Shape: &jsonwire.String},
+	schemaManagedCertificate = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(ManagedCertificate{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ManagedCertificate{}.Status), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedCertificate{}.StatusReason), Shape: &schema.String},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedCertificate{}.UpdatedAt), Shape: &schema.Timestamp},
+			{Name: "domainName", Offset: unsafe.Offsetof(ManagedCertificate{}.DomainName), Shape: &schema.String},
 		},
 		Type: (*ManagedCertificate)(nil),
 	}
-	schemaManagedIngressPath = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "accessType", Offset: unsafe.Offsetof(ManagedIngressPath{}.AccessType), Shape: &jsonwire.Enum},
-			{Name: "endpoint", Offset: unsafe.Offsetof(ManagedIngressPath{}.Endpoint), Shape: &jsonwire.String},
+	schemaManagedIngressPath = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "accessType", Offset: unsafe.Offsetof(ManagedIngressPath{}.AccessType), Shape: &schema.Enum},
+			{Name: "endpoint", Offset: unsafe.Offsetof(ManagedIngressPath{}.Endpoint), Shape: &schema.String},
 			{Name: "loadBalancer", Offset: unsafe.Offsetof(ManagedIngressPath{}.LoadBalancer), Shape: &schemaManagedLoadBalancer},
 			{Name: "loadBalancerSecurityGroups", Offset: unsafe.Offsetof(ManagedIngressPath{}.LoadBalancerSecurityGroups), Shape: &schemaManagedSecurityGroups},
 			{Name: "certificate", Offset: unsafe.Offsetof(ManagedIngressPath{}.Certificate), Shape: &schemaManagedCertificate},
@@ -2526,880 +2526,880 @@ var (
 		},
 		Type: (*ManagedIngressPath)(nil),
 	}
-	schemaManagedIngressPaths = jsonwire.Shape{
+	schemaManagedIngressPaths = schema.Shape{
 		Elem: &schemaManagedIngressPath,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ManagedIngressPath)(nil),
 	}
-	schemaManagedInstancesLocalStorageConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "useLocalStorage", Offset: unsafe.Offsetof(ManagedInstancesLocalStorageConfiguration{}.UseLocalStorage), Shape: &jsonwire.Bool},
+	schemaManagedInstancesLocalStorageConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "useLocalStorage", Offset: unsafe.Offsetof(ManagedInstancesLocalStorageConfiguration{}.UseLocalStorage), Shape: &schema.Bool},
 		},
 		Type: (*ManagedInstancesLocalStorageConfiguration)(nil),
 	}
-	schemaManagedInstancesNetworkConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaManagedInstancesNetworkConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "subnets", Offset: unsafe.Offsetof(ManagedInstancesNetworkConfiguration{}.Subnets), Shape: &schemaStringList},
 			{Name: "securityGroups", Offset: unsafe.Offsetof(ManagedInstancesNetworkConfiguration{}.SecurityGroups), Shape: &schemaStringList},
 		},
 		Type: (*ManagedInstancesNetworkConfiguration)(nil),
 	}
-	schemaManagedInstancesProvider = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "infrastructureRoleArn", Offset: unsafe.Offsetof(ManagedInstancesProvider{}.InfrastructureRoleARN), Shape: &jsonwire.String},
+	schemaManagedInstancesProvider = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "infrastructureRoleArn", Offset: unsafe.Offsetof(ManagedInstancesProvider{}.InfrastructureRoleARN), Shape: &schema.String},
 			{Name: "instanceLaunchTemplate", Offset: unsafe.Offsetof(ManagedInstancesProvider{}.InstanceLaunchTemplate), Shape: &schemaInstanceLaunchTemplate},
-			{Name: "propagateTags", Offset: unsafe.Offsetof(ManagedInstancesProvider{}.PropagateTags), Shape: &jsonwire.Enum},
+			{Name: "propagateTags", Offset: unsafe.Offsetof(ManagedInstancesProvider{}.PropagateTags), Shape: &schema.Enum},
 			{Name: "infrastructureOptimization", Offset: unsafe.Offsetof(ManagedInstancesProvider{}.InfrastructureOptimization), Shape: &schemaInfrastructureOptimization},
 			{Name: "autoRepairConfiguration", Offset: unsafe.Offsetof(ManagedInstancesProvider{}.AutoRepairConfiguration), Shape: &schemaAutoRepairConfiguration},
 		},
 		Type: (*ManagedInstancesProvider)(nil),
 	}
-	schemaManagedInstancesStorageConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "storageSizeGiB", Offset: unsafe.Offsetof(ManagedInstancesStorageConfiguration{}.StorageSizeGiB), Shape: &jsonwire.Int32},
+	schemaManagedInstancesStorageConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "storageSizeGiB", Offset: unsafe.Offsetof(ManagedInstancesStorageConfiguration{}.StorageSizeGiB), Shape: &schema.Int32},
 		},
 		Type: (*ManagedInstancesStorageConfiguration)(nil),
 	}
-	schemaManagedListener = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(ManagedListener{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ManagedListener{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedListener{}.StatusReason), Shape: &jsonwire.String},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedListener{}.UpdatedAt), Shape: &jsonwire.Timestamp},
+	schemaManagedListener = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(ManagedListener{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ManagedListener{}.Status), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedListener{}.StatusReason), Shape: &schema.String},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedListener{}.UpdatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*ManagedListener)(nil),
 	}
-	schemaManagedListenerRule = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(ManagedListenerRule{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ManagedListenerRule{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedListenerRule{}.StatusReason), Shape: &jsonwire.String},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedListenerRule{}.UpdatedAt), Shape: &jsonwire.Timestamp},
+	schemaManagedListenerRule = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(ManagedListenerRule{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ManagedListenerRule{}.Status), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedListenerRule{}.StatusReason), Shape: &schema.String},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedListenerRule{}.UpdatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*ManagedListenerRule)(nil),
 	}
-	schemaManagedLoadBalancer = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(ManagedLoadBalancer{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ManagedLoadBalancer{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedLoadBalancer{}.StatusReason), Shape: &jsonwire.String},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedLoadBalancer{}.UpdatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "scheme", Offset: unsafe.Offsetof(ManagedLoadBalancer{}.Scheme), Shape: &jsonwire.String},
+	schemaManagedLoadBalancer = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(ManagedLoadBalancer{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ManagedLoadBalancer{}.Status), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedLoadBalancer{}.StatusReason), Shape: &schema.String},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedLoadBalancer{}.UpdatedAt), Shape: &schema.Timestamp},
+			{Name: "scheme", Offset: unsafe.Offsetof(ManagedLoadBalancer{}.Scheme), Shape: &schema.String},
 			{Name: "subnetIds", Offset: unsafe.Offsetof(ManagedLoadBalancer{}.SubnetIDs), Shape: &schemaStringList},
 			{Name: "securityGroupIds", Offset: unsafe.Offsetof(ManagedLoadBalancer{}.SecurityGroupIDs), Shape: &schemaStringList},
 		},
 		Type: (*ManagedLoadBalancer)(nil),
 	}
-	schemaManagedLogGroup = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(ManagedLogGroup{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ManagedLogGroup{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedLogGroup{}.StatusReason), Shape: &jsonwire.String},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedLogGroup{}.UpdatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "logGroupName", Offset: unsafe.Offsetof(ManagedLogGroup{}.LogGroupName), Shape: &jsonwire.String},
+	schemaManagedLogGroup = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(ManagedLogGroup{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ManagedLogGroup{}.Status), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedLogGroup{}.StatusReason), Shape: &schema.String},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedLogGroup{}.UpdatedAt), Shape: &schema.Timestamp},
+			{Name: "logGroupName", Offset: unsafe.Offsetof(ManagedLogGroup{}.LogGroupName), Shape: &schema.String},
 		},
 		Type: (*ManagedLogGroup)(nil),
 	}
-	schemaManagedLogGroups = jsonwire.Shape{
+	schemaManagedLogGroups = schema.Shape{
 		Elem: &schemaManagedLogGroup,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ManagedLogGroup)(nil),
 	}
-	schemaManagedMetricAlarm = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(ManagedMetricAlarm{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ManagedMetricAlarm{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedMetricAlarm{}.StatusReason), Shape: &jsonwire.String},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedMetricAlarm{}.UpdatedAt), Shape: &jsonwire.Timestamp},
+	schemaManagedMetricAlarm = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(ManagedMetricAlarm{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ManagedMetricAlarm{}.Status), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedMetricAlarm{}.StatusReason), Shape: &schema.String},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedMetricAlarm{}.UpdatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*ManagedMetricAlarm)(nil),
 	}
-	schemaManagedMetricAlarms = jsonwire.Shape{
+	schemaManagedMetricAlarms = schema.Shape{
 		Elem: &schemaManagedMetricAlarm,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ManagedMetricAlarm)(nil),
 	}
-	schemaManagedScalableTarget = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(ManagedScalableTarget{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ManagedScalableTarget{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedScalableTarget{}.StatusReason), Shape: &jsonwire.String},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedScalableTarget{}.UpdatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "minCapacity", Offset: unsafe.Offsetof(ManagedScalableTarget{}.MinCapacity), Shape: &jsonwire.Int32},
-			{Name: "maxCapacity", Offset: unsafe.Offsetof(ManagedScalableTarget{}.MaxCapacity), Shape: &jsonwire.Int32},
+	schemaManagedScalableTarget = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(ManagedScalableTarget{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ManagedScalableTarget{}.Status), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedScalableTarget{}.StatusReason), Shape: &schema.String},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedScalableTarget{}.UpdatedAt), Shape: &schema.Timestamp},
+			{Name: "minCapacity", Offset: unsafe.Offsetof(ManagedScalableTarget{}.MinCapacity), Shape: &schema.Int32},
+			{Name: "maxCapacity", Offset: unsafe.Offsetof(ManagedScalableTarget{}.MaxCapacity), Shape: &schema.Int32},
 		},
 		Type: (*ManagedScalableTarget)(nil),
 	}
-	schemaManagedScaling = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "status", Offset: unsafe.Offsetof(ManagedScaling{}.Status), Shape: &jsonwire.Enum},
-			{Name: "targetCapacity", Offset: unsafe.Offsetof(ManagedScaling{}.TargetCapacity), Shape: &jsonwire.Int32},
-			{Name: "minimumScalingStepSize", Offset: unsafe.Offsetof(ManagedScaling{}.MinimumScalingStepSize), Shape: &jsonwire.Int32},
-			{Name: "maximumScalingStepSize", Offset: unsafe.Offsetof(ManagedScaling{}.MaximumScalingStepSize), Shape: &jsonwire.Int32},
-			{Name: "instanceWarmupPeriod", Offset: unsafe.Offsetof(ManagedScaling{}.InstanceWarmupPeriod), Shape: &jsonwire.Int32},
+	schemaManagedScaling = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "status", Offset: unsafe.Offsetof(ManagedScaling{}.Status), Shape: &schema.Enum},
+			{Name: "targetCapacity", Offset: unsafe.Offsetof(ManagedScaling{}.TargetCapacity), Shape: &schema.Int32},
+			{Name: "minimumScalingStepSize", Offset: unsafe.Offsetof(ManagedScaling{}.MinimumScalingStepSize), Shape: &schema.Int32},
+			{Name: "maximumScalingStepSize", Offset: unsafe.Offsetof(ManagedScaling{}.MaximumScalingStepSize), Shape: &schema.Int32},
+			{Name: "instanceWarmupPeriod", Offset: unsafe.Offsetof(ManagedScaling{}.InstanceWarmupPeriod), Shape: &schema.Int32},
 		},
 		Type: (*ManagedScaling)(nil),
 	}
-	schemaManagedSecurityGroup = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(ManagedSecurityGroup{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ManagedSecurityGroup{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedSecurityGroup{}.StatusReason), Shape: &jsonwire.String},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedSecurityGroup{}.UpdatedAt), Shape: &jsonwire.Timestamp},
+	schemaManagedSecurityGroup = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(ManagedSecurityGroup{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ManagedSecurityGroup{}.Status), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedSecurityGroup{}.StatusReason), Shape: &schema.String},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedSecurityGroup{}.UpdatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*ManagedSecurityGroup)(nil),
 	}
-	schemaManagedSecurityGroups = jsonwire.Shape{
+	schemaManagedSecurityGroups = schema.Shape{
 		Elem: &schemaManagedSecurityGroup,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ManagedSecurityGroup)(nil),
 	}
-	schemaManagedStorageConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "kmsKeyId", Offset: unsafe.Offsetof(ManagedStorageConfiguration{}.KMSKeyID), Shape: &jsonwire.String},
-			{Name: "fargateEphemeralStorageKmsKeyId", Offset: unsafe.Offsetof(ManagedStorageConfiguration{}.FargateEphemeralStorageKMSKeyID), Shape: &jsonwire.String},
+	schemaManagedStorageConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "kmsKeyId", Offset: unsafe.Offsetof(ManagedStorageConfiguration{}.KMSKeyID), Shape: &schema.String},
+			{Name: "fargateEphemeralStorageKmsKeyId", Offset: unsafe.Offsetof(ManagedStorageConfiguration{}.FargateEphemeralStorageKMSKeyID), Shape: &schema.String},
 		},
 		Type: (*ManagedStorageConfiguration)(nil),
 	}
-	schemaManagedTargetGroup = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(ManagedTargetGroup{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ManagedTargetGroup{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedTargetGroup{}.StatusReason), Shape: &jsonwire.String},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedTargetGroup{}.UpdatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "healthCheckPath", Offset: unsafe.Offsetof(ManagedTargetGroup{}.HealthCheckPath), Shape: &jsonwire.String},
-			{Name: "healthCheckPort", Offset: unsafe.Offsetof(ManagedTargetGroup{}.HealthCheckPort), Shape: &jsonwire.Int32},
-			{Name: "port", Offset: unsafe.Offsetof(ManagedTargetGroup{}.Port), Shape: &jsonwire.Int32},
+	schemaManagedTargetGroup = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(ManagedTargetGroup{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ManagedTargetGroup{}.Status), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(ManagedTargetGroup{}.StatusReason), Shape: &schema.String},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(ManagedTargetGroup{}.UpdatedAt), Shape: &schema.Timestamp},
+			{Name: "healthCheckPath", Offset: unsafe.Offsetof(ManagedTargetGroup{}.HealthCheckPath), Shape: &schema.String},
+			{Name: "healthCheckPort", Offset: unsafe.Offsetof(ManagedTargetGroup{}.HealthCheckPort), Shape: &schema.Int32},
+			{Name: "port", Offset: unsafe.Offsetof(ManagedTargetGroup{}.Port), Shape: &schema.Int32},
 		},
 		Type: (*ManagedTargetGroup)(nil),
 	}
-	schemaManagedTargetGroups = jsonwire.Shape{
+	schemaManagedTargetGroups = schema.Shape{
 		Elem: &schemaManagedTargetGroup,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ManagedTargetGroup)(nil),
 	}
-	schemaMemoryGiBPerVCPURequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "min", Offset: unsafe.Offsetof(MemoryGiBPerVCPURequest{}.Min), Shape: &jsonwire.Float64},
-			{Name: "max", Offset: unsafe.Offsetof(MemoryGiBPerVCPURequest{}.Max), Shape: &jsonwire.Float64},
+	schemaMemoryGiBPerVCPURequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "min", Offset: unsafe.Offsetof(MemoryGiBPerVCPURequest{}.Min), Shape: &schema.Float64},
+			{Name: "max", Offset: unsafe.Offsetof(MemoryGiBPerVCPURequest{}.Max), Shape: &schema.Float64},
 		},
 		Type: (*MemoryGiBPerVCPURequest)(nil),
 	}
-	schemaMemoryMiBRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "min", Offset: unsafe.Offsetof(MemoryMiBRequest{}.Min), Shape: &jsonwire.Int32},
-			{Name: "max", Offset: unsafe.Offsetof(MemoryMiBRequest{}.Max), Shape: &jsonwire.Int32},
+	schemaMemoryMiBRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "min", Offset: unsafe.Offsetof(MemoryMiBRequest{}.Min), Shape: &schema.Int32},
+			{Name: "max", Offset: unsafe.Offsetof(MemoryMiBRequest{}.Max), Shape: &schema.Int32},
 		},
 		Type: (*MemoryMiBRequest)(nil),
 	}
-	schemaMetricConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaMetricConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "metricNames", Offset: unsafe.Offsetof(MetricConfiguration{}.MetricNames), Shape: &schemaMetricNamesList},
-			{Name: "resolutionSeconds", Offset: unsafe.Offsetof(MetricConfiguration{}.ResolutionSeconds), Shape: &jsonwire.Int32},
+			{Name: "resolutionSeconds", Offset: unsafe.Offsetof(MetricConfiguration{}.ResolutionSeconds), Shape: &schema.Int32},
 		},
 		Type: (*MetricConfiguration)(nil),
 	}
-	schemaMetricConfigurationList = jsonwire.Shape{
+	schemaMetricConfigurationList = schema.Shape{
 		Elem: &schemaMetricConfiguration,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]MetricConfiguration)(nil),
 	}
-	schemaMetricNamesList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaMetricNamesList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaMissingVersionException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(MissingVersionException{}.Message), Shape: &jsonwire.String},
+	schemaMissingVersionException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(MissingVersionException{}.Message), Shape: &schema.String},
 		},
 		Type: (*MissingVersionException)(nil),
 	}
-	schemaMonitoringConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaMonitoringConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "metricConfigurations", Offset: unsafe.Offsetof(MonitoringConfiguration{}.MetricConfigurations), Shape: &schemaMetricConfigurationList},
 		},
 		Type: (*MonitoringConfiguration)(nil),
 	}
-	schemaMountPoint = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "sourceVolume", Offset: unsafe.Offsetof(MountPoint{}.SourceVolume), Shape: &jsonwire.String},
-			{Name: "containerPath", Offset: unsafe.Offsetof(MountPoint{}.ContainerPath), Shape: &jsonwire.String},
-			{Name: "readOnly", Offset: unsafe.Offsetof(MountPoint{}.ReadOnly), Shape: &jsonwire.Bool},
+	schemaMountPoint = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "sourceVolume", Offset: unsafe.Offsetof(MountPoint{}.SourceVolume), Shape: &schema.String},
+			{Name: "containerPath", Offset: unsafe.Offsetof(MountPoint{}.ContainerPath), Shape: &schema.String},
+			{Name: "readOnly", Offset: unsafe.Offsetof(MountPoint{}.ReadOnly), Shape: &schema.Bool},
 		},
 		Type: (*MountPoint)(nil),
 	}
-	schemaMountPointList = jsonwire.Shape{
+	schemaMountPointList = schema.Shape{
 		Elem: &schemaMountPoint,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]MountPoint)(nil),
 	}
-	schemaNamespaceNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NamespaceNotFoundException{}.Message), Shape: &jsonwire.String},
+	schemaNamespaceNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NamespaceNotFoundException{}.Message), Shape: &schema.String},
 		},
 		Type: (*NamespaceNotFoundException)(nil),
 	}
-	schemaNetworkBandwidthGbpsRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "min", Offset: unsafe.Offsetof(NetworkBandwidthGbpsRequest{}.Min), Shape: &jsonwire.Float64},
-			{Name: "max", Offset: unsafe.Offsetof(NetworkBandwidthGbpsRequest{}.Max), Shape: &jsonwire.Float64},
+	schemaNetworkBandwidthGbpsRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "min", Offset: unsafe.Offsetof(NetworkBandwidthGbpsRequest{}.Min), Shape: &schema.Float64},
+			{Name: "max", Offset: unsafe.Offsetof(NetworkBandwidthGbpsRequest{}.Max), Shape: &schema.Float64},
 		},
 		Type: (*NetworkBandwidthGbpsRequest)(nil),
 	}
-	schemaNetworkBinding = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bindIP", Offset: unsafe.Offsetof(NetworkBinding{}.BindIP), Shape: &jsonwire.String},
-			{Name: "containerPort", Offset: unsafe.Offsetof(NetworkBinding{}.ContainerPort), Shape: &jsonwire.Int32},
-			{Name: "hostPort", Offset: unsafe.Offsetof(NetworkBinding{}.HostPort), Shape: &jsonwire.Int32},
-			{Name: "protocol", Offset: unsafe.Offsetof(NetworkBinding{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "containerPortRange", Offset: unsafe.Offsetof(NetworkBinding{}.ContainerPortRange), Shape: &jsonwire.String},
-			{Name: "hostPortRange", Offset: unsafe.Offsetof(NetworkBinding{}.HostPortRange), Shape: &jsonwire.String},
+	schemaNetworkBinding = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bindIP", Offset: unsafe.Offsetof(NetworkBinding{}.BindIP), Shape: &schema.String},
+			{Name: "containerPort", Offset: unsafe.Offsetof(NetworkBinding{}.ContainerPort), Shape: &schema.Int32},
+			{Name: "hostPort", Offset: unsafe.Offsetof(NetworkBinding{}.HostPort), Shape: &schema.Int32},
+			{Name: "protocol", Offset: unsafe.Offsetof(NetworkBinding{}.Protocol), Shape: &schema.Enum},
+			{Name: "containerPortRange", Offset: unsafe.Offsetof(NetworkBinding{}.ContainerPortRange), Shape: &schema.String},
+			{Name: "hostPortRange", Offset: unsafe.Offsetof(NetworkBinding{}.HostPortRange), Shape: &schema.String},
 		},
 		Type: (*NetworkBinding)(nil),
 	}
-	schemaNetworkBindings = jsonwire.Shape{
+	schemaNetworkBindings = schema.Shape{
 		Elem: &schemaNetworkBinding,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]NetworkBinding)(nil),
 	}
-	schemaNetworkConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaNetworkConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "awsvpcConfiguration", Offset: unsafe.Offsetof(NetworkConfiguration{}.AwsvpcConfiguration), Shape: &schemaAWSVPCConfiguration},
 		},
 		Type: (*NetworkConfiguration)(nil),
 	}
-	schemaNetworkInterface = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "attachmentId", Offset: unsafe.Offsetof(NetworkInterface{}.AttachmentID), Shape: &jsonwire.String},
-			{Name: "privateIpv4Address", Offset: unsafe.Offsetof(NetworkInterface{}.PrivateIpv4Address), Shape: &jsonwire.String},
-			{Name: "ipv6Address", Offset: unsafe.Offsetof(NetworkInterface{}.Ipv6Address), Shape: &jsonwire.String},
+	schemaNetworkInterface = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "attachmentId", Offset: unsafe.Offsetof(NetworkInterface{}.AttachmentID), Shape: &schema.String},
+			{Name: "privateIpv4Address", Offset: unsafe.Offsetof(NetworkInterface{}.PrivateIpv4Address), Shape: &schema.String},
+			{Name: "ipv6Address", Offset: unsafe.Offsetof(NetworkInterface{}.Ipv6Address), Shape: &schema.String},
 		},
 		Type: (*NetworkInterface)(nil),
 	}
-	schemaNetworkInterfaceCountRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "min", Offset: unsafe.Offsetof(NetworkInterfaceCountRequest{}.Min), Shape: &jsonwire.Int32},
-			{Name: "max", Offset: unsafe.Offsetof(NetworkInterfaceCountRequest{}.Max), Shape: &jsonwire.Int32},
+	schemaNetworkInterfaceCountRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "min", Offset: unsafe.Offsetof(NetworkInterfaceCountRequest{}.Min), Shape: &schema.Int32},
+			{Name: "max", Offset: unsafe.Offsetof(NetworkInterfaceCountRequest{}.Max), Shape: &schema.Int32},
 		},
 		Type: (*NetworkInterfaceCountRequest)(nil),
 	}
-	schemaNetworkInterfaces = jsonwire.Shape{
+	schemaNetworkInterfaces = schema.Shape{
 		Elem: &schemaNetworkInterface,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]NetworkInterface)(nil),
 	}
-	schemaNeuronDeviceIds = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaNeuronDeviceIds = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaNoUpdateAvailableException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoUpdateAvailableException{}.Message), Shape: &jsonwire.String},
+	schemaNoUpdateAvailableException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoUpdateAvailableException{}.Message), Shape: &schema.String},
 		},
 		Type: (*NoUpdateAvailableException)(nil),
 	}
-	schemaPlacementConstraint = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "type", Offset: unsafe.Offsetof(PlacementConstraint{}.Type), Shape: &jsonwire.Enum},
-			{Name: "expression", Offset: unsafe.Offsetof(PlacementConstraint{}.Expression), Shape: &jsonwire.String},
+	schemaPlacementConstraint = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "type", Offset: unsafe.Offsetof(PlacementConstraint{}.Type), Shape: &schema.Enum},
+			{Name: "expression", Offset: unsafe.Offsetof(PlacementConstraint{}.Expression), Shape: &schema.String},
 		},
 		Type: (*PlacementConstraint)(nil),
 	}
-	schemaPlacementConstraints = jsonwire.Shape{
+	schemaPlacementConstraints = schema.Shape{
 		Elem: &schemaPlacementConstraint,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]PlacementConstraint)(nil),
 	}
-	schemaPlacementStrategies = jsonwire.Shape{
+	schemaPlacementStrategies = schema.Shape{
 		Elem: &schemaPlacementStrategy,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]PlacementStrategy)(nil),
 	}
-	schemaPlacementStrategy = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "type", Offset: unsafe.Offsetof(PlacementStrategy{}.Type), Shape: &jsonwire.Enum},
-			{Name: "field", Offset: unsafe.Offsetof(PlacementStrategy{}.Field), Shape: &jsonwire.String},
+	schemaPlacementStrategy = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "type", Offset: unsafe.Offsetof(PlacementStrategy{}.Type), Shape: &schema.Enum},
+			{Name: "field", Offset: unsafe.Offsetof(PlacementStrategy{}.Field), Shape: &schema.String},
 		},
 		Type: (*PlacementStrategy)(nil),
 	}
-	schemaPlatformDevice = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(PlatformDevice{}.ID), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(PlatformDevice{}.Type), Shape: &jsonwire.Enum},
+	schemaPlatformDevice = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(PlatformDevice{}.ID), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(PlatformDevice{}.Type), Shape: &schema.Enum},
 		},
 		Type: (*PlatformDevice)(nil),
 	}
-	schemaPlatformDevices = jsonwire.Shape{
+	schemaPlatformDevices = schema.Shape{
 		Elem: &schemaPlatformDevice,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]PlatformDevice)(nil),
 	}
-	schemaPlatformTaskDefinitionIncompatibilityException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(PlatformTaskDefinitionIncompatibilityException{}.Message), Shape: &jsonwire.String},
+	schemaPlatformTaskDefinitionIncompatibilityException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(PlatformTaskDefinitionIncompatibilityException{}.Message), Shape: &schema.String},
 		},
 		Type: (*PlatformTaskDefinitionIncompatibilityException)(nil),
 	}
-	schemaPlatformUnknownException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(PlatformUnknownException{}.Message), Shape: &jsonwire.String},
+	schemaPlatformUnknownException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(PlatformUnknownException{}.Message), Shape: &schema.String},
 		},
 		Type: (*PlatformUnknownException)(nil),
 	}
-	schemaPortMapping = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "containerPort", Offset: unsafe.Offsetof(PortMapping{}.ContainerPort), Shape: &jsonwire.Int32},
-			{Name: "hostPort", Offset: unsafe.Offsetof(PortMapping{}.HostPort), Shape: &jsonwire.Int32},
-			{Name: "protocol", Offset: unsafe.Offsetof(PortMapping{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "name", Offset: unsafe.Offsetof(PortMapping{}.Name), Shape: &jsonwire.String},
-			{Name: "appProtocol", Offset: unsafe.Offsetof(PortMapping{}.AppProtocol), Shape: &jsonwire.Enum},
-			{Name: "containerPortRange", Offset: unsafe.Offsetof(PortMapping{}.ContainerPortRange), Shape: &jsonwire.String},
+	schemaPortMapping = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "containerPort", Offset: unsafe.Offsetof(PortMapping{}.ContainerPort), Shape: &schema.Int32},
+			{Name: "hostPort", Offset: unsafe.Offsetof(PortMapping{}.HostPort), Shape: &schema.Int32},
+			{Name: "protocol", Offset: unsafe.Offsetof(PortMapping{}.Protocol), Shape: &schema.Enum},
+			{Name: "name", Offset: unsafe.Offsetof(PortMapping{}.Name), Shape: &schema.String},
+			{Name: "appProtocol", Offset: unsafe.Offsetof(PortMapping{}.AppProtocol), Shape: &schema.Enum},
+			{Name: "containerPortRange", Offset: unsafe.Offsetof(PortMapping{}.ContainerPortRange), Shape: &schema.String},
 		},
 		Type: (*PortMapping)(nil),
 	}
-	schemaPortMappingList = jsonwire.Shape{
+	schemaPortMappingList = schema.Shape{
 		Elem: &schemaPortMapping,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]PortMapping)(nil),
 	}
-	schemaProtectedTask = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "taskArn", Offset: unsafe.Offsetof(ProtectedTask{}.TaskARN), Shape: &jsonwire.String},
-			{Name: "protectionEnabled", Offset: unsafe.Offsetof(ProtectedTask{}.ProtectionEnabled), Shape: &jsonwire.Bool},
-			{Name: "expirationDate", Offset: unsafe.Offsetof(ProtectedTask{}.ExpirationDate), Shape: &jsonwire.Timestamp},
+	schemaProtectedTask = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "taskArn", Offset: unsafe.Offsetof(ProtectedTask{}.TaskARN), Shape: &schema.String},
+			{Name: "protectionEnabled", Offset: unsafe.Offsetof(ProtectedTask{}.ProtectionEnabled), Shape: &schema.Bool},
+			{Name: "expirationDate", Offset: unsafe.Offsetof(ProtectedTask{}.ExpirationDate), Shape: &schema.Timestamp},
 		},
 		Type: (*ProtectedTask)(nil),
 	}
-	schemaProtectedTasks = jsonwire.Shape{
+	schemaProtectedTasks = schema.Shape{
 		Elem: &schemaProtectedTask,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ProtectedTask)(nil),
 	}
-	schemaProxyConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "type", Offset: unsafe.Offsetof(ProxyConfiguration{}.Type), Shape: &jsonwire.Enum},
-			{Name: "containerName", Offset: unsafe.Offsetof(ProxyConfiguration{}.ContainerName), Shape: &jsonwire.String},
+	schemaProxyConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "type", Offset: unsafe.Offsetof(ProxyConfiguration{}.Type), Shape: &schema.Enum},
+			{Name: "containerName", Offset: unsafe.Offsetof(ProxyConfiguration{}.ContainerName), Shape: &schema.String},
 			{Name: "properties", Offset: unsafe.Offsetof(ProxyConfiguration{}.Properties), Shape: &schemaProxyConfigurationProperties},
 		},
 		Type: (*ProxyConfiguration)(nil),
 	}
-	schemaProxyConfigurationProperties = jsonwire.Shape{
+	schemaProxyConfigurationProperties = schema.Shape{
 		Elem: &schemaKeyValuePair,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]KeyValuePair)(nil),
 	}
-	schemaPutAccountSettingDefaultInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(PutAccountSettingDefaultInput{}.Name), Shape: &jsonwire.Enum},
-			{Name: "value", Offset: unsafe.Offsetof(PutAccountSettingDefaultInput{}.Value), Shape: &jsonwire.String},
+	schemaPutAccountSettingDefaultInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(PutAccountSettingDefaultInput{}.Name), Shape: &schema.Enum},
+			{Name: "value", Offset: unsafe.Offsetof(PutAccountSettingDefaultInput{}.Value), Shape: &schema.String},
 		},
 		Type: (*PutAccountSettingDefaultInput)(nil),
 	}
-	schemaPutAccountSettingDefaultOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPutAccountSettingDefaultOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "setting", Offset: unsafe.Offsetof(PutAccountSettingDefaultOutput{}.Setting), Shape: &schemaSetting},
 		},
 		Type: (*PutAccountSettingDefaultOutput)(nil),
 	}
-	schemaPutAccountSettingInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(PutAccountSettingInput{}.Name), Shape: &jsonwire.Enum},
-			{Name: "value", Offset: unsafe.Offsetof(PutAccountSettingInput{}.Value), Shape: &jsonwire.String},
-			{Name: "principalArn", Offset: unsafe.Offsetof(PutAccountSettingInput{}.PrincipalARN), Shape: &jsonwire.String},
+	schemaPutAccountSettingInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(PutAccountSettingInput{}.Name), Shape: &schema.Enum},
+			{Name: "value", Offset: unsafe.Offsetof(PutAccountSettingInput{}.Value), Shape: &schema.String},
+			{Name: "principalArn", Offset: unsafe.Offsetof(PutAccountSettingInput{}.PrincipalARN), Shape: &schema.String},
 		},
 		Type: (*PutAccountSettingInput)(nil),
 	}
-	schemaPutAccountSettingOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPutAccountSettingOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "setting", Offset: unsafe.Offsetof(PutAccountSettingOutput{}.Setting), Shape: &schemaSetting},
 		},
 		Type: (*PutAccountSettingOutput)(nil),
 	}
-	schemaPutAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(PutAttributesInput{}.Cluster), Shape: &jsonwire.String},
+	schemaPutAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(PutAttributesInput{}.Cluster), Shape: &schema.String},
 			{Name: "attributes", Offset: unsafe.Offsetof(PutAttributesInput{}.Attributes), Shape: &schemaAttributes},
 		},
 		Type: (*PutAttributesInput)(nil),
 	}
-	schemaPutAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPutAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "attributes", Offset: unsafe.Offsetof(PutAttributesOutput{}.Attributes), Shape: &schemaAttributes},
 		},
 		Type: (*PutAttributesOutput)(nil),
 	}
-	schemaPutClusterCapacityProvidersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(PutClusterCapacityProvidersInput{}.Cluster), Shape: &jsonwire.String},
+	schemaPutClusterCapacityProvidersInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(PutClusterCapacityProvidersInput{}.Cluster), Shape: &schema.String},
 			{Name: "capacityProviders", Offset: unsafe.Offsetof(PutClusterCapacityProvidersInput{}.CapacityProviders), Shape: &schemaStringList},
 			{Name: "defaultCapacityProviderStrategy", Offset: unsafe.Offsetof(PutClusterCapacityProvidersInput{}.DefaultCapacityProviderStrategy), Shape: &schemaCapacityProviderStrategy},
 		},
 		Type: (*PutClusterCapacityProvidersInput)(nil),
 	}
-	schemaPutClusterCapacityProvidersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPutClusterCapacityProvidersOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "cluster", Offset: unsafe.Offsetof(PutClusterCapacityProvidersOutput{}.Cluster), Shape: &schemaCluster},
 		},
 		Type: (*PutClusterCapacityProvidersOutput)(nil),
 	}
-	schemaRegisterContainerInstanceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(RegisterContainerInstanceInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "instanceIdentityDocument", Offset: unsafe.Offsetof(RegisterContainerInstanceInput{}.InstanceIdentityDocument), Shape: &jsonwire.String},
-			{Name: "instanceIdentityDocumentSignature", Offset: unsafe.Offsetof(RegisterContainerInstanceInput{}.InstanceIdentityDocumentSignature), Shape: &jsonwire.String},
+	schemaRegisterContainerInstanceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(RegisterContainerInstanceInput{}.Cluster), Shape: &schema.String},
+			{Name: "instanceIdentityDocument", Offset: unsafe.Offsetof(RegisterContainerInstanceInput{}.InstanceIdentityDocument), Shape: &schema.String},
+			{Name: "instanceIdentityDocumentSignature", Offset: unsafe.Offsetof(RegisterContainerInstanceInput{}.InstanceIdentityDocumentSignature), Shape: &schema.String},
 			{Name: "totalResources", Offset: unsafe.Offsetof(RegisterContainerInstanceInput{}.TotalResources), Shape: &schemaResources},
 			{Name: "versionInfo", Offset: unsafe.Offsetof(RegisterContainerInstanceInput{}.VersionInfo), Shape: &schemaVersionInfo},
-			{Name: "containerInstanceArn", Offset: unsafe.Offsetof(RegisterContainerInstanceInput{}.ContainerInstanceARN), Shape: &jsonwire.String},
+			{Name: "containerInstanceArn", Offset: unsafe.Offsetof(RegisterContainerInstanceInput{}.ContainerInstanceARN), Shape: &schema.String},
 			{Name: "attributes", Offset: unsafe.Offsetof(RegisterContainerInstanceInput{}.Attributes), Shape: &schemaAttributes},
 			{Name: "platformDevices", Offset: unsafe.Offsetof(RegisterContainerInstanceInput{}.PlatformDevices), Shape: &schemaPlatformDevices},
 			{Name: "tags", Offset: unsafe.Offsetof(RegisterContainerInstanceInput{}.Tags), Shape: &schemaTags},
 		},
 		Type: (*RegisterContainerInstanceInput)(nil),
 	}
-	schemaRegisterContainerInstanceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRegisterContainerInstanceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "containerInstance", Offset: unsafe.Offsetof(RegisterContainerInstanceOutput{}.ContainerInstance), Shape: &schemaContainerInstance},
 		},
 		Type: (*RegisterContainerInstanceOutput)(nil),
 	}
-	schemaRegisterDaemonTaskDefinitionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "family", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.Family), Shape: &jsonwire.String},
-			{Name: "taskRoleArn", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.TaskRoleARN), Shape: &jsonwire.String},
-			{Name: "executionRoleArn", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.ExecutionRoleARN), Shape: &jsonwire.String},
+	schemaRegisterDaemonTaskDefinitionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "family", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.Family), Shape: &schema.String},
+			{Name: "taskRoleArn", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.TaskRoleARN), Shape: &schema.String},
+			{Name: "executionRoleArn", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.ExecutionRoleARN), Shape: &schema.String},
 			{Name: "containerDefinitions", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.ContainerDefinitions), Shape: &schemaDaemonContainerDefinitionList},
-			{Name: "cpu", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.CPU), Shape: &jsonwire.String},
-			{Name: "memory", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.Memory), Shape: &jsonwire.String},
+			{Name: "cpu", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.CPU), Shape: &schema.String},
+			{Name: "memory", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.Memory), Shape: &schema.String},
 			{Name: "volumes", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.Volumes), Shape: &schemaDaemonVolumeList},
 			{Name: "tags", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.Tags), Shape: &schemaTags},
-			{Name: "pidMode", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.PidMode), Shape: &jsonwire.Enum},
-			{Name: "ipcMode", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.IpcMode), Shape: &jsonwire.Enum},
+			{Name: "pidMode", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.PidMode), Shape: &schema.Enum},
+			{Name: "ipcMode", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionInput{}.IpcMode), Shape: &schema.Enum},
 		},
 		Type: (*RegisterDaemonTaskDefinitionInput)(nil),
 	}
-	schemaRegisterDaemonTaskDefinitionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonTaskDefinitionArn", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionOutput{}.DaemonTaskDefinitionARN), Shape: &jsonwire.String},
+	schemaRegisterDaemonTaskDefinitionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonTaskDefinitionArn", Offset: unsafe.Offsetof(RegisterDaemonTaskDefinitionOutput{}.DaemonTaskDefinitionARN), Shape: &schema.String},
 		},
 		Type: (*RegisterDaemonTaskDefinitionOutput)(nil),
 	}
-	schemaRegisterTaskDefinitionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "family", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.Family), Shape: &jsonwire.String},
-			{Name: "taskRoleArn", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.TaskRoleARN), Shape: &jsonwire.String},
-			{Name: "executionRoleArn", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.ExecutionRoleARN), Shape: &jsonwire.String},
-			{Name: "networkMode", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.NetworkMode), Shape: &jsonwire.Enum},
+	schemaRegisterTaskDefinitionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "family", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.Family), Shape: &schema.String},
+			{Name: "taskRoleArn", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.TaskRoleARN), Shape: &schema.String},
+			{Name: "executionRoleArn", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.ExecutionRoleARN), Shape: &schema.String},
+			{Name: "networkMode", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.NetworkMode), Shape: &schema.Enum},
 			{Name: "containerDefinitions", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.ContainerDefinitions), Shape: &schemaContainerDefinitions},
 			{Name: "volumes", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.Volumes), Shape: &schemaVolumeList},
 			{Name: "placementConstraints", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.PlacementConstraints), Shape: &schemaTaskDefinitionPlacementConstraints},
 			{Name: "requiresCompatibilities", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.RequiresCompatibilities), Shape: &schemaCompatibilityList},
-			{Name: "cpu", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.CPU), Shape: &jsonwire.String},
-			{Name: "memory", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.Memory), Shape: &jsonwire.String},
+			{Name: "cpu", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.CPU), Shape: &schema.String},
+			{Name: "memory", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.Memory), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.Tags), Shape: &schemaTags},
-			{Name: "pidMode", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.PidMode), Shape: &jsonwire.Enum},
-			{Name: "ipcMode", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.IpcMode), Shape: &jsonwire.Enum},
+			{Name: "pidMode", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.PidMode), Shape: &schema.Enum},
+			{Name: "ipcMode", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.IpcMode), Shape: &schema.Enum},
 			{Name: "proxyConfiguration", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.ProxyConfiguration), Shape: &schemaProxyConfiguration},
 			{Name: "inferenceAccelerators", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.InferenceAccelerators), Shape: &schemaInferenceAccelerators},
 			{Name: "ephemeralStorage", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.EphemeralStorage), Shape: &schemaEphemeralStorage},
 			{Name: "runtimePlatform", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.RuntimePlatform), Shape: &schemaRuntimePlatform},
-			{Name: "enableFaultInjection", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.EnableFaultInjection), Shape: &jsonwire.Bool},
+			{Name: "enableFaultInjection", Offset: unsafe.Offsetof(RegisterTaskDefinitionInput{}.EnableFaultInjection), Shape: &schema.Bool},
 		},
 		Type: (*RegisterTaskDefinitionInput)(nil),
 	}
-	schemaRegisterTaskDefinitionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRegisterTaskDefinitionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "taskDefinition", Offset: unsafe.Offsetof(RegisterTaskDefinitionOutput{}.TaskDefinition), Shape: &schemaTaskDefinition},
 			{Name: "tags", Offset: unsafe.Offsetof(RegisterTaskDefinitionOutput{}.Tags), Shape: &schemaTags},
 		},
 		Type: (*RegisterTaskDefinitionOutput)(nil),
 	}
-	schemaRepositoryCredentials = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "credentialsParameter", Offset: unsafe.Offsetof(RepositoryCredentials{}.CredentialsParameter), Shape: &jsonwire.String},
+	schemaRepositoryCredentials = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "credentialsParameter", Offset: unsafe.Offsetof(RepositoryCredentials{}.CredentialsParameter), Shape: &schema.String},
 		},
 		Type: (*RepositoryCredentials)(nil),
 	}
-	schemaRequiresAttributes = jsonwire.Shape{
+	schemaRequiresAttributes = schema.Shape{
 		Elem: &schemaAttribute,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Attribute)(nil),
 	}
-	schemaResolvedConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaResolvedConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "loadBalancers", Offset: unsafe.Offsetof(ResolvedConfiguration{}.LoadBalancers), Shape: &schemaServiceRevisionLoadBalancers},
 		},
 		Type: (*ResolvedConfiguration)(nil),
 	}
-	schemaResource = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(Resource{}.Name), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(Resource{}.Type), Shape: &jsonwire.String},
-			{Name: "doubleValue", Offset: unsafe.Offsetof(Resource{}.DoubleValue), Shape: &jsonwire.Float64},
-			{Name: "longValue", Offset: unsafe.Offsetof(Resource{}.LongValue), Shape: &jsonwire.Int64},
-			{Name: "integerValue", Offset: unsafe.Offsetof(Resource{}.IntegerValue), Shape: &jsonwire.Int32},
+	schemaResource = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(Resource{}.Name), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(Resource{}.Type), Shape: &schema.String},
+			{Name: "doubleValue", Offset: unsafe.Offsetof(Resource{}.DoubleValue), Shape: &schema.Float64},
+			{Name: "longValue", Offset: unsafe.Offsetof(Resource{}.LongValue), Shape: &schema.Int64},
+			{Name: "integerValue", Offset: unsafe.Offsetof(Resource{}.IntegerValue), Shape: &schema.Int32},
 			{Name: "stringSetValue", Offset: unsafe.Offsetof(Resource{}.StringSetValue), Shape: &schemaStringList},
 		},
 		Type: (*Resource)(nil),
 	}
-	schemaResourceIds = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaResourceIds = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaResourceInUseException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ResourceInUseException{}.Message), Shape: &jsonwire.String},
+	schemaResourceInUseException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ResourceInUseException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ResourceInUseException)(nil),
 	}
-	schemaResourceNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ResourceNotFoundException{}.Message), Shape: &jsonwire.String},
+	schemaResourceNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ResourceNotFoundException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ResourceNotFoundException)(nil),
 	}
-	schemaResourceRequirement = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "value", Offset: unsafe.Offsetof(ResourceRequirement{}.Value), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(ResourceRequirement{}.Type), Shape: &jsonwire.Enum},
+	schemaResourceRequirement = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "value", Offset: unsafe.Offsetof(ResourceRequirement{}.Value), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(ResourceRequirement{}.Type), Shape: &schema.Enum},
 		},
 		Type: (*ResourceRequirement)(nil),
 	}
-	schemaResourceRequirements = jsonwire.Shape{
+	schemaResourceRequirements = schema.Shape{
 		Elem: &schemaResourceRequirement,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ResourceRequirement)(nil),
 	}
-	schemaResources = jsonwire.Shape{
+	schemaResources = schema.Shape{
 		Elem: &schemaResource,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Resource)(nil),
 	}
-	schemaRollback = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "reason", Offset: unsafe.Offsetof(Rollback{}.Reason), Shape: &jsonwire.String},
-			{Name: "startedAt", Offset: unsafe.Offsetof(Rollback{}.StartedAt), Shape: &jsonwire.Timestamp},
-			{Name: "serviceRevisionArn", Offset: unsafe.Offsetof(Rollback{}.ServiceRevisionARN), Shape: &jsonwire.String},
+	schemaRollback = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "reason", Offset: unsafe.Offsetof(Rollback{}.Reason), Shape: &schema.String},
+			{Name: "startedAt", Offset: unsafe.Offsetof(Rollback{}.StartedAt), Shape: &schema.Timestamp},
+			{Name: "serviceRevisionArn", Offset: unsafe.Offsetof(Rollback{}.ServiceRevisionARN), Shape: &schema.String},
 		},
 		Type: (*Rollback)(nil),
 	}
-	schemaRunTaskInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRunTaskInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "capacityProviderStrategy", Offset: unsafe.Offsetof(RunTaskInput{}.CapacityProviderStrategy), Shape: &schemaCapacityProviderStrategy},
-			{Name: "cluster", Offset: unsafe.Offsetof(RunTaskInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "count", Offset: unsafe.Offsetof(RunTaskInput{}.Count), Shape: &jsonwire.Int32},
-			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(RunTaskInput{}.EnableECSManagedTags), Shape: &jsonwire.Bool},
-			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(RunTaskInput{}.EnableExecuteCommand), Shape: &jsonwire.Bool},
-			{Name: "group", Offset: unsafe.Offsetof(RunTaskInput{}.Group), Shape: &jsonwire.String},
-			{Name: "launchType", Offset: unsafe.Offsetof(RunTaskInput{}.LaunchType), Shape: &jsonwire.Enum},
+			{Name: "cluster", Offset: unsafe.Offsetof(RunTaskInput{}.Cluster), Shape: &schema.String},
+			{Name: "count", Offset: unsafe.Offsetof(RunTaskInput{}.Count), Shape: &schema.Int32},
+			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(RunTaskInput{}.EnableECSManagedTags), Shape: &schema.Bool},
+			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(RunTaskInput{}.EnableExecuteCommand), Shape: &schema.Bool},
+			{Name: "group", Offset: unsafe.Offsetof(RunTaskInput{}.Group), Shape: &schema.String},
+			{Name: "launchType", Offset: unsafe.Offsetof(RunTaskInput{}.LaunchType), Shape: &schema.Enum},
 			{Name: "networkConfiguration", Offset: unsafe.Offsetof(RunTaskInput{}.NetworkConfiguration), Shape: &schemaNetworkConfiguration},
 			{Name: "overrides", Offset: unsafe.Offsetof(RunTaskInput{}.Overrides), Shape: &schemaTaskOverride},
 			{Name: "placementConstraints", Offset: unsafe.Offsetof(RunTaskInput{}.PlacementConstraints), Shape: &schemaPlacementConstraints},
 			{Name: "placementStrategy", Offset: unsafe.Offsetof(RunTaskInput{}.PlacementStrategy), Shape: &schemaPlacementStrategies},
-			{Name: "platformVersion", Offset: unsafe.Offsetof(RunTaskInput{}.PlatformVersion), Shape: &jsonwire.String},
-			{Name: "propagateTags", Offset: unsafe.Offsetof(RunTaskInput{}.PropagateTags), Shape: &jsonwire.Enum},
-			{Name: "referenceId", Offset: unsafe.Offsetof(RunTaskInput{}.ReferenceID), Shape: &jsonwire.String},
-			{Name: "startedBy", Offset: unsafe.Offsetof(RunTaskInput{}.StartedBy), Shape: &jsonwire.String},
+			{Name: "platformVersion", Offset: unsafe.Offsetof(RunTaskInput{}.PlatformVersion), Shape: &schema.String},
+			{Name: "propagateTags", Offset: unsafe.Offsetof(RunTaskInput{}.PropagateTags), Shape: &schema.Enum},
+			{Name: "referenceId", Offset: unsafe.Offsetof(RunTaskInput{}.ReferenceID), Shape: &schema.String},
+			{Name: "startedBy", Offset: unsafe.Offsetof(RunTaskInput{}.StartedBy), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(RunTaskInput{}.Tags), Shape: &schemaTags},
-			{Name: "taskDefinition", Offset: unsafe.Offsetof(RunTaskInput{}.TaskDefinition), Shape: &jsonwire.String},
-			{Name: "clientToken", Offset: unsafe.Offsetof(RunTaskInput{}.ClientToken), Shape: &jsonwire.String},
+			{Name: "taskDefinition", Offset: unsafe.Offsetof(RunTaskInput{}.TaskDefinition), Shape: &schema.String},
+			{Name: "clientToken", Offset: unsafe.Offsetof(RunTaskInput{}.ClientToken), Shape: &schema.String},
 			{Name: "volumeConfigurations", Offset: unsafe.Offsetof(RunTaskInput{}.VolumeConfigurations), Shape: &schemaTaskVolumeConfigurations},
 		},
 		Type: (*RunTaskInput)(nil),
 	}
-	schemaRunTaskOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRunTaskOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "tasks", Offset: unsafe.Offsetof(RunTaskOutput{}.Tasks), Shape: &schemaTasks},
 			{Name: "failures", Offset: unsafe.Offsetof(RunTaskOutput{}.Failures), Shape: &schemaFailures},
 		},
 		Type: (*RunTaskOutput)(nil),
 	}
-	schemaRuntimePlatform = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cpuArchitecture", Offset: unsafe.Offsetof(RuntimePlatform{}.CPUArchitecture), Shape: &jsonwire.Enum},
-			{Name: "operatingSystemFamily", Offset: unsafe.Offsetof(RuntimePlatform{}.OperatingSystemFamily), Shape: &jsonwire.Enum},
+	schemaRuntimePlatform = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cpuArchitecture", Offset: unsafe.Offsetof(RuntimePlatform{}.CPUArchitecture), Shape: &schema.Enum},
+			{Name: "operatingSystemFamily", Offset: unsafe.Offsetof(RuntimePlatform{}.OperatingSystemFamily), Shape: &schema.Enum},
 		},
 		Type: (*RuntimePlatform)(nil),
 	}
-	schemaRuntimePlatformOverride = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cpuArchitecture", Offset: unsafe.Offsetof(RuntimePlatformOverride{}.CPUArchitecture), Shape: &jsonwire.String},
+	schemaRuntimePlatformOverride = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cpuArchitecture", Offset: unsafe.Offsetof(RuntimePlatformOverride{}.CPUArchitecture), Shape: &schema.String},
 		},
 		Type: (*RuntimePlatformOverride)(nil),
 	}
-	schemaS3FilesVolumeConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "fileSystemArn", Offset: unsafe.Offsetof(S3FilesVolumeConfiguration{}.FileSystemARN), Shape: &jsonwire.String},
-			{Name: "rootDirectory", Offset: unsafe.Offsetof(S3FilesVolumeConfiguration{}.RootDirectory), Shape: &jsonwire.String},
-			{Name: "transitEncryptionPort", Offset: unsafe.Offsetof(S3FilesVolumeConfiguration{}.TransitEncryptionPort), Shape: &jsonwire.Int32},
-			{Name: "accessPointArn", Offset: unsafe.Offsetof(S3FilesVolumeConfiguration{}.AccessPointARN), Shape: &jsonwire.String},
+	schemaS3FilesVolumeConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "fileSystemArn", Offset: unsafe.Offsetof(S3FilesVolumeConfiguration{}.FileSystemARN), Shape: &schema.String},
+			{Name: "rootDirectory", Offset: unsafe.Offsetof(S3FilesVolumeConfiguration{}.RootDirectory), Shape: &schema.String},
+			{Name: "transitEncryptionPort", Offset: unsafe.Offsetof(S3FilesVolumeConfiguration{}.TransitEncryptionPort), Shape: &schema.Int32},
+			{Name: "accessPointArn", Offset: unsafe.Offsetof(S3FilesVolumeConfiguration{}.AccessPointARN), Shape: &schema.String},
 		},
 		Type: (*S3FilesVolumeConfiguration)(nil),
 	}
-	schemaScale = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "value", Offset: unsafe.Offsetof(Scale{}.Value), Shape: &jsonwire.Float64},
-			{Name: "unit", Offset: unsafe.Offsetof(Scale{}.Unit), Shape: &jsonwire.Enum},
+	schemaScale = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "value", Offset: unsafe.Offsetof(Scale{}.Value), Shape: &schema.Float64},
+			{Name: "unit", Offset: unsafe.Offsetof(Scale{}.Unit), Shape: &schema.Enum},
 		},
 		Type: (*Scale)(nil),
 	}
-	schemaSecret = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(Secret{}.Name), Shape: &jsonwire.String},
-			{Name: "valueFrom", Offset: unsafe.Offsetof(Secret{}.ValueFrom), Shape: &jsonwire.String},
+	schemaSecret = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(Secret{}.Name), Shape: &schema.String},
+			{Name: "valueFrom", Offset: unsafe.Offsetof(Secret{}.ValueFrom), Shape: &schema.String},
 		},
 		Type: (*Secret)(nil),
 	}
-	schemaSecretList = jsonwire.Shape{
+	schemaSecretList = schema.Shape{
 		Elem: &schemaSecret,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Secret)(nil),
 	}
-	schemaServerException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ServerException{}.Message), Shape: &jsonwire.String},
+	schemaServerException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ServerException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ServerException)(nil),
 	}
-	schemaService = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceArn", Offset: unsafe.Offsetof(Service{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "serviceName", Offset: unsafe.Offsetof(Service{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "clusterArn", Offset: unsafe.Offsetof(Service{}.ClusterARN), Shape: &jsonwire.String},
+	schemaService = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceArn", Offset: unsafe.Offsetof(Service{}.ServiceARN), Shape: &schema.String},
+			{Name: "serviceName", Offset: unsafe.Offsetof(Service{}.ServiceName), Shape: &schema.String},
+			{Name: "clusterArn", Offset: unsafe.Offsetof(Service{}.ClusterARN), Shape: &schema.String},
 			{Name: "loadBalancers", Offset: unsafe.Offsetof(Service{}.LoadBalancers), Shape: &schemaLoadBalancers},
 			{Name: "serviceRegistries", Offset: unsafe.Offsetof(Service{}.ServiceRegistries), Shape: &schemaServiceRegistries},
-			{Name: "status", Offset: unsafe.Offsetof(Service{}.Status), Shape: &jsonwire.String},
-			{Name: "desiredCount", Offset: unsafe.Offsetof(Service{}.DesiredCount), Shape: &jsonwire.Int32},
-			{Name: "runningCount", Offset: unsafe.Offsetof(Service{}.RunningCount), Shape: &jsonwire.Int32},
-			{Name: "pendingCount", Offset: unsafe.Offsetof(Service{}.PendingCount), Shape: &jsonwire.Int32},
-			{Name: "launchType", Offset: unsafe.Offsetof(Service{}.LaunchType), Shape: &jsonwire.Enum},
+			{Name: "status", Offset: unsafe.Offsetof(Service{}.Status), Shape: &schema.String},
+			{Name: "desiredCount", Offset: unsafe.Offsetof(Service{}.DesiredCount), Shape: &schema.Int32},
+			{Name: "runningCount", Offset: unsafe.Offsetof(Service{}.RunningCount), Shape: &schema.Int32},
+			{Name: "pendingCount", Offset: unsafe.Offsetof(Service{}.PendingCount), Shape: &schema.Int32},
+			{Name: "launchType", Offset: unsafe.Offsetof(Service{}.LaunchType), Shape: &schema.Enum},
 			{Name: "capacityProviderStrategy", Offset: unsafe.Offsetof(Service{}.CapacityProviderStrategy), Shape: &schemaCapacityProviderStrategy},
-			{Name: "platformVersion", Offset: unsafe.Offsetof(Service{}.PlatformVersion), Shape: &jsonwire.String},
-			{Name: "platformFamily", Offset: unsafe.Offsetof(Service{}.PlatformFamily), Shape: &jsonwire.String},
-			{Name: "taskDefinition", Offset: unsafe.Offsetof(Service{}.TaskDefinition), Shape: &jsonwire.String},
+			{Name: "platformVersion", Offset: unsafe.Offsetof(Service{}.PlatformVersion), Shape: &schema.String},
+			{Name: "platformFamily", Offset: unsafe.Offsetof(Service{}.PlatformFamily), Shape: &schema.String},
+			{Name: "taskDefinition", Offset: unsafe.Offsetof(Service{}.TaskDefinition), Shape: &schema.String},
 			{Name: "deploymentConfiguration", Offset: unsafe.Offsetof(Service{}.DeploymentConfiguration), Shape: &schemaDeploymentConfiguration},
 			{Name: "taskSets", Offset: unsafe.Offsetof(Service{}.TaskSets), Shape: &schemaTaskSets},
 			{Name: "deployments", Offset: unsafe.Offsetof(Service{}.Deployments), Shape: &schemaDeployments},
-			{Name: "roleArn", Offset: unsafe.Offsetof(Service{}.RoleARN), Shape: &jsonwire.String},
+			{Name: "roleArn", Offset: unsafe.Offsetof(Service{}.RoleARN), Shape: &schema.String},
 			{Name: "events", Offset: unsafe.Offsetof(Service{}.Events), Shape: &schemaServiceEvents},
-			{Name: "createdAt", Offset: unsafe.Offsetof(Service{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "currentServiceDeployment", Offset: unsafe.Offsetof(Service{}.CurrentServiceDeployment), Shape: &jsonwire.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(Service{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "currentServiceDeployment", Offset: unsafe.Offsetof(Service{}.CurrentServiceDeployment), Shape: &schema.String},
 			{Name: "currentServiceRevisions", Offset: unsafe.Offsetof(Service{}.CurrentServiceRevisions), Shape: &schemaServiceCurrentRevisionSummaryList},
 			{Name: "placementConstraints", Offset: unsafe.Offsetof(Service{}.PlacementConstraints), Shape: &schemaPlacementConstraints},
 			{Name: "placementStrategy", Offset: unsafe.Offsetof(Service{}.PlacementStrategy), Shape: &schemaPlacementStrategies},
 			{Name: "networkConfiguration", Offset: unsafe.Offsetof(Service{}.NetworkConfiguration), Shape: &schemaNetworkConfiguration},
-			{Name: "healthCheckGracePeriodSeconds", Offset: unsafe.Offsetof(Service{}.HealthCheckGracePeriodSeconds), Shape: &jsonwire.Int32},
-			{Name: "schedulingStrategy", Offset: unsafe.Offsetof(Service{}.SchedulingStrategy), Shape: &jsonwire.Enum},
+			{Name: "healthCheckGracePeriodSeconds", Offset: unsafe.Offsetof(Service{}.HealthCheckGracePeriodSeconds), Shape: &schema.Int32},
+			{Name: "schedulingStrategy", Offset: unsafe.Offsetof(Service{}.SchedulingStrategy), Shape: &schema.Enum},
 			{Name: "deploymentController", Offset: unsafe.Offsetof(Service{}.DeploymentController), Shape: &schemaDeploymentController},
 			{Name: "tags", Offset: unsafe.Offsetof(Service{}.Tags), Shape: &schemaTags},
-			{Name: "createdBy", Offset: unsafe.Offsetof(Service{}.CreatedBy), Shape: &jsonwire.String},
-			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(Service{}.EnableECSManagedTags), Shape: &jsonwire.Bool},
-			{Name: "propagateTags", Offset: unsafe.Offsetof(Service{}.PropagateTags), Shape: &jsonwire.Enum},
-			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(Service{}.EnableExecuteCommand), Shape: &jsonwire.Bool},
-			{Name: "availabilityZoneRebalancing", Offset: unsafe.Offsetof(Service{}.AvailabilityZoneRebalancing), Shape: &jsonwire.Enum},
-			{Name: "resourceManagementType", Offset: unsafe.Offsetof(Service{}.ResourceManagementType), Shape: &jsonwire.Enum},
+			{Name: "createdBy", Offset: unsafe.Offsetof(Service{}.CreatedBy), Shape: &schema.String},
+			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(Service{}.EnableECSManagedTags), Shape: &schema.Bool},
+			{Name: "propagateTags", Offset: unsafe.Offsetof(Service{}.PropagateTags), Shape: &schema.Enum},
+			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(Service{}.EnableExecuteCommand), Shape: &schema.Bool},
+			{Name: "availabilityZoneRebalancing", Offset: unsafe.Offsetof(Service{}.AvailabilityZoneRebalancing), Shape: &schema.Enum},
+			{Name: "resourceManagementType", Offset: unsafe.Offsetof(Service{}.ResourceManagementType), Shape: &schema.Enum},
 		},
 		Type: (*Service)(nil),
 	}
-	schemaServiceConnectAccessLogConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "format", Offset: unsafe.Offsetof(ServiceConnectAccessLogConfiguration{}.Format), Shape: &jsonwire.Enum},
-			{Name: "includeQueryParameters", Offset: unsafe.Offsetof(ServiceConnectAccessLogConfiguration{}.IncludeQueryParameters), Shape: &jsonwire.Enum},
+	schemaServiceConnectAccessLogConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "format", Offset: unsafe.Offsetof(ServiceConnectAccessLogConfiguration{}.Format), Shape: &schema.Enum},
+			{Name: "includeQueryParameters", Offset: unsafe.Offsetof(ServiceConnectAccessLogConfiguration{}.IncludeQueryParameters), Shape: &schema.Enum},
 		},
 		Type: (*ServiceConnectAccessLogConfiguration)(nil),
 	}
-	schemaServiceConnectClientAlias = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "port", Offset: unsafe.Offsetof(ServiceConnectClientAlias{}.Port), Shape: &jsonwire.Int32},
-			{Name: "dnsName", Offset: unsafe.Offsetof(ServiceConnectClientAlias{}.DNSName), Shape: &jsonwire.String},
+	schemaServiceConnectClientAlias = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "port", Offset: unsafe.Offsetof(ServiceConnectClientAlias{}.Port), Shape: &schema.Int32},
+			{Name: "dnsName", Offset: unsafe.Offsetof(ServiceConnectClientAlias{}.DNSName), Shape: &schema.String},
 			{Name: "testTrafficRules", Offset: unsafe.Offsetof(ServiceConnectClientAlias{}.TestTrafficRules), Shape: &schemaServiceConnectTestTrafficRules},
 		},
 		Type: (*ServiceConnectClientAlias)(nil),
 	}
-	schemaServiceConnectClientAliasList = jsonwire.Shape{
+	schemaServiceConnectClientAliasList = schema.Shape{
 		Elem: &schemaServiceConnectClientAlias,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceConnectClientAlias)(nil),
 	}
-	schemaServiceConnectConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "enabled", Offset: unsafe.Offsetof(ServiceConnectConfiguration{}.Enabled), Shape: &jsonwire.Bool},
-			{Name: "namespace", Offset: unsafe.Offsetof(ServiceConnectConfiguration{}.Namespace), Shape: &jsonwire.String},
+	schemaServiceConnectConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "enabled", Offset: unsafe.Offsetof(ServiceConnectConfiguration{}.Enabled), Shape: &schema.Bool},
+			{Name: "namespace", Offset: unsafe.Offsetof(ServiceConnectConfiguration{}.Namespace), Shape: &schema.String},
 			{Name: "services", Offset: unsafe.Offsetof(ServiceConnectConfiguration{}.Services), Shape: &schemaServiceConnectServiceList},
 			{Name: "logConfiguration", Offset: unsafe.Offsetof(ServiceConnectConfiguration{}.LogConfiguration), Shape: &schemaLogConfiguration},
 			{Name: "accessLogConfiguration", Offset: unsafe.Offsetof(ServiceConnectConfiguration{}.AccessLogConfiguration), Shape: &schemaServiceConnectAccessLogConfiguration},
 		},
 		Type: (*ServiceConnectConfiguration)(nil),
 	}
-	schemaServiceConnectService = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "portName", Offset: unsafe.Offsetof(ServiceConnectService{}.PortName), Shape: &jsonwire.String},
-			{Name: "discoveryName", Offset: unsafe.Offsetof(ServiceConnectService{}.DiscoveryName), Shape: &jsonwire.String},
+	schemaServiceConnectService = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "portName", Offset: unsafe.Offsetof(ServiceConnectService{}.PortName), Shape: &schema.String},
+			{Name: "discoveryName", Offset: unsafe.Offsetof(ServiceConnectService{}.DiscoveryName), Shape: &schema.String},
 			{Name: "clientAliases", Offset: unsafe.Offsetof(ServiceConnectService{}.ClientAliases), Shape: &schemaServiceConnectClientAliasList},
-			{Name: "ingressPortOverride", Offset: unsafe.Offsetof(ServiceConnectService{}.IngressPortOverride), Shape: &jsonwire.Int32},
+			{Name: "ingressPortOverride", Offset: unsafe.Offsetof(ServiceConnectService{}.IngressPortOverride), Shape: &schema.Int32},
 			{Name: "timeout", Offset: unsafe.Offsetof(ServiceConnectService{}.Timeout), Shape: &schemaTimeoutConfiguration},
 			{Name: "tls", Offset: unsafe.Offsetof(ServiceConnectService{}.TLS), Shape: &schemaServiceConnectTLSConfiguration},
 		},
 		Type: (*ServiceConnectService)(nil),
 	}
-	schemaServiceConnectServiceList = jsonwire.Shape{
+	schemaServiceConnectServiceList = schema.Shape{
 		Elem: &schemaServiceConnectService,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceConnectService)(nil),
 	}
-	schemaServiceConnectServiceResource = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "discoveryName", Offset: unsafe.Offsetof(ServiceConnectServiceResource{}.DiscoveryName), Shape: &jsonwire.String},
-			{Name: "discoveryArn", Offset: unsafe.Offsetof(ServiceConnectServiceResource{}.DiscoveryARN), Shape: &jsonwire.String},
+	schemaServiceConnectServiceResource = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "discoveryName", Offset: unsafe.Offsetof(ServiceConnectServiceResource{}.DiscoveryName), Shape: &schema.String},
+			{Name: "discoveryArn", Offset: unsafe.Offsetof(ServiceConnectServiceResource{}.DiscoveryARN), Shape: &schema.String},
 		},
 		Type: (*ServiceConnectServiceResource)(nil),
 	}
-	schemaServiceConnectServiceResourceList = jsonwire.Shape{
+	schemaServiceConnectServiceResourceList = schema.Shape{
 		Elem: &schemaServiceConnectServiceResource,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceConnectServiceResource)(nil),
 	}
-	schemaServiceConnectTLSCertificateAuthority = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "awsPcaAuthorityArn", Offset: unsafe.Offsetof(ServiceConnectTLSCertificateAuthority{}.AWSPcaAuthorityARN), Shape: &jsonwire.String},
+	schemaServiceConnectTLSCertificateAuthority = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "awsPcaAuthorityArn", Offset: unsafe.Offsetof(ServiceConnectTLSCertificateAuthority{}.AWSPcaAuthorityARN), Shape: &schema.String},
 		},
 		Type: (*ServiceConnectTLSCertificateAuthority)(nil),
 	}
-	schemaServiceConnectTLSConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaServiceConnectTLSConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "issuerCertificateAuthority", Offset: unsafe.Offsetof(ServiceConnectTLSConfiguration{}.IssuerCertificateAuthority), Shape: &schemaServiceConnectTLSCertificateAuthority},
-			{Name: "kmsKey", Offset: unsafe.Offsetof(ServiceConnectTLSConfiguration{}.KMSKey), Shape: &jsonwire.String},
-			{Name: "roleArn", Offset: unsafe.Offsetof(ServiceConnectTLSConfiguration{}.RoleARN), Shape: &jsonwire.String},
+			{Name: "kmsKey", Offset: unsafe.Offsetof(ServiceConnectTLSConfiguration{}.KMSKey), Shape: &schema.String},
+			{Name: "roleArn", Offset: unsafe.Offsetof(ServiceConnectTLSConfiguration{}.RoleARN), Shape: &schema.String},
 		},
 		Type: (*ServiceConnectTLSConfiguration)(nil),
 	}
-	schemaServiceConnectTestTrafficHeaderMatchRules = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "exact", Offset: unsafe.Offsetof(ServiceConnectTestTrafficHeaderMatchRules{}.Exact), Shape: &jsonwire.String},
+	schemaServiceConnectTestTrafficHeaderMatchRules = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "exact", Offset: unsafe.Offsetof(ServiceConnectTestTrafficHeaderMatchRules{}.Exact), Shape: &schema.String},
 		},
 		Type: (*ServiceConnectTestTrafficHeaderMatchRules)(nil),
 	}
-	schemaServiceConnectTestTrafficHeaderRules = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(ServiceConnectTestTrafficHeaderRules{}.Name), Shape: &jsonwire.String},
+	schemaServiceConnectTestTrafficHeaderRules = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(ServiceConnectTestTrafficHeaderRules{}.Name), Shape: &schema.String},
 			{Name: "value", Offset: unsafe.Offsetof(ServiceConnectTestTrafficHeaderRules{}.Value), Shape: &schemaServiceConnectTestTrafficHeaderMatchRules},
 		},
 		Type: (*ServiceConnectTestTrafficHeaderRules)(nil),
 	}
-	schemaServiceConnectTestTrafficRules = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaServiceConnectTestTrafficRules = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "header", Offset: unsafe.Offsetof(ServiceConnectTestTrafficRules{}.Header), Shape: &schemaServiceConnectTestTrafficHeaderRules},
 		},
 		Type: (*ServiceConnectTestTrafficRules)(nil),
 	}
-	schemaServiceCurrentRevisionSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(ServiceCurrentRevisionSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "requestedTaskCount", Offset: unsafe.Offsetof(ServiceCurrentRevisionSummary{}.RequestedTaskCount), Shape: &jsonwire.Int32},
-			{Name: "runningTaskCount", Offset: unsafe.Offsetof(ServiceCurrentRevisionSummary{}.RunningTaskCount), Shape: &jsonwire.Int32},
-			{Name: "pendingTaskCount", Offset: unsafe.Offsetof(ServiceCurrentRevisionSummary{}.PendingTaskCount), Shape: &jsonwire.Int32},
+	schemaServiceCurrentRevisionSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(ServiceCurrentRevisionSummary{}.ARN), Shape: &schema.String},
+			{Name: "requestedTaskCount", Offset: unsafe.Offsetof(ServiceCurrentRevisionSummary{}.RequestedTaskCount), Shape: &schema.Int32},
+			{Name: "runningTaskCount", Offset: unsafe.Offsetof(ServiceCurrentRevisionSummary{}.RunningTaskCount), Shape: &schema.Int32},
+			{Name: "pendingTaskCount", Offset: unsafe.Offsetof(ServiceCurrentRevisionSummary{}.PendingTaskCount), Shape: &schema.Int32},
 		},
 		Type: (*ServiceCurrentRevisionSummary)(nil),
 	}
-	schemaServiceCurrentRevisionSummaryList = jsonwire.Shape{
+	schemaServiceCurrentRevisionSummaryList = schema.Shape{
 		Elem: &schemaServiceCurrentRevisionSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceCurrentRevisionSummary)(nil),
 	}
-	schemaServiceDeployment = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceDeploymentArn", Offset: unsafe.Offsetof(ServiceDeployment{}.ServiceDeploymentARN), Shape: &jsonwire.String},
-			{Name: "serviceArn", Offset: unsafe.Offsetof(ServiceDeployment{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "clusterArn", Offset: unsafe.Offsetof(ServiceDeployment{}.ClusterARN), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceDeployment{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "startedAt", Offset: unsafe.Offsetof(ServiceDeployment{}.StartedAt), Shape: &jsonwire.Timestamp},
-			{Name: "finishedAt", Offset: unsafe.Offsetof(ServiceDeployment{}.FinishedAt), Shape: &jsonwire.Timestamp},
-			{Name: "stoppedAt", Offset: unsafe.Offsetof(ServiceDeployment{}.StoppedAt), Shape: &jsonwire.Timestamp},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(ServiceDeployment{}.UpdatedAt), Shape: &jsonwire.Timestamp},
+	schemaServiceDeployment = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceDeploymentArn", Offset: unsafe.Offsetof(ServiceDeployment{}.ServiceDeploymentARN), Shape: &schema.String},
+			{Name: "serviceArn", Offset: unsafe.Offsetof(ServiceDeployment{}.ServiceARN), Shape: &schema.String},
+			{Name: "clusterArn", Offset: unsafe.Offsetof(ServiceDeployment{}.ClusterARN), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceDeployment{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "startedAt", Offset: unsafe.Offsetof(ServiceDeployment{}.StartedAt), Shape: &schema.Timestamp},
+			{Name: "finishedAt", Offset: unsafe.Offsetof(ServiceDeployment{}.FinishedAt), Shape: &schema.Timestamp},
+			{Name: "stoppedAt", Offset: unsafe.Offsetof(ServiceDeployment{}.StoppedAt), Shape: &schema.Timestamp},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(ServiceDeployment{}.UpdatedAt), Shape: &schema.Timestamp},
 			{Name: "sourceServiceRevisions", Offset: unsafe.Offsetof(ServiceDeployment{}.SourceServiceRevisions), Shape: &schemaServiceRevisionsSummaryList},
 			{Name: "targetServiceRevision", Offset: unsafe.Offsetof(ServiceDeployment{}.TargetServiceRevision), Shape: &schemaServiceRevisionSummary},
-			{Name: "status", Offset: unsafe.Offsetof(ServiceDeployment{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(ServiceDeployment{}.StatusReason), Shape: &jsonwire.String},
-			{Name: "lifecycleStage", Offset: unsafe.Offsetof(ServiceDeployment{}.LifecycleStage), Shape: &jsonwire.Enum},
+			{Name: "status", Offset: unsafe.Offsetof(ServiceDeployment{}.Status), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(ServiceDeployment{}.StatusReason), Shape: &schema.String},
+			{Name: "lifecycleStage", Offset: unsafe.Offsetof(ServiceDeployment{}.LifecycleStage), Shape: &schema.Enum},
 			{Name: "lifecycleHookDetails", Offset: unsafe.Offsetof(ServiceDeployment{}.LifecycleHookDetails), Shape: &schemaDeploymentLifecycleHookDetailList},
 			{Name: "deploymentConfiguration", Offset: unsafe.Offsetof(ServiceDeployment{}.DeploymentConfiguration), Shape: &schemaDeploymentConfiguration},
 			{Name: "rollback", Offset: unsafe.Offsetof(ServiceDeployment{}.Rollback), Shape: &schemaRollback},
@@ -3408,146 +3408,146 @@ var (
 		},
 		Type: (*ServiceDeployment)(nil),
 	}
-	schemaServiceDeploymentAlarms = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "status", Offset: unsafe.Offsetof(ServiceDeploymentAlarms{}.Status), Shape: &jsonwire.Enum},
+	schemaServiceDeploymentAlarms = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "status", Offset: unsafe.Offsetof(ServiceDeploymentAlarms{}.Status), Shape: &schema.Enum},
 			{Name: "alarmNames", Offset: unsafe.Offsetof(ServiceDeploymentAlarms{}.AlarmNames), Shape: &schemaStringList},
 			{Name: "triggeredAlarmNames", Offset: unsafe.Offsetof(ServiceDeploymentAlarms{}.TriggeredAlarmNames), Shape: &schemaStringList},
 		},
 		Type: (*ServiceDeploymentAlarms)(nil),
 	}
-	schemaServiceDeploymentBrief = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceDeploymentArn", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.ServiceDeploymentARN), Shape: &jsonwire.String},
-			{Name: "serviceArn", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "clusterArn", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.ClusterARN), Shape: &jsonwire.String},
-			{Name: "startedAt", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.StartedAt), Shape: &jsonwire.Timestamp},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "finishedAt", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.FinishedAt), Shape: &jsonwire.Timestamp},
-			{Name: "targetServiceRevisionArn", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.TargetServiceRevisionARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusReason", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.StatusReason), Shape: &jsonwire.String},
+	schemaServiceDeploymentBrief = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceDeploymentArn", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.ServiceDeploymentARN), Shape: &schema.String},
+			{Name: "serviceArn", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.ServiceARN), Shape: &schema.String},
+			{Name: "clusterArn", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.ClusterARN), Shape: &schema.String},
+			{Name: "startedAt", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.StartedAt), Shape: &schema.Timestamp},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "finishedAt", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.FinishedAt), Shape: &schema.Timestamp},
+			{Name: "targetServiceRevisionArn", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.TargetServiceRevisionARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.Status), Shape: &schema.Enum},
+			{Name: "statusReason", Offset: unsafe.Offsetof(ServiceDeploymentBrief{}.StatusReason), Shape: &schema.String},
 		},
 		Type: (*ServiceDeploymentBrief)(nil),
 	}
-	schemaServiceDeploymentCircuitBreaker = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "status", Offset: unsafe.Offsetof(ServiceDeploymentCircuitBreaker{}.Status), Shape: &jsonwire.Enum},
-			{Name: "failureCount", Offset: unsafe.Offsetof(ServiceDeploymentCircuitBreaker{}.FailureCount), Shape: &jsonwire.Int32},
-			{Name: "threshold", Offset: unsafe.Offsetof(ServiceDeploymentCircuitBreaker{}.Threshold), Shape: &jsonwire.Int32},
+	schemaServiceDeploymentCircuitBreaker = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "status", Offset: unsafe.Offsetof(ServiceDeploymentCircuitBreaker{}.Status), Shape: &schema.Enum},
+			{Name: "failureCount", Offset: unsafe.Offsetof(ServiceDeploymentCircuitBreaker{}.FailureCount), Shape: &schema.Int32},
+			{Name: "threshold", Offset: unsafe.Offsetof(ServiceDeploymentCircuitBreaker{}.Threshold), Shape: &schema.Int32},
 		},
 		Type: (*ServiceDeploymentCircuitBreaker)(nil),
 	}
-	schemaServiceDeploymentNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ServiceDeploymentNotFoundException{}.Message), Shape: &jsonwire.String},
+	schemaServiceDeploymentNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ServiceDeploymentNotFoundException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ServiceDeploymentNotFoundException)(nil),
 	}
-	schemaServiceDeploymentStatusList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaServiceDeploymentStatusList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]ServiceDeploymentStatus)(nil),
 	}
-	schemaServiceDeployments = jsonwire.Shape{
+	schemaServiceDeployments = schema.Shape{
 		Elem: &schemaServiceDeployment,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceDeployment)(nil),
 	}
-	schemaServiceDeploymentsBrief = jsonwire.Shape{
+	schemaServiceDeploymentsBrief = schema.Shape{
 		Elem: &schemaServiceDeploymentBrief,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceDeploymentBrief)(nil),
 	}
-	schemaServiceEvent = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(ServiceEvent{}.ID), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceEvent{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "message", Offset: unsafe.Offsetof(ServiceEvent{}.Message), Shape: &jsonwire.String},
+	schemaServiceEvent = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(ServiceEvent{}.ID), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceEvent{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "message", Offset: unsafe.Offsetof(ServiceEvent{}.Message), Shape: &schema.String},
 		},
 		Type: (*ServiceEvent)(nil),
 	}
-	schemaServiceEvents = jsonwire.Shape{
+	schemaServiceEvents = schema.Shape{
 		Elem: &schemaServiceEvent,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceEvent)(nil),
 	}
-	schemaServiceFieldList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaServiceFieldList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]ServiceField)(nil),
 	}
-	schemaServiceManagedEBSVolumeConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "encrypted", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.Encrypted), Shape: &jsonwire.Bool},
-			{Name: "kmsKeyId", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.KMSKeyID), Shape: &jsonwire.String},
-			{Name: "volumeType", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.VolumeType), Shape: &jsonwire.String},
-			{Name: "sizeInGiB", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.SizeInGiB), Shape: &jsonwire.Int32},
-			{Name: "snapshotId", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.SnapshotID), Shape: &jsonwire.String},
-			{Name: "volumeInitializationRate", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.VolumeInitializationRate), Shape: &jsonwire.Int32},
-			{Name: "iops", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.Iops), Shape: &jsonwire.Int32},
-			{Name: "throughput", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.Throughput), Shape: &jsonwire.Int32},
+	schemaServiceManagedEBSVolumeConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "encrypted", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.Encrypted), Shape: &schema.Bool},
+			{Name: "kmsKeyId", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.KMSKeyID), Shape: &schema.String},
+			{Name: "volumeType", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.VolumeType), Shape: &schema.String},
+			{Name: "sizeInGiB", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.SizeInGiB), Shape: &schema.Int32},
+			{Name: "snapshotId", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.SnapshotID), Shape: &schema.String},
+			{Name: "volumeInitializationRate", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.VolumeInitializationRate), Shape: &schema.Int32},
+			{Name: "iops", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.Iops), Shape: &schema.Int32},
+			{Name: "throughput", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.Throughput), Shape: &schema.Int32},
 			{Name: "tagSpecifications", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.TagSpecifications), Shape: &schemaEBSTagSpecifications},
-			{Name: "roleArn", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.RoleARN), Shape: &jsonwire.String},
-			{Name: "filesystemType", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.FilesystemType), Shape: &jsonwire.Enum},
+			{Name: "roleArn", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.RoleARN), Shape: &schema.String},
+			{Name: "filesystemType", Offset: unsafe.Offsetof(ServiceManagedEBSVolumeConfiguration{}.FilesystemType), Shape: &schema.Enum},
 		},
 		Type: (*ServiceManagedEBSVolumeConfiguration)(nil),
 	}
-	schemaServiceNotActiveException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ServiceNotActiveException{}.Message), Shape: &jsonwire.String},
+	schemaServiceNotActiveException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ServiceNotActiveException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ServiceNotActiveException)(nil),
 	}
-	schemaServiceNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ServiceNotFoundException{}.Message), Shape: &jsonwire.String},
+	schemaServiceNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ServiceNotFoundException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ServiceNotFoundException)(nil),
 	}
-	schemaServiceRegistries = jsonwire.Shape{
+	schemaServiceRegistries = schema.Shape{
 		Elem: &schemaServiceRegistry,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceRegistry)(nil),
 	}
-	schemaServiceRegistry = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "registryArn", Offset: unsafe.Offsetof(ServiceRegistry{}.RegistryARN), Shape: &jsonwire.String},
-			{Name: "port", Offset: unsafe.Offsetof(ServiceRegistry{}.Port), Shape: &jsonwire.Int32},
-			{Name: "containerName", Offset: unsafe.Offsetof(ServiceRegistry{}.ContainerName), Shape: &jsonwire.String},
-			{Name: "containerPort", Offset: unsafe.Offsetof(ServiceRegistry{}.ContainerPort), Shape: &jsonwire.Int32},
+	schemaServiceRegistry = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "registryArn", Offset: unsafe.Offsetof(ServiceRegistry{}.RegistryARN), Shape: &schema.String},
+			{Name: "port", Offset: unsafe.Offsetof(ServiceRegistry{}.Port), Shape: &schema.Int32},
+			{Name: "containerName", Offset: unsafe.Offsetof(ServiceRegistry{}.ContainerName), Shape: &schema.String},
+			{Name: "containerPort", Offset: unsafe.Offsetof(ServiceRegistry{}.ContainerPort), Shape: &schema.Int32},
 		},
 		Type: (*ServiceRegistry)(nil),
 	}
-	schemaServiceRevision = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceRevisionArn", Offset: unsafe.Offsetof(ServiceRevision{}.ServiceRevisionARN), Shape: &jsonwire.String},
-			{Name: "serviceArn", Offset: unsafe.Offsetof(ServiceRevision{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "clusterArn", Offset: unsafe.Offsetof(ServiceRevision{}.ClusterARN), Shape: &jsonwire.String},
-			{Name: "taskDefinition", Offset: unsafe.Offsetof(ServiceRevision{}.TaskDefinition), Shape: &jsonwire.String},
+	schemaServiceRevision = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceRevisionArn", Offset: unsafe.Offsetof(ServiceRevision{}.ServiceRevisionARN), Shape: &schema.String},
+			{Name: "serviceArn", Offset: unsafe.Offsetof(ServiceRevision{}.ServiceARN), Shape: &schema.String},
+			{Name: "clusterArn", Offset: unsafe.Offsetof(ServiceRevision{}.ClusterARN), Shape: &schema.String},
+			{Name: "taskDefinition", Offset: unsafe.Offsetof(ServiceRevision{}.TaskDefinition), Shape: &schema.String},
 			{Name: "capacityProviderStrategy", Offset: unsafe.Offsetof(ServiceRevision{}.CapacityProviderStrategy), Shape: &schemaCapacityProviderStrategy},
-			{Name: "launchType", Offset: unsafe.Offsetof(ServiceRevision{}.LaunchType), Shape: &jsonwire.Enum},
-			{Name: "platformVersion", Offset: unsafe.Offsetof(ServiceRevision{}.PlatformVersion), Shape: &jsonwire.String},
-			{Name: "platformFamily", Offset: unsafe.Offsetof(ServiceRevision{}.PlatformFamily), Shape: &jsonwire.String},
+			{Name: "launchType", Offset: unsafe.Offsetof(ServiceRevision{}.LaunchType), Shape: &schema.Enum},
+			{Name: "platformVersion", Offset: unsafe.Offsetof(ServiceRevision{}.PlatformVersion), Shape: &schema.String},
+			{Name: "platformFamily", Offset: unsafe.Offsetof(ServiceRevision{}.PlatformFamily), Shape: &schema.String},
 			{Name: "loadBalancers", Offset: unsafe.Offsetof(ServiceRevision{}.LoadBalancers), Shape: &schemaLoadBalancers},
 			{Name: "serviceRegistries", Offset: unsafe.Offsetof(ServiceRevision{}.ServiceRegistries), Shape: &schemaServiceRegistries},
 			{Name: "networkConfiguration", Offset: unsafe.Offsetof(ServiceRevision{}.NetworkConfiguration), Shape: &schemaNetworkConfiguration},
 			{Name: "containerImages", Offset: unsafe.Offsetof(ServiceRevision{}.ContainerImages), Shape: &schemaContainerImages},
-			{Name: "guardDutyEnabled", Offset: unsafe.Offsetof(ServiceRevision{}.GuardDutyEnabled), Shape: &jsonwire.Bool},
+			{Name: "guardDutyEnabled", Offset: unsafe.Offsetof(ServiceRevision{}.GuardDutyEnabled), Shape: &schema.Bool},
 			{Name: "serviceConnectConfiguration", Offset: unsafe.Offsetof(ServiceRevision{}.ServiceConnectConfiguration), Shape: &schemaServiceConnectConfiguration},
 			{Name: "volumeConfigurations", Offset: unsafe.Offsetof(ServiceRevision{}.VolumeConfigurations), Shape: &schemaServiceVolumeConfigurations},
 			{Name: "fargateEphemeralStorage", Offset: unsafe.Offsetof(ServiceRevision{}.FargateEphemeralStorage), Shape: &schemaDeploymentEphemeralStorage},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceRevision{}.CreatedAt), Shape: &jsonwire.Timestamp},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceRevision{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "vpcLatticeConfigurations", Offset: unsafe.Offsetof(ServiceRevision{}.VPCLatticeConfigurations), Shape: &schemaVpcLatticeConfigurations},
 			{Name: "resolvedConfiguration", Offset: unsafe.Offsetof(ServiceRevision{}.ResolvedConfiguration), Shape: &schemaResolvedConfiguration},
 			{Name: "ecsManagedResources", Offset: unsafe.Offsetof(ServiceRevision{}.EcsManagedResources), Shape: &schemaECSManagedResources},
@@ -3556,732 +3556,732 @@ var (
 		},
 		Type: (*ServiceRevision)(nil),
 	}
-	schemaServiceRevisionLoadBalancer = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "targetGroupArn", Offset: unsafe.Offsetof(ServiceRevisionLoadBalancer{}.TargetGroupARN), Shape: &jsonwire.String},
-			{Name: "productionListenerRule", Offset: unsafe.Offsetof(ServiceRevisionLoadBalancer{}.ProductionListenerRule), Shape: &jsonwire.String},
+	schemaServiceRevisionLoadBalancer = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "targetGroupArn", Offset: unsafe.Offsetof(ServiceRevisionLoadBalancer{}.TargetGroupARN), Shape: &schema.String},
+			{Name: "productionListenerRule", Offset: unsafe.Offsetof(ServiceRevisionLoadBalancer{}.ProductionListenerRule), Shape: &schema.String},
 		},
 		Type: (*ServiceRevisionLoadBalancer)(nil),
 	}
-	schemaServiceRevisionLoadBalancers = jsonwire.Shape{
+	schemaServiceRevisionLoadBalancers = schema.Shape{
 		Elem: &schemaServiceRevisionLoadBalancer,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceRevisionLoadBalancer)(nil),
 	}
-	schemaServiceRevisionOverrides = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaServiceRevisionOverrides = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "runtimePlatform", Offset: unsafe.Offsetof(ServiceRevisionOverrides{}.RuntimePlatform), Shape: &schemaRuntimePlatformOverride},
 		},
 		Type: (*ServiceRevisionOverrides)(nil),
 	}
-	schemaServiceRevisionSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(ServiceRevisionSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "requestedTaskCount", Offset: unsafe.Offsetof(ServiceRevisionSummary{}.RequestedTaskCount), Shape: &jsonwire.Int32},
-			{Name: "runningTaskCount", Offset: unsafe.Offsetof(ServiceRevisionSummary{}.RunningTaskCount), Shape: &jsonwire.Int32},
-			{Name: "pendingTaskCount", Offset: unsafe.Offsetof(ServiceRevisionSummary{}.PendingTaskCount), Shape: &jsonwire.Int32},
-			{Name: "requestedTestTrafficWeight", Offset: unsafe.Offsetof(ServiceRevisionSummary{}.RequestedTestTrafficWeight), Shape: &jsonwire.Float64},
-			{Name: "requestedProductionTrafficWeight", Offset: unsafe.Offsetof(ServiceRevisionSummary{}.RequestedProductionTrafficWeight), Shape: &jsonwire.Float64},
+	schemaServiceRevisionSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(ServiceRevisionSummary{}.ARN), Shape: &schema.String},
+			{Name: "requestedTaskCount", Offset: unsafe.Offsetof(ServiceRevisionSummary{}.RequestedTaskCount), Shape: &schema.Int32},
+			{Name: "runningTaskCount", Offset: unsafe.Offsetof(ServiceRevisionSummary{}.RunningTaskCount), Shape: &schema.Int32},
+			{Name: "pendingTaskCount", Offset: unsafe.Offsetof(ServiceRevisionSummary{}.PendingTaskCount), Shape: &schema.Int32},
+			{Name: "requestedTestTrafficWeight", Offset: unsafe.Offsetof(ServiceRevisionSummary{}.RequestedTestTrafficWeight), Shape: &schema.Float64},
+			{Name: "requestedProductionTrafficWeight", Offset: unsafe.Offsetof(ServiceRevisionSummary{}.RequestedProductionTrafficWeight), Shape: &schema.Float64},
 		},
 		Type: (*ServiceRevisionSummary)(nil),
 	}
-	schemaServiceRevisions = jsonwire.Shape{
+	schemaServiceRevisions = schema.Shape{
 		Elem: &schemaServiceRevision,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceRevision)(nil),
 	}
-	schemaServiceRevisionsSummaryList = jsonwire.Shape{
+	schemaServiceRevisionsSummaryList = schema.Shape{
 		Elem: &schemaServiceRevisionSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceRevisionSummary)(nil),
 	}
-	schemaServiceVolumeConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(ServiceVolumeConfiguration{}.Name), Shape: &jsonwire.String},
+	schemaServiceVolumeConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(ServiceVolumeConfiguration{}.Name), Shape: &schema.String},
 			{Name: "managedEBSVolume", Offset: unsafe.Offsetof(ServiceVolumeConfiguration{}.ManagedEBSVolume), Shape: &schemaServiceManagedEBSVolumeConfiguration},
 		},
 		Type: (*ServiceVolumeConfiguration)(nil),
 	}
-	schemaServiceVolumeConfigurations = jsonwire.Shape{
+	schemaServiceVolumeConfigurations = schema.Shape{
 		Elem: &schemaServiceVolumeConfiguration,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceVolumeConfiguration)(nil),
 	}
-	schemaServices = jsonwire.Shape{
+	schemaServices = schema.Shape{
 		Elem: &schemaService,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Service)(nil),
 	}
-	schemaSession = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "sessionId", Offset: unsafe.Offsetof(Session{}.SessionID), Shape: &jsonwire.String},
-			{Name: "streamUrl", Offset: unsafe.Offsetof(Session{}.StreamURL), Shape: &jsonwire.String},
-			{Name: "tokenValue", Offset: unsafe.Offsetof(Session{}.TokenValue), Shape: &jsonwire.String},
+	schemaSession = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "sessionId", Offset: unsafe.Offsetof(Session{}.SessionID), Shape: &schema.String},
+			{Name: "streamUrl", Offset: unsafe.Offsetof(Session{}.StreamURL), Shape: &schema.String},
+			{Name: "tokenValue", Offset: unsafe.Offsetof(Session{}.TokenValue), Shape: &schema.String},
 		},
 		Type: (*Session)(nil),
 	}
-	schemaSetting = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(Setting{}.Name), Shape: &jsonwire.Enum},
-			{Name: "value", Offset: unsafe.Offsetof(Setting{}.Value), Shape: &jsonwire.String},
-			{Name: "principalArn", Offset: unsafe.Offsetof(Setting{}.PrincipalARN), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(Setting{}.Type), Shape: &jsonwire.Enum},
+	schemaSetting = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(Setting{}.Name), Shape: &schema.Enum},
+			{Name: "value", Offset: unsafe.Offsetof(Setting{}.Value), Shape: &schema.String},
+			{Name: "principalArn", Offset: unsafe.Offsetof(Setting{}.PrincipalARN), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(Setting{}.Type), Shape: &schema.Enum},
 		},
 		Type: (*Setting)(nil),
 	}
-	schemaSettings = jsonwire.Shape{
+	schemaSettings = schema.Shape{
 		Elem: &schemaSetting,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Setting)(nil),
 	}
-	schemaStartTaskInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(StartTaskInput{}.Cluster), Shape: &jsonwire.String},
+	schemaStartTaskInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(StartTaskInput{}.Cluster), Shape: &schema.String},
 			{Name: "containerInstances", Offset: unsafe.Offsetof(StartTaskInput{}.ContainerInstances), Shape: &schemaStringList},
-			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(StartTaskInput{}.EnableECSManagedTags), Shape: &jsonwire.Bool},
-			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(StartTaskInput{}.EnableExecuteCommand), Shape: &jsonwire.Bool},
-			{Name: "group", Offset: unsafe.Offsetof(StartTaskInput{}.Group), Shape: &jsonwire.String},
+			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(StartTaskInput{}.EnableECSManagedTags), Shape: &schema.Bool},
+			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(StartTaskInput{}.EnableExecuteCommand), Shape: &schema.Bool},
+			{Name: "group", Offset: unsafe.Offsetof(StartTaskInput{}.Group), Shape: &schema.String},
 			{Name: "networkConfiguration", Offset: unsafe.Offsetof(StartTaskInput{}.NetworkConfiguration), Shape: &schemaNetworkConfiguration},
 			{Name: "overrides", Offset: unsafe.Offsetof(StartTaskInput{}.Overrides), Shape: &schemaTaskOverride},
-			{Name: "propagateTags", Offset: unsafe.Offsetof(StartTaskInput{}.PropagateTags), Shape: &jsonwire.Enum},
-			{Name: "referenceId", Offset: unsafe.Offsetof(StartTaskInput{}.ReferenceID), Shape: &jsonwire.String},
-			{Name: "startedBy", Offset: unsafe.Offsetof(StartTaskInput{}.StartedBy), Shape: &jsonwire.String},
+			{Name: "propagateTags", Offset: unsafe.Offsetof(StartTaskInput{}.PropagateTags), Shape: &schema.Enum},
+			{Name: "referenceId", Offset: unsafe.Offsetof(StartTaskInput{}.ReferenceID), Shape: &schema.String},
+			{Name: "startedBy", Offset: unsafe.Offsetof(StartTaskInput{}.StartedBy), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(StartTaskInput{}.Tags), Shape: &schemaTags},
-			{Name: "taskDefinition", Offset: unsafe.Offsetof(StartTaskInput{}.TaskDefinition), Shape: &jsonwire.String},
+			{Name: "taskDefinition", Offset: unsafe.Offsetof(StartTaskInput{}.TaskDefinition), Shape: &schema.String},
 			{Name: "volumeConfigurations", Offset: unsafe.Offsetof(StartTaskInput{}.VolumeConfigurations), Shape: &schemaTaskVolumeConfigurations},
 		},
 		Type: (*StartTaskInput)(nil),
 	}
-	schemaStartTaskOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaStartTaskOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "tasks", Offset: unsafe.Offsetof(StartTaskOutput{}.Tasks), Shape: &schemaTasks},
 			{Name: "failures", Offset: unsafe.Offsetof(StartTaskOutput{}.Failures), Shape: &schemaFailures},
 		},
 		Type: (*StartTaskOutput)(nil),
 	}
-	schemaStatistics = jsonwire.Shape{
+	schemaStatistics = schema.Shape{
 		Elem: &schemaKeyValuePair,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]KeyValuePair)(nil),
 	}
-	schemaStopServiceDeploymentInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceDeploymentArn", Offset: unsafe.Offsetof(StopServiceDeploymentInput{}.ServiceDeploymentARN), Shape: &jsonwire.String},
-			{Name: "stopType", Offset: unsafe.Offsetof(StopServiceDeploymentInput{}.StopType), Shape: &jsonwire.Enum},
+	schemaStopServiceDeploymentInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceDeploymentArn", Offset: unsafe.Offsetof(StopServiceDeploymentInput{}.ServiceDeploymentARN), Shape: &schema.String},
+			{Name: "stopType", Offset: unsafe.Offsetof(StopServiceDeploymentInput{}.StopType), Shape: &schema.Enum},
 		},
 		Type: (*StopServiceDeploymentInput)(nil),
 	}
-	schemaStopServiceDeploymentOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceDeploymentArn", Offset: unsafe.Offsetof(StopServiceDeploymentOutput{}.ServiceDeploymentARN), Shape: &jsonwire.String},
+	schemaStopServiceDeploymentOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceDeploymentArn", Offset: unsafe.Offsetof(StopServiceDeploymentOutput{}.ServiceDeploymentARN), Shape: &schema.String},
 		},
 		Type: (*StopServiceDeploymentOutput)(nil),
 	}
-	schemaStopTaskInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(StopTaskInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "task", Offset: unsafe.Offsetof(StopTaskInput{}.Task), Shape: &jsonwire.String},
-			{Name: "reason", Offset: unsafe.Offsetof(StopTaskInput{}.Reason), Shape: &jsonwire.String},
+	schemaStopTaskInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(StopTaskInput{}.Cluster), Shape: &schema.String},
+			{Name: "task", Offset: unsafe.Offsetof(StopTaskInput{}.Task), Shape: &schema.String},
+			{Name: "reason", Offset: unsafe.Offsetof(StopTaskInput{}.Reason), Shape: &schema.String},
 		},
 		Type: (*StopTaskInput)(nil),
 	}
-	schemaStopTaskOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaStopTaskOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "task", Offset: unsafe.Offsetof(StopTaskOutput{}.Task), Shape: &schemaTask},
 		},
 		Type: (*StopTaskOutput)(nil),
 	}
-	schemaStringList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaStringList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaStringMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaStringMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaSubmitAttachmentStateChangesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(SubmitAttachmentStateChangesInput{}.Cluster), Shape: &jsonwire.String},
+	schemaSubmitAttachmentStateChangesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(SubmitAttachmentStateChangesInput{}.Cluster), Shape: &schema.String},
 			{Name: "attachments", Offset: unsafe.Offsetof(SubmitAttachmentStateChangesInput{}.Attachments), Shape: &schemaAttachmentStateChanges},
 		},
 		Type: (*SubmitAttachmentStateChangesInput)(nil),
 	}
-	schemaSubmitAttachmentStateChangesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "acknowledgment", Offset: unsafe.Offsetof(SubmitAttachmentStateChangesOutput{}.Acknowledgment), Shape: &jsonwire.String},
+	schemaSubmitAttachmentStateChangesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "acknowledgment", Offset: unsafe.Offsetof(SubmitAttachmentStateChangesOutput{}.Acknowledgment), Shape: &schema.String},
 		},
 		Type: (*SubmitAttachmentStateChangesOutput)(nil),
 	}
-	schemaSubmitContainerStateChangeInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(SubmitContainerStateChangeInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "task", Offset: unsafe.Offsetof(SubmitContainerStateChangeInput{}.Task), Shape: &jsonwire.String},
-			{Name: "containerName", Offset: unsafe.Offsetof(SubmitContainerStateChangeInput{}.ContainerName), Shape: &jsonwire.String},
-			{Name: "runtimeId", Offset: unsafe.Offsetof(SubmitContainerStateChangeInput{}.RuntimeID), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(SubmitContainerStateChangeInput{}.Status), Shape: &jsonwire.String},
-			{Name: "exitCode", Offset: unsafe.Offsetof(SubmitContainerStateChangeInput{}.ExitCode), Shape: &jsonwire.Int32},
-			{Name: "reason", Offset: unsafe.Offsetof(SubmitContainerStateChangeInput{}.Reason), Shape: &jsonwire.String},
+	schemaSubmitContainerStateChangeInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(SubmitContainerStateChangeInput{}.Cluster), Shape: &schema.String},
+			{Name: "task", Offset: unsafe.Offsetof(SubmitContainerStateChangeInput{}.Task), Shape: &schema.String},
+			{Name: "containerName", Offset: unsafe.Offsetof(SubmitContainerStateChangeInput{}.ContainerName), Shape: &schema.String},
+			{Name: "runtimeId", Offset: unsafe.Offsetof(SubmitContainerStateChangeInput{}.RuntimeID), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(SubmitContainerStateChangeInput{}.Status), Shape: &schema.String},
+			{Name: "exitCode", Offset: unsafe.Offsetof(SubmitContainerStateChangeInput{}.ExitCode), Shape: &schema.Int32},
+			{Name: "reason", Offset: unsafe.Offsetof(SubmitContainerStateChangeInput{}.Reason), Shape: &schema.String},
 			{Name: "networkBindings", Offset: unsafe.Offsetof(SubmitContainerStateChangeInput{}.NetworkBindings), Shape: &schemaNetworkBindings},
 		},
 		Type: (*SubmitContainerStateChangeInput)(nil),
 	}
-	schemaSubmitContainerStateChangeOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "acknowledgment", Offset: unsafe.Offsetof(SubmitContainerStateChangeOutput{}.Acknowledgment), Shape: &jsonwire.String},
+	schemaSubmitContainerStateChangeOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "acknowledgment", Offset: unsafe.Offsetof(SubmitContainerStateChangeOutput{}.Acknowledgment), Shape: &schema.String},
 		},
 		Type: (*SubmitContainerStateChangeOutput)(nil),
 	}
-	schemaSubmitTaskStateChangeInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "task", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.Task), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.Status), Shape: &jsonwire.String},
-			{Name: "reason", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.Reason), Shape: &jsonwire.String},
+	schemaSubmitTaskStateChangeInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.Cluster), Shape: &schema.String},
+			{Name: "task", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.Task), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.Status), Shape: &schema.String},
+			{Name: "reason", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.Reason), Shape: &schema.String},
 			{Name: "containers", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.Containers), Shape: &schemaContainerStateChanges},
 			{Name: "attachments", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.Attachments), Shape: &schemaAttachmentStateChanges},
 			{Name: "managedAgents", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.ManagedAgents), Shape: &schemaManagedAgentStateChanges},
-			{Name: "pullStartedAt", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.PullStartedAt), Shape: &jsonwire.Timestamp},
-			{Name: "pullStoppedAt", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.PullStoppedAt), Shape: &jsonwire.Timestamp},
-			{Name: "executionStoppedAt", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.ExecutionStoppedAt), Shape: &jsonwire.Timestamp},
+			{Name: "pullStartedAt", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.PullStartedAt), Shape: &schema.Timestamp},
+			{Name: "pullStoppedAt", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.PullStoppedAt), Shape: &schema.Timestamp},
+			{Name: "executionStoppedAt", Offset: unsafe.Offsetof(SubmitTaskStateChangeInput{}.ExecutionStoppedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*SubmitTaskStateChangeInput)(nil),
 	}
-	schemaSubmitTaskStateChangeOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "acknowledgment", Offset: unsafe.Offsetof(SubmitTaskStateChangeOutput{}.Acknowledgment), Shape: &jsonwire.String},
+	schemaSubmitTaskStateChangeOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "acknowledgment", Offset: unsafe.Offsetof(SubmitTaskStateChangeOutput{}.Acknowledgment), Shape: &schema.String},
 		},
 		Type: (*SubmitTaskStateChangeOutput)(nil),
 	}
-	schemaSystemControl = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "namespace", Offset: unsafe.Offsetof(SystemControl{}.Namespace), Shape: &jsonwire.String},
-			{Name: "value", Offset: unsafe.Offsetof(SystemControl{}.Value), Shape: &jsonwire.String},
+	schemaSystemControl = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "namespace", Offset: unsafe.Offsetof(SystemControl{}.Namespace), Shape: &schema.String},
+			{Name: "value", Offset: unsafe.Offsetof(SystemControl{}.Value), Shape: &schema.String},
 		},
 		Type: (*SystemControl)(nil),
 	}
-	schemaSystemControls = jsonwire.Shape{
+	schemaSystemControls = schema.Shape{
 		Elem: &schemaSystemControl,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]SystemControl)(nil),
 	}
-	schemaTag = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &jsonwire.String},
-			{Name: "value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &jsonwire.String},
+	schemaTag = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &schema.String},
+			{Name: "value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &schema.String},
 		},
 		Type: (*Tag)(nil),
 	}
-	schemaTagKeys = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaTagKeys = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaTagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceArn", Offset: unsafe.Offsetof(TagResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaTagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceArn", Offset: unsafe.Offsetof(TagResourceInput{}.ResourceARN), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(TagResourceInput{}.Tags), Shape: &schemaTags},
 		},
 		Type: (*TagResourceInput)(nil),
 	}
-	schemaTagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TagResourceOutput)(nil),
 	}
-	schemaTags = jsonwire.Shape{
+	schemaTags = schema.Shape{
 		Elem: &schemaTag,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Tag)(nil),
 	}
-	schemaTargetNotConnectedException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TargetNotConnectedException{}.Message), Shape: &jsonwire.String},
+	schemaTargetNotConnectedException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TargetNotConnectedException{}.Message), Shape: &schema.String},
 		},
 		Type: (*TargetNotConnectedException)(nil),
 	}
-	schemaTargetNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TargetNotFoundException{}.Message), Shape: &jsonwire.String},
+	schemaTargetNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TargetNotFoundException{}.Message), Shape: &schema.String},
 		},
 		Type: (*TargetNotFoundException)(nil),
 	}
-	schemaTask = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaTask = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "attachments", Offset: unsafe.Offsetof(Task{}.Attachments), Shape: &schemaAttachments},
 			{Name: "attributes", Offset: unsafe.Offsetof(Task{}.Attributes), Shape: &schemaAttributes},
-			{Name: "availabilityZone", Offset: unsafe.Offsetof(Task{}.AvailabilityZone), Shape: &jsonwire.String},
-			{Name: "capacityProviderName", Offset: unsafe.Offsetof(Task{}.CapacityProviderName), Shape: &jsonwire.String},
-			{Name: "clusterArn", Offset: unsafe.Offsetof(Task{}.ClusterARN), Shape: &jsonwire.String},
-			{Name: "connectivity", Offset: unsafe.Offsetof(Task{}.Connectivity), Shape: &jsonwire.Enum},
-			{Name: "connectivityAt", Offset: unsafe.Offsetof(Task{}.ConnectivityAt), Shape: &jsonwire.Timestamp},
-			{Name: "containerInstanceArn", Offset: unsafe.Offsetof(Task{}.ContainerInstanceARN), Shape: &jsonwire.String},
+			{Name: "availabilityZone", Offset: unsafe.Offsetof(Task{}.AvailabilityZone), Shape: &schema.String},
+			{Name: "capacityProviderName", Offset: unsafe.Offsetof(Task{}.CapacityProviderName), Shape: &schema.String},
+			{Name: "clusterArn", Offset: unsafe.Offsetof(Task{}.ClusterARN), Shape: &schema.String},
+			{Name: "connectivity", Offset: unsafe.Offsetof(Task{}.Connectivity), Shape: &schema.Enum},
+			{Name: "connectivityAt", Offset: unsafe.Offsetof(Task{}.ConnectivityAt), Shape: &schema.Timestamp},
+			{Name: "containerInstanceArn", Offset: unsafe.Offsetof(Task{}.ContainerInstanceARN), Shape: &schema.String},
 			{Name: "containers", Offset: unsafe.Offsetof(Task{}.Containers), Shape: &schemaContainers},
-			{Name: "cpu", Offset: unsafe.Offsetof(Task{}.CPU), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(Task{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "desiredStatus", Offset: unsafe.Offsetof(Task{}.DesiredStatus), Shape: &jsonwire.String},
-			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(Task{}.EnableExecuteCommand), Shape: &jsonwire.Bool},
-			{Name: "executionStoppedAt", Offset: unsafe.Offsetof(Task{}.ExecutionStoppedAt), Shape: &jsonwire.Timestamp},
-			{Name: "group", Offset: unsafe.Offsetof(Task{}.Group), Shape: &jsonwire.String},
-			{Name: "healthStatus", Offset: unsafe.Offsetof(Task{}.HealthStatus), Shape: &jsonwire.Enum},
+			{Name: "cpu", Offset: unsafe.Offsetof(Task{}.CPU), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(Task{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "desiredStatus", Offset: unsafe.Offsetof(Task{}.DesiredStatus), Shape: &schema.String},
+			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(Task{}.EnableExecuteCommand), Shape: &schema.Bool},
+			{Name: "executionStoppedAt", Offset: unsafe.Offsetof(Task{}.ExecutionStoppedAt), Shape: &schema.Timestamp},
+			{Name: "group", Offset: unsafe.Offsetof(Task{}.Group), Shape: &schema.String},
+			{Name: "healthStatus", Offset: unsafe.Offsetof(Task{}.HealthStatus), Shape: &schema.Enum},
 			{Name: "inferenceAccelerators", Offset: unsafe.Offsetof(Task{}.InferenceAccelerators), Shape: &schemaInferenceAccelerators},
-			{Name: "lastStatus", Offset: unsafe.Offsetof(Task{}.LastStatus), Shape: &jsonwire.String},
-			{Name: "launchType", Offset: unsafe.Offsetof(Task{}.LaunchType), Shape: &jsonwire.Enum},
-			{Name: "memory", Offset: unsafe.Offsetof(Task{}.Memory), Shape: &jsonwire.String},
+			{Name: "lastStatus", Offset: unsafe.Offsetof(Task{}.LastStatus), Shape: &schema.String},
+			{Name: "launchType", Offset: unsafe.Offsetof(Task{}.LaunchType), Shape: &schema.Enum},
+			{Name: "memory", Offset: unsafe.Offsetof(Task{}.Memory), Shape: &schema.String},
 			{Name: "overrides", Offset: unsafe.Offsetof(Task{}.Overrides), Shape: &schemaTaskOverride},
-			{Name: "platformVersion", Offset: unsafe.Offsetof(Task{}.PlatformVersion), Shape: &jsonwire.String},
-			{Name: "platformFamily", Offset: unsafe.Offsetof(Task{}.PlatformFamily), Shape: &jsonwire.String},
-			{Name: "pullStartedAt", Offset: unsafe.Offsetof(Task{}.PullStartedAt), Shape: &jsonwire.Timestamp},
-			{Name: "pullStoppedAt", Offset: unsafe.Offsetof(Task{}.PullStoppedAt), Shape: &jsonwire.Timestamp},
-			{Name: "startedAt", Offset: unsafe.Offsetof(Task{}.StartedAt), Shape: &jsonwire.Timestamp},
-			{Name: "startedBy", Offset: unsafe.Offsetof(Task{}.StartedBy), Shape: &jsonwire.String},
-			{Name: "stopCode", Offset: unsafe.Offsetof(Task{}.StopCode), Shape: &jsonwire.Enum},
-			{Name: "stoppedAt", Offset: unsafe.Offsetof(Task{}.StoppedAt), Shape: &jsonwire.Timestamp},
-			{Name: "stoppedReason", Offset: unsafe.Offsetof(Task{}.StoppedReason), Shape: &jsonwire.String},
-			{Name: "stoppingAt", Offset: unsafe.Offsetof(Task{}.StoppingAt), Shape: &jsonwire.Timestamp},
+			{Name: "platformVersion", Offset: unsafe.Offsetof(Task{}.PlatformVersion), Shape: &schema.String},
+			{Name: "platformFamily", Offset: unsafe.Offsetof(Task{}.PlatformFamily), Shape: &schema.String},
+			{Name: "pullStartedAt", Offset: unsafe.Offsetof(Task{}.PullStartedAt), Shape: &schema.Timestamp},
+			{Name: "pullStoppedAt", Offset: unsafe.Offsetof(Task{}.PullStoppedAt), Shape: &schema.Timestamp},
+			{Name: "startedAt", Offset: unsafe.Offsetof(Task{}.StartedAt), Shape: &schema.Timestamp},
+			{Name: "startedBy", Offset: unsafe.Offsetof(Task{}.StartedBy), Shape: &schema.String},
+			{Name: "stopCode", Offset: unsafe.Offsetof(Task{}.StopCode), Shape: &schema.Enum},
+			{Name: "stoppedAt", Offset: unsafe.Offsetof(Task{}.StoppedAt), Shape: &schema.Timestamp},
+			{Name: "stoppedReason", Offset: unsafe.Offsetof(Task{}.StoppedReason), Shape: &schema.String},
+			{Name: "stoppingAt", Offset: unsafe.Offsetof(Task{}.StoppingAt), Shape: &schema.Timestamp},
 			{Name: "tags", Offset: unsafe.Offsetof(Task{}.Tags), Shape: &schemaTags},
-			{Name: "taskArn", Offset: unsafe.Offsetof(Task{}.TaskARN), Shape: &jsonwire.String},
-			{Name: "taskDefinitionArn", Offset: unsafe.Offsetof(Task{}.TaskDefinitionARN), Shape: &jsonwire.String},
-			{Name: "version", Offset: unsafe.Offsetof(Task{}.Version), Shape: &jsonwire.Int64},
+			{Name: "taskArn", Offset: unsafe.Offsetof(Task{}.TaskARN), Shape: &schema.String},
+			{Name: "taskDefinitionArn", Offset: unsafe.Offsetof(Task{}.TaskDefinitionARN), Shape: &schema.String},
+			{Name: "version", Offset: unsafe.Offsetof(Task{}.Version), Shape: &schema.Int64},
 			{Name: "ephemeralStorage", Offset: unsafe.Offsetof(Task{}.EphemeralStorage), Shape: &schemaEphemeralStorage},
 			{Name: "fargateEphemeralStorage", Offset: unsafe.Offsetof(Task{}.FargateEphemeralStorage), Shape: &schemaTaskEphemeralStorage},
 		},
 		Type: (*Task)(nil),
 	}
-	schemaTaskDefinition = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "taskDefinitionArn", Offset: unsafe.Offsetof(TaskDefinition{}.TaskDefinitionARN), Shape: &jsonwire.String},
+	schemaTaskDefinition = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "taskDefinitionArn", Offset: unsafe.Offsetof(TaskDefinition{}.TaskDefinitionARN), Shape: &schema.String},
 			{Name: "containerDefinitions", Offset: unsafe.Offsetof(TaskDefinition{}.ContainerDefinitions), Shape: &schemaContainerDefinitions},
-			{Name: "family", Offset: unsafe.Offsetof(TaskDefinition{}.Family), Shape: &jsonwire.String},
-			{Name: "taskRoleArn", Offset: unsafe.Offsetof(TaskDefinition{}.TaskRoleARN), Shape: &jsonwire.String},
-			{Name: "executionRoleArn", Offset: unsafe.Offsetof(TaskDefinition{}.ExecutionRoleARN), Shape: &jsonwire.String},
-			{Name: "networkMode", Offset: unsafe.Offsetof(TaskDefinition{}.NetworkMode), Shape: &jsonwire.Enum},
-			{Name: "revision", Offset: unsafe.Offsetof(TaskDefinition{}.Revision), Shape: &jsonwire.Int32},
+			{Name: "family", Offset: unsafe.Offsetof(TaskDefinition{}.Family), Shape: &schema.String},
+			{Name: "taskRoleArn", Offset: unsafe.Offsetof(TaskDefinition{}.TaskRoleARN), Shape: &schema.String},
+			{Name: "executionRoleArn", Offset: unsafe.Offsetof(TaskDefinition{}.ExecutionRoleARN), Shape: &schema.String},
+			{Name: "networkMode", Offset: unsafe.Offsetof(TaskDefinition{}.NetworkMode), Shape: &schema.Enum},
+			{Name: "revision", Offset: unsafe.Offsetof(TaskDefinition{}.Revision), Shape: &schema.Int32},
 			{Name: "volumes", Offset: unsafe.Offsetof(TaskDefinition{}.Volumes), Shape: &schemaVolumeList},
-			{Name: "status", Offset: unsafe.Offsetof(TaskDefinition{}.Status), Shape: &jsonwire.Enum},
+			{Name: "status", Offset: unsafe.Offsetof(TaskDefinition{}.Status), Shape: &schema.Enum},
 			{Name: "requiresAttributes", Offset: unsafe.Offsetof(TaskDefinition{}.RequiresAttributes), Shape: &schemaRequiresAttributes},
 			{Name: "placementConstraints", Offset: unsafe.Offsetof(TaskDefinition{}.PlacementConstraints), Shape: &schemaTaskDefinitionPlacementConstraints},
 			{Name: "compatibilities", Offset: unsafe.Offsetof(TaskDefinition{}.Compatibilities), Shape: &schemaCompatibilityList},
 			{Name: "runtimePlatform", Offset: unsafe.Offsetof(TaskDefinition{}.RuntimePlatform), Shape: &schemaRuntimePlatform},
 			{Name: "requiresCompatibilities", Offset: unsafe.Offsetof(TaskDefinition{}.RequiresCompatibilities), Shape: &schemaCompatibilityList},
-			{Name: "cpu", Offset: unsafe.Offsetof(TaskDefinition{}.CPU), Shape: &jsonwire.String},
-			{Name: "memory", Offset: unsafe.Offsetof(TaskDefinition{}.Memory), Shape: &jsonwire.String},
+			{Name: "cpu", Offset: unsafe.Offsetof(TaskDefinition{}.CPU), Shape: &schema.String},
+			{Name: "memory", Offset: unsafe.Offsetof(TaskDefinition{}.Memory), Shape: &schema.String},
 			{Name: "inferenceAccelerators", Offset: unsafe.Offsetof(TaskDefinition{}.InferenceAccelerators), Shape: &schemaInferenceAccelerators},
-			{Name: "pidMode", Offset: unsafe.Offsetof(TaskDefinition{}.PidMode), Shape: &jsonwire.Enum},
-			{Name: "ipcMode", Offset: unsafe.Offsetof(TaskDefinition{}.IpcMode), Shape: &jsonwire.Enum},
+			{Name: "pidMode", Offset: unsafe.Offsetof(TaskDefinition{}.PidMode), Shape: &schema.Enum},
+			{Name: "ipcMode", Offset: unsafe.Offsetof(TaskDefinition{}.IpcMode), Shape: &schema.Enum},
 			{Name: "proxyConfiguration", Offset: unsafe.Offsetof(TaskDefinition{}.ProxyConfiguration), Shape: &schemaProxyConfiguration},
-			{Name: "registeredAt", Offset: unsafe.Offsetof(TaskDefinition{}.RegisteredAt), Shape: &jsonwire.Timestamp},
-			{Name: "deregisteredAt", Offset: unsafe.Offsetof(TaskDefinition{}.DeregisteredAt), Shape: &jsonwire.Timestamp},
-			{Name: "deleteRequestedAt", Offset: unsafe.Offsetof(TaskDefinition{}.DeleteRequestedAt), Shape: &jsonwire.Timestamp},
-			{Name: "registeredBy", Offset: unsafe.Offsetof(TaskDefinition{}.RegisteredBy), Shape: &jsonwire.String},
+			{Name: "registeredAt", Offset: unsafe.Offsetof(TaskDefinition{}.RegisteredAt), Shape: &schema.Timestamp},
+			{Name: "deregisteredAt", Offset: unsafe.Offsetof(TaskDefinition{}.DeregisteredAt), Shape: &schema.Timestamp},
+			{Name: "deleteRequestedAt", Offset: unsafe.Offsetof(TaskDefinition{}.DeleteRequestedAt), Shape: &schema.Timestamp},
+			{Name: "registeredBy", Offset: unsafe.Offsetof(TaskDefinition{}.RegisteredBy), Shape: &schema.String},
 			{Name: "ephemeralStorage", Offset: unsafe.Offsetof(TaskDefinition{}.EphemeralStorage), Shape: &schemaEphemeralStorage},
-			{Name: "enableFaultInjection", Offset: unsafe.Offsetof(TaskDefinition{}.EnableFaultInjection), Shape: &jsonwire.Bool},
+			{Name: "enableFaultInjection", Offset: unsafe.Offsetof(TaskDefinition{}.EnableFaultInjection), Shape: &schema.Bool},
 		},
 		Type: (*TaskDefinition)(nil),
 	}
-	schemaTaskDefinitionFieldList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaTaskDefinitionFieldList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]TaskDefinitionField)(nil),
 	}
-	schemaTaskDefinitionList = jsonwire.Shape{
+	schemaTaskDefinitionList = schema.Shape{
 		Elem: &schemaTaskDefinition,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]TaskDefinition)(nil),
 	}
-	schemaTaskDefinitionPlacementConstraint = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "type", Offset: unsafe.Offsetof(TaskDefinitionPlacementConstraint{}.Type), Shape: &jsonwire.Enum},
-			{Name: "expression", Offset: unsafe.Offsetof(TaskDefinitionPlacementConstraint{}.Expression), Shape: &jsonwire.String},
+	schemaTaskDefinitionPlacementConstraint = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "type", Offset: unsafe.Offsetof(TaskDefinitionPlacementConstraint{}.Type), Shape: &schema.Enum},
+			{Name: "expression", Offset: unsafe.Offsetof(TaskDefinitionPlacementConstraint{}.Expression), Shape: &schema.String},
 		},
 		Type: (*TaskDefinitionPlacementConstraint)(nil),
 	}
-	schemaTaskDefinitionPlacementConstraints = jsonwire.Shape{
+	schemaTaskDefinitionPlacementConstraints = schema.Shape{
 		Elem: &schemaTaskDefinitionPlacementConstraint,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]TaskDefinitionPlacementConstraint)(nil),
 	}
-	schemaTaskEphemeralStorage = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "sizeInGiB", Offset: unsafe.Offsetof(TaskEphemeralStorage{}.SizeInGiB), Shape: &jsonwire.Int32},
-			{Name: "kmsKeyId", Offset: unsafe.Offsetof(TaskEphemeralStorage{}.KMSKeyID), Shape: &jsonwire.String},
+	schemaTaskEphemeralStorage = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "sizeInGiB", Offset: unsafe.Offsetof(TaskEphemeralStorage{}.SizeInGiB), Shape: &schema.Int32},
+			{Name: "kmsKeyId", Offset: unsafe.Offsetof(TaskEphemeralStorage{}.KMSKeyID), Shape: &schema.String},
 		},
 		Type: (*TaskEphemeralStorage)(nil),
 	}
-	schemaTaskFieldList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaTaskFieldList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]TaskField)(nil),
 	}
-	schemaTaskManagedEBSVolumeConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "encrypted", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.Encrypted), Shape: &jsonwire.Bool},
-			{Name: "kmsKeyId", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.KMSKeyID), Shape: &jsonwire.String},
-			{Name: "volumeType", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.VolumeType), Shape: &jsonwire.String},
-			{Name: "sizeInGiB", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.SizeInGiB), Shape: &jsonwire.Int32},
-			{Name: "snapshotId", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.SnapshotID), Shape: &jsonwire.String},
-			{Name: "volumeInitializationRate", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.VolumeInitializationRate), Shape: &jsonwire.Int32},
-			{Name: "iops", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.Iops), Shape: &jsonwire.Int32},
-			{Name: "throughput", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.Throughput), Shape: &jsonwire.Int32},
+	schemaTaskManagedEBSVolumeConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "encrypted", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.Encrypted), Shape: &schema.Bool},
+			{Name: "kmsKeyId", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.KMSKeyID), Shape: &schema.String},
+			{Name: "volumeType", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.VolumeType), Shape: &schema.String},
+			{Name: "sizeInGiB", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.SizeInGiB), Shape: &schema.Int32},
+			{Name: "snapshotId", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.SnapshotID), Shape: &schema.String},
+			{Name: "volumeInitializationRate", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.VolumeInitializationRate), Shape: &schema.Int32},
+			{Name: "iops", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.Iops), Shape: &schema.Int32},
+			{Name: "throughput", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.Throughput), Shape: &schema.Int32},
 			{Name: "tagSpecifications", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.TagSpecifications), Shape: &schemaEBSTagSpecifications},
-			{Name: "roleArn", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.RoleARN), Shape: &jsonwire.String},
+			{Name: "roleArn", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.RoleARN), Shape: &schema.String},
 			{Name: "terminationPolicy", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.TerminationPolicy), Shape: &schemaTaskManagedEBSVolumeTerminationPolicy},
-			{Name: "filesystemType", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.FilesystemType), Shape: &jsonwire.Enum},
+			{Name: "filesystemType", Offset: unsafe.Offsetof(TaskManagedEBSVolumeConfiguration{}.FilesystemType), Shape: &schema.Enum},
 		},
 		Type: (*TaskManagedEBSVolumeConfiguration)(nil),
 	}
-	schemaTaskManagedEBSVolumeTerminationPolicy = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "deleteOnTermination", Offset: unsafe.Offsetof(TaskManagedEBSVolumeTerminationPolicy{}.DeleteOnTermination), Shape: &jsonwire.Bool},
+	schemaTaskManagedEBSVolumeTerminationPolicy = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "deleteOnTermination", Offset: unsafe.Offsetof(TaskManagedEBSVolumeTerminationPolicy{}.DeleteOnTermination), Shape: &schema.Bool},
 		},
 		Type: (*TaskManagedEBSVolumeTerminationPolicy)(nil),
 	}
-	schemaTaskOverride = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaTaskOverride = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "containerOverrides", Offset: unsafe.Offsetof(TaskOverride{}.ContainerOverrides), Shape: &schemaContainerOverrides},
-			{Name: "cpu", Offset: unsafe.Offsetof(TaskOverride{}.CPU), Shape: &jsonwire.String},
+			{Name: "cpu", Offset: unsafe.Offsetof(TaskOverride{}.CPU), Shape: &schema.String},
 			{Name: "inferenceAcceleratorOverrides", Offset: unsafe.Offsetof(TaskOverride{}.InferenceAcceleratorOverrides), Shape: &schemaInferenceAcceleratorOverrides},
-			{Name: "executionRoleArn", Offset: unsafe.Offsetof(TaskOverride{}.ExecutionRoleARN), Shape: &jsonwire.String},
-			{Name: "memory", Offset: unsafe.Offsetof(TaskOverride{}.Memory), Shape: &jsonwire.String},
-			{Name: "taskRoleArn", Offset: unsafe.Offsetof(TaskOverride{}.TaskRoleARN), Shape: &jsonwire.String},
+			{Name: "executionRoleArn", Offset: unsafe.Offsetof(TaskOverride{}.ExecutionRoleARN), Shape: &schema.String},
+			{Name: "memory", Offset: unsafe.Offsetof(TaskOverride{}.Memory), Shape: &schema.String},
+			{Name: "taskRoleArn", Offset: unsafe.Offsetof(TaskOverride{}.TaskRoleARN), Shape: &schema.String},
 			{Name: "ephemeralStorage", Offset: unsafe.Offsetof(TaskOverride{}.EphemeralStorage), Shape: &schemaEphemeralStorage},
 		},
 		Type: (*TaskOverride)(nil),
 	}
-	schemaTaskSet = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(TaskSet{}.ID), Shape: &jsonwire.String},
-			{Name: "taskSetArn", Offset: unsafe.Offsetof(TaskSet{}.TaskSetARN), Shape: &jsonwire.String},
-			{Name: "serviceArn", Offset: unsafe.Offsetof(TaskSet{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "clusterArn", Offset: unsafe.Offsetof(TaskSet{}.ClusterARN), Shape: &jsonwire.String},
-			{Name: "startedBy", Offset: unsafe.Offsetof(TaskSet{}.StartedBy), Shape: &jsonwire.String},
-			{Name: "externalId", Offset: unsafe.Offsetof(TaskSet{}.ExternalID), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(TaskSet{}.Status), Shape: &jsonwire.String},
-			{Name: "taskDefinition", Offset: unsafe.Offsetof(TaskSet{}.TaskDefinition), Shape: &jsonwire.String},
-			{Name: "computedDesiredCount", Offset: unsafe.Offsetof(TaskSet{}.ComputedDesiredCount), Shape: &jsonwire.Int32},
-			{Name: "pendingCount", Offset: unsafe.Offsetof(TaskSet{}.PendingCount), Shape: &jsonwire.Int32},
-			{Name: "runningCount", Offset: unsafe.Offsetof(TaskSet{}.RunningCount), Shape: &jsonwire.Int32},
-			{Name: "createdAt", Offset: unsafe.Offsetof(TaskSet{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(TaskSet{}.UpdatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "launchType", Offset: unsafe.Offsetof(TaskSet{}.LaunchType), Shape: &jsonwire.Enum},
+	schemaTaskSet = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(TaskSet{}.ID), Shape: &schema.String},
+			{Name: "taskSetArn", Offset: unsafe.Offsetof(TaskSet{}.TaskSetARN), Shape: &schema.String},
+			{Name: "serviceArn", Offset: unsafe.Offsetof(TaskSet{}.ServiceARN), Shape: &schema.String},
+			{Name: "clusterArn", Offset: unsafe.Offsetof(TaskSet{}.ClusterARN), Shape: &schema.String},
+			{Name: "startedBy", Offset: unsafe.Offsetof(TaskSet{}.StartedBy), Shape: &schema.String},
+			{Name: "externalId", Offset: unsafe.Offsetof(TaskSet{}.ExternalID), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(TaskSet{}.Status), Shape: &schema.String},
+			{Name: "taskDefinition", Offset: unsafe.Offsetof(TaskSet{}.TaskDefinition), Shape: &schema.String},
+			{Name: "computedDesiredCount", Offset: unsafe.Offsetof(TaskSet{}.ComputedDesiredCount), Shape: &schema.Int32},
+			{Name: "pendingCount", Offset: unsafe.Offsetof(TaskSet{}.PendingCount), Shape: &schema.Int32},
+			{Name: "runningCount", Offset: unsafe.Offsetof(TaskSet{}.RunningCount), Shape: &schema.Int32},
+			{Name: "createdAt", Offset: unsafe.Offsetof(TaskSet{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(TaskSet{}.UpdatedAt), Shape: &schema.Timestamp},
+			{Name: "launchType", Offset: unsafe.Offsetof(TaskSet{}.LaunchType), Shape: &schema.Enum},
 			{Name: "capacityProviderStrategy", Offset: unsafe.Offsetof(TaskSet{}.CapacityProviderStrategy), Shape: &schemaCapacityProviderStrategy},
-			{Name: "platformVersion", Offset: unsafe.Offsetof(TaskSet{}.PlatformVersion), Shape: &jsonwire.String},
-			{Name: "platformFamily", Offset: unsafe.Offsetof(TaskSet{}.PlatformFamily), Shape: &jsonwire.String},
+			{Name: "platformVersion", Offset: unsafe.Offsetof(TaskSet{}.PlatformVersion), Shape: &schema.String},
+			{Name: "platformFamily", Offset: unsafe.Offsetof(TaskSet{}.PlatformFamily), Shape: &schema.String},
 			{Name: "networkConfiguration", Offset: unsafe.Offsetof(TaskSet{}.NetworkConfiguration), Shape: &schemaNetworkConfiguration},
 			{Name: "loadBalancers", Offset: unsafe.Offsetof(TaskSet{}.LoadBalancers), Shape: &schemaLoadBalancers},
 			{Name: "serviceRegistries", Offset: unsafe.Offsetof(TaskSet{}.ServiceRegistries), Shape: &schemaServiceRegistries},
 			{Name: "scale", Offset: unsafe.Offsetof(TaskSet{}.Scale), Shape: &schemaScale},
-			{Name: "stabilityStatus", Offset: unsafe.Offsetof(TaskSet{}.StabilityStatus), Shape: &jsonwire.Enum},
-			{Name: "stabilityStatusAt", Offset: unsafe.Offsetof(TaskSet{}.StabilityStatusAt), Shape: &jsonwire.Timestamp},
+			{Name: "stabilityStatus", Offset: unsafe.Offsetof(TaskSet{}.StabilityStatus), Shape: &schema.Enum},
+			{Name: "stabilityStatusAt", Offset: unsafe.Offsetof(TaskSet{}.StabilityStatusAt), Shape: &schema.Timestamp},
 			{Name: "tags", Offset: unsafe.Offsetof(TaskSet{}.Tags), Shape: &schemaTags},
 			{Name: "fargateEphemeralStorage", Offset: unsafe.Offsetof(TaskSet{}.FargateEphemeralStorage), Shape: &schemaDeploymentEphemeralStorage},
 		},
 		Type: (*TaskSet)(nil),
 	}
-	schemaTaskSetFieldList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaTaskSetFieldList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]TaskSetField)(nil),
 	}
-	schemaTaskSetNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TaskSetNotFoundException{}.Message), Shape: &jsonwire.String},
+	schemaTaskSetNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TaskSetNotFoundException{}.Message), Shape: &schema.String},
 		},
 		Type: (*TaskSetNotFoundException)(nil),
 	}
-	schemaTaskSets = jsonwire.Shape{
+	schemaTaskSets = schema.Shape{
 		Elem: &schemaTaskSet,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]TaskSet)(nil),
 	}
-	schemaTaskVolumeConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(TaskVolumeConfiguration{}.Name), Shape: &jsonwire.String},
+	schemaTaskVolumeConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(TaskVolumeConfiguration{}.Name), Shape: &schema.String},
 			{Name: "managedEBSVolume", Offset: unsafe.Offsetof(TaskVolumeConfiguration{}.ManagedEBSVolume), Shape: &schemaTaskManagedEBSVolumeConfiguration},
 		},
 		Type: (*TaskVolumeConfiguration)(nil),
 	}
-	schemaTaskVolumeConfigurations = jsonwire.Shape{
+	schemaTaskVolumeConfigurations = schema.Shape{
 		Elem: &schemaTaskVolumeConfiguration,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]TaskVolumeConfiguration)(nil),
 	}
-	schemaTasks = jsonwire.Shape{
+	schemaTasks = schema.Shape{
 		Elem: &schemaTask,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Task)(nil),
 	}
-	schemaThresholdConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "type", Offset: unsafe.Offsetof(ThresholdConfiguration{}.Type), Shape: &jsonwire.Enum},
-			{Name: "value", Offset: unsafe.Offsetof(ThresholdConfiguration{}.Value), Shape: &jsonwire.Int32},
+	schemaThresholdConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "type", Offset: unsafe.Offsetof(ThresholdConfiguration{}.Type), Shape: &schema.Enum},
+			{Name: "value", Offset: unsafe.Offsetof(ThresholdConfiguration{}.Value), Shape: &schema.Int32},
 		},
 		Type: (*ThresholdConfiguration)(nil),
 	}
-	schemaTimeoutConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "idleTimeoutSeconds", Offset: unsafe.Offsetof(TimeoutConfiguration{}.IdleTimeoutSeconds), Shape: &jsonwire.Int32},
-			{Name: "perRequestTimeoutSeconds", Offset: unsafe.Offsetof(TimeoutConfiguration{}.PerRequestTimeoutSeconds), Shape: &jsonwire.Int32},
+	schemaTimeoutConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "idleTimeoutSeconds", Offset: unsafe.Offsetof(TimeoutConfiguration{}.IdleTimeoutSeconds), Shape: &schema.Int32},
+			{Name: "perRequestTimeoutSeconds", Offset: unsafe.Offsetof(TimeoutConfiguration{}.PerRequestTimeoutSeconds), Shape: &schema.Int32},
 		},
 		Type: (*TimeoutConfiguration)(nil),
 	}
-	schemaTmpfs = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "containerPath", Offset: unsafe.Offsetof(Tmpfs{}.ContainerPath), Shape: &jsonwire.String},
-			{Name: "size", Offset: unsafe.Offsetof(Tmpfs{}.Size), Shape: &jsonwire.Int32},
+	schemaTmpfs = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "containerPath", Offset: unsafe.Offsetof(Tmpfs{}.ContainerPath), Shape: &schema.String},
+			{Name: "size", Offset: unsafe.Offsetof(Tmpfs{}.Size), Shape: &schema.Int32},
 			{Name: "mountOptions", Offset: unsafe.Offsetof(Tmpfs{}.MountOptions), Shape: &schemaStringList},
 		},
 		Type: (*Tmpfs)(nil),
 	}
-	schemaTmpfsList = jsonwire.Shape{
+	schemaTmpfsList = schema.Shape{
 		Elem: &schemaTmpfs,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Tmpfs)(nil),
 	}
-	schemaTotalLocalStorageGBRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "min", Offset: unsafe.Offsetof(TotalLocalStorageGBRequest{}.Min), Shape: &jsonwire.Float64},
-			{Name: "max", Offset: unsafe.Offsetof(TotalLocalStorageGBRequest{}.Max), Shape: &jsonwire.Float64},
+	schemaTotalLocalStorageGBRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "min", Offset: unsafe.Offsetof(TotalLocalStorageGBRequest{}.Min), Shape: &schema.Float64},
+			{Name: "max", Offset: unsafe.Offsetof(TotalLocalStorageGBRequest{}.Max), Shape: &schema.Float64},
 		},
 		Type: (*TotalLocalStorageGBRequest)(nil),
 	}
-	schemaUlimit = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(Ulimit{}.Name), Shape: &jsonwire.Enum},
-			{Name: "softLimit", Offset: unsafe.Offsetof(Ulimit{}.SoftLimit), Shape: &jsonwire.Int32},
-			{Name: "hardLimit", Offset: unsafe.Offsetof(Ulimit{}.HardLimit), Shape: &jsonwire.Int32},
+	schemaUlimit = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(Ulimit{}.Name), Shape: &schema.Enum},
+			{Name: "softLimit", Offset: unsafe.Offsetof(Ulimit{}.SoftLimit), Shape: &schema.Int32},
+			{Name: "hardLimit", Offset: unsafe.Offsetof(Ulimit{}.HardLimit), Shape: &schema.Int32},
 		},
 		Type: (*Ulimit)(nil),
 	}
-	schemaUlimitList = jsonwire.Shape{
+	schemaUlimitList = schema.Shape{
 		Elem: &schemaUlimit,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Ulimit)(nil),
 	}
-	schemaUnsupportedFeatureException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(UnsupportedFeatureException{}.Message), Shape: &jsonwire.String},
+	schemaUnsupportedFeatureException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(UnsupportedFeatureException{}.Message), Shape: &schema.String},
 		},
 		Type: (*UnsupportedFeatureException)(nil),
 	}
-	schemaUntagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceArn", Offset: unsafe.Offsetof(UntagResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaUntagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceArn", Offset: unsafe.Offsetof(UntagResourceInput{}.ResourceARN), Shape: &schema.String},
 			{Name: "tagKeys", Offset: unsafe.Offsetof(UntagResourceInput{}.TagKeys), Shape: &schemaTagKeys},
 		},
 		Type: (*UntagResourceInput)(nil),
 	}
-	schemaUntagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUntagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UntagResourceOutput)(nil),
 	}
-	schemaUpdateCapacityProviderInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(UpdateCapacityProviderInput{}.Name), Shape: &jsonwire.String},
-			{Name: "cluster", Offset: unsafe.Offsetof(UpdateCapacityProviderInput{}.Cluster), Shape: &jsonwire.String},
+	schemaUpdateCapacityProviderInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(UpdateCapacityProviderInput{}.Name), Shape: &schema.String},
+			{Name: "cluster", Offset: unsafe.Offsetof(UpdateCapacityProviderInput{}.Cluster), Shape: &schema.String},
 			{Name: "autoScalingGroupProvider", Offset: unsafe.Offsetof(UpdateCapacityProviderInput{}.AutoScalingGroupProvider), Shape: &schemaAutoScalingGroupProviderUpdate},
 			{Name: "managedInstancesProvider", Offset: unsafe.Offsetof(UpdateCapacityProviderInput{}.ManagedInstancesProvider), Shape: &schemaUpdateManagedInstancesProviderConfiguration},
 		},
 		Type: (*UpdateCapacityProviderInput)(nil),
 	}
-	schemaUpdateCapacityProviderOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateCapacityProviderOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "capacityProvider", Offset: unsafe.Offsetof(UpdateCapacityProviderOutput{}.CapacityProvider), Shape: &schemaCapacityProvider},
 		},
 		Type: (*UpdateCapacityProviderOutput)(nil),
 	}
-	schemaUpdateClusterInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(UpdateClusterInput{}.Cluster), Shape: &jsonwire.String},
+	schemaUpdateClusterInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(UpdateClusterInput{}.Cluster), Shape: &schema.String},
 			{Name: "settings", Offset: unsafe.Offsetof(UpdateClusterInput{}.Settings), Shape: &schemaClusterSettings},
 			{Name: "configuration", Offset: unsafe.Offsetof(UpdateClusterInput{}.Configuration), Shape: &schemaClusterConfiguration},
 			{Name: "serviceConnectDefaults", Offset: unsafe.Offsetof(UpdateClusterInput{}.ServiceConnectDefaults), Shape: &schemaClusterServiceConnectDefaultsRequest},
 		},
 		Type: (*UpdateClusterInput)(nil),
 	}
-	schemaUpdateClusterOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateClusterOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "cluster", Offset: unsafe.Offsetof(UpdateClusterOutput{}.Cluster), Shape: &schemaCluster},
 		},
 		Type: (*UpdateClusterOutput)(nil),
 	}
-	schemaUpdateClusterSettingsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(UpdateClusterSettingsInput{}.Cluster), Shape: &jsonwire.String},
+	schemaUpdateClusterSettingsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(UpdateClusterSettingsInput{}.Cluster), Shape: &schema.String},
 			{Name: "settings", Offset: unsafe.Offsetof(UpdateClusterSettingsInput{}.Settings), Shape: &schemaClusterSettings},
 		},
 		Type: (*UpdateClusterSettingsInput)(nil),
 	}
-	schemaUpdateClusterSettingsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateClusterSettingsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "cluster", Offset: unsafe.Offsetof(UpdateClusterSettingsOutput{}.Cluster), Shape: &schemaCluster},
 		},
 		Type: (*UpdateClusterSettingsOutput)(nil),
 	}
-	schemaUpdateContainerAgentInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(UpdateContainerAgentInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "containerInstance", Offset: unsafe.Offsetof(UpdateContainerAgentInput{}.ContainerInstance), Shape: &jsonwire.String},
+	schemaUpdateContainerAgentInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(UpdateContainerAgentInput{}.Cluster), Shape: &schema.String},
+			{Name: "containerInstance", Offset: unsafe.Offsetof(UpdateContainerAgentInput{}.ContainerInstance), Shape: &schema.String},
 		},
 		Type: (*UpdateContainerAgentInput)(nil),
 	}
-	schemaUpdateContainerAgentOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateContainerAgentOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "containerInstance", Offset: unsafe.Offsetof(UpdateContainerAgentOutput{}.ContainerInstance), Shape: &schemaContainerInstance},
 		},
 		Type: (*UpdateContainerAgentOutput)(nil),
 	}
-	schemaUpdateContainerInstancesStateInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(UpdateContainerInstancesStateInput{}.Cluster), Shape: &jsonwire.String},
+	schemaUpdateContainerInstancesStateInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(UpdateContainerInstancesStateInput{}.Cluster), Shape: &schema.String},
 			{Name: "containerInstances", Offset: unsafe.Offsetof(UpdateContainerInstancesStateInput{}.ContainerInstances), Shape: &schemaStringList},
-			{Name: "status", Offset: unsafe.Offsetof(UpdateContainerInstancesStateInput{}.Status), Shape: &jsonwire.Enum},
+			{Name: "status", Offset: unsafe.Offsetof(UpdateContainerInstancesStateInput{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*UpdateContainerInstancesStateInput)(nil),
 	}
-	schemaUpdateContainerInstancesStateOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateContainerInstancesStateOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "containerInstances", Offset: unsafe.Offsetof(UpdateContainerInstancesStateOutput{}.ContainerInstances), Shape: &schemaContainerInstances},
 			{Name: "failures", Offset: unsafe.Offsetof(UpdateContainerInstancesStateOutput{}.Failures), Shape: &schemaFailures},
 		},
 		Type: (*UpdateContainerInstancesStateOutput)(nil),
 	}
-	schemaUpdateDaemonInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonArn", Offset: unsafe.Offsetof(UpdateDaemonInput{}.DaemonARN), Shape: &jsonwire.String},
-			{Name: "daemonTaskDefinitionArn", Offset: unsafe.Offsetof(UpdateDaemonInput{}.DaemonTaskDefinitionARN), Shape: &jsonwire.String},
+	schemaUpdateDaemonInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonArn", Offset: unsafe.Offsetof(UpdateDaemonInput{}.DaemonARN), Shape: &schema.String},
+			{Name: "daemonTaskDefinitionArn", Offset: unsafe.Offsetof(UpdateDaemonInput{}.DaemonTaskDefinitionARN), Shape: &schema.String},
 			{Name: "capacityProviderArns", Offset: unsafe.Offsetof(UpdateDaemonInput{}.CapacityProviderARNs), Shape: &schemaStringList},
 			{Name: "deploymentConfiguration", Offset: unsafe.Offsetof(UpdateDaemonInput{}.DeploymentConfiguration), Shape: &schemaDaemonDeploymentConfiguration},
-			{Name: "propagateTags", Offset: unsafe.Offsetof(UpdateDaemonInput{}.PropagateTags), Shape: &jsonwire.Enum},
-			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(UpdateDaemonInput{}.EnableECSManagedTags), Shape: &jsonwire.Bool},
-			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(UpdateDaemonInput{}.EnableExecuteCommand), Shape: &jsonwire.Bool},
+			{Name: "propagateTags", Offset: unsafe.Offsetof(UpdateDaemonInput{}.PropagateTags), Shape: &schema.Enum},
+			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(UpdateDaemonInput{}.EnableECSManagedTags), Shape: &schema.Bool},
+			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(UpdateDaemonInput{}.EnableExecuteCommand), Shape: &schema.Bool},
 		},
 		Type: (*UpdateDaemonInput)(nil),
 	}
-	schemaUpdateDaemonOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "daemonArn", Offset: unsafe.Offsetof(UpdateDaemonOutput{}.DaemonARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(UpdateDaemonOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "createdAt", Offset: unsafe.Offsetof(UpdateDaemonOutput{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(UpdateDaemonOutput{}.UpdatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "deploymentArn", Offset: unsafe.Offsetof(UpdateDaemonOutput{}.DeploymentARN), Shape: &jsonwire.String},
+	schemaUpdateDaemonOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "daemonArn", Offset: unsafe.Offsetof(UpdateDaemonOutput{}.DaemonARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(UpdateDaemonOutput{}.Status), Shape: &schema.Enum},
+			{Name: "createdAt", Offset: unsafe.Offsetof(UpdateDaemonOutput{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(UpdateDaemonOutput{}.UpdatedAt), Shape: &schema.Timestamp},
+			{Name: "deploymentArn", Offset: unsafe.Offsetof(UpdateDaemonOutput{}.DeploymentARN), Shape: &schema.String},
 		},
 		Type: (*UpdateDaemonOutput)(nil),
 	}
-	schemaUpdateExpressGatewayServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceArn", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "executionRoleArn", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.ExecutionRoleARN), Shape: &jsonwire.String},
-			{Name: "healthCheckPath", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.HealthCheckPath), Shape: &jsonwire.String},
+	schemaUpdateExpressGatewayServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceArn", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.ServiceARN), Shape: &schema.String},
+			{Name: "executionRoleArn", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.ExecutionRoleARN), Shape: &schema.String},
+			{Name: "healthCheckPath", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.HealthCheckPath), Shape: &schema.String},
 			{Name: "primaryContainer", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.PrimaryContainer), Shape: &schemaExpressGatewayContainer},
-			{Name: "taskRoleArn", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.TaskRoleARN), Shape: &jsonwire.String},
+			{Name: "taskRoleArn", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.TaskRoleARN), Shape: &schema.String},
 			{Name: "networkConfiguration", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.NetworkConfiguration), Shape: &schemaExpressGatewayServiceNetworkConfiguration},
-			{Name: "cpu", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.CPU), Shape: &jsonwire.String},
-			{Name: "memory", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.Memory), Shape: &jsonwire.String},
+			{Name: "cpu", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.CPU), Shape: &schema.String},
+			{Name: "memory", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.Memory), Shape: &schema.String},
 			{Name: "scalingTarget", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.ScalingTarget), Shape: &schemaExpressGatewayScalingTarget},
-			{Name: "taskDefinitionArn", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.TaskDefinitionARN), Shape: &jsonwire.String},
+			{Name: "taskDefinitionArn", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceInput{}.TaskDefinitionARN), Shape: &schema.String},
 		},
 		Type: (*UpdateExpressGatewayServiceInput)(nil),
 	}
-	schemaUpdateExpressGatewayServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateExpressGatewayServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "service", Offset: unsafe.Offsetof(UpdateExpressGatewayServiceOutput{}.Service), Shape: &schemaUpdatedExpressGatewayService},
 		},
 		Type: (*UpdateExpressGatewayServiceOutput)(nil),
 	}
-	schemaUpdateInProgressException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(UpdateInProgressException{}.Message), Shape: &jsonwire.String},
+	schemaUpdateInProgressException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(UpdateInProgressException{}.Message), Shape: &schema.String},
 		},
 		Type: (*UpdateInProgressException)(nil),
 	}
-	schemaUpdateManagedInstancesProviderConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "infrastructureRoleArn", Offset: unsafe.Offsetof(UpdateManagedInstancesProviderConfiguration{}.InfrastructureRoleARN), Shape: &jsonwire.String},
+	schemaUpdateManagedInstancesProviderConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "infrastructureRoleArn", Offset: unsafe.Offsetof(UpdateManagedInstancesProviderConfiguration{}.InfrastructureRoleARN), Shape: &schema.String},
 			{Name: "instanceLaunchTemplate", Offset: unsafe.Offsetof(UpdateManagedInstancesProviderConfiguration{}.InstanceLaunchTemplate), Shape: &schemaInstanceLaunchTemplateUpdate},
-			{Name: "propagateTags", Offset: unsafe.Offsetof(UpdateManagedInstancesProviderConfiguration{}.PropagateTags), Shape: &jsonwire.Enum},
+			{Name: "propagateTags", Offset: unsafe.Offsetof(UpdateManagedInstancesProviderConfiguration{}.PropagateTags), Shape: &schema.Enum},
 			{Name: "infrastructureOptimization", Offset: unsafe.Offsetof(UpdateManagedInstancesProviderConfiguration{}.InfrastructureOptimization), Shape: &schemaInfrastructureOptimization},
 			{Name: "autoRepairConfiguration", Offset: unsafe.Offsetof(UpdateManagedInstancesProviderConfiguration{}.AutoRepairConfiguration), Shape: &schemaAutoRepairConfiguration},
 		},
 		Type: (*UpdateManagedInstancesProviderConfiguration)(nil),
 	}
-	schemaUpdateServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(UpdateServiceInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "service", Offset: unsafe.Offsetof(UpdateServiceInput{}.Service), Shape: &jsonwire.String},
-			{Name: "desiredCount", Offset: unsafe.Offsetof(UpdateServiceInput{}.DesiredCount), Shape: &jsonwire.Int32},
-			{Name: "taskDefinition", Offset: unsafe.Offsetof(UpdateServiceInput{}.TaskDefinition), Shape: &jsonwire.String},
+	schemaUpdateServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(UpdateServiceInput{}.Cluster), Shape: &schema.String},
+			{Name: "service", Offset: unsafe.Offsetof(UpdateServiceInput{}.Service), Shape: &schema.String},
+			{Name: "desiredCount", Offset: unsafe.Offsetof(UpdateServiceInput{}.DesiredCount), Shape: &schema.Int32},
+			{Name: "taskDefinition", Offset: unsafe.Offsetof(UpdateServiceInput{}.TaskDefinition), Shape: &schema.String},
 			{Name: "capacityProviderStrategy", Offset: unsafe.Offsetof(UpdateServiceInput{}.CapacityProviderStrategy), Shape: &schemaCapacityProviderStrategy},
 			{Name: "deploymentConfiguration", Offset: unsafe.Offsetof(UpdateServiceInput{}.DeploymentConfiguration), Shape: &schemaDeploymentConfiguration},
-			{Name: "availabilityZoneRebalancing", Offset: unsafe.Offsetof(UpdateServiceInput{}.AvailabilityZoneRebalancing), Shape: &jsonwire.Enum},
+			{Name: "availabilityZoneRebalancing", Offset: unsafe.Offsetof(UpdateServiceInput{}.AvailabilityZoneRebalancing), Shape: &schema.Enum},
 			{Name: "networkConfiguration", Offset: unsafe.Offsetof(UpdateServiceInput{}.NetworkConfiguration), Shape: &schemaNetworkConfiguration},
 			{Name: "placementConstraints", Offset: unsafe.Offsetof(UpdateServiceInput{}.PlacementConstraints), Shape: &schemaPlacementConstraints},
 			{Name: "placementStrategy", Offset: unsafe.Offsetof(UpdateServiceInput{}.PlacementStrategy), Shape: &schemaPlacementStrategies},
-			{Name: "platformVersion", Offset: unsafe.Offsetof(UpdateServiceInput{}.PlatformVersion), Shape: &jsonwire.String},
-			{Name: "forceNewDeployment", Offset: unsafe.Offsetof(UpdateServiceInput{}.ForceNewDeployment), Shape: &jsonwire.Bool},
-			{Name: "healthCheckGracePeriodSeconds", Offset: unsafe.Offsetof(UpdateServiceInput{}.HealthCheckGracePeriodSeconds), Shape: &jsonwire.Int32},
+			{Name: "platformVersion", Offset: unsafe.Offsetof(UpdateServiceInput{}.PlatformVersion), Shape: &schema.String},
+			{Name: "forceNewDeployment", Offset: unsafe.Offsetof(UpdateServiceInput{}.ForceNewDeployment), Shape: &schema.Bool},
+			{Name: "healthCheckGracePeriodSeconds", Offset: unsafe.Offsetof(UpdateServiceInput{}.HealthCheckGracePeriodSeconds), Shape: &schema.Int32},
 			{Name: "deploymentController", Offset: unsafe.Offsetof(UpdateServiceInput{}.DeploymentController), Shape: &schemaDeploymentController},
-			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(UpdateServiceInput{}.EnableExecuteCommand), Shape: &jsonwire.Bool},
-			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(UpdateServiceInput{}.EnableECSManagedTags), Shape: &jsonwire.Bool},
+			{Name: "enableExecuteCommand", Offset: unsafe.Offsetof(UpdateServiceInput{}.EnableExecuteCommand), Shape: &schema.Bool},
+			{Name: "enableECSManagedTags", Offset: unsafe.Offsetof(UpdateServiceInput{}.EnableECSManagedTags), Shape: &schema.Bool},
 			{Name: "loadBalancers", Offset: unsafe.Offsetof(UpdateServiceInput{}.LoadBalancers), Shape: &schemaLoadBalancers},
-			{Name: "propagateTags", Offset: unsafe.Offsetof(UpdateServiceInput{}.PropagateTags), Shape: &jsonwire.Enum},
+			{Name: "propagateTags", Offset: unsafe.Offsetof(UpdateServiceInput{}.PropagateTags), Shape: &schema.Enum},
 			{Name: "serviceRegistries", Offset: unsafe.Offsetof(UpdateServiceInput{}.ServiceRegistries), Shape: &schemaServiceRegistries},
 			{Name: "serviceConnectConfiguration", Offset: unsafe.Offsetof(UpdateServiceInput{}.ServiceConnectConfiguration), Shape: &schemaServiceConnectConfiguration},
 			{Name: "volumeConfigurations", Offset: unsafe.Offsetof(UpdateServiceInput{}.VolumeConfigurations), Shape: &schemaServiceVolumeConfigurations},
@@ -4290,146 +4290,146 @@ var (
 		},
 		Type: (*UpdateServiceInput)(nil),
 	}
-	schemaUpdateServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "service", Offset: unsafe.Offsetof(UpdateServiceOutput{}.Service), Shape: &schemaService},
 		},
 		Type: (*UpdateServiceOutput)(nil),
 	}
-	schemaUpdateServicePrimaryTaskSetInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(UpdateServicePrimaryTaskSetInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "service", Offset: unsafe.Offsetof(UpdateServicePrimaryTaskSetInput{}.Service), Shape: &jsonwire.String},
-			{Name: "primaryTaskSet", Offset: unsafe.Offsetof(UpdateServicePrimaryTaskSetInput{}.PrimaryTaskSet), Shape: &jsonwire.String},
+	schemaUpdateServicePrimaryTaskSetInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(UpdateServicePrimaryTaskSetInput{}.Cluster), Shape: &schema.String},
+			{Name: "service", Offset: unsafe.Offsetof(UpdateServicePrimaryTaskSetInput{}.Service), Shape: &schema.String},
+			{Name: "primaryTaskSet", Offset: unsafe.Offsetof(UpdateServicePrimaryTaskSetInput{}.PrimaryTaskSet), Shape: &schema.String},
 		},
 		Type: (*UpdateServicePrimaryTaskSetInput)(nil),
 	}
-	schemaUpdateServicePrimaryTaskSetOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateServicePrimaryTaskSetOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "taskSet", Offset: unsafe.Offsetof(UpdateServicePrimaryTaskSetOutput{}.TaskSet), Shape: &schemaTaskSet},
 		},
 		Type: (*UpdateServicePrimaryTaskSetOutput)(nil),
 	}
-	schemaUpdateTaskProtectionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(UpdateTaskProtectionInput{}.Cluster), Shape: &jsonwire.String},
+	schemaUpdateTaskProtectionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(UpdateTaskProtectionInput{}.Cluster), Shape: &schema.String},
 			{Name: "tasks", Offset: unsafe.Offsetof(UpdateTaskProtectionInput{}.Tasks), Shape: &schemaStringList},
-			{Name: "protectionEnabled", Offset: unsafe.Offsetof(UpdateTaskProtectionInput{}.ProtectionEnabled), Shape: &jsonwire.Bool},
-			{Name: "expiresInMinutes", Offset: unsafe.Offsetof(UpdateTaskProtectionInput{}.ExpiresInMinutes), Shape: &jsonwire.Int32},
+			{Name: "protectionEnabled", Offset: unsafe.Offsetof(UpdateTaskProtectionInput{}.ProtectionEnabled), Shape: &schema.Bool},
+			{Name: "expiresInMinutes", Offset: unsafe.Offsetof(UpdateTaskProtectionInput{}.ExpiresInMinutes), Shape: &schema.Int32},
 		},
 		Type: (*UpdateTaskProtectionInput)(nil),
 	}
-	schemaUpdateTaskProtectionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateTaskProtectionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "protectedTasks", Offset: unsafe.Offsetof(UpdateTaskProtectionOutput{}.ProtectedTasks), Shape: &schemaProtectedTasks},
 			{Name: "failures", Offset: unsafe.Offsetof(UpdateTaskProtectionOutput{}.Failures), Shape: &schemaFailures},
 		},
 		Type: (*UpdateTaskProtectionOutput)(nil),
 	}
-	schemaUpdateTaskSetInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cluster", Offset: unsafe.Offsetof(UpdateTaskSetInput{}.Cluster), Shape: &jsonwire.String},
-			{Name: "service", Offset: unsafe.Offsetof(UpdateTaskSetInput{}.Service), Shape: &jsonwire.String},
-			{Name: "taskSet", Offset: unsafe.Offsetof(UpdateTaskSetInput{}.TaskSet), Shape: &jsonwire.String},
+	schemaUpdateTaskSetInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cluster", Offset: unsafe.Offsetof(UpdateTaskSetInput{}.Cluster), Shape: &schema.String},
+			{Name: "service", Offset: unsafe.Offsetof(UpdateTaskSetInput{}.Service), Shape: &schema.String},
+			{Name: "taskSet", Offset: unsafe.Offsetof(UpdateTaskSetInput{}.TaskSet), Shape: &schema.String},
 			{Name: "scale", Offset: unsafe.Offsetof(UpdateTaskSetInput{}.Scale), Shape: &schemaScale},
 		},
 		Type: (*UpdateTaskSetInput)(nil),
 	}
-	schemaUpdateTaskSetOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateTaskSetOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "taskSet", Offset: unsafe.Offsetof(UpdateTaskSetOutput{}.TaskSet), Shape: &schemaTaskSet},
 		},
 		Type: (*UpdateTaskSetOutput)(nil),
 	}
-	schemaUpdatedExpressGatewayService = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceArn", Offset: unsafe.Offsetof(UpdatedExpressGatewayService{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "cluster", Offset: unsafe.Offsetof(UpdatedExpressGatewayService{}.Cluster), Shape: &jsonwire.String},
-			{Name: "serviceName", Offset: unsafe.Offsetof(UpdatedExpressGatewayService{}.ServiceName), Shape: &jsonwire.String},
+	schemaUpdatedExpressGatewayService = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceArn", Offset: unsafe.Offsetof(UpdatedExpressGatewayService{}.ServiceARN), Shape: &schema.String},
+			{Name: "cluster", Offset: unsafe.Offsetof(UpdatedExpressGatewayService{}.Cluster), Shape: &schema.String},
+			{Name: "serviceName", Offset: unsafe.Offsetof(UpdatedExpressGatewayService{}.ServiceName), Shape: &schema.String},
 			{Name: "status", Offset: unsafe.Offsetof(UpdatedExpressGatewayService{}.Status), Shape: &schemaExpressGatewayServiceStatus},
 			{Name: "targetConfiguration", Offset: unsafe.Offsetof(UpdatedExpressGatewayService{}.TargetConfiguration), Shape: &schemaExpressGatewayServiceConfiguration},
-			{Name: "createdAt", Offset: unsafe.Offsetof(UpdatedExpressGatewayService{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(UpdatedExpressGatewayService{}.UpdatedAt), Shape: &jsonwire.Timestamp},
+			{Name: "createdAt", Offset: unsafe.Offsetof(UpdatedExpressGatewayService{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(UpdatedExpressGatewayService{}.UpdatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*UpdatedExpressGatewayService)(nil),
 	}
-	schemaVCPUCountRangeRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "min", Offset: unsafe.Offsetof(VCPUCountRangeRequest{}.Min), Shape: &jsonwire.Int32},
-			{Name: "max", Offset: unsafe.Offsetof(VCPUCountRangeRequest{}.Max), Shape: &jsonwire.Int32},
+	schemaVCPUCountRangeRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "min", Offset: unsafe.Offsetof(VCPUCountRangeRequest{}.Min), Shape: &schema.Int32},
+			{Name: "max", Offset: unsafe.Offsetof(VCPUCountRangeRequest{}.Max), Shape: &schema.Int32},
 		},
 		Type: (*VCPUCountRangeRequest)(nil),
 	}
-	schemaVPCLatticeConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "roleArn", Offset: unsafe.Offsetof(VPCLatticeConfiguration{}.RoleARN), Shape: &jsonwire.String},
-			{Name: "targetGroupArn", Offset: unsafe.Offsetof(VPCLatticeConfiguration{}.TargetGroupARN), Shape: &jsonwire.String},
-			{Name: "portName", Offset: unsafe.Offsetof(VPCLatticeConfiguration{}.PortName), Shape: &jsonwire.String},
+	schemaVPCLatticeConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "roleArn", Offset: unsafe.Offsetof(VPCLatticeConfiguration{}.RoleARN), Shape: &schema.String},
+			{Name: "targetGroupArn", Offset: unsafe.Offsetof(VPCLatticeConfiguration{}.TargetGroupARN), Shape: &schema.String},
+			{Name: "portName", Offset: unsafe.Offsetof(VPCLatticeConfiguration{}.PortName), Shape: &schema.String},
 		},
 		Type: (*VPCLatticeConfiguration)(nil),
 	}
-	schemaVersionInfo = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "agentVersion", Offset: unsafe.Offsetof(VersionInfo{}.AgentVersion), Shape: &jsonwire.String},
-			{Name: "agentHash", Offset: unsafe.Offsetof(VersionInfo{}.AgentHash), Shape: &jsonwire.String},
-			{Name: "dockerVersion", Offset: unsafe.Offsetof(VersionInfo{}.DockerVersion), Shape: &jsonwire.String},
+	schemaVersionInfo = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "agentVersion", Offset: unsafe.Offsetof(VersionInfo{}.AgentVersion), Shape: &schema.String},
+			{Name: "agentHash", Offset: unsafe.Offsetof(VersionInfo{}.AgentHash), Shape: &schema.String},
+			{Name: "dockerVersion", Offset: unsafe.Offsetof(VersionInfo{}.DockerVersion), Shape: &schema.String},
 		},
 		Type: (*VersionInfo)(nil),
 	}
-	schemaVolume = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(Volume{}.Name), Shape: &jsonwire.String},
+	schemaVolume = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(Volume{}.Name), Shape: &schema.String},
 			{Name: "host", Offset: unsafe.Offsetof(Volume{}.Host), Shape: &schemaHostVolumeProperties},
 			{Name: "dockerVolumeConfiguration", Offset: unsafe.Offsetof(Volume{}.DockerVolumeConfiguration), Shape: &schemaDockerVolumeConfiguration},
 			{Name: "efsVolumeConfiguration", Offset: unsafe.Offsetof(Volume{}.EfsVolumeConfiguration), Shape: &schemaEFSVolumeConfiguration},
 			{Name: "s3filesVolumeConfiguration", Offset: unsafe.Offsetof(Volume{}.S3filesVolumeConfiguration), Shape: &schemaS3FilesVolumeConfiguration},
 			{Name: "fsxWindowsFileServerVolumeConfiguration", Offset: unsafe.Offsetof(Volume{}.FsxWindowsFileServerVolumeConfiguration), Shape: &schemaFSxWindowsFileServerVolumeConfiguration},
-			{Name: "configuredAtLaunch", Offset: unsafe.Offsetof(Volume{}.ConfiguredAtLaunch), Shape: &jsonwire.Bool},
+			{Name: "configuredAtLaunch", Offset: unsafe.Offsetof(Volume{}.ConfiguredAtLaunch), Shape: &schema.Bool},
 		},
 		Type: (*Volume)(nil),
 	}
-	schemaVolumeFrom = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "sourceContainer", Offset: unsafe.Offsetof(VolumeFrom{}.SourceContainer), Shape: &jsonwire.String},
-			{Name: "readOnly", Offset: unsafe.Offsetof(VolumeFrom{}.ReadOnly), Shape: &jsonwire.Bool},
+	schemaVolumeFrom = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "sourceContainer", Offset: unsafe.Offsetof(VolumeFrom{}.SourceContainer), Shape: &schema.String},
+			{Name: "readOnly", Offset: unsafe.Offsetof(VolumeFrom{}.ReadOnly), Shape: &schema.Bool},
 		},
 		Type: (*VolumeFrom)(nil),
 	}
-	schemaVolumeFromList = jsonwire.Shape{
+	schemaVolumeFromList = schema.Shape{
 		Elem: &schemaVolumeFrom,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]VolumeFrom)(nil),
 	}
-	schemaVolumeList = jsonwire.Shape{
+	schemaVolumeList = schema.Shape{
 		Elem: &schemaVolume,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Volume)(nil),
 	}
-	schemaVpcLatticeConfigurations = jsonwire.Shape{
+	schemaVpcLatticeConfigurations = schema.Shape{
 		Elem: &schemaVPCLatticeConfiguration,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]VPCLatticeConfiguration)(nil),
 	}
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *ContinueServiceDeploymentInput:
 		return &schemaContinueServiceDeploymentInput

@@ -5,7 +5,6 @@ package lightsail
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 )
 
@@ -6279,54 +6278,6 @@ func (c *Client) UpdateRelationalDatabaseParameters(ctx context.Context, in *Upd
 		return nil, err
 	}
 	return out, nil
-}
-
-// UnmarshalJSON decodes the JSON body of the AccessDeniedException error into
-// e, matching member names exactly.
-func (e *AccessDeniedException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaAccessDeniedException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the AccountSetupInProgressException
-// error into e, matching member names exactly.
-func (e *AccountSetupInProgressException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaAccountSetupInProgressException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the InvalidInputException error into
-// e, matching member names exactly.
-func (e *InvalidInputException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaInvalidInputException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the NotFoundException error into e,
-// matching member names exactly.
-func (e *NotFoundException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaNotFoundException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the OperationFailureException error
-// into e, matching member names exactly.
-func (e *OperationFailureException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaOperationFailureException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the RegionSetupInProgressException
-// error into e, matching member names exactly.
-func (e *RegionSetupInProgressException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaRegionSetupInProgressException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ServiceException error into e,
-// matching member names exactly.
-func (e *ServiceException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaServiceException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the UnauthenticatedException error
-// into e, matching member names exactly.
-func (e *UnauthenticatedException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaUnauthenticatedException, e)
 }
 
 // newError returns an empty typed error for an error code of Amazon Lightsail,

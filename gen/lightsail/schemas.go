@@ -3,331 +3,331 @@
 package lightsail
 
 import (
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaAccessDeniedException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "code", Offset: unsafe.Offsetof(AccessDeniedException{}.Code), Shape: &jsonwire.String},
-			{Name: "docs", Offset: unsafe.Offsetof(AccessDeniedException{}.Docs), Shape: &jsonwire.String},
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(AccessDeniedException{}.Message), Shape: &jsonwire.String},
-			{Name: "tip", Offset: unsafe.Offsetof(AccessDeniedException{}.Tip), Shape: &jsonwire.String},
+	schemaAccessDeniedException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "code", Offset: unsafe.Offsetof(AccessDeniedException{}.Code), Shape: &schema.String},
+			{Name: "docs", Offset: unsafe.Offsetof(AccessDeniedException{}.Docs), Shape: &schema.String},
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(AccessDeniedException{}.Message), Shape: &schema.String},
+			{Name: "tip", Offset: unsafe.Offsetof(AccessDeniedException{}.Tip), Shape: &schema.String},
 		},
 		Type: (*AccessDeniedException)(nil),
 	}
-	schemaAccessKey = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "accessKeyId", Offset: unsafe.Offsetof(AccessKey{}.AccessKeyID), Shape: &jsonwire.String},
-			{Name: "secretAccessKey", Offset: unsafe.Offsetof(AccessKey{}.SecretAccessKey), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(AccessKey{}.Status), Shape: &jsonwire.Enum},
-			{Name: "createdAt", Offset: unsafe.Offsetof(AccessKey{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaAccessKey = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "accessKeyId", Offset: unsafe.Offsetof(AccessKey{}.AccessKeyID), Shape: &schema.String},
+			{Name: "secretAccessKey", Offset: unsafe.Offsetof(AccessKey{}.SecretAccessKey), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(AccessKey{}.Status), Shape: &schema.Enum},
+			{Name: "createdAt", Offset: unsafe.Offsetof(AccessKey{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "lastUsed", Offset: unsafe.Offsetof(AccessKey{}.LastUsed), Shape: &schemaAccessKeyLastUsed},
 		},
 		Type: (*AccessKey)(nil),
 	}
-	schemaAccessKeyLastUsed = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "lastUsedDate", Offset: unsafe.Offsetof(AccessKeyLastUsed{}.LastUsedDate), Shape: &jsonwire.Timestamp},
-			{Name: "region", Offset: unsafe.Offsetof(AccessKeyLastUsed{}.Region), Shape: &jsonwire.String},
-			{Name: "serviceName", Offset: unsafe.Offsetof(AccessKeyLastUsed{}.ServiceName), Shape: &jsonwire.String},
+	schemaAccessKeyLastUsed = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "lastUsedDate", Offset: unsafe.Offsetof(AccessKeyLastUsed{}.LastUsedDate), Shape: &schema.Timestamp},
+			{Name: "region", Offset: unsafe.Offsetof(AccessKeyLastUsed{}.Region), Shape: &schema.String},
+			{Name: "serviceName", Offset: unsafe.Offsetof(AccessKeyLastUsed{}.ServiceName), Shape: &schema.String},
 		},
 		Type: (*AccessKeyLastUsed)(nil),
 	}
-	schemaAccessKeyList = jsonwire.Shape{
+	schemaAccessKeyList = schema.Shape{
 		Elem: &schemaAccessKey,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]AccessKey)(nil),
 	}
-	schemaAccessReceiverList = jsonwire.Shape{
+	schemaAccessReceiverList = schema.Shape{
 		Elem: &schemaResourceReceivingAccess,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ResourceReceivingAccess)(nil),
 	}
-	schemaAccessRules = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "getObject", Offset: unsafe.Offsetof(AccessRules{}.GetObject), Shape: &jsonwire.Enum},
-			{Name: "allowPublicOverrides", Offset: unsafe.Offsetof(AccessRules{}.AllowPublicOverrides), Shape: &jsonwire.Bool},
+	schemaAccessRules = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "getObject", Offset: unsafe.Offsetof(AccessRules{}.GetObject), Shape: &schema.Enum},
+			{Name: "allowPublicOverrides", Offset: unsafe.Offsetof(AccessRules{}.AllowPublicOverrides), Shape: &schema.Bool},
 		},
 		Type: (*AccessRules)(nil),
 	}
-	schemaAccountLevelBpaSync = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "status", Offset: unsafe.Offsetof(AccountLevelBpaSync{}.Status), Shape: &jsonwire.Enum},
-			{Name: "lastSyncedAt", Offset: unsafe.Offsetof(AccountLevelBpaSync{}.LastSyncedAt), Shape: &jsonwire.Timestamp},
-			{Name: "message", Offset: unsafe.Offsetof(AccountLevelBpaSync{}.Message), Shape: &jsonwire.Enum},
-			{Name: "bpaImpactsLightsail", Offset: unsafe.Offsetof(AccountLevelBpaSync{}.BpaImpactsLightsail), Shape: &jsonwire.Bool},
+	schemaAccountLevelBpaSync = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "status", Offset: unsafe.Offsetof(AccountLevelBpaSync{}.Status), Shape: &schema.Enum},
+			{Name: "lastSyncedAt", Offset: unsafe.Offsetof(AccountLevelBpaSync{}.LastSyncedAt), Shape: &schema.Timestamp},
+			{Name: "message", Offset: unsafe.Offsetof(AccountLevelBpaSync{}.Message), Shape: &schema.Enum},
+			{Name: "bpaImpactsLightsail", Offset: unsafe.Offsetof(AccountLevelBpaSync{}.BpaImpactsLightsail), Shape: &schema.Bool},
 		},
 		Type: (*AccountLevelBpaSync)(nil),
 	}
-	schemaAccountSetupInProgressException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "code", Offset: unsafe.Offsetof(AccountSetupInProgressException{}.Code), Shape: &jsonwire.String},
-			{Name: "docs", Offset: unsafe.Offsetof(AccountSetupInProgressException{}.Docs), Shape: &jsonwire.String},
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(AccountSetupInProgressException{}.Message), Shape: &jsonwire.String},
-			{Name: "tip", Offset: unsafe.Offsetof(AccountSetupInProgressException{}.Tip), Shape: &jsonwire.String},
+	schemaAccountSetupInProgressException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "code", Offset: unsafe.Offsetof(AccountSetupInProgressException{}.Code), Shape: &schema.String},
+			{Name: "docs", Offset: unsafe.Offsetof(AccountSetupInProgressException{}.Docs), Shape: &schema.String},
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(AccountSetupInProgressException{}.Message), Shape: &schema.String},
+			{Name: "tip", Offset: unsafe.Offsetof(AccountSetupInProgressException{}.Tip), Shape: &schema.String},
 		},
 		Type: (*AccountSetupInProgressException)(nil),
 	}
-	schemaAddOn = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(AddOn{}.Name), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(AddOn{}.Status), Shape: &jsonwire.String},
-			{Name: "snapshotTimeOfDay", Offset: unsafe.Offsetof(AddOn{}.SnapshotTimeOfDay), Shape: &jsonwire.String},
-			{Name: "nextSnapshotTimeOfDay", Offset: unsafe.Offsetof(AddOn{}.NextSnapshotTimeOfDay), Shape: &jsonwire.String},
-			{Name: "threshold", Offset: unsafe.Offsetof(AddOn{}.Threshold), Shape: &jsonwire.String},
-			{Name: "duration", Offset: unsafe.Offsetof(AddOn{}.Duration), Shape: &jsonwire.String},
+	schemaAddOn = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(AddOn{}.Name), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(AddOn{}.Status), Shape: &schema.String},
+			{Name: "snapshotTimeOfDay", Offset: unsafe.Offsetof(AddOn{}.SnapshotTimeOfDay), Shape: &schema.String},
+			{Name: "nextSnapshotTimeOfDay", Offset: unsafe.Offsetof(AddOn{}.NextSnapshotTimeOfDay), Shape: &schema.String},
+			{Name: "threshold", Offset: unsafe.Offsetof(AddOn{}.Threshold), Shape: &schema.String},
+			{Name: "duration", Offset: unsafe.Offsetof(AddOn{}.Duration), Shape: &schema.String},
 		},
 		Type: (*AddOn)(nil),
 	}
-	schemaAddOnList = jsonwire.Shape{
+	schemaAddOnList = schema.Shape{
 		Elem: &schemaAddOn,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]AddOn)(nil),
 	}
-	schemaAddOnRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "addOnType", Offset: unsafe.Offsetof(AddOnRequest{}.AddOnType), Shape: &jsonwire.Enum},
+	schemaAddOnRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "addOnType", Offset: unsafe.Offsetof(AddOnRequest{}.AddOnType), Shape: &schema.Enum},
 			{Name: "autoSnapshotAddOnRequest", Offset: unsafe.Offsetof(AddOnRequest{}.AutoSnapshotAddOnRequest), Shape: &schemaAutoSnapshotAddOnRequest},
 			{Name: "stopInstanceOnIdleRequest", Offset: unsafe.Offsetof(AddOnRequest{}.StopInstanceOnIdleRequest), Shape: &schemaStopInstanceOnIdleRequest},
 		},
 		Type: (*AddOnRequest)(nil),
 	}
-	schemaAddOnRequestList = jsonwire.Shape{
+	schemaAddOnRequestList = schema.Shape{
 		Elem: &schemaAddOnRequest,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]AddOnRequest)(nil),
 	}
-	schemaAlarm = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(Alarm{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(Alarm{}.ARN), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(Alarm{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaAlarm = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(Alarm{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(Alarm{}.ARN), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(Alarm{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(Alarm{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(Alarm{}.ResourceType), Shape: &jsonwire.Enum},
-			{Name: "supportCode", Offset: unsafe.Offsetof(Alarm{}.SupportCode), Shape: &jsonwire.String},
+			{Name: "resourceType", Offset: unsafe.Offsetof(Alarm{}.ResourceType), Shape: &schema.Enum},
+			{Name: "supportCode", Offset: unsafe.Offsetof(Alarm{}.SupportCode), Shape: &schema.String},
 			{Name: "monitoredResourceInfo", Offset: unsafe.Offsetof(Alarm{}.MonitoredResourceInfo), Shape: &schemaMonitoredResourceInfo},
-			{Name: "comparisonOperator", Offset: unsafe.Offsetof(Alarm{}.ComparisonOperator), Shape: &jsonwire.Enum},
-			{Name: "evaluationPeriods", Offset: unsafe.Offsetof(Alarm{}.EvaluationPeriods), Shape: &jsonwire.Int32},
-			{Name: "period", Offset: unsafe.Offsetof(Alarm{}.Period), Shape: &jsonwire.Int32},
-			{Name: "threshold", Offset: unsafe.Offsetof(Alarm{}.Threshold), Shape: &jsonwire.Float64},
-			{Name: "datapointsToAlarm", Offset: unsafe.Offsetof(Alarm{}.DatapointsToAlarm), Shape: &jsonwire.Int32},
-			{Name: "treatMissingData", Offset: unsafe.Offsetof(Alarm{}.TreatMissingData), Shape: &jsonwire.Enum},
-			{Name: "statistic", Offset: unsafe.Offsetof(Alarm{}.Statistic), Shape: &jsonwire.Enum},
-			{Name: "metricName", Offset: unsafe.Offsetof(Alarm{}.MetricName), Shape: &jsonwire.Enum},
-			{Name: "state", Offset: unsafe.Offsetof(Alarm{}.State), Shape: &jsonwire.Enum},
-			{Name: "unit", Offset: unsafe.Offsetof(Alarm{}.Unit), Shape: &jsonwire.Enum},
+			{Name: "comparisonOperator", Offset: unsafe.Offsetof(Alarm{}.ComparisonOperator), Shape: &schema.Enum},
+			{Name: "evaluationPeriods", Offset: unsafe.Offsetof(Alarm{}.EvaluationPeriods), Shape: &schema.Int32},
+			{Name: "period", Offset: unsafe.Offsetof(Alarm{}.Period), Shape: &schema.Int32},
+			{Name: "threshold", Offset: unsafe.Offsetof(Alarm{}.Threshold), Shape: &schema.Float64},
+			{Name: "datapointsToAlarm", Offset: unsafe.Offsetof(Alarm{}.DatapointsToAlarm), Shape: &schema.Int32},
+			{Name: "treatMissingData", Offset: unsafe.Offsetof(Alarm{}.TreatMissingData), Shape: &schema.Enum},
+			{Name: "statistic", Offset: unsafe.Offsetof(Alarm{}.Statistic), Shape: &schema.Enum},
+			{Name: "metricName", Offset: unsafe.Offsetof(Alarm{}.MetricName), Shape: &schema.Enum},
+			{Name: "state", Offset: unsafe.Offsetof(Alarm{}.State), Shape: &schema.Enum},
+			{Name: "unit", Offset: unsafe.Offsetof(Alarm{}.Unit), Shape: &schema.Enum},
 			{Name: "contactProtocols", Offset: unsafe.Offsetof(Alarm{}.ContactProtocols), Shape: &schemaContactProtocolsList},
 			{Name: "notificationTriggers", Offset: unsafe.Offsetof(Alarm{}.NotificationTriggers), Shape: &schemaNotificationTriggerList},
-			{Name: "notificationEnabled", Offset: unsafe.Offsetof(Alarm{}.NotificationEnabled), Shape: &jsonwire.Bool},
+			{Name: "notificationEnabled", Offset: unsafe.Offsetof(Alarm{}.NotificationEnabled), Shape: &schema.Bool},
 			{Name: "tags", Offset: unsafe.Offsetof(Alarm{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*Alarm)(nil),
 	}
-	schemaAlarmsList = jsonwire.Shape{
+	schemaAlarmsList = schema.Shape{
 		Elem: &schemaAlarm,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Alarm)(nil),
 	}
-	schemaAllocateStaticIpInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "staticIpName", Offset: unsafe.Offsetof(AllocateStaticIpInput{}.StaticIPName), Shape: &jsonwire.String},
+	schemaAllocateStaticIpInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "staticIpName", Offset: unsafe.Offsetof(AllocateStaticIpInput{}.StaticIPName), Shape: &schema.String},
 		},
 		Type: (*AllocateStaticIpInput)(nil),
 	}
-	schemaAllocateStaticIpOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaAllocateStaticIpOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(AllocateStaticIpOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*AllocateStaticIpOutput)(nil),
 	}
-	schemaAppCategoryList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaAppCategoryList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]AppCategory)(nil),
 	}
-	schemaAttachCertificateToDistributionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "distributionName", Offset: unsafe.Offsetof(AttachCertificateToDistributionInput{}.DistributionName), Shape: &jsonwire.String},
-			{Name: "certificateName", Offset: unsafe.Offsetof(AttachCertificateToDistributionInput{}.CertificateName), Shape: &jsonwire.String},
+	schemaAttachCertificateToDistributionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "distributionName", Offset: unsafe.Offsetof(AttachCertificateToDistributionInput{}.DistributionName), Shape: &schema.String},
+			{Name: "certificateName", Offset: unsafe.Offsetof(AttachCertificateToDistributionInput{}.CertificateName), Shape: &schema.String},
 		},
 		Type: (*AttachCertificateToDistributionInput)(nil),
 	}
-	schemaAttachCertificateToDistributionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaAttachCertificateToDistributionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(AttachCertificateToDistributionOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*AttachCertificateToDistributionOutput)(nil),
 	}
-	schemaAttachDiskInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "diskName", Offset: unsafe.Offsetof(AttachDiskInput{}.DiskName), Shape: &jsonwire.String},
-			{Name: "instanceName", Offset: unsafe.Offsetof(AttachDiskInput{}.InstanceName), Shape: &jsonwire.String},
-			{Name: "diskPath", Offset: unsafe.Offsetof(AttachDiskInput{}.DiskPath), Shape: &jsonwire.String},
-			{Name: "autoMounting", Offset: unsafe.Offsetof(AttachDiskInput{}.AutoMounting), Shape: &jsonwire.Bool},
+	schemaAttachDiskInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "diskName", Offset: unsafe.Offsetof(AttachDiskInput{}.DiskName), Shape: &schema.String},
+			{Name: "instanceName", Offset: unsafe.Offsetof(AttachDiskInput{}.InstanceName), Shape: &schema.String},
+			{Name: "diskPath", Offset: unsafe.Offsetof(AttachDiskInput{}.DiskPath), Shape: &schema.String},
+			{Name: "autoMounting", Offset: unsafe.Offsetof(AttachDiskInput{}.AutoMounting), Shape: &schema.Bool},
 		},
 		Type: (*AttachDiskInput)(nil),
 	}
-	schemaAttachDiskOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaAttachDiskOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(AttachDiskOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*AttachDiskOutput)(nil),
 	}
-	schemaAttachInstancesToLoadBalancerInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "loadBalancerName", Offset: unsafe.Offsetof(AttachInstancesToLoadBalancerInput{}.LoadBalancerName), Shape: &jsonwire.String},
+	schemaAttachInstancesToLoadBalancerInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "loadBalancerName", Offset: unsafe.Offsetof(AttachInstancesToLoadBalancerInput{}.LoadBalancerName), Shape: &schema.String},
 			{Name: "instanceNames", Offset: unsafe.Offsetof(AttachInstancesToLoadBalancerInput{}.InstanceNames), Shape: &schemaResourceNameList},
 		},
 		Type: (*AttachInstancesToLoadBalancerInput)(nil),
 	}
-	schemaAttachInstancesToLoadBalancerOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaAttachInstancesToLoadBalancerOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(AttachInstancesToLoadBalancerOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*AttachInstancesToLoadBalancerOutput)(nil),
 	}
-	schemaAttachLoadBalancerTlsCertificateInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "loadBalancerName", Offset: unsafe.Offsetof(AttachLoadBalancerTlsCertificateInput{}.LoadBalancerName), Shape: &jsonwire.String},
-			{Name: "certificateName", Offset: unsafe.Offsetof(AttachLoadBalancerTlsCertificateInput{}.CertificateName), Shape: &jsonwire.String},
+	schemaAttachLoadBalancerTlsCertificateInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "loadBalancerName", Offset: unsafe.Offsetof(AttachLoadBalancerTlsCertificateInput{}.LoadBalancerName), Shape: &schema.String},
+			{Name: "certificateName", Offset: unsafe.Offsetof(AttachLoadBalancerTlsCertificateInput{}.CertificateName), Shape: &schema.String},
 		},
 		Type: (*AttachLoadBalancerTlsCertificateInput)(nil),
 	}
-	schemaAttachLoadBalancerTlsCertificateOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaAttachLoadBalancerTlsCertificateOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(AttachLoadBalancerTlsCertificateOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*AttachLoadBalancerTlsCertificateOutput)(nil),
 	}
-	schemaAttachStaticIpInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "staticIpName", Offset: unsafe.Offsetof(AttachStaticIpInput{}.StaticIPName), Shape: &jsonwire.String},
-			{Name: "instanceName", Offset: unsafe.Offsetof(AttachStaticIpInput{}.InstanceName), Shape: &jsonwire.String},
+	schemaAttachStaticIpInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "staticIpName", Offset: unsafe.Offsetof(AttachStaticIpInput{}.StaticIPName), Shape: &schema.String},
+			{Name: "instanceName", Offset: unsafe.Offsetof(AttachStaticIpInput{}.InstanceName), Shape: &schema.String},
 		},
 		Type: (*AttachStaticIpInput)(nil),
 	}
-	schemaAttachStaticIpOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaAttachStaticIpOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(AttachStaticIpOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*AttachStaticIpOutput)(nil),
 	}
-	schemaAttachedDisk = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "path", Offset: unsafe.Offsetof(AttachedDisk{}.Path), Shape: &jsonwire.String},
-			{Name: "sizeInGb", Offset: unsafe.Offsetof(AttachedDisk{}.SizeInGb), Shape: &jsonwire.Int32},
+	schemaAttachedDisk = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "path", Offset: unsafe.Offsetof(AttachedDisk{}.Path), Shape: &schema.String},
+			{Name: "sizeInGb", Offset: unsafe.Offsetof(AttachedDisk{}.SizeInGb), Shape: &schema.Int32},
 		},
 		Type: (*AttachedDisk)(nil),
 	}
-	schemaAttachedDiskList = jsonwire.Shape{
+	schemaAttachedDiskList = schema.Shape{
 		Elem: &schemaAttachedDisk,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]AttachedDisk)(nil),
 	}
-	schemaAttachedDiskMap = jsonwire.Shape{
+	schemaAttachedDiskMap = schema.Shape{
 		Elem: &schemaDiskMapList,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string][]DiskMap)(nil),
 	}
-	schemaAutoSnapshotAddOnRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "snapshotTimeOfDay", Offset: unsafe.Offsetof(AutoSnapshotAddOnRequest{}.SnapshotTimeOfDay), Shape: &jsonwire.String},
+	schemaAutoSnapshotAddOnRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "snapshotTimeOfDay", Offset: unsafe.Offsetof(AutoSnapshotAddOnRequest{}.SnapshotTimeOfDay), Shape: &schema.String},
 		},
 		Type: (*AutoSnapshotAddOnRequest)(nil),
 	}
-	schemaAutoSnapshotDetails = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "date", Offset: unsafe.Offsetof(AutoSnapshotDetails{}.Date), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(AutoSnapshotDetails{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "status", Offset: unsafe.Offsetof(AutoSnapshotDetails{}.Status), Shape: &jsonwire.Enum},
+	schemaAutoSnapshotDetails = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "date", Offset: unsafe.Offsetof(AutoSnapshotDetails{}.Date), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(AutoSnapshotDetails{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "status", Offset: unsafe.Offsetof(AutoSnapshotDetails{}.Status), Shape: &schema.Enum},
 			{Name: "fromAttachedDisks", Offset: unsafe.Offsetof(AutoSnapshotDetails{}.FromAttachedDisks), Shape: &schemaAttachedDiskList},
 		},
 		Type: (*AutoSnapshotDetails)(nil),
 	}
-	schemaAutoSnapshotDetailsList = jsonwire.Shape{
+	schemaAutoSnapshotDetailsList = schema.Shape{
 		Elem: &schemaAutoSnapshotDetails,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]AutoSnapshotDetails)(nil),
 	}
-	schemaAvailabilityZone = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "zoneName", Offset: unsafe.Offsetof(AvailabilityZone{}.ZoneName), Shape: &jsonwire.String},
-			{Name: "state", Offset: unsafe.Offsetof(AvailabilityZone{}.State), Shape: &jsonwire.String},
+	schemaAvailabilityZone = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "zoneName", Offset: unsafe.Offsetof(AvailabilityZone{}.ZoneName), Shape: &schema.String},
+			{Name: "state", Offset: unsafe.Offsetof(AvailabilityZone{}.State), Shape: &schema.String},
 		},
 		Type: (*AvailabilityZone)(nil),
 	}
-	schemaAvailabilityZoneList = jsonwire.Shape{
+	schemaAvailabilityZoneList = schema.Shape{
 		Elem: &schemaAvailabilityZone,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]AvailabilityZone)(nil),
 	}
-	schemaBlueprint = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "blueprintId", Offset: unsafe.Offsetof(Blueprint{}.BlueprintID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(Blueprint{}.Name), Shape: &jsonwire.String},
-			{Name: "group", Offset: unsafe.Offsetof(Blueprint{}.Group), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(Blueprint{}.Type), Shape: &jsonwire.Enum},
-			{Name: "description", Offset: unsafe.Offsetof(Blueprint{}.Description), Shape: &jsonwire.String},
-			{Name: "isActive", Offset: unsafe.Offsetof(Blueprint{}.IsActive), Shape: &jsonwire.Bool},
-			{Name: "minPower", Offset: unsafe.Offsetof(Blueprint{}.MinPower), Shape: &jsonwire.Int32},
-			{Name: "version", Offset: unsafe.Offsetof(Blueprint{}.Version), Shape: &jsonwire.String},
-			{Name: "versionCode", Offset: unsafe.Offsetof(Blueprint{}.VersionCode), Shape: &jsonwire.String},
-			{Name: "productUrl", Offset: unsafe.Offsetof(Blueprint{}.ProductURL), Shape: &jsonwire.String},
-			{Name: "licenseUrl", Offset: unsafe.Offsetof(Blueprint{}.LicenseURL), Shape: &jsonwire.String},
-			{Name: "platform", Offset: unsafe.Offsetof(Blueprint{}.Platform), Shape: &jsonwire.Enum},
-			{Name: "appCategory", Offset: unsafe.Offsetof(Blueprint{}.AppCategory), Shape: &jsonwire.Enum},
+	schemaBlueprint = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "blueprintId", Offset: unsafe.Offsetof(Blueprint{}.BlueprintID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(Blueprint{}.Name), Shape: &schema.String},
+			{Name: "group", Offset: unsafe.Offsetof(Blueprint{}.Group), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(Blueprint{}.Type), Shape: &schema.Enum},
+			{Name: "description", Offset: unsafe.Offsetof(Blueprint{}.Description), Shape: &schema.String},
+			{Name: "isActive", Offset: unsafe.Offsetof(Blueprint{}.IsActive), Shape: &schema.Bool},
+			{Name: "minPower", Offset: unsafe.Offsetof(Blueprint{}.MinPower), Shape: &schema.Int32},
+			{Name: "version", Offset: unsafe.Offsetof(Blueprint{}.Version), Shape: &schema.String},
+			{Name: "versionCode", Offset: unsafe.Offsetof(Blueprint{}.VersionCode), Shape: &schema.String},
+			{Name: "productUrl", Offset: unsafe.Offsetof(Blueprint{}.ProductURL), Shape: &schema.String},
+			{Name: "licenseUrl", Offset: unsafe.Offsetof(Blueprint{}.LicenseURL), Shape: &schema.String},
+			{Name: "platform", Offset: unsafe.Offsetof(Blueprint{}.Platform), Shape: &schema.Enum},
+			{Name: "appCategory", Offset: unsafe.Offsetof(Blueprint{}.AppCategory), Shape: &schema.Enum},
 		},
 		Type: (*Blueprint)(nil),
 	}
-	schemaBlueprintList = jsonwire.Shape{
+	schemaBlueprintList = schema.Shape{
 		Elem: &schemaBlueprint,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Blueprint)(nil),
 	}
-	schemaBucket = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceType", Offset: unsafe.Offsetof(Bucket{}.ResourceType), Shape: &jsonwire.String},
+	schemaBucket = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceType", Offset: unsafe.Offsetof(Bucket{}.ResourceType), Shape: &schema.String},
 			{Name: "accessRules", Offset: unsafe.Offsetof(Bucket{}.AccessRules), Shape: &schemaAccessRules},
-			{Name: "arn", Offset: unsafe.Offsetof(Bucket{}.ARN), Shape: &jsonwire.String},
-			{Name: "bundleId", Offset: unsafe.Offsetof(Bucket{}.BundleID), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(Bucket{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "url", Offset: unsafe.Offsetof(Bucket{}.URL), Shape: &jsonwire.String},
+			{Name: "arn", Offset: unsafe.Offsetof(Bucket{}.ARN), Shape: &schema.String},
+			{Name: "bundleId", Offset: unsafe.Offsetof(Bucket{}.BundleID), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(Bucket{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "url", Offset: unsafe.Offsetof(Bucket{}.URL), Shape: &schema.String},
 			{Name: "location", Offset: unsafe.Offsetof(Bucket{}.Location), Shape: &schemaResourceLocation},
-			{Name: "name", Offset: unsafe.Offsetof(Bucket{}.Name), Shape: &jsonwire.String},
-			{Name: "supportCode", Offset: unsafe.Offsetof(Bucket{}.SupportCode), Shape: &jsonwire.String},
+			{Name: "name", Offset: unsafe.Offsetof(Bucket{}.Name), Shape: &schema.String},
+			{Name: "supportCode", Offset: unsafe.Offsetof(Bucket{}.SupportCode), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(Bucket{}.Tags), Shape: &schemaTagList},
-			{Name: "objectVersioning", Offset: unsafe.Offsetof(Bucket{}.ObjectVersioning), Shape: &jsonwire.String},
-			{Name: "ableToUpdateBundle", Offset: unsafe.Offsetof(Bucket{}.AbleToUpdateBundle), Shape: &jsonwire.Bool},
+			{Name: "objectVersioning", Offset: unsafe.Offsetof(Bucket{}.ObjectVersioning), Shape: &schema.String},
+			{Name: "ableToUpdateBundle", Offset: unsafe.Offsetof(Bucket{}.AbleToUpdateBundle), Shape: &schema.Bool},
 			{Name: "readonlyAccessAccounts", Offset: unsafe.Offsetof(Bucket{}.ReadonlyAccessAccounts), Shape: &schemaPartnerIdList},
 			{Name: "resourcesReceivingAccess", Offset: unsafe.Offsetof(Bucket{}.ResourcesReceivingAccess), Shape: &schemaAccessReceiverList},
 			{Name: "state", Offset: unsafe.Offsetof(Bucket{}.State), Shape: &schemaBucketState},
@@ -336,604 +336,604 @@ var (
 		},
 		Type: (*Bucket)(nil),
 	}
-	schemaBucketAccessLogConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "enabled", Offset: unsafe.Offsetof(BucketAccessLogConfig{}.Enabled), Shape: &jsonwire.Bool},
-			{Name: "destination", Offset: unsafe.Offsetof(BucketAccessLogConfig{}.Destination), Shape: &jsonwire.String},
-			{Name: "prefix", Offset: unsafe.Offsetof(BucketAccessLogConfig{}.Prefix), Shape: &jsonwire.String},
+	schemaBucketAccessLogConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "enabled", Offset: unsafe.Offsetof(BucketAccessLogConfig{}.Enabled), Shape: &schema.Bool},
+			{Name: "destination", Offset: unsafe.Offsetof(BucketAccessLogConfig{}.Destination), Shape: &schema.String},
+			{Name: "prefix", Offset: unsafe.Offsetof(BucketAccessLogConfig{}.Prefix), Shape: &schema.String},
 		},
 		Type: (*BucketAccessLogConfig)(nil),
 	}
-	schemaBucketBundle = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bundleId", Offset: unsafe.Offsetof(BucketBundle{}.BundleID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(BucketBundle{}.Name), Shape: &jsonwire.String},
-			{Name: "price", Offset: unsafe.Offsetof(BucketBundle{}.Price), Shape: &jsonwire.Float32},
-			{Name: "storagePerMonthInGb", Offset: unsafe.Offsetof(BucketBundle{}.StoragePerMonthInGb), Shape: &jsonwire.Int32},
-			{Name: "transferPerMonthInGb", Offset: unsafe.Offsetof(BucketBundle{}.TransferPerMonthInGb), Shape: &jsonwire.Int32},
-			{Name: "isActive", Offset: unsafe.Offsetof(BucketBundle{}.IsActive), Shape: &jsonwire.Bool},
+	schemaBucketBundle = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bundleId", Offset: unsafe.Offsetof(BucketBundle{}.BundleID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(BucketBundle{}.Name), Shape: &schema.String},
+			{Name: "price", Offset: unsafe.Offsetof(BucketBundle{}.Price), Shape: &schema.Float32},
+			{Name: "storagePerMonthInGb", Offset: unsafe.Offsetof(BucketBundle{}.StoragePerMonthInGb), Shape: &schema.Int32},
+			{Name: "transferPerMonthInGb", Offset: unsafe.Offsetof(BucketBundle{}.TransferPerMonthInGb), Shape: &schema.Int32},
+			{Name: "isActive", Offset: unsafe.Offsetof(BucketBundle{}.IsActive), Shape: &schema.Bool},
 		},
 		Type: (*BucketBundle)(nil),
 	}
-	schemaBucketBundleList = jsonwire.Shape{
+	schemaBucketBundleList = schema.Shape{
 		Elem: &schemaBucketBundle,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]BucketBundle)(nil),
 	}
-	schemaBucketCorsAllowedHeaders = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaBucketCorsAllowedHeaders = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaBucketCorsAllowedMethods = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaBucketCorsAllowedMethods = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaBucketCorsAllowedOrigins = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaBucketCorsAllowedOrigins = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaBucketCorsConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaBucketCorsConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "rules", Offset: unsafe.Offsetof(BucketCorsConfig{}.Rules), Shape: &schemaBucketCorsRules},
 		},
 		Type: (*BucketCorsConfig)(nil),
 	}
-	schemaBucketCorsExposeHeaders = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaBucketCorsExposeHeaders = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaBucketCorsRule = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(BucketCorsRule{}.ID), Shape: &jsonwire.String},
+	schemaBucketCorsRule = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(BucketCorsRule{}.ID), Shape: &schema.String},
 			{Name: "allowedMethods", Offset: unsafe.Offsetof(BucketCorsRule{}.AllowedMethods), Shape: &schemaBucketCorsAllowedMethods},
 			{Name: "allowedOrigins", Offset: unsafe.Offsetof(BucketCorsRule{}.AllowedOrigins), Shape: &schemaBucketCorsAllowedOrigins},
 			{Name: "allowedHeaders", Offset: unsafe.Offsetof(BucketCorsRule{}.AllowedHeaders), Shape: &schemaBucketCorsAllowedHeaders},
 			{Name: "exposeHeaders", Offset: unsafe.Offsetof(BucketCorsRule{}.ExposeHeaders), Shape: &schemaBucketCorsExposeHeaders},
-			{Name: "maxAgeSeconds", Offset: unsafe.Offsetof(BucketCorsRule{}.MaxAgeSeconds), Shape: &jsonwire.Int32},
+			{Name: "maxAgeSeconds", Offset: unsafe.Offsetof(BucketCorsRule{}.MaxAgeSeconds), Shape: &schema.Int32},
 		},
 		Type: (*BucketCorsRule)(nil),
 	}
-	schemaBucketCorsRules = jsonwire.Shape{
+	schemaBucketCorsRules = schema.Shape{
 		Elem: &schemaBucketCorsRule,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]BucketCorsRule)(nil),
 	}
-	schemaBucketList = jsonwire.Shape{
+	schemaBucketList = schema.Shape{
 		Elem: &schemaBucket,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Bucket)(nil),
 	}
-	schemaBucketState = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "code", Offset: unsafe.Offsetof(BucketState{}.Code), Shape: &jsonwire.String},
-			{Name: "message", Offset: unsafe.Offsetof(BucketState{}.Message), Shape: &jsonwire.String},
+	schemaBucketState = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "code", Offset: unsafe.Offsetof(BucketState{}.Code), Shape: &schema.String},
+			{Name: "message", Offset: unsafe.Offsetof(BucketState{}.Message), Shape: &schema.String},
 		},
 		Type: (*BucketState)(nil),
 	}
-	schemaBundle = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "price", Offset: unsafe.Offsetof(Bundle{}.Price), Shape: &jsonwire.Float32},
-			{Name: "cpuCount", Offset: unsafe.Offsetof(Bundle{}.CPUCount), Shape: &jsonwire.Int32},
-			{Name: "diskSizeInGb", Offset: unsafe.Offsetof(Bundle{}.DiskSizeInGb), Shape: &jsonwire.Int32},
-			{Name: "bundleId", Offset: unsafe.Offsetof(Bundle{}.BundleID), Shape: &jsonwire.String},
-			{Name: "instanceType", Offset: unsafe.Offsetof(Bundle{}.InstanceType), Shape: &jsonwire.String},
-			{Name: "isActive", Offset: unsafe.Offsetof(Bundle{}.IsActive), Shape: &jsonwire.Bool},
-			{Name: "name", Offset: unsafe.Offsetof(Bundle{}.Name), Shape: &jsonwire.String},
-			{Name: "power", Offset: unsafe.Offsetof(Bundle{}.Power), Shape: &jsonwire.Int32},
-			{Name: "ramSizeInGb", Offset: unsafe.Offsetof(Bundle{}.RamSizeInGb), Shape: &jsonwire.Float32},
-			{Name: "transferPerMonthInGb", Offset: unsafe.Offsetof(Bundle{}.TransferPerMonthInGb), Shape: &jsonwire.Int32},
+	schemaBundle = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "price", Offset: unsafe.Offsetof(Bundle{}.Price), Shape: &schema.Float32},
+			{Name: "cpuCount", Offset: unsafe.Offsetof(Bundle{}.CPUCount), Shape: &schema.Int32},
+			{Name: "diskSizeInGb", Offset: unsafe.Offsetof(Bundle{}.DiskSizeInGb), Shape: &schema.Int32},
+			{Name: "bundleId", Offset: unsafe.Offsetof(Bundle{}.BundleID), Shape: &schema.String},
+			{Name: "instanceType", Offset: unsafe.Offsetof(Bundle{}.InstanceType), Shape: &schema.String},
+			{Name: "isActive", Offset: unsafe.Offsetof(Bundle{}.IsActive), Shape: &schema.Bool},
+			{Name: "name", Offset: unsafe.Offsetof(Bundle{}.Name), Shape: &schema.String},
+			{Name: "power", Offset: unsafe.Offsetof(Bundle{}.Power), Shape: &schema.Int32},
+			{Name: "ramSizeInGb", Offset: unsafe.Offsetof(Bundle{}.RamSizeInGb), Shape: &schema.Float32},
+			{Name: "transferPerMonthInGb", Offset: unsafe.Offsetof(Bundle{}.TransferPerMonthInGb), Shape: &schema.Int32},
 			{Name: "supportedPlatforms", Offset: unsafe.Offsetof(Bundle{}.SupportedPlatforms), Shape: &schemaInstancePlatformList},
 			{Name: "supportedAppCategories", Offset: unsafe.Offsetof(Bundle{}.SupportedAppCategories), Shape: &schemaAppCategoryList},
-			{Name: "publicIpv4AddressCount", Offset: unsafe.Offsetof(Bundle{}.PublicIpv4AddressCount), Shape: &jsonwire.Int32},
+			{Name: "publicIpv4AddressCount", Offset: unsafe.Offsetof(Bundle{}.PublicIpv4AddressCount), Shape: &schema.Int32},
 		},
 		Type: (*Bundle)(nil),
 	}
-	schemaBundleList = jsonwire.Shape{
+	schemaBundleList = schema.Shape{
 		Elem: &schemaBundle,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Bundle)(nil),
 	}
-	schemaCacheBehavior = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "behavior", Offset: unsafe.Offsetof(CacheBehavior{}.Behavior), Shape: &jsonwire.Enum},
+	schemaCacheBehavior = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "behavior", Offset: unsafe.Offsetof(CacheBehavior{}.Behavior), Shape: &schema.Enum},
 		},
 		Type: (*CacheBehavior)(nil),
 	}
-	schemaCacheBehaviorList = jsonwire.Shape{
+	schemaCacheBehaviorList = schema.Shape{
 		Elem: &schemaCacheBehaviorPerPath,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]CacheBehaviorPerPath)(nil),
 	}
-	schemaCacheBehaviorPerPath = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "path", Offset: unsafe.Offsetof(CacheBehaviorPerPath{}.Path), Shape: &jsonwire.String},
-			{Name: "behavior", Offset: unsafe.Offsetof(CacheBehaviorPerPath{}.Behavior), Shape: &jsonwire.Enum},
+	schemaCacheBehaviorPerPath = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "path", Offset: unsafe.Offsetof(CacheBehaviorPerPath{}.Path), Shape: &schema.String},
+			{Name: "behavior", Offset: unsafe.Offsetof(CacheBehaviorPerPath{}.Behavior), Shape: &schema.Enum},
 		},
 		Type: (*CacheBehaviorPerPath)(nil),
 	}
-	schemaCacheSettings = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "defaultTTL", Offset: unsafe.Offsetof(CacheSettings{}.DefaultTTL), Shape: &jsonwire.Int64},
-			{Name: "minimumTTL", Offset: unsafe.Offsetof(CacheSettings{}.MinimumTTL), Shape: &jsonwire.Int64},
-			{Name: "maximumTTL", Offset: unsafe.Offsetof(CacheSettings{}.MaximumTTL), Shape: &jsonwire.Int64},
-			{Name: "allowedHTTPMethods", Offset: unsafe.Offsetof(CacheSettings{}.AllowedHTTPMethods), Shape: &jsonwire.String},
-			{Name: "cachedHTTPMethods", Offset: unsafe.Offsetof(CacheSettings{}.CachedHTTPMethods), Shape: &jsonwire.String},
+	schemaCacheSettings = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "defaultTTL", Offset: unsafe.Offsetof(CacheSettings{}.DefaultTTL), Shape: &schema.Int64},
+			{Name: "minimumTTL", Offset: unsafe.Offsetof(CacheSettings{}.MinimumTTL), Shape: &schema.Int64},
+			{Name: "maximumTTL", Offset: unsafe.Offsetof(CacheSettings{}.MaximumTTL), Shape: &schema.Int64},
+			{Name: "allowedHTTPMethods", Offset: unsafe.Offsetof(CacheSettings{}.AllowedHTTPMethods), Shape: &schema.String},
+			{Name: "cachedHTTPMethods", Offset: unsafe.Offsetof(CacheSettings{}.CachedHTTPMethods), Shape: &schema.String},
 			{Name: "forwardedCookies", Offset: unsafe.Offsetof(CacheSettings{}.ForwardedCookies), Shape: &schemaCookieObject},
 			{Name: "forwardedHeaders", Offset: unsafe.Offsetof(CacheSettings{}.ForwardedHeaders), Shape: &schemaHeaderObject},
 			{Name: "forwardedQueryStrings", Offset: unsafe.Offsetof(CacheSettings{}.ForwardedQueryStrings), Shape: &schemaQueryStringObject},
 		},
 		Type: (*CacheSettings)(nil),
 	}
-	schemaCertificate = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(Certificate{}.ARN), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(Certificate{}.Name), Shape: &jsonwire.String},
-			{Name: "domainName", Offset: unsafe.Offsetof(Certificate{}.DomainName), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(Certificate{}.Status), Shape: &jsonwire.Enum},
-			{Name: "serialNumber", Offset: unsafe.Offsetof(Certificate{}.SerialNumber), Shape: &jsonwire.String},
+	schemaCertificate = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(Certificate{}.ARN), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(Certificate{}.Name), Shape: &schema.String},
+			{Name: "domainName", Offset: unsafe.Offsetof(Certificate{}.DomainName), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(Certificate{}.Status), Shape: &schema.Enum},
+			{Name: "serialNumber", Offset: unsafe.Offsetof(Certificate{}.SerialNumber), Shape: &schema.String},
 			{Name: "subjectAlternativeNames", Offset: unsafe.Offsetof(Certificate{}.SubjectAlternativeNames), Shape: &schemaCertificateSubjectAlternativeNameList},
 			{Name: "domainValidationRecords", Offset: unsafe.Offsetof(Certificate{}.DomainValidationRecords), Shape: &schemaDomainValidationRecordList},
-			{Name: "requestFailureReason", Offset: unsafe.Offsetof(Certificate{}.RequestFailureReason), Shape: &jsonwire.String},
-			{Name: "inUseResourceCount", Offset: unsafe.Offsetof(Certificate{}.InUseResourceCount), Shape: &jsonwire.Int32},
-			{Name: "keyAlgorithm", Offset: unsafe.Offsetof(Certificate{}.KeyAlgorithm), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(Certificate{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "issuedAt", Offset: unsafe.Offsetof(Certificate{}.IssuedAt), Shape: &jsonwire.Timestamp},
-			{Name: "issuerCA", Offset: unsafe.Offsetof(Certificate{}.IssuerCA), Shape: &jsonwire.String},
-			{Name: "notBefore", Offset: unsafe.Offsetof(Certificate{}.NotBefore), Shape: &jsonwire.Timestamp},
-			{Name: "notAfter", Offset: unsafe.Offsetof(Certificate{}.NotAfter), Shape: &jsonwire.Timestamp},
-			{Name: "eligibleToRenew", Offset: unsafe.Offsetof(Certificate{}.EligibleToRenew), Shape: &jsonwire.String},
+			{Name: "requestFailureReason", Offset: unsafe.Offsetof(Certificate{}.RequestFailureReason), Shape: &schema.String},
+			{Name: "inUseResourceCount", Offset: unsafe.Offsetof(Certificate{}.InUseResourceCount), Shape: &schema.Int32},
+			{Name: "keyAlgorithm", Offset: unsafe.Offsetof(Certificate{}.KeyAlgorithm), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(Certificate{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "issuedAt", Offset: unsafe.Offsetof(Certificate{}.IssuedAt), Shape: &schema.Timestamp},
+			{Name: "issuerCA", Offset: unsafe.Offsetof(Certificate{}.IssuerCA), Shape: &schema.String},
+			{Name: "notBefore", Offset: unsafe.Offsetof(Certificate{}.NotBefore), Shape: &schema.Timestamp},
+			{Name: "notAfter", Offset: unsafe.Offsetof(Certificate{}.NotAfter), Shape: &schema.Timestamp},
+			{Name: "eligibleToRenew", Offset: unsafe.Offsetof(Certificate{}.EligibleToRenew), Shape: &schema.String},
 			{Name: "renewalSummary", Offset: unsafe.Offsetof(Certificate{}.RenewalSummary), Shape: &schemaRenewalSummary},
-			{Name: "revokedAt", Offset: unsafe.Offsetof(Certificate{}.RevokedAt), Shape: &jsonwire.Timestamp},
-			{Name: "revocationReason", Offset: unsafe.Offsetof(Certificate{}.RevocationReason), Shape: &jsonwire.String},
+			{Name: "revokedAt", Offset: unsafe.Offsetof(Certificate{}.RevokedAt), Shape: &schema.Timestamp},
+			{Name: "revocationReason", Offset: unsafe.Offsetof(Certificate{}.RevocationReason), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(Certificate{}.Tags), Shape: &schemaTagList},
-			{Name: "supportCode", Offset: unsafe.Offsetof(Certificate{}.SupportCode), Shape: &jsonwire.String},
+			{Name: "supportCode", Offset: unsafe.Offsetof(Certificate{}.SupportCode), Shape: &schema.String},
 		},
 		Type: (*Certificate)(nil),
 	}
-	schemaCertificateStatusList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaCertificateStatusList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]CertificateStatus)(nil),
 	}
-	schemaCertificateSubjectAlternativeNameList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaCertificateSubjectAlternativeNameList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaCertificateSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "certificateArn", Offset: unsafe.Offsetof(CertificateSummary{}.CertificateARN), Shape: &jsonwire.String},
-			{Name: "certificateName", Offset: unsafe.Offsetof(CertificateSummary{}.CertificateName), Shape: &jsonwire.String},
-			{Name: "domainName", Offset: unsafe.Offsetof(CertificateSummary{}.DomainName), Shape: &jsonwire.String},
+	schemaCertificateSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "certificateArn", Offset: unsafe.Offsetof(CertificateSummary{}.CertificateARN), Shape: &schema.String},
+			{Name: "certificateName", Offset: unsafe.Offsetof(CertificateSummary{}.CertificateName), Shape: &schema.String},
+			{Name: "domainName", Offset: unsafe.Offsetof(CertificateSummary{}.DomainName), Shape: &schema.String},
 			{Name: "certificateDetail", Offset: unsafe.Offsetof(CertificateSummary{}.CertificateDetail), Shape: &schemaCertificate},
 			{Name: "tags", Offset: unsafe.Offsetof(CertificateSummary{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CertificateSummary)(nil),
 	}
-	schemaCertificateSummaryList = jsonwire.Shape{
+	schemaCertificateSummaryList = schema.Shape{
 		Elem: &schemaCertificateSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]CertificateSummary)(nil),
 	}
-	schemaCloseInstancePublicPortsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCloseInstancePublicPortsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "portInfo", Offset: unsafe.Offsetof(CloseInstancePublicPortsInput{}.PortInfo), Shape: &schemaPortInfo},
-			{Name: "instanceName", Offset: unsafe.Offsetof(CloseInstancePublicPortsInput{}.InstanceName), Shape: &jsonwire.String},
+			{Name: "instanceName", Offset: unsafe.Offsetof(CloseInstancePublicPortsInput{}.InstanceName), Shape: &schema.String},
 		},
 		Type: (*CloseInstancePublicPortsInput)(nil),
 	}
-	schemaCloseInstancePublicPortsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCloseInstancePublicPortsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(CloseInstancePublicPortsOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*CloseInstancePublicPortsOutput)(nil),
 	}
-	schemaCloudFormationStackRecord = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(CloudFormationStackRecord{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(CloudFormationStackRecord{}.ARN), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(CloudFormationStackRecord{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaCloudFormationStackRecord = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(CloudFormationStackRecord{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(CloudFormationStackRecord{}.ARN), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(CloudFormationStackRecord{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(CloudFormationStackRecord{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(CloudFormationStackRecord{}.ResourceType), Shape: &jsonwire.Enum},
-			{Name: "state", Offset: unsafe.Offsetof(CloudFormationStackRecord{}.State), Shape: &jsonwire.Enum},
+			{Name: "resourceType", Offset: unsafe.Offsetof(CloudFormationStackRecord{}.ResourceType), Shape: &schema.Enum},
+			{Name: "state", Offset: unsafe.Offsetof(CloudFormationStackRecord{}.State), Shape: &schema.Enum},
 			{Name: "sourceInfo", Offset: unsafe.Offsetof(CloudFormationStackRecord{}.SourceInfo), Shape: &schemaCloudFormationStackRecordSourceInfoList},
 			{Name: "destinationInfo", Offset: unsafe.Offsetof(CloudFormationStackRecord{}.DestinationInfo), Shape: &schemaDestinationInfo},
 		},
 		Type: (*CloudFormationStackRecord)(nil),
 	}
-	schemaCloudFormationStackRecordList = jsonwire.Shape{
+	schemaCloudFormationStackRecordList = schema.Shape{
 		Elem: &schemaCloudFormationStackRecord,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]CloudFormationStackRecord)(nil),
 	}
-	schemaCloudFormationStackRecordSourceInfo = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceType", Offset: unsafe.Offsetof(CloudFormationStackRecordSourceInfo{}.ResourceType), Shape: &jsonwire.Enum},
-			{Name: "name", Offset: unsafe.Offsetof(CloudFormationStackRecordSourceInfo{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(CloudFormationStackRecordSourceInfo{}.ARN), Shape: &jsonwire.String},
+	schemaCloudFormationStackRecordSourceInfo = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceType", Offset: unsafe.Offsetof(CloudFormationStackRecordSourceInfo{}.ResourceType), Shape: &schema.Enum},
+			{Name: "name", Offset: unsafe.Offsetof(CloudFormationStackRecordSourceInfo{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(CloudFormationStackRecordSourceInfo{}.ARN), Shape: &schema.String},
 		},
 		Type: (*CloudFormationStackRecordSourceInfo)(nil),
 	}
-	schemaCloudFormationStackRecordSourceInfoList = jsonwire.Shape{
+	schemaCloudFormationStackRecordSourceInfoList = schema.Shape{
 		Elem: &schemaCloudFormationStackRecordSourceInfo,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]CloudFormationStackRecordSourceInfo)(nil),
 	}
-	schemaContactMethod = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "contactEndpoint", Offset: unsafe.Offsetof(ContactMethod{}.ContactEndpoint), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ContactMethod{}.Status), Shape: &jsonwire.Enum},
-			{Name: "protocol", Offset: unsafe.Offsetof(ContactMethod{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "name", Offset: unsafe.Offsetof(ContactMethod{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(ContactMethod{}.ARN), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ContactMethod{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaContactMethod = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "contactEndpoint", Offset: unsafe.Offsetof(ContactMethod{}.ContactEndpoint), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ContactMethod{}.Status), Shape: &schema.Enum},
+			{Name: "protocol", Offset: unsafe.Offsetof(ContactMethod{}.Protocol), Shape: &schema.Enum},
+			{Name: "name", Offset: unsafe.Offsetof(ContactMethod{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(ContactMethod{}.ARN), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ContactMethod{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(ContactMethod{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(ContactMethod{}.ResourceType), Shape: &jsonwire.Enum},
-			{Name: "supportCode", Offset: unsafe.Offsetof(ContactMethod{}.SupportCode), Shape: &jsonwire.String},
+			{Name: "resourceType", Offset: unsafe.Offsetof(ContactMethod{}.ResourceType), Shape: &schema.Enum},
+			{Name: "supportCode", Offset: unsafe.Offsetof(ContactMethod{}.SupportCode), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(ContactMethod{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*ContactMethod)(nil),
 	}
-	schemaContactMethodsList = jsonwire.Shape{
+	schemaContactMethodsList = schema.Shape{
 		Elem: &schemaContactMethod,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ContactMethod)(nil),
 	}
-	schemaContactProtocolsList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaContactProtocolsList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]ContactProtocol)(nil),
 	}
-	schemaContainer = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "image", Offset: unsafe.Offsetof(Container{}.Image), Shape: &jsonwire.String},
+	schemaContainer = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "image", Offset: unsafe.Offsetof(Container{}.Image), Shape: &schema.String},
 			{Name: "command", Offset: unsafe.Offsetof(Container{}.Command), Shape: &schemaStringList},
 			{Name: "environment", Offset: unsafe.Offsetof(Container{}.Environment), Shape: &schemaEnvironment},
 			{Name: "ports", Offset: unsafe.Offsetof(Container{}.Ports), Shape: &schemaPortMap},
 		},
 		Type: (*Container)(nil),
 	}
-	schemaContainerImage = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "image", Offset: unsafe.Offsetof(ContainerImage{}.Image), Shape: &jsonwire.String},
-			{Name: "digest", Offset: unsafe.Offsetof(ContainerImage{}.Digest), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ContainerImage{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaContainerImage = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "image", Offset: unsafe.Offsetof(ContainerImage{}.Image), Shape: &schema.String},
+			{Name: "digest", Offset: unsafe.Offsetof(ContainerImage{}.Digest), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ContainerImage{}.CreatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*ContainerImage)(nil),
 	}
-	schemaContainerImageList = jsonwire.Shape{
+	schemaContainerImageList = schema.Shape{
 		Elem: &schemaContainerImage,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ContainerImage)(nil),
 	}
-	schemaContainerMap = jsonwire.Shape{
+	schemaContainerMap = schema.Shape{
 		Elem: &schemaContainer,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string]Container)(nil),
 	}
-	schemaContainerService = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "containerServiceName", Offset: unsafe.Offsetof(ContainerService{}.ContainerServiceName), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(ContainerService{}.ARN), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ContainerService{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaContainerService = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "containerServiceName", Offset: unsafe.Offsetof(ContainerService{}.ContainerServiceName), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(ContainerService{}.ARN), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ContainerService{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(ContainerService{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(ContainerService{}.ResourceType), Shape: &jsonwire.Enum},
+			{Name: "resourceType", Offset: unsafe.Offsetof(ContainerService{}.ResourceType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(ContainerService{}.Tags), Shape: &schemaTagList},
-			{Name: "power", Offset: unsafe.Offsetof(ContainerService{}.Power), Shape: &jsonwire.Enum},
-			{Name: "powerId", Offset: unsafe.Offsetof(ContainerService{}.PowerID), Shape: &jsonwire.String},
-			{Name: "state", Offset: unsafe.Offsetof(ContainerService{}.State), Shape: &jsonwire.Enum},
+			{Name: "power", Offset: unsafe.Offsetof(ContainerService{}.Power), Shape: &schema.Enum},
+			{Name: "powerId", Offset: unsafe.Offsetof(ContainerService{}.PowerID), Shape: &schema.String},
+			{Name: "state", Offset: unsafe.Offsetof(ContainerService{}.State), Shape: &schema.Enum},
 			{Name: "stateDetail", Offset: unsafe.Offsetof(ContainerService{}.StateDetail), Shape: &schemaContainerServiceStateDetail},
-			{Name: "scale", Offset: unsafe.Offsetof(ContainerService{}.Scale), Shape: &jsonwire.Int32},
+			{Name: "scale", Offset: unsafe.Offsetof(ContainerService{}.Scale), Shape: &schema.Int32},
 			{Name: "currentDeployment", Offset: unsafe.Offsetof(ContainerService{}.CurrentDeployment), Shape: &schemaContainerServiceDeployment},
 			{Name: "nextDeployment", Offset: unsafe.Offsetof(ContainerService{}.NextDeployment), Shape: &schemaContainerServiceDeployment},
-			{Name: "isDisabled", Offset: unsafe.Offsetof(ContainerService{}.IsDisabled), Shape: &jsonwire.Bool},
-			{Name: "principalArn", Offset: unsafe.Offsetof(ContainerService{}.PrincipalARN), Shape: &jsonwire.String},
-			{Name: "privateDomainName", Offset: unsafe.Offsetof(ContainerService{}.PrivateDomainName), Shape: &jsonwire.String},
+			{Name: "isDisabled", Offset: unsafe.Offsetof(ContainerService{}.IsDisabled), Shape: &schema.Bool},
+			{Name: "principalArn", Offset: unsafe.Offsetof(ContainerService{}.PrincipalARN), Shape: &schema.String},
+			{Name: "privateDomainName", Offset: unsafe.Offsetof(ContainerService{}.PrivateDomainName), Shape: &schema.String},
 			{Name: "publicDomainNames", Offset: unsafe.Offsetof(ContainerService{}.PublicDomainNames), Shape: &schemaContainerServicePublicDomains},
-			{Name: "url", Offset: unsafe.Offsetof(ContainerService{}.URL), Shape: &jsonwire.String},
+			{Name: "url", Offset: unsafe.Offsetof(ContainerService{}.URL), Shape: &schema.String},
 			{Name: "privateRegistryAccess", Offset: unsafe.Offsetof(ContainerService{}.PrivateRegistryAccess), Shape: &schemaPrivateRegistryAccess},
 		},
 		Type: (*ContainerService)(nil),
 	}
-	schemaContainerServiceDeployment = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "version", Offset: unsafe.Offsetof(ContainerServiceDeployment{}.Version), Shape: &jsonwire.Int32},
-			{Name: "state", Offset: unsafe.Offsetof(ContainerServiceDeployment{}.State), Shape: &jsonwire.Enum},
+	schemaContainerServiceDeployment = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "version", Offset: unsafe.Offsetof(ContainerServiceDeployment{}.Version), Shape: &schema.Int32},
+			{Name: "state", Offset: unsafe.Offsetof(ContainerServiceDeployment{}.State), Shape: &schema.Enum},
 			{Name: "containers", Offset: unsafe.Offsetof(ContainerServiceDeployment{}.Containers), Shape: &schemaContainerMap},
 			{Name: "publicEndpoint", Offset: unsafe.Offsetof(ContainerServiceDeployment{}.PublicEndpoint), Shape: &schemaContainerServiceEndpoint},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ContainerServiceDeployment{}.CreatedAt), Shape: &jsonwire.Timestamp},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ContainerServiceDeployment{}.CreatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*ContainerServiceDeployment)(nil),
 	}
-	schemaContainerServiceDeploymentList = jsonwire.Shape{
+	schemaContainerServiceDeploymentList = schema.Shape{
 		Elem: &schemaContainerServiceDeployment,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ContainerServiceDeployment)(nil),
 	}
-	schemaContainerServiceDeploymentRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaContainerServiceDeploymentRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "containers", Offset: unsafe.Offsetof(ContainerServiceDeploymentRequest{}.Containers), Shape: &schemaContainerMap},
 			{Name: "publicEndpoint", Offset: unsafe.Offsetof(ContainerServiceDeploymentRequest{}.PublicEndpoint), Shape: &schemaEndpointRequest},
 		},
 		Type: (*ContainerServiceDeploymentRequest)(nil),
 	}
-	schemaContainerServiceECRImagePullerRole = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "isActive", Offset: unsafe.Offsetof(ContainerServiceECRImagePullerRole{}.IsActive), Shape: &jsonwire.Bool},
-			{Name: "principalArn", Offset: unsafe.Offsetof(ContainerServiceECRImagePullerRole{}.PrincipalARN), Shape: &jsonwire.String},
+	schemaContainerServiceECRImagePullerRole = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "isActive", Offset: unsafe.Offsetof(ContainerServiceECRImagePullerRole{}.IsActive), Shape: &schema.Bool},
+			{Name: "principalArn", Offset: unsafe.Offsetof(ContainerServiceECRImagePullerRole{}.PrincipalARN), Shape: &schema.String},
 		},
 		Type: (*ContainerServiceECRImagePullerRole)(nil),
 	}
-	schemaContainerServiceECRImagePullerRoleRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "isActive", Offset: unsafe.Offsetof(ContainerServiceECRImagePullerRoleRequest{}.IsActive), Shape: &jsonwire.Bool},
+	schemaContainerServiceECRImagePullerRoleRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "isActive", Offset: unsafe.Offsetof(ContainerServiceECRImagePullerRoleRequest{}.IsActive), Shape: &schema.Bool},
 		},
 		Type: (*ContainerServiceECRImagePullerRoleRequest)(nil),
 	}
-	schemaContainerServiceEndpoint = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "containerName", Offset: unsafe.Offsetof(ContainerServiceEndpoint{}.ContainerName), Shape: &jsonwire.String},
-			{Name: "containerPort", Offset: unsafe.Offsetof(ContainerServiceEndpoint{}.ContainerPort), Shape: &jsonwire.Int32},
+	schemaContainerServiceEndpoint = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "containerName", Offset: unsafe.Offsetof(ContainerServiceEndpoint{}.ContainerName), Shape: &schema.String},
+			{Name: "containerPort", Offset: unsafe.Offsetof(ContainerServiceEndpoint{}.ContainerPort), Shape: &schema.Int32},
 			{Name: "healthCheck", Offset: unsafe.Offsetof(ContainerServiceEndpoint{}.HealthCheck), Shape: &schemaContainerServiceHealthCheckConfig},
 		},
 		Type: (*ContainerServiceEndpoint)(nil),
 	}
-	schemaContainerServiceHealthCheckConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "healthyThreshold", Offset: unsafe.Offsetof(ContainerServiceHealthCheckConfig{}.HealthyThreshold), Shape: &jsonwire.Int32},
-			{Name: "unhealthyThreshold", Offset: unsafe.Offsetof(ContainerServiceHealthCheckConfig{}.UnhealthyThreshold), Shape: &jsonwire.Int32},
-			{Name: "timeoutSeconds", Offset: unsafe.Offsetof(ContainerServiceHealthCheckConfig{}.TimeoutSeconds), Shape: &jsonwire.Int32},
-			{Name: "intervalSeconds", Offset: unsafe.Offsetof(ContainerServiceHealthCheckConfig{}.IntervalSeconds), Shape: &jsonwire.Int32},
-			{Name: "path", Offset: unsafe.Offsetof(ContainerServiceHealthCheckConfig{}.Path), Shape: &jsonwire.String},
-			{Name: "successCodes", Offset: unsafe.Offsetof(ContainerServiceHealthCheckConfig{}.SuccessCodes), Shape: &jsonwire.String},
+	schemaContainerServiceHealthCheckConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "healthyThreshold", Offset: unsafe.Offsetof(ContainerServiceHealthCheckConfig{}.HealthyThreshold), Shape: &schema.Int32},
+			{Name: "unhealthyThreshold", Offset: unsafe.Offsetof(ContainerServiceHealthCheckConfig{}.UnhealthyThreshold), Shape: &schema.Int32},
+			{Name: "timeoutSeconds", Offset: unsafe.Offsetof(ContainerServiceHealthCheckConfig{}.TimeoutSeconds), Shape: &schema.Int32},
+			{Name: "intervalSeconds", Offset: unsafe.Offsetof(ContainerServiceHealthCheckConfig{}.IntervalSeconds), Shape: &schema.Int32},
+			{Name: "path", Offset: unsafe.Offsetof(ContainerServiceHealthCheckConfig{}.Path), Shape: &schema.String},
+			{Name: "successCodes", Offset: unsafe.Offsetof(ContainerServiceHealthCheckConfig{}.SuccessCodes), Shape: &schema.String},
 		},
 		Type: (*ContainerServiceHealthCheckConfig)(nil),
 	}
-	schemaContainerServiceList = jsonwire.Shape{
+	schemaContainerServiceList = schema.Shape{
 		Elem: &schemaContainerService,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ContainerService)(nil),
 	}
-	schemaContainerServiceLogEvent = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "createdAt", Offset: unsafe.Offsetof(ContainerServiceLogEvent{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "message", Offset: unsafe.Offsetof(ContainerServiceLogEvent{}.Message), Shape: &jsonwire.String},
+	schemaContainerServiceLogEvent = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "createdAt", Offset: unsafe.Offsetof(ContainerServiceLogEvent{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "message", Offset: unsafe.Offsetof(ContainerServiceLogEvent{}.Message), Shape: &schema.String},
 		},
 		Type: (*ContainerServiceLogEvent)(nil),
 	}
-	schemaContainerServiceLogEventList = jsonwire.Shape{
+	schemaContainerServiceLogEventList = schema.Shape{
 		Elem: &schemaContainerServiceLogEvent,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ContainerServiceLogEvent)(nil),
 	}
-	schemaContainerServiceMetadataEntry = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaContainerServiceMetadataEntry = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaContainerServiceMetadataEntryList = jsonwire.Shape{
+	schemaContainerServiceMetadataEntryList = schema.Shape{
 		Elem: &schemaContainerServiceMetadataEntry,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]map[string]string)(nil),
 	}
-	schemaContainerServicePower = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "powerId", Offset: unsafe.Offsetof(ContainerServicePower{}.PowerID), Shape: &jsonwire.String},
-			{Name: "price", Offset: unsafe.Offsetof(ContainerServicePower{}.Price), Shape: &jsonwire.Float32},
-			{Name: "cpuCount", Offset: unsafe.Offsetof(ContainerServicePower{}.CPUCount), Shape: &jsonwire.Float32},
-			{Name: "ramSizeInGb", Offset: unsafe.Offsetof(ContainerServicePower{}.RamSizeInGb), Shape: &jsonwire.Float32},
-			{Name: "name", Offset: unsafe.Offsetof(ContainerServicePower{}.Name), Shape: &jsonwire.String},
-			{Name: "isActive", Offset: unsafe.Offsetof(ContainerServicePower{}.IsActive), Shape: &jsonwire.Bool},
+	schemaContainerServicePower = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "powerId", Offset: unsafe.Offsetof(ContainerServicePower{}.PowerID), Shape: &schema.String},
+			{Name: "price", Offset: unsafe.Offsetof(ContainerServicePower{}.Price), Shape: &schema.Float32},
+			{Name: "cpuCount", Offset: unsafe.Offsetof(ContainerServicePower{}.CPUCount), Shape: &schema.Float32},
+			{Name: "ramSizeInGb", Offset: unsafe.Offsetof(ContainerServicePower{}.RamSizeInGb), Shape: &schema.Float32},
+			{Name: "name", Offset: unsafe.Offsetof(ContainerServicePower{}.Name), Shape: &schema.String},
+			{Name: "isActive", Offset: unsafe.Offsetof(ContainerServicePower{}.IsActive), Shape: &schema.Bool},
 		},
 		Type: (*ContainerServicePower)(nil),
 	}
-	schemaContainerServicePowerList = jsonwire.Shape{
+	schemaContainerServicePowerList = schema.Shape{
 		Elem: &schemaContainerServicePower,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ContainerServicePower)(nil),
 	}
-	schemaContainerServicePublicDomains = jsonwire.Shape{
+	schemaContainerServicePublicDomains = schema.Shape{
 		Elem: &schemaContainerServicePublicDomainsList,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string][]string)(nil),
 	}
-	schemaContainerServicePublicDomainsList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaContainerServicePublicDomainsList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaContainerServiceRegistryLogin = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "username", Offset: unsafe.Offsetof(ContainerServiceRegistryLogin{}.Username), Shape: &jsonwire.String},
-			{Name: "password", Offset: unsafe.Offsetof(ContainerServiceRegistryLogin{}.Password), Shape: &jsonwire.String},
-			{Name: "expiresAt", Offset: unsafe.Offsetof(ContainerServiceRegistryLogin{}.ExpiresAt), Shape: &jsonwire.Timestamp},
-			{Name: "registry", Offset: unsafe.Offsetof(ContainerServiceRegistryLogin{}.Registry), Shape: &jsonwire.String},
+	schemaContainerServiceRegistryLogin = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "username", Offset: unsafe.Offsetof(ContainerServiceRegistryLogin{}.Username), Shape: &schema.String},
+			{Name: "password", Offset: unsafe.Offsetof(ContainerServiceRegistryLogin{}.Password), Shape: &schema.String},
+			{Name: "expiresAt", Offset: unsafe.Offsetof(ContainerServiceRegistryLogin{}.ExpiresAt), Shape: &schema.Timestamp},
+			{Name: "registry", Offset: unsafe.Offsetof(ContainerServiceRegistryLogin{}.Registry), Shape: &schema.String},
 		},
 		Type: (*ContainerServiceRegistryLogin)(nil),
 	}
-	schemaContainerServiceStateDetail = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "code", Offset: unsafe.Offsetof(ContainerServiceStateDetail{}.Code), Shape: &jsonwire.Enum},
-			{Name: "message", Offset: unsafe.Offsetof(ContainerServiceStateDetail{}.Message), Shape: &jsonwire.String},
+	schemaContainerServiceStateDetail = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "code", Offset: unsafe.Offsetof(ContainerServiceStateDetail{}.Code), Shape: &schema.Enum},
+			{Name: "message", Offset: unsafe.Offsetof(ContainerServiceStateDetail{}.Message), Shape: &schema.String},
 		},
 		Type: (*ContainerServiceStateDetail)(nil),
 	}
-	schemaCookieObject = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "option", Offset: unsafe.Offsetof(CookieObject{}.Option), Shape: &jsonwire.Enum},
+	schemaCookieObject = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "option", Offset: unsafe.Offsetof(CookieObject{}.Option), Shape: &schema.Enum},
 			{Name: "cookiesAllowList", Offset: unsafe.Offsetof(CookieObject{}.CookiesAllowList), Shape: &schemaStringList},
 		},
 		Type: (*CookieObject)(nil),
 	}
-	schemaCopySnapshotInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "sourceSnapshotName", Offset: unsafe.Offsetof(CopySnapshotInput{}.SourceSnapshotName), Shape: &jsonwire.String},
-			{Name: "sourceResourceName", Offset: unsafe.Offsetof(CopySnapshotInput{}.SourceResourceName), Shape: &jsonwire.String},
-			{Name: "restoreDate", Offset: unsafe.Offsetof(CopySnapshotInput{}.RestoreDate), Shape: &jsonwire.String},
-			{Name: "useLatestRestorableAutoSnapshot", Offset: unsafe.Offsetof(CopySnapshotInput{}.UseLatestRestorableAutoSnapshot), Shape: &jsonwire.Bool},
-			{Name: "targetSnapshotName", Offset: unsafe.Offsetof(CopySnapshotInput{}.TargetSnapshotName), Shape: &jsonwire.String},
-			{Name: "sourceRegion", Offset: unsafe.Offsetof(CopySnapshotInput{}.SourceRegion), Shape: &jsonwire.Enum},
+	schemaCopySnapshotInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "sourceSnapshotName", Offset: unsafe.Offsetof(CopySnapshotInput{}.SourceSnapshotName), Shape: &schema.String},
+			{Name: "sourceResourceName", Offset: unsafe.Offsetof(CopySnapshotInput{}.SourceResourceName), Shape: &schema.String},
+			{Name: "restoreDate", Offset: unsafe.Offsetof(CopySnapshotInput{}.RestoreDate), Shape: &schema.String},
+			{Name: "useLatestRestorableAutoSnapshot", Offset: unsafe.Offsetof(CopySnapshotInput{}.UseLatestRestorableAutoSnapshot), Shape: &schema.Bool},
+			{Name: "targetSnapshotName", Offset: unsafe.Offsetof(CopySnapshotInput{}.TargetSnapshotName), Shape: &schema.String},
+			{Name: "sourceRegion", Offset: unsafe.Offsetof(CopySnapshotInput{}.SourceRegion), Shape: &schema.Enum},
 		},
 		Type: (*CopySnapshotInput)(nil),
 	}
-	schemaCopySnapshotOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCopySnapshotOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(CopySnapshotOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CopySnapshotOutput)(nil),
 	}
-	schemaCostEstimate = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "usageType", Offset: unsafe.Offsetof(CostEstimate{}.UsageType), Shape: &jsonwire.String},
+	schemaCostEstimate = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "usageType", Offset: unsafe.Offsetof(CostEstimate{}.UsageType), Shape: &schema.String},
 			{Name: "resultsByTime", Offset: unsafe.Offsetof(CostEstimate{}.ResultsByTime), Shape: &schemaEstimatesByTime},
 		},
 		Type: (*CostEstimate)(nil),
 	}
-	schemaCostEstimates = jsonwire.Shape{
+	schemaCostEstimates = schema.Shape{
 		Elem: &schemaCostEstimate,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]CostEstimate)(nil),
 	}
-	schemaCreateBucketAccessKeyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bucketName", Offset: unsafe.Offsetof(CreateBucketAccessKeyInput{}.BucketName), Shape: &jsonwire.String},
+	schemaCreateBucketAccessKeyInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bucketName", Offset: unsafe.Offsetof(CreateBucketAccessKeyInput{}.BucketName), Shape: &schema.String},
 		},
 		Type: (*CreateBucketAccessKeyInput)(nil),
 	}
-	schemaCreateBucketAccessKeyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateBucketAccessKeyOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "accessKey", Offset: unsafe.Offsetof(CreateBucketAccessKeyOutput{}.AccessKey), Shape: &schemaAccessKey},
 			{Name: "operations", Offset: unsafe.Offsetof(CreateBucketAccessKeyOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateBucketAccessKeyOutput)(nil),
 	}
-	schemaCreateBucketInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bucketName", Offset: unsafe.Offsetof(CreateBucketInput{}.BucketName), Shape: &jsonwire.String},
-			{Name: "bundleId", Offset: unsafe.Offsetof(CreateBucketInput{}.BundleID), Shape: &jsonwire.String},
+	schemaCreateBucketInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bucketName", Offset: unsafe.Offsetof(CreateBucketInput{}.BucketName), Shape: &schema.String},
+			{Name: "bundleId", Offset: unsafe.Offsetof(CreateBucketInput{}.BundleID), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateBucketInput{}.Tags), Shape: &schemaTagList},
-			{Name: "enableObjectVersioning", Offset: unsafe.Offsetof(CreateBucketInput{}.EnableObjectVersioning), Shape: &jsonwire.Bool},
+			{Name: "enableObjectVersioning", Offset: unsafe.Offsetof(CreateBucketInput{}.EnableObjectVersioning), Shape: &schema.Bool},
 		},
 		Type: (*CreateBucketInput)(nil),
 	}
-	schemaCreateBucketOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateBucketOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "bucket", Offset: unsafe.Offsetof(CreateBucketOutput{}.Bucket), Shape: &schemaBucket},
 			{Name: "operations", Offset: unsafe.Offsetof(CreateBucketOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateBucketOutput)(nil),
 	}
-	schemaCreateCertificateInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "certificateName", Offset: unsafe.Offsetof(CreateCertificateInput{}.CertificateName), Shape: &jsonwire.String},
-			{Name: "domainName", Offset: unsafe.Offsetof(CreateCertificateInput{}.DomainName), Shape: &jsonwire.String},
+	schemaCreateCertificateInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "certificateName", Offset: unsafe.Offsetof(CreateCertificateInput{}.CertificateName), Shape: &schema.String},
+			{Name: "domainName", Offset: unsafe.Offsetof(CreateCertificateInput{}.DomainName), Shape: &schema.String},
 			{Name: "subjectAlternativeNames", Offset: unsafe.Offsetof(CreateCertificateInput{}.SubjectAlternativeNames), Shape: &schemaSubjectAlternativeNameList},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateCertificateInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateCertificateInput)(nil),
 	}
-	schemaCreateCertificateOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateCertificateOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "certificate", Offset: unsafe.Offsetof(CreateCertificateOutput{}.Certificate), Shape: &schemaCertificateSummary},
 			{Name: "operations", Offset: unsafe.Offsetof(CreateCertificateOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateCertificateOutput)(nil),
 	}
-	schemaCreateCloudFormationStackInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateCloudFormationStackInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "instances", Offset: unsafe.Offsetof(CreateCloudFormationStackInput{}.Instances), Shape: &schemaInstanceEntryList},
 		},
 		Type: (*CreateCloudFormationStackInput)(nil),
 	}
-	schemaCreateCloudFormationStackOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateCloudFormationStackOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(CreateCloudFormationStackOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateCloudFormationStackOutput)(nil),
 	}
-	schemaCreateContactMethodInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "protocol", Offset: unsafe.Offsetof(CreateContactMethodInput{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "contactEndpoint", Offset: unsafe.Offsetof(CreateContactMethodInput{}.ContactEndpoint), Shape: &jsonwire.String},
+	schemaCreateContactMethodInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "protocol", Offset: unsafe.Offsetof(CreateContactMethodInput{}.Protocol), Shape: &schema.Enum},
+			{Name: "contactEndpoint", Offset: unsafe.Offsetof(CreateContactMethodInput{}.ContactEndpoint), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateContactMethodInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateContactMethodInput)(nil),
 	}
-	schemaCreateContactMethodOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateContactMethodOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(CreateContactMethodOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateContactMethodOutput)(nil),
 	}
-	schemaCreateContainerServiceDeploymentInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceName", Offset: unsafe.Offsetof(CreateContainerServiceDeploymentInput{}.ServiceName), Shape: &jsonwire.String},
+	schemaCreateContainerServiceDeploymentInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceName", Offset: unsafe.Offsetof(CreateContainerServiceDeploymentInput{}.ServiceName), Shape: &schema.String},
 			{Name: "containers", Offset: unsafe.Offsetof(CreateContainerServiceDeploymentInput{}.Containers), Shape: &schemaContainerMap},
 			{Name: "publicEndpoint", Offset: unsafe.Offsetof(CreateContainerServiceDeploymentInput{}.PublicEndpoint), Shape: &schemaEndpointRequest},
 		},
 		Type: (*CreateContainerServiceDeploymentInput)(nil),
 	}
-	schemaCreateContainerServiceDeploymentOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateContainerServiceDeploymentOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "containerService", Offset: unsafe.Offsetof(CreateContainerServiceDeploymentOutput{}.ContainerService), Shape: &schemaContainerService},
 		},
 		Type: (*CreateContainerServiceDeploymentOutput)(nil),
 	}
-	schemaCreateContainerServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceName", Offset: unsafe.Offsetof(CreateContainerServiceInput{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "power", Offset: unsafe.Offsetof(CreateContainerServiceInput{}.Power), Shape: &jsonwire.Enum},
-			{Name: "scale", Offset: unsafe.Offsetof(CreateContainerServiceInput{}.Scale), Shape: &jsonwire.Int32},
+	schemaCreateContainerServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceName", Offset: unsafe.Offsetof(CreateContainerServiceInput{}.ServiceName), Shape: &schema.String},
+			{Name: "power", Offset: unsafe.Offsetof(CreateContainerServiceInput{}.Power), Shape: &schema.Enum},
+			{Name: "scale", Offset: unsafe.Offsetof(CreateContainerServiceInput{}.Scale), Shape: &schema.Int32},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateContainerServiceInput{}.Tags), Shape: &schemaTagList},
 			{Name: "publicDomainNames", Offset: unsafe.Offsetof(CreateContainerServiceInput{}.PublicDomainNames), Shape: &schemaContainerServicePublicDomains},
 			{Name: "deployment", Offset: unsafe.Offsetof(CreateContainerServiceInput{}.Deployment), Shape: &schemaContainerServiceDeploymentRequest},
@@ -941,3623 +941,3623 @@ var (
 		},
 		Type: (*CreateContainerServiceInput)(nil),
 	}
-	schemaCreateContainerServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateContainerServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "containerService", Offset: unsafe.Offsetof(CreateContainerServiceOutput{}.ContainerService), Shape: &schemaContainerService},
 		},
 		Type: (*CreateContainerServiceOutput)(nil),
 	}
-	schemaCreateContainerServiceRegistryLoginInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaCreateContainerServiceRegistryLoginInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*CreateContainerServiceRegistryLoginInput)(nil),
 	}
-	schemaCreateContainerServiceRegistryLoginOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateContainerServiceRegistryLoginOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "registryLogin", Offset: unsafe.Offsetof(CreateContainerServiceRegistryLoginOutput{}.RegistryLogin), Shape: &schemaContainerServiceRegistryLogin},
 		},
 		Type: (*CreateContainerServiceRegistryLoginOutput)(nil),
 	}
-	schemaCreateDiskFromSnapshotInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "diskName", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.DiskName), Shape: &jsonwire.String},
-			{Name: "diskSnapshotName", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.DiskSnapshotName), Shape: &jsonwire.String},
-			{Name: "availabilityZone", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.AvailabilityZone), Shape: &jsonwire.String},
-			{Name: "sizeInGb", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.SizeInGb), Shape: &jsonwire.Int32},
+	schemaCreateDiskFromSnapshotInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "diskName", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.DiskName), Shape: &schema.String},
+			{Name: "diskSnapshotName", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.DiskSnapshotName), Shape: &schema.String},
+			{Name: "availabilityZone", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.AvailabilityZone), Shape: &schema.String},
+			{Name: "sizeInGb", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.SizeInGb), Shape: &schema.Int32},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.Tags), Shape: &schemaTagList},
 			{Name: "addOns", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.AddOns), Shape: &schemaAddOnRequestList},
-			{Name: "sourceDiskName", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.SourceDiskName), Shape: &jsonwire.String},
-			{Name: "restoreDate", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.RestoreDate), Shape: &jsonwire.String},
-			{Name: "useLatestRestorableAutoSnapshot", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.UseLatestRestorableAutoSnapshot), Shape: &jsonwire.Bool},
+			{Name: "sourceDiskName", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.SourceDiskName), Shape: &schema.String},
+			{Name: "restoreDate", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.RestoreDate), Shape: &schema.String},
+			{Name: "useLatestRestorableAutoSnapshot", Offset: unsafe.Offsetof(CreateDiskFromSnapshotInput{}.UseLatestRestorableAutoSnapshot), Shape: &schema.Bool},
 		},
 		Type: (*CreateDiskFromSnapshotInput)(nil),
 	}
-	schemaCreateDiskFromSnapshotOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateDiskFromSnapshotOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(CreateDiskFromSnapshotOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateDiskFromSnapshotOutput)(nil),
 	}
-	schemaCreateDiskInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "diskName", Offset: unsafe.Offsetof(CreateDiskInput{}.DiskName), Shape: &jsonwire.String},
-			{Name: "availabilityZone", Offset: unsafe.Offsetof(CreateDiskInput{}.AvailabilityZone), Shape: &jsonwire.String},
-			{Name: "sizeInGb", Offset: unsafe.Offsetof(CreateDiskInput{}.SizeInGb), Shape: &jsonwire.Int32},
+	schemaCreateDiskInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "diskName", Offset: unsafe.Offsetof(CreateDiskInput{}.DiskName), Shape: &schema.String},
+			{Name: "availabilityZone", Offset: unsafe.Offsetof(CreateDiskInput{}.AvailabilityZone), Shape: &schema.String},
+			{Name: "sizeInGb", Offset: unsafe.Offsetof(CreateDiskInput{}.SizeInGb), Shape: &schema.Int32},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateDiskInput{}.Tags), Shape: &schemaTagList},
 			{Name: "addOns", Offset: unsafe.Offsetof(CreateDiskInput{}.AddOns), Shape: &schemaAddOnRequestList},
 		},
 		Type: (*CreateDiskInput)(nil),
 	}
-	schemaCreateDiskOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateDiskOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(CreateDiskOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateDiskOutput)(nil),
 	}
-	schemaCreateDiskSnapshotInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "diskName", Offset: unsafe.Offsetof(CreateDiskSnapshotInput{}.DiskName), Shape: &jsonwire.String},
-			{Name: "diskSnapshotName", Offset: unsafe.Offsetof(CreateDiskSnapshotInput{}.DiskSnapshotName), Shape: &jsonwire.String},
-			{Name: "instanceName", Offset: unsafe.Offsetof(CreateDiskSnapshotInput{}.InstanceName), Shape: &jsonwire.String},
+	schemaCreateDiskSnapshotInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "diskName", Offset: unsafe.Offsetof(CreateDiskSnapshotInput{}.DiskName), Shape: &schema.String},
+			{Name: "diskSnapshotName", Offset: unsafe.Offsetof(CreateDiskSnapshotInput{}.DiskSnapshotName), Shape: &schema.String},
+			{Name: "instanceName", Offset: unsafe.Offsetof(CreateDiskSnapshotInput{}.InstanceName), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateDiskSnapshotInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateDiskSnapshotInput)(nil),
 	}
-	schemaCreateDiskSnapshotOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateDiskSnapshotOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(CreateDiskSnapshotOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateDiskSnapshotOutput)(nil),
 	}
-	schemaCreateDistributionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "distributionName", Offset: unsafe.Offsetof(CreateDistributionInput{}.DistributionName), Shape: &jsonwire.String},
+	schemaCreateDistributionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "distributionName", Offset: unsafe.Offsetof(CreateDistributionInput{}.DistributionName), Shape: &schema.String},
 			{Name: "origin", Offset: unsafe.Offsetof(CreateDistributionInput{}.Origin), Shape: &schemaInputOrigin},
 			{Name: "defaultCacheBehavior", Offset: unsafe.Offsetof(CreateDistributionInput{}.DefaultCacheBehavior), Shape: &schemaCacheBehavior},
 			{Name: "cacheBehaviorSettings", Offset: unsafe.Offsetof(CreateDistributionInput{}.CacheBehaviorSettings), Shape: &schemaCacheSettings},
 			{Name: "cacheBehaviors", Offset: unsafe.Offsetof(CreateDistributionInput{}.CacheBehaviors), Shape: &schemaCacheBehaviorList},
-			{Name: "bundleId", Offset: unsafe.Offsetof(CreateDistributionInput{}.BundleID), Shape: &jsonwire.String},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(CreateDistributionInput{}.IPAddressType), Shape: &jsonwire.Enum},
+			{Name: "bundleId", Offset: unsafe.Offsetof(CreateDistributionInput{}.BundleID), Shape: &schema.String},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(CreateDistributionInput{}.IPAddressType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateDistributionInput{}.Tags), Shape: &schemaTagList},
-			{Name: "certificateName", Offset: unsafe.Offsetof(CreateDistributionInput{}.CertificateName), Shape: &jsonwire.String},
-			{Name: "viewerMinimumTlsProtocolVersion", Offset: unsafe.Offsetof(CreateDistributionInput{}.ViewerMinimumTLSProtocolVersion), Shape: &jsonwire.Enum},
+			{Name: "certificateName", Offset: unsafe.Offsetof(CreateDistributionInput{}.CertificateName), Shape: &schema.String},
+			{Name: "viewerMinimumTlsProtocolVersion", Offset: unsafe.Offsetof(CreateDistributionInput{}.ViewerMinimumTLSProtocolVersion), Shape: &schema.Enum},
 		},
 		Type: (*CreateDistributionInput)(nil),
 	}
-	schemaCreateDistributionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateDistributionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "distribution", Offset: unsafe.Offsetof(CreateDistributionOutput{}.Distribution), Shape: &schemaLightsailDistribution},
 			{Name: "operation", Offset: unsafe.Offsetof(CreateDistributionOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*CreateDistributionOutput)(nil),
 	}
-	schemaCreateDomainEntryInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "domainName", Offset: unsafe.Offsetof(CreateDomainEntryInput{}.DomainName), Shape: &jsonwire.String},
+	schemaCreateDomainEntryInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "domainName", Offset: unsafe.Offsetof(CreateDomainEntryInput{}.DomainName), Shape: &schema.String},
 			{Name: "domainEntry", Offset: unsafe.Offsetof(CreateDomainEntryInput{}.DomainEntry), Shape: &schemaDomainEntry},
 		},
 		Type: (*CreateDomainEntryInput)(nil),
 	}
-	schemaCreateDomainEntryOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateDomainEntryOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(CreateDomainEntryOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*CreateDomainEntryOutput)(nil),
 	}
-	schemaCreateDomainInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "domainName", Offset: unsafe.Offsetof(CreateDomainInput{}.DomainName), Shape: &jsonwire.String},
+	schemaCreateDomainInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "domainName", Offset: unsafe.Offsetof(CreateDomainInput{}.DomainName), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateDomainInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateDomainInput)(nil),
 	}
-	schemaCreateDomainOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateDomainOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(CreateDomainOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*CreateDomainOutput)(nil),
 	}
-	schemaCreateGUISessionAccessDetailsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceName", Offset: unsafe.Offsetof(CreateGUISessionAccessDetailsInput{}.ResourceName), Shape: &jsonwire.String},
+	schemaCreateGUISessionAccessDetailsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceName", Offset: unsafe.Offsetof(CreateGUISessionAccessDetailsInput{}.ResourceName), Shape: &schema.String},
 		},
 		Type: (*CreateGUISessionAccessDetailsInput)(nil),
 	}
-	schemaCreateGUISessionAccessDetailsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceName", Offset: unsafe.Offsetof(CreateGUISessionAccessDetailsOutput{}.ResourceName), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(CreateGUISessionAccessDetailsOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "percentageComplete", Offset: unsafe.Offsetof(CreateGUISessionAccessDetailsOutput{}.PercentageComplete), Shape: &jsonwire.Int32},
-			{Name: "failureReason", Offset: unsafe.Offsetof(CreateGUISessionAccessDetailsOutput{}.FailureReason), Shape: &jsonwire.String},
+	schemaCreateGUISessionAccessDetailsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceName", Offset: unsafe.Offsetof(CreateGUISessionAccessDetailsOutput{}.ResourceName), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(CreateGUISessionAccessDetailsOutput{}.Status), Shape: &schema.Enum},
+			{Name: "percentageComplete", Offset: unsafe.Offsetof(CreateGUISessionAccessDetailsOutput{}.PercentageComplete), Shape: &schema.Int32},
+			{Name: "failureReason", Offset: unsafe.Offsetof(CreateGUISessionAccessDetailsOutput{}.FailureReason), Shape: &schema.String},
 			{Name: "sessions", Offset: unsafe.Offsetof(CreateGUISessionAccessDetailsOutput{}.Sessions), Shape: &schemaSessions},
 		},
 		Type: (*CreateGUISessionAccessDetailsOutput)(nil),
 	}
-	schemaCreateInstanceSnapshotInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceSnapshotName", Offset: unsafe.Offsetof(CreateInstanceSnapshotInput{}.InstanceSnapshotName), Shape: &jsonwire.String},
-			{Name: "instanceName", Offset: unsafe.Offsetof(CreateInstanceSnapshotInput{}.InstanceName), Shape: &jsonwire.String},
+	schemaCreateInstanceSnapshotInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceSnapshotName", Offset: unsafe.Offsetof(CreateInstanceSnapshotInput{}.InstanceSnapshotName), Shape: &schema.String},
+			{Name: "instanceName", Offset: unsafe.Offsetof(CreateInstanceSnapshotInput{}.InstanceName), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateInstanceSnapshotInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateInstanceSnapshotInput)(nil),
 	}
-	schemaCreateInstanceSnapshotOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateInstanceSnapshotOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(CreateInstanceSnapshotOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateInstanceSnapshotOutput)(nil),
 	}
-	schemaCreateInstancesFromSnapshotInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateInstancesFromSnapshotInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "instanceNames", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.InstanceNames), Shape: &schemaStringList},
 			{Name: "attachedDiskMapping", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.AttachedDiskMapping), Shape: &schemaAttachedDiskMap},
-			{Name: "availabilityZone", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.AvailabilityZone), Shape: &jsonwire.String},
-			{Name: "instanceSnapshotName", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.InstanceSnapshotName), Shape: &jsonwire.String},
-			{Name: "bundleId", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.BundleID), Shape: &jsonwire.String},
-			{Name: "userData", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.UserData), Shape: &jsonwire.String},
-			{Name: "keyPairName", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.KeyPairName), Shape: &jsonwire.String},
+			{Name: "availabilityZone", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.AvailabilityZone), Shape: &schema.String},
+			{Name: "instanceSnapshotName", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.InstanceSnapshotName), Shape: &schema.String},
+			{Name: "bundleId", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.BundleID), Shape: &schema.String},
+			{Name: "userData", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.UserData), Shape: &schema.String},
+			{Name: "keyPairName", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.KeyPairName), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.Tags), Shape: &schemaTagList},
 			{Name: "addOns", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.AddOns), Shape: &schemaAddOnRequestList},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.IPAddressType), Shape: &jsonwire.Enum},
-			{Name: "sourceInstanceName", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.SourceInstanceName), Shape: &jsonwire.String},
-			{Name: "restoreDate", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.RestoreDate), Shape: &jsonwire.String},
-			{Name: "useLatestRestorableAutoSnapshot", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.UseLatestRestorableAutoSnapshot), Shape: &jsonwire.Bool},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.IPAddressType), Shape: &schema.Enum},
+			{Name: "sourceInstanceName", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.SourceInstanceName), Shape: &schema.String},
+			{Name: "restoreDate", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.RestoreDate), Shape: &schema.String},
+			{Name: "useLatestRestorableAutoSnapshot", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotInput{}.UseLatestRestorableAutoSnapshot), Shape: &schema.Bool},
 		},
 		Type: (*CreateInstancesFromSnapshotInput)(nil),
 	}
-	schemaCreateInstancesFromSnapshotOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateInstancesFromSnapshotOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(CreateInstancesFromSnapshotOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateInstancesFromSnapshotOutput)(nil),
 	}
-	schemaCreateInstancesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateInstancesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "instanceNames", Offset: unsafe.Offsetof(CreateInstancesInput{}.InstanceNames), Shape: &schemaStringList},
-			{Name: "availabilityZone", Offset: unsafe.Offsetof(CreateInstancesInput{}.AvailabilityZone), Shape: &jsonwire.String},
-			{Name: "customImageName", Offset: unsafe.Offsetof(CreateInstancesInput{}.CustomImageName), Shape: &jsonwire.String},
-			{Name: "blueprintId", Offset: unsafe.Offsetof(CreateInstancesInput{}.BlueprintID), Shape: &jsonwire.String},
-			{Name: "bundleId", Offset: unsafe.Offsetof(CreateInstancesInput{}.BundleID), Shape: &jsonwire.String},
-			{Name: "userData", Offset: unsafe.Offsetof(CreateInstancesInput{}.UserData), Shape: &jsonwire.String},
-			{Name: "keyPairName", Offset: unsafe.Offsetof(CreateInstancesInput{}.KeyPairName), Shape: &jsonwire.String},
+			{Name: "availabilityZone", Offset: unsafe.Offsetof(CreateInstancesInput{}.AvailabilityZone), Shape: &schema.String},
+			{Name: "customImageName", Offset: unsafe.Offsetof(CreateInstancesInput{}.CustomImageName), Shape: &schema.String},
+			{Name: "blueprintId", Offset: unsafe.Offsetof(CreateInstancesInput{}.BlueprintID), Shape: &schema.String},
+			{Name: "bundleId", Offset: unsafe.Offsetof(CreateInstancesInput{}.BundleID), Shape: &schema.String},
+			{Name: "userData", Offset: unsafe.Offsetof(CreateInstancesInput{}.UserData), Shape: &schema.String},
+			{Name: "keyPairName", Offset: unsafe.Offsetof(CreateInstancesInput{}.KeyPairName), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateInstancesInput{}.Tags), Shape: &schemaTagList},
 			{Name: "addOns", Offset: unsafe.Offsetof(CreateInstancesInput{}.AddOns), Shape: &schemaAddOnRequestList},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(CreateInstancesInput{}.IPAddressType), Shape: &jsonwire.Enum},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(CreateInstancesInput{}.IPAddressType), Shape: &schema.Enum},
 		},
 		Type: (*CreateInstancesInput)(nil),
 	}
-	schemaCreateInstancesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateInstancesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(CreateInstancesOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateInstancesOutput)(nil),
 	}
-	schemaCreateKeyPairInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "keyPairName", Offset: unsafe.Offsetof(CreateKeyPairInput{}.KeyPairName), Shape: &jsonwire.String},
+	schemaCreateKeyPairInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "keyPairName", Offset: unsafe.Offsetof(CreateKeyPairInput{}.KeyPairName), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateKeyPairInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateKeyPairInput)(nil),
 	}
-	schemaCreateKeyPairOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateKeyPairOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "keyPair", Offset: unsafe.Offsetof(CreateKeyPairOutput{}.KeyPair), Shape: &schemaKeyPair},
-			{Name: "publicKeyBase64", Offset: unsafe.Offsetof(CreateKeyPairOutput{}.PublicKeyBase64), Shape: &jsonwire.String},
-			{Name: "privateKeyBase64", Offset: unsafe.Offsetof(CreateKeyPairOutput{}.PrivateKeyBase64), Shape: &jsonwire.String},
+			{Name: "publicKeyBase64", Offset: unsafe.Offsetof(CreateKeyPairOutput{}.PublicKeyBase64), Shape: &schema.String},
+			{Name: "privateKeyBase64", Offset: unsafe.Offsetof(CreateKeyPairOutput{}.PrivateKeyBase64), Shape: &schema.String},
 			{Name: "operation", Offset: unsafe.Offsetof(CreateKeyPairOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*CreateKeyPairOutput)(nil),
 	}
-	schemaCreateLoadBalancerInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "loadBalancerName", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.LoadBalancerName), Shape: &jsonwire.String},
-			{Name: "instancePort", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.InstancePort), Shape: &jsonwire.Int32},
-			{Name: "healthCheckPath", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.HealthCheckPath), Shape: &jsonwire.String},
-			{Name: "certificateName", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.CertificateName), Shape: &jsonwire.String},
-			{Name: "certificateDomainName", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.CertificateDomainName), Shape: &jsonwire.String},
+	schemaCreateLoadBalancerInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "loadBalancerName", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.LoadBalancerName), Shape: &schema.String},
+			{Name: "instancePort", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.InstancePort), Shape: &schema.Int32},
+			{Name: "healthCheckPath", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.HealthCheckPath), Shape: &schema.String},
+			{Name: "certificateName", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.CertificateName), Shape: &schema.String},
+			{Name: "certificateDomainName", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.CertificateDomainName), Shape: &schema.String},
 			{Name: "certificateAlternativeNames", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.CertificateAlternativeNames), Shape: &schemaDomainNameList},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.Tags), Shape: &schemaTagList},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.IPAddressType), Shape: &jsonwire.Enum},
-			{Name: "tlsPolicyName", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.TLSPolicyName), Shape: &jsonwire.String},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.IPAddressType), Shape: &schema.Enum},
+			{Name: "tlsPolicyName", Offset: unsafe.Offsetof(CreateLoadBalancerInput{}.TLSPolicyName), Shape: &schema.String},
 		},
 		Type: (*CreateLoadBalancerInput)(nil),
 	}
-	schemaCreateLoadBalancerOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateLoadBalancerOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(CreateLoadBalancerOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateLoadBalancerOutput)(nil),
 	}
-	schemaCreateLoadBalancerTlsCertificateInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "loadBalancerName", Offset: unsafe.Offsetof(CreateLoadBalancerTlsCertificateInput{}.LoadBalancerName), Shape: &jsonwire.String},
-			{Name: "certificateName", Offset: unsafe.Offsetof(CreateLoadBalancerTlsCertificateInput{}.CertificateName), Shape: &jsonwire.String},
-			{Name: "certificateDomainName", Offset: unsafe.Offsetof(CreateLoadBalancerTlsCertificateInput{}.CertificateDomainName), Shape: &jsonwire.String},
+	schemaCreateLoadBalancerTlsCertificateInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "loadBalancerName", Offset: unsafe.Offsetof(CreateLoadBalancerTlsCertificateInput{}.LoadBalancerName), Shape: &schema.String},
+			{Name: "certificateName", Offset: unsafe.Offsetof(CreateLoadBalancerTlsCertificateInput{}.CertificateName), Shape: &schema.String},
+			{Name: "certificateDomainName", Offset: unsafe.Offsetof(CreateLoadBalancerTlsCertificateInput{}.CertificateDomainName), Shape: &schema.String},
 			{Name: "certificateAlternativeNames", Offset: unsafe.Offsetof(CreateLoadBalancerTlsCertificateInput{}.CertificateAlternativeNames), Shape: &schemaDomainNameList},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateLoadBalancerTlsCertificateInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateLoadBalancerTlsCertificateInput)(nil),
 	}
-	schemaCreateLoadBalancerTlsCertificateOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateLoadBalancerTlsCertificateOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(CreateLoadBalancerTlsCertificateOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateLoadBalancerTlsCertificateOutput)(nil),
 	}
-	schemaCreateRelationalDatabaseFromSnapshotInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
-			{Name: "availabilityZone", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.AvailabilityZone), Shape: &jsonwire.String},
-			{Name: "publiclyAccessible", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.PubliclyAccessible), Shape: &jsonwire.Bool},
-			{Name: "relationalDatabaseSnapshotName", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.RelationalDatabaseSnapshotName), Shape: &jsonwire.String},
-			{Name: "relationalDatabaseBundleId", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.RelationalDatabaseBundleID), Shape: &jsonwire.String},
-			{Name: "sourceRelationalDatabaseName", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.SourceRelationalDatabaseName), Shape: &jsonwire.String},
-			{Name: "restoreTime", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.RestoreTime), Shape: &jsonwire.Timestamp},
-			{Name: "useLatestRestorableTime", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.UseLatestRestorableTime), Shape: &jsonwire.Bool},
+	schemaCreateRelationalDatabaseFromSnapshotInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.RelationalDatabaseName), Shape: &schema.String},
+			{Name: "availabilityZone", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.AvailabilityZone), Shape: &schema.String},
+			{Name: "publiclyAccessible", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.PubliclyAccessible), Shape: &schema.Bool},
+			{Name: "relationalDatabaseSnapshotName", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.RelationalDatabaseSnapshotName), Shape: &schema.String},
+			{Name: "relationalDatabaseBundleId", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.RelationalDatabaseBundleID), Shape: &schema.String},
+			{Name: "sourceRelationalDatabaseName", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.SourceRelationalDatabaseName), Shape: &schema.String},
+			{Name: "restoreTime", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.RestoreTime), Shape: &schema.Timestamp},
+			{Name: "useLatestRestorableTime", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.UseLatestRestorableTime), Shape: &schema.Bool},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateRelationalDatabaseFromSnapshotInput)(nil),
 	}
-	schemaCreateRelationalDatabaseFromSnapshotOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateRelationalDatabaseFromSnapshotOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(CreateRelationalDatabaseFromSnapshotOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateRelationalDatabaseFromSnapshotOutput)(nil),
 	}
-	schemaCreateRelationalDatabaseInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
-			{Name: "availabilityZone", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.AvailabilityZone), Shape: &jsonwire.String},
-			{Name: "relationalDatabaseBlueprintId", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.RelationalDatabaseBlueprintID), Shape: &jsonwire.String},
-			{Name: "relationalDatabaseBundleId", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.RelationalDatabaseBundleID), Shape: &jsonwire.String},
-			{Name: "masterDatabaseName", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.MasterDatabaseName), Shape: &jsonwire.String},
-			{Name: "masterUsername", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.MasterUsername), Shape: &jsonwire.String},
-			{Name: "masterUserPassword", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.MasterUserPassword), Shape: &jsonwire.String},
-			{Name: "preferredBackupWindow", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.PreferredBackupWindow), Shape: &jsonwire.String},
-			{Name: "preferredMaintenanceWindow", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.PreferredMaintenanceWindow), Shape: &jsonwire.String},
-			{Name: "publiclyAccessible", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.PubliclyAccessible), Shape: &jsonwire.Bool},
+	schemaCreateRelationalDatabaseInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.RelationalDatabaseName), Shape: &schema.String},
+			{Name: "availabilityZone", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.AvailabilityZone), Shape: &schema.String},
+			{Name: "relationalDatabaseBlueprintId", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.RelationalDatabaseBlueprintID), Shape: &schema.String},
+			{Name: "relationalDatabaseBundleId", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.RelationalDatabaseBundleID), Shape: &schema.String},
+			{Name: "masterDatabaseName", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.MasterDatabaseName), Shape: &schema.String},
+			{Name: "masterUsername", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.MasterUsername), Shape: &schema.String},
+			{Name: "masterUserPassword", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.MasterUserPassword), Shape: &schema.String},
+			{Name: "preferredBackupWindow", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.PreferredBackupWindow), Shape: &schema.String},
+			{Name: "preferredMaintenanceWindow", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.PreferredMaintenanceWindow), Shape: &schema.String},
+			{Name: "publiclyAccessible", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.PubliclyAccessible), Shape: &schema.Bool},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateRelationalDatabaseInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateRelationalDatabaseInput)(nil),
 	}
-	schemaCreateRelationalDatabaseOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateRelationalDatabaseOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(CreateRelationalDatabaseOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateRelationalDatabaseOutput)(nil),
 	}
-	schemaCreateRelationalDatabaseSnapshotInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(CreateRelationalDatabaseSnapshotInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
-			{Name: "relationalDatabaseSnapshotName", Offset: unsafe.Offsetof(CreateRelationalDatabaseSnapshotInput{}.RelationalDatabaseSnapshotName), Shape: &jsonwire.String},
+	schemaCreateRelationalDatabaseSnapshotInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(CreateRelationalDatabaseSnapshotInput{}.RelationalDatabaseName), Shape: &schema.String},
+			{Name: "relationalDatabaseSnapshotName", Offset: unsafe.Offsetof(CreateRelationalDatabaseSnapshotInput{}.RelationalDatabaseSnapshotName), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateRelationalDatabaseSnapshotInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateRelationalDatabaseSnapshotInput)(nil),
 	}
-	schemaCreateRelationalDatabaseSnapshotOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateRelationalDatabaseSnapshotOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(CreateRelationalDatabaseSnapshotOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*CreateRelationalDatabaseSnapshotOutput)(nil),
 	}
-	schemaDNSRecordCreationState = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "code", Offset: unsafe.Offsetof(DNSRecordCreationState{}.Code), Shape: &jsonwire.Enum},
-			{Name: "message", Offset: unsafe.Offsetof(DNSRecordCreationState{}.Message), Shape: &jsonwire.String},
+	schemaDNSRecordCreationState = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "code", Offset: unsafe.Offsetof(DNSRecordCreationState{}.Code), Shape: &schema.Enum},
+			{Name: "message", Offset: unsafe.Offsetof(DNSRecordCreationState{}.Message), Shape: &schema.String},
 		},
 		Type: (*DNSRecordCreationState)(nil),
 	}
-	schemaDeleteAlarmInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "alarmName", Offset: unsafe.Offsetof(DeleteAlarmInput{}.AlarmName), Shape: &jsonwire.String},
+	schemaDeleteAlarmInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "alarmName", Offset: unsafe.Offsetof(DeleteAlarmInput{}.AlarmName), Shape: &schema.String},
 		},
 		Type: (*DeleteAlarmInput)(nil),
 	}
-	schemaDeleteAlarmOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteAlarmOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DeleteAlarmOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DeleteAlarmOutput)(nil),
 	}
-	schemaDeleteAutoSnapshotInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceName", Offset: unsafe.Offsetof(DeleteAutoSnapshotInput{}.ResourceName), Shape: &jsonwire.String},
-			{Name: "date", Offset: unsafe.Offsetof(DeleteAutoSnapshotInput{}.Date), Shape: &jsonwire.String},
+	schemaDeleteAutoSnapshotInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceName", Offset: unsafe.Offsetof(DeleteAutoSnapshotInput{}.ResourceName), Shape: &schema.String},
+			{Name: "date", Offset: unsafe.Offsetof(DeleteAutoSnapshotInput{}.Date), Shape: &schema.String},
 		},
 		Type: (*DeleteAutoSnapshotInput)(nil),
 	}
-	schemaDeleteAutoSnapshotOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteAutoSnapshotOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DeleteAutoSnapshotOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DeleteAutoSnapshotOutput)(nil),
 	}
-	schemaDeleteBucketAccessKeyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bucketName", Offset: unsafe.Offsetof(DeleteBucketAccessKeyInput{}.BucketName), Shape: &jsonwire.String},
-			{Name: "accessKeyId", Offset: unsafe.Offsetof(DeleteBucketAccessKeyInput{}.AccessKeyID), Shape: &jsonwire.String},
+	schemaDeleteBucketAccessKeyInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bucketName", Offset: unsafe.Offsetof(DeleteBucketAccessKeyInput{}.BucketName), Shape: &schema.String},
+			{Name: "accessKeyId", Offset: unsafe.Offsetof(DeleteBucketAccessKeyInput{}.AccessKeyID), Shape: &schema.String},
 		},
 		Type: (*DeleteBucketAccessKeyInput)(nil),
 	}
-	schemaDeleteBucketAccessKeyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteBucketAccessKeyOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DeleteBucketAccessKeyOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DeleteBucketAccessKeyOutput)(nil),
 	}
-	schemaDeleteBucketInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bucketName", Offset: unsafe.Offsetof(DeleteBucketInput{}.BucketName), Shape: &jsonwire.String},
-			{Name: "forceDelete", Offset: unsafe.Offsetof(DeleteBucketInput{}.ForceDelete), Shape: &jsonwire.Bool},
+	schemaDeleteBucketInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bucketName", Offset: unsafe.Offsetof(DeleteBucketInput{}.BucketName), Shape: &schema.String},
+			{Name: "forceDelete", Offset: unsafe.Offsetof(DeleteBucketInput{}.ForceDelete), Shape: &schema.Bool},
 		},
 		Type: (*DeleteBucketInput)(nil),
 	}
-	schemaDeleteBucketOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteBucketOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DeleteBucketOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DeleteBucketOutput)(nil),
 	}
-	schemaDeleteCertificateInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "certificateName", Offset: unsafe.Offsetof(DeleteCertificateInput{}.CertificateName), Shape: &jsonwire.String},
+	schemaDeleteCertificateInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "certificateName", Offset: unsafe.Offsetof(DeleteCertificateInput{}.CertificateName), Shape: &schema.String},
 		},
 		Type: (*DeleteCertificateInput)(nil),
 	}
-	schemaDeleteCertificateOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteCertificateOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DeleteCertificateOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DeleteCertificateOutput)(nil),
 	}
-	schemaDeleteContactMethodInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "protocol", Offset: unsafe.Offsetof(DeleteContactMethodInput{}.Protocol), Shape: &jsonwire.Enum},
+	schemaDeleteContactMethodInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "protocol", Offset: unsafe.Offsetof(DeleteContactMethodInput{}.Protocol), Shape: &schema.Enum},
 		},
 		Type: (*DeleteContactMethodInput)(nil),
 	}
-	schemaDeleteContactMethodOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteContactMethodOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DeleteContactMethodOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DeleteContactMethodOutput)(nil),
 	}
-	schemaDeleteContainerImageInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceName", Offset: unsafe.Offsetof(DeleteContainerImageInput{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "image", Offset: unsafe.Offsetof(DeleteContainerImageInput{}.Image), Shape: &jsonwire.String},
+	schemaDeleteContainerImageInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceName", Offset: unsafe.Offsetof(DeleteContainerImageInput{}.ServiceName), Shape: &schema.String},
+			{Name: "image", Offset: unsafe.Offsetof(DeleteContainerImageInput{}.Image), Shape: &schema.String},
 		},
 		Type: (*DeleteContainerImageInput)(nil),
 	}
-	schemaDeleteContainerImageOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteContainerImageOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteContainerImageOutput)(nil),
 	}
-	schemaDeleteContainerServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceName", Offset: unsafe.Offsetof(DeleteContainerServiceInput{}.ServiceName), Shape: &jsonwire.String},
+	schemaDeleteContainerServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceName", Offset: unsafe.Offsetof(DeleteContainerServiceInput{}.ServiceName), Shape: &schema.String},
 		},
 		Type: (*DeleteContainerServiceInput)(nil),
 	}
-	schemaDeleteContainerServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteContainerServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteContainerServiceOutput)(nil),
 	}
-	schemaDeleteDiskInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "diskName", Offset: unsafe.Offsetof(DeleteDiskInput{}.DiskName), Shape: &jsonwire.String},
-			{Name: "forceDeleteAddOns", Offset: unsafe.Offsetof(DeleteDiskInput{}.ForceDeleteAddOns), Shape: &jsonwire.Bool},
+	schemaDeleteDiskInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "diskName", Offset: unsafe.Offsetof(DeleteDiskInput{}.DiskName), Shape: &schema.String},
+			{Name: "forceDeleteAddOns", Offset: unsafe.Offsetof(DeleteDiskInput{}.ForceDeleteAddOns), Shape: &schema.Bool},
 		},
 		Type: (*DeleteDiskInput)(nil),
 	}
-	schemaDeleteDiskOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteDiskOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DeleteDiskOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DeleteDiskOutput)(nil),
 	}
-	schemaDeleteDiskSnapshotInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "diskSnapshotName", Offset: unsafe.Offsetof(DeleteDiskSnapshotInput{}.DiskSnapshotName), Shape: &jsonwire.String},
+	schemaDeleteDiskSnapshotInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "diskSnapshotName", Offset: unsafe.Offsetof(DeleteDiskSnapshotInput{}.DiskSnapshotName), Shape: &schema.String},
 		},
 		Type: (*DeleteDiskSnapshotInput)(nil),
 	}
-	schemaDeleteDiskSnapshotOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteDiskSnapshotOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DeleteDiskSnapshotOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DeleteDiskSnapshotOutput)(nil),
 	}
-	schemaDeleteDistributionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "distributionName", Offset: unsafe.Offsetof(DeleteDistributionInput{}.DistributionName), Shape: &jsonwire.String},
+	schemaDeleteDistributionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "distributionName", Offset: unsafe.Offsetof(DeleteDistributionInput{}.DistributionName), Shape: &schema.String},
 		},
 		Type: (*DeleteDistributionInput)(nil),
 	}
-	schemaDeleteDistributionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteDistributionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(DeleteDistributionOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*DeleteDistributionOutput)(nil),
 	}
-	schemaDeleteDomainEntryInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "domainName", Offset: unsafe.Offsetof(DeleteDomainEntryInput{}.DomainName), Shape: &jsonwire.String},
+	schemaDeleteDomainEntryInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "domainName", Offset: unsafe.Offsetof(DeleteDomainEntryInput{}.DomainName), Shape: &schema.String},
 			{Name: "domainEntry", Offset: unsafe.Offsetof(DeleteDomainEntryInput{}.DomainEntry), Shape: &schemaDomainEntry},
 		},
 		Type: (*DeleteDomainEntryInput)(nil),
 	}
-	schemaDeleteDomainEntryOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteDomainEntryOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(DeleteDomainEntryOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*DeleteDomainEntryOutput)(nil),
 	}
-	schemaDeleteDomainInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "domainName", Offset: unsafe.Offsetof(DeleteDomainInput{}.DomainName), Shape: &jsonwire.String},
+	schemaDeleteDomainInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "domainName", Offset: unsafe.Offsetof(DeleteDomainInput{}.DomainName), Shape: &schema.String},
 		},
 		Type: (*DeleteDomainInput)(nil),
 	}
-	schemaDeleteDomainOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteDomainOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(DeleteDomainOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*DeleteDomainOutput)(nil),
 	}
-	schemaDeleteInstanceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceName", Offset: unsafe.Offsetof(DeleteInstanceInput{}.InstanceName), Shape: &jsonwire.String},
-			{Name: "forceDeleteAddOns", Offset: unsafe.Offsetof(DeleteInstanceInput{}.ForceDeleteAddOns), Shape: &jsonwire.Bool},
+	schemaDeleteInstanceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceName", Offset: unsafe.Offsetof(DeleteInstanceInput{}.InstanceName), Shape: &schema.String},
+			{Name: "forceDeleteAddOns", Offset: unsafe.Offsetof(DeleteInstanceInput{}.ForceDeleteAddOns), Shape: &schema.Bool},
 		},
 		Type: (*DeleteInstanceInput)(nil),
 	}
-	schemaDeleteInstanceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteInstanceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DeleteInstanceOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DeleteInstanceOutput)(nil),
 	}
-	schemaDeleteInstanceSnapshotInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceSnapshotName", Offset: unsafe.Offsetof(DeleteInstanceSnapshotInput{}.InstanceSnapshotName), Shape: &jsonwire.String},
+	schemaDeleteInstanceSnapshotInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceSnapshotName", Offset: unsafe.Offsetof(DeleteInstanceSnapshotInput{}.InstanceSnapshotName), Shape: &schema.String},
 		},
 		Type: (*DeleteInstanceSnapshotInput)(nil),
 	}
-	schemaDeleteInstanceSnapshotOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteInstanceSnapshotOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DeleteInstanceSnapshotOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DeleteInstanceSnapshotOutput)(nil),
 	}
-	schemaDeleteKeyPairInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "keyPairName", Offset: unsafe.Offsetof(DeleteKeyPairInput{}.KeyPairName), Shape: &jsonwire.String},
-			{Name: "expectedFingerprint", Offset: unsafe.Offsetof(DeleteKeyPairInput{}.ExpectedFingerprint), Shape: &jsonwire.String},
+	schemaDeleteKeyPairInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "keyPairName", Offset: unsafe.Offsetof(DeleteKeyPairInput{}.KeyPairName), Shape: &schema.String},
+			{Name: "expectedFingerprint", Offset: unsafe.Offsetof(DeleteKeyPairInput{}.ExpectedFingerprint), Shape: &schema.String},
 		},
 		Type: (*DeleteKeyPairInput)(nil),
 	}
-	schemaDeleteKeyPairOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteKeyPairOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(DeleteKeyPairOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*DeleteKeyPairOutput)(nil),
 	}
-	schemaDeleteKnownHostKeysInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceName", Offset: unsafe.Offsetof(DeleteKnownHostKeysInput{}.InstanceName), Shape: &jsonwire.String},
+	schemaDeleteKnownHostKeysInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceName", Offset: unsafe.Offsetof(DeleteKnownHostKeysInput{}.InstanceName), Shape: &schema.String},
 		},
 		Type: (*DeleteKnownHostKeysInput)(nil),
 	}
-	schemaDeleteKnownHostKeysOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteKnownHostKeysOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DeleteKnownHostKeysOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DeleteKnownHostKeysOutput)(nil),
 	}
-	schemaDeleteLoadBalancerInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "loadBalancerName", Offset: unsafe.Offsetof(DeleteLoadBalancerInput{}.LoadBalancerName), Shape: &jsonwire.String},
+	schemaDeleteLoadBalancerInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "loadBalancerName", Offset: unsafe.Offsetof(DeleteLoadBalancerInput{}.LoadBalancerName), Shape: &schema.String},
 		},
 		Type: (*DeleteLoadBalancerInput)(nil),
 	}
-	schemaDeleteLoadBalancerOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteLoadBalancerOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DeleteLoadBalancerOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DeleteLoadBalancerOutput)(nil),
 	}
-	schemaDeleteLoadBalancerTlsCertificateInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "loadBalancerName", Offset: unsafe.Offsetof(DeleteLoadBalancerTlsCertificateInput{}.LoadBalancerName), Shape: &jsonwire.String},
-			{Name: "certificateName", Offset: unsafe.Offsetof(DeleteLoadBalancerTlsCertificateInput{}.CertificateName), Shape: &jsonwire.String},
-			{Name: "force", Offset: unsafe.Offsetof(DeleteLoadBalancerTlsCertificateInput{}.Force), Shape: &jsonwire.Bool},
+	schemaDeleteLoadBalancerTlsCertificateInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "loadBalancerName", Offset: unsafe.Offsetof(DeleteLoadBalancerTlsCertificateInput{}.LoadBalancerName), Shape: &schema.String},
+			{Name: "certificateName", Offset: unsafe.Offsetof(DeleteLoadBalancerTlsCertificateInput{}.CertificateName), Shape: &schema.String},
+			{Name: "force", Offset: unsafe.Offsetof(DeleteLoadBalancerTlsCertificateInput{}.Force), Shape: &schema.Bool},
 		},
 		Type: (*DeleteLoadBalancerTlsCertificateInput)(nil),
 	}
-	schemaDeleteLoadBalancerTlsCertificateOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteLoadBalancerTlsCertificateOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DeleteLoadBalancerTlsCertificateOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DeleteLoadBalancerTlsCertificateOutput)(nil),
 	}
-	schemaDeleteRelationalDatabaseInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(DeleteRelationalDatabaseInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
-			{Name: "skipFinalSnapshot", Offset: unsafe.Offsetof(DeleteRelationalDatabaseInput{}.SkipFinalSnapshot), Shape: &jsonwire.Bool},
-			{Name: "finalRelationalDatabaseSnapshotName", Offset: unsafe.Offsetof(DeleteRelationalDatabaseInput{}.FinalRelationalDatabaseSnapshotName), Shape: &jsonwire.String},
+	schemaDeleteRelationalDatabaseInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(DeleteRelationalDatabaseInput{}.RelationalDatabaseName), Shape: &schema.String},
+			{Name: "skipFinalSnapshot", Offset: unsafe.Offsetof(DeleteRelationalDatabaseInput{}.SkipFinalSnapshot), Shape: &schema.Bool},
+			{Name: "finalRelationalDatabaseSnapshotName", Offset: unsafe.Offsetof(DeleteRelationalDatabaseInput{}.FinalRelationalDatabaseSnapshotName), Shape: &schema.String},
 		},
 		Type: (*DeleteRelationalDatabaseInput)(nil),
 	}
-	schemaDeleteRelationalDatabaseOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteRelationalDatabaseOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DeleteRelationalDatabaseOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DeleteRelationalDatabaseOutput)(nil),
 	}
-	schemaDeleteRelationalDatabaseSnapshotInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseSnapshotName", Offset: unsafe.Offsetof(DeleteRelationalDatabaseSnapshotInput{}.RelationalDatabaseSnapshotName), Shape: &jsonwire.String},
+	schemaDeleteRelationalDatabaseSnapshotInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseSnapshotName", Offset: unsafe.Offsetof(DeleteRelationalDatabaseSnapshotInput{}.RelationalDatabaseSnapshotName), Shape: &schema.String},
 		},
 		Type: (*DeleteRelationalDatabaseSnapshotInput)(nil),
 	}
-	schemaDeleteRelationalDatabaseSnapshotOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteRelationalDatabaseSnapshotOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DeleteRelationalDatabaseSnapshotOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DeleteRelationalDatabaseSnapshotOutput)(nil),
 	}
-	schemaDestinationInfo = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(DestinationInfo{}.ID), Shape: &jsonwire.String},
-			{Name: "service", Offset: unsafe.Offsetof(DestinationInfo{}.Service), Shape: &jsonwire.String},
+	schemaDestinationInfo = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(DestinationInfo{}.ID), Shape: &schema.String},
+			{Name: "service", Offset: unsafe.Offsetof(DestinationInfo{}.Service), Shape: &schema.String},
 		},
 		Type: (*DestinationInfo)(nil),
 	}
-	schemaDetachCertificateFromDistributionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "distributionName", Offset: unsafe.Offsetof(DetachCertificateFromDistributionInput{}.DistributionName), Shape: &jsonwire.String},
+	schemaDetachCertificateFromDistributionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "distributionName", Offset: unsafe.Offsetof(DetachCertificateFromDistributionInput{}.DistributionName), Shape: &schema.String},
 		},
 		Type: (*DetachCertificateFromDistributionInput)(nil),
 	}
-	schemaDetachCertificateFromDistributionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDetachCertificateFromDistributionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(DetachCertificateFromDistributionOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*DetachCertificateFromDistributionOutput)(nil),
 	}
-	schemaDetachDiskInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "diskName", Offset: unsafe.Offsetof(DetachDiskInput{}.DiskName), Shape: &jsonwire.String},
+	schemaDetachDiskInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "diskName", Offset: unsafe.Offsetof(DetachDiskInput{}.DiskName), Shape: &schema.String},
 		},
 		Type: (*DetachDiskInput)(nil),
 	}
-	schemaDetachDiskOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDetachDiskOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DetachDiskOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DetachDiskOutput)(nil),
 	}
-	schemaDetachInstancesFromLoadBalancerInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "loadBalancerName", Offset: unsafe.Offsetof(DetachInstancesFromLoadBalancerInput{}.LoadBalancerName), Shape: &jsonwire.String},
+	schemaDetachInstancesFromLoadBalancerInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "loadBalancerName", Offset: unsafe.Offsetof(DetachInstancesFromLoadBalancerInput{}.LoadBalancerName), Shape: &schema.String},
 			{Name: "instanceNames", Offset: unsafe.Offsetof(DetachInstancesFromLoadBalancerInput{}.InstanceNames), Shape: &schemaResourceNameList},
 		},
 		Type: (*DetachInstancesFromLoadBalancerInput)(nil),
 	}
-	schemaDetachInstancesFromLoadBalancerOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDetachInstancesFromLoadBalancerOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DetachInstancesFromLoadBalancerOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DetachInstancesFromLoadBalancerOutput)(nil),
 	}
-	schemaDetachStaticIpInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "staticIpName", Offset: unsafe.Offsetof(DetachStaticIpInput{}.StaticIPName), Shape: &jsonwire.String},
+	schemaDetachStaticIpInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "staticIpName", Offset: unsafe.Offsetof(DetachStaticIpInput{}.StaticIPName), Shape: &schema.String},
 		},
 		Type: (*DetachStaticIpInput)(nil),
 	}
-	schemaDetachStaticIpOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDetachStaticIpOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DetachStaticIpOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DetachStaticIpOutput)(nil),
 	}
-	schemaDisableAddOnInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "addOnType", Offset: unsafe.Offsetof(DisableAddOnInput{}.AddOnType), Shape: &jsonwire.Enum},
-			{Name: "resourceName", Offset: unsafe.Offsetof(DisableAddOnInput{}.ResourceName), Shape: &jsonwire.String},
+	schemaDisableAddOnInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "addOnType", Offset: unsafe.Offsetof(DisableAddOnInput{}.AddOnType), Shape: &schema.Enum},
+			{Name: "resourceName", Offset: unsafe.Offsetof(DisableAddOnInput{}.ResourceName), Shape: &schema.String},
 		},
 		Type: (*DisableAddOnInput)(nil),
 	}
-	schemaDisableAddOnOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDisableAddOnOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(DisableAddOnOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*DisableAddOnOutput)(nil),
 	}
-	schemaDisk = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(Disk{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(Disk{}.ARN), Shape: &jsonwire.String},
-			{Name: "supportCode", Offset: unsafe.Offsetof(Disk{}.SupportCode), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(Disk{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaDisk = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(Disk{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(Disk{}.ARN), Shape: &schema.String},
+			{Name: "supportCode", Offset: unsafe.Offsetof(Disk{}.SupportCode), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(Disk{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(Disk{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(Disk{}.ResourceType), Shape: &jsonwire.Enum},
+			{Name: "resourceType", Offset: unsafe.Offsetof(Disk{}.ResourceType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(Disk{}.Tags), Shape: &schemaTagList},
 			{Name: "addOns", Offset: unsafe.Offsetof(Disk{}.AddOns), Shape: &schemaAddOnList},
-			{Name: "sizeInGb", Offset: unsafe.Offsetof(Disk{}.SizeInGb), Shape: &jsonwire.Int32},
-			{Name: "isSystemDisk", Offset: unsafe.Offsetof(Disk{}.IsSystemDisk), Shape: &jsonwire.Bool},
-			{Name: "iops", Offset: unsafe.Offsetof(Disk{}.Iops), Shape: &jsonwire.Int32},
-			{Name: "path", Offset: unsafe.Offsetof(Disk{}.Path), Shape: &jsonwire.String},
-			{Name: "state", Offset: unsafe.Offsetof(Disk{}.State), Shape: &jsonwire.Enum},
-			{Name: "attachedTo", Offset: unsafe.Offsetof(Disk{}.AttachedTo), Shape: &jsonwire.String},
-			{Name: "isAttached", Offset: unsafe.Offsetof(Disk{}.IsAttached), Shape: &jsonwire.Bool},
-			{Name: "attachmentState", Offset: unsafe.Offsetof(Disk{}.AttachmentState), Shape: &jsonwire.String},
-			{Name: "gbInUse", Offset: unsafe.Offsetof(Disk{}.GbInUse), Shape: &jsonwire.Int32},
-			{Name: "autoMountStatus", Offset: unsafe.Offsetof(Disk{}.AutoMountStatus), Shape: &jsonwire.Enum},
+			{Name: "sizeInGb", Offset: unsafe.Offsetof(Disk{}.SizeInGb), Shape: &schema.Int32},
+			{Name: "isSystemDisk", Offset: unsafe.Offsetof(Disk{}.IsSystemDisk), Shape: &schema.Bool},
+			{Name: "iops", Offset: unsafe.Offsetof(Disk{}.Iops), Shape: &schema.Int32},
+			{Name: "path", Offset: unsafe.Offsetof(Disk{}.Path), Shape: &schema.String},
+			{Name: "state", Offset: unsafe.Offsetof(Disk{}.State), Shape: &schema.Enum},
+			{Name: "attachedTo", Offset: unsafe.Offsetof(Disk{}.AttachedTo), Shape: &schema.String},
+			{Name: "isAttached", Offset: unsafe.Offsetof(Disk{}.IsAttached), Shape: &schema.Bool},
+			{Name: "attachmentState", Offset: unsafe.Offsetof(Disk{}.AttachmentState), Shape: &schema.String},
+			{Name: "gbInUse", Offset: unsafe.Offsetof(Disk{}.GbInUse), Shape: &schema.Int32},
+			{Name: "autoMountStatus", Offset: unsafe.Offsetof(Disk{}.AutoMountStatus), Shape: &schema.Enum},
 		},
 		Type: (*Disk)(nil),
 	}
-	schemaDiskInfo = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(DiskInfo{}.Name), Shape: &jsonwire.String},
-			{Name: "path", Offset: unsafe.Offsetof(DiskInfo{}.Path), Shape: &jsonwire.String},
-			{Name: "sizeInGb", Offset: unsafe.Offsetof(DiskInfo{}.SizeInGb), Shape: &jsonwire.Int32},
-			{Name: "isSystemDisk", Offset: unsafe.Offsetof(DiskInfo{}.IsSystemDisk), Shape: &jsonwire.Bool},
+	schemaDiskInfo = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(DiskInfo{}.Name), Shape: &schema.String},
+			{Name: "path", Offset: unsafe.Offsetof(DiskInfo{}.Path), Shape: &schema.String},
+			{Name: "sizeInGb", Offset: unsafe.Offsetof(DiskInfo{}.SizeInGb), Shape: &schema.Int32},
+			{Name: "isSystemDisk", Offset: unsafe.Offsetof(DiskInfo{}.IsSystemDisk), Shape: &schema.Bool},
 		},
 		Type: (*DiskInfo)(nil),
 	}
-	schemaDiskInfoList = jsonwire.Shape{
+	schemaDiskInfoList = schema.Shape{
 		Elem: &schemaDiskInfo,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DiskInfo)(nil),
 	}
-	schemaDiskList = jsonwire.Shape{
+	schemaDiskList = schema.Shape{
 		Elem: &schemaDisk,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Disk)(nil),
 	}
-	schemaDiskMap = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "originalDiskPath", Offset: unsafe.Offsetof(DiskMap{}.OriginalDiskPath), Shape: &jsonwire.String},
-			{Name: "newDiskName", Offset: unsafe.Offsetof(DiskMap{}.NewDiskName), Shape: &jsonwire.String},
+	schemaDiskMap = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "originalDiskPath", Offset: unsafe.Offsetof(DiskMap{}.OriginalDiskPath), Shape: &schema.String},
+			{Name: "newDiskName", Offset: unsafe.Offsetof(DiskMap{}.NewDiskName), Shape: &schema.String},
 		},
 		Type: (*DiskMap)(nil),
 	}
-	schemaDiskMapList = jsonwire.Shape{
+	schemaDiskMapList = schema.Shape{
 		Elem: &schemaDiskMap,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DiskMap)(nil),
 	}
-	schemaDiskSnapshot = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(DiskSnapshot{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(DiskSnapshot{}.ARN), Shape: &jsonwire.String},
-			{Name: "supportCode", Offset: unsafe.Offsetof(DiskSnapshot{}.SupportCode), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(DiskSnapshot{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaDiskSnapshot = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(DiskSnapshot{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(DiskSnapshot{}.ARN), Shape: &schema.String},
+			{Name: "supportCode", Offset: unsafe.Offsetof(DiskSnapshot{}.SupportCode), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(DiskSnapshot{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(DiskSnapshot{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(DiskSnapshot{}.ResourceType), Shape: &jsonwire.Enum},
+			{Name: "resourceType", Offset: unsafe.Offsetof(DiskSnapshot{}.ResourceType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(DiskSnapshot{}.Tags), Shape: &schemaTagList},
-			{Name: "sizeInGb", Offset: unsafe.Offsetof(DiskSnapshot{}.SizeInGb), Shape: &jsonwire.Int32},
-			{Name: "state", Offset: unsafe.Offsetof(DiskSnapshot{}.State), Shape: &jsonwire.Enum},
-			{Name: "progress", Offset: unsafe.Offsetof(DiskSnapshot{}.Progress), Shape: &jsonwire.String},
-			{Name: "fromDiskName", Offset: unsafe.Offsetof(DiskSnapshot{}.FromDiskName), Shape: &jsonwire.String},
-			{Name: "fromDiskArn", Offset: unsafe.Offsetof(DiskSnapshot{}.FromDiskARN), Shape: &jsonwire.String},
-			{Name: "fromInstanceName", Offset: unsafe.Offsetof(DiskSnapshot{}.FromInstanceName), Shape: &jsonwire.String},
-			{Name: "fromInstanceArn", Offset: unsafe.Offsetof(DiskSnapshot{}.FromInstanceARN), Shape: &jsonwire.String},
-			{Name: "isFromAutoSnapshot", Offset: unsafe.Offsetof(DiskSnapshot{}.IsFromAutoSnapshot), Shape: &jsonwire.Bool},
+			{Name: "sizeInGb", Offset: unsafe.Offsetof(DiskSnapshot{}.SizeInGb), Shape: &schema.Int32},
+			{Name: "state", Offset: unsafe.Offsetof(DiskSnapshot{}.State), Shape: &schema.Enum},
+			{Name: "progress", Offset: unsafe.Offsetof(DiskSnapshot{}.Progress), Shape: &schema.String},
+			{Name: "fromDiskName", Offset: unsafe.Offsetof(DiskSnapshot{}.FromDiskName), Shape: &schema.String},
+			{Name: "fromDiskArn", Offset: unsafe.Offsetof(DiskSnapshot{}.FromDiskARN), Shape: &schema.String},
+			{Name: "fromInstanceName", Offset: unsafe.Offsetof(DiskSnapshot{}.FromInstanceName), Shape: &schema.String},
+			{Name: "fromInstanceArn", Offset: unsafe.Offsetof(DiskSnapshot{}.FromInstanceARN), Shape: &schema.String},
+			{Name: "isFromAutoSnapshot", Offset: unsafe.Offsetof(DiskSnapshot{}.IsFromAutoSnapshot), Shape: &schema.Bool},
 		},
 		Type: (*DiskSnapshot)(nil),
 	}
-	schemaDiskSnapshotInfo = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "sizeInGb", Offset: unsafe.Offsetof(DiskSnapshotInfo{}.SizeInGb), Shape: &jsonwire.Int32},
+	schemaDiskSnapshotInfo = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "sizeInGb", Offset: unsafe.Offsetof(DiskSnapshotInfo{}.SizeInGb), Shape: &schema.Int32},
 		},
 		Type: (*DiskSnapshotInfo)(nil),
 	}
-	schemaDiskSnapshotList = jsonwire.Shape{
+	schemaDiskSnapshotList = schema.Shape{
 		Elem: &schemaDiskSnapshot,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DiskSnapshot)(nil),
 	}
-	schemaDistributionBundle = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bundleId", Offset: unsafe.Offsetof(DistributionBundle{}.BundleID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(DistributionBundle{}.Name), Shape: &jsonwire.String},
-			{Name: "price", Offset: unsafe.Offsetof(DistributionBundle{}.Price), Shape: &jsonwire.Float32},
-			{Name: "transferPerMonthInGb", Offset: unsafe.Offsetof(DistributionBundle{}.TransferPerMonthInGb), Shape: &jsonwire.Int32},
-			{Name: "isActive", Offset: unsafe.Offsetof(DistributionBundle{}.IsActive), Shape: &jsonwire.Bool},
+	schemaDistributionBundle = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bundleId", Offset: unsafe.Offsetof(DistributionBundle{}.BundleID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(DistributionBundle{}.Name), Shape: &schema.String},
+			{Name: "price", Offset: unsafe.Offsetof(DistributionBundle{}.Price), Shape: &schema.Float32},
+			{Name: "transferPerMonthInGb", Offset: unsafe.Offsetof(DistributionBundle{}.TransferPerMonthInGb), Shape: &schema.Int32},
+			{Name: "isActive", Offset: unsafe.Offsetof(DistributionBundle{}.IsActive), Shape: &schema.Bool},
 		},
 		Type: (*DistributionBundle)(nil),
 	}
-	schemaDistributionBundleList = jsonwire.Shape{
+	schemaDistributionBundleList = schema.Shape{
 		Elem: &schemaDistributionBundle,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DistributionBundle)(nil),
 	}
-	schemaDistributionList = jsonwire.Shape{
+	schemaDistributionList = schema.Shape{
 		Elem: &schemaLightsailDistribution,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]LightsailDistribution)(nil),
 	}
-	schemaDomain = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(Domain{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(Domain{}.ARN), Shape: &jsonwire.String},
-			{Name: "supportCode", Offset: unsafe.Offsetof(Domain{}.SupportCode), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(Domain{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaDomain = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(Domain{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(Domain{}.ARN), Shape: &schema.String},
+			{Name: "supportCode", Offset: unsafe.Offsetof(Domain{}.SupportCode), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(Domain{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(Domain{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(Domain{}.ResourceType), Shape: &jsonwire.Enum},
+			{Name: "resourceType", Offset: unsafe.Offsetof(Domain{}.ResourceType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(Domain{}.Tags), Shape: &schemaTagList},
 			{Name: "domainEntries", Offset: unsafe.Offsetof(Domain{}.DomainEntries), Shape: &schemaDomainEntryList},
 			{Name: "registeredDomainDelegationInfo", Offset: unsafe.Offsetof(Domain{}.RegisteredDomainDelegationInfo), Shape: &schemaRegisteredDomainDelegationInfo},
 		},
 		Type: (*Domain)(nil),
 	}
-	schemaDomainEntry = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(DomainEntry{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(DomainEntry{}.Name), Shape: &jsonwire.String},
-			{Name: "target", Offset: unsafe.Offsetof(DomainEntry{}.Target), Shape: &jsonwire.String},
-			{Name: "isAlias", Offset: unsafe.Offsetof(DomainEntry{}.IsAlias), Shape: &jsonwire.Bool},
-			{Name: "type", Offset: unsafe.Offsetof(DomainEntry{}.Type), Shape: &jsonwire.String},
+	schemaDomainEntry = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(DomainEntry{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(DomainEntry{}.Name), Shape: &schema.String},
+			{Name: "target", Offset: unsafe.Offsetof(DomainEntry{}.Target), Shape: &schema.String},
+			{Name: "isAlias", Offset: unsafe.Offsetof(DomainEntry{}.IsAlias), Shape: &schema.Bool},
+			{Name: "type", Offset: unsafe.Offsetof(DomainEntry{}.Type), Shape: &schema.String},
 			{Name: "options", Offset: unsafe.Offsetof(DomainEntry{}.Options), Shape: &schemaDomainEntryOptions},
 		},
 		Type: (*DomainEntry)(nil),
 	}
-	schemaDomainEntryList = jsonwire.Shape{
+	schemaDomainEntryList = schema.Shape{
 		Elem: &schemaDomainEntry,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DomainEntry)(nil),
 	}
-	schemaDomainEntryOptions = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaDomainEntryOptions = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaDomainList = jsonwire.Shape{
+	schemaDomainList = schema.Shape{
 		Elem: &schemaDomain,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Domain)(nil),
 	}
-	schemaDomainNameList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaDomainNameList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaDomainValidationRecord = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "domainName", Offset: unsafe.Offsetof(DomainValidationRecord{}.DomainName), Shape: &jsonwire.String},
+	schemaDomainValidationRecord = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "domainName", Offset: unsafe.Offsetof(DomainValidationRecord{}.DomainName), Shape: &schema.String},
 			{Name: "resourceRecord", Offset: unsafe.Offsetof(DomainValidationRecord{}.ResourceRecord), Shape: &schemaResourceRecord},
 			{Name: "dnsRecordCreationState", Offset: unsafe.Offsetof(DomainValidationRecord{}.DNSRecordCreationState), Shape: &schemaDNSRecordCreationState},
-			{Name: "validationStatus", Offset: unsafe.Offsetof(DomainValidationRecord{}.ValidationStatus), Shape: &jsonwire.Enum},
+			{Name: "validationStatus", Offset: unsafe.Offsetof(DomainValidationRecord{}.ValidationStatus), Shape: &schema.Enum},
 		},
 		Type: (*DomainValidationRecord)(nil),
 	}
-	schemaDomainValidationRecordList = jsonwire.Shape{
+	schemaDomainValidationRecordList = schema.Shape{
 		Elem: &schemaDomainValidationRecord,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DomainValidationRecord)(nil),
 	}
-	schemaDownloadDefaultKeyPairInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDownloadDefaultKeyPairInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DownloadDefaultKeyPairInput)(nil),
 	}
-	schemaDownloadDefaultKeyPairOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "publicKeyBase64", Offset: unsafe.Offsetof(DownloadDefaultKeyPairOutput{}.PublicKeyBase64), Shape: &jsonwire.String},
-			{Name: "privateKeyBase64", Offset: unsafe.Offsetof(DownloadDefaultKeyPairOutput{}.PrivateKeyBase64), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(DownloadDefaultKeyPairOutput{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaDownloadDefaultKeyPairOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "publicKeyBase64", Offset: unsafe.Offsetof(DownloadDefaultKeyPairOutput{}.PublicKeyBase64), Shape: &schema.String},
+			{Name: "privateKeyBase64", Offset: unsafe.Offsetof(DownloadDefaultKeyPairOutput{}.PrivateKeyBase64), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(DownloadDefaultKeyPairOutput{}.CreatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*DownloadDefaultKeyPairOutput)(nil),
 	}
-	schemaEnableAddOnInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceName", Offset: unsafe.Offsetof(EnableAddOnInput{}.ResourceName), Shape: &jsonwire.String},
+	schemaEnableAddOnInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceName", Offset: unsafe.Offsetof(EnableAddOnInput{}.ResourceName), Shape: &schema.String},
 			{Name: "addOnRequest", Offset: unsafe.Offsetof(EnableAddOnInput{}.AddOnRequest), Shape: &schemaAddOnRequest},
 		},
 		Type: (*EnableAddOnInput)(nil),
 	}
-	schemaEnableAddOnOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaEnableAddOnOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(EnableAddOnOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*EnableAddOnOutput)(nil),
 	}
-	schemaEndpointRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "containerName", Offset: unsafe.Offsetof(EndpointRequest{}.ContainerName), Shape: &jsonwire.String},
-			{Name: "containerPort", Offset: unsafe.Offsetof(EndpointRequest{}.ContainerPort), Shape: &jsonwire.Int32},
+	schemaEndpointRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "containerName", Offset: unsafe.Offsetof(EndpointRequest{}.ContainerName), Shape: &schema.String},
+			{Name: "containerPort", Offset: unsafe.Offsetof(EndpointRequest{}.ContainerPort), Shape: &schema.Int32},
 			{Name: "healthCheck", Offset: unsafe.Offsetof(EndpointRequest{}.HealthCheck), Shape: &schemaContainerServiceHealthCheckConfig},
 		},
 		Type: (*EndpointRequest)(nil),
 	}
-	schemaEnvironment = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaEnvironment = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaEstimateByTime = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "usageCost", Offset: unsafe.Offsetof(EstimateByTime{}.UsageCost), Shape: &jsonwire.Float64},
-			{Name: "pricingUnit", Offset: unsafe.Offsetof(EstimateByTime{}.PricingUnit), Shape: &jsonwire.Enum},
-			{Name: "unit", Offset: unsafe.Offsetof(EstimateByTime{}.Unit), Shape: &jsonwire.Float64},
-			{Name: "currency", Offset: unsafe.Offsetof(EstimateByTime{}.Currency), Shape: &jsonwire.Enum},
+	schemaEstimateByTime = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "usageCost", Offset: unsafe.Offsetof(EstimateByTime{}.UsageCost), Shape: &schema.Float64},
+			{Name: "pricingUnit", Offset: unsafe.Offsetof(EstimateByTime{}.PricingUnit), Shape: &schema.Enum},
+			{Name: "unit", Offset: unsafe.Offsetof(EstimateByTime{}.Unit), Shape: &schema.Float64},
+			{Name: "currency", Offset: unsafe.Offsetof(EstimateByTime{}.Currency), Shape: &schema.Enum},
 			{Name: "timePeriod", Offset: unsafe.Offsetof(EstimateByTime{}.TimePeriod), Shape: &schemaTimePeriod},
 		},
 		Type: (*EstimateByTime)(nil),
 	}
-	schemaEstimatesByTime = jsonwire.Shape{
+	schemaEstimatesByTime = schema.Shape{
 		Elem: &schemaEstimateByTime,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]EstimateByTime)(nil),
 	}
-	schemaExportSnapshotInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "sourceSnapshotName", Offset: unsafe.Offsetof(ExportSnapshotInput{}.SourceSnapshotName), Shape: &jsonwire.String},
+	schemaExportSnapshotInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "sourceSnapshotName", Offset: unsafe.Offsetof(ExportSnapshotInput{}.SourceSnapshotName), Shape: &schema.String},
 		},
 		Type: (*ExportSnapshotInput)(nil),
 	}
-	schemaExportSnapshotOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaExportSnapshotOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(ExportSnapshotOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*ExportSnapshotOutput)(nil),
 	}
-	schemaExportSnapshotRecord = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(ExportSnapshotRecord{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(ExportSnapshotRecord{}.ARN), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ExportSnapshotRecord{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaExportSnapshotRecord = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(ExportSnapshotRecord{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(ExportSnapshotRecord{}.ARN), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ExportSnapshotRecord{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(ExportSnapshotRecord{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(ExportSnapshotRecord{}.ResourceType), Shape: &jsonwire.Enum},
-			{Name: "state", Offset: unsafe.Offsetof(ExportSnapshotRecord{}.State), Shape: &jsonwire.Enum},
+			{Name: "resourceType", Offset: unsafe.Offsetof(ExportSnapshotRecord{}.ResourceType), Shape: &schema.Enum},
+			{Name: "state", Offset: unsafe.Offsetof(ExportSnapshotRecord{}.State), Shape: &schema.Enum},
 			{Name: "sourceInfo", Offset: unsafe.Offsetof(ExportSnapshotRecord{}.SourceInfo), Shape: &schemaExportSnapshotRecordSourceInfo},
 			{Name: "destinationInfo", Offset: unsafe.Offsetof(ExportSnapshotRecord{}.DestinationInfo), Shape: &schemaDestinationInfo},
 		},
 		Type: (*ExportSnapshotRecord)(nil),
 	}
-	schemaExportSnapshotRecordList = jsonwire.Shape{
+	schemaExportSnapshotRecordList = schema.Shape{
 		Elem: &schemaExportSnapshotRecord,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ExportSnapshotRecord)(nil),
 	}
-	schemaExportSnapshotRecordSourceInfo = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceType", Offset: unsafe.Offsetof(ExportSnapshotRecordSourceInfo{}.ResourceType), Shape: &jsonwire.Enum},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ExportSnapshotRecordSourceInfo{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "name", Offset: unsafe.Offsetof(ExportSnapshotRecordSourceInfo{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(ExportSnapshotRecordSourceInfo{}.ARN), Shape: &jsonwire.String},
-			{Name: "fromResourceName", Offset: unsafe.Offsetof(ExportSnapshotRecordSourceInfo{}.FromResourceName), Shape: &jsonwire.String},
-			{Name: "fromResourceArn", Offset: unsafe.Offsetof(ExportSnapshotRecordSourceInfo{}.FromResourceARN), Shape: &jsonwire.String},
+	schemaExportSnapshotRecordSourceInfo = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceType", Offset: unsafe.Offsetof(ExportSnapshotRecordSourceInfo{}.ResourceType), Shape: &schema.Enum},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ExportSnapshotRecordSourceInfo{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "name", Offset: unsafe.Offsetof(ExportSnapshotRecordSourceInfo{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(ExportSnapshotRecordSourceInfo{}.ARN), Shape: &schema.String},
+			{Name: "fromResourceName", Offset: unsafe.Offsetof(ExportSnapshotRecordSourceInfo{}.FromResourceName), Shape: &schema.String},
+			{Name: "fromResourceArn", Offset: unsafe.Offsetof(ExportSnapshotRecordSourceInfo{}.FromResourceARN), Shape: &schema.String},
 			{Name: "instanceSnapshotInfo", Offset: unsafe.Offsetof(ExportSnapshotRecordSourceInfo{}.InstanceSnapshotInfo), Shape: &schemaInstanceSnapshotInfo},
 			{Name: "diskSnapshotInfo", Offset: unsafe.Offsetof(ExportSnapshotRecordSourceInfo{}.DiskSnapshotInfo), Shape: &schemaDiskSnapshotInfo},
 		},
 		Type: (*ExportSnapshotRecordSourceInfo)(nil),
 	}
-	schemaGetActiveNamesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetActiveNamesInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetActiveNamesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetActiveNamesInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetActiveNamesInput)(nil),
 	}
-	schemaGetActiveNamesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetActiveNamesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "activeNames", Offset: unsafe.Offsetof(GetActiveNamesOutput{}.ActiveNames), Shape: &schemaStringList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetActiveNamesOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetActiveNamesOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetActiveNamesOutput)(nil),
 	}
-	schemaGetAlarmsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "alarmName", Offset: unsafe.Offsetof(GetAlarmsInput{}.AlarmName), Shape: &jsonwire.String},
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetAlarmsInput{}.PageToken), Shape: &jsonwire.String},
-			{Name: "monitoredResourceName", Offset: unsafe.Offsetof(GetAlarmsInput{}.MonitoredResourceName), Shape: &jsonwire.String},
+	schemaGetAlarmsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "alarmName", Offset: unsafe.Offsetof(GetAlarmsInput{}.AlarmName), Shape: &schema.String},
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetAlarmsInput{}.PageToken), Shape: &schema.String},
+			{Name: "monitoredResourceName", Offset: unsafe.Offsetof(GetAlarmsInput{}.MonitoredResourceName), Shape: &schema.String},
 		},
 		Type: (*GetAlarmsInput)(nil),
 	}
-	schemaGetAlarmsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetAlarmsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "alarms", Offset: unsafe.Offsetof(GetAlarmsOutput{}.Alarms), Shape: &schemaAlarmsList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetAlarmsOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetAlarmsOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetAlarmsOutput)(nil),
 	}
-	schemaGetAutoSnapshotsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceName", Offset: unsafe.Offsetof(GetAutoSnapshotsInput{}.ResourceName), Shape: &jsonwire.String},
+	schemaGetAutoSnapshotsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceName", Offset: unsafe.Offsetof(GetAutoSnapshotsInput{}.ResourceName), Shape: &schema.String},
 		},
 		Type: (*GetAutoSnapshotsInput)(nil),
 	}
-	schemaGetAutoSnapshotsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceName", Offset: unsafe.Offsetof(GetAutoSnapshotsOutput{}.ResourceName), Shape: &jsonwire.String},
-			{Name: "resourceType", Offset: unsafe.Offsetof(GetAutoSnapshotsOutput{}.ResourceType), Shape: &jsonwire.Enum},
+	schemaGetAutoSnapshotsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceName", Offset: unsafe.Offsetof(GetAutoSnapshotsOutput{}.ResourceName), Shape: &schema.String},
+			{Name: "resourceType", Offset: unsafe.Offsetof(GetAutoSnapshotsOutput{}.ResourceType), Shape: &schema.Enum},
 			{Name: "autoSnapshots", Offset: unsafe.Offsetof(GetAutoSnapshotsOutput{}.AutoSnapshots), Shape: &schemaAutoSnapshotDetailsList},
 		},
 		Type: (*GetAutoSnapshotsOutput)(nil),
 	}
-	schemaGetBlueprintsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "includeInactive", Offset: unsafe.Offsetof(GetBlueprintsInput{}.IncludeInactive), Shape: &jsonwire.Bool},
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetBlueprintsInput{}.PageToken), Shape: &jsonwire.String},
-			{Name: "appCategory", Offset: unsafe.Offsetof(GetBlueprintsInput{}.AppCategory), Shape: &jsonwire.Enum},
+	schemaGetBlueprintsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "includeInactive", Offset: unsafe.Offsetof(GetBlueprintsInput{}.IncludeInactive), Shape: &schema.Bool},
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetBlueprintsInput{}.PageToken), Shape: &schema.String},
+			{Name: "appCategory", Offset: unsafe.Offsetof(GetBlueprintsInput{}.AppCategory), Shape: &schema.Enum},
 		},
 		Type: (*GetBlueprintsInput)(nil),
 	}
-	schemaGetBlueprintsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetBlueprintsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "blueprints", Offset: unsafe.Offsetof(GetBlueprintsOutput{}.Blueprints), Shape: &schemaBlueprintList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetBlueprintsOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetBlueprintsOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetBlueprintsOutput)(nil),
 	}
-	schemaGetBucketAccessKeysInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bucketName", Offset: unsafe.Offsetof(GetBucketAccessKeysInput{}.BucketName), Shape: &jsonwire.String},
+	schemaGetBucketAccessKeysInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bucketName", Offset: unsafe.Offsetof(GetBucketAccessKeysInput{}.BucketName), Shape: &schema.String},
 		},
 		Type: (*GetBucketAccessKeysInput)(nil),
 	}
-	schemaGetBucketAccessKeysOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetBucketAccessKeysOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "accessKeys", Offset: unsafe.Offsetof(GetBucketAccessKeysOutput{}.AccessKeys), Shape: &schemaAccessKeyList},
 		},
 		Type: (*GetBucketAccessKeysOutput)(nil),
 	}
-	schemaGetBucketBundlesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "includeInactive", Offset: unsafe.Offsetof(GetBucketBundlesInput{}.IncludeInactive), Shape: &jsonwire.Bool},
+	schemaGetBucketBundlesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "includeInactive", Offset: unsafe.Offsetof(GetBucketBundlesInput{}.IncludeInactive), Shape: &schema.Bool},
 		},
 		Type: (*GetBucketBundlesInput)(nil),
 	}
-	schemaGetBucketBundlesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetBucketBundlesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "bundles", Offset: unsafe.Offsetof(GetBucketBundlesOutput{}.Bundles), Shape: &schemaBucketBundleList},
 		},
 		Type: (*GetBucketBundlesOutput)(nil),
 	}
-	schemaGetBucketMetricDataInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bucketName", Offset: unsafe.Offsetof(GetBucketMetricDataInput{}.BucketName), Shape: &jsonwire.String},
-			{Name: "metricName", Offset: unsafe.Offsetof(GetBucketMetricDataInput{}.MetricName), Shape: &jsonwire.Enum},
-			{Name: "startTime", Offset: unsafe.Offsetof(GetBucketMetricDataInput{}.StartTime), Shape: &jsonwire.Timestamp},
-			{Name: "endTime", Offset: unsafe.Offsetof(GetBucketMetricDataInput{}.EndTime), Shape: &jsonwire.Timestamp},
-			{Name: "period", Offset: unsafe.Offsetof(GetBucketMetricDataInput{}.Period), Shape: &jsonwire.Int32},
+	schemaGetBucketMetricDataInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bucketName", Offset: unsafe.Offsetof(GetBucketMetricDataInput{}.BucketName), Shape: &schema.String},
+			{Name: "metricName", Offset: unsafe.Offsetof(GetBucketMetricDataInput{}.MetricName), Shape: &schema.Enum},
+			{Name: "startTime", Offset: unsafe.Offsetof(GetBucketMetricDataInput{}.StartTime), Shape: &schema.Timestamp},
+			{Name: "endTime", Offset: unsafe.Offsetof(GetBucketMetricDataInput{}.EndTime), Shape: &schema.Timestamp},
+			{Name: "period", Offset: unsafe.Offsetof(GetBucketMetricDataInput{}.Period), Shape: &schema.Int32},
 			{Name: "statistics", Offset: unsafe.Offsetof(GetBucketMetricDataInput{}.Statistics), Shape: &schemaMetricStatisticList},
-			{Name: "unit", Offset: unsafe.Offsetof(GetBucketMetricDataInput{}.Unit), Shape: &jsonwire.Enum},
+			{Name: "unit", Offset: unsafe.Offsetof(GetBucketMetricDataInput{}.Unit), Shape: &schema.Enum},
 		},
 		Type: (*GetBucketMetricDataInput)(nil),
 	}
-	schemaGetBucketMetricDataOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "metricName", Offset: unsafe.Offsetof(GetBucketMetricDataOutput{}.MetricName), Shape: &jsonwire.Enum},
+	schemaGetBucketMetricDataOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "metricName", Offset: unsafe.Offsetof(GetBucketMetricDataOutput{}.MetricName), Shape: &schema.Enum},
 			{Name: "metricData", Offset: unsafe.Offsetof(GetBucketMetricDataOutput{}.MetricData), Shape: &schemaMetricDatapointList},
 		},
 		Type: (*GetBucketMetricDataOutput)(nil),
 	}
-	schemaGetBucketsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bucketName", Offset: unsafe.Offsetof(GetBucketsInput{}.BucketName), Shape: &jsonwire.String},
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetBucketsInput{}.PageToken), Shape: &jsonwire.String},
-			{Name: "includeConnectedResources", Offset: unsafe.Offsetof(GetBucketsInput{}.IncludeConnectedResources), Shape: &jsonwire.Bool},
-			{Name: "includeCors", Offset: unsafe.Offsetof(GetBucketsInput{}.IncludeCors), Shape: &jsonwire.Bool},
+	schemaGetBucketsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bucketName", Offset: unsafe.Offsetof(GetBucketsInput{}.BucketName), Shape: &schema.String},
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetBucketsInput{}.PageToken), Shape: &schema.String},
+			{Name: "includeConnectedResources", Offset: unsafe.Offsetof(GetBucketsInput{}.IncludeConnectedResources), Shape: &schema.Bool},
+			{Name: "includeCors", Offset: unsafe.Offsetof(GetBucketsInput{}.IncludeCors), Shape: &schema.Bool},
 		},
 		Type: (*GetBucketsInput)(nil),
 	}
-	schemaGetBucketsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetBucketsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "buckets", Offset: unsafe.Offsetof(GetBucketsOutput{}.Buckets), Shape: &schemaBucketList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetBucketsOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetBucketsOutput{}.NextPageToken), Shape: &schema.String},
 			{Name: "accountLevelBpaSync", Offset: unsafe.Offsetof(GetBucketsOutput{}.AccountLevelBpaSync), Shape: &schemaAccountLevelBpaSync},
 		},
 		Type: (*GetBucketsOutput)(nil),
 	}
-	schemaGetBundlesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "includeInactive", Offset: unsafe.Offsetof(GetBundlesInput{}.IncludeInactive), Shape: &jsonwire.Bool},
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetBundlesInput{}.PageToken), Shape: &jsonwire.String},
-			{Name: "appCategory", Offset: unsafe.Offsetof(GetBundlesInput{}.AppCategory), Shape: &jsonwire.Enum},
+	schemaGetBundlesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "includeInactive", Offset: unsafe.Offsetof(GetBundlesInput{}.IncludeInactive), Shape: &schema.Bool},
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetBundlesInput{}.PageToken), Shape: &schema.String},
+			{Name: "appCategory", Offset: unsafe.Offsetof(GetBundlesInput{}.AppCategory), Shape: &schema.Enum},
 		},
 		Type: (*GetBundlesInput)(nil),
 	}
-	schemaGetBundlesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetBundlesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "bundles", Offset: unsafe.Offsetof(GetBundlesOutput{}.Bundles), Shape: &schemaBundleList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetBundlesOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetBundlesOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetBundlesOutput)(nil),
 	}
-	schemaGetCertificatesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetCertificatesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "certificateStatuses", Offset: unsafe.Offsetof(GetCertificatesInput{}.CertificateStatuses), Shape: &schemaCertificateStatusList},
-			{Name: "includeCertificateDetails", Offset: unsafe.Offsetof(GetCertificatesInput{}.IncludeCertificateDetails), Shape: &jsonwire.Bool},
-			{Name: "certificateName", Offset: unsafe.Offsetof(GetCertificatesInput{}.CertificateName), Shape: &jsonwire.String},
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetCertificatesInput{}.PageToken), Shape: &jsonwire.String},
+			{Name: "includeCertificateDetails", Offset: unsafe.Offsetof(GetCertificatesInput{}.IncludeCertificateDetails), Shape: &schema.Bool},
+			{Name: "certificateName", Offset: unsafe.Offsetof(GetCertificatesInput{}.CertificateName), Shape: &schema.String},
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetCertificatesInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetCertificatesInput)(nil),
 	}
-	schemaGetCertificatesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetCertificatesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "certificates", Offset: unsafe.Offsetof(GetCertificatesOutput{}.Certificates), Shape: &schemaCertificateSummaryList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetCertificatesOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetCertificatesOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetCertificatesOutput)(nil),
 	}
-	schemaGetCloudFormationStackRecordsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetCloudFormationStackRecordsInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetCloudFormationStackRecordsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetCloudFormationStackRecordsInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetCloudFormationStackRecordsInput)(nil),
 	}
-	schemaGetCloudFormationStackRecordsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetCloudFormationStackRecordsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "cloudFormationStackRecords", Offset: unsafe.Offsetof(GetCloudFormationStackRecordsOutput{}.CloudFormationStackRecords), Shape: &schemaCloudFormationStackRecordList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetCloudFormationStackRecordsOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetCloudFormationStackRecordsOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetCloudFormationStackRecordsOutput)(nil),
 	}
-	schemaGetContactMethodsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetContactMethodsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "protocols", Offset: unsafe.Offsetof(GetContactMethodsInput{}.Protocols), Shape: &schemaContactProtocolsList},
 		},
 		Type: (*GetContactMethodsInput)(nil),
 	}
-	schemaGetContactMethodsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetContactMethodsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "contactMethods", Offset: unsafe.Offsetof(GetContactMethodsOutput{}.ContactMethods), Shape: &schemaContactMethodsList},
 		},
 		Type: (*GetContactMethodsOutput)(nil),
 	}
-	schemaGetContainerAPIMetadataInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetContainerAPIMetadataInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetContainerAPIMetadataInput)(nil),
 	}
-	schemaGetContainerAPIMetadataOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetContainerAPIMetadataOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "metadata", Offset: unsafe.Offsetof(GetContainerAPIMetadataOutput{}.Metadata), Shape: &schemaContainerServiceMetadataEntryList},
 		},
 		Type: (*GetContainerAPIMetadataOutput)(nil),
 	}
-	schemaGetContainerImagesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceName", Offset: unsafe.Offsetof(GetContainerImagesInput{}.ServiceName), Shape: &jsonwire.String},
+	schemaGetContainerImagesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceName", Offset: unsafe.Offsetof(GetContainerImagesInput{}.ServiceName), Shape: &schema.String},
 		},
 		Type: (*GetContainerImagesInput)(nil),
 	}
-	schemaGetContainerImagesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetContainerImagesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "containerImages", Offset: unsafe.Offsetof(GetContainerImagesOutput{}.ContainerImages), Shape: &schemaContainerImageList},
 		},
 		Type: (*GetContainerImagesOutput)(nil),
 	}
-	schemaGetContainerLogInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceName", Offset: unsafe.Offsetof(GetContainerLogInput{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "containerName", Offset: unsafe.Offsetof(GetContainerLogInput{}.ContainerName), Shape: &jsonwire.String},
-			{Name: "startTime", Offset: unsafe.Offsetof(GetContainerLogInput{}.StartTime), Shape: &jsonwire.Timestamp},
-			{Name: "endTime", Offset: unsafe.Offsetof(GetContainerLogInput{}.EndTime), Shape: &jsonwire.Timestamp},
-			{Name: "filterPattern", Offset: unsafe.Offsetof(GetContainerLogInput{}.FilterPattern), Shape: &jsonwire.String},
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetContainerLogInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetContainerLogInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceName", Offset: unsafe.Offsetof(GetContainerLogInput{}.ServiceName), Shape: &schema.String},
+			{Name: "containerName", Offset: unsafe.Offsetof(GetContainerLogInput{}.ContainerName), Shape: &schema.String},
+			{Name: "startTime", Offset: unsafe.Offsetof(GetContainerLogInput{}.StartTime), Shape: &schema.Timestamp},
+			{Name: "endTime", Offset: unsafe.Offsetof(GetContainerLogInput{}.EndTime), Shape: &schema.Timestamp},
+			{Name: "filterPattern", Offset: unsafe.Offsetof(GetContainerLogInput{}.FilterPattern), Shape: &schema.String},
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetContainerLogInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetContainerLogInput)(nil),
 	}
-	schemaGetContainerLogOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetContainerLogOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "logEvents", Offset: unsafe.Offsetof(GetContainerLogOutput{}.LogEvents), Shape: &schemaContainerServiceLogEventList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetContainerLogOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetContainerLogOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetContainerLogOutput)(nil),
 	}
-	schemaGetContainerServiceDeploymentsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceName", Offset: unsafe.Offsetof(GetContainerServiceDeploymentsInput{}.ServiceName), Shape: &jsonwire.String},
+	schemaGetContainerServiceDeploymentsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceName", Offset: unsafe.Offsetof(GetContainerServiceDeploymentsInput{}.ServiceName), Shape: &schema.String},
 		},
 		Type: (*GetContainerServiceDeploymentsInput)(nil),
 	}
-	schemaGetContainerServiceDeploymentsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetContainerServiceDeploymentsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "deployments", Offset: unsafe.Offsetof(GetContainerServiceDeploymentsOutput{}.Deployments), Shape: &schemaContainerServiceDeploymentList},
 		},
 		Type: (*GetContainerServiceDeploymentsOutput)(nil),
 	}
-	schemaGetContainerServiceMetricDataInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceName", Offset: unsafe.Offsetof(GetContainerServiceMetricDataInput{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "metricName", Offset: unsafe.Offsetof(GetContainerServiceMetricDataInput{}.MetricName), Shape: &jsonwire.Enum},
-			{Name: "startTime", Offset: unsafe.Offsetof(GetContainerServiceMetricDataInput{}.StartTime), Shape: &jsonwire.Timestamp},
-			{Name: "endTime", Offset: unsafe.Offsetof(GetContainerServiceMetricDataInput{}.EndTime), Shape: &jsonwire.Timestamp},
-			{Name: "period", Offset: unsafe.Offsetof(GetContainerServiceMetricDataInput{}.Period), Shape: &jsonwire.Int32},
+	schemaGetContainerServiceMetricDataInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceName", Offset: unsafe.Offsetof(GetContainerServiceMetricDataInput{}.ServiceName), Shape: &schema.String},
+			{Name: "metricName", Offset: unsafe.Offsetof(GetContainerServiceMetricDataInput{}.MetricName), Shape: &schema.Enum},
+			{Name: "startTime", Offset: unsafe.Offsetof(GetContainerServiceMetricDataInput{}.StartTime), Shape: &schema.Timestamp},
+			{Name: "endTime", Offset: unsafe.Offsetof(GetContainerServiceMetricDataInput{}.EndTime), Shape: &schema.Timestamp},
+			{Name: "period", Offset: unsafe.Offsetof(GetContainerServiceMetricDataInput{}.Period), Shape: &schema.Int32},
 			{Name: "statistics", Offset: unsafe.Offsetof(GetContainerServiceMetricDataInput{}.Statistics), Shape: &schemaMetricStatisticList},
 		},
 		Type: (*GetContainerServiceMetricDataInput)(nil),
 	}
-	schemaGetContainerServiceMetricDataOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "metricName", Offset: unsafe.Offsetof(GetContainerServiceMetricDataOutput{}.MetricName), Shape: &jsonwire.Enum},
+	schemaGetContainerServiceMetricDataOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "metricName", Offset: unsafe.Offsetof(GetContainerServiceMetricDataOutput{}.MetricName), Shape: &schema.Enum},
 			{Name: "metricData", Offset: unsafe.Offsetof(GetContainerServiceMetricDataOutput{}.MetricData), Shape: &schemaMetricDatapointList},
 		},
 		Type: (*GetContainerServiceMetricDataOutput)(nil),
 	}
-	schemaGetContainerServicePowersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetContainerServicePowersInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetContainerServicePowersInput)(nil),
 	}
-	schemaGetContainerServicePowersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetContainerServicePowersOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "powers", Offset: unsafe.Offsetof(GetContainerServicePowersOutput{}.Powers), Shape: &schemaContainerServicePowerList},
 		},
 		Type: (*GetContainerServicePowersOutput)(nil),
 	}
-	schemaGetContainerServicesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceName", Offset: unsafe.Offsetof(GetContainerServicesInput{}.ServiceName), Shape: &jsonwire.String},
+	schemaGetContainerServicesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceName", Offset: unsafe.Offsetof(GetContainerServicesInput{}.ServiceName), Shape: &schema.String},
 		},
 		Type: (*GetContainerServicesInput)(nil),
 	}
-	schemaGetContainerServicesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetContainerServicesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "containerServices", Offset: unsafe.Offsetof(GetContainerServicesOutput{}.ContainerServices), Shape: &schemaContainerServiceList},
 		},
 		Type: (*GetContainerServicesOutput)(nil),
 	}
-	schemaGetCostEstimateInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceName", Offset: unsafe.Offsetof(GetCostEstimateInput{}.ResourceName), Shape: &jsonwire.String},
-			{Name: "startTime", Offset: unsafe.Offsetof(GetCostEstimateInput{}.StartTime), Shape: &jsonwire.Timestamp},
-			{Name: "endTime", Offset: unsafe.Offsetof(GetCostEstimateInput{}.EndTime), Shape: &jsonwire.Timestamp},
+	schemaGetCostEstimateInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceName", Offset: unsafe.Offsetof(GetCostEstimateInput{}.ResourceName), Shape: &schema.String},
+			{Name: "startTime", Offset: unsafe.Offsetof(GetCostEstimateInput{}.StartTime), Shape: &schema.Timestamp},
+			{Name: "endTime", Offset: unsafe.Offsetof(GetCostEstimateInput{}.EndTime), Shape: &schema.Timestamp},
 		},
 		Type: (*GetCostEstimateInput)(nil),
 	}
-	schemaGetCostEstimateOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetCostEstimateOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "resourcesBudgetEstimate", Offset: unsafe.Offsetof(GetCostEstimateOutput{}.ResourcesBudgetEstimate), Shape: &schemaResourcesBudgetEstimate},
 		},
 		Type: (*GetCostEstimateOutput)(nil),
 	}
-	schemaGetDiskInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "diskName", Offset: unsafe.Offsetof(GetDiskInput{}.DiskName), Shape: &jsonwire.String},
+	schemaGetDiskInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "diskName", Offset: unsafe.Offsetof(GetDiskInput{}.DiskName), Shape: &schema.String},
 		},
 		Type: (*GetDiskInput)(nil),
 	}
-	schemaGetDiskOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetDiskOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "disk", Offset: unsafe.Offsetof(GetDiskOutput{}.Disk), Shape: &schemaDisk},
 		},
 		Type: (*GetDiskOutput)(nil),
 	}
-	schemaGetDiskSnapshotInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "diskSnapshotName", Offset: unsafe.Offsetof(GetDiskSnapshotInput{}.DiskSnapshotName), Shape: &jsonwire.String},
+	schemaGetDiskSnapshotInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "diskSnapshotName", Offset: unsafe.Offsetof(GetDiskSnapshotInput{}.DiskSnapshotName), Shape: &schema.String},
 		},
 		Type: (*GetDiskSnapshotInput)(nil),
 	}
-	schemaGetDiskSnapshotOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetDiskSnapshotOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "diskSnapshot", Offset: unsafe.Offsetof(GetDiskSnapshotOutput{}.DiskSnapshot), Shape: &schemaDiskSnapshot},
 		},
 		Type: (*GetDiskSnapshotOutput)(nil),
 	}
-	schemaGetDiskSnapshotsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetDiskSnapshotsInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetDiskSnapshotsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetDiskSnapshotsInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetDiskSnapshotsInput)(nil),
 	}
-	schemaGetDiskSnapshotsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetDiskSnapshotsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "diskSnapshots", Offset: unsafe.Offsetof(GetDiskSnapshotsOutput{}.DiskSnapshots), Shape: &schemaDiskSnapshotList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetDiskSnapshotsOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetDiskSnapshotsOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetDiskSnapshotsOutput)(nil),
 	}
-	schemaGetDisksInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetDisksInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetDisksInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetDisksInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetDisksInput)(nil),
 	}
-	schemaGetDisksOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetDisksOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "disks", Offset: unsafe.Offsetof(GetDisksOutput{}.Disks), Shape: &schemaDiskList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetDisksOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetDisksOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetDisksOutput)(nil),
 	}
-	schemaGetDistributionBundlesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetDistributionBundlesInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetDistributionBundlesInput)(nil),
 	}
-	schemaGetDistributionBundlesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetDistributionBundlesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "bundles", Offset: unsafe.Offsetof(GetDistributionBundlesOutput{}.Bundles), Shape: &schemaDistributionBundleList},
 		},
 		Type: (*GetDistributionBundlesOutput)(nil),
 	}
-	schemaGetDistributionLatestCacheResetInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "distributionName", Offset: unsafe.Offsetof(GetDistributionLatestCacheResetInput{}.DistributionName), Shape: &jsonwire.String},
+	schemaGetDistributionLatestCacheResetInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "distributionName", Offset: unsafe.Offsetof(GetDistributionLatestCacheResetInput{}.DistributionName), Shape: &schema.String},
 		},
 		Type: (*GetDistributionLatestCacheResetInput)(nil),
 	}
-	schemaGetDistributionLatestCacheResetOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "status", Offset: unsafe.Offsetof(GetDistributionLatestCacheResetOutput{}.Status), Shape: &jsonwire.String},
-			{Name: "createTime", Offset: unsafe.Offsetof(GetDistributionLatestCacheResetOutput{}.CreateTime), Shape: &jsonwire.Timestamp},
+	schemaGetDistributionLatestCacheResetOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "status", Offset: unsafe.Offsetof(GetDistributionLatestCacheResetOutput{}.Status), Shape: &schema.String},
+			{Name: "createTime", Offset: unsafe.Offsetof(GetDistributionLatestCacheResetOutput{}.CreateTime), Shape: &schema.Timestamp},
 		},
 		Type: (*GetDistributionLatestCacheResetOutput)(nil),
 	}
-	schemaGetDistributionMetricDataInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "distributionName", Offset: unsafe.Offsetof(GetDistributionMetricDataInput{}.DistributionName), Shape: &jsonwire.String},
-			{Name: "metricName", Offset: unsafe.Offsetof(GetDistributionMetricDataInput{}.MetricName), Shape: &jsonwire.Enum},
-			{Name: "startTime", Offset: unsafe.Offsetof(GetDistributionMetricDataInput{}.StartTime), Shape: &jsonwire.Timestamp},
-			{Name: "endTime", Offset: unsafe.Offsetof(GetDistributionMetricDataInput{}.EndTime), Shape: &jsonwire.Timestamp},
-			{Name: "period", Offset: unsafe.Offsetof(GetDistributionMetricDataInput{}.Period), Shape: &jsonwire.Int32},
-			{Name: "unit", Offset: unsafe.Offsetof(GetDistributionMetricDataInput{}.Unit), Shape: &jsonwire.Enum},
+	schemaGetDistributionMetricDataInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "distributionName", Offset: unsafe.Offsetof(GetDistributionMetricDataInput{}.DistributionName), Shape: &schema.String},
+			{Name: "metricName", Offset: unsafe.Offsetof(GetDistributionMetricDataInput{}.MetricName), Shape: &schema.Enum},
+			{Name: "startTime", Offset: unsafe.Offsetof(GetDistributionMetricDataInput{}.StartTime), Shape: &schema.Timestamp},
+			{Name: "endTime", Offset: unsafe.Offsetof(GetDistributionMetricDataInput{}.EndTime), Shape: &schema.Timestamp},
+			{Name: "period", Offset: unsafe.Offsetof(GetDistributionMetricDataInput{}.Period), Shape: &schema.Int32},
+			{Name: "unit", Offset: unsafe.Offsetof(GetDistributionMetricDataInput{}.Unit), Shape: &schema.Enum},
 			{Name: "statistics", Offset: unsafe.Offsetof(GetDistributionMetricDataInput{}.Statistics), Shape: &schemaMetricStatisticList},
 		},
 		Type: (*GetDistributionMetricDataInput)(nil),
 	}
-	schemaGetDistributionMetricDataOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "metricName", Offset: unsafe.Offsetof(GetDistributionMetricDataOutput{}.MetricName), Shape: &jsonwire.Enum},
+	schemaGetDistributionMetricDataOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "metricName", Offset: unsafe.Offsetof(GetDistributionMetricDataOutput{}.MetricName), Shape: &schema.Enum},
 			{Name: "metricData", Offset: unsafe.Offsetof(GetDistributionMetricDataOutput{}.MetricData), Shape: &schemaMetricDatapointList},
 		},
 		Type: (*GetDistributionMetricDataOutput)(nil),
 	}
-	schemaGetDistributionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "distributionName", Offset: unsafe.Offsetof(GetDistributionsInput{}.DistributionName), Shape: &jsonwire.String},
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetDistributionsInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetDistributionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "distributionName", Offset: unsafe.Offsetof(GetDistributionsInput{}.DistributionName), Shape: &schema.String},
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetDistributionsInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetDistributionsInput)(nil),
 	}
-	schemaGetDistributionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetDistributionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "distributions", Offset: unsafe.Offsetof(GetDistributionsOutput{}.Distributions), Shape: &schemaDistributionList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetDistributionsOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetDistributionsOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetDistributionsOutput)(nil),
 	}
-	schemaGetDomainInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "domainName", Offset: unsafe.Offsetof(GetDomainInput{}.DomainName), Shape: &jsonwire.String},
+	schemaGetDomainInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "domainName", Offset: unsafe.Offsetof(GetDomainInput{}.DomainName), Shape: &schema.String},
 		},
 		Type: (*GetDomainInput)(nil),
 	}
-	schemaGetDomainOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetDomainOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "domain", Offset: unsafe.Offsetof(GetDomainOutput{}.Domain), Shape: &schemaDomain},
 		},
 		Type: (*GetDomainOutput)(nil),
 	}
-	schemaGetDomainsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetDomainsInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetDomainsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetDomainsInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetDomainsInput)(nil),
 	}
-	schemaGetDomainsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetDomainsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "domains", Offset: unsafe.Offsetof(GetDomainsOutput{}.Domains), Shape: &schemaDomainList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetDomainsOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetDomainsOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetDomainsOutput)(nil),
 	}
-	schemaGetExportSnapshotRecordsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetExportSnapshotRecordsInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetExportSnapshotRecordsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetExportSnapshotRecordsInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetExportSnapshotRecordsInput)(nil),
 	}
-	schemaGetExportSnapshotRecordsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetExportSnapshotRecordsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "exportSnapshotRecords", Offset: unsafe.Offsetof(GetExportSnapshotRecordsOutput{}.ExportSnapshotRecords), Shape: &schemaExportSnapshotRecordList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetExportSnapshotRecordsOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetExportSnapshotRecordsOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetExportSnapshotRecordsOutput)(nil),
 	}
-	schemaGetInstanceAccessDetailsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceName", Offset: unsafe.Offsetof(GetInstanceAccessDetailsInput{}.InstanceName), Shape: &jsonwire.String},
-			{Name: "protocol", Offset: unsafe.Offsetof(GetInstanceAccessDetailsInput{}.Protocol), Shape: &jsonwire.Enum},
+	schemaGetInstanceAccessDetailsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceName", Offset: unsafe.Offsetof(GetInstanceAccessDetailsInput{}.InstanceName), Shape: &schema.String},
+			{Name: "protocol", Offset: unsafe.Offsetof(GetInstanceAccessDetailsInput{}.Protocol), Shape: &schema.Enum},
 		},
 		Type: (*GetInstanceAccessDetailsInput)(nil),
 	}
-	schemaGetInstanceAccessDetailsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetInstanceAccessDetailsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "accessDetails", Offset: unsafe.Offsetof(GetInstanceAccessDetailsOutput{}.AccessDetails), Shape: &schemaInstanceAccessDetails},
 		},
 		Type: (*GetInstanceAccessDetailsOutput)(nil),
 	}
-	schemaGetInstanceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceName", Offset: unsafe.Offsetof(GetInstanceInput{}.InstanceName), Shape: &jsonwire.String},
+	schemaGetInstanceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceName", Offset: unsafe.Offsetof(GetInstanceInput{}.InstanceName), Shape: &schema.String},
 		},
 		Type: (*GetInstanceInput)(nil),
 	}
-	schemaGetInstanceMetricDataInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceName", Offset: unsafe.Offsetof(GetInstanceMetricDataInput{}.InstanceName), Shape: &jsonwire.String},
-			{Name: "metricName", Offset: unsafe.Offsetof(GetInstanceMetricDataInput{}.MetricName), Shape: &jsonwire.Enum},
-			{Name: "period", Offset: unsafe.Offsetof(GetInstanceMetricDataInput{}.Period), Shape: &jsonwire.Int32},
-			{Name: "startTime", Offset: unsafe.Offsetof(GetInstanceMetricDataInput{}.StartTime), Shape: &jsonwire.Timestamp},
-			{Name: "endTime", Offset: unsafe.Offsetof(GetInstanceMetricDataInput{}.EndTime), Shape: &jsonwire.Timestamp},
-			{Name: "unit", Offset: unsafe.Offsetof(GetInstanceMetricDataInput{}.Unit), Shape: &jsonwire.Enum},
+	schemaGetInstanceMetricDataInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceName", Offset: unsafe.Offsetof(GetInstanceMetricDataInput{}.InstanceName), Shape: &schema.String},
+			{Name: "metricName", Offset: unsafe.Offsetof(GetInstanceMetricDataInput{}.MetricName), Shape: &schema.Enum},
+			{Name: "period", Offset: unsafe.Offsetof(GetInstanceMetricDataInput{}.Period), Shape: &schema.Int32},
+			{Name: "startTime", Offset: unsafe.Offsetof(GetInstanceMetricDataInput{}.StartTime), Shape: &schema.Timestamp},
+			{Name: "endTime", Offset: unsafe.Offsetof(GetInstanceMetricDataInput{}.EndTime), Shape: &schema.Timestamp},
+			{Name: "unit", Offset: unsafe.Offsetof(GetInstanceMetricDataInput{}.Unit), Shape: &schema.Enum},
 			{Name: "statistics", Offset: unsafe.Offsetof(GetInstanceMetricDataInput{}.Statistics), Shape: &schemaMetricStatisticList},
 		},
 		Type: (*GetInstanceMetricDataInput)(nil),
 	}
-	schemaGetInstanceMetricDataOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "metricName", Offset: unsafe.Offsetof(GetInstanceMetricDataOutput{}.MetricName), Shape: &jsonwire.Enum},
+	schemaGetInstanceMetricDataOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "metricName", Offset: unsafe.Offsetof(GetInstanceMetricDataOutput{}.MetricName), Shape: &schema.Enum},
 			{Name: "metricData", Offset: unsafe.Offsetof(GetInstanceMetricDataOutput{}.MetricData), Shape: &schemaMetricDatapointList},
 		},
 		Type: (*GetInstanceMetricDataOutput)(nil),
 	}
-	schemaGetInstanceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetInstanceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "instance", Offset: unsafe.Offsetof(GetInstanceOutput{}.Instance), Shape: &schemaInstance},
 		},
 		Type: (*GetInstanceOutput)(nil),
 	}
-	schemaGetInstancePortStatesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceName", Offset: unsafe.Offsetof(GetInstancePortStatesInput{}.InstanceName), Shape: &jsonwire.String},
+	schemaGetInstancePortStatesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceName", Offset: unsafe.Offsetof(GetInstancePortStatesInput{}.InstanceName), Shape: &schema.String},
 		},
 		Type: (*GetInstancePortStatesInput)(nil),
 	}
-	schemaGetInstancePortStatesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetInstancePortStatesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "portStates", Offset: unsafe.Offsetof(GetInstancePortStatesOutput{}.PortStates), Shape: &schemaInstancePortStateList},
 		},
 		Type: (*GetInstancePortStatesOutput)(nil),
 	}
-	schemaGetInstanceSnapshotInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceSnapshotName", Offset: unsafe.Offsetof(GetInstanceSnapshotInput{}.InstanceSnapshotName), Shape: &jsonwire.String},
+	schemaGetInstanceSnapshotInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceSnapshotName", Offset: unsafe.Offsetof(GetInstanceSnapshotInput{}.InstanceSnapshotName), Shape: &schema.String},
 		},
 		Type: (*GetInstanceSnapshotInput)(nil),
 	}
-	schemaGetInstanceSnapshotOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetInstanceSnapshotOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "instanceSnapshot", Offset: unsafe.Offsetof(GetInstanceSnapshotOutput{}.InstanceSnapshot), Shape: &schemaInstanceSnapshot},
 		},
 		Type: (*GetInstanceSnapshotOutput)(nil),
 	}
-	schemaGetInstanceSnapshotsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetInstanceSnapshotsInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetInstanceSnapshotsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetInstanceSnapshotsInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetInstanceSnapshotsInput)(nil),
 	}
-	schemaGetInstanceSnapshotsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetInstanceSnapshotsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "instanceSnapshots", Offset: unsafe.Offsetof(GetInstanceSnapshotsOutput{}.InstanceSnapshots), Shape: &schemaInstanceSnapshotList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetInstanceSnapshotsOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetInstanceSnapshotsOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetInstanceSnapshotsOutput)(nil),
 	}
-	schemaGetInstanceStateInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceName", Offset: unsafe.Offsetof(GetInstanceStateInput{}.InstanceName), Shape: &jsonwire.String},
+	schemaGetInstanceStateInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceName", Offset: unsafe.Offsetof(GetInstanceStateInput{}.InstanceName), Shape: &schema.String},
 		},
 		Type: (*GetInstanceStateInput)(nil),
 	}
-	schemaGetInstanceStateOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetInstanceStateOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "state", Offset: unsafe.Offsetof(GetInstanceStateOutput{}.State), Shape: &schemaInstanceState},
 		},
 		Type: (*GetInstanceStateOutput)(nil),
 	}
-	schemaGetInstancesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetInstancesInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetInstancesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetInstancesInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetInstancesInput)(nil),
 	}
-	schemaGetInstancesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetInstancesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "instances", Offset: unsafe.Offsetof(GetInstancesOutput{}.Instances), Shape: &schemaInstanceList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetInstancesOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetInstancesOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetInstancesOutput)(nil),
 	}
-	schemaGetKeyPairInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "keyPairName", Offset: unsafe.Offsetof(GetKeyPairInput{}.KeyPairName), Shape: &jsonwire.String},
+	schemaGetKeyPairInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "keyPairName", Offset: unsafe.Offsetof(GetKeyPairInput{}.KeyPairName), Shape: &schema.String},
 		},
 		Type: (*GetKeyPairInput)(nil),
 	}
-	schemaGetKeyPairOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetKeyPairOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "keyPair", Offset: unsafe.Offsetof(GetKeyPairOutput{}.KeyPair), Shape: &schemaKeyPair},
 		},
 		Type: (*GetKeyPairOutput)(nil),
 	}
-	schemaGetKeyPairsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetKeyPairsInput{}.PageToken), Shape: &jsonwire.String},
-			{Name: "includeDefaultKeyPair", Offset: unsafe.Offsetof(GetKeyPairsInput{}.IncludeDefaultKeyPair), Shape: &jsonwire.Bool},
+	schemaGetKeyPairsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetKeyPairsInput{}.PageToken), Shape: &schema.String},
+			{Name: "includeDefaultKeyPair", Offset: unsafe.Offsetof(GetKeyPairsInput{}.IncludeDefaultKeyPair), Shape: &schema.Bool},
 		},
 		Type: (*GetKeyPairsInput)(nil),
 	}
-	schemaGetKeyPairsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetKeyPairsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "keyPairs", Offset: unsafe.Offsetof(GetKeyPairsOutput{}.KeyPairs), Shape: &schemaKeyPairList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetKeyPairsOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetKeyPairsOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetKeyPairsOutput)(nil),
 	}
-	schemaGetLoadBalancerInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "loadBalancerName", Offset: unsafe.Offsetof(GetLoadBalancerInput{}.LoadBalancerName), Shape: &jsonwire.String},
+	schemaGetLoadBalancerInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "loadBalancerName", Offset: unsafe.Offsetof(GetLoadBalancerInput{}.LoadBalancerName), Shape: &schema.String},
 		},
 		Type: (*GetLoadBalancerInput)(nil),
 	}
-	schemaGetLoadBalancerMetricDataInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "loadBalancerName", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataInput{}.LoadBalancerName), Shape: &jsonwire.String},
-			{Name: "metricName", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataInput{}.MetricName), Shape: &jsonwire.Enum},
-			{Name: "period", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataInput{}.Period), Shape: &jsonwire.Int32},
-			{Name: "startTime", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataInput{}.StartTime), Shape: &jsonwire.Timestamp},
-			{Name: "endTime", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataInput{}.EndTime), Shape: &jsonwire.Timestamp},
-			{Name: "unit", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataInput{}.Unit), Shape: &jsonwire.Enum},
+	schemaGetLoadBalancerMetricDataInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "loadBalancerName", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataInput{}.LoadBalancerName), Shape: &schema.String},
+			{Name: "metricName", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataInput{}.MetricName), Shape: &schema.Enum},
+			{Name: "period", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataInput{}.Period), Shape: &schema.Int32},
+			{Name: "startTime", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataInput{}.StartTime), Shape: &schema.Timestamp},
+			{Name: "endTime", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataInput{}.EndTime), Shape: &schema.Timestamp},
+			{Name: "unit", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataInput{}.Unit), Shape: &schema.Enum},
 			{Name: "statistics", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataInput{}.Statistics), Shape: &schemaMetricStatisticList},
 		},
 		Type: (*GetLoadBalancerMetricDataInput)(nil),
 	}
-	schemaGetLoadBalancerMetricDataOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "metricName", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataOutput{}.MetricName), Shape: &jsonwire.Enum},
+	schemaGetLoadBalancerMetricDataOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "metricName", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataOutput{}.MetricName), Shape: &schema.Enum},
 			{Name: "metricData", Offset: unsafe.Offsetof(GetLoadBalancerMetricDataOutput{}.MetricData), Shape: &schemaMetricDatapointList},
 		},
 		Type: (*GetLoadBalancerMetricDataOutput)(nil),
 	}
-	schemaGetLoadBalancerOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetLoadBalancerOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "loadBalancer", Offset: unsafe.Offsetof(GetLoadBalancerOutput{}.LoadBalancer), Shape: &schemaLoadBalancer},
 		},
 		Type: (*GetLoadBalancerOutput)(nil),
 	}
-	schemaGetLoadBalancerTlsCertificatesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "loadBalancerName", Offset: unsafe.Offsetof(GetLoadBalancerTlsCertificatesInput{}.LoadBalancerName), Shape: &jsonwire.String},
+	schemaGetLoadBalancerTlsCertificatesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "loadBalancerName", Offset: unsafe.Offsetof(GetLoadBalancerTlsCertificatesInput{}.LoadBalancerName), Shape: &schema.String},
 		},
 		Type: (*GetLoadBalancerTlsCertificatesInput)(nil),
 	}
-	schemaGetLoadBalancerTlsCertificatesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetLoadBalancerTlsCertificatesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "tlsCertificates", Offset: unsafe.Offsetof(GetLoadBalancerTlsCertificatesOutput{}.TLSCertificates), Shape: &schemaLoadBalancerTlsCertificateList},
 		},
 		Type: (*GetLoadBalancerTlsCertificatesOutput)(nil),
 	}
-	schemaGetLoadBalancerTlsPoliciesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetLoadBalancerTlsPoliciesInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetLoadBalancerTlsPoliciesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetLoadBalancerTlsPoliciesInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetLoadBalancerTlsPoliciesInput)(nil),
 	}
-	schemaGetLoadBalancerTlsPoliciesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetLoadBalancerTlsPoliciesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "tlsPolicies", Offset: unsafe.Offsetof(GetLoadBalancerTlsPoliciesOutput{}.TLSPolicies), Shape: &schemaLoadBalancerTlsPolicyList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetLoadBalancerTlsPoliciesOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetLoadBalancerTlsPoliciesOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetLoadBalancerTlsPoliciesOutput)(nil),
 	}
-	schemaGetLoadBalancersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetLoadBalancersInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetLoadBalancersInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetLoadBalancersInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetLoadBalancersInput)(nil),
 	}
-	schemaGetLoadBalancersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetLoadBalancersOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "loadBalancers", Offset: unsafe.Offsetof(GetLoadBalancersOutput{}.LoadBalancers), Shape: &schemaLoadBalancerList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetLoadBalancersOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetLoadBalancersOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetLoadBalancersOutput)(nil),
 	}
-	schemaGetOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "operationId", Offset: unsafe.Offsetof(GetOperationInput{}.OperationID), Shape: &jsonwire.String},
+	schemaGetOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "operationId", Offset: unsafe.Offsetof(GetOperationInput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*GetOperationInput)(nil),
 	}
-	schemaGetOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(GetOperationOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*GetOperationOutput)(nil),
 	}
-	schemaGetOperationsForResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceName", Offset: unsafe.Offsetof(GetOperationsForResourceInput{}.ResourceName), Shape: &jsonwire.String},
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetOperationsForResourceInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetOperationsForResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceName", Offset: unsafe.Offsetof(GetOperationsForResourceInput{}.ResourceName), Shape: &schema.String},
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetOperationsForResourceInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetOperationsForResourceInput)(nil),
 	}
-	schemaGetOperationsForResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetOperationsForResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(GetOperationsForResourceOutput{}.Operations), Shape: &schemaOperationList},
-			{Name: "nextPageCount", Offset: unsafe.Offsetof(GetOperationsForResourceOutput{}.NextPageCount), Shape: &jsonwire.String},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetOperationsForResourceOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageCount", Offset: unsafe.Offsetof(GetOperationsForResourceOutput{}.NextPageCount), Shape: &schema.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetOperationsForResourceOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetOperationsForResourceOutput)(nil),
 	}
-	schemaGetOperationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetOperationsInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetOperationsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetOperationsInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetOperationsInput)(nil),
 	}
-	schemaGetOperationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetOperationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(GetOperationsOutput{}.Operations), Shape: &schemaOperationList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetOperationsOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetOperationsOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetOperationsOutput)(nil),
 	}
-	schemaGetRegionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "includeAvailabilityZones", Offset: unsafe.Offsetof(GetRegionsInput{}.IncludeAvailabilityZones), Shape: &jsonwire.Bool},
-			{Name: "includeRelationalDatabaseAvailabilityZones", Offset: unsafe.Offsetof(GetRegionsInput{}.IncludeRelationalDatabaseAvailabilityZones), Shape: &jsonwire.Bool},
+	schemaGetRegionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "includeAvailabilityZones", Offset: unsafe.Offsetof(GetRegionsInput{}.IncludeAvailabilityZones), Shape: &schema.Bool},
+			{Name: "includeRelationalDatabaseAvailabilityZones", Offset: unsafe.Offsetof(GetRegionsInput{}.IncludeRelationalDatabaseAvailabilityZones), Shape: &schema.Bool},
 		},
 		Type: (*GetRegionsInput)(nil),
 	}
-	schemaGetRegionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetRegionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "regions", Offset: unsafe.Offsetof(GetRegionsOutput{}.Regions), Shape: &schemaRegionList},
 		},
 		Type: (*GetRegionsOutput)(nil),
 	}
-	schemaGetRelationalDatabaseBlueprintsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseBlueprintsInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetRelationalDatabaseBlueprintsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseBlueprintsInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabaseBlueprintsInput)(nil),
 	}
-	schemaGetRelationalDatabaseBlueprintsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetRelationalDatabaseBlueprintsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "blueprints", Offset: unsafe.Offsetof(GetRelationalDatabaseBlueprintsOutput{}.Blueprints), Shape: &schemaRelationalDatabaseBlueprintList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseBlueprintsOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseBlueprintsOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabaseBlueprintsOutput)(nil),
 	}
-	schemaGetRelationalDatabaseBundlesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseBundlesInput{}.PageToken), Shape: &jsonwire.String},
-			{Name: "includeInactive", Offset: unsafe.Offsetof(GetRelationalDatabaseBundlesInput{}.IncludeInactive), Shape: &jsonwire.Bool},
+	schemaGetRelationalDatabaseBundlesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseBundlesInput{}.PageToken), Shape: &schema.String},
+			{Name: "includeInactive", Offset: unsafe.Offsetof(GetRelationalDatabaseBundlesInput{}.IncludeInactive), Shape: &schema.Bool},
 		},
 		Type: (*GetRelationalDatabaseBundlesInput)(nil),
 	}
-	schemaGetRelationalDatabaseBundlesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetRelationalDatabaseBundlesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "bundles", Offset: unsafe.Offsetof(GetRelationalDatabaseBundlesOutput{}.Bundles), Shape: &schemaRelationalDatabaseBundleList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseBundlesOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseBundlesOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabaseBundlesOutput)(nil),
 	}
-	schemaGetRelationalDatabaseEventsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(GetRelationalDatabaseEventsInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
-			{Name: "durationInMinutes", Offset: unsafe.Offsetof(GetRelationalDatabaseEventsInput{}.DurationInMinutes), Shape: &jsonwire.Int32},
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseEventsInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetRelationalDatabaseEventsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(GetRelationalDatabaseEventsInput{}.RelationalDatabaseName), Shape: &schema.String},
+			{Name: "durationInMinutes", Offset: unsafe.Offsetof(GetRelationalDatabaseEventsInput{}.DurationInMinutes), Shape: &schema.Int32},
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseEventsInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabaseEventsInput)(nil),
 	}
-	schemaGetRelationalDatabaseEventsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetRelationalDatabaseEventsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "relationalDatabaseEvents", Offset: unsafe.Offsetof(GetRelationalDatabaseEventsOutput{}.RelationalDatabaseEvents), Shape: &schemaRelationalDatabaseEventList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseEventsOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseEventsOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabaseEventsOutput)(nil),
 	}
-	schemaGetRelationalDatabaseInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(GetRelationalDatabaseInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
+	schemaGetRelationalDatabaseInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(GetRelationalDatabaseInput{}.RelationalDatabaseName), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabaseInput)(nil),
 	}
-	schemaGetRelationalDatabaseLogEventsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
-			{Name: "logStreamName", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsInput{}.LogStreamName), Shape: &jsonwire.String},
-			{Name: "startTime", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsInput{}.StartTime), Shape: &jsonwire.Timestamp},
-			{Name: "endTime", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsInput{}.EndTime), Shape: &jsonwire.Timestamp},
-			{Name: "startFromHead", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsInput{}.StartFromHead), Shape: &jsonwire.Bool},
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetRelationalDatabaseLogEventsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsInput{}.RelationalDatabaseName), Shape: &schema.String},
+			{Name: "logStreamName", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsInput{}.LogStreamName), Shape: &schema.String},
+			{Name: "startTime", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsInput{}.StartTime), Shape: &schema.Timestamp},
+			{Name: "endTime", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsInput{}.EndTime), Shape: &schema.Timestamp},
+			{Name: "startFromHead", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsInput{}.StartFromHead), Shape: &schema.Bool},
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabaseLogEventsInput)(nil),
 	}
-	schemaGetRelationalDatabaseLogEventsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetRelationalDatabaseLogEventsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "resourceLogEvents", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsOutput{}.ResourceLogEvents), Shape: &schemaLogEventList},
-			{Name: "nextBackwardToken", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsOutput{}.NextBackwardToken), Shape: &jsonwire.String},
-			{Name: "nextForwardToken", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsOutput{}.NextForwardToken), Shape: &jsonwire.String},
+			{Name: "nextBackwardToken", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsOutput{}.NextBackwardToken), Shape: &schema.String},
+			{Name: "nextForwardToken", Offset: unsafe.Offsetof(GetRelationalDatabaseLogEventsOutput{}.NextForwardToken), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabaseLogEventsOutput)(nil),
 	}
-	schemaGetRelationalDatabaseLogStreamsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(GetRelationalDatabaseLogStreamsInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
+	schemaGetRelationalDatabaseLogStreamsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(GetRelationalDatabaseLogStreamsInput{}.RelationalDatabaseName), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabaseLogStreamsInput)(nil),
 	}
-	schemaGetRelationalDatabaseLogStreamsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetRelationalDatabaseLogStreamsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "logStreams", Offset: unsafe.Offsetof(GetRelationalDatabaseLogStreamsOutput{}.LogStreams), Shape: &schemaStringList},
 		},
 		Type: (*GetRelationalDatabaseLogStreamsOutput)(nil),
 	}
-	schemaGetRelationalDatabaseMasterUserPasswordInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(GetRelationalDatabaseMasterUserPasswordInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
-			{Name: "passwordVersion", Offset: unsafe.Offsetof(GetRelationalDatabaseMasterUserPasswordInput{}.PasswordVersion), Shape: &jsonwire.Enum},
+	schemaGetRelationalDatabaseMasterUserPasswordInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(GetRelationalDatabaseMasterUserPasswordInput{}.RelationalDatabaseName), Shape: &schema.String},
+			{Name: "passwordVersion", Offset: unsafe.Offsetof(GetRelationalDatabaseMasterUserPasswordInput{}.PasswordVersion), Shape: &schema.Enum},
 		},
 		Type: (*GetRelationalDatabaseMasterUserPasswordInput)(nil),
 	}
-	schemaGetRelationalDatabaseMasterUserPasswordOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "masterUserPassword", Offset: unsafe.Offsetof(GetRelationalDatabaseMasterUserPasswordOutput{}.MasterUserPassword), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(GetRelationalDatabaseMasterUserPasswordOutput{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaGetRelationalDatabaseMasterUserPasswordOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "masterUserPassword", Offset: unsafe.Offsetof(GetRelationalDatabaseMasterUserPasswordOutput{}.MasterUserPassword), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(GetRelationalDatabaseMasterUserPasswordOutput{}.CreatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*GetRelationalDatabaseMasterUserPasswordOutput)(nil),
 	}
-	schemaGetRelationalDatabaseMetricDataInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
-			{Name: "metricName", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataInput{}.MetricName), Shape: &jsonwire.Enum},
-			{Name: "period", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataInput{}.Period), Shape: &jsonwire.Int32},
-			{Name: "startTime", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataInput{}.StartTime), Shape: &jsonwire.Timestamp},
-			{Name: "endTime", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataInput{}.EndTime), Shape: &jsonwire.Timestamp},
-			{Name: "unit", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataInput{}.Unit), Shape: &jsonwire.Enum},
+	schemaGetRelationalDatabaseMetricDataInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataInput{}.RelationalDatabaseName), Shape: &schema.String},
+			{Name: "metricName", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataInput{}.MetricName), Shape: &schema.Enum},
+			{Name: "period", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataInput{}.Period), Shape: &schema.Int32},
+			{Name: "startTime", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataInput{}.StartTime), Shape: &schema.Timestamp},
+			{Name: "endTime", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataInput{}.EndTime), Shape: &schema.Timestamp},
+			{Name: "unit", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataInput{}.Unit), Shape: &schema.Enum},
 			{Name: "statistics", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataInput{}.Statistics), Shape: &schemaMetricStatisticList},
 		},
 		Type: (*GetRelationalDatabaseMetricDataInput)(nil),
 	}
-	schemaGetRelationalDatabaseMetricDataOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "metricName", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataOutput{}.MetricName), Shape: &jsonwire.Enum},
+	schemaGetRelationalDatabaseMetricDataOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "metricName", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataOutput{}.MetricName), Shape: &schema.Enum},
 			{Name: "metricData", Offset: unsafe.Offsetof(GetRelationalDatabaseMetricDataOutput{}.MetricData), Shape: &schemaMetricDatapointList},
 		},
 		Type: (*GetRelationalDatabaseMetricDataOutput)(nil),
 	}
-	schemaGetRelationalDatabaseOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetRelationalDatabaseOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "relationalDatabase", Offset: unsafe.Offsetof(GetRelationalDatabaseOutput{}.RelationalDatabase), Shape: &schemaRelationalDatabase},
 		},
 		Type: (*GetRelationalDatabaseOutput)(nil),
 	}
-	schemaGetRelationalDatabaseParametersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(GetRelationalDatabaseParametersInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseParametersInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetRelationalDatabaseParametersInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(GetRelationalDatabaseParametersInput{}.RelationalDatabaseName), Shape: &schema.String},
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseParametersInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabaseParametersInput)(nil),
 	}
-	schemaGetRelationalDatabaseParametersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetRelationalDatabaseParametersOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "parameters", Offset: unsafe.Offsetof(GetRelationalDatabaseParametersOutput{}.Parameters), Shape: &schemaRelationalDatabaseParameterList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseParametersOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseParametersOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabaseParametersOutput)(nil),
 	}
-	schemaGetRelationalDatabaseSnapshotInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseSnapshotName", Offset: unsafe.Offsetof(GetRelationalDatabaseSnapshotInput{}.RelationalDatabaseSnapshotName), Shape: &jsonwire.String},
+	schemaGetRelationalDatabaseSnapshotInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseSnapshotName", Offset: unsafe.Offsetof(GetRelationalDatabaseSnapshotInput{}.RelationalDatabaseSnapshotName), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabaseSnapshotInput)(nil),
 	}
-	schemaGetRelationalDatabaseSnapshotOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetRelationalDatabaseSnapshotOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "relationalDatabaseSnapshot", Offset: unsafe.Offsetof(GetRelationalDatabaseSnapshotOutput{}.RelationalDatabaseSnapshot), Shape: &schemaRelationalDatabaseSnapshot},
 		},
 		Type: (*GetRelationalDatabaseSnapshotOutput)(nil),
 	}
-	schemaGetRelationalDatabaseSnapshotsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseSnapshotsInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetRelationalDatabaseSnapshotsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseSnapshotsInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabaseSnapshotsInput)(nil),
 	}
-	schemaGetRelationalDatabaseSnapshotsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetRelationalDatabaseSnapshotsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "relationalDatabaseSnapshots", Offset: unsafe.Offsetof(GetRelationalDatabaseSnapshotsOutput{}.RelationalDatabaseSnapshots), Shape: &schemaRelationalDatabaseSnapshotList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseSnapshotsOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetRelationalDatabaseSnapshotsOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabaseSnapshotsOutput)(nil),
 	}
-	schemaGetRelationalDatabasesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetRelationalDatabasesInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetRelationalDatabasesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetRelationalDatabasesInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabasesInput)(nil),
 	}
-	schemaGetRelationalDatabasesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetRelationalDatabasesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "relationalDatabases", Offset: unsafe.Offsetof(GetRelationalDatabasesOutput{}.RelationalDatabases), Shape: &schemaRelationalDatabaseList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetRelationalDatabasesOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetRelationalDatabasesOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetRelationalDatabasesOutput)(nil),
 	}
-	schemaGetSetupHistoryInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceName", Offset: unsafe.Offsetof(GetSetupHistoryInput{}.ResourceName), Shape: &jsonwire.String},
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetSetupHistoryInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetSetupHistoryInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceName", Offset: unsafe.Offsetof(GetSetupHistoryInput{}.ResourceName), Shape: &schema.String},
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetSetupHistoryInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetSetupHistoryInput)(nil),
 	}
-	schemaGetSetupHistoryOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetSetupHistoryOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "setupHistory", Offset: unsafe.Offsetof(GetSetupHistoryOutput{}.SetupHistory), Shape: &schemaSetupHistoryList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetSetupHistoryOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetSetupHistoryOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetSetupHistoryOutput)(nil),
 	}
-	schemaGetStaticIpInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "staticIpName", Offset: unsafe.Offsetof(GetStaticIpInput{}.StaticIPName), Shape: &jsonwire.String},
+	schemaGetStaticIpInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "staticIpName", Offset: unsafe.Offsetof(GetStaticIpInput{}.StaticIPName), Shape: &schema.String},
 		},
 		Type: (*GetStaticIpInput)(nil),
 	}
-	schemaGetStaticIpOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetStaticIpOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "staticIp", Offset: unsafe.Offsetof(GetStaticIpOutput{}.StaticIP), Shape: &schemaStaticIP},
 		},
 		Type: (*GetStaticIpOutput)(nil),
 	}
-	schemaGetStaticIpsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "pageToken", Offset: unsafe.Offsetof(GetStaticIpsInput{}.PageToken), Shape: &jsonwire.String},
+	schemaGetStaticIpsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "pageToken", Offset: unsafe.Offsetof(GetStaticIpsInput{}.PageToken), Shape: &schema.String},
 		},
 		Type: (*GetStaticIpsInput)(nil),
 	}
-	schemaGetStaticIpsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetStaticIpsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "staticIps", Offset: unsafe.Offsetof(GetStaticIpsOutput{}.StaticIPs), Shape: &schemaStaticIpList},
-			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetStaticIpsOutput{}.NextPageToken), Shape: &jsonwire.String},
+			{Name: "nextPageToken", Offset: unsafe.Offsetof(GetStaticIpsOutput{}.NextPageToken), Shape: &schema.String},
 		},
 		Type: (*GetStaticIpsOutput)(nil),
 	}
-	schemaHeaderForwardList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaHeaderForwardList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]HeaderEnum)(nil),
 	}
-	schemaHeaderObject = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "option", Offset: unsafe.Offsetof(HeaderObject{}.Option), Shape: &jsonwire.Enum},
+	schemaHeaderObject = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "option", Offset: unsafe.Offsetof(HeaderObject{}.Option), Shape: &schema.Enum},
 			{Name: "headersAllowList", Offset: unsafe.Offsetof(HeaderObject{}.HeadersAllowList), Shape: &schemaHeaderForwardList},
 		},
 		Type: (*HeaderObject)(nil),
 	}
-	schemaHostKeyAttributes = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "algorithm", Offset: unsafe.Offsetof(HostKeyAttributes{}.Algorithm), Shape: &jsonwire.String},
-			{Name: "publicKey", Offset: unsafe.Offsetof(HostKeyAttributes{}.PublicKey), Shape: &jsonwire.String},
-			{Name: "witnessedAt", Offset: unsafe.Offsetof(HostKeyAttributes{}.WitnessedAt), Shape: &jsonwire.Timestamp},
-			{Name: "fingerprintSHA1", Offset: unsafe.Offsetof(HostKeyAttributes{}.FingerprintSHA1), Shape: &jsonwire.String},
-			{Name: "fingerprintSHA256", Offset: unsafe.Offsetof(HostKeyAttributes{}.FingerprintSHA256), Shape: &jsonwire.String},
-			{Name: "notValidBefore", Offset: unsafe.Offsetof(HostKeyAttributes{}.NotValidBefore), Shape: &jsonwire.Timestamp},
-			{Name: "notValidAfter", Offset: unsafe.Offsetof(HostKeyAttributes{}.NotValidAfter), Shape: &jsonwire.Timestamp},
+	schemaHostKeyAttributes = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "algorithm", Offset: unsafe.Offsetof(HostKeyAttributes{}.Algorithm), Shape: &schema.String},
+			{Name: "publicKey", Offset: unsafe.Offsetof(HostKeyAttributes{}.PublicKey), Shape: &schema.String},
+			{Name: "witnessedAt", Offset: unsafe.Offsetof(HostKeyAttributes{}.WitnessedAt), Shape: &schema.Timestamp},
+			{Name: "fingerprintSHA1", Offset: unsafe.Offsetof(HostKeyAttributes{}.FingerprintSHA1), Shape: &schema.String},
+			{Name: "fingerprintSHA256", Offset: unsafe.Offsetof(HostKeyAttributes{}.FingerprintSHA256), Shape: &schema.String},
+			{Name: "notValidBefore", Offset: unsafe.Offsetof(HostKeyAttributes{}.NotValidBefore), Shape: &schema.Timestamp},
+			{Name: "notValidAfter", Offset: unsafe.Offsetof(HostKeyAttributes{}.NotValidAfter), Shape: &schema.Timestamp},
 		},
 		Type: (*HostKeyAttributes)(nil),
 	}
-	schemaHostKeysList = jsonwire.Shape{
+	schemaHostKeysList = schema.Shape{
 		Elem: &schemaHostKeyAttributes,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]HostKeyAttributes)(nil),
 	}
-	schemaImportKeyPairInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "keyPairName", Offset: unsafe.Offsetof(ImportKeyPairInput{}.KeyPairName), Shape: &jsonwire.String},
-			{Name: "publicKeyBase64", Offset: unsafe.Offsetof(ImportKeyPairInput{}.PublicKeyBase64), Shape: &jsonwire.String},
+	schemaImportKeyPairInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "keyPairName", Offset: unsafe.Offsetof(ImportKeyPairInput{}.KeyPairName), Shape: &schema.String},
+			{Name: "publicKeyBase64", Offset: unsafe.Offsetof(ImportKeyPairInput{}.PublicKeyBase64), Shape: &schema.String},
 		},
 		Type: (*ImportKeyPairInput)(nil),
 	}
-	schemaImportKeyPairOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaImportKeyPairOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(ImportKeyPairOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*ImportKeyPairOutput)(nil),
 	}
-	schemaInputOrigin = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(InputOrigin{}.Name), Shape: &jsonwire.String},
-			{Name: "regionName", Offset: unsafe.Offsetof(InputOrigin{}.RegionName), Shape: &jsonwire.Enum},
-			{Name: "protocolPolicy", Offset: unsafe.Offsetof(InputOrigin{}.ProtocolPolicy), Shape: &jsonwire.Enum},
-			{Name: "responseTimeout", Offset: unsafe.Offsetof(InputOrigin{}.ResponseTimeout), Shape: &jsonwire.Int32},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(InputOrigin{}.IPAddressType), Shape: &jsonwire.Enum},
+	schemaInputOrigin = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(InputOrigin{}.Name), Shape: &schema.String},
+			{Name: "regionName", Offset: unsafe.Offsetof(InputOrigin{}.RegionName), Shape: &schema.Enum},
+			{Name: "protocolPolicy", Offset: unsafe.Offsetof(InputOrigin{}.ProtocolPolicy), Shape: &schema.Enum},
+			{Name: "responseTimeout", Offset: unsafe.Offsetof(InputOrigin{}.ResponseTimeout), Shape: &schema.Int32},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(InputOrigin{}.IPAddressType), Shape: &schema.Enum},
 		},
 		Type: (*InputOrigin)(nil),
 	}
-	schemaInstance = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(Instance{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(Instance{}.ARN), Shape: &jsonwire.String},
-			{Name: "supportCode", Offset: unsafe.Offsetof(Instance{}.SupportCode), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(Instance{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaInstance = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(Instance{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(Instance{}.ARN), Shape: &schema.String},
+			{Name: "supportCode", Offset: unsafe.Offsetof(Instance{}.SupportCode), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(Instance{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(Instance{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(Instance{}.ResourceType), Shape: &jsonwire.Enum},
+			{Name: "resourceType", Offset: unsafe.Offsetof(Instance{}.ResourceType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(Instance{}.Tags), Shape: &schemaTagList},
-			{Name: "blueprintId", Offset: unsafe.Offsetof(Instance{}.BlueprintID), Shape: &jsonwire.String},
-			{Name: "blueprintName", Offset: unsafe.Offsetof(Instance{}.BlueprintName), Shape: &jsonwire.String},
-			{Name: "bundleId", Offset: unsafe.Offsetof(Instance{}.BundleID), Shape: &jsonwire.String},
+			{Name: "blueprintId", Offset: unsafe.Offsetof(Instance{}.BlueprintID), Shape: &schema.String},
+			{Name: "blueprintName", Offset: unsafe.Offsetof(Instance{}.BlueprintName), Shape: &schema.String},
+			{Name: "bundleId", Offset: unsafe.Offsetof(Instance{}.BundleID), Shape: &schema.String},
 			{Name: "addOns", Offset: unsafe.Offsetof(Instance{}.AddOns), Shape: &schemaAddOnList},
-			{Name: "isStaticIp", Offset: unsafe.Offsetof(Instance{}.IsStaticIP), Shape: &jsonwire.Bool},
-			{Name: "privateIpAddress", Offset: unsafe.Offsetof(Instance{}.PrivateIPAddress), Shape: &jsonwire.String},
-			{Name: "publicIpAddress", Offset: unsafe.Offsetof(Instance{}.PublicIPAddress), Shape: &jsonwire.String},
+			{Name: "isStaticIp", Offset: unsafe.Offsetof(Instance{}.IsStaticIP), Shape: &schema.Bool},
+			{Name: "privateIpAddress", Offset: unsafe.Offsetof(Instance{}.PrivateIPAddress), Shape: &schema.String},
+			{Name: "publicIpAddress", Offset: unsafe.Offsetof(Instance{}.PublicIPAddress), Shape: &schema.String},
 			{Name: "ipv6Addresses", Offset: unsafe.Offsetof(Instance{}.Ipv6Addresses), Shape: &schemaIpv6AddressList},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(Instance{}.IPAddressType), Shape: &jsonwire.Enum},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(Instance{}.IPAddressType), Shape: &schema.Enum},
 			{Name: "hardware", Offset: unsafe.Offsetof(Instance{}.Hardware), Shape: &schemaInstanceHardware},
 			{Name: "networking", Offset: unsafe.Offsetof(Instance{}.Networking), Shape: &schemaInstanceNetworking},
 			{Name: "state", Offset: unsafe.Offsetof(Instance{}.State), Shape: &schemaInstanceState},
-			{Name: "username", Offset: unsafe.Offsetof(Instance{}.Username), Shape: &jsonwire.String},
-			{Name: "sshKeyName", Offset: unsafe.Offsetof(Instance{}.SshKeyName), Shape: &jsonwire.String},
+			{Name: "username", Offset: unsafe.Offsetof(Instance{}.Username), Shape: &schema.String},
+			{Name: "sshKeyName", Offset: unsafe.Offsetof(Instance{}.SshKeyName), Shape: &schema.String},
 			{Name: "metadataOptions", Offset: unsafe.Offsetof(Instance{}.MetadataOptions), Shape: &schemaInstanceMetadataOptions},
 		},
 		Type: (*Instance)(nil),
 	}
-	schemaInstanceAccessDetails = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "certKey", Offset: unsafe.Offsetof(InstanceAccessDetails{}.CertKey), Shape: &jsonwire.String},
-			{Name: "expiresAt", Offset: unsafe.Offsetof(InstanceAccessDetails{}.ExpiresAt), Shape: &jsonwire.Timestamp},
-			{Name: "ipAddress", Offset: unsafe.Offsetof(InstanceAccessDetails{}.IPAddress), Shape: &jsonwire.String},
+	schemaInstanceAccessDetails = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "certKey", Offset: unsafe.Offsetof(InstanceAccessDetails{}.CertKey), Shape: &schema.String},
+			{Name: "expiresAt", Offset: unsafe.Offsetof(InstanceAccessDetails{}.ExpiresAt), Shape: &schema.Timestamp},
+			{Name: "ipAddress", Offset: unsafe.Offsetof(InstanceAccessDetails{}.IPAddress), Shape: &schema.String},
 			{Name: "ipv6Addresses", Offset: unsafe.Offsetof(InstanceAccessDetails{}.Ipv6Addresses), Shape: &schemaIpv6AddressList},
-			{Name: "password", Offset: unsafe.Offsetof(InstanceAccessDetails{}.Password), Shape: &jsonwire.String},
+			{Name: "password", Offset: unsafe.Offsetof(InstanceAccessDetails{}.Password), Shape: &schema.String},
 			{Name: "passwordData", Offset: unsafe.Offsetof(InstanceAccessDetails{}.PasswordData), Shape: &schemaPasswordData},
-			{Name: "privateKey", Offset: unsafe.Offsetof(InstanceAccessDetails{}.PrivateKey), Shape: &jsonwire.String},
-			{Name: "protocol", Offset: unsafe.Offsetof(InstanceAccessDetails{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "instanceName", Offset: unsafe.Offsetof(InstanceAccessDetails{}.InstanceName), Shape: &jsonwire.String},
-			{Name: "username", Offset: unsafe.Offsetof(InstanceAccessDetails{}.Username), Shape: &jsonwire.String},
+			{Name: "privateKey", Offset: unsafe.Offsetof(InstanceAccessDetails{}.PrivateKey), Shape: &schema.String},
+			{Name: "protocol", Offset: unsafe.Offsetof(InstanceAccessDetails{}.Protocol), Shape: &schema.Enum},
+			{Name: "instanceName", Offset: unsafe.Offsetof(InstanceAccessDetails{}.InstanceName), Shape: &schema.String},
+			{Name: "username", Offset: unsafe.Offsetof(InstanceAccessDetails{}.Username), Shape: &schema.String},
 			{Name: "hostKeys", Offset: unsafe.Offsetof(InstanceAccessDetails{}.HostKeys), Shape: &schemaHostKeysList},
 		},
 		Type: (*InstanceAccessDetails)(nil),
 	}
-	schemaInstanceEntry = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "sourceName", Offset: unsafe.Offsetof(InstanceEntry{}.SourceName), Shape: &jsonwire.String},
-			{Name: "instanceType", Offset: unsafe.Offsetof(InstanceEntry{}.InstanceType), Shape: &jsonwire.String},
-			{Name: "portInfoSource", Offset: unsafe.Offsetof(InstanceEntry{}.PortInfoSource), Shape: &jsonwire.Enum},
-			{Name: "userData", Offset: unsafe.Offsetof(InstanceEntry{}.UserData), Shape: &jsonwire.String},
-			{Name: "availabilityZone", Offset: unsafe.Offsetof(InstanceEntry{}.AvailabilityZone), Shape: &jsonwire.String},
+	schemaInstanceEntry = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "sourceName", Offset: unsafe.Offsetof(InstanceEntry{}.SourceName), Shape: &schema.String},
+			{Name: "instanceType", Offset: unsafe.Offsetof(InstanceEntry{}.InstanceType), Shape: &schema.String},
+			{Name: "portInfoSource", Offset: unsafe.Offsetof(InstanceEntry{}.PortInfoSource), Shape: &schema.Enum},
+			{Name: "userData", Offset: unsafe.Offsetof(InstanceEntry{}.UserData), Shape: &schema.String},
+			{Name: "availabilityZone", Offset: unsafe.Offsetof(InstanceEntry{}.AvailabilityZone), Shape: &schema.String},
 		},
 		Type: (*InstanceEntry)(nil),
 	}
-	schemaInstanceEntryList = jsonwire.Shape{
+	schemaInstanceEntryList = schema.Shape{
 		Elem: &schemaInstanceEntry,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]InstanceEntry)(nil),
 	}
-	schemaInstanceHardware = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cpuCount", Offset: unsafe.Offsetof(InstanceHardware{}.CPUCount), Shape: &jsonwire.Int32},
+	schemaInstanceHardware = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cpuCount", Offset: unsafe.Offsetof(InstanceHardware{}.CPUCount), Shape: &schema.Int32},
 			{Name: "disks", Offset: unsafe.Offsetof(InstanceHardware{}.Disks), Shape: &schemaDiskList},
-			{Name: "ramSizeInGb", Offset: unsafe.Offsetof(InstanceHardware{}.RamSizeInGb), Shape: &jsonwire.Float32},
+			{Name: "ramSizeInGb", Offset: unsafe.Offsetof(InstanceHardware{}.RamSizeInGb), Shape: &schema.Float32},
 		},
 		Type: (*InstanceHardware)(nil),
 	}
-	schemaInstanceHealthSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceName", Offset: unsafe.Offsetof(InstanceHealthSummary{}.InstanceName), Shape: &jsonwire.String},
-			{Name: "instanceHealth", Offset: unsafe.Offsetof(InstanceHealthSummary{}.InstanceHealth), Shape: &jsonwire.Enum},
-			{Name: "instanceHealthReason", Offset: unsafe.Offsetof(InstanceHealthSummary{}.InstanceHealthReason), Shape: &jsonwire.Enum},
+	schemaInstanceHealthSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceName", Offset: unsafe.Offsetof(InstanceHealthSummary{}.InstanceName), Shape: &schema.String},
+			{Name: "instanceHealth", Offset: unsafe.Offsetof(InstanceHealthSummary{}.InstanceHealth), Shape: &schema.Enum},
+			{Name: "instanceHealthReason", Offset: unsafe.Offsetof(InstanceHealthSummary{}.InstanceHealthReason), Shape: &schema.Enum},
 		},
 		Type: (*InstanceHealthSummary)(nil),
 	}
-	schemaInstanceHealthSummaryList = jsonwire.Shape{
+	schemaInstanceHealthSummaryList = schema.Shape{
 		Elem: &schemaInstanceHealthSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]InstanceHealthSummary)(nil),
 	}
-	schemaInstanceList = jsonwire.Shape{
+	schemaInstanceList = schema.Shape{
 		Elem: &schemaInstance,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Instance)(nil),
 	}
-	schemaInstanceMetadataOptions = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "state", Offset: unsafe.Offsetof(InstanceMetadataOptions{}.State), Shape: &jsonwire.Enum},
-			{Name: "httpTokens", Offset: unsafe.Offsetof(InstanceMetadataOptions{}.HTTPTokens), Shape: &jsonwire.Enum},
-			{Name: "httpEndpoint", Offset: unsafe.Offsetof(InstanceMetadataOptions{}.HTTPEndpoint), Shape: &jsonwire.Enum},
-			{Name: "httpPutResponseHopLimit", Offset: unsafe.Offsetof(InstanceMetadataOptions{}.HTTPPutResponseHopLimit), Shape: &jsonwire.Int32},
-			{Name: "httpProtocolIpv6", Offset: unsafe.Offsetof(InstanceMetadataOptions{}.HTTPProtocolIpv6), Shape: &jsonwire.Enum},
+	schemaInstanceMetadataOptions = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "state", Offset: unsafe.Offsetof(InstanceMetadataOptions{}.State), Shape: &schema.Enum},
+			{Name: "httpTokens", Offset: unsafe.Offsetof(InstanceMetadataOptions{}.HTTPTokens), Shape: &schema.Enum},
+			{Name: "httpEndpoint", Offset: unsafe.Offsetof(InstanceMetadataOptions{}.HTTPEndpoint), Shape: &schema.Enum},
+			{Name: "httpPutResponseHopLimit", Offset: unsafe.Offsetof(InstanceMetadataOptions{}.HTTPPutResponseHopLimit), Shape: &schema.Int32},
+			{Name: "httpProtocolIpv6", Offset: unsafe.Offsetof(InstanceMetadataOptions{}.HTTPProtocolIpv6), Shape: &schema.Enum},
 		},
 		Type: (*InstanceMetadataOptions)(nil),
 	}
-	schemaInstanceNetworking = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaInstanceNetworking = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "monthlyTransfer", Offset: unsafe.Offsetof(InstanceNetworking{}.MonthlyTransfer), Shape: &schemaMonthlyTransfer},
 			{Name: "ports", Offset: unsafe.Offsetof(InstanceNetworking{}.Ports), Shape: &schemaInstancePortInfoList},
 		},
 		Type: (*InstanceNetworking)(nil),
 	}
-	schemaInstancePlatformList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaInstancePlatformList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]InstancePlatform)(nil),
 	}
-	schemaInstancePortInfo = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "fromPort", Offset: unsafe.Offsetof(InstancePortInfo{}.FromPort), Shape: &jsonwire.Int32},
-			{Name: "toPort", Offset: unsafe.Offsetof(InstancePortInfo{}.ToPort), Shape: &jsonwire.Int32},
-			{Name: "protocol", Offset: unsafe.Offsetof(InstancePortInfo{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "accessFrom", Offset: unsafe.Offsetof(InstancePortInfo{}.AccessFrom), Shape: &jsonwire.String},
-			{Name: "accessType", Offset: unsafe.Offsetof(InstancePortInfo{}.AccessType), Shape: &jsonwire.Enum},
-			{Name: "commonName", Offset: unsafe.Offsetof(InstancePortInfo{}.CommonName), Shape: &jsonwire.String},
-			{Name: "accessDirection", Offset: unsafe.Offsetof(InstancePortInfo{}.AccessDirection), Shape: &jsonwire.Enum},
+	schemaInstancePortInfo = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "fromPort", Offset: unsafe.Offsetof(InstancePortInfo{}.FromPort), Shape: &schema.Int32},
+			{Name: "toPort", Offset: unsafe.Offsetof(InstancePortInfo{}.ToPort), Shape: &schema.Int32},
+			{Name: "protocol", Offset: unsafe.Offsetof(InstancePortInfo{}.Protocol), Shape: &schema.Enum},
+			{Name: "accessFrom", Offset: unsafe.Offsetof(InstancePortInfo{}.AccessFrom), Shape: &schema.String},
+			{Name: "accessType", Offset: unsafe.Offsetof(InstancePortInfo{}.AccessType), Shape: &schema.Enum},
+			{Name: "commonName", Offset: unsafe.Offsetof(InstancePortInfo{}.CommonName), Shape: &schema.String},
+			{Name: "accessDirection", Offset: unsafe.Offsetof(InstancePortInfo{}.AccessDirection), Shape: &schema.Enum},
 			{Name: "cidrs", Offset: unsafe.Offsetof(InstancePortInfo{}.Cidrs), Shape: &schemaStringList},
 			{Name: "ipv6Cidrs", Offset: unsafe.Offsetof(InstancePortInfo{}.Ipv6Cidrs), Shape: &schemaStringList},
 			{Name: "cidrListAliases", Offset: unsafe.Offsetof(InstancePortInfo{}.CidrListAliases), Shape: &schemaStringList},
 		},
 		Type: (*InstancePortInfo)(nil),
 	}
-	schemaInstancePortInfoList = jsonwire.Shape{
+	schemaInstancePortInfoList = schema.Shape{
 		Elem: &schemaInstancePortInfo,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]InstancePortInfo)(nil),
 	}
-	schemaInstancePortState = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "fromPort", Offset: unsafe.Offsetof(InstancePortState{}.FromPort), Shape: &jsonwire.Int32},
-			{Name: "toPort", Offset: unsafe.Offsetof(InstancePortState{}.ToPort), Shape: &jsonwire.Int32},
-			{Name: "protocol", Offset: unsafe.Offsetof(InstancePortState{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "state", Offset: unsafe.Offsetof(InstancePortState{}.State), Shape: &jsonwire.Enum},
+	schemaInstancePortState = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "fromPort", Offset: unsafe.Offsetof(InstancePortState{}.FromPort), Shape: &schema.Int32},
+			{Name: "toPort", Offset: unsafe.Offsetof(InstancePortState{}.ToPort), Shape: &schema.Int32},
+			{Name: "protocol", Offset: unsafe.Offsetof(InstancePortState{}.Protocol), Shape: &schema.Enum},
+			{Name: "state", Offset: unsafe.Offsetof(InstancePortState{}.State), Shape: &schema.Enum},
 			{Name: "cidrs", Offset: unsafe.Offsetof(InstancePortState{}.Cidrs), Shape: &schemaStringList},
 			{Name: "ipv6Cidrs", Offset: unsafe.Offsetof(InstancePortState{}.Ipv6Cidrs), Shape: &schemaStringList},
 			{Name: "cidrListAliases", Offset: unsafe.Offsetof(InstancePortState{}.CidrListAliases), Shape: &schemaStringList},
 		},
 		Type: (*InstancePortState)(nil),
 	}
-	schemaInstancePortStateList = jsonwire.Shape{
+	schemaInstancePortStateList = schema.Shape{
 		Elem: &schemaInstancePortState,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]InstancePortState)(nil),
 	}
-	schemaInstanceSnapshot = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(InstanceSnapshot{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(InstanceSnapshot{}.ARN), Shape: &jsonwire.String},
-			{Name: "supportCode", Offset: unsafe.Offsetof(InstanceSnapshot{}.SupportCode), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(InstanceSnapshot{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaInstanceSnapshot = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(InstanceSnapshot{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(InstanceSnapshot{}.ARN), Shape: &schema.String},
+			{Name: "supportCode", Offset: unsafe.Offsetof(InstanceSnapshot{}.SupportCode), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(InstanceSnapshot{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(InstanceSnapshot{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(InstanceSnapshot{}.ResourceType), Shape: &jsonwire.Enum},
+			{Name: "resourceType", Offset: unsafe.Offsetof(InstanceSnapshot{}.ResourceType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(InstanceSnapshot{}.Tags), Shape: &schemaTagList},
-			{Name: "state", Offset: unsafe.Offsetof(InstanceSnapshot{}.State), Shape: &jsonwire.Enum},
-			{Name: "progress", Offset: unsafe.Offsetof(InstanceSnapshot{}.Progress), Shape: &jsonwire.String},
+			{Name: "state", Offset: unsafe.Offsetof(InstanceSnapshot{}.State), Shape: &schema.Enum},
+			{Name: "progress", Offset: unsafe.Offsetof(InstanceSnapshot{}.Progress), Shape: &schema.String},
 			{Name: "fromAttachedDisks", Offset: unsafe.Offsetof(InstanceSnapshot{}.FromAttachedDisks), Shape: &schemaDiskList},
-			{Name: "fromInstanceName", Offset: unsafe.Offsetof(InstanceSnapshot{}.FromInstanceName), Shape: &jsonwire.String},
-			{Name: "fromInstanceArn", Offset: unsafe.Offsetof(InstanceSnapshot{}.FromInstanceARN), Shape: &jsonwire.String},
-			{Name: "fromBlueprintId", Offset: unsafe.Offsetof(InstanceSnapshot{}.FromBlueprintID), Shape: &jsonwire.String},
-			{Name: "fromBundleId", Offset: unsafe.Offsetof(InstanceSnapshot{}.FromBundleID), Shape: &jsonwire.String},
-			{Name: "isFromAutoSnapshot", Offset: unsafe.Offsetof(InstanceSnapshot{}.IsFromAutoSnapshot), Shape: &jsonwire.Bool},
-			{Name: "sizeInGb", Offset: unsafe.Offsetof(InstanceSnapshot{}.SizeInGb), Shape: &jsonwire.Int32},
+			{Name: "fromInstanceName", Offset: unsafe.Offsetof(InstanceSnapshot{}.FromInstanceName), Shape: &schema.String},
+			{Name: "fromInstanceArn", Offset: unsafe.Offsetof(InstanceSnapshot{}.FromInstanceARN), Shape: &schema.String},
+			{Name: "fromBlueprintId", Offset: unsafe.Offsetof(InstanceSnapshot{}.FromBlueprintID), Shape: &schema.String},
+			{Name: "fromBundleId", Offset: unsafe.Offsetof(InstanceSnapshot{}.FromBundleID), Shape: &schema.String},
+			{Name: "isFromAutoSnapshot", Offset: unsafe.Offsetof(InstanceSnapshot{}.IsFromAutoSnapshot), Shape: &schema.Bool},
+			{Name: "sizeInGb", Offset: unsafe.Offsetof(InstanceSnapshot{}.SizeInGb), Shape: &schema.Int32},
 		},
 		Type: (*InstanceSnapshot)(nil),
 	}
-	schemaInstanceSnapshotInfo = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "fromBundleId", Offset: unsafe.Offsetof(InstanceSnapshotInfo{}.FromBundleID), Shape: &jsonwire.String},
-			{Name: "fromBlueprintId", Offset: unsafe.Offsetof(InstanceSnapshotInfo{}.FromBlueprintID), Shape: &jsonwire.String},
+	schemaInstanceSnapshotInfo = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "fromBundleId", Offset: unsafe.Offsetof(InstanceSnapshotInfo{}.FromBundleID), Shape: &schema.String},
+			{Name: "fromBlueprintId", Offset: unsafe.Offsetof(InstanceSnapshotInfo{}.FromBlueprintID), Shape: &schema.String},
 			{Name: "fromDiskInfo", Offset: unsafe.Offsetof(InstanceSnapshotInfo{}.FromDiskInfo), Shape: &schemaDiskInfoList},
 		},
 		Type: (*InstanceSnapshotInfo)(nil),
 	}
-	schemaInstanceSnapshotList = jsonwire.Shape{
+	schemaInstanceSnapshotList = schema.Shape{
 		Elem: &schemaInstanceSnapshot,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]InstanceSnapshot)(nil),
 	}
-	schemaInstanceState = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "code", Offset: unsafe.Offsetof(InstanceState{}.Code), Shape: &jsonwire.Int32},
-			{Name: "name", Offset: unsafe.Offsetof(InstanceState{}.Name), Shape: &jsonwire.String},
+	schemaInstanceState = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "code", Offset: unsafe.Offsetof(InstanceState{}.Code), Shape: &schema.Int32},
+			{Name: "name", Offset: unsafe.Offsetof(InstanceState{}.Name), Shape: &schema.String},
 		},
 		Type: (*InstanceState)(nil),
 	}
-	schemaInvalidInputException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "code", Offset: unsafe.Offsetof(InvalidInputException{}.Code), Shape: &jsonwire.String},
-			{Name: "docs", Offset: unsafe.Offsetof(InvalidInputException{}.Docs), Shape: &jsonwire.String},
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidInputException{}.Message), Shape: &jsonwire.String},
-			{Name: "tip", Offset: unsafe.Offsetof(InvalidInputException{}.Tip), Shape: &jsonwire.String},
+	schemaInvalidInputException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "code", Offset: unsafe.Offsetof(InvalidInputException{}.Code), Shape: &schema.String},
+			{Name: "docs", Offset: unsafe.Offsetof(InvalidInputException{}.Docs), Shape: &schema.String},
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidInputException{}.Message), Shape: &schema.String},
+			{Name: "tip", Offset: unsafe.Offsetof(InvalidInputException{}.Tip), Shape: &schema.String},
 		},
 		Type: (*InvalidInputException)(nil),
 	}
-	schemaIpv6AddressList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaIpv6AddressList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaIsVpcPeeredInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaIsVpcPeeredInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*IsVpcPeeredInput)(nil),
 	}
-	schemaIsVpcPeeredOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "isPeered", Offset: unsafe.Offsetof(IsVpcPeeredOutput{}.IsPeered), Shape: &jsonwire.Bool},
+	schemaIsVpcPeeredOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "isPeered", Offset: unsafe.Offsetof(IsVpcPeeredOutput{}.IsPeered), Shape: &schema.Bool},
 		},
 		Type: (*IsVpcPeeredOutput)(nil),
 	}
-	schemaKeyPair = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(KeyPair{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(KeyPair{}.ARN), Shape: &jsonwire.String},
-			{Name: "supportCode", Offset: unsafe.Offsetof(KeyPair{}.SupportCode), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(KeyPair{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaKeyPair = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(KeyPair{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(KeyPair{}.ARN), Shape: &schema.String},
+			{Name: "supportCode", Offset: unsafe.Offsetof(KeyPair{}.SupportCode), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(KeyPair{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(KeyPair{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(KeyPair{}.ResourceType), Shape: &jsonwire.Enum},
+			{Name: "resourceType", Offset: unsafe.Offsetof(KeyPair{}.ResourceType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(KeyPair{}.Tags), Shape: &schemaTagList},
-			{Name: "fingerprint", Offset: unsafe.Offsetof(KeyPair{}.Fingerprint), Shape: &jsonwire.String},
+			{Name: "fingerprint", Offset: unsafe.Offsetof(KeyPair{}.Fingerprint), Shape: &schema.String},
 		},
 		Type: (*KeyPair)(nil),
 	}
-	schemaKeyPairList = jsonwire.Shape{
+	schemaKeyPairList = schema.Shape{
 		Elem: &schemaKeyPair,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]KeyPair)(nil),
 	}
-	schemaLightsailDistribution = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(LightsailDistribution{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(LightsailDistribution{}.ARN), Shape: &jsonwire.String},
-			{Name: "supportCode", Offset: unsafe.Offsetof(LightsailDistribution{}.SupportCode), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(LightsailDistribution{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaLightsailDistribution = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(LightsailDistribution{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(LightsailDistribution{}.ARN), Shape: &schema.String},
+			{Name: "supportCode", Offset: unsafe.Offsetof(LightsailDistribution{}.SupportCode), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(LightsailDistribution{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(LightsailDistribution{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(LightsailDistribution{}.ResourceType), Shape: &jsonwire.Enum},
+			{Name: "resourceType", Offset: unsafe.Offsetof(LightsailDistribution{}.ResourceType), Shape: &schema.Enum},
 			{Name: "alternativeDomainNames", Offset: unsafe.Offsetof(LightsailDistribution{}.AlternativeDomainNames), Shape: &schemaStringList},
-			{Name: "status", Offset: unsafe.Offsetof(LightsailDistribution{}.Status), Shape: &jsonwire.String},
-			{Name: "isEnabled", Offset: unsafe.Offsetof(LightsailDistribution{}.IsEnabled), Shape: &jsonwire.Bool},
-			{Name: "domainName", Offset: unsafe.Offsetof(LightsailDistribution{}.DomainName), Shape: &jsonwire.String},
-			{Name: "bundleId", Offset: unsafe.Offsetof(LightsailDistribution{}.BundleID), Shape: &jsonwire.String},
-			{Name: "certificateName", Offset: unsafe.Offsetof(LightsailDistribution{}.CertificateName), Shape: &jsonwire.String},
+			{Name: "status", Offset: unsafe.Offsetof(LightsailDistribution{}.Status), Shape: &schema.String},
+			{Name: "isEnabled", Offset: unsafe.Offsetof(LightsailDistribution{}.IsEnabled), Shape: &schema.Bool},
+			{Name: "domainName", Offset: unsafe.Offsetof(LightsailDistribution{}.DomainName), Shape: &schema.String},
+			{Name: "bundleId", Offset: unsafe.Offsetof(LightsailDistribution{}.BundleID), Shape: &schema.String},
+			{Name: "certificateName", Offset: unsafe.Offsetof(LightsailDistribution{}.CertificateName), Shape: &schema.String},
 			{Name: "origin", Offset: unsafe.Offsetof(LightsailDistribution{}.Origin), Shape: &schemaOrigin},
-			{Name: "originPublicDNS", Offset: unsafe.Offsetof(LightsailDistribution{}.OriginPublicDNS), Shape: &jsonwire.String},
+			{Name: "originPublicDNS", Offset: unsafe.Offsetof(LightsailDistribution{}.OriginPublicDNS), Shape: &schema.String},
 			{Name: "defaultCacheBehavior", Offset: unsafe.Offsetof(LightsailDistribution{}.DefaultCacheBehavior), Shape: &schemaCacheBehavior},
 			{Name: "cacheBehaviorSettings", Offset: unsafe.Offsetof(LightsailDistribution{}.CacheBehaviorSettings), Shape: &schemaCacheSettings},
 			{Name: "cacheBehaviors", Offset: unsafe.Offsetof(LightsailDistribution{}.CacheBehaviors), Shape: &schemaCacheBehaviorList},
-			{Name: "ableToUpdateBundle", Offset: unsafe.Offsetof(LightsailDistribution{}.AbleToUpdateBundle), Shape: &jsonwire.Bool},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(LightsailDistribution{}.IPAddressType), Shape: &jsonwire.Enum},
+			{Name: "ableToUpdateBundle", Offset: unsafe.Offsetof(LightsailDistribution{}.AbleToUpdateBundle), Shape: &schema.Bool},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(LightsailDistribution{}.IPAddressType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(LightsailDistribution{}.Tags), Shape: &schemaTagList},
-			{Name: "viewerMinimumTlsProtocolVersion", Offset: unsafe.Offsetof(LightsailDistribution{}.ViewerMinimumTLSProtocolVersion), Shape: &jsonwire.String},
+			{Name: "viewerMinimumTlsProtocolVersion", Offset: unsafe.Offsetof(LightsailDistribution{}.ViewerMinimumTLSProtocolVersion), Shape: &schema.String},
 		},
 		Type: (*LightsailDistribution)(nil),
 	}
-	schemaLoadBalancer = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(LoadBalancer{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(LoadBalancer{}.ARN), Shape: &jsonwire.String},
-			{Name: "supportCode", Offset: unsafe.Offsetof(LoadBalancer{}.SupportCode), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(LoadBalancer{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaLoadBalancer = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(LoadBalancer{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(LoadBalancer{}.ARN), Shape: &schema.String},
+			{Name: "supportCode", Offset: unsafe.Offsetof(LoadBalancer{}.SupportCode), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(LoadBalancer{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(LoadBalancer{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(LoadBalancer{}.ResourceType), Shape: &jsonwire.Enum},
+			{Name: "resourceType", Offset: unsafe.Offsetof(LoadBalancer{}.ResourceType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(LoadBalancer{}.Tags), Shape: &schemaTagList},
-			{Name: "dnsName", Offset: unsafe.Offsetof(LoadBalancer{}.DNSName), Shape: &jsonwire.String},
-			{Name: "state", Offset: unsafe.Offsetof(LoadBalancer{}.State), Shape: &jsonwire.Enum},
-			{Name: "protocol", Offset: unsafe.Offsetof(LoadBalancer{}.Protocol), Shape: &jsonwire.Enum},
+			{Name: "dnsName", Offset: unsafe.Offsetof(LoadBalancer{}.DNSName), Shape: &schema.String},
+			{Name: "state", Offset: unsafe.Offsetof(LoadBalancer{}.State), Shape: &schema.Enum},
+			{Name: "protocol", Offset: unsafe.Offsetof(LoadBalancer{}.Protocol), Shape: &schema.Enum},
 			{Name: "publicPorts", Offset: unsafe.Offsetof(LoadBalancer{}.PublicPorts), Shape: &schemaPortList},
-			{Name: "healthCheckPath", Offset: unsafe.Offsetof(LoadBalancer{}.HealthCheckPath), Shape: &jsonwire.String},
-			{Name: "instancePort", Offset: unsafe.Offsetof(LoadBalancer{}.InstancePort), Shape: &jsonwire.Int32},
+			{Name: "healthCheckPath", Offset: unsafe.Offsetof(LoadBalancer{}.HealthCheckPath), Shape: &schema.String},
+			{Name: "instancePort", Offset: unsafe.Offsetof(LoadBalancer{}.InstancePort), Shape: &schema.Int32},
 			{Name: "instanceHealthSummary", Offset: unsafe.Offsetof(LoadBalancer{}.InstanceHealthSummary), Shape: &schemaInstanceHealthSummaryList},
 			{Name: "tlsCertificateSummaries", Offset: unsafe.Offsetof(LoadBalancer{}.TLSCertificateSummaries), Shape: &schemaLoadBalancerTlsCertificateSummaryList},
 			{Name: "configurationOptions", Offset: unsafe.Offsetof(LoadBalancer{}.ConfigurationOptions), Shape: &schemaLoadBalancerConfigurationOptions},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(LoadBalancer{}.IPAddressType), Shape: &jsonwire.Enum},
-			{Name: "httpsRedirectionEnabled", Offset: unsafe.Offsetof(LoadBalancer{}.HTTPSRedirectionEnabled), Shape: &jsonwire.Bool},
-			{Name: "tlsPolicyName", Offset: unsafe.Offsetof(LoadBalancer{}.TLSPolicyName), Shape: &jsonwire.String},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(LoadBalancer{}.IPAddressType), Shape: &schema.Enum},
+			{Name: "httpsRedirectionEnabled", Offset: unsafe.Offsetof(LoadBalancer{}.HTTPSRedirectionEnabled), Shape: &schema.Bool},
+			{Name: "tlsPolicyName", Offset: unsafe.Offsetof(LoadBalancer{}.TLSPolicyName), Shape: &schema.String},
 		},
 		Type: (*LoadBalancer)(nil),
 	}
-	schemaLoadBalancerConfigurationOptions = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaLoadBalancerConfigurationOptions = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaLoadBalancerList = jsonwire.Shape{
+	schemaLoadBalancerList = schema.Shape{
 		Elem: &schemaLoadBalancer,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]LoadBalancer)(nil),
 	}
-	schemaLoadBalancerTLSCertificate = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.ARN), Shape: &jsonwire.String},
-			{Name: "supportCode", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.SupportCode), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaLoadBalancerTLSCertificate = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.ARN), Shape: &schema.String},
+			{Name: "supportCode", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.SupportCode), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.ResourceType), Shape: &jsonwire.Enum},
+			{Name: "resourceType", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.ResourceType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.Tags), Shape: &schemaTagList},
-			{Name: "loadBalancerName", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.LoadBalancerName), Shape: &jsonwire.String},
-			{Name: "isAttached", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.IsAttached), Shape: &jsonwire.Bool},
-			{Name: "status", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.Status), Shape: &jsonwire.Enum},
-			{Name: "domainName", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.DomainName), Shape: &jsonwire.String},
+			{Name: "loadBalancerName", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.LoadBalancerName), Shape: &schema.String},
+			{Name: "isAttached", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.IsAttached), Shape: &schema.Bool},
+			{Name: "status", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.Status), Shape: &schema.Enum},
+			{Name: "domainName", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.DomainName), Shape: &schema.String},
 			{Name: "domainValidationRecords", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.DomainValidationRecords), Shape: &schemaLoadBalancerTlsCertificateDomainValidationRecordList},
-			{Name: "failureReason", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.FailureReason), Shape: &jsonwire.Enum},
-			{Name: "issuedAt", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.IssuedAt), Shape: &jsonwire.Timestamp},
-			{Name: "issuer", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.Issuer), Shape: &jsonwire.String},
-			{Name: "keyAlgorithm", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.KeyAlgorithm), Shape: &jsonwire.String},
-			{Name: "notAfter", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.NotAfter), Shape: &jsonwire.Timestamp},
-			{Name: "notBefore", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.NotBefore), Shape: &jsonwire.Timestamp},
+			{Name: "failureReason", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.FailureReason), Shape: &schema.Enum},
+			{Name: "issuedAt", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.IssuedAt), Shape: &schema.Timestamp},
+			{Name: "issuer", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.Issuer), Shape: &schema.String},
+			{Name: "keyAlgorithm", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.KeyAlgorithm), Shape: &schema.String},
+			{Name: "notAfter", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.NotAfter), Shape: &schema.Timestamp},
+			{Name: "notBefore", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.NotBefore), Shape: &schema.Timestamp},
 			{Name: "renewalSummary", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.RenewalSummary), Shape: &schemaLoadBalancerTLSCertificateRenewalSummary},
-			{Name: "revocationReason", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.RevocationReason), Shape: &jsonwire.Enum},
-			{Name: "revokedAt", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.RevokedAt), Shape: &jsonwire.Timestamp},
-			{Name: "serial", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.Serial), Shape: &jsonwire.String},
-			{Name: "signatureAlgorithm", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.SignatureAlgorithm), Shape: &jsonwire.String},
-			{Name: "subject", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.Subject), Shape: &jsonwire.String},
+			{Name: "revocationReason", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.RevocationReason), Shape: &schema.Enum},
+			{Name: "revokedAt", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.RevokedAt), Shape: &schema.Timestamp},
+			{Name: "serial", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.Serial), Shape: &schema.String},
+			{Name: "signatureAlgorithm", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.SignatureAlgorithm), Shape: &schema.String},
+			{Name: "subject", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.Subject), Shape: &schema.String},
 			{Name: "subjectAlternativeNames", Offset: unsafe.Offsetof(LoadBalancerTLSCertificate{}.SubjectAlternativeNames), Shape: &schemaStringList},
 		},
 		Type: (*LoadBalancerTLSCertificate)(nil),
 	}
-	schemaLoadBalancerTLSCertificateDNSRecordCreationState = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "code", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDNSRecordCreationState{}.Code), Shape: &jsonwire.Enum},
-			{Name: "message", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDNSRecordCreationState{}.Message), Shape: &jsonwire.String},
+	schemaLoadBalancerTLSCertificateDNSRecordCreationState = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "code", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDNSRecordCreationState{}.Code), Shape: &schema.Enum},
+			{Name: "message", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDNSRecordCreationState{}.Message), Shape: &schema.String},
 		},
 		Type: (*LoadBalancerTLSCertificateDNSRecordCreationState)(nil),
 	}
-	schemaLoadBalancerTLSCertificateDomainValidationOption = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "domainName", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDomainValidationOption{}.DomainName), Shape: &jsonwire.String},
-			{Name: "validationStatus", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDomainValidationOption{}.ValidationStatus), Shape: &jsonwire.Enum},
+	schemaLoadBalancerTLSCertificateDomainValidationOption = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "domainName", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDomainValidationOption{}.DomainName), Shape: &schema.String},
+			{Name: "validationStatus", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDomainValidationOption{}.ValidationStatus), Shape: &schema.Enum},
 		},
 		Type: (*LoadBalancerTLSCertificateDomainValidationOption)(nil),
 	}
-	schemaLoadBalancerTLSCertificateDomainValidationRecord = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDomainValidationRecord{}.Name), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDomainValidationRecord{}.Type), Shape: &jsonwire.String},
-			{Name: "value", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDomainValidationRecord{}.Value), Shape: &jsonwire.String},
-			{Name: "validationStatus", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDomainValidationRecord{}.ValidationStatus), Shape: &jsonwire.Enum},
-			{Name: "domainName", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDomainValidationRecord{}.DomainName), Shape: &jsonwire.String},
+	schemaLoadBalancerTLSCertificateDomainValidationRecord = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDomainValidationRecord{}.Name), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDomainValidationRecord{}.Type), Shape: &schema.String},
+			{Name: "value", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDomainValidationRecord{}.Value), Shape: &schema.String},
+			{Name: "validationStatus", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDomainValidationRecord{}.ValidationStatus), Shape: &schema.Enum},
+			{Name: "domainName", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDomainValidationRecord{}.DomainName), Shape: &schema.String},
 			{Name: "dnsRecordCreationState", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateDomainValidationRecord{}.DNSRecordCreationState), Shape: &schemaLoadBalancerTLSCertificateDNSRecordCreationState},
 		},
 		Type: (*LoadBalancerTLSCertificateDomainValidationRecord)(nil),
 	}
-	schemaLoadBalancerTLSCertificateRenewalSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "renewalStatus", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateRenewalSummary{}.RenewalStatus), Shape: &jsonwire.Enum},
+	schemaLoadBalancerTLSCertificateRenewalSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "renewalStatus", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateRenewalSummary{}.RenewalStatus), Shape: &schema.Enum},
 			{Name: "domainValidationOptions", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateRenewalSummary{}.DomainValidationOptions), Shape: &schemaLoadBalancerTlsCertificateDomainValidationOptionList},
 		},
 		Type: (*LoadBalancerTLSCertificateRenewalSummary)(nil),
 	}
-	schemaLoadBalancerTLSCertificateSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateSummary{}.Name), Shape: &jsonwire.String},
-			{Name: "isAttached", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateSummary{}.IsAttached), Shape: &jsonwire.Bool},
+	schemaLoadBalancerTLSCertificateSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateSummary{}.Name), Shape: &schema.String},
+			{Name: "isAttached", Offset: unsafe.Offsetof(LoadBalancerTLSCertificateSummary{}.IsAttached), Shape: &schema.Bool},
 		},
 		Type: (*LoadBalancerTLSCertificateSummary)(nil),
 	}
-	schemaLoadBalancerTLSPolicy = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(LoadBalancerTLSPolicy{}.Name), Shape: &jsonwire.String},
-			{Name: "isDefault", Offset: unsafe.Offsetof(LoadBalancerTLSPolicy{}.IsDefault), Shape: &jsonwire.Bool},
-			{Name: "description", Offset: unsafe.Offsetof(LoadBalancerTLSPolicy{}.Description), Shape: &jsonwire.String},
+	schemaLoadBalancerTLSPolicy = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(LoadBalancerTLSPolicy{}.Name), Shape: &schema.String},
+			{Name: "isDefault", Offset: unsafe.Offsetof(LoadBalancerTLSPolicy{}.IsDefault), Shape: &schema.Bool},
+			{Name: "description", Offset: unsafe.Offsetof(LoadBalancerTLSPolicy{}.Description), Shape: &schema.String},
 			{Name: "protocols", Offset: unsafe.Offsetof(LoadBalancerTLSPolicy{}.Protocols), Shape: &schemaStringList},
 			{Name: "ciphers", Offset: unsafe.Offsetof(LoadBalancerTLSPolicy{}.Ciphers), Shape: &schemaStringList},
 		},
 		Type: (*LoadBalancerTLSPolicy)(nil),
 	}
-	schemaLoadBalancerTlsCertificateDomainValidationOptionList = jsonwire.Shape{
+	schemaLoadBalancerTlsCertificateDomainValidationOptionList = schema.Shape{
 		Elem: &schemaLoadBalancerTLSCertificateDomainValidationOption,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]LoadBalancerTLSCertificateDomainValidationOption)(nil),
 	}
-	schemaLoadBalancerTlsCertificateDomainValidationRecordList = jsonwire.Shape{
+	schemaLoadBalancerTlsCertificateDomainValidationRecordList = schema.Shape{
 		Elem: &schemaLoadBalancerTLSCertificateDomainValidationRecord,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]LoadBalancerTLSCertificateDomainValidationRecord)(nil),
 	}
-	schemaLoadBalancerTlsCertificateList = jsonwire.Shape{
+	schemaLoadBalancerTlsCertificateList = schema.Shape{
 		Elem: &schemaLoadBalancerTLSCertificate,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]LoadBalancerTLSCertificate)(nil),
 	}
-	schemaLoadBalancerTlsCertificateSummaryList = jsonwire.Shape{
+	schemaLoadBalancerTlsCertificateSummaryList = schema.Shape{
 		Elem: &schemaLoadBalancerTLSCertificateSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]LoadBalancerTLSCertificateSummary)(nil),
 	}
-	schemaLoadBalancerTlsPolicyList = jsonwire.Shape{
+	schemaLoadBalancerTlsPolicyList = schema.Shape{
 		Elem: &schemaLoadBalancerTLSPolicy,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]LoadBalancerTLSPolicy)(nil),
 	}
-	schemaLogEvent = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "createdAt", Offset: unsafe.Offsetof(LogEvent{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "message", Offset: unsafe.Offsetof(LogEvent{}.Message), Shape: &jsonwire.String},
+	schemaLogEvent = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "createdAt", Offset: unsafe.Offsetof(LogEvent{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "message", Offset: unsafe.Offsetof(LogEvent{}.Message), Shape: &schema.String},
 		},
 		Type: (*LogEvent)(nil),
 	}
-	schemaLogEventList = jsonwire.Shape{
+	schemaLogEventList = schema.Shape{
 		Elem: &schemaLogEvent,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]LogEvent)(nil),
 	}
-	schemaMetricDatapoint = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "average", Offset: unsafe.Offsetof(MetricDatapoint{}.Average), Shape: &jsonwire.Float64},
-			{Name: "maximum", Offset: unsafe.Offsetof(MetricDatapoint{}.Maximum), Shape: &jsonwire.Float64},
-			{Name: "minimum", Offset: unsafe.Offsetof(MetricDatapoint{}.Minimum), Shape: &jsonwire.Float64},
-			{Name: "sampleCount", Offset: unsafe.Offsetof(MetricDatapoint{}.SampleCount), Shape: &jsonwire.Float64},
-			{Name: "sum", Offset: unsafe.Offsetof(MetricDatapoint{}.Sum), Shape: &jsonwire.Float64},
-			{Name: "timestamp", Offset: unsafe.Offsetof(MetricDatapoint{}.Timestamp), Shape: &jsonwire.Timestamp},
-			{Name: "unit", Offset: unsafe.Offsetof(MetricDatapoint{}.Unit), Shape: &jsonwire.Enum},
+	schemaMetricDatapoint = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "average", Offset: unsafe.Offsetof(MetricDatapoint{}.Average), Shape: &schema.Float64},
+			{Name: "maximum", Offset: unsafe.Offsetof(MetricDatapoint{}.Maximum), Shape: &schema.Float64},
+			{Name: "minimum", Offset: unsafe.Offsetof(MetricDatapoint{}.Minimum), Shape: &schema.Float64},
+			{Name: "sampleCount", Offset: unsafe.Offsetof(MetricDatapoint{}.SampleCount), Shape: &schema.Float64},
+			{Name: "sum", Offset: unsafe.Offsetof(MetricDatapoint{}.Sum), Shape: &schema.Float64},
+			{Name: "timestamp", Offset: unsafe.Offsetof(MetricDatapoint{}.Timestamp), Shape: &schema.Timestamp},
+			{Name: "unit", Offset: unsafe.Offsetof(MetricDatapoint{}.Unit), Shape: &schema.Enum},
 		},
 		Type: (*MetricDatapoint)(nil),
 	}
-	schemaMetricDatapointList = jsonwire.Shape{
+	schemaMetricDatapointList = schema.Shape{
 		Elem: &schemaMetricDatapoint,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]MetricDatapoint)(nil),
 	}
-	schemaMetricStatisticList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaMetricStatisticList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]MetricStatistic)(nil),
 	}
-	schemaMonitoredResourceInfo = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(MonitoredResourceInfo{}.ARN), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(MonitoredResourceInfo{}.Name), Shape: &jsonwire.String},
-			{Name: "resourceType", Offset: unsafe.Offsetof(MonitoredResourceInfo{}.ResourceType), Shape: &jsonwire.Enum},
+	schemaMonitoredResourceInfo = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(MonitoredResourceInfo{}.ARN), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(MonitoredResourceInfo{}.Name), Shape: &schema.String},
+			{Name: "resourceType", Offset: unsafe.Offsetof(MonitoredResourceInfo{}.ResourceType), Shape: &schema.Enum},
 		},
 		Type: (*MonitoredResourceInfo)(nil),
 	}
-	schemaMonthlyTransfer = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "gbPerMonthAllocated", Offset: unsafe.Offsetof(MonthlyTransfer{}.GbPerMonthAllocated), Shape: &jsonwire.Int32},
+	schemaMonthlyTransfer = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "gbPerMonthAllocated", Offset: unsafe.Offsetof(MonthlyTransfer{}.GbPerMonthAllocated), Shape: &schema.Int32},
 		},
 		Type: (*MonthlyTransfer)(nil),
 	}
-	schemaNameServersUpdateState = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "code", Offset: unsafe.Offsetof(NameServersUpdateState{}.Code), Shape: &jsonwire.Enum},
-			{Name: "message", Offset: unsafe.Offsetof(NameServersUpdateState{}.Message), Shape: &jsonwire.String},
+	schemaNameServersUpdateState = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "code", Offset: unsafe.Offsetof(NameServersUpdateState{}.Code), Shape: &schema.Enum},
+			{Name: "message", Offset: unsafe.Offsetof(NameServersUpdateState{}.Message), Shape: &schema.String},
 		},
 		Type: (*NameServersUpdateState)(nil),
 	}
-	schemaNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "code", Offset: unsafe.Offsetof(NotFoundException{}.Code), Shape: &jsonwire.String},
-			{Name: "docs", Offset: unsafe.Offsetof(NotFoundException{}.Docs), Shape: &jsonwire.String},
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NotFoundException{}.Message), Shape: &jsonwire.String},
-			{Name: "tip", Offset: unsafe.Offsetof(NotFoundException{}.Tip), Shape: &jsonwire.String},
+	schemaNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "code", Offset: unsafe.Offsetof(NotFoundException{}.Code), Shape: &schema.String},
+			{Name: "docs", Offset: unsafe.Offsetof(NotFoundException{}.Docs), Shape: &schema.String},
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NotFoundException{}.Message), Shape: &schema.String},
+			{Name: "tip", Offset: unsafe.Offsetof(NotFoundException{}.Tip), Shape: &schema.String},
 		},
 		Type: (*NotFoundException)(nil),
 	}
-	schemaNotificationTriggerList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaNotificationTriggerList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]AlarmState)(nil),
 	}
-	schemaOpenInstancePublicPortsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaOpenInstancePublicPortsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "portInfo", Offset: unsafe.Offsetof(OpenInstancePublicPortsInput{}.PortInfo), Shape: &schemaPortInfo},
-			{Name: "instanceName", Offset: unsafe.Offsetof(OpenInstancePublicPortsInput{}.InstanceName), Shape: &jsonwire.String},
+			{Name: "instanceName", Offset: unsafe.Offsetof(OpenInstancePublicPortsInput{}.InstanceName), Shape: &schema.String},
 		},
 		Type: (*OpenInstancePublicPortsInput)(nil),
 	}
-	schemaOpenInstancePublicPortsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaOpenInstancePublicPortsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(OpenInstancePublicPortsOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*OpenInstancePublicPortsOutput)(nil),
 	}
-	schemaOperation = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(Operation{}.ID), Shape: &jsonwire.String},
-			{Name: "resourceName", Offset: unsafe.Offsetof(Operation{}.ResourceName), Shape: &jsonwire.String},
-			{Name: "resourceType", Offset: unsafe.Offsetof(Operation{}.ResourceType), Shape: &jsonwire.Enum},
-			{Name: "createdAt", Offset: unsafe.Offsetof(Operation{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaOperation = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(Operation{}.ID), Shape: &schema.String},
+			{Name: "resourceName", Offset: unsafe.Offsetof(Operation{}.ResourceName), Shape: &schema.String},
+			{Name: "resourceType", Offset: unsafe.Offsetof(Operation{}.ResourceType), Shape: &schema.Enum},
+			{Name: "createdAt", Offset: unsafe.Offsetof(Operation{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(Operation{}.Location), Shape: &schemaResourceLocation},
-			{Name: "isTerminal", Offset: unsafe.Offsetof(Operation{}.IsTerminal), Shape: &jsonwire.Bool},
-			{Name: "operationDetails", Offset: unsafe.Offsetof(Operation{}.OperationDetails), Shape: &jsonwire.String},
-			{Name: "operationType", Offset: unsafe.Offsetof(Operation{}.OperationType), Shape: &jsonwire.Enum},
-			{Name: "status", Offset: unsafe.Offsetof(Operation{}.Status), Shape: &jsonwire.Enum},
-			{Name: "statusChangedAt", Offset: unsafe.Offsetof(Operation{}.StatusChangedAt), Shape: &jsonwire.Timestamp},
-			{Name: "errorCode", Offset: unsafe.Offsetof(Operation{}.ErrorCode), Shape: &jsonwire.String},
-			{Name: "errorDetails", Offset: unsafe.Offsetof(Operation{}.ErrorDetails), Shape: &jsonwire.String},
+			{Name: "isTerminal", Offset: unsafe.Offsetof(Operation{}.IsTerminal), Shape: &schema.Bool},
+			{Name: "operationDetails", Offset: unsafe.Offsetof(Operation{}.OperationDetails), Shape: &schema.String},
+			{Name: "operationType", Offset: unsafe.Offsetof(Operation{}.OperationType), Shape: &schema.Enum},
+			{Name: "status", Offset: unsafe.Offsetof(Operation{}.Status), Shape: &schema.Enum},
+			{Name: "statusChangedAt", Offset: unsafe.Offsetof(Operation{}.StatusChangedAt), Shape: &schema.Timestamp},
+			{Name: "errorCode", Offset: unsafe.Offsetof(Operation{}.ErrorCode), Shape: &schema.String},
+			{Name: "errorDetails", Offset: unsafe.Offsetof(Operation{}.ErrorDetails), Shape: &schema.String},
 		},
 		Type: (*Operation)(nil),
 	}
-	schemaOperationFailureException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "code", Offset: unsafe.Offsetof(OperationFailureException{}.Code), Shape: &jsonwire.String},
-			{Name: "docs", Offset: unsafe.Offsetof(OperationFailureException{}.Docs), Shape: &jsonwire.String},
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(OperationFailureException{}.Message), Shape: &jsonwire.String},
-			{Name: "tip", Offset: unsafe.Offsetof(OperationFailureException{}.Tip), Shape: &jsonwire.String},
+	schemaOperationFailureException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "code", Offset: unsafe.Offsetof(OperationFailureException{}.Code), Shape: &schema.String},
+			{Name: "docs", Offset: unsafe.Offsetof(OperationFailureException{}.Docs), Shape: &schema.String},
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(OperationFailureException{}.Message), Shape: &schema.String},
+			{Name: "tip", Offset: unsafe.Offsetof(OperationFailureException{}.Tip), Shape: &schema.String},
 		},
 		Type: (*OperationFailureException)(nil),
 	}
-	schemaOperationList = jsonwire.Shape{
+	schemaOperationList = schema.Shape{
 		Elem: &schemaOperation,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Operation)(nil),
 	}
-	schemaOrigin = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(Origin{}.Name), Shape: &jsonwire.String},
-			{Name: "resourceType", Offset: unsafe.Offsetof(Origin{}.ResourceType), Shape: &jsonwire.Enum},
-			{Name: "regionName", Offset: unsafe.Offsetof(Origin{}.RegionName), Shape: &jsonwire.Enum},
-			{Name: "protocolPolicy", Offset: unsafe.Offsetof(Origin{}.ProtocolPolicy), Shape: &jsonwire.Enum},
-			{Name: "responseTimeout", Offset: unsafe.Offsetof(Origin{}.ResponseTimeout), Shape: &jsonwire.Int32},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(Origin{}.IPAddressType), Shape: &jsonwire.Enum},
+	schemaOrigin = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(Origin{}.Name), Shape: &schema.String},
+			{Name: "resourceType", Offset: unsafe.Offsetof(Origin{}.ResourceType), Shape: &schema.Enum},
+			{Name: "regionName", Offset: unsafe.Offsetof(Origin{}.RegionName), Shape: &schema.Enum},
+			{Name: "protocolPolicy", Offset: unsafe.Offsetof(Origin{}.ProtocolPolicy), Shape: &schema.Enum},
+			{Name: "responseTimeout", Offset: unsafe.Offsetof(Origin{}.ResponseTimeout), Shape: &schema.Int32},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(Origin{}.IPAddressType), Shape: &schema.Enum},
 		},
 		Type: (*Origin)(nil),
 	}
-	schemaPartnerIdList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaPartnerIdList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaPasswordData = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ciphertext", Offset: unsafe.Offsetof(PasswordData{}.Ciphertext), Shape: &jsonwire.String},
-			{Name: "keyPairName", Offset: unsafe.Offsetof(PasswordData{}.KeyPairName), Shape: &jsonwire.String},
+	schemaPasswordData = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ciphertext", Offset: unsafe.Offsetof(PasswordData{}.Ciphertext), Shape: &schema.String},
+			{Name: "keyPairName", Offset: unsafe.Offsetof(PasswordData{}.KeyPairName), Shape: &schema.String},
 		},
 		Type: (*PasswordData)(nil),
 	}
-	schemaPeerVpcInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaPeerVpcInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*PeerVpcInput)(nil),
 	}
-	schemaPeerVpcOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPeerVpcOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(PeerVpcOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*PeerVpcOutput)(nil),
 	}
-	schemaPendingMaintenanceAction = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "action", Offset: unsafe.Offsetof(PendingMaintenanceAction{}.Action), Shape: &jsonwire.String},
-			{Name: "description", Offset: unsafe.Offsetof(PendingMaintenanceAction{}.Description), Shape: &jsonwire.String},
-			{Name: "currentApplyDate", Offset: unsafe.Offsetof(PendingMaintenanceAction{}.CurrentApplyDate), Shape: &jsonwire.Timestamp},
+	schemaPendingMaintenanceAction = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "action", Offset: unsafe.Offsetof(PendingMaintenanceAction{}.Action), Shape: &schema.String},
+			{Name: "description", Offset: unsafe.Offsetof(PendingMaintenanceAction{}.Description), Shape: &schema.String},
+			{Name: "currentApplyDate", Offset: unsafe.Offsetof(PendingMaintenanceAction{}.CurrentApplyDate), Shape: &schema.Timestamp},
 		},
 		Type: (*PendingMaintenanceAction)(nil),
 	}
-	schemaPendingMaintenanceActionList = jsonwire.Shape{
+	schemaPendingMaintenanceActionList = schema.Shape{
 		Elem: &schemaPendingMaintenanceAction,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]PendingMaintenanceAction)(nil),
 	}
-	schemaPendingModifiedRelationalDatabaseValues = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "masterUserPassword", Offset: unsafe.Offsetof(PendingModifiedRelationalDatabaseValues{}.MasterUserPassword), Shape: &jsonwire.String},
-			{Name: "engineVersion", Offset: unsafe.Offsetof(PendingModifiedRelationalDatabaseValues{}.EngineVersion), Shape: &jsonwire.String},
-			{Name: "backupRetentionEnabled", Offset: unsafe.Offsetof(PendingModifiedRelationalDatabaseValues{}.BackupRetentionEnabled), Shape: &jsonwire.Bool},
+	schemaPendingModifiedRelationalDatabaseValues = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "masterUserPassword", Offset: unsafe.Offsetof(PendingModifiedRelationalDatabaseValues{}.MasterUserPassword), Shape: &schema.String},
+			{Name: "engineVersion", Offset: unsafe.Offsetof(PendingModifiedRelationalDatabaseValues{}.EngineVersion), Shape: &schema.String},
+			{Name: "backupRetentionEnabled", Offset: unsafe.Offsetof(PendingModifiedRelationalDatabaseValues{}.BackupRetentionEnabled), Shape: &schema.Bool},
 		},
 		Type: (*PendingModifiedRelationalDatabaseValues)(nil),
 	}
-	schemaPortInfo = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "fromPort", Offset: unsafe.Offsetof(PortInfo{}.FromPort), Shape: &jsonwire.Int32},
-			{Name: "toPort", Offset: unsafe.Offsetof(PortInfo{}.ToPort), Shape: &jsonwire.Int32},
-			{Name: "protocol", Offset: unsafe.Offsetof(PortInfo{}.Protocol), Shape: &jsonwire.Enum},
+	schemaPortInfo = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "fromPort", Offset: unsafe.Offsetof(PortInfo{}.FromPort), Shape: &schema.Int32},
+			{Name: "toPort", Offset: unsafe.Offsetof(PortInfo{}.ToPort), Shape: &schema.Int32},
+			{Name: "protocol", Offset: unsafe.Offsetof(PortInfo{}.Protocol), Shape: &schema.Enum},
 			{Name: "cidrs", Offset: unsafe.Offsetof(PortInfo{}.Cidrs), Shape: &schemaStringList},
 			{Name: "ipv6Cidrs", Offset: unsafe.Offsetof(PortInfo{}.Ipv6Cidrs), Shape: &schemaStringList},
 			{Name: "cidrListAliases", Offset: unsafe.Offsetof(PortInfo{}.CidrListAliases), Shape: &schemaStringList},
 		},
 		Type: (*PortInfo)(nil),
 	}
-	schemaPortInfoList = jsonwire.Shape{
+	schemaPortInfoList = schema.Shape{
 		Elem: &schemaPortInfo,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]PortInfo)(nil),
 	}
-	schemaPortList = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindList,
+	schemaPortList = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindList,
 		Type: (*[]int32)(nil),
 	}
-	schemaPortMap = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindMap,
+	schemaPortMap = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindMap,
 		Type: (*map[string]ContainerServiceProtocol)(nil),
 	}
-	schemaPrivateRegistryAccess = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPrivateRegistryAccess = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ecrImagePullerRole", Offset: unsafe.Offsetof(PrivateRegistryAccess{}.ECRImagePullerRole), Shape: &schemaContainerServiceECRImagePullerRole},
 		},
 		Type: (*PrivateRegistryAccess)(nil),
 	}
-	schemaPrivateRegistryAccessRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPrivateRegistryAccessRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ecrImagePullerRole", Offset: unsafe.Offsetof(PrivateRegistryAccessRequest{}.ECRImagePullerRole), Shape: &schemaContainerServiceECRImagePullerRoleRequest},
 		},
 		Type: (*PrivateRegistryAccessRequest)(nil),
 	}
-	schemaPutAlarmInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "alarmName", Offset: unsafe.Offsetof(PutAlarmInput{}.AlarmName), Shape: &jsonwire.String},
-			{Name: "metricName", Offset: unsafe.Offsetof(PutAlarmInput{}.MetricName), Shape: &jsonwire.Enum},
-			{Name: "monitoredResourceName", Offset: unsafe.Offsetof(PutAlarmInput{}.MonitoredResourceName), Shape: &jsonwire.String},
-			{Name: "comparisonOperator", Offset: unsafe.Offsetof(PutAlarmInput{}.ComparisonOperator), Shape: &jsonwire.Enum},
-			{Name: "threshold", Offset: unsafe.Offsetof(PutAlarmInput{}.Threshold), Shape: &jsonwire.Float64},
-			{Name: "evaluationPeriods", Offset: unsafe.Offsetof(PutAlarmInput{}.EvaluationPeriods), Shape: &jsonwire.Int32},
-			{Name: "datapointsToAlarm", Offset: unsafe.Offsetof(PutAlarmInput{}.DatapointsToAlarm), Shape: &jsonwire.Int32},
-			{Name: "treatMissingData", Offset: unsafe.Offsetof(PutAlarmInput{}.TreatMissingData), Shape: &jsonwire.Enum},
+	schemaPutAlarmInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "alarmName", Offset: unsafe.Offsetof(PutAlarmInput{}.AlarmName), Shape: &schema.String},
+			{Name: "metricName", Offset: unsafe.Offsetof(PutAlarmInput{}.MetricName), Shape: &schema.Enum},
+			{Name: "monitoredResourceName", Offset: unsafe.Offsetof(PutAlarmInput{}.MonitoredResourceName), Shape: &schema.String},
+			{Name: "comparisonOperator", Offset: unsafe.Offsetof(PutAlarmInput{}.ComparisonOperator), Shape: &schema.Enum},
+			{Name: "threshold", Offset: unsafe.Offsetof(PutAlarmInput{}.Threshold), Shape: &schema.Float64},
+			{Name: "evaluationPeriods", Offset: unsafe.Offsetof(PutAlarmInput{}.EvaluationPeriods), Shape: &schema.Int32},
+			{Name: "datapointsToAlarm", Offset: unsafe.Offsetof(PutAlarmInput{}.DatapointsToAlarm), Shape: &schema.Int32},
+			{Name: "treatMissingData", Offset: unsafe.Offsetof(PutAlarmInput{}.TreatMissingData), Shape: &schema.Enum},
 			{Name: "contactProtocols", Offset: unsafe.Offsetof(PutAlarmInput{}.ContactProtocols), Shape: &schemaContactProtocolsList},
 			{Name: "notificationTriggers", Offset: unsafe.Offsetof(PutAlarmInput{}.NotificationTriggers), Shape: &schemaNotificationTriggerList},
-			{Name: "notificationEnabled", Offset: unsafe.Offsetof(PutAlarmInput{}.NotificationEnabled), Shape: &jsonwire.Bool},
+			{Name: "notificationEnabled", Offset: unsafe.Offsetof(PutAlarmInput{}.NotificationEnabled), Shape: &schema.Bool},
 			{Name: "tags", Offset: unsafe.Offsetof(PutAlarmInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*PutAlarmInput)(nil),
 	}
-	schemaPutAlarmOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPutAlarmOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(PutAlarmOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*PutAlarmOutput)(nil),
 	}
-	schemaPutInstancePublicPortsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPutInstancePublicPortsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "portInfos", Offset: unsafe.Offsetof(PutInstancePublicPortsInput{}.PortInfos), Shape: &schemaPortInfoList},
-			{Name: "instanceName", Offset: unsafe.Offsetof(PutInstancePublicPortsInput{}.InstanceName), Shape: &jsonwire.String},
+			{Name: "instanceName", Offset: unsafe.Offsetof(PutInstancePublicPortsInput{}.InstanceName), Shape: &schema.String},
 		},
 		Type: (*PutInstancePublicPortsInput)(nil),
 	}
-	schemaPutInstancePublicPortsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPutInstancePublicPortsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(PutInstancePublicPortsOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*PutInstancePublicPortsOutput)(nil),
 	}
-	schemaQueryStringObject = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "option", Offset: unsafe.Offsetof(QueryStringObject{}.Option), Shape: &jsonwire.Bool},
+	schemaQueryStringObject = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "option", Offset: unsafe.Offsetof(QueryStringObject{}.Option), Shape: &schema.Bool},
 			{Name: "queryStringsAllowList", Offset: unsafe.Offsetof(QueryStringObject{}.QueryStringsAllowList), Shape: &schemaStringList},
 		},
 		Type: (*QueryStringObject)(nil),
 	}
-	schemaR53HostedZoneDeletionState = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "code", Offset: unsafe.Offsetof(R53HostedZoneDeletionState{}.Code), Shape: &jsonwire.Enum},
-			{Name: "message", Offset: unsafe.Offsetof(R53HostedZoneDeletionState{}.Message), Shape: &jsonwire.String},
+	schemaR53HostedZoneDeletionState = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "code", Offset: unsafe.Offsetof(R53HostedZoneDeletionState{}.Code), Shape: &schema.Enum},
+			{Name: "message", Offset: unsafe.Offsetof(R53HostedZoneDeletionState{}.Message), Shape: &schema.String},
 		},
 		Type: (*R53HostedZoneDeletionState)(nil),
 	}
-	schemaRebootInstanceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceName", Offset: unsafe.Offsetof(RebootInstanceInput{}.InstanceName), Shape: &jsonwire.String},
+	schemaRebootInstanceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceName", Offset: unsafe.Offsetof(RebootInstanceInput{}.InstanceName), Shape: &schema.String},
 		},
 		Type: (*RebootInstanceInput)(nil),
 	}
-	schemaRebootInstanceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRebootInstanceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(RebootInstanceOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*RebootInstanceOutput)(nil),
 	}
-	schemaRebootRelationalDatabaseInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(RebootRelationalDatabaseInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
+	schemaRebootRelationalDatabaseInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(RebootRelationalDatabaseInput{}.RelationalDatabaseName), Shape: &schema.String},
 		},
 		Type: (*RebootRelationalDatabaseInput)(nil),
 	}
-	schemaRebootRelationalDatabaseOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRebootRelationalDatabaseOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(RebootRelationalDatabaseOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*RebootRelationalDatabaseOutput)(nil),
 	}
-	schemaRegion = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "continentCode", Offset: unsafe.Offsetof(Region{}.ContinentCode), Shape: &jsonwire.String},
-			{Name: "description", Offset: unsafe.Offsetof(Region{}.Description), Shape: &jsonwire.String},
-			{Name: "displayName", Offset: unsafe.Offsetof(Region{}.DisplayName), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(Region{}.Name), Shape: &jsonwire.Enum},
+	schemaRegion = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "continentCode", Offset: unsafe.Offsetof(Region{}.ContinentCode), Shape: &schema.String},
+			{Name: "description", Offset: unsafe.Offsetof(Region{}.Description), Shape: &schema.String},
+			{Name: "displayName", Offset: unsafe.Offsetof(Region{}.DisplayName), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(Region{}.Name), Shape: &schema.Enum},
 			{Name: "availabilityZones", Offset: unsafe.Offsetof(Region{}.AvailabilityZones), Shape: &schemaAvailabilityZoneList},
 			{Name: "relationalDatabaseAvailabilityZones", Offset: unsafe.Offsetof(Region{}.RelationalDatabaseAvailabilityZones), Shape: &schemaAvailabilityZoneList},
 		},
 		Type: (*Region)(nil),
 	}
-	schemaRegionList = jsonwire.Shape{
+	schemaRegionList = schema.Shape{
 		Elem: &schemaRegion,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Region)(nil),
 	}
-	schemaRegionSetupInProgressException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "code", Offset: unsafe.Offsetof(RegionSetupInProgressException{}.Code), Shape: &jsonwire.String},
-			{Name: "docs", Offset: unsafe.Offsetof(RegionSetupInProgressException{}.Docs), Shape: &jsonwire.String},
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(RegionSetupInProgressException{}.Message), Shape: &jsonwire.String},
-			{Name: "tip", Offset: unsafe.Offsetof(RegionSetupInProgressException{}.Tip), Shape: &jsonwire.String},
+	schemaRegionSetupInProgressException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "code", Offset: unsafe.Offsetof(RegionSetupInProgressException{}.Code), Shape: &schema.String},
+			{Name: "docs", Offset: unsafe.Offsetof(RegionSetupInProgressException{}.Docs), Shape: &schema.String},
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(RegionSetupInProgressException{}.Message), Shape: &schema.String},
+			{Name: "tip", Offset: unsafe.Offsetof(RegionSetupInProgressException{}.Tip), Shape: &schema.String},
 		},
 		Type: (*RegionSetupInProgressException)(nil),
 	}
-	schemaRegisterContainerImageInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceName", Offset: unsafe.Offsetof(RegisterContainerImageInput{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "label", Offset: unsafe.Offsetof(RegisterContainerImageInput{}.Label), Shape: &jsonwire.String},
-			{Name: "digest", Offset: unsafe.Offsetof(RegisterContainerImageInput{}.Digest), Shape: &jsonwire.String},
+	schemaRegisterContainerImageInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceName", Offset: unsafe.Offsetof(RegisterContainerImageInput{}.ServiceName), Shape: &schema.String},
+			{Name: "label", Offset: unsafe.Offsetof(RegisterContainerImageInput{}.Label), Shape: &schema.String},
+			{Name: "digest", Offset: unsafe.Offsetof(RegisterContainerImageInput{}.Digest), Shape: &schema.String},
 		},
 		Type: (*RegisterContainerImageInput)(nil),
 	}
-	schemaRegisterContainerImageOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRegisterContainerImageOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "containerImage", Offset: unsafe.Offsetof(RegisterContainerImageOutput{}.ContainerImage), Shape: &schemaContainerImage},
 		},
 		Type: (*RegisterContainerImageOutput)(nil),
 	}
-	schemaRegisteredDomainDelegationInfo = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRegisteredDomainDelegationInfo = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "nameServersUpdateState", Offset: unsafe.Offsetof(RegisteredDomainDelegationInfo{}.NameServersUpdateState), Shape: &schemaNameServersUpdateState},
 			{Name: "r53HostedZoneDeletionState", Offset: unsafe.Offsetof(RegisteredDomainDelegationInfo{}.R53HostedZoneDeletionState), Shape: &schemaR53HostedZoneDeletionState},
 		},
 		Type: (*RegisteredDomainDelegationInfo)(nil),
 	}
-	schemaRelationalDatabase = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(RelationalDatabase{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(RelationalDatabase{}.ARN), Shape: &jsonwire.String},
-			{Name: "supportCode", Offset: unsafe.Offsetof(RelationalDatabase{}.SupportCode), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(RelationalDatabase{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaRelationalDatabase = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(RelationalDatabase{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(RelationalDatabase{}.ARN), Shape: &schema.String},
+			{Name: "supportCode", Offset: unsafe.Offsetof(RelationalDatabase{}.SupportCode), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(RelationalDatabase{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(RelationalDatabase{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(RelationalDatabase{}.ResourceType), Shape: &jsonwire.Enum},
+			{Name: "resourceType", Offset: unsafe.Offsetof(RelationalDatabase{}.ResourceType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(RelationalDatabase{}.Tags), Shape: &schemaTagList},
-			{Name: "relationalDatabaseBlueprintId", Offset: unsafe.Offsetof(RelationalDatabase{}.RelationalDatabaseBlueprintID), Shape: &jsonwire.String},
-			{Name: "relationalDatabaseBundleId", Offset: unsafe.Offsetof(RelationalDatabase{}.RelationalDatabaseBundleID), Shape: &jsonwire.String},
-			{Name: "masterDatabaseName", Offset: unsafe.Offsetof(RelationalDatabase{}.MasterDatabaseName), Shape: &jsonwire.String},
+			{Name: "relationalDatabaseBlueprintId", Offset: unsafe.Offsetof(RelationalDatabase{}.RelationalDatabaseBlueprintID), Shape: &schema.String},
+			{Name: "relationalDatabaseBundleId", Offset: unsafe.Offsetof(RelationalDatabase{}.RelationalDatabaseBundleID), Shape: &schema.String},
+			{Name: "masterDatabaseName", Offset: unsafe.Offsetof(RelationalDatabase{}.MasterDatabaseName), Shape: &schema.String},
 			{Name: "hardware", Offset: unsafe.Offsetof(RelationalDatabase{}.Hardware), Shape: &schemaRelationalDatabaseHardware},
-			{Name: "state", Offset: unsafe.Offsetof(RelationalDatabase{}.State), Shape: &jsonwire.String},
-			{Name: "secondaryAvailabilityZone", Offset: unsafe.Offsetof(RelationalDatabase{}.SecondaryAvailabilityZone), Shape: &jsonwire.String},
-			{Name: "backupRetentionEnabled", Offset: unsafe.Offsetof(RelationalDatabase{}.BackupRetentionEnabled), Shape: &jsonwire.Bool},
+			{Name: "state", Offset: unsafe.Offsetof(RelationalDatabase{}.State), Shape: &schema.String},
+			{Name: "secondaryAvailabilityZone", Offset: unsafe.Offsetof(RelationalDatabase{}.SecondaryAvailabilityZone), Shape: &schema.String},
+			{Name: "backupRetentionEnabled", Offset: unsafe.Offsetof(RelationalDatabase{}.BackupRetentionEnabled), Shape: &schema.Bool},
 			{Name: "pendingModifiedValues", Offset: unsafe.Offsetof(RelationalDatabase{}.PendingModifiedValues), Shape: &schemaPendingModifiedRelationalDatabaseValues},
-			{Name: "engine", Offset: unsafe.Offsetof(RelationalDatabase{}.Engine), Shape: &jsonwire.String},
-			{Name: "engineVersion", Offset: unsafe.Offsetof(RelationalDatabase{}.EngineVersion), Shape: &jsonwire.String},
-			{Name: "latestRestorableTime", Offset: unsafe.Offsetof(RelationalDatabase{}.LatestRestorableTime), Shape: &jsonwire.Timestamp},
-			{Name: "masterUsername", Offset: unsafe.Offsetof(RelationalDatabase{}.MasterUsername), Shape: &jsonwire.String},
-			{Name: "parameterApplyStatus", Offset: unsafe.Offsetof(RelationalDatabase{}.ParameterApplyStatus), Shape: &jsonwire.String},
-			{Name: "preferredBackupWindow", Offset: unsafe.Offsetof(RelationalDatabase{}.PreferredBackupWindow), Shape: &jsonwire.String},
-			{Name: "preferredMaintenanceWindow", Offset: unsafe.Offsetof(RelationalDatabase{}.PreferredMaintenanceWindow), Shape: &jsonwire.String},
-			{Name: "publiclyAccessible", Offset: unsafe.Offsetof(RelationalDatabase{}.PubliclyAccessible), Shape: &jsonwire.Bool},
+			{Name: "engine", Offset: unsafe.Offsetof(RelationalDatabase{}.Engine), Shape: &schema.String},
+			{Name: "engineVersion", Offset: unsafe.Offsetof(RelationalDatabase{}.EngineVersion), Shape: &schema.String},
+			{Name: "latestRestorableTime", Offset: unsafe.Offsetof(RelationalDatabase{}.LatestRestorableTime), Shape: &schema.Timestamp},
+			{Name: "masterUsername", Offset: unsafe.Offsetof(RelationalDatabase{}.MasterUsername), Shape: &schema.String},
+			{Name: "parameterApplyStatus", Offset: unsafe.Offsetof(RelationalDatabase{}.ParameterApplyStatus), Shape: &schema.String},
+			{Name: "preferredBackupWindow", Offset: unsafe.Offsetof(RelationalDatabase{}.PreferredBackupWindow), Shape: &schema.String},
+			{Name: "preferredMaintenanceWindow", Offset: unsafe.Offsetof(RelationalDatabase{}.PreferredMaintenanceWindow), Shape: &schema.String},
+			{Name: "publiclyAccessible", Offset: unsafe.Offsetof(RelationalDatabase{}.PubliclyAccessible), Shape: &schema.Bool},
 			{Name: "masterEndpoint", Offset: unsafe.Offsetof(RelationalDatabase{}.MasterEndpoint), Shape: &schemaRelationalDatabaseEndpoint},
 			{Name: "pendingMaintenanceActions", Offset: unsafe.Offsetof(RelationalDatabase{}.PendingMaintenanceActions), Shape: &schemaPendingMaintenanceActionList},
-			{Name: "caCertificateIdentifier", Offset: unsafe.Offsetof(RelationalDatabase{}.CaCertificateIdentifier), Shape: &jsonwire.String},
+			{Name: "caCertificateIdentifier", Offset: unsafe.Offsetof(RelationalDatabase{}.CaCertificateIdentifier), Shape: &schema.String},
 		},
 		Type: (*RelationalDatabase)(nil),
 	}
-	schemaRelationalDatabaseBlueprint = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "blueprintId", Offset: unsafe.Offsetof(RelationalDatabaseBlueprint{}.BlueprintID), Shape: &jsonwire.String},
-			{Name: "engine", Offset: unsafe.Offsetof(RelationalDatabaseBlueprint{}.Engine), Shape: &jsonwire.Enum},
-			{Name: "engineVersion", Offset: unsafe.Offsetof(RelationalDatabaseBlueprint{}.EngineVersion), Shape: &jsonwire.String},
-			{Name: "engineDescription", Offset: unsafe.Offsetof(RelationalDatabaseBlueprint{}.EngineDescription), Shape: &jsonwire.String},
-			{Name: "engineVersionDescription", Offset: unsafe.Offsetof(RelationalDatabaseBlueprint{}.EngineVersionDescription), Shape: &jsonwire.String},
-			{Name: "isEngineDefault", Offset: unsafe.Offsetof(RelationalDatabaseBlueprint{}.IsEngineDefault), Shape: &jsonwire.Bool},
+	schemaRelationalDatabaseBlueprint = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "blueprintId", Offset: unsafe.Offsetof(RelationalDatabaseBlueprint{}.BlueprintID), Shape: &schema.String},
+			{Name: "engine", Offset: unsafe.Offsetof(RelationalDatabaseBlueprint{}.Engine), Shape: &schema.Enum},
+			{Name: "engineVersion", Offset: unsafe.Offsetof(RelationalDatabaseBlueprint{}.EngineVersion), Shape: &schema.String},
+			{Name: "engineDescription", Offset: unsafe.Offsetof(RelationalDatabaseBlueprint{}.EngineDescription), Shape: &schema.String},
+			{Name: "engineVersionDescription", Offset: unsafe.Offsetof(RelationalDatabaseBlueprint{}.EngineVersionDescription), Shape: &schema.String},
+			{Name: "isEngineDefault", Offset: unsafe.Offsetof(RelationalDatabaseBlueprint{}.IsEngineDefault), Shape: &schema.Bool},
 		},
 		Type: (*RelationalDatabaseBlueprint)(nil),
 	}
-	schemaRelationalDatabaseBlueprintList = jsonwire.Shape{
+	schemaRelationalDatabaseBlueprintList = schema.Shape{
 		Elem: &schemaRelationalDatabaseBlueprint,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]RelationalDatabaseBlueprint)(nil),
 	}
-	schemaRelationalDatabaseBundle = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bundleId", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.BundleID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.Name), Shape: &jsonwire.String},
-			{Name: "price", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.Price), Shape: &jsonwire.Float32},
-			{Name: "ramSizeInGb", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.RamSizeInGb), Shape: &jsonwire.Float32},
-			{Name: "diskSizeInGb", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.DiskSizeInGb), Shape: &jsonwire.Int32},
-			{Name: "transferPerMonthInGb", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.TransferPerMonthInGb), Shape: &jsonwire.Int32},
-			{Name: "cpuCount", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.CPUCount), Shape: &jsonwire.Int32},
-			{Name: "isEncrypted", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.IsEncrypted), Shape: &jsonwire.Bool},
-			{Name: "isActive", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.IsActive), Shape: &jsonwire.Bool},
+	schemaRelationalDatabaseBundle = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bundleId", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.BundleID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.Name), Shape: &schema.String},
+			{Name: "price", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.Price), Shape: &schema.Float32},
+			{Name: "ramSizeInGb", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.RamSizeInGb), Shape: &schema.Float32},
+			{Name: "diskSizeInGb", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.DiskSizeInGb), Shape: &schema.Int32},
+			{Name: "transferPerMonthInGb", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.TransferPerMonthInGb), Shape: &schema.Int32},
+			{Name: "cpuCount", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.CPUCount), Shape: &schema.Int32},
+			{Name: "isEncrypted", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.IsEncrypted), Shape: &schema.Bool},
+			{Name: "isActive", Offset: unsafe.Offsetof(RelationalDatabaseBundle{}.IsActive), Shape: &schema.Bool},
 		},
 		Type: (*RelationalDatabaseBundle)(nil),
 	}
-	schemaRelationalDatabaseBundleList = jsonwire.Shape{
+	schemaRelationalDatabaseBundleList = schema.Shape{
 		Elem: &schemaRelationalDatabaseBundle,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]RelationalDatabaseBundle)(nil),
 	}
-	schemaRelationalDatabaseEndpoint = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "port", Offset: unsafe.Offsetof(RelationalDatabaseEndpoint{}.Port), Shape: &jsonwire.Int32},
-			{Name: "address", Offset: unsafe.Offsetof(RelationalDatabaseEndpoint{}.Address), Shape: &jsonwire.String},
+	schemaRelationalDatabaseEndpoint = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "port", Offset: unsafe.Offsetof(RelationalDatabaseEndpoint{}.Port), Shape: &schema.Int32},
+			{Name: "address", Offset: unsafe.Offsetof(RelationalDatabaseEndpoint{}.Address), Shape: &schema.String},
 		},
 		Type: (*RelationalDatabaseEndpoint)(nil),
 	}
-	schemaRelationalDatabaseEvent = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resource", Offset: unsafe.Offsetof(RelationalDatabaseEvent{}.Resource), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(RelationalDatabaseEvent{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "message", Offset: unsafe.Offsetof(RelationalDatabaseEvent{}.Message), Shape: &jsonwire.String},
+	schemaRelationalDatabaseEvent = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resource", Offset: unsafe.Offsetof(RelationalDatabaseEvent{}.Resource), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(RelationalDatabaseEvent{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "message", Offset: unsafe.Offsetof(RelationalDatabaseEvent{}.Message), Shape: &schema.String},
 			{Name: "eventCategories", Offset: unsafe.Offsetof(RelationalDatabaseEvent{}.EventCategories), Shape: &schemaStringList},
 		},
 		Type: (*RelationalDatabaseEvent)(nil),
 	}
-	schemaRelationalDatabaseEventList = jsonwire.Shape{
+	schemaRelationalDatabaseEventList = schema.Shape{
 		Elem: &schemaRelationalDatabaseEvent,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]RelationalDatabaseEvent)(nil),
 	}
-	schemaRelationalDatabaseHardware = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "cpuCount", Offset: unsafe.Offsetof(RelationalDatabaseHardware{}.CPUCount), Shape: &jsonwire.Int32},
-			{Name: "diskSizeInGb", Offset: unsafe.Offsetof(RelationalDatabaseHardware{}.DiskSizeInGb), Shape: &jsonwire.Int32},
-			{Name: "ramSizeInGb", Offset: unsafe.Offsetof(RelationalDatabaseHardware{}.RamSizeInGb), Shape: &jsonwire.Float32},
+	schemaRelationalDatabaseHardware = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "cpuCount", Offset: unsafe.Offsetof(RelationalDatabaseHardware{}.CPUCount), Shape: &schema.Int32},
+			{Name: "diskSizeInGb", Offset: unsafe.Offsetof(RelationalDatabaseHardware{}.DiskSizeInGb), Shape: &schema.Int32},
+			{Name: "ramSizeInGb", Offset: unsafe.Offsetof(RelationalDatabaseHardware{}.RamSizeInGb), Shape: &schema.Float32},
 		},
 		Type: (*RelationalDatabaseHardware)(nil),
 	}
-	schemaRelationalDatabaseList = jsonwire.Shape{
+	schemaRelationalDatabaseList = schema.Shape{
 		Elem: &schemaRelationalDatabase,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]RelationalDatabase)(nil),
 	}
-	schemaRelationalDatabaseParameter = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "allowedValues", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.AllowedValues), Shape: &jsonwire.String},
-			{Name: "applyMethod", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.ApplyMethod), Shape: &jsonwire.String},
-			{Name: "applyType", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.ApplyType), Shape: &jsonwire.String},
-			{Name: "dataType", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.DataType), Shape: &jsonwire.String},
-			{Name: "description", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.Description), Shape: &jsonwire.String},
-			{Name: "isModifiable", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.IsModifiable), Shape: &jsonwire.Bool},
-			{Name: "parameterName", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.ParameterName), Shape: &jsonwire.String},
-			{Name: "parameterValue", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.ParameterValue), Shape: &jsonwire.String},
+	schemaRelationalDatabaseParameter = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "allowedValues", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.AllowedValues), Shape: &schema.String},
+			{Name: "applyMethod", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.ApplyMethod), Shape: &schema.String},
+			{Name: "applyType", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.ApplyType), Shape: &schema.String},
+			{Name: "dataType", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.DataType), Shape: &schema.String},
+			{Name: "description", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.Description), Shape: &schema.String},
+			{Name: "isModifiable", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.IsModifiable), Shape: &schema.Bool},
+			{Name: "parameterName", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.ParameterName), Shape: &schema.String},
+			{Name: "parameterValue", Offset: unsafe.Offsetof(RelationalDatabaseParameter{}.ParameterValue), Shape: &schema.String},
 		},
 		Type: (*RelationalDatabaseParameter)(nil),
 	}
-	schemaRelationalDatabaseParameterList = jsonwire.Shape{
+	schemaRelationalDatabaseParameterList = schema.Shape{
 		Elem: &schemaRelationalDatabaseParameter,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]RelationalDatabaseParameter)(nil),
 	}
-	schemaRelationalDatabaseSnapshot = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.ARN), Shape: &jsonwire.String},
-			{Name: "supportCode", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.SupportCode), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaRelationalDatabaseSnapshot = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.ARN), Shape: &schema.String},
+			{Name: "supportCode", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.SupportCode), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.ResourceType), Shape: &jsonwire.Enum},
+			{Name: "resourceType", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.ResourceType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.Tags), Shape: &schemaTagList},
-			{Name: "engine", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.Engine), Shape: &jsonwire.String},
-			{Name: "engineVersion", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.EngineVersion), Shape: &jsonwire.String},
-			{Name: "sizeInGb", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.SizeInGb), Shape: &jsonwire.Int32},
-			{Name: "state", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.State), Shape: &jsonwire.String},
-			{Name: "fromRelationalDatabaseName", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.FromRelationalDatabaseName), Shape: &jsonwire.String},
-			{Name: "fromRelationalDatabaseArn", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.FromRelationalDatabaseARN), Shape: &jsonwire.String},
-			{Name: "fromRelationalDatabaseBundleId", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.FromRelationalDatabaseBundleID), Shape: &jsonwire.String},
-			{Name: "fromRelationalDatabaseBlueprintId", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.FromRelationalDatabaseBlueprintID), Shape: &jsonwire.String},
+			{Name: "engine", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.Engine), Shape: &schema.String},
+			{Name: "engineVersion", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.EngineVersion), Shape: &schema.String},
+			{Name: "sizeInGb", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.SizeInGb), Shape: &schema.Int32},
+			{Name: "state", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.State), Shape: &schema.String},
+			{Name: "fromRelationalDatabaseName", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.FromRelationalDatabaseName), Shape: &schema.String},
+			{Name: "fromRelationalDatabaseArn", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.FromRelationalDatabaseARN), Shape: &schema.String},
+			{Name: "fromRelationalDatabaseBundleId", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.FromRelationalDatabaseBundleID), Shape: &schema.String},
+			{Name: "fromRelationalDatabaseBlueprintId", Offset: unsafe.Offsetof(RelationalDatabaseSnapshot{}.FromRelationalDatabaseBlueprintID), Shape: &schema.String},
 		},
 		Type: (*RelationalDatabaseSnapshot)(nil),
 	}
-	schemaRelationalDatabaseSnapshotList = jsonwire.Shape{
+	schemaRelationalDatabaseSnapshotList = schema.Shape{
 		Elem: &schemaRelationalDatabaseSnapshot,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]RelationalDatabaseSnapshot)(nil),
 	}
-	schemaReleaseStaticIpInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "staticIpName", Offset: unsafe.Offsetof(ReleaseStaticIpInput{}.StaticIPName), Shape: &jsonwire.String},
+	schemaReleaseStaticIpInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "staticIpName", Offset: unsafe.Offsetof(ReleaseStaticIpInput{}.StaticIPName), Shape: &schema.String},
 		},
 		Type: (*ReleaseStaticIpInput)(nil),
 	}
-	schemaReleaseStaticIpOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaReleaseStaticIpOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(ReleaseStaticIpOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*ReleaseStaticIpOutput)(nil),
 	}
-	schemaRenewalSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRenewalSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "domainValidationRecords", Offset: unsafe.Offsetof(RenewalSummary{}.DomainValidationRecords), Shape: &schemaDomainValidationRecordList},
-			{Name: "renewalStatus", Offset: unsafe.Offsetof(RenewalSummary{}.RenewalStatus), Shape: &jsonwire.Enum},
-			{Name: "renewalStatusReason", Offset: unsafe.Offsetof(RenewalSummary{}.RenewalStatusReason), Shape: &jsonwire.String},
-			{Name: "updatedAt", Offset: unsafe.Offsetof(RenewalSummary{}.UpdatedAt), Shape: &jsonwire.Timestamp},
+			{Name: "renewalStatus", Offset: unsafe.Offsetof(RenewalSummary{}.RenewalStatus), Shape: &schema.Enum},
+			{Name: "renewalStatusReason", Offset: unsafe.Offsetof(RenewalSummary{}.RenewalStatusReason), Shape: &schema.String},
+			{Name: "updatedAt", Offset: unsafe.Offsetof(RenewalSummary{}.UpdatedAt), Shape: &schema.Timestamp},
 		},
 		Type: (*RenewalSummary)(nil),
 	}
-	schemaResetDistributionCacheInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "distributionName", Offset: unsafe.Offsetof(ResetDistributionCacheInput{}.DistributionName), Shape: &jsonwire.String},
+	schemaResetDistributionCacheInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "distributionName", Offset: unsafe.Offsetof(ResetDistributionCacheInput{}.DistributionName), Shape: &schema.String},
 		},
 		Type: (*ResetDistributionCacheInput)(nil),
 	}
-	schemaResetDistributionCacheOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "status", Offset: unsafe.Offsetof(ResetDistributionCacheOutput{}.Status), Shape: &jsonwire.String},
-			{Name: "createTime", Offset: unsafe.Offsetof(ResetDistributionCacheOutput{}.CreateTime), Shape: &jsonwire.Timestamp},
+	schemaResetDistributionCacheOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "status", Offset: unsafe.Offsetof(ResetDistributionCacheOutput{}.Status), Shape: &schema.String},
+			{Name: "createTime", Offset: unsafe.Offsetof(ResetDistributionCacheOutput{}.CreateTime), Shape: &schema.Timestamp},
 			{Name: "operation", Offset: unsafe.Offsetof(ResetDistributionCacheOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*ResetDistributionCacheOutput)(nil),
 	}
-	schemaResourceBudgetEstimate = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceName", Offset: unsafe.Offsetof(ResourceBudgetEstimate{}.ResourceName), Shape: &jsonwire.String},
-			{Name: "resourceType", Offset: unsafe.Offsetof(ResourceBudgetEstimate{}.ResourceType), Shape: &jsonwire.Enum},
+	schemaResourceBudgetEstimate = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceName", Offset: unsafe.Offsetof(ResourceBudgetEstimate{}.ResourceName), Shape: &schema.String},
+			{Name: "resourceType", Offset: unsafe.Offsetof(ResourceBudgetEstimate{}.ResourceType), Shape: &schema.Enum},
 			{Name: "costEstimates", Offset: unsafe.Offsetof(ResourceBudgetEstimate{}.CostEstimates), Shape: &schemaCostEstimates},
-			{Name: "startTime", Offset: unsafe.Offsetof(ResourceBudgetEstimate{}.StartTime), Shape: &jsonwire.Timestamp},
-			{Name: "endTime", Offset: unsafe.Offsetof(ResourceBudgetEstimate{}.EndTime), Shape: &jsonwire.Timestamp},
+			{Name: "startTime", Offset: unsafe.Offsetof(ResourceBudgetEstimate{}.StartTime), Shape: &schema.Timestamp},
+			{Name: "endTime", Offset: unsafe.Offsetof(ResourceBudgetEstimate{}.EndTime), Shape: &schema.Timestamp},
 		},
 		Type: (*ResourceBudgetEstimate)(nil),
 	}
-	schemaResourceLocation = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "availabilityZone", Offset: unsafe.Offsetof(ResourceLocation{}.AvailabilityZone), Shape: &jsonwire.String},
-			{Name: "regionName", Offset: unsafe.Offsetof(ResourceLocation{}.RegionName), Shape: &jsonwire.Enum},
+	schemaResourceLocation = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "availabilityZone", Offset: unsafe.Offsetof(ResourceLocation{}.AvailabilityZone), Shape: &schema.String},
+			{Name: "regionName", Offset: unsafe.Offsetof(ResourceLocation{}.RegionName), Shape: &schema.Enum},
 		},
 		Type: (*ResourceLocation)(nil),
 	}
-	schemaResourceNameList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaResourceNameList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaResourceReceivingAccess = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(ResourceReceivingAccess{}.Name), Shape: &jsonwire.String},
-			{Name: "resourceType", Offset: unsafe.Offsetof(ResourceReceivingAccess{}.ResourceType), Shape: &jsonwire.String},
+	schemaResourceReceivingAccess = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(ResourceReceivingAccess{}.Name), Shape: &schema.String},
+			{Name: "resourceType", Offset: unsafe.Offsetof(ResourceReceivingAccess{}.ResourceType), Shape: &schema.String},
 		},
 		Type: (*ResourceReceivingAccess)(nil),
 	}
-	schemaResourceRecord = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(ResourceRecord{}.Name), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(ResourceRecord{}.Type), Shape: &jsonwire.String},
-			{Name: "value", Offset: unsafe.Offsetof(ResourceRecord{}.Value), Shape: &jsonwire.String},
+	schemaResourceRecord = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(ResourceRecord{}.Name), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(ResourceRecord{}.Type), Shape: &schema.String},
+			{Name: "value", Offset: unsafe.Offsetof(ResourceRecord{}.Value), Shape: &schema.String},
 		},
 		Type: (*ResourceRecord)(nil),
 	}
-	schemaResourcesBudgetEstimate = jsonwire.Shape{
+	schemaResourcesBudgetEstimate = schema.Shape{
 		Elem: &schemaResourceBudgetEstimate,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ResourceBudgetEstimate)(nil),
 	}
-	schemaSendContactMethodVerificationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "protocol", Offset: unsafe.Offsetof(SendContactMethodVerificationInput{}.Protocol), Shape: &jsonwire.Enum},
+	schemaSendContactMethodVerificationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "protocol", Offset: unsafe.Offsetof(SendContactMethodVerificationInput{}.Protocol), Shape: &schema.Enum},
 		},
 		Type: (*SendContactMethodVerificationInput)(nil),
 	}
-	schemaSendContactMethodVerificationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaSendContactMethodVerificationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(SendContactMethodVerificationOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*SendContactMethodVerificationOutput)(nil),
 	}
-	schemaServiceException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "code", Offset: unsafe.Offsetof(ServiceException{}.Code), Shape: &jsonwire.String},
-			{Name: "docs", Offset: unsafe.Offsetof(ServiceException{}.Docs), Shape: &jsonwire.String},
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ServiceException{}.Message), Shape: &jsonwire.String},
-			{Name: "tip", Offset: unsafe.Offsetof(ServiceException{}.Tip), Shape: &jsonwire.String},
+	schemaServiceException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "code", Offset: unsafe.Offsetof(ServiceException{}.Code), Shape: &schema.String},
+			{Name: "docs", Offset: unsafe.Offsetof(ServiceException{}.Docs), Shape: &schema.String},
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ServiceException{}.Message), Shape: &schema.String},
+			{Name: "tip", Offset: unsafe.Offsetof(ServiceException{}.Tip), Shape: &schema.String},
 		},
 		Type: (*ServiceException)(nil),
 	}
-	schemaSession = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(Session{}.Name), Shape: &jsonwire.String},
-			{Name: "url", Offset: unsafe.Offsetof(Session{}.URL), Shape: &jsonwire.String},
-			{Name: "isPrimary", Offset: unsafe.Offsetof(Session{}.IsPrimary), Shape: &jsonwire.Bool},
+	schemaSession = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(Session{}.Name), Shape: &schema.String},
+			{Name: "url", Offset: unsafe.Offsetof(Session{}.URL), Shape: &schema.String},
+			{Name: "isPrimary", Offset: unsafe.Offsetof(Session{}.IsPrimary), Shape: &schema.Bool},
 		},
 		Type: (*Session)(nil),
 	}
-	schemaSessions = jsonwire.Shape{
+	schemaSessions = schema.Shape{
 		Elem: &schemaSession,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Session)(nil),
 	}
-	schemaSetIpAddressTypeInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceType", Offset: unsafe.Offsetof(SetIpAddressTypeInput{}.ResourceType), Shape: &jsonwire.Enum},
-			{Name: "resourceName", Offset: unsafe.Offsetof(SetIpAddressTypeInput{}.ResourceName), Shape: &jsonwire.String},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(SetIpAddressTypeInput{}.IPAddressType), Shape: &jsonwire.Enum},
-			{Name: "acceptBundleUpdate", Offset: unsafe.Offsetof(SetIpAddressTypeInput{}.AcceptBundleUpdate), Shape: &jsonwire.Bool},
+	schemaSetIpAddressTypeInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceType", Offset: unsafe.Offsetof(SetIpAddressTypeInput{}.ResourceType), Shape: &schema.Enum},
+			{Name: "resourceName", Offset: unsafe.Offsetof(SetIpAddressTypeInput{}.ResourceName), Shape: &schema.String},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(SetIpAddressTypeInput{}.IPAddressType), Shape: &schema.Enum},
+			{Name: "acceptBundleUpdate", Offset: unsafe.Offsetof(SetIpAddressTypeInput{}.AcceptBundleUpdate), Shape: &schema.Bool},
 		},
 		Type: (*SetIpAddressTypeInput)(nil),
 	}
-	schemaSetIpAddressTypeOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaSetIpAddressTypeOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(SetIpAddressTypeOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*SetIpAddressTypeOutput)(nil),
 	}
-	schemaSetResourceAccessForBucketInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceName", Offset: unsafe.Offsetof(SetResourceAccessForBucketInput{}.ResourceName), Shape: &jsonwire.String},
-			{Name: "bucketName", Offset: unsafe.Offsetof(SetResourceAccessForBucketInput{}.BucketName), Shape: &jsonwire.String},
-			{Name: "access", Offset: unsafe.Offsetof(SetResourceAccessForBucketInput{}.Access), Shape: &jsonwire.Enum},
+	schemaSetResourceAccessForBucketInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceName", Offset: unsafe.Offsetof(SetResourceAccessForBucketInput{}.ResourceName), Shape: &schema.String},
+			{Name: "bucketName", Offset: unsafe.Offsetof(SetResourceAccessForBucketInput{}.BucketName), Shape: &schema.String},
+			{Name: "access", Offset: unsafe.Offsetof(SetResourceAccessForBucketInput{}.Access), Shape: &schema.Enum},
 		},
 		Type: (*SetResourceAccessForBucketInput)(nil),
 	}
-	schemaSetResourceAccessForBucketOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaSetResourceAccessForBucketOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(SetResourceAccessForBucketOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*SetResourceAccessForBucketOutput)(nil),
 	}
-	schemaSetupDomainNameList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaSetupDomainNameList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaSetupExecutionDetails = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "command", Offset: unsafe.Offsetof(SetupExecutionDetails{}.Command), Shape: &jsonwire.String},
-			{Name: "dateTime", Offset: unsafe.Offsetof(SetupExecutionDetails{}.DateTime), Shape: &jsonwire.Timestamp},
-			{Name: "name", Offset: unsafe.Offsetof(SetupExecutionDetails{}.Name), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(SetupExecutionDetails{}.Status), Shape: &jsonwire.Enum},
-			{Name: "standardError", Offset: unsafe.Offsetof(SetupExecutionDetails{}.StandardError), Shape: &jsonwire.String},
-			{Name: "standardOutput", Offset: unsafe.Offsetof(SetupExecutionDetails{}.StandardOutput), Shape: &jsonwire.String},
-			{Name: "version", Offset: unsafe.Offsetof(SetupExecutionDetails{}.Version), Shape: &jsonwire.String},
+	schemaSetupExecutionDetails = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "command", Offset: unsafe.Offsetof(SetupExecutionDetails{}.Command), Shape: &schema.String},
+			{Name: "dateTime", Offset: unsafe.Offsetof(SetupExecutionDetails{}.DateTime), Shape: &schema.Timestamp},
+			{Name: "name", Offset: unsafe.Offsetof(SetupExecutionDetails{}.Name), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(SetupExecutionDetails{}.Status), Shape: &schema.Enum},
+			{Name: "standardError", Offset: unsafe.Offsetof(SetupExecutionDetails{}.StandardError), Shape: &schema.String},
+			{Name: "standardOutput", Offset: unsafe.Offsetof(SetupExecutionDetails{}.StandardOutput), Shape: &schema.String},
+			{Name: "version", Offset: unsafe.Offsetof(SetupExecutionDetails{}.Version), Shape: &schema.String},
 		},
 		Type: (*SetupExecutionDetails)(nil),
 	}
-	schemaSetupExecutionDetailsList = jsonwire.Shape{
+	schemaSetupExecutionDetailsList = schema.Shape{
 		Elem: &schemaSetupExecutionDetails,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]SetupExecutionDetails)(nil),
 	}
-	schemaSetupHistory = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "operationId", Offset: unsafe.Offsetof(SetupHistory{}.OperationID), Shape: &jsonwire.String},
+	schemaSetupHistory = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "operationId", Offset: unsafe.Offsetof(SetupHistory{}.OperationID), Shape: &schema.String},
 			{Name: "request", Offset: unsafe.Offsetof(SetupHistory{}.Request), Shape: &schemaSetupRequest},
 			{Name: "resource", Offset: unsafe.Offsetof(SetupHistory{}.Resource), Shape: &schemaSetupHistoryResource},
 			{Name: "executionDetails", Offset: unsafe.Offsetof(SetupHistory{}.ExecutionDetails), Shape: &schemaSetupExecutionDetailsList},
-			{Name: "status", Offset: unsafe.Offsetof(SetupHistory{}.Status), Shape: &jsonwire.Enum},
+			{Name: "status", Offset: unsafe.Offsetof(SetupHistory{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*SetupHistory)(nil),
 	}
-	schemaSetupHistoryList = jsonwire.Shape{
+	schemaSetupHistoryList = schema.Shape{
 		Elem: &schemaSetupHistory,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]SetupHistory)(nil),
 	}
-	schemaSetupHistoryResource = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(SetupHistoryResource{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(SetupHistoryResource{}.ARN), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(SetupHistoryResource{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaSetupHistoryResource = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(SetupHistoryResource{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(SetupHistoryResource{}.ARN), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(SetupHistoryResource{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(SetupHistoryResource{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(SetupHistoryResource{}.ResourceType), Shape: &jsonwire.Enum},
+			{Name: "resourceType", Offset: unsafe.Offsetof(SetupHistoryResource{}.ResourceType), Shape: &schema.Enum},
 		},
 		Type: (*SetupHistoryResource)(nil),
 	}
-	schemaSetupInstanceHttpsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceName", Offset: unsafe.Offsetof(SetupInstanceHttpsInput{}.InstanceName), Shape: &jsonwire.String},
-			{Name: "emailAddress", Offset: unsafe.Offsetof(SetupInstanceHttpsInput{}.EmailAddress), Shape: &jsonwire.String},
+	schemaSetupInstanceHttpsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceName", Offset: unsafe.Offsetof(SetupInstanceHttpsInput{}.InstanceName), Shape: &schema.String},
+			{Name: "emailAddress", Offset: unsafe.Offsetof(SetupInstanceHttpsInput{}.EmailAddress), Shape: &schema.String},
 			{Name: "domainNames", Offset: unsafe.Offsetof(SetupInstanceHttpsInput{}.DomainNames), Shape: &schemaSetupDomainNameList},
-			{Name: "certificateProvider", Offset: unsafe.Offsetof(SetupInstanceHttpsInput{}.CertificateProvider), Shape: &jsonwire.Enum},
+			{Name: "certificateProvider", Offset: unsafe.Offsetof(SetupInstanceHttpsInput{}.CertificateProvider), Shape: &schema.Enum},
 		},
 		Type: (*SetupInstanceHttpsInput)(nil),
 	}
-	schemaSetupInstanceHttpsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaSetupInstanceHttpsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(SetupInstanceHttpsOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*SetupInstanceHttpsOutput)(nil),
 	}
-	schemaSetupRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceName", Offset: unsafe.Offsetof(SetupRequest{}.InstanceName), Shape: &jsonwire.String},
+	schemaSetupRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceName", Offset: unsafe.Offsetof(SetupRequest{}.InstanceName), Shape: &schema.String},
 			{Name: "domainNames", Offset: unsafe.Offsetof(SetupRequest{}.DomainNames), Shape: &schemaSetupDomainNameList},
-			{Name: "certificateProvider", Offset: unsafe.Offsetof(SetupRequest{}.CertificateProvider), Shape: &jsonwire.Enum},
+			{Name: "certificateProvider", Offset: unsafe.Offsetof(SetupRequest{}.CertificateProvider), Shape: &schema.Enum},
 		},
 		Type: (*SetupRequest)(nil),
 	}
-	schemaStartGUISessionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceName", Offset: unsafe.Offsetof(StartGUISessionInput{}.ResourceName), Shape: &jsonwire.String},
+	schemaStartGUISessionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceName", Offset: unsafe.Offsetof(StartGUISessionInput{}.ResourceName), Shape: &schema.String},
 		},
 		Type: (*StartGUISessionInput)(nil),
 	}
-	schemaStartGUISessionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaStartGUISessionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(StartGUISessionOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*StartGUISessionOutput)(nil),
 	}
-	schemaStartInstanceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceName", Offset: unsafe.Offsetof(StartInstanceInput{}.InstanceName), Shape: &jsonwire.String},
+	schemaStartInstanceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceName", Offset: unsafe.Offsetof(StartInstanceInput{}.InstanceName), Shape: &schema.String},
 		},
 		Type: (*StartInstanceInput)(nil),
 	}
-	schemaStartInstanceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaStartInstanceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(StartInstanceOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*StartInstanceOutput)(nil),
 	}
-	schemaStartRelationalDatabaseInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(StartRelationalDatabaseInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
+	schemaStartRelationalDatabaseInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(StartRelationalDatabaseInput{}.RelationalDatabaseName), Shape: &schema.String},
 		},
 		Type: (*StartRelationalDatabaseInput)(nil),
 	}
-	schemaStartRelationalDatabaseOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaStartRelationalDatabaseOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(StartRelationalDatabaseOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*StartRelationalDatabaseOutput)(nil),
 	}
-	schemaStaticIP = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(StaticIP{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(StaticIP{}.ARN), Shape: &jsonwire.String},
-			{Name: "supportCode", Offset: unsafe.Offsetof(StaticIP{}.SupportCode), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(StaticIP{}.CreatedAt), Shape: &jsonwire.Timestamp},
+	schemaStaticIP = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(StaticIP{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(StaticIP{}.ARN), Shape: &schema.String},
+			{Name: "supportCode", Offset: unsafe.Offsetof(StaticIP{}.SupportCode), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(StaticIP{}.CreatedAt), Shape: &schema.Timestamp},
 			{Name: "location", Offset: unsafe.Offsetof(StaticIP{}.Location), Shape: &schemaResourceLocation},
-			{Name: "resourceType", Offset: unsafe.Offsetof(StaticIP{}.ResourceType), Shape: &jsonwire.Enum},
-			{Name: "ipAddress", Offset: unsafe.Offsetof(StaticIP{}.IPAddress), Shape: &jsonwire.String},
-			{Name: "attachedTo", Offset: unsafe.Offsetof(StaticIP{}.AttachedTo), Shape: &jsonwire.String},
-			{Name: "isAttached", Offset: unsafe.Offsetof(StaticIP{}.IsAttached), Shape: &jsonwire.Bool},
+			{Name: "resourceType", Offset: unsafe.Offsetof(StaticIP{}.ResourceType), Shape: &schema.Enum},
+			{Name: "ipAddress", Offset: unsafe.Offsetof(StaticIP{}.IPAddress), Shape: &schema.String},
+			{Name: "attachedTo", Offset: unsafe.Offsetof(StaticIP{}.AttachedTo), Shape: &schema.String},
+			{Name: "isAttached", Offset: unsafe.Offsetof(StaticIP{}.IsAttached), Shape: &schema.Bool},
 		},
 		Type: (*StaticIP)(nil),
 	}
-	schemaStaticIpList = jsonwire.Shape{
+	schemaStaticIpList = schema.Shape{
 		Elem: &schemaStaticIP,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]StaticIP)(nil),
 	}
-	schemaStopGUISessionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceName", Offset: unsafe.Offsetof(StopGUISessionInput{}.ResourceName), Shape: &jsonwire.String},
+	schemaStopGUISessionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceName", Offset: unsafe.Offsetof(StopGUISessionInput{}.ResourceName), Shape: &schema.String},
 		},
 		Type: (*StopGUISessionInput)(nil),
 	}
-	schemaStopGUISessionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaStopGUISessionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(StopGUISessionOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*StopGUISessionOutput)(nil),
 	}
-	schemaStopInstanceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceName", Offset: unsafe.Offsetof(StopInstanceInput{}.InstanceName), Shape: &jsonwire.String},
-			{Name: "force", Offset: unsafe.Offsetof(StopInstanceInput{}.Force), Shape: &jsonwire.Bool},
+	schemaStopInstanceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceName", Offset: unsafe.Offsetof(StopInstanceInput{}.InstanceName), Shape: &schema.String},
+			{Name: "force", Offset: unsafe.Offsetof(StopInstanceInput{}.Force), Shape: &schema.Bool},
 		},
 		Type: (*StopInstanceInput)(nil),
 	}
-	schemaStopInstanceOnIdleRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "threshold", Offset: unsafe.Offsetof(StopInstanceOnIdleRequest{}.Threshold), Shape: &jsonwire.String},
-			{Name: "duration", Offset: unsafe.Offsetof(StopInstanceOnIdleRequest{}.Duration), Shape: &jsonwire.String},
+	schemaStopInstanceOnIdleRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "threshold", Offset: unsafe.Offsetof(StopInstanceOnIdleRequest{}.Threshold), Shape: &schema.String},
+			{Name: "duration", Offset: unsafe.Offsetof(StopInstanceOnIdleRequest{}.Duration), Shape: &schema.String},
 		},
 		Type: (*StopInstanceOnIdleRequest)(nil),
 	}
-	schemaStopInstanceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaStopInstanceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(StopInstanceOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*StopInstanceOutput)(nil),
 	}
-	schemaStopRelationalDatabaseInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(StopRelationalDatabaseInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
-			{Name: "relationalDatabaseSnapshotName", Offset: unsafe.Offsetof(StopRelationalDatabaseInput{}.RelationalDatabaseSnapshotName), Shape: &jsonwire.String},
+	schemaStopRelationalDatabaseInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(StopRelationalDatabaseInput{}.RelationalDatabaseName), Shape: &schema.String},
+			{Name: "relationalDatabaseSnapshotName", Offset: unsafe.Offsetof(StopRelationalDatabaseInput{}.RelationalDatabaseSnapshotName), Shape: &schema.String},
 		},
 		Type: (*StopRelationalDatabaseInput)(nil),
 	}
-	schemaStopRelationalDatabaseOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaStopRelationalDatabaseOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(StopRelationalDatabaseOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*StopRelationalDatabaseOutput)(nil),
 	}
-	schemaStringList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaStringList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaSubjectAlternativeNameList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaSubjectAlternativeNameList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaTag = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &jsonwire.String},
-			{Name: "value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &jsonwire.String},
+	schemaTag = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &schema.String},
+			{Name: "value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &schema.String},
 		},
 		Type: (*Tag)(nil),
 	}
-	schemaTagKeyList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaTagKeyList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaTagList = jsonwire.Shape{
+	schemaTagList = schema.Shape{
 		Elem: &schemaTag,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Tag)(nil),
 	}
-	schemaTagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceName", Offset: unsafe.Offsetof(TagResourceInput{}.ResourceName), Shape: &jsonwire.String},
-			{Name: "resourceArn", Offset: unsafe.Offsetof(TagResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaTagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceName", Offset: unsafe.Offsetof(TagResourceInput{}.ResourceName), Shape: &schema.String},
+			{Name: "resourceArn", Offset: unsafe.Offsetof(TagResourceInput{}.ResourceARN), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(TagResourceInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*TagResourceInput)(nil),
 	}
-	schemaTagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaTagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(TagResourceOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*TagResourceOutput)(nil),
 	}
-	schemaTestAlarmInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "alarmName", Offset: unsafe.Offsetof(TestAlarmInput{}.AlarmName), Shape: &jsonwire.String},
-			{Name: "state", Offset: unsafe.Offsetof(TestAlarmInput{}.State), Shape: &jsonwire.Enum},
+	schemaTestAlarmInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "alarmName", Offset: unsafe.Offsetof(TestAlarmInput{}.AlarmName), Shape: &schema.String},
+			{Name: "state", Offset: unsafe.Offsetof(TestAlarmInput{}.State), Shape: &schema.Enum},
 		},
 		Type: (*TestAlarmInput)(nil),
 	}
-	schemaTestAlarmOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaTestAlarmOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(TestAlarmOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*TestAlarmOutput)(nil),
 	}
-	schemaTimePeriod = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "start", Offset: unsafe.Offsetof(TimePeriod{}.Start), Shape: &jsonwire.Timestamp},
-			{Name: "end", Offset: unsafe.Offsetof(TimePeriod{}.End), Shape: &jsonwire.Timestamp},
+	schemaTimePeriod = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "start", Offset: unsafe.Offsetof(TimePeriod{}.Start), Shape: &schema.Timestamp},
+			{Name: "end", Offset: unsafe.Offsetof(TimePeriod{}.End), Shape: &schema.Timestamp},
 		},
 		Type: (*TimePeriod)(nil),
 	}
-	schemaUnauthenticatedException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "code", Offset: unsafe.Offsetof(UnauthenticatedException{}.Code), Shape: &jsonwire.String},
-			{Name: "docs", Offset: unsafe.Offsetof(UnauthenticatedException{}.Docs), Shape: &jsonwire.String},
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(UnauthenticatedException{}.Message), Shape: &jsonwire.String},
-			{Name: "tip", Offset: unsafe.Offsetof(UnauthenticatedException{}.Tip), Shape: &jsonwire.String},
+	schemaUnauthenticatedException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "code", Offset: unsafe.Offsetof(UnauthenticatedException{}.Code), Shape: &schema.String},
+			{Name: "docs", Offset: unsafe.Offsetof(UnauthenticatedException{}.Docs), Shape: &schema.String},
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(UnauthenticatedException{}.Message), Shape: &schema.String},
+			{Name: "tip", Offset: unsafe.Offsetof(UnauthenticatedException{}.Tip), Shape: &schema.String},
 		},
 		Type: (*UnauthenticatedException)(nil),
 	}
-	schemaUnpeerVpcInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUnpeerVpcInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UnpeerVpcInput)(nil),
 	}
-	schemaUnpeerVpcOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUnpeerVpcOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(UnpeerVpcOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*UnpeerVpcOutput)(nil),
 	}
-	schemaUntagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "resourceName", Offset: unsafe.Offsetof(UntagResourceInput{}.ResourceName), Shape: &jsonwire.String},
-			{Name: "resourceArn", Offset: unsafe.Offsetof(UntagResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaUntagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "resourceName", Offset: unsafe.Offsetof(UntagResourceInput{}.ResourceName), Shape: &schema.String},
+			{Name: "resourceArn", Offset: unsafe.Offsetof(UntagResourceInput{}.ResourceARN), Shape: &schema.String},
 			{Name: "tagKeys", Offset: unsafe.Offsetof(UntagResourceInput{}.TagKeys), Shape: &schemaTagKeyList},
 		},
 		Type: (*UntagResourceInput)(nil),
 	}
-	schemaUntagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUntagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(UntagResourceOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*UntagResourceOutput)(nil),
 	}
-	schemaUpdateBucketBundleInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bucketName", Offset: unsafe.Offsetof(UpdateBucketBundleInput{}.BucketName), Shape: &jsonwire.String},
-			{Name: "bundleId", Offset: unsafe.Offsetof(UpdateBucketBundleInput{}.BundleID), Shape: &jsonwire.String},
+	schemaUpdateBucketBundleInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bucketName", Offset: unsafe.Offsetof(UpdateBucketBundleInput{}.BucketName), Shape: &schema.String},
+			{Name: "bundleId", Offset: unsafe.Offsetof(UpdateBucketBundleInput{}.BundleID), Shape: &schema.String},
 		},
 		Type: (*UpdateBucketBundleInput)(nil),
 	}
-	schemaUpdateBucketBundleOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateBucketBundleOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(UpdateBucketBundleOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*UpdateBucketBundleOutput)(nil),
 	}
-	schemaUpdateBucketInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bucketName", Offset: unsafe.Offsetof(UpdateBucketInput{}.BucketName), Shape: &jsonwire.String},
+	schemaUpdateBucketInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bucketName", Offset: unsafe.Offsetof(UpdateBucketInput{}.BucketName), Shape: &schema.String},
 			{Name: "accessRules", Offset: unsafe.Offsetof(UpdateBucketInput{}.AccessRules), Shape: &schemaAccessRules},
-			{Name: "versioning", Offset: unsafe.Offsetof(UpdateBucketInput{}.Versioning), Shape: &jsonwire.String},
+			{Name: "versioning", Offset: unsafe.Offsetof(UpdateBucketInput{}.Versioning), Shape: &schema.String},
 			{Name: "readonlyAccessAccounts", Offset: unsafe.Offsetof(UpdateBucketInput{}.ReadonlyAccessAccounts), Shape: &schemaPartnerIdList},
 			{Name: "accessLogConfig", Offset: unsafe.Offsetof(UpdateBucketInput{}.AccessLogConfig), Shape: &schemaBucketAccessLogConfig},
 			{Name: "cors", Offset: unsafe.Offsetof(UpdateBucketInput{}.Cors), Shape: &schemaBucketCorsConfig},
 		},
 		Type: (*UpdateBucketInput)(nil),
 	}
-	schemaUpdateBucketOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateBucketOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "bucket", Offset: unsafe.Offsetof(UpdateBucketOutput{}.Bucket), Shape: &schemaBucket},
 			{Name: "operations", Offset: unsafe.Offsetof(UpdateBucketOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*UpdateBucketOutput)(nil),
 	}
-	schemaUpdateContainerServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "serviceName", Offset: unsafe.Offsetof(UpdateContainerServiceInput{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "power", Offset: unsafe.Offsetof(UpdateContainerServiceInput{}.Power), Shape: &jsonwire.Enum},
-			{Name: "scale", Offset: unsafe.Offsetof(UpdateContainerServiceInput{}.Scale), Shape: &jsonwire.Int32},
-			{Name: "isDisabled", Offset: unsafe.Offsetof(UpdateContainerServiceInput{}.IsDisabled), Shape: &jsonwire.Bool},
+	schemaUpdateContainerServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "serviceName", Offset: unsafe.Offsetof(UpdateContainerServiceInput{}.ServiceName), Shape: &schema.String},
+			{Name: "power", Offset: unsafe.Offsetof(UpdateContainerServiceInput{}.Power), Shape: &schema.Enum},
+			{Name: "scale", Offset: unsafe.Offsetof(UpdateContainerServiceInput{}.Scale), Shape: &schema.Int32},
+			{Name: "isDisabled", Offset: unsafe.Offsetof(UpdateContainerServiceInput{}.IsDisabled), Shape: &schema.Bool},
 			{Name: "publicDomainNames", Offset: unsafe.Offsetof(UpdateContainerServiceInput{}.PublicDomainNames), Shape: &schemaContainerServicePublicDomains},
 			{Name: "privateRegistryAccess", Offset: unsafe.Offsetof(UpdateContainerServiceInput{}.PrivateRegistryAccess), Shape: &schemaPrivateRegistryAccessRequest},
 		},
 		Type: (*UpdateContainerServiceInput)(nil),
 	}
-	schemaUpdateContainerServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateContainerServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "containerService", Offset: unsafe.Offsetof(UpdateContainerServiceOutput{}.ContainerService), Shape: &schemaContainerService},
 		},
 		Type: (*UpdateContainerServiceOutput)(nil),
 	}
-	schemaUpdateDistributionBundleInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "distributionName", Offset: unsafe.Offsetof(UpdateDistributionBundleInput{}.DistributionName), Shape: &jsonwire.String},
-			{Name: "bundleId", Offset: unsafe.Offsetof(UpdateDistributionBundleInput{}.BundleID), Shape: &jsonwire.String},
+	schemaUpdateDistributionBundleInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "distributionName", Offset: unsafe.Offsetof(UpdateDistributionBundleInput{}.DistributionName), Shape: &schema.String},
+			{Name: "bundleId", Offset: unsafe.Offsetof(UpdateDistributionBundleInput{}.BundleID), Shape: &schema.String},
 		},
 		Type: (*UpdateDistributionBundleInput)(nil),
 	}
-	schemaUpdateDistributionBundleOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateDistributionBundleOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(UpdateDistributionBundleOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*UpdateDistributionBundleOutput)(nil),
 	}
-	schemaUpdateDistributionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "distributionName", Offset: unsafe.Offsetof(UpdateDistributionInput{}.DistributionName), Shape: &jsonwire.String},
+	schemaUpdateDistributionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "distributionName", Offset: unsafe.Offsetof(UpdateDistributionInput{}.DistributionName), Shape: &schema.String},
 			{Name: "origin", Offset: unsafe.Offsetof(UpdateDistributionInput{}.Origin), Shape: &schemaInputOrigin},
 			{Name: "defaultCacheBehavior", Offset: unsafe.Offsetof(UpdateDistributionInput{}.DefaultCacheBehavior), Shape: &schemaCacheBehavior},
 			{Name: "cacheBehaviorSettings", Offset: unsafe.Offsetof(UpdateDistributionInput{}.CacheBehaviorSettings), Shape: &schemaCacheSettings},
 			{Name: "cacheBehaviors", Offset: unsafe.Offsetof(UpdateDistributionInput{}.CacheBehaviors), Shape: &schemaCacheBehaviorList},
-			{Name: "isEnabled", Offset: unsafe.Offsetof(UpdateDistributionInput{}.IsEnabled), Shape: &jsonwire.Bool},
-			{Name: "viewerMinimumTlsProtocolVersion", Offset: unsafe.Offsetof(UpdateDistributionInput{}.ViewerMinimumTLSProtocolVersion), Shape: &jsonwire.Enum},
-			{Name: "certificateName", Offset: unsafe.Offsetof(UpdateDistributionInput{}.CertificateName), Shape: &jsonwire.String},
-			{Name: "useDefaultCertificate", Offset: unsafe.Offsetof(UpdateDistributionInput{}.UseDefaultCertificate), Shape: &jsonwire.Bool},
+			{Name: "isEnabled", Offset: unsafe.Offsetof(UpdateDistributionInput{}.IsEnabled), Shape: &schema.Bool},
+			{Name: "viewerMinimumTlsProtocolVersion", Offset: unsafe.Offsetof(UpdateDistributionInput{}.ViewerMinimumTLSProtocolVersion), Shape: &schema.Enum},
+			{Name: "certificateName", Offset: unsafe.Offsetof(UpdateDistributionInput{}.CertificateName), Shape: &schema.String},
+			{Name: "useDefaultCertificate", Offset: unsafe.Offsetof(UpdateDistributionInput{}.UseDefaultCertificate), Shape: &schema.Bool},
 		},
 		Type: (*UpdateDistributionInput)(nil),
 	}
-	schemaUpdateDistributionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateDistributionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(UpdateDistributionOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*UpdateDistributionOutput)(nil),
 	}
-	schemaUpdateDomainEntryInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "domainName", Offset: unsafe.Offsetof(UpdateDomainEntryInput{}.DomainName), Shape: &jsonwire.String},
+	schemaUpdateDomainEntryInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "domainName", Offset: unsafe.Offsetof(UpdateDomainEntryInput{}.DomainName), Shape: &schema.String},
 			{Name: "domainEntry", Offset: unsafe.Offsetof(UpdateDomainEntryInput{}.DomainEntry), Shape: &schemaDomainEntry},
 		},
 		Type: (*UpdateDomainEntryInput)(nil),
 	}
-	schemaUpdateDomainEntryOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateDomainEntryOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(UpdateDomainEntryOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*UpdateDomainEntryOutput)(nil),
 	}
-	schemaUpdateInstanceMetadataOptionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "instanceName", Offset: unsafe.Offsetof(UpdateInstanceMetadataOptionsInput{}.InstanceName), Shape: &jsonwire.String},
-			{Name: "httpTokens", Offset: unsafe.Offsetof(UpdateInstanceMetadataOptionsInput{}.HTTPTokens), Shape: &jsonwire.Enum},
-			{Name: "httpEndpoint", Offset: unsafe.Offsetof(UpdateInstanceMetadataOptionsInput{}.HTTPEndpoint), Shape: &jsonwire.Enum},
-			{Name: "httpPutResponseHopLimit", Offset: unsafe.Offsetof(UpdateInstanceMetadataOptionsInput{}.HTTPPutResponseHopLimit), Shape: &jsonwire.Int32},
-			{Name: "httpProtocolIpv6", Offset: unsafe.Offsetof(UpdateInstanceMetadataOptionsInput{}.HTTPProtocolIpv6), Shape: &jsonwire.Enum},
+	schemaUpdateInstanceMetadataOptionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "instanceName", Offset: unsafe.Offsetof(UpdateInstanceMetadataOptionsInput{}.InstanceName), Shape: &schema.String},
+			{Name: "httpTokens", Offset: unsafe.Offsetof(UpdateInstanceMetadataOptionsInput{}.HTTPTokens), Shape: &schema.Enum},
+			{Name: "httpEndpoint", Offset: unsafe.Offsetof(UpdateInstanceMetadataOptionsInput{}.HTTPEndpoint), Shape: &schema.Enum},
+			{Name: "httpPutResponseHopLimit", Offset: unsafe.Offsetof(UpdateInstanceMetadataOptionsInput{}.HTTPPutResponseHopLimit), Shape: &schema.Int32},
+			{Name: "httpProtocolIpv6", Offset: unsafe.Offsetof(UpdateInstanceMetadataOptionsInput{}.HTTPProtocolIpv6), Shape: &schema.Enum},
 		},
 		Type: (*UpdateInstanceMetadataOptionsInput)(nil),
 	}
-	schemaUpdateInstanceMetadataOptionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateInstanceMetadataOptionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operation", Offset: unsafe.Offsetof(UpdateInstanceMetadataOptionsOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*UpdateInstanceMetadataOptionsOutput)(nil),
 	}
-	schemaUpdateLoadBalancerAttributeInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "loadBalancerName", Offset: unsafe.Offsetof(UpdateLoadBalancerAttributeInput{}.LoadBalancerName), Shape: &jsonwire.String},
-			{Name: "attributeName", Offset: unsafe.Offsetof(UpdateLoadBalancerAttributeInput{}.AttributeName), Shape: &jsonwire.Enum},
-			{Name: "attributeValue", Offset: unsafe.Offsetof(UpdateLoadBalancerAttributeInput{}.AttributeValue), Shape: &jsonwire.String},
+	schemaUpdateLoadBalancerAttributeInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "loadBalancerName", Offset: unsafe.Offsetof(UpdateLoadBalancerAttributeInput{}.LoadBalancerName), Shape: &schema.String},
+			{Name: "attributeName", Offset: unsafe.Offsetof(UpdateLoadBalancerAttributeInput{}.AttributeName), Shape: &schema.Enum},
+			{Name: "attributeValue", Offset: unsafe.Offsetof(UpdateLoadBalancerAttributeInput{}.AttributeValue), Shape: &schema.String},
 		},
 		Type: (*UpdateLoadBalancerAttributeInput)(nil),
 	}
-	schemaUpdateLoadBalancerAttributeOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateLoadBalancerAttributeOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(UpdateLoadBalancerAttributeOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*UpdateLoadBalancerAttributeOutput)(nil),
 	}
-	schemaUpdateRelationalDatabaseInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
-			{Name: "masterUserPassword", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.MasterUserPassword), Shape: &jsonwire.String},
-			{Name: "rotateMasterUserPassword", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.RotateMasterUserPassword), Shape: &jsonwire.Bool},
-			{Name: "preferredBackupWindow", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.PreferredBackupWindow), Shape: &jsonwire.String},
-			{Name: "preferredMaintenanceWindow", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.PreferredMaintenanceWindow), Shape: &jsonwire.String},
-			{Name: "enableBackupRetention", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.EnableBackupRetention), Shape: &jsonwire.Bool},
-			{Name: "disableBackupRetention", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.DisableBackupRetention), Shape: &jsonwire.Bool},
-			{Name: "publiclyAccessible", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.PubliclyAccessible), Shape: &jsonwire.Bool},
-			{Name: "applyImmediately", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.ApplyImmediately), Shape: &jsonwire.Bool},
-			{Name: "caCertificateIdentifier", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.CaCertificateIdentifier), Shape: &jsonwire.String},
-			{Name: "relationalDatabaseBlueprintId", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.RelationalDatabaseBlueprintID), Shape: &jsonwire.String},
+	schemaUpdateRelationalDatabaseInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.RelationalDatabaseName), Shape: &schema.String},
+			{Name: "masterUserPassword", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.MasterUserPassword), Shape: &schema.String},
+			{Name: "rotateMasterUserPassword", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.RotateMasterUserPassword), Shape: &schema.Bool},
+			{Name: "preferredBackupWindow", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.PreferredBackupWindow), Shape: &schema.String},
+			{Name: "preferredMaintenanceWindow", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.PreferredMaintenanceWindow), Shape: &schema.String},
+			{Name: "enableBackupRetention", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.EnableBackupRetention), Shape: &schema.Bool},
+			{Name: "disableBackupRetention", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.DisableBackupRetention), Shape: &schema.Bool},
+			{Name: "publiclyAccessible", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.PubliclyAccessible), Shape: &schema.Bool},
+			{Name: "applyImmediately", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.ApplyImmediately), Shape: &schema.Bool},
+			{Name: "caCertificateIdentifier", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.CaCertificateIdentifier), Shape: &schema.String},
+			{Name: "relationalDatabaseBlueprintId", Offset: unsafe.Offsetof(UpdateRelationalDatabaseInput{}.RelationalDatabaseBlueprintID), Shape: &schema.String},
 		},
 		Type: (*UpdateRelationalDatabaseInput)(nil),
 	}
-	schemaUpdateRelationalDatabaseOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateRelationalDatabaseOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(UpdateRelationalDatabaseOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*UpdateRelationalDatabaseOutput)(nil),
 	}
-	schemaUpdateRelationalDatabaseParametersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(UpdateRelationalDatabaseParametersInput{}.RelationalDatabaseName), Shape: &jsonwire.String},
+	schemaUpdateRelationalDatabaseParametersInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "relationalDatabaseName", Offset: unsafe.Offsetof(UpdateRelationalDatabaseParametersInput{}.RelationalDatabaseName), Shape: &schema.String},
 			{Name: "parameters", Offset: unsafe.Offsetof(UpdateRelationalDatabaseParametersInput{}.Parameters), Shape: &schemaRelationalDatabaseParameterList},
 		},
 		Type: (*UpdateRelationalDatabaseParametersInput)(nil),
 	}
-	schemaUpdateRelationalDatabaseParametersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateRelationalDatabaseParametersOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "operations", Offset: unsafe.Offsetof(UpdateRelationalDatabaseParametersOutput{}.Operations), Shape: &schemaOperationList},
 		},
 		Type: (*UpdateRelationalDatabaseParametersOutput)(nil),
@@ -4565,10 +4565,10 @@ var (
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *AllocateStaticIpInput:
 		return &schemaAllocateStaticIpInput

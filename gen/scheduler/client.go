@@ -5,7 +5,6 @@ package scheduler
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 	"strconv"
 )
@@ -621,42 +620,6 @@ func bindUpdateScheduleRequest(in any, b *specrt.RequestBinding) {
 	if v.Name != nil {
 		b.Label("Name", *v.Name)
 	}
-}
-
-// UnmarshalJSON decodes the JSON body of the ConflictException error into e,
-// matching member names exactly.
-func (e *ConflictException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaConflictException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the InternalServerException error
-// into e, matching member names exactly.
-func (e *InternalServerException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaInternalServerException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
-// into e, matching member names exactly.
-func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaResourceNotFoundException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ServiceQuotaExceededException
-// error into e, matching member names exactly.
-func (e *ServiceQuotaExceededException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaServiceQuotaExceededException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ThrottlingException error into e,
-// matching member names exactly.
-func (e *ThrottlingException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaThrottlingException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ValidationException error into e,
-// matching member names exactly.
-func (e *ValidationException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaValidationException, e)
 }
 
 // newError returns an empty typed error for an error code of Amazon

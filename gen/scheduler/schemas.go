@@ -3,467 +3,467 @@
 package scheduler
 
 import (
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaAWSVPCConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AssignPublicIp", Offset: unsafe.Offsetof(AWSVPCConfiguration{}.AssignPublicIP), Shape: &jsonwire.Enum},
+	schemaAWSVPCConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AssignPublicIp", Offset: unsafe.Offsetof(AWSVPCConfiguration{}.AssignPublicIP), Shape: &schema.Enum},
 			{Name: "SecurityGroups", Offset: unsafe.Offsetof(AWSVPCConfiguration{}.SecurityGroups), Shape: &schemaSecurityGroups},
 			{Name: "Subnets", Offset: unsafe.Offsetof(AWSVPCConfiguration{}.Subnets), Shape: &schemaSubnets},
 		},
 		Type: (*AWSVPCConfiguration)(nil),
 	}
-	schemaCapacityProviderStrategy = jsonwire.Shape{
+	schemaCapacityProviderStrategy = schema.Shape{
 		Elem: &schemaCapacityProviderStrategyItem,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]CapacityProviderStrategyItem)(nil),
 	}
-	schemaCapacityProviderStrategyItem = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "base", Offset: unsafe.Offsetof(CapacityProviderStrategyItem{}.Base), Shape: &jsonwire.Int32},
-			{Name: "capacityProvider", Offset: unsafe.Offsetof(CapacityProviderStrategyItem{}.CapacityProvider), Shape: &jsonwire.String},
-			{Name: "weight", Offset: unsafe.Offsetof(CapacityProviderStrategyItem{}.Weight), Shape: &jsonwire.Int32},
+	schemaCapacityProviderStrategyItem = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "base", Offset: unsafe.Offsetof(CapacityProviderStrategyItem{}.Base), Shape: &schema.Int32},
+			{Name: "capacityProvider", Offset: unsafe.Offsetof(CapacityProviderStrategyItem{}.CapacityProvider), Shape: &schema.String},
+			{Name: "weight", Offset: unsafe.Offsetof(CapacityProviderStrategyItem{}.Weight), Shape: &schema.Int32},
 		},
 		Type: (*CapacityProviderStrategyItem)(nil),
 	}
-	schemaConflictException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ConflictException{}.Message), Shape: &jsonwire.String},
+	schemaConflictException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ConflictException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ConflictException)(nil),
 	}
-	schemaCreateScheduleGroupInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ClientToken", Offset: unsafe.Offsetof(CreateScheduleGroupInput{}.ClientToken), Shape: &jsonwire.String},
+	schemaCreateScheduleGroupInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ClientToken", Offset: unsafe.Offsetof(CreateScheduleGroupInput{}.ClientToken), Shape: &schema.String},
 			{Name: "Tags", Offset: unsafe.Offsetof(CreateScheduleGroupInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateScheduleGroupInput)(nil),
 	}
-	schemaCreateScheduleGroupOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ScheduleGroupArn", Offset: unsafe.Offsetof(CreateScheduleGroupOutput{}.ScheduleGroupARN), Shape: &jsonwire.String},
+	schemaCreateScheduleGroupOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ScheduleGroupArn", Offset: unsafe.Offsetof(CreateScheduleGroupOutput{}.ScheduleGroupARN), Shape: &schema.String},
 		},
 		Type: (*CreateScheduleGroupOutput)(nil),
 	}
-	schemaCreateScheduleInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ActionAfterCompletion", Offset: unsafe.Offsetof(CreateScheduleInput{}.ActionAfterCompletion), Shape: &jsonwire.Enum},
-			{Name: "ClientToken", Offset: unsafe.Offsetof(CreateScheduleInput{}.ClientToken), Shape: &jsonwire.String},
-			{Name: "Description", Offset: unsafe.Offsetof(CreateScheduleInput{}.Description), Shape: &jsonwire.String},
-			{Name: "EndDate", Offset: unsafe.Offsetof(CreateScheduleInput{}.EndDate), Shape: &jsonwire.Timestamp},
+	schemaCreateScheduleInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ActionAfterCompletion", Offset: unsafe.Offsetof(CreateScheduleInput{}.ActionAfterCompletion), Shape: &schema.Enum},
+			{Name: "ClientToken", Offset: unsafe.Offsetof(CreateScheduleInput{}.ClientToken), Shape: &schema.String},
+			{Name: "Description", Offset: unsafe.Offsetof(CreateScheduleInput{}.Description), Shape: &schema.String},
+			{Name: "EndDate", Offset: unsafe.Offsetof(CreateScheduleInput{}.EndDate), Shape: &schema.Timestamp},
 			{Name: "FlexibleTimeWindow", Offset: unsafe.Offsetof(CreateScheduleInput{}.FlexibleTimeWindow), Shape: &schemaFlexibleTimeWindow},
-			{Name: "GroupName", Offset: unsafe.Offsetof(CreateScheduleInput{}.GroupName), Shape: &jsonwire.String},
-			{Name: "KmsKeyArn", Offset: unsafe.Offsetof(CreateScheduleInput{}.KMSKeyARN), Shape: &jsonwire.String},
-			{Name: "ScheduleExpression", Offset: unsafe.Offsetof(CreateScheduleInput{}.ScheduleExpression), Shape: &jsonwire.String},
-			{Name: "ScheduleExpressionTimezone", Offset: unsafe.Offsetof(CreateScheduleInput{}.ScheduleExpressionTimezone), Shape: &jsonwire.String},
-			{Name: "StartDate", Offset: unsafe.Offsetof(CreateScheduleInput{}.StartDate), Shape: &jsonwire.Timestamp},
-			{Name: "State", Offset: unsafe.Offsetof(CreateScheduleInput{}.State), Shape: &jsonwire.Enum},
+			{Name: "GroupName", Offset: unsafe.Offsetof(CreateScheduleInput{}.GroupName), Shape: &schema.String},
+			{Name: "KmsKeyArn", Offset: unsafe.Offsetof(CreateScheduleInput{}.KMSKeyARN), Shape: &schema.String},
+			{Name: "ScheduleExpression", Offset: unsafe.Offsetof(CreateScheduleInput{}.ScheduleExpression), Shape: &schema.String},
+			{Name: "ScheduleExpressionTimezone", Offset: unsafe.Offsetof(CreateScheduleInput{}.ScheduleExpressionTimezone), Shape: &schema.String},
+			{Name: "StartDate", Offset: unsafe.Offsetof(CreateScheduleInput{}.StartDate), Shape: &schema.Timestamp},
+			{Name: "State", Offset: unsafe.Offsetof(CreateScheduleInput{}.State), Shape: &schema.Enum},
 			{Name: "Target", Offset: unsafe.Offsetof(CreateScheduleInput{}.Target), Shape: &schemaTarget},
 		},
 		Type: (*CreateScheduleInput)(nil),
 	}
-	schemaCreateScheduleOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ScheduleArn", Offset: unsafe.Offsetof(CreateScheduleOutput{}.ScheduleARN), Shape: &jsonwire.String},
+	schemaCreateScheduleOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ScheduleArn", Offset: unsafe.Offsetof(CreateScheduleOutput{}.ScheduleARN), Shape: &schema.String},
 		},
 		Type: (*CreateScheduleOutput)(nil),
 	}
-	schemaDeadLetterConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Arn", Offset: unsafe.Offsetof(DeadLetterConfig{}.ARN), Shape: &jsonwire.String},
+	schemaDeadLetterConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Arn", Offset: unsafe.Offsetof(DeadLetterConfig{}.ARN), Shape: &schema.String},
 		},
 		Type: (*DeadLetterConfig)(nil),
 	}
-	schemaDeleteScheduleGroupInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteScheduleGroupInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteScheduleGroupInput)(nil),
 	}
-	schemaDeleteScheduleGroupOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteScheduleGroupOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteScheduleGroupOutput)(nil),
 	}
-	schemaDeleteScheduleInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteScheduleInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteScheduleInput)(nil),
 	}
-	schemaDeleteScheduleOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteScheduleOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteScheduleOutput)(nil),
 	}
-	schemaEcsParameters = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaEcsParameters = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "CapacityProviderStrategy", Offset: unsafe.Offsetof(EcsParameters{}.CapacityProviderStrategy), Shape: &schemaCapacityProviderStrategy},
-			{Name: "EnableECSManagedTags", Offset: unsafe.Offsetof(EcsParameters{}.EnableECSManagedTags), Shape: &jsonwire.Bool},
-			{Name: "EnableExecuteCommand", Offset: unsafe.Offsetof(EcsParameters{}.EnableExecuteCommand), Shape: &jsonwire.Bool},
-			{Name: "Group", Offset: unsafe.Offsetof(EcsParameters{}.Group), Shape: &jsonwire.String},
-			{Name: "LaunchType", Offset: unsafe.Offsetof(EcsParameters{}.LaunchType), Shape: &jsonwire.Enum},
+			{Name: "EnableECSManagedTags", Offset: unsafe.Offsetof(EcsParameters{}.EnableECSManagedTags), Shape: &schema.Bool},
+			{Name: "EnableExecuteCommand", Offset: unsafe.Offsetof(EcsParameters{}.EnableExecuteCommand), Shape: &schema.Bool},
+			{Name: "Group", Offset: unsafe.Offsetof(EcsParameters{}.Group), Shape: &schema.String},
+			{Name: "LaunchType", Offset: unsafe.Offsetof(EcsParameters{}.LaunchType), Shape: &schema.Enum},
 			{Name: "NetworkConfiguration", Offset: unsafe.Offsetof(EcsParameters{}.NetworkConfiguration), Shape: &schemaNetworkConfiguration},
 			{Name: "PlacementConstraints", Offset: unsafe.Offsetof(EcsParameters{}.PlacementConstraints), Shape: &schemaPlacementConstraints},
 			{Name: "PlacementStrategy", Offset: unsafe.Offsetof(EcsParameters{}.PlacementStrategy), Shape: &schemaPlacementStrategies},
-			{Name: "PlatformVersion", Offset: unsafe.Offsetof(EcsParameters{}.PlatformVersion), Shape: &jsonwire.String},
-			{Name: "PropagateTags", Offset: unsafe.Offsetof(EcsParameters{}.PropagateTags), Shape: &jsonwire.Enum},
-			{Name: "ReferenceId", Offset: unsafe.Offsetof(EcsParameters{}.ReferenceID), Shape: &jsonwire.String},
+			{Name: "PlatformVersion", Offset: unsafe.Offsetof(EcsParameters{}.PlatformVersion), Shape: &schema.String},
+			{Name: "PropagateTags", Offset: unsafe.Offsetof(EcsParameters{}.PropagateTags), Shape: &schema.Enum},
+			{Name: "ReferenceId", Offset: unsafe.Offsetof(EcsParameters{}.ReferenceID), Shape: &schema.String},
 			{Name: "Tags", Offset: unsafe.Offsetof(EcsParameters{}.Tags), Shape: &schemaTags},
-			{Name: "TaskCount", Offset: unsafe.Offsetof(EcsParameters{}.TaskCount), Shape: &jsonwire.Int32},
-			{Name: "TaskDefinitionArn", Offset: unsafe.Offsetof(EcsParameters{}.TaskDefinitionARN), Shape: &jsonwire.String},
+			{Name: "TaskCount", Offset: unsafe.Offsetof(EcsParameters{}.TaskCount), Shape: &schema.Int32},
+			{Name: "TaskDefinitionArn", Offset: unsafe.Offsetof(EcsParameters{}.TaskDefinitionARN), Shape: &schema.String},
 		},
 		Type: (*EcsParameters)(nil),
 	}
-	schemaEventBridgeParameters = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DetailType", Offset: unsafe.Offsetof(EventBridgeParameters{}.DetailType), Shape: &jsonwire.String},
-			{Name: "Source", Offset: unsafe.Offsetof(EventBridgeParameters{}.Source), Shape: &jsonwire.String},
+	schemaEventBridgeParameters = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DetailType", Offset: unsafe.Offsetof(EventBridgeParameters{}.DetailType), Shape: &schema.String},
+			{Name: "Source", Offset: unsafe.Offsetof(EventBridgeParameters{}.Source), Shape: &schema.String},
 		},
 		Type: (*EventBridgeParameters)(nil),
 	}
-	schemaFlexibleTimeWindow = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "MaximumWindowInMinutes", Offset: unsafe.Offsetof(FlexibleTimeWindow{}.MaximumWindowInMinutes), Shape: &jsonwire.Int32},
-			{Name: "Mode", Offset: unsafe.Offsetof(FlexibleTimeWindow{}.Mode), Shape: &jsonwire.Enum},
+	schemaFlexibleTimeWindow = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "MaximumWindowInMinutes", Offset: unsafe.Offsetof(FlexibleTimeWindow{}.MaximumWindowInMinutes), Shape: &schema.Int32},
+			{Name: "Mode", Offset: unsafe.Offsetof(FlexibleTimeWindow{}.Mode), Shape: &schema.Enum},
 		},
 		Type: (*FlexibleTimeWindow)(nil),
 	}
-	schemaGetScheduleGroupInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetScheduleGroupInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetScheduleGroupInput)(nil),
 	}
-	schemaGetScheduleGroupOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Arn", Offset: unsafe.Offsetof(GetScheduleGroupOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "CreationDate", Offset: unsafe.Offsetof(GetScheduleGroupOutput{}.CreationDate), Shape: &jsonwire.Timestamp},
-			{Name: "LastModificationDate", Offset: unsafe.Offsetof(GetScheduleGroupOutput{}.LastModificationDate), Shape: &jsonwire.Timestamp},
-			{Name: "Name", Offset: unsafe.Offsetof(GetScheduleGroupOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "State", Offset: unsafe.Offsetof(GetScheduleGroupOutput{}.State), Shape: &jsonwire.Enum},
+	schemaGetScheduleGroupOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Arn", Offset: unsafe.Offsetof(GetScheduleGroupOutput{}.ARN), Shape: &schema.String},
+			{Name: "CreationDate", Offset: unsafe.Offsetof(GetScheduleGroupOutput{}.CreationDate), Shape: &schema.Timestamp},
+			{Name: "LastModificationDate", Offset: unsafe.Offsetof(GetScheduleGroupOutput{}.LastModificationDate), Shape: &schema.Timestamp},
+			{Name: "Name", Offset: unsafe.Offsetof(GetScheduleGroupOutput{}.Name), Shape: &schema.String},
+			{Name: "State", Offset: unsafe.Offsetof(GetScheduleGroupOutput{}.State), Shape: &schema.Enum},
 		},
 		Type: (*GetScheduleGroupOutput)(nil),
 	}
-	schemaGetScheduleInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetScheduleInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetScheduleInput)(nil),
 	}
-	schemaGetScheduleOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ActionAfterCompletion", Offset: unsafe.Offsetof(GetScheduleOutput{}.ActionAfterCompletion), Shape: &jsonwire.Enum},
-			{Name: "Arn", Offset: unsafe.Offsetof(GetScheduleOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "CreationDate", Offset: unsafe.Offsetof(GetScheduleOutput{}.CreationDate), Shape: &jsonwire.Timestamp},
-			{Name: "Description", Offset: unsafe.Offsetof(GetScheduleOutput{}.Description), Shape: &jsonwire.String},
-			{Name: "EndDate", Offset: unsafe.Offsetof(GetScheduleOutput{}.EndDate), Shape: &jsonwire.Timestamp},
+	schemaGetScheduleOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ActionAfterCompletion", Offset: unsafe.Offsetof(GetScheduleOutput{}.ActionAfterCompletion), Shape: &schema.Enum},
+			{Name: "Arn", Offset: unsafe.Offsetof(GetScheduleOutput{}.ARN), Shape: &schema.String},
+			{Name: "CreationDate", Offset: unsafe.Offsetof(GetScheduleOutput{}.CreationDate), Shape: &schema.Timestamp},
+			{Name: "Description", Offset: unsafe.Offsetof(GetScheduleOutput{}.Description), Shape: &schema.String},
+			{Name: "EndDate", Offset: unsafe.Offsetof(GetScheduleOutput{}.EndDate), Shape: &schema.Timestamp},
 			{Name: "FlexibleTimeWindow", Offset: unsafe.Offsetof(GetScheduleOutput{}.FlexibleTimeWindow), Shape: &schemaFlexibleTimeWindow},
-			{Name: "GroupName", Offset: unsafe.Offsetof(GetScheduleOutput{}.GroupName), Shape: &jsonwire.String},
-			{Name: "KmsKeyArn", Offset: unsafe.Offsetof(GetScheduleOutput{}.KMSKeyARN), Shape: &jsonwire.String},
-			{Name: "LastModificationDate", Offset: unsafe.Offsetof(GetScheduleOutput{}.LastModificationDate), Shape: &jsonwire.Timestamp},
-			{Name: "Name", Offset: unsafe.Offsetof(GetScheduleOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "ScheduleExpression", Offset: unsafe.Offsetof(GetScheduleOutput{}.ScheduleExpression), Shape: &jsonwire.String},
-			{Name: "ScheduleExpressionTimezone", Offset: unsafe.Offsetof(GetScheduleOutput{}.ScheduleExpressionTimezone), Shape: &jsonwire.String},
-			{Name: "StartDate", Offset: unsafe.Offsetof(GetScheduleOutput{}.StartDate), Shape: &jsonwire.Timestamp},
-			{Name: "State", Offset: unsafe.Offsetof(GetScheduleOutput{}.State), Shape: &jsonwire.Enum},
+			{Name: "GroupName", Offset: unsafe.Offsetof(GetScheduleOutput{}.GroupName), Shape: &schema.String},
+			{Name: "KmsKeyArn", Offset: unsafe.Offsetof(GetScheduleOutput{}.KMSKeyARN), Shape: &schema.String},
+			{Name: "LastModificationDate", Offset: unsafe.Offsetof(GetScheduleOutput{}.LastModificationDate), Shape: &schema.Timestamp},
+			{Name: "Name", Offset: unsafe.Offsetof(GetScheduleOutput{}.Name), Shape: &schema.String},
+			{Name: "ScheduleExpression", Offset: unsafe.Offsetof(GetScheduleOutput{}.ScheduleExpression), Shape: &schema.String},
+			{Name: "ScheduleExpressionTimezone", Offset: unsafe.Offsetof(GetScheduleOutput{}.ScheduleExpressionTimezone), Shape: &schema.String},
+			{Name: "StartDate", Offset: unsafe.Offsetof(GetScheduleOutput{}.StartDate), Shape: &schema.Timestamp},
+			{Name: "State", Offset: unsafe.Offsetof(GetScheduleOutput{}.State), Shape: &schema.Enum},
 			{Name: "Target", Offset: unsafe.Offsetof(GetScheduleOutput{}.Target), Shape: &schemaTarget},
 		},
 		Type: (*GetScheduleOutput)(nil),
 	}
-	schemaInternalServerException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InternalServerException{}.Message), Shape: &jsonwire.String},
+	schemaInternalServerException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InternalServerException{}.Message), Shape: &schema.String},
 		},
 		Type: (*InternalServerException)(nil),
 	}
-	schemaKinesisParameters = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "PartitionKey", Offset: unsafe.Offsetof(KinesisParameters{}.PartitionKey), Shape: &jsonwire.String},
+	schemaKinesisParameters = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "PartitionKey", Offset: unsafe.Offsetof(KinesisParameters{}.PartitionKey), Shape: &schema.String},
 		},
 		Type: (*KinesisParameters)(nil),
 	}
-	schemaListScheduleGroupsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListScheduleGroupsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListScheduleGroupsInput)(nil),
 	}
-	schemaListScheduleGroupsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListScheduleGroupsOutput{}.NextToken), Shape: &jsonwire.String},
+	schemaListScheduleGroupsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListScheduleGroupsOutput{}.NextToken), Shape: &schema.String},
 			{Name: "ScheduleGroups", Offset: unsafe.Offsetof(ListScheduleGroupsOutput{}.ScheduleGroups), Shape: &schemaScheduleGroupList},
 		},
 		Type: (*ListScheduleGroupsOutput)(nil),
 	}
-	schemaListSchedulesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListSchedulesInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListSchedulesInput)(nil),
 	}
-	schemaListSchedulesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListSchedulesOutput{}.NextToken), Shape: &jsonwire.String},
+	schemaListSchedulesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListSchedulesOutput{}.NextToken), Shape: &schema.String},
 			{Name: "Schedules", Offset: unsafe.Offsetof(ListSchedulesOutput{}.Schedules), Shape: &schemaScheduleList},
 		},
 		Type: (*ListSchedulesOutput)(nil),
 	}
-	schemaListTagsForResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListTagsForResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListTagsForResourceInput)(nil),
 	}
-	schemaListTagsForResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTagsForResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Tags", Offset: unsafe.Offsetof(ListTagsForResourceOutput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*ListTagsForResourceOutput)(nil),
 	}
-	schemaNetworkConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaNetworkConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "awsvpcConfiguration", Offset: unsafe.Offsetof(NetworkConfiguration{}.AwsvpcConfiguration), Shape: &schemaAWSVPCConfiguration},
 		},
 		Type: (*NetworkConfiguration)(nil),
 	}
-	schemaPlacementConstraint = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "expression", Offset: unsafe.Offsetof(PlacementConstraint{}.Expression), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(PlacementConstraint{}.Type), Shape: &jsonwire.Enum},
+	schemaPlacementConstraint = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "expression", Offset: unsafe.Offsetof(PlacementConstraint{}.Expression), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(PlacementConstraint{}.Type), Shape: &schema.Enum},
 		},
 		Type: (*PlacementConstraint)(nil),
 	}
-	schemaPlacementConstraints = jsonwire.Shape{
+	schemaPlacementConstraints = schema.Shape{
 		Elem: &schemaPlacementConstraint,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]PlacementConstraint)(nil),
 	}
-	schemaPlacementStrategies = jsonwire.Shape{
+	schemaPlacementStrategies = schema.Shape{
 		Elem: &schemaPlacementStrategy,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]PlacementStrategy)(nil),
 	}
-	schemaPlacementStrategy = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "field", Offset: unsafe.Offsetof(PlacementStrategy{}.Field), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(PlacementStrategy{}.Type), Shape: &jsonwire.Enum},
+	schemaPlacementStrategy = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "field", Offset: unsafe.Offsetof(PlacementStrategy{}.Field), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(PlacementStrategy{}.Type), Shape: &schema.Enum},
 		},
 		Type: (*PlacementStrategy)(nil),
 	}
-	schemaResourceNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ResourceNotFoundException{}.Message), Shape: &jsonwire.String},
+	schemaResourceNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ResourceNotFoundException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ResourceNotFoundException)(nil),
 	}
-	schemaRetryPolicy = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "MaximumEventAgeInSeconds", Offset: unsafe.Offsetof(RetryPolicy{}.MaximumEventAgeInSeconds), Shape: &jsonwire.Int32},
-			{Name: "MaximumRetryAttempts", Offset: unsafe.Offsetof(RetryPolicy{}.MaximumRetryAttempts), Shape: &jsonwire.Int32},
+	schemaRetryPolicy = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "MaximumEventAgeInSeconds", Offset: unsafe.Offsetof(RetryPolicy{}.MaximumEventAgeInSeconds), Shape: &schema.Int32},
+			{Name: "MaximumRetryAttempts", Offset: unsafe.Offsetof(RetryPolicy{}.MaximumRetryAttempts), Shape: &schema.Int32},
 		},
 		Type: (*RetryPolicy)(nil),
 	}
-	schemaSageMakerPipelineParameter = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(SageMakerPipelineParameter{}.Name), Shape: &jsonwire.String},
-			{Name: "Value", Offset: unsafe.Offsetof(SageMakerPipelineParameter{}.Value), Shape: &jsonwire.String},
+	schemaSageMakerPipelineParameter = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(SageMakerPipelineParameter{}.Name), Shape: &schema.String},
+			{Name: "Value", Offset: unsafe.Offsetof(SageMakerPipelineParameter{}.Value), Shape: &schema.String},
 		},
 		Type: (*SageMakerPipelineParameter)(nil),
 	}
-	schemaSageMakerPipelineParameterList = jsonwire.Shape{
+	schemaSageMakerPipelineParameterList = schema.Shape{
 		Elem: &schemaSageMakerPipelineParameter,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]SageMakerPipelineParameter)(nil),
 	}
-	schemaSageMakerPipelineParameters = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaSageMakerPipelineParameters = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "PipelineParameterList", Offset: unsafe.Offsetof(SageMakerPipelineParameters{}.PipelineParameterList), Shape: &schemaSageMakerPipelineParameterList},
 		},
 		Type: (*SageMakerPipelineParameters)(nil),
 	}
-	schemaScheduleGroupList = jsonwire.Shape{
+	schemaScheduleGroupList = schema.Shape{
 		Elem: &schemaScheduleGroupSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ScheduleGroupSummary)(nil),
 	}
-	schemaScheduleGroupSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Arn", Offset: unsafe.Offsetof(ScheduleGroupSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "CreationDate", Offset: unsafe.Offsetof(ScheduleGroupSummary{}.CreationDate), Shape: &jsonwire.Timestamp},
-			{Name: "LastModificationDate", Offset: unsafe.Offsetof(ScheduleGroupSummary{}.LastModificationDate), Shape: &jsonwire.Timestamp},
-			{Name: "Name", Offset: unsafe.Offsetof(ScheduleGroupSummary{}.Name), Shape: &jsonwire.String},
-			{Name: "State", Offset: unsafe.Offsetof(ScheduleGroupSummary{}.State), Shape: &jsonwire.Enum},
+	schemaScheduleGroupSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Arn", Offset: unsafe.Offsetof(ScheduleGroupSummary{}.ARN), Shape: &schema.String},
+			{Name: "CreationDate", Offset: unsafe.Offsetof(ScheduleGroupSummary{}.CreationDate), Shape: &schema.Timestamp},
+			{Name: "LastModificationDate", Offset: unsafe.Offsetof(ScheduleGroupSummary{}.LastModificationDate), Shape: &schema.Timestamp},
+			{Name: "Name", Offset: unsafe.Offsetof(ScheduleGroupSummary{}.Name), Shape: &schema.String},
+			{Name: "State", Offset: unsafe.Offsetof(ScheduleGroupSummary{}.State), Shape: &schema.Enum},
 		},
 		Type: (*ScheduleGroupSummary)(nil),
 	}
-	schemaScheduleList = jsonwire.Shape{
+	schemaScheduleList = schema.Shape{
 		Elem: &schemaScheduleSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ScheduleSummary)(nil),
 	}
-	schemaScheduleSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Arn", Offset: unsafe.Offsetof(ScheduleSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "CreationDate", Offset: unsafe.Offsetof(ScheduleSummary{}.CreationDate), Shape: &jsonwire.Timestamp},
-			{Name: "GroupName", Offset: unsafe.Offsetof(ScheduleSummary{}.GroupName), Shape: &jsonwire.String},
-			{Name: "LastModificationDate", Offset: unsafe.Offsetof(ScheduleSummary{}.LastModificationDate), Shape: &jsonwire.Timestamp},
-			{Name: "Name", Offset: unsafe.Offsetof(ScheduleSummary{}.Name), Shape: &jsonwire.String},
-			{Name: "State", Offset: unsafe.Offsetof(ScheduleSummary{}.State), Shape: &jsonwire.Enum},
+	schemaScheduleSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Arn", Offset: unsafe.Offsetof(ScheduleSummary{}.ARN), Shape: &schema.String},
+			{Name: "CreationDate", Offset: unsafe.Offsetof(ScheduleSummary{}.CreationDate), Shape: &schema.Timestamp},
+			{Name: "GroupName", Offset: unsafe.Offsetof(ScheduleSummary{}.GroupName), Shape: &schema.String},
+			{Name: "LastModificationDate", Offset: unsafe.Offsetof(ScheduleSummary{}.LastModificationDate), Shape: &schema.Timestamp},
+			{Name: "Name", Offset: unsafe.Offsetof(ScheduleSummary{}.Name), Shape: &schema.String},
+			{Name: "State", Offset: unsafe.Offsetof(ScheduleSummary{}.State), Shape: &schema.Enum},
 			{Name: "Target", Offset: unsafe.Offsetof(ScheduleSummary{}.Target), Shape: &schemaTargetSummary},
 		},
 		Type: (*ScheduleSummary)(nil),
 	}
-	schemaSecurityGroups = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaSecurityGroups = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaServiceQuotaExceededException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ServiceQuotaExceededException{}.Message), Shape: &jsonwire.String},
+	schemaServiceQuotaExceededException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ServiceQuotaExceededException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ServiceQuotaExceededException)(nil),
 	}
-	schemaSqsParameters = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "MessageGroupId", Offset: unsafe.Offsetof(SqsParameters{}.MessageGroupID), Shape: &jsonwire.String},
+	schemaSqsParameters = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "MessageGroupId", Offset: unsafe.Offsetof(SqsParameters{}.MessageGroupID), Shape: &schema.String},
 		},
 		Type: (*SqsParameters)(nil),
 	}
-	schemaSubnets = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaSubnets = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaTag = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &jsonwire.String},
-			{Name: "Value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &jsonwire.String},
+	schemaTag = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &schema.String},
+			{Name: "Value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &schema.String},
 		},
 		Type: (*Tag)(nil),
 	}
-	schemaTagList = jsonwire.Shape{
+	schemaTagList = schema.Shape{
 		Elem: &schemaTag,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Tag)(nil),
 	}
-	schemaTagMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaTagMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaTagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaTagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Tags", Offset: unsafe.Offsetof(TagResourceInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*TagResourceInput)(nil),
 	}
-	schemaTagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TagResourceOutput)(nil),
 	}
-	schemaTags = jsonwire.Shape{
+	schemaTags = schema.Shape{
 		Elem: &schemaTagMap,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]map[string]string)(nil),
 	}
-	schemaTarget = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Arn", Offset: unsafe.Offsetof(Target{}.ARN), Shape: &jsonwire.String},
+	schemaTarget = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Arn", Offset: unsafe.Offsetof(Target{}.ARN), Shape: &schema.String},
 			{Name: "DeadLetterConfig", Offset: unsafe.Offsetof(Target{}.DeadLetterConfig), Shape: &schemaDeadLetterConfig},
 			{Name: "EcsParameters", Offset: unsafe.Offsetof(Target{}.EcsParameters), Shape: &schemaEcsParameters},
 			{Name: "EventBridgeParameters", Offset: unsafe.Offsetof(Target{}.EventBridgeParameters), Shape: &schemaEventBridgeParameters},
-			{Name: "Input", Offset: unsafe.Offsetof(Target{}.Input), Shape: &jsonwire.String},
+			{Name: "Input", Offset: unsafe.Offsetof(Target{}.Input), Shape: &schema.String},
 			{Name: "KinesisParameters", Offset: unsafe.Offsetof(Target{}.KinesisParameters), Shape: &schemaKinesisParameters},
 			{Name: "RetryPolicy", Offset: unsafe.Offsetof(Target{}.RetryPolicy), Shape: &schemaRetryPolicy},
-			{Name: "RoleArn", Offset: unsafe.Offsetof(Target{}.RoleARN), Shape: &jsonwire.String},
+			{Name: "RoleArn", Offset: unsafe.Offsetof(Target{}.RoleARN), Shape: &schema.String},
 			{Name: "SageMakerPipelineParameters", Offset: unsafe.Offsetof(Target{}.SageMakerPipelineParameters), Shape: &schemaSageMakerPipelineParameters},
 			{Name: "SqsParameters", Offset: unsafe.Offsetof(Target{}.SqsParameters), Shape: &schemaSqsParameters},
 		},
 		Type: (*Target)(nil),
 	}
-	schemaTargetSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Arn", Offset: unsafe.Offsetof(TargetSummary{}.ARN), Shape: &jsonwire.String},
+	schemaTargetSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Arn", Offset: unsafe.Offsetof(TargetSummary{}.ARN), Shape: &schema.String},
 		},
 		Type: (*TargetSummary)(nil),
 	}
-	schemaThrottlingException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ThrottlingException{}.Message), Shape: &jsonwire.String},
+	schemaThrottlingException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ThrottlingException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ThrottlingException)(nil),
 	}
-	schemaUntagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUntagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UntagResourceInput)(nil),
 	}
-	schemaUntagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUntagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UntagResourceOutput)(nil),
 	}
-	schemaUpdateScheduleInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ActionAfterCompletion", Offset: unsafe.Offsetof(UpdateScheduleInput{}.ActionAfterCompletion), Shape: &jsonwire.Enum},
-			{Name: "ClientToken", Offset: unsafe.Offsetof(UpdateScheduleInput{}.ClientToken), Shape: &jsonwire.String},
-			{Name: "Description", Offset: unsafe.Offsetof(UpdateScheduleInput{}.Description), Shape: &jsonwire.String},
-			{Name: "EndDate", Offset: unsafe.Offsetof(UpdateScheduleInput{}.EndDate), Shape: &jsonwire.Timestamp},
+	schemaUpdateScheduleInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ActionAfterCompletion", Offset: unsafe.Offsetof(UpdateScheduleInput{}.ActionAfterCompletion), Shape: &schema.Enum},
+			{Name: "ClientToken", Offset: unsafe.Offsetof(UpdateScheduleInput{}.ClientToken), Shape: &schema.String},
+			{Name: "Description", Offset: unsafe.Offsetof(UpdateScheduleInput{}.Description), Shape: &schema.String},
+			{Name: "EndDate", Offset: unsafe.Offsetof(UpdateScheduleInput{}.EndDate), Shape: &schema.Timestamp},
 			{Name: "FlexibleTimeWindow", Offset: unsafe.Offsetof(UpdateScheduleInput{}.FlexibleTimeWindow), Shape: &schemaFlexibleTimeWindow},
-			{Name: "GroupName", Offset: unsafe.Offsetof(UpdateScheduleInput{}.GroupName), Shape: &jsonwire.String},
-			{Name: "KmsKeyArn", Offset: unsafe.Offsetof(UpdateScheduleInput{}.KMSKeyARN), Shape: &jsonwire.String},
-			{Name: "ScheduleExpression", Offset: unsafe.Offsetof(UpdateScheduleInput{}.ScheduleExpression), Shape: &jsonwire.String},
-			{Name: "ScheduleExpressionTimezone", Offset: unsafe.Offsetof(UpdateScheduleInput{}.ScheduleExpressionTimezone), Shape: &jsonwire.String},
-			{Name: "StartDate", Offset: unsafe.Offsetof(UpdateScheduleInput{}.StartDate), Shape: &jsonwire.Timestamp},
-			{Name: "State", Offset: unsafe.Offsetof(UpdateScheduleInput{}.State), Shape: &jsonwire.Enum},
+			{Name: "GroupName", Offset: unsafe.Offsetof(UpdateScheduleInput{}.GroupName), Shape: &schema.String},
+			{Name: "KmsKeyArn", Offset: unsafe.Offsetof(UpdateScheduleInput{}.KMSKeyARN), Shape: &schema.String},
+			{Name: "ScheduleExpression", Offset: unsafe.Offsetof(UpdateScheduleInput{}.ScheduleExpression), Shape: &schema.String},
+			{Name: "ScheduleExpressionTimezone", Offset: unsafe.Offsetof(UpdateScheduleInput{}.ScheduleExpressionTimezone), Shape: &schema.String},
+			{Name: "StartDate", Offset: unsafe.Offsetof(UpdateScheduleInput{}.StartDate), Shape: &schema.Timestamp},
+			{Name: "State", Offset: unsafe.Offsetof(UpdateScheduleInput{}.State), Shape: &schema.Enum},
 			{Name: "Target", Offset: unsafe.Offsetof(UpdateScheduleInput{}.Target), Shape: &schemaTarget},
 		},
 		Type: (*UpdateScheduleInput)(nil),
 	}
-	schemaUpdateScheduleOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ScheduleArn", Offset: unsafe.Offsetof(UpdateScheduleOutput{}.ScheduleARN), Shape: &jsonwire.String},
+	schemaUpdateScheduleOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ScheduleArn", Offset: unsafe.Offsetof(UpdateScheduleOutput{}.ScheduleARN), Shape: &schema.String},
 		},
 		Type: (*UpdateScheduleOutput)(nil),
 	}
-	schemaValidationException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &jsonwire.String},
+	schemaValidationException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ValidationException)(nil),
 	}
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *CreateScheduleInput:
 		return &schemaCreateScheduleInput

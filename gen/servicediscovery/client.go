@@ -5,7 +5,6 @@ package servicediscovery
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 )
 
@@ -1135,97 +1134,6 @@ func (c *Client) UpdateServiceAttributes(ctx context.Context, in *UpdateServiceA
 		return nil, err
 	}
 	return out, nil
-}
-
-// UnmarshalJSON decodes the JSON body of the CustomHealthNotFound error into
-// e, matching member names exactly.
-func (e *CustomHealthNotFound) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaCustomHealthNotFound, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the DuplicateRequest error into e,
-// matching member names exactly.
-func (e *DuplicateRequest) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaDuplicateRequest, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the InstanceNotFound error into e,
-// matching member names exactly.
-func (e *InstanceNotFound) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaInstanceNotFound, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the InvalidInput error into e,
-// matching member names exactly.
-func (e *InvalidInput) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaInvalidInput, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the NamespaceAlreadyExists error into
-// e, matching member names exactly.
-func (e *NamespaceAlreadyExists) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaNamespaceAlreadyExists, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the NamespaceNotFound error into e,
-// matching member names exactly.
-func (e *NamespaceNotFound) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaNamespaceNotFound, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the OperationNotFound error into e,
-// matching member names exactly.
-func (e *OperationNotFound) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaOperationNotFound, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the RequestLimitExceeded error into
-// e, matching member names exactly.
-func (e *RequestLimitExceeded) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaRequestLimitExceeded, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ResourceInUse error into e,
-// matching member names exactly.
-func (e *ResourceInUse) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaResourceInUse, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ResourceLimitExceeded error into
-// e, matching member names exactly.
-func (e *ResourceLimitExceeded) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaResourceLimitExceeded, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
-// into e, matching member names exactly.
-func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaResourceNotFoundException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ServiceAlreadyExists error into
-// e, matching member names exactly.
-func (e *ServiceAlreadyExists) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaServiceAlreadyExists, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the
-// ServiceAttributesLimitExceededException error into e, matching member names
-// exactly.
-func (e *ServiceAttributesLimitExceededException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaServiceAttributesLimitExceededException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ServiceNotFound error into e,
-// matching member names exactly.
-func (e *ServiceNotFound) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaServiceNotFound, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the TooManyTagsException error into
-// e, matching member names exactly.
-func (e *TooManyTagsException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaTooManyTagsException, e)
 }
 
 // newError returns an empty typed error for an error code of AWS Cloud Map,

@@ -3,1020 +3,1020 @@
 package servicediscovery
 
 import (
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaAttributes = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaAttributes = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaCreateHttpNamespaceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(CreateHttpNamespaceInput{}.Name), Shape: &jsonwire.String},
-			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(CreateHttpNamespaceInput{}.CreatorRequestID), Shape: &jsonwire.String},
-			{Name: "Description", Offset: unsafe.Offsetof(CreateHttpNamespaceInput{}.Description), Shape: &jsonwire.String},
+	schemaCreateHttpNamespaceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(CreateHttpNamespaceInput{}.Name), Shape: &schema.String},
+			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(CreateHttpNamespaceInput{}.CreatorRequestID), Shape: &schema.String},
+			{Name: "Description", Offset: unsafe.Offsetof(CreateHttpNamespaceInput{}.Description), Shape: &schema.String},
 			{Name: "Tags", Offset: unsafe.Offsetof(CreateHttpNamespaceInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*CreateHttpNamespaceInput)(nil),
 	}
-	schemaCreateHttpNamespaceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "OperationId", Offset: unsafe.Offsetof(CreateHttpNamespaceOutput{}.OperationID), Shape: &jsonwire.String},
+	schemaCreateHttpNamespaceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "OperationId", Offset: unsafe.Offsetof(CreateHttpNamespaceOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*CreateHttpNamespaceOutput)(nil),
 	}
-	schemaCreatePrivateDnsNamespaceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(CreatePrivateDnsNamespaceInput{}.Name), Shape: &jsonwire.String},
-			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(CreatePrivateDnsNamespaceInput{}.CreatorRequestID), Shape: &jsonwire.String},
-			{Name: "Description", Offset: unsafe.Offsetof(CreatePrivateDnsNamespaceInput{}.Description), Shape: &jsonwire.String},
-			{Name: "Vpc", Offset: unsafe.Offsetof(CreatePrivateDnsNamespaceInput{}.VPC), Shape: &jsonwire.String},
+	schemaCreatePrivateDnsNamespaceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(CreatePrivateDnsNamespaceInput{}.Name), Shape: &schema.String},
+			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(CreatePrivateDnsNamespaceInput{}.CreatorRequestID), Shape: &schema.String},
+			{Name: "Description", Offset: unsafe.Offsetof(CreatePrivateDnsNamespaceInput{}.Description), Shape: &schema.String},
+			{Name: "Vpc", Offset: unsafe.Offsetof(CreatePrivateDnsNamespaceInput{}.VPC), Shape: &schema.String},
 			{Name: "Tags", Offset: unsafe.Offsetof(CreatePrivateDnsNamespaceInput{}.Tags), Shape: &schemaTagList},
 			{Name: "Properties", Offset: unsafe.Offsetof(CreatePrivateDnsNamespaceInput{}.Properties), Shape: &schemaPrivateDNSNamespaceProperties},
 		},
 		Type: (*CreatePrivateDnsNamespaceInput)(nil),
 	}
-	schemaCreatePrivateDnsNamespaceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "OperationId", Offset: unsafe.Offsetof(CreatePrivateDnsNamespaceOutput{}.OperationID), Shape: &jsonwire.String},
+	schemaCreatePrivateDnsNamespaceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "OperationId", Offset: unsafe.Offsetof(CreatePrivateDnsNamespaceOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*CreatePrivateDnsNamespaceOutput)(nil),
 	}
-	schemaCreatePublicDnsNamespaceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(CreatePublicDnsNamespaceInput{}.Name), Shape: &jsonwire.String},
-			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(CreatePublicDnsNamespaceInput{}.CreatorRequestID), Shape: &jsonwire.String},
-			{Name: "Description", Offset: unsafe.Offsetof(CreatePublicDnsNamespaceInput{}.Description), Shape: &jsonwire.String},
+	schemaCreatePublicDnsNamespaceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(CreatePublicDnsNamespaceInput{}.Name), Shape: &schema.String},
+			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(CreatePublicDnsNamespaceInput{}.CreatorRequestID), Shape: &schema.String},
+			{Name: "Description", Offset: unsafe.Offsetof(CreatePublicDnsNamespaceInput{}.Description), Shape: &schema.String},
 			{Name: "Tags", Offset: unsafe.Offsetof(CreatePublicDnsNamespaceInput{}.Tags), Shape: &schemaTagList},
 			{Name: "Properties", Offset: unsafe.Offsetof(CreatePublicDnsNamespaceInput{}.Properties), Shape: &schemaPublicDNSNamespaceProperties},
 		},
 		Type: (*CreatePublicDnsNamespaceInput)(nil),
 	}
-	schemaCreatePublicDnsNamespaceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "OperationId", Offset: unsafe.Offsetof(CreatePublicDnsNamespaceOutput{}.OperationID), Shape: &jsonwire.String},
+	schemaCreatePublicDnsNamespaceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "OperationId", Offset: unsafe.Offsetof(CreatePublicDnsNamespaceOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*CreatePublicDnsNamespaceOutput)(nil),
 	}
-	schemaCreateServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(CreateServiceInput{}.Name), Shape: &jsonwire.String},
-			{Name: "NamespaceId", Offset: unsafe.Offsetof(CreateServiceInput{}.NamespaceID), Shape: &jsonwire.String},
-			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(CreateServiceInput{}.CreatorRequestID), Shape: &jsonwire.String},
-			{Name: "Description", Offset: unsafe.Offsetof(CreateServiceInput{}.Description), Shape: &jsonwire.String},
+	schemaCreateServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(CreateServiceInput{}.Name), Shape: &schema.String},
+			{Name: "NamespaceId", Offset: unsafe.Offsetof(CreateServiceInput{}.NamespaceID), Shape: &schema.String},
+			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(CreateServiceInput{}.CreatorRequestID), Shape: &schema.String},
+			{Name: "Description", Offset: unsafe.Offsetof(CreateServiceInput{}.Description), Shape: &schema.String},
 			{Name: "DnsConfig", Offset: unsafe.Offsetof(CreateServiceInput{}.DNSConfig), Shape: &schemaDNSConfig},
 			{Name: "HealthCheckConfig", Offset: unsafe.Offsetof(CreateServiceInput{}.HealthCheckConfig), Shape: &schemaHealthCheckConfig},
 			{Name: "HealthCheckCustomConfig", Offset: unsafe.Offsetof(CreateServiceInput{}.HealthCheckCustomConfig), Shape: &schemaHealthCheckCustomConfig},
 			{Name: "Tags", Offset: unsafe.Offsetof(CreateServiceInput{}.Tags), Shape: &schemaTagList},
-			{Name: "Type", Offset: unsafe.Offsetof(CreateServiceInput{}.Type), Shape: &jsonwire.Enum},
+			{Name: "Type", Offset: unsafe.Offsetof(CreateServiceInput{}.Type), Shape: &schema.Enum},
 		},
 		Type: (*CreateServiceInput)(nil),
 	}
-	schemaCreateServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Service", Offset: unsafe.Offsetof(CreateServiceOutput{}.Service), Shape: &schemaService},
 		},
 		Type: (*CreateServiceOutput)(nil),
 	}
-	schemaCustomHealthNotFound = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(CustomHealthNotFound{}.Message), Shape: &jsonwire.String},
+	schemaCustomHealthNotFound = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(CustomHealthNotFound{}.Message), Shape: &schema.String},
 		},
 		Type: (*CustomHealthNotFound)(nil),
 	}
-	schemaDNSConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NamespaceId", Offset: unsafe.Offsetof(DNSConfig{}.NamespaceID), Shape: &jsonwire.String},
-			{Name: "RoutingPolicy", Offset: unsafe.Offsetof(DNSConfig{}.RoutingPolicy), Shape: &jsonwire.Enum},
+	schemaDNSConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NamespaceId", Offset: unsafe.Offsetof(DNSConfig{}.NamespaceID), Shape: &schema.String},
+			{Name: "RoutingPolicy", Offset: unsafe.Offsetof(DNSConfig{}.RoutingPolicy), Shape: &schema.Enum},
 			{Name: "DnsRecords", Offset: unsafe.Offsetof(DNSConfig{}.DNSRecords), Shape: &schemaDnsRecordList},
 		},
 		Type: (*DNSConfig)(nil),
 	}
-	schemaDNSConfigChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDNSConfigChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "DnsRecords", Offset: unsafe.Offsetof(DNSConfigChange{}.DNSRecords), Shape: &schemaDnsRecordList},
 		},
 		Type: (*DNSConfigChange)(nil),
 	}
-	schemaDNSProperties = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "HostedZoneId", Offset: unsafe.Offsetof(DNSProperties{}.HostedZoneID), Shape: &jsonwire.String},
+	schemaDNSProperties = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "HostedZoneId", Offset: unsafe.Offsetof(DNSProperties{}.HostedZoneID), Shape: &schema.String},
 			{Name: "SOA", Offset: unsafe.Offsetof(DNSProperties{}.SOA), Shape: &schemaSOA},
 		},
 		Type: (*DNSProperties)(nil),
 	}
-	schemaDNSRecord = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Type", Offset: unsafe.Offsetof(DNSRecord{}.Type), Shape: &jsonwire.Enum},
-			{Name: "TTL", Offset: unsafe.Offsetof(DNSRecord{}.TTL), Shape: &jsonwire.Int64},
+	schemaDNSRecord = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Type", Offset: unsafe.Offsetof(DNSRecord{}.Type), Shape: &schema.Enum},
+			{Name: "TTL", Offset: unsafe.Offsetof(DNSRecord{}.TTL), Shape: &schema.Int64},
 		},
 		Type: (*DNSRecord)(nil),
 	}
-	schemaDeleteNamespaceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(DeleteNamespaceInput{}.ID), Shape: &jsonwire.String},
+	schemaDeleteNamespaceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(DeleteNamespaceInput{}.ID), Shape: &schema.String},
 		},
 		Type: (*DeleteNamespaceInput)(nil),
 	}
-	schemaDeleteNamespaceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "OperationId", Offset: unsafe.Offsetof(DeleteNamespaceOutput{}.OperationID), Shape: &jsonwire.String},
+	schemaDeleteNamespaceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "OperationId", Offset: unsafe.Offsetof(DeleteNamespaceOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*DeleteNamespaceOutput)(nil),
 	}
-	schemaDeleteServiceAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceId", Offset: unsafe.Offsetof(DeleteServiceAttributesInput{}.ServiceID), Shape: &jsonwire.String},
+	schemaDeleteServiceAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceId", Offset: unsafe.Offsetof(DeleteServiceAttributesInput{}.ServiceID), Shape: &schema.String},
 			{Name: "Attributes", Offset: unsafe.Offsetof(DeleteServiceAttributesInput{}.Attributes), Shape: &schemaServiceAttributeKeyList},
 		},
 		Type: (*DeleteServiceAttributesInput)(nil),
 	}
-	schemaDeleteServiceAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteServiceAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteServiceAttributesOutput)(nil),
 	}
-	schemaDeleteServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(DeleteServiceInput{}.ID), Shape: &jsonwire.String},
+	schemaDeleteServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(DeleteServiceInput{}.ID), Shape: &schema.String},
 		},
 		Type: (*DeleteServiceInput)(nil),
 	}
-	schemaDeleteServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteServiceOutput)(nil),
 	}
-	schemaDeregisterInstanceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceId", Offset: unsafe.Offsetof(DeregisterInstanceInput{}.ServiceID), Shape: &jsonwire.String},
-			{Name: "InstanceId", Offset: unsafe.Offsetof(DeregisterInstanceInput{}.InstanceID), Shape: &jsonwire.String},
+	schemaDeregisterInstanceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceId", Offset: unsafe.Offsetof(DeregisterInstanceInput{}.ServiceID), Shape: &schema.String},
+			{Name: "InstanceId", Offset: unsafe.Offsetof(DeregisterInstanceInput{}.InstanceID), Shape: &schema.String},
 		},
 		Type: (*DeregisterInstanceInput)(nil),
 	}
-	schemaDeregisterInstanceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "OperationId", Offset: unsafe.Offsetof(DeregisterInstanceOutput{}.OperationID), Shape: &jsonwire.String},
+	schemaDeregisterInstanceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "OperationId", Offset: unsafe.Offsetof(DeregisterInstanceOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*DeregisterInstanceOutput)(nil),
 	}
-	schemaDiscoverInstancesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NamespaceName", Offset: unsafe.Offsetof(DiscoverInstancesInput{}.NamespaceName), Shape: &jsonwire.String},
-			{Name: "ServiceName", Offset: unsafe.Offsetof(DiscoverInstancesInput{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(DiscoverInstancesInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaDiscoverInstancesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NamespaceName", Offset: unsafe.Offsetof(DiscoverInstancesInput{}.NamespaceName), Shape: &schema.String},
+			{Name: "ServiceName", Offset: unsafe.Offsetof(DiscoverInstancesInput{}.ServiceName), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(DiscoverInstancesInput{}.MaxResults), Shape: &schema.Int32},
 			{Name: "QueryParameters", Offset: unsafe.Offsetof(DiscoverInstancesInput{}.QueryParameters), Shape: &schemaAttributes},
 			{Name: "OptionalParameters", Offset: unsafe.Offsetof(DiscoverInstancesInput{}.OptionalParameters), Shape: &schemaAttributes},
-			{Name: "HealthStatus", Offset: unsafe.Offsetof(DiscoverInstancesInput{}.HealthStatus), Shape: &jsonwire.Enum},
-			{Name: "OwnerAccount", Offset: unsafe.Offsetof(DiscoverInstancesInput{}.OwnerAccount), Shape: &jsonwire.String},
+			{Name: "HealthStatus", Offset: unsafe.Offsetof(DiscoverInstancesInput{}.HealthStatus), Shape: &schema.Enum},
+			{Name: "OwnerAccount", Offset: unsafe.Offsetof(DiscoverInstancesInput{}.OwnerAccount), Shape: &schema.String},
 		},
 		Type: (*DiscoverInstancesInput)(nil),
 	}
-	schemaDiscoverInstancesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDiscoverInstancesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Instances", Offset: unsafe.Offsetof(DiscoverInstancesOutput{}.Instances), Shape: &schemaHttpInstanceSummaryList},
-			{Name: "InstancesRevision", Offset: unsafe.Offsetof(DiscoverInstancesOutput{}.InstancesRevision), Shape: &jsonwire.Int64},
+			{Name: "InstancesRevision", Offset: unsafe.Offsetof(DiscoverInstancesOutput{}.InstancesRevision), Shape: &schema.Int64},
 		},
 		Type: (*DiscoverInstancesOutput)(nil),
 	}
-	schemaDiscoverInstancesRevisionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NamespaceName", Offset: unsafe.Offsetof(DiscoverInstancesRevisionInput{}.NamespaceName), Shape: &jsonwire.String},
-			{Name: "ServiceName", Offset: unsafe.Offsetof(DiscoverInstancesRevisionInput{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "OwnerAccount", Offset: unsafe.Offsetof(DiscoverInstancesRevisionInput{}.OwnerAccount), Shape: &jsonwire.String},
+	schemaDiscoverInstancesRevisionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NamespaceName", Offset: unsafe.Offsetof(DiscoverInstancesRevisionInput{}.NamespaceName), Shape: &schema.String},
+			{Name: "ServiceName", Offset: unsafe.Offsetof(DiscoverInstancesRevisionInput{}.ServiceName), Shape: &schema.String},
+			{Name: "OwnerAccount", Offset: unsafe.Offsetof(DiscoverInstancesRevisionInput{}.OwnerAccount), Shape: &schema.String},
 		},
 		Type: (*DiscoverInstancesRevisionInput)(nil),
 	}
-	schemaDiscoverInstancesRevisionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "InstancesRevision", Offset: unsafe.Offsetof(DiscoverInstancesRevisionOutput{}.InstancesRevision), Shape: &jsonwire.Int64},
+	schemaDiscoverInstancesRevisionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "InstancesRevision", Offset: unsafe.Offsetof(DiscoverInstancesRevisionOutput{}.InstancesRevision), Shape: &schema.Int64},
 		},
 		Type: (*DiscoverInstancesRevisionOutput)(nil),
 	}
-	schemaDnsRecordList = jsonwire.Shape{
+	schemaDnsRecordList = schema.Shape{
 		Elem: &schemaDNSRecord,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DNSRecord)(nil),
 	}
-	schemaDuplicateRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(DuplicateRequest{}.Message), Shape: &jsonwire.String},
-			{Name: "DuplicateOperationId", Offset: unsafe.Offsetof(DuplicateRequest{}.DuplicateOperationID), Shape: &jsonwire.String},
+	schemaDuplicateRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(DuplicateRequest{}.Message), Shape: &schema.String},
+			{Name: "DuplicateOperationId", Offset: unsafe.Offsetof(DuplicateRequest{}.DuplicateOperationID), Shape: &schema.String},
 		},
 		Type: (*DuplicateRequest)(nil),
 	}
-	schemaFilterValues = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaFilterValues = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaGetInstanceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceId", Offset: unsafe.Offsetof(GetInstanceInput{}.ServiceID), Shape: &jsonwire.String},
-			{Name: "InstanceId", Offset: unsafe.Offsetof(GetInstanceInput{}.InstanceID), Shape: &jsonwire.String},
+	schemaGetInstanceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceId", Offset: unsafe.Offsetof(GetInstanceInput{}.ServiceID), Shape: &schema.String},
+			{Name: "InstanceId", Offset: unsafe.Offsetof(GetInstanceInput{}.InstanceID), Shape: &schema.String},
 		},
 		Type: (*GetInstanceInput)(nil),
 	}
-	schemaGetInstanceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceOwner", Offset: unsafe.Offsetof(GetInstanceOutput{}.ResourceOwner), Shape: &jsonwire.String},
+	schemaGetInstanceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceOwner", Offset: unsafe.Offsetof(GetInstanceOutput{}.ResourceOwner), Shape: &schema.String},
 			{Name: "Instance", Offset: unsafe.Offsetof(GetInstanceOutput{}.Instance), Shape: &schemaInstance},
 		},
 		Type: (*GetInstanceOutput)(nil),
 	}
-	schemaGetInstancesHealthStatusInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceId", Offset: unsafe.Offsetof(GetInstancesHealthStatusInput{}.ServiceID), Shape: &jsonwire.String},
+	schemaGetInstancesHealthStatusInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceId", Offset: unsafe.Offsetof(GetInstancesHealthStatusInput{}.ServiceID), Shape: &schema.String},
 			{Name: "Instances", Offset: unsafe.Offsetof(GetInstancesHealthStatusInput{}.Instances), Shape: &schemaInstanceIdList},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(GetInstancesHealthStatusInput{}.MaxResults), Shape: &jsonwire.Int32},
-			{Name: "NextToken", Offset: unsafe.Offsetof(GetInstancesHealthStatusInput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(GetInstancesHealthStatusInput{}.MaxResults), Shape: &schema.Int32},
+			{Name: "NextToken", Offset: unsafe.Offsetof(GetInstancesHealthStatusInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*GetInstancesHealthStatusInput)(nil),
 	}
-	schemaGetInstancesHealthStatusOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetInstancesHealthStatusOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Status", Offset: unsafe.Offsetof(GetInstancesHealthStatusOutput{}.Status), Shape: &schemaInstanceHealthStatusMap},
-			{Name: "NextToken", Offset: unsafe.Offsetof(GetInstancesHealthStatusOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(GetInstancesHealthStatusOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*GetInstancesHealthStatusOutput)(nil),
 	}
-	schemaGetNamespaceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(GetNamespaceInput{}.ID), Shape: &jsonwire.String},
+	schemaGetNamespaceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(GetNamespaceInput{}.ID), Shape: &schema.String},
 		},
 		Type: (*GetNamespaceInput)(nil),
 	}
-	schemaGetNamespaceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetNamespaceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Namespace", Offset: unsafe.Offsetof(GetNamespaceOutput{}.Namespace), Shape: &schemaNamespace},
 		},
 		Type: (*GetNamespaceOutput)(nil),
 	}
-	schemaGetOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "OperationId", Offset: unsafe.Offsetof(GetOperationInput{}.OperationID), Shape: &jsonwire.String},
-			{Name: "OwnerAccount", Offset: unsafe.Offsetof(GetOperationInput{}.OwnerAccount), Shape: &jsonwire.String},
+	schemaGetOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "OperationId", Offset: unsafe.Offsetof(GetOperationInput{}.OperationID), Shape: &schema.String},
+			{Name: "OwnerAccount", Offset: unsafe.Offsetof(GetOperationInput{}.OwnerAccount), Shape: &schema.String},
 		},
 		Type: (*GetOperationInput)(nil),
 	}
-	schemaGetOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Operation", Offset: unsafe.Offsetof(GetOperationOutput{}.Operation), Shape: &schemaOperation},
 		},
 		Type: (*GetOperationOutput)(nil),
 	}
-	schemaGetServiceAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceId", Offset: unsafe.Offsetof(GetServiceAttributesInput{}.ServiceID), Shape: &jsonwire.String},
+	schemaGetServiceAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceId", Offset: unsafe.Offsetof(GetServiceAttributesInput{}.ServiceID), Shape: &schema.String},
 		},
 		Type: (*GetServiceAttributesInput)(nil),
 	}
-	schemaGetServiceAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetServiceAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ServiceAttributes", Offset: unsafe.Offsetof(GetServiceAttributesOutput{}.ServiceAttributes), Shape: &schemaServiceAttributes},
 		},
 		Type: (*GetServiceAttributesOutput)(nil),
 	}
-	schemaGetServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(GetServiceInput{}.ID), Shape: &jsonwire.String},
+	schemaGetServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(GetServiceInput{}.ID), Shape: &schema.String},
 		},
 		Type: (*GetServiceInput)(nil),
 	}
-	schemaGetServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Service", Offset: unsafe.Offsetof(GetServiceOutput{}.Service), Shape: &schemaService},
 		},
 		Type: (*GetServiceOutput)(nil),
 	}
-	schemaHTTPInstanceSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "InstanceId", Offset: unsafe.Offsetof(HTTPInstanceSummary{}.InstanceID), Shape: &jsonwire.String},
-			{Name: "NamespaceName", Offset: unsafe.Offsetof(HTTPInstanceSummary{}.NamespaceName), Shape: &jsonwire.String},
-			{Name: "ServiceName", Offset: unsafe.Offsetof(HTTPInstanceSummary{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "HealthStatus", Offset: unsafe.Offsetof(HTTPInstanceSummary{}.HealthStatus), Shape: &jsonwire.Enum},
+	schemaHTTPInstanceSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "InstanceId", Offset: unsafe.Offsetof(HTTPInstanceSummary{}.InstanceID), Shape: &schema.String},
+			{Name: "NamespaceName", Offset: unsafe.Offsetof(HTTPInstanceSummary{}.NamespaceName), Shape: &schema.String},
+			{Name: "ServiceName", Offset: unsafe.Offsetof(HTTPInstanceSummary{}.ServiceName), Shape: &schema.String},
+			{Name: "HealthStatus", Offset: unsafe.Offsetof(HTTPInstanceSummary{}.HealthStatus), Shape: &schema.Enum},
 			{Name: "Attributes", Offset: unsafe.Offsetof(HTTPInstanceSummary{}.Attributes), Shape: &schemaAttributes},
 		},
 		Type: (*HTTPInstanceSummary)(nil),
 	}
-	schemaHTTPNamespaceChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Description", Offset: unsafe.Offsetof(HTTPNamespaceChange{}.Description), Shape: &jsonwire.String},
+	schemaHTTPNamespaceChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Description", Offset: unsafe.Offsetof(HTTPNamespaceChange{}.Description), Shape: &schema.String},
 		},
 		Type: (*HTTPNamespaceChange)(nil),
 	}
-	schemaHTTPProperties = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "HttpName", Offset: unsafe.Offsetof(HTTPProperties{}.HTTPName), Shape: &jsonwire.String},
+	schemaHTTPProperties = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "HttpName", Offset: unsafe.Offsetof(HTTPProperties{}.HTTPName), Shape: &schema.String},
 		},
 		Type: (*HTTPProperties)(nil),
 	}
-	schemaHealthCheckConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Type", Offset: unsafe.Offsetof(HealthCheckConfig{}.Type), Shape: &jsonwire.Enum},
-			{Name: "ResourcePath", Offset: unsafe.Offsetof(HealthCheckConfig{}.ResourcePath), Shape: &jsonwire.String},
-			{Name: "FailureThreshold", Offset: unsafe.Offsetof(HealthCheckConfig{}.FailureThreshold), Shape: &jsonwire.Int32},
+	schemaHealthCheckConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Type", Offset: unsafe.Offsetof(HealthCheckConfig{}.Type), Shape: &schema.Enum},
+			{Name: "ResourcePath", Offset: unsafe.Offsetof(HealthCheckConfig{}.ResourcePath), Shape: &schema.String},
+			{Name: "FailureThreshold", Offset: unsafe.Offsetof(HealthCheckConfig{}.FailureThreshold), Shape: &schema.Int32},
 		},
 		Type: (*HealthCheckConfig)(nil),
 	}
-	schemaHealthCheckCustomConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "FailureThreshold", Offset: unsafe.Offsetof(HealthCheckCustomConfig{}.FailureThreshold), Shape: &jsonwire.Int32},
+	schemaHealthCheckCustomConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "FailureThreshold", Offset: unsafe.Offsetof(HealthCheckCustomConfig{}.FailureThreshold), Shape: &schema.Int32},
 		},
 		Type: (*HealthCheckCustomConfig)(nil),
 	}
-	schemaHttpInstanceSummaryList = jsonwire.Shape{
+	schemaHttpInstanceSummaryList = schema.Shape{
 		Elem: &schemaHTTPInstanceSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]HTTPInstanceSummary)(nil),
 	}
-	schemaInstance = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(Instance{}.ID), Shape: &jsonwire.String},
-			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(Instance{}.CreatorRequestID), Shape: &jsonwire.String},
+	schemaInstance = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(Instance{}.ID), Shape: &schema.String},
+			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(Instance{}.CreatorRequestID), Shape: &schema.String},
 			{Name: "Attributes", Offset: unsafe.Offsetof(Instance{}.Attributes), Shape: &schemaAttributes},
-			{Name: "CreatedByAccount", Offset: unsafe.Offsetof(Instance{}.CreatedByAccount), Shape: &jsonwire.String},
+			{Name: "CreatedByAccount", Offset: unsafe.Offsetof(Instance{}.CreatedByAccount), Shape: &schema.String},
 		},
 		Type: (*Instance)(nil),
 	}
-	schemaInstanceHealthStatusMap = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindMap,
+	schemaInstanceHealthStatusMap = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindMap,
 		Type: (*map[string]HealthStatus)(nil),
 	}
-	schemaInstanceIdList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaInstanceIdList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaInstanceNotFound = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InstanceNotFound{}.Message), Shape: &jsonwire.String},
+	schemaInstanceNotFound = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InstanceNotFound{}.Message), Shape: &schema.String},
 		},
 		Type: (*InstanceNotFound)(nil),
 	}
-	schemaInstanceSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(InstanceSummary{}.ID), Shape: &jsonwire.String},
+	schemaInstanceSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(InstanceSummary{}.ID), Shape: &schema.String},
 			{Name: "Attributes", Offset: unsafe.Offsetof(InstanceSummary{}.Attributes), Shape: &schemaAttributes},
-			{Name: "CreatedByAccount", Offset: unsafe.Offsetof(InstanceSummary{}.CreatedByAccount), Shape: &jsonwire.String},
+			{Name: "CreatedByAccount", Offset: unsafe.Offsetof(InstanceSummary{}.CreatedByAccount), Shape: &schema.String},
 		},
 		Type: (*InstanceSummary)(nil),
 	}
-	schemaInstanceSummaryList = jsonwire.Shape{
+	schemaInstanceSummaryList = schema.Shape{
 		Elem: &schemaInstanceSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]InstanceSummary)(nil),
 	}
-	schemaInvalidInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidInput{}.Message), Shape: &jsonwire.String},
+	schemaInvalidInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidInput{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidInput)(nil),
 	}
-	schemaListInstancesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceId", Offset: unsafe.Offsetof(ListInstancesInput{}.ServiceID), Shape: &jsonwire.String},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListInstancesInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListInstancesInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListInstancesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceId", Offset: unsafe.Offsetof(ListInstancesInput{}.ServiceID), Shape: &schema.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListInstancesInput{}.NextToken), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListInstancesInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*ListInstancesInput)(nil),
 	}
-	schemaListInstancesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceOwner", Offset: unsafe.Offsetof(ListInstancesOutput{}.ResourceOwner), Shape: &jsonwire.String},
+	schemaListInstancesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceOwner", Offset: unsafe.Offsetof(ListInstancesOutput{}.ResourceOwner), Shape: &schema.String},
 			{Name: "Instances", Offset: unsafe.Offsetof(ListInstancesOutput{}.Instances), Shape: &schemaInstanceSummaryList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListInstancesOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListInstancesOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListInstancesOutput)(nil),
 	}
-	schemaListNamespacesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListNamespacesInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListNamespacesInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListNamespacesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListNamespacesInput{}.NextToken), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListNamespacesInput{}.MaxResults), Shape: &schema.Int32},
 			{Name: "Filters", Offset: unsafe.Offsetof(ListNamespacesInput{}.Filters), Shape: &schemaNamespaceFilters},
 		},
 		Type: (*ListNamespacesInput)(nil),
 	}
-	schemaListNamespacesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListNamespacesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Namespaces", Offset: unsafe.Offsetof(ListNamespacesOutput{}.Namespaces), Shape: &schemaNamespaceSummariesList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListNamespacesOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListNamespacesOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListNamespacesOutput)(nil),
 	}
-	schemaListOperationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListOperationsInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListOperationsInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListOperationsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListOperationsInput{}.NextToken), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListOperationsInput{}.MaxResults), Shape: &schema.Int32},
 			{Name: "Filters", Offset: unsafe.Offsetof(ListOperationsInput{}.Filters), Shape: &schemaOperationFilters},
 		},
 		Type: (*ListOperationsInput)(nil),
 	}
-	schemaListOperationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListOperationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Operations", Offset: unsafe.Offsetof(ListOperationsOutput{}.Operations), Shape: &schemaOperationSummaryList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListOperationsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListOperationsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListOperationsOutput)(nil),
 	}
-	schemaListServicesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListServicesInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListServicesInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListServicesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListServicesInput{}.NextToken), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListServicesInput{}.MaxResults), Shape: &schema.Int32},
 			{Name: "Filters", Offset: unsafe.Offsetof(ListServicesInput{}.Filters), Shape: &schemaServiceFilters},
 		},
 		Type: (*ListServicesInput)(nil),
 	}
-	schemaListServicesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListServicesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Services", Offset: unsafe.Offsetof(ListServicesOutput{}.Services), Shape: &schemaServiceSummariesList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListServicesOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListServicesOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListServicesOutput)(nil),
 	}
-	schemaListTagsForResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceARN", Offset: unsafe.Offsetof(ListTagsForResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaListTagsForResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceARN", Offset: unsafe.Offsetof(ListTagsForResourceInput{}.ResourceARN), Shape: &schema.String},
 		},
 		Type: (*ListTagsForResourceInput)(nil),
 	}
-	schemaListTagsForResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTagsForResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Tags", Offset: unsafe.Offsetof(ListTagsForResourceOutput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*ListTagsForResourceOutput)(nil),
 	}
-	schemaNamespace = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(Namespace{}.ID), Shape: &jsonwire.String},
-			{Name: "Arn", Offset: unsafe.Offsetof(Namespace{}.ARN), Shape: &jsonwire.String},
-			{Name: "ResourceOwner", Offset: unsafe.Offsetof(Namespace{}.ResourceOwner), Shape: &jsonwire.String},
-			{Name: "Name", Offset: unsafe.Offsetof(Namespace{}.Name), Shape: &jsonwire.String},
-			{Name: "Type", Offset: unsafe.Offsetof(Namespace{}.Type), Shape: &jsonwire.Enum},
-			{Name: "Description", Offset: unsafe.Offsetof(Namespace{}.Description), Shape: &jsonwire.String},
-			{Name: "ServiceCount", Offset: unsafe.Offsetof(Namespace{}.ServiceCount), Shape: &jsonwire.Int32},
+	schemaNamespace = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(Namespace{}.ID), Shape: &schema.String},
+			{Name: "Arn", Offset: unsafe.Offsetof(Namespace{}.ARN), Shape: &schema.String},
+			{Name: "ResourceOwner", Offset: unsafe.Offsetof(Namespace{}.ResourceOwner), Shape: &schema.String},
+			{Name: "Name", Offset: unsafe.Offsetof(Namespace{}.Name), Shape: &schema.String},
+			{Name: "Type", Offset: unsafe.Offsetof(Namespace{}.Type), Shape: &schema.Enum},
+			{Name: "Description", Offset: unsafe.Offsetof(Namespace{}.Description), Shape: &schema.String},
+			{Name: "ServiceCount", Offset: unsafe.Offsetof(Namespace{}.ServiceCount), Shape: &schema.Int32},
 			{Name: "Properties", Offset: unsafe.Offsetof(Namespace{}.Properties), Shape: &schemaNamespaceProperties},
-			{Name: "CreateDate", Offset: unsafe.Offsetof(Namespace{}.CreateDate), Shape: &jsonwire.Timestamp},
-			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(Namespace{}.CreatorRequestID), Shape: &jsonwire.String},
+			{Name: "CreateDate", Offset: unsafe.Offsetof(Namespace{}.CreateDate), Shape: &schema.Timestamp},
+			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(Namespace{}.CreatorRequestID), Shape: &schema.String},
 		},
 		Type: (*Namespace)(nil),
 	}
-	schemaNamespaceAlreadyExists = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(NamespaceAlreadyExists{}.Message), Shape: &jsonwire.String},
-			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(NamespaceAlreadyExists{}.CreatorRequestID), Shape: &jsonwire.String},
-			{Name: "NamespaceId", Offset: unsafe.Offsetof(NamespaceAlreadyExists{}.NamespaceID), Shape: &jsonwire.String},
+	schemaNamespaceAlreadyExists = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(NamespaceAlreadyExists{}.Message), Shape: &schema.String},
+			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(NamespaceAlreadyExists{}.CreatorRequestID), Shape: &schema.String},
+			{Name: "NamespaceId", Offset: unsafe.Offsetof(NamespaceAlreadyExists{}.NamespaceID), Shape: &schema.String},
 		},
 		Type: (*NamespaceAlreadyExists)(nil),
 	}
-	schemaNamespaceFilter = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(NamespaceFilter{}.Name), Shape: &jsonwire.Enum},
+	schemaNamespaceFilter = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(NamespaceFilter{}.Name), Shape: &schema.Enum},
 			{Name: "Values", Offset: unsafe.Offsetof(NamespaceFilter{}.Values), Shape: &schemaFilterValues},
-			{Name: "Condition", Offset: unsafe.Offsetof(NamespaceFilter{}.Condition), Shape: &jsonwire.Enum},
+			{Name: "Condition", Offset: unsafe.Offsetof(NamespaceFilter{}.Condition), Shape: &schema.Enum},
 		},
 		Type: (*NamespaceFilter)(nil),
 	}
-	schemaNamespaceFilters = jsonwire.Shape{
+	schemaNamespaceFilters = schema.Shape{
 		Elem: &schemaNamespaceFilter,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]NamespaceFilter)(nil),
 	}
-	schemaNamespaceNotFound = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(NamespaceNotFound{}.Message), Shape: &jsonwire.String},
+	schemaNamespaceNotFound = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(NamespaceNotFound{}.Message), Shape: &schema.String},
 		},
 		Type: (*NamespaceNotFound)(nil),
 	}
-	schemaNamespaceProperties = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaNamespaceProperties = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "DnsProperties", Offset: unsafe.Offsetof(NamespaceProperties{}.DNSProperties), Shape: &schemaDNSProperties},
 			{Name: "HttpProperties", Offset: unsafe.Offsetof(NamespaceProperties{}.HTTPProperties), Shape: &schemaHTTPProperties},
 		},
 		Type: (*NamespaceProperties)(nil),
 	}
-	schemaNamespaceSummariesList = jsonwire.Shape{
+	schemaNamespaceSummariesList = schema.Shape{
 		Elem: &schemaNamespaceSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]NamespaceSummary)(nil),
 	}
-	schemaNamespaceSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(NamespaceSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "Arn", Offset: unsafe.Offsetof(NamespaceSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "ResourceOwner", Offset: unsafe.Offsetof(NamespaceSummary{}.ResourceOwner), Shape: &jsonwire.String},
-			{Name: "Name", Offset: unsafe.Offsetof(NamespaceSummary{}.Name), Shape: &jsonwire.String},
-			{Name: "Type", Offset: unsafe.Offsetof(NamespaceSummary{}.Type), Shape: &jsonwire.Enum},
-			{Name: "Description", Offset: unsafe.Offsetof(NamespaceSummary{}.Description), Shape: &jsonwire.String},
-			{Name: "ServiceCount", Offset: unsafe.Offsetof(NamespaceSummary{}.ServiceCount), Shape: &jsonwire.Int32},
+	schemaNamespaceSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(NamespaceSummary{}.ID), Shape: &schema.String},
+			{Name: "Arn", Offset: unsafe.Offsetof(NamespaceSummary{}.ARN), Shape: &schema.String},
+			{Name: "ResourceOwner", Offset: unsafe.Offsetof(NamespaceSummary{}.ResourceOwner), Shape: &schema.String},
+			{Name: "Name", Offset: unsafe.Offsetof(NamespaceSummary{}.Name), Shape: &schema.String},
+			{Name: "Type", Offset: unsafe.Offsetof(NamespaceSummary{}.Type), Shape: &schema.Enum},
+			{Name: "Description", Offset: unsafe.Offsetof(NamespaceSummary{}.Description), Shape: &schema.String},
+			{Name: "ServiceCount", Offset: unsafe.Offsetof(NamespaceSummary{}.ServiceCount), Shape: &schema.Int32},
 			{Name: "Properties", Offset: unsafe.Offsetof(NamespaceSummary{}.Properties), Shape: &schemaNamespaceProperties},
-			{Name: "CreateDate", Offset: unsafe.Offsetof(NamespaceSummary{}.CreateDate), Shape: &jsonwire.Timestamp},
+			{Name: "CreateDate", Offset: unsafe.Offsetof(NamespaceSummary{}.CreateDate), Shape: &schema.Timestamp},
 		},
 		Type: (*NamespaceSummary)(nil),
 	}
-	schemaOperation = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(Operation{}.ID), Shape: &jsonwire.String},
-			{Name: "OwnerAccount", Offset: unsafe.Offsetof(Operation{}.OwnerAccount), Shape: &jsonwire.String},
-			{Name: "Type", Offset: unsafe.Offsetof(Operation{}.Type), Shape: &jsonwire.Enum},
-			{Name: "Status", Offset: unsafe.Offsetof(Operation{}.Status), Shape: &jsonwire.Enum},
-			{Name: "ErrorMessage", Offset: unsafe.Offsetof(Operation{}.ErrorMessage), Shape: &jsonwire.String},
-			{Name: "ErrorCode", Offset: unsafe.Offsetof(Operation{}.ErrorCode), Shape: &jsonwire.String},
-			{Name: "CreateDate", Offset: unsafe.Offsetof(Operation{}.CreateDate), Shape: &jsonwire.Timestamp},
-			{Name: "UpdateDate", Offset: unsafe.Offsetof(Operation{}.UpdateDate), Shape: &jsonwire.Timestamp},
+	schemaOperation = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(Operation{}.ID), Shape: &schema.String},
+			{Name: "OwnerAccount", Offset: unsafe.Offsetof(Operation{}.OwnerAccount), Shape: &schema.String},
+			{Name: "Type", Offset: unsafe.Offsetof(Operation{}.Type), Shape: &schema.Enum},
+			{Name: "Status", Offset: unsafe.Offsetof(Operation{}.Status), Shape: &schema.Enum},
+			{Name: "ErrorMessage", Offset: unsafe.Offsetof(Operation{}.ErrorMessage), Shape: &schema.String},
+			{Name: "ErrorCode", Offset: unsafe.Offsetof(Operation{}.ErrorCode), Shape: &schema.String},
+			{Name: "CreateDate", Offset: unsafe.Offsetof(Operation{}.CreateDate), Shape: &schema.Timestamp},
+			{Name: "UpdateDate", Offset: unsafe.Offsetof(Operation{}.UpdateDate), Shape: &schema.Timestamp},
 			{Name: "Targets", Offset: unsafe.Offsetof(Operation{}.Targets), Shape: &schemaOperationTargetsMap},
 		},
 		Type: (*Operation)(nil),
 	}
-	schemaOperationFilter = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(OperationFilter{}.Name), Shape: &jsonwire.Enum},
+	schemaOperationFilter = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(OperationFilter{}.Name), Shape: &schema.Enum},
 			{Name: "Values", Offset: unsafe.Offsetof(OperationFilter{}.Values), Shape: &schemaFilterValues},
-			{Name: "Condition", Offset: unsafe.Offsetof(OperationFilter{}.Condition), Shape: &jsonwire.Enum},
+			{Name: "Condition", Offset: unsafe.Offsetof(OperationFilter{}.Condition), Shape: &schema.Enum},
 		},
 		Type: (*OperationFilter)(nil),
 	}
-	schemaOperationFilters = jsonwire.Shape{
+	schemaOperationFilters = schema.Shape{
 		Elem: &schemaOperationFilter,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]OperationFilter)(nil),
 	}
-	schemaOperationNotFound = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(OperationNotFound{}.Message), Shape: &jsonwire.String},
+	schemaOperationNotFound = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(OperationNotFound{}.Message), Shape: &schema.String},
 		},
 		Type: (*OperationNotFound)(nil),
 	}
-	schemaOperationSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(OperationSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "Status", Offset: unsafe.Offsetof(OperationSummary{}.Status), Shape: &jsonwire.Enum},
+	schemaOperationSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(OperationSummary{}.ID), Shape: &schema.String},
+			{Name: "Status", Offset: unsafe.Offsetof(OperationSummary{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*OperationSummary)(nil),
 	}
-	schemaOperationSummaryList = jsonwire.Shape{
+	schemaOperationSummaryList = schema.Shape{
 		Elem: &schemaOperationSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]OperationSummary)(nil),
 	}
-	schemaOperationTargetsMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaOperationTargetsMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaPrivateDNSNamespaceChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Description", Offset: unsafe.Offsetof(PrivateDNSNamespaceChange{}.Description), Shape: &jsonwire.String},
+	schemaPrivateDNSNamespaceChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Description", Offset: unsafe.Offsetof(PrivateDNSNamespaceChange{}.Description), Shape: &schema.String},
 			{Name: "Properties", Offset: unsafe.Offsetof(PrivateDNSNamespaceChange{}.Properties), Shape: &schemaPrivateDNSNamespacePropertiesChange},
 		},
 		Type: (*PrivateDNSNamespaceChange)(nil),
 	}
-	schemaPrivateDNSNamespaceProperties = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPrivateDNSNamespaceProperties = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "DnsProperties", Offset: unsafe.Offsetof(PrivateDNSNamespaceProperties{}.DNSProperties), Shape: &schemaPrivateDNSPropertiesMutable},
 		},
 		Type: (*PrivateDNSNamespaceProperties)(nil),
 	}
-	schemaPrivateDNSNamespacePropertiesChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPrivateDNSNamespacePropertiesChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "DnsProperties", Offset: unsafe.Offsetof(PrivateDNSNamespacePropertiesChange{}.DNSProperties), Shape: &schemaPrivateDNSPropertiesMutableChange},
 		},
 		Type: (*PrivateDNSNamespacePropertiesChange)(nil),
 	}
-	schemaPrivateDNSPropertiesMutable = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPrivateDNSPropertiesMutable = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "SOA", Offset: unsafe.Offsetof(PrivateDNSPropertiesMutable{}.SOA), Shape: &schemaSOA},
 		},
 		Type: (*PrivateDNSPropertiesMutable)(nil),
 	}
-	schemaPrivateDNSPropertiesMutableChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPrivateDNSPropertiesMutableChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "SOA", Offset: unsafe.Offsetof(PrivateDNSPropertiesMutableChange{}.SOA), Shape: &schemaSOAChange},
 		},
 		Type: (*PrivateDNSPropertiesMutableChange)(nil),
 	}
-	schemaPublicDNSNamespaceChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Description", Offset: unsafe.Offsetof(PublicDNSNamespaceChange{}.Description), Shape: &jsonwire.String},
+	schemaPublicDNSNamespaceChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Description", Offset: unsafe.Offsetof(PublicDNSNamespaceChange{}.Description), Shape: &schema.String},
 			{Name: "Properties", Offset: unsafe.Offsetof(PublicDNSNamespaceChange{}.Properties), Shape: &schemaPublicDNSNamespacePropertiesChange},
 		},
 		Type: (*PublicDNSNamespaceChange)(nil),
 	}
-	schemaPublicDNSNamespaceProperties = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPublicDNSNamespaceProperties = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "DnsProperties", Offset: unsafe.Offsetof(PublicDNSNamespaceProperties{}.DNSProperties), Shape: &schemaPublicDNSPropertiesMutable},
 		},
 		Type: (*PublicDNSNamespaceProperties)(nil),
 	}
-	schemaPublicDNSNamespacePropertiesChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPublicDNSNamespacePropertiesChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "DnsProperties", Offset: unsafe.Offsetof(PublicDNSNamespacePropertiesChange{}.DNSProperties), Shape: &schemaPublicDNSPropertiesMutableChange},
 		},
 		Type: (*PublicDNSNamespacePropertiesChange)(nil),
 	}
-	schemaPublicDNSPropertiesMutable = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPublicDNSPropertiesMutable = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "SOA", Offset: unsafe.Offsetof(PublicDNSPropertiesMutable{}.SOA), Shape: &schemaSOA},
 		},
 		Type: (*PublicDNSPropertiesMutable)(nil),
 	}
-	schemaPublicDNSPropertiesMutableChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPublicDNSPropertiesMutableChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "SOA", Offset: unsafe.Offsetof(PublicDNSPropertiesMutableChange{}.SOA), Shape: &schemaSOAChange},
 		},
 		Type: (*PublicDNSPropertiesMutableChange)(nil),
 	}
-	schemaRegisterInstanceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceId", Offset: unsafe.Offsetof(RegisterInstanceInput{}.ServiceID), Shape: &jsonwire.String},
-			{Name: "InstanceId", Offset: unsafe.Offsetof(RegisterInstanceInput{}.InstanceID), Shape: &jsonwire.String},
-			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(RegisterInstanceInput{}.CreatorRequestID), Shape: &jsonwire.String},
+	schemaRegisterInstanceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceId", Offset: unsafe.Offsetof(RegisterInstanceInput{}.ServiceID), Shape: &schema.String},
+			{Name: "InstanceId", Offset: unsafe.Offsetof(RegisterInstanceInput{}.InstanceID), Shape: &schema.String},
+			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(RegisterInstanceInput{}.CreatorRequestID), Shape: &schema.String},
 			{Name: "Attributes", Offset: unsafe.Offsetof(RegisterInstanceInput{}.Attributes), Shape: &schemaAttributes},
 		},
 		Type: (*RegisterInstanceInput)(nil),
 	}
-	schemaRegisterInstanceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "OperationId", Offset: unsafe.Offsetof(RegisterInstanceOutput{}.OperationID), Shape: &jsonwire.String},
+	schemaRegisterInstanceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "OperationId", Offset: unsafe.Offsetof(RegisterInstanceOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*RegisterInstanceOutput)(nil),
 	}
-	schemaRequestLimitExceeded = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(RequestLimitExceeded{}.Message), Shape: &jsonwire.String},
+	schemaRequestLimitExceeded = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(RequestLimitExceeded{}.Message), Shape: &schema.String},
 		},
 		Type: (*RequestLimitExceeded)(nil),
 	}
-	schemaResourceInUse = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ResourceInUse{}.Message), Shape: &jsonwire.String},
+	schemaResourceInUse = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ResourceInUse{}.Message), Shape: &schema.String},
 		},
 		Type: (*ResourceInUse)(nil),
 	}
-	schemaResourceLimitExceeded = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ResourceLimitExceeded{}.Message), Shape: &jsonwire.String},
+	schemaResourceLimitExceeded = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ResourceLimitExceeded{}.Message), Shape: &schema.String},
 		},
 		Type: (*ResourceLimitExceeded)(nil),
 	}
-	schemaResourceNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ResourceNotFoundException{}.Message), Shape: &jsonwire.String},
+	schemaResourceNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ResourceNotFoundException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ResourceNotFoundException)(nil),
 	}
-	schemaSOA = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TTL", Offset: unsafe.Offsetof(SOA{}.TTL), Shape: &jsonwire.Int64},
+	schemaSOA = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TTL", Offset: unsafe.Offsetof(SOA{}.TTL), Shape: &schema.Int64},
 		},
 		Type: (*SOA)(nil),
 	}
-	schemaSOAChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TTL", Offset: unsafe.Offsetof(SOAChange{}.TTL), Shape: &jsonwire.Int64},
+	schemaSOAChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TTL", Offset: unsafe.Offsetof(SOAChange{}.TTL), Shape: &schema.Int64},
 		},
 		Type: (*SOAChange)(nil),
 	}
-	schemaService = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(Service{}.ID), Shape: &jsonwire.String},
-			{Name: "Arn", Offset: unsafe.Offsetof(Service{}.ARN), Shape: &jsonwire.String},
-			{Name: "ResourceOwner", Offset: unsafe.Offsetof(Service{}.ResourceOwner), Shape: &jsonwire.String},
-			{Name: "Name", Offset: unsafe.Offsetof(Service{}.Name), Shape: &jsonwire.String},
-			{Name: "NamespaceId", Offset: unsafe.Offsetof(Service{}.NamespaceID), Shape: &jsonwire.String},
-			{Name: "Description", Offset: unsafe.Offsetof(Service{}.Description), Shape: &jsonwire.String},
-			{Name: "InstanceCount", Offset: unsafe.Offsetof(Service{}.InstanceCount), Shape: &jsonwire.Int32},
+	schemaService = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(Service{}.ID), Shape: &schema.String},
+			{Name: "Arn", Offset: unsafe.Offsetof(Service{}.ARN), Shape: &schema.String},
+			{Name: "ResourceOwner", Offset: unsafe.Offsetof(Service{}.ResourceOwner), Shape: &schema.String},
+			{Name: "Name", Offset: unsafe.Offsetof(Service{}.Name), Shape: &schema.String},
+			{Name: "NamespaceId", Offset: unsafe.Offsetof(Service{}.NamespaceID), Shape: &schema.String},
+			{Name: "Description", Offset: unsafe.Offsetof(Service{}.Description), Shape: &schema.String},
+			{Name: "InstanceCount", Offset: unsafe.Offsetof(Service{}.InstanceCount), Shape: &schema.Int32},
 			{Name: "DnsConfig", Offset: unsafe.Offsetof(Service{}.DNSConfig), Shape: &schemaDNSConfig},
-			{Name: "Type", Offset: unsafe.Offsetof(Service{}.Type), Shape: &jsonwire.Enum},
+			{Name: "Type", Offset: unsafe.Offsetof(Service{}.Type), Shape: &schema.Enum},
 			{Name: "HealthCheckConfig", Offset: unsafe.Offsetof(Service{}.HealthCheckConfig), Shape: &schemaHealthCheckConfig},
 			{Name: "HealthCheckCustomConfig", Offset: unsafe.Offsetof(Service{}.HealthCheckCustomConfig), Shape: &schemaHealthCheckCustomConfig},
-			{Name: "CreateDate", Offset: unsafe.Offsetof(Service{}.CreateDate), Shape: &jsonwire.Timestamp},
-			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(Service{}.CreatorRequestID), Shape: &jsonwire.String},
-			{Name: "CreatedByAccount", Offset: unsafe.Offsetof(Service{}.CreatedByAccount), Shape: &jsonwire.String},
+			{Name: "CreateDate", Offset: unsafe.Offsetof(Service{}.CreateDate), Shape: &schema.Timestamp},
+			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(Service{}.CreatorRequestID), Shape: &schema.String},
+			{Name: "CreatedByAccount", Offset: unsafe.Offsetof(Service{}.CreatedByAccount), Shape: &schema.String},
 		},
 		Type: (*Service)(nil),
 	}
-	schemaServiceAlreadyExists = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ServiceAlreadyExists{}.Message), Shape: &jsonwire.String},
-			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(ServiceAlreadyExists{}.CreatorRequestID), Shape: &jsonwire.String},
-			{Name: "ServiceId", Offset: unsafe.Offsetof(ServiceAlreadyExists{}.ServiceID), Shape: &jsonwire.String},
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(ServiceAlreadyExists{}.ServiceARN), Shape: &jsonwire.String},
+	schemaServiceAlreadyExists = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ServiceAlreadyExists{}.Message), Shape: &schema.String},
+			{Name: "CreatorRequestId", Offset: unsafe.Offsetof(ServiceAlreadyExists{}.CreatorRequestID), Shape: &schema.String},
+			{Name: "ServiceId", Offset: unsafe.Offsetof(ServiceAlreadyExists{}.ServiceID), Shape: &schema.String},
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(ServiceAlreadyExists{}.ServiceARN), Shape: &schema.String},
 		},
 		Type: (*ServiceAlreadyExists)(nil),
 	}
-	schemaServiceAttributeKeyList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaServiceAttributeKeyList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaServiceAttributes = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceArn", Offset: unsafe.Offsetof(ServiceAttributes{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "ResourceOwner", Offset: unsafe.Offsetof(ServiceAttributes{}.ResourceOwner), Shape: &jsonwire.String},
+	schemaServiceAttributes = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceArn", Offset: unsafe.Offsetof(ServiceAttributes{}.ServiceARN), Shape: &schema.String},
+			{Name: "ResourceOwner", Offset: unsafe.Offsetof(ServiceAttributes{}.ResourceOwner), Shape: &schema.String},
 			{Name: "Attributes", Offset: unsafe.Offsetof(ServiceAttributes{}.Attributes), Shape: &schemaServiceAttributesMap},
 		},
 		Type: (*ServiceAttributes)(nil),
 	}
-	schemaServiceAttributesLimitExceededException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ServiceAttributesLimitExceededException{}.Message), Shape: &jsonwire.String},
+	schemaServiceAttributesLimitExceededException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ServiceAttributesLimitExceededException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ServiceAttributesLimitExceededException)(nil),
 	}
-	schemaServiceAttributesMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaServiceAttributesMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaServiceChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Description", Offset: unsafe.Offsetof(ServiceChange{}.Description), Shape: &jsonwire.String},
+	schemaServiceChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Description", Offset: unsafe.Offsetof(ServiceChange{}.Description), Shape: &schema.String},
 			{Name: "DnsConfig", Offset: unsafe.Offsetof(ServiceChange{}.DNSConfig), Shape: &schemaDNSConfigChange},
 			{Name: "HealthCheckConfig", Offset: unsafe.Offsetof(ServiceChange{}.HealthCheckConfig), Shape: &schemaHealthCheckConfig},
 		},
 		Type: (*ServiceChange)(nil),
 	}
-	schemaServiceFilter = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(ServiceFilter{}.Name), Shape: &jsonwire.Enum},
+	schemaServiceFilter = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(ServiceFilter{}.Name), Shape: &schema.Enum},
 			{Name: "Values", Offset: unsafe.Offsetof(ServiceFilter{}.Values), Shape: &schemaFilterValues},
-			{Name: "Condition", Offset: unsafe.Offsetof(ServiceFilter{}.Condition), Shape: &jsonwire.Enum},
+			{Name: "Condition", Offset: unsafe.Offsetof(ServiceFilter{}.Condition), Shape: &schema.Enum},
 		},
 		Type: (*ServiceFilter)(nil),
 	}
-	schemaServiceFilters = jsonwire.Shape{
+	schemaServiceFilters = schema.Shape{
 		Elem: &schemaServiceFilter,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceFilter)(nil),
 	}
-	schemaServiceNotFound = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ServiceNotFound{}.Message), Shape: &jsonwire.String},
+	schemaServiceNotFound = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ServiceNotFound{}.Message), Shape: &schema.String},
 		},
 		Type: (*ServiceNotFound)(nil),
 	}
-	schemaServiceSummariesList = jsonwire.Shape{
+	schemaServiceSummariesList = schema.Shape{
 		Elem: &schemaServiceSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceSummary)(nil),
 	}
-	schemaServiceSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(ServiceSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "Arn", Offset: unsafe.Offsetof(ServiceSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "ResourceOwner", Offset: unsafe.Offsetof(ServiceSummary{}.ResourceOwner), Shape: &jsonwire.String},
-			{Name: "Name", Offset: unsafe.Offsetof(ServiceSummary{}.Name), Shape: &jsonwire.String},
-			{Name: "Type", Offset: unsafe.Offsetof(ServiceSummary{}.Type), Shape: &jsonwire.Enum},
-			{Name: "Description", Offset: unsafe.Offsetof(ServiceSummary{}.Description), Shape: &jsonwire.String},
-			{Name: "InstanceCount", Offset: unsafe.Offsetof(ServiceSummary{}.InstanceCount), Shape: &jsonwire.Int32},
+	schemaServiceSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(ServiceSummary{}.ID), Shape: &schema.String},
+			{Name: "Arn", Offset: unsafe.Offsetof(ServiceSummary{}.ARN), Shape: &schema.String},
+			{Name: "ResourceOwner", Offset: unsafe.Offsetof(ServiceSummary{}.ResourceOwner), Shape: &schema.String},
+			{Name: "Name", Offset: unsafe.Offsetof(ServiceSummary{}.Name), Shape: &schema.String},
+			{Name: "Type", Offset: unsafe.Offsetof(ServiceSummary{}.Type), Shape: &schema.Enum},
+			{Name: "Description", Offset: unsafe.Offsetof(ServiceSummary{}.Description), Shape: &schema.String},
+			{Name: "InstanceCount", Offset: unsafe.Offsetof(ServiceSummary{}.InstanceCount), Shape: &schema.Int32},
 			{Name: "DnsConfig", Offset: unsafe.Offsetof(ServiceSummary{}.DNSConfig), Shape: &schemaDNSConfig},
 			{Name: "HealthCheckConfig", Offset: unsafe.Offsetof(ServiceSummary{}.HealthCheckConfig), Shape: &schemaHealthCheckConfig},
 			{Name: "HealthCheckCustomConfig", Offset: unsafe.Offsetof(ServiceSummary{}.HealthCheckCustomConfig), Shape: &schemaHealthCheckCustomConfig},
-			{Name: "CreateDate", Offset: unsafe.Offsetof(ServiceSummary{}.CreateDate), Shape: &jsonwire.Timestamp},
-			{Name: "CreatedByAccount", Offset: unsafe.Offsetof(ServiceSummary{}.CreatedByAccount), Shape: &jsonwire.String},
+			{Name: "CreateDate", Offset: unsafe.Offsetof(ServiceSummary{}.CreateDate), Shape: &schema.Timestamp},
+			{Name: "CreatedByAccount", Offset: unsafe.Offsetof(ServiceSummary{}.CreatedByAccount), Shape: &schema.String},
 		},
 		Type: (*ServiceSummary)(nil),
 	}
-	schemaTag = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &jsonwire.String},
-			{Name: "Value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &jsonwire.String},
+	schemaTag = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &schema.String},
+			{Name: "Value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &schema.String},
 		},
 		Type: (*Tag)(nil),
 	}
-	schemaTagKeyList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaTagKeyList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaTagList = jsonwire.Shape{
+	schemaTagList = schema.Shape{
 		Elem: &schemaTag,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Tag)(nil),
 	}
-	schemaTagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceARN", Offset: unsafe.Offsetof(TagResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaTagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceARN", Offset: unsafe.Offsetof(TagResourceInput{}.ResourceARN), Shape: &schema.String},
 			{Name: "Tags", Offset: unsafe.Offsetof(TagResourceInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*TagResourceInput)(nil),
 	}
-	schemaTagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TagResourceOutput)(nil),
 	}
-	schemaTooManyTagsException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(TooManyTagsException{}.Message), Shape: &jsonwire.String},
-			{Name: "ResourceName", Offset: unsafe.Offsetof(TooManyTagsException{}.ResourceName), Shape: &jsonwire.String},
+	schemaTooManyTagsException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(TooManyTagsException{}.Message), Shape: &schema.String},
+			{Name: "ResourceName", Offset: unsafe.Offsetof(TooManyTagsException{}.ResourceName), Shape: &schema.String},
 		},
 		Type: (*TooManyTagsException)(nil),
 	}
-	schemaUntagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceARN", Offset: unsafe.Offsetof(UntagResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaUntagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceARN", Offset: unsafe.Offsetof(UntagResourceInput{}.ResourceARN), Shape: &schema.String},
 			{Name: "TagKeys", Offset: unsafe.Offsetof(UntagResourceInput{}.TagKeys), Shape: &schemaTagKeyList},
 		},
 		Type: (*UntagResourceInput)(nil),
 	}
-	schemaUntagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUntagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UntagResourceOutput)(nil),
 	}
-	schemaUpdateHttpNamespaceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(UpdateHttpNamespaceInput{}.ID), Shape: &jsonwire.String},
-			{Name: "UpdaterRequestId", Offset: unsafe.Offsetof(UpdateHttpNamespaceInput{}.UpdaterRequestID), Shape: &jsonwire.String},
+	schemaUpdateHttpNamespaceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(UpdateHttpNamespaceInput{}.ID), Shape: &schema.String},
+			{Name: "UpdaterRequestId", Offset: unsafe.Offsetof(UpdateHttpNamespaceInput{}.UpdaterRequestID), Shape: &schema.String},
 			{Name: "Namespace", Offset: unsafe.Offsetof(UpdateHttpNamespaceInput{}.Namespace), Shape: &schemaHTTPNamespaceChange},
 		},
 		Type: (*UpdateHttpNamespaceInput)(nil),
 	}
-	schemaUpdateHttpNamespaceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "OperationId", Offset: unsafe.Offsetof(UpdateHttpNamespaceOutput{}.OperationID), Shape: &jsonwire.String},
+	schemaUpdateHttpNamespaceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "OperationId", Offset: unsafe.Offsetof(UpdateHttpNamespaceOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*UpdateHttpNamespaceOutput)(nil),
 	}
-	schemaUpdateInstanceCustomHealthStatusInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceId", Offset: unsafe.Offsetof(UpdateInstanceCustomHealthStatusInput{}.ServiceID), Shape: &jsonwire.String},
-			{Name: "InstanceId", Offset: unsafe.Offsetof(UpdateInstanceCustomHealthStatusInput{}.InstanceID), Shape: &jsonwire.String},
-			{Name: "Status", Offset: unsafe.Offsetof(UpdateInstanceCustomHealthStatusInput{}.Status), Shape: &jsonwire.Enum},
+	schemaUpdateInstanceCustomHealthStatusInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceId", Offset: unsafe.Offsetof(UpdateInstanceCustomHealthStatusInput{}.ServiceID), Shape: &schema.String},
+			{Name: "InstanceId", Offset: unsafe.Offsetof(UpdateInstanceCustomHealthStatusInput{}.InstanceID), Shape: &schema.String},
+			{Name: "Status", Offset: unsafe.Offsetof(UpdateInstanceCustomHealthStatusInput{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*UpdateInstanceCustomHealthStatusInput)(nil),
 	}
-	schemaUpdateInstanceCustomHealthStatusOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUpdateInstanceCustomHealthStatusOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UpdateInstanceCustomHealthStatusOutput)(nil),
 	}
-	schemaUpdatePrivateDnsNamespaceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(UpdatePrivateDnsNamespaceInput{}.ID), Shape: &jsonwire.String},
-			{Name: "UpdaterRequestId", Offset: unsafe.Offsetof(UpdatePrivateDnsNamespaceInput{}.UpdaterRequestID), Shape: &jsonwire.String},
+	schemaUpdatePrivateDnsNamespaceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(UpdatePrivateDnsNamespaceInput{}.ID), Shape: &schema.String},
+			{Name: "UpdaterRequestId", Offset: unsafe.Offsetof(UpdatePrivateDnsNamespaceInput{}.UpdaterRequestID), Shape: &schema.String},
 			{Name: "Namespace", Offset: unsafe.Offsetof(UpdatePrivateDnsNamespaceInput{}.Namespace), Shape: &schemaPrivateDNSNamespaceChange},
 		},
 		Type: (*UpdatePrivateDnsNamespaceInput)(nil),
 	}
-	schemaUpdatePrivateDnsNamespaceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "OperationId", Offset: unsafe.Offsetof(UpdatePrivateDnsNamespaceOutput{}.OperationID), Shape: &jsonwire.String},
+	schemaUpdatePrivateDnsNamespaceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "OperationId", Offset: unsafe.Offsetof(UpdatePrivateDnsNamespaceOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*UpdatePrivateDnsNamespaceOutput)(nil),
 	}
-	schemaUpdatePublicDnsNamespaceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(UpdatePublicDnsNamespaceInput{}.ID), Shape: &jsonwire.String},
-			{Name: "UpdaterRequestId", Offset: unsafe.Offsetof(UpdatePublicDnsNamespaceInput{}.UpdaterRequestID), Shape: &jsonwire.String},
+	schemaUpdatePublicDnsNamespaceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(UpdatePublicDnsNamespaceInput{}.ID), Shape: &schema.String},
+			{Name: "UpdaterRequestId", Offset: unsafe.Offsetof(UpdatePublicDnsNamespaceInput{}.UpdaterRequestID), Shape: &schema.String},
 			{Name: "Namespace", Offset: unsafe.Offsetof(UpdatePublicDnsNamespaceInput{}.Namespace), Shape: &schemaPublicDNSNamespaceChange},
 		},
 		Type: (*UpdatePublicDnsNamespaceInput)(nil),
 	}
-	schemaUpdatePublicDnsNamespaceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "OperationId", Offset: unsafe.Offsetof(UpdatePublicDnsNamespaceOutput{}.OperationID), Shape: &jsonwire.String},
+	schemaUpdatePublicDnsNamespaceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "OperationId", Offset: unsafe.Offsetof(UpdatePublicDnsNamespaceOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*UpdatePublicDnsNamespaceOutput)(nil),
 	}
-	schemaUpdateServiceAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServiceId", Offset: unsafe.Offsetof(UpdateServiceAttributesInput{}.ServiceID), Shape: &jsonwire.String},
+	schemaUpdateServiceAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServiceId", Offset: unsafe.Offsetof(UpdateServiceAttributesInput{}.ServiceID), Shape: &schema.String},
 			{Name: "Attributes", Offset: unsafe.Offsetof(UpdateServiceAttributesInput{}.Attributes), Shape: &schemaServiceAttributesMap},
 		},
 		Type: (*UpdateServiceAttributesInput)(nil),
 	}
-	schemaUpdateServiceAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUpdateServiceAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UpdateServiceAttributesOutput)(nil),
 	}
-	schemaUpdateServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(UpdateServiceInput{}.ID), Shape: &jsonwire.String},
+	schemaUpdateServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(UpdateServiceInput{}.ID), Shape: &schema.String},
 			{Name: "Service", Offset: unsafe.Offsetof(UpdateServiceInput{}.Service), Shape: &schemaServiceChange},
 		},
 		Type: (*UpdateServiceInput)(nil),
 	}
-	schemaUpdateServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "OperationId", Offset: unsafe.Offsetof(UpdateServiceOutput{}.OperationID), Shape: &jsonwire.String},
+	schemaUpdateServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "OperationId", Offset: unsafe.Offsetof(UpdateServiceOutput{}.OperationID), Shape: &schema.String},
 		},
 		Type: (*UpdateServiceOutput)(nil),
 	}
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *CreateHttpNamespaceInput:
 		return &schemaCreateHttpNamespaceInput

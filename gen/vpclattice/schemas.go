@@ -3,1961 +3,1961 @@
 package vpclattice
 
 import (
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaARNResource = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(ARNResource{}.ARN), Shape: &jsonwire.String},
+	schemaARNResource = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(ARNResource{}.ARN), Shape: &schema.String},
 		},
 		Type: (*ARNResource)(nil),
 	}
-	schemaAccessDeniedException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(AccessDeniedException{}.Message), Shape: &jsonwire.String},
+	schemaAccessDeniedException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(AccessDeniedException{}.Message), Shape: &schema.String},
 		},
 		Type: (*AccessDeniedException)(nil),
 	}
-	schemaAccessLogSubscriptionList = jsonwire.Shape{
+	schemaAccessLogSubscriptionList = schema.Shape{
 		Elem: &schemaAccessLogSubscriptionSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]AccessLogSubscriptionSummary)(nil),
 	}
-	schemaAccessLogSubscriptionSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "resourceId", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.ResourceID), Shape: &jsonwire.String},
-			{Name: "resourceArn", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.ResourceARN), Shape: &jsonwire.String},
-			{Name: "destinationArn", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.DestinationARN), Shape: &jsonwire.String},
-			{Name: "serviceNetworkLogType", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.ServiceNetworkLogType), Shape: &jsonwire.Enum},
-			{Name: "createdAt", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
+	schemaAccessLogSubscriptionSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.ARN), Shape: &schema.String},
+			{Name: "resourceId", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.ResourceID), Shape: &schema.String},
+			{Name: "resourceArn", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.ResourceARN), Shape: &schema.String},
+			{Name: "destinationArn", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.DestinationARN), Shape: &schema.String},
+			{Name: "serviceNetworkLogType", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.ServiceNetworkLogType), Shape: &schema.Enum},
+			{Name: "createdAt", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(AccessLogSubscriptionSummary{}.LastUpdatedAt), Shape: &schema.ISO8601},
 		},
 		Type: (*AccessLogSubscriptionSummary)(nil),
 	}
-	schemaBatchUpdateRuleInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaBatchUpdateRuleInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "rules", Offset: unsafe.Offsetof(BatchUpdateRuleInput{}.Rules), Shape: &schemaRuleUpdateList},
 		},
 		Type: (*BatchUpdateRuleInput)(nil),
 	}
-	schemaBatchUpdateRuleOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaBatchUpdateRuleOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "successful", Offset: unsafe.Offsetof(BatchUpdateRuleOutput{}.Successful), Shape: &schemaRuleUpdateSuccessList},
 			{Name: "unsuccessful", Offset: unsafe.Offsetof(BatchUpdateRuleOutput{}.Unsuccessful), Shape: &schemaRuleUpdateFailureList},
 		},
 		Type: (*BatchUpdateRuleOutput)(nil),
 	}
-	schemaConflictException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ConflictException{}.Message), Shape: &jsonwire.String},
-			{Name: "resourceId", Offset: unsafe.Offsetof(ConflictException{}.ResourceID), Shape: &jsonwire.String},
-			{Name: "resourceType", Offset: unsafe.Offsetof(ConflictException{}.ResourceType), Shape: &jsonwire.String},
+	schemaConflictException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ConflictException{}.Message), Shape: &schema.String},
+			{Name: "resourceId", Offset: unsafe.Offsetof(ConflictException{}.ResourceID), Shape: &schema.String},
+			{Name: "resourceType", Offset: unsafe.Offsetof(ConflictException{}.ResourceType), Shape: &schema.String},
 		},
 		Type: (*ConflictException)(nil),
 	}
-	schemaCreateAccessLogSubscriptionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "clientToken", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionInput{}.ClientToken), Shape: &jsonwire.String},
-			{Name: "resourceIdentifier", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionInput{}.ResourceIdentifier), Shape: &jsonwire.String},
-			{Name: "destinationArn", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionInput{}.DestinationARN), Shape: &jsonwire.String},
-			{Name: "serviceNetworkLogType", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionInput{}.ServiceNetworkLogType), Shape: &jsonwire.Enum},
+	schemaCreateAccessLogSubscriptionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "clientToken", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionInput{}.ClientToken), Shape: &schema.String},
+			{Name: "resourceIdentifier", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionInput{}.ResourceIdentifier), Shape: &schema.String},
+			{Name: "destinationArn", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionInput{}.DestinationARN), Shape: &schema.String},
+			{Name: "serviceNetworkLogType", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionInput{}.ServiceNetworkLogType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionInput{}.Tags), Shape: &schemaTagMap},
 		},
 		Type: (*CreateAccessLogSubscriptionInput)(nil),
 	}
-	schemaCreateAccessLogSubscriptionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "resourceId", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionOutput{}.ResourceID), Shape: &jsonwire.String},
-			{Name: "resourceArn", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionOutput{}.ResourceARN), Shape: &jsonwire.String},
-			{Name: "serviceNetworkLogType", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionOutput{}.ServiceNetworkLogType), Shape: &jsonwire.Enum},
-			{Name: "destinationArn", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionOutput{}.DestinationARN), Shape: &jsonwire.String},
+	schemaCreateAccessLogSubscriptionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionOutput{}.ARN), Shape: &schema.String},
+			{Name: "resourceId", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionOutput{}.ResourceID), Shape: &schema.String},
+			{Name: "resourceArn", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionOutput{}.ResourceARN), Shape: &schema.String},
+			{Name: "serviceNetworkLogType", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionOutput{}.ServiceNetworkLogType), Shape: &schema.Enum},
+			{Name: "destinationArn", Offset: unsafe.Offsetof(CreateAccessLogSubscriptionOutput{}.DestinationARN), Shape: &schema.String},
 		},
 		Type: (*CreateAccessLogSubscriptionOutput)(nil),
 	}
-	schemaCreateListenerInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(CreateListenerInput{}.Name), Shape: &jsonwire.String},
-			{Name: "protocol", Offset: unsafe.Offsetof(CreateListenerInput{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "port", Offset: unsafe.Offsetof(CreateListenerInput{}.Port), Shape: &jsonwire.Int32},
+	schemaCreateListenerInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(CreateListenerInput{}.Name), Shape: &schema.String},
+			{Name: "protocol", Offset: unsafe.Offsetof(CreateListenerInput{}.Protocol), Shape: &schema.Enum},
+			{Name: "port", Offset: unsafe.Offsetof(CreateListenerInput{}.Port), Shape: &schema.Int32},
 			{Name: "defaultAction", Offset: unsafe.Offsetof(CreateListenerInput{}.DefaultAction), Shape: &schemaRuleAction},
-			{Name: "clientToken", Offset: unsafe.Offsetof(CreateListenerInput{}.ClientToken), Shape: &jsonwire.String},
+			{Name: "clientToken", Offset: unsafe.Offsetof(CreateListenerInput{}.ClientToken), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateListenerInput{}.Tags), Shape: &schemaTagMap},
 		},
 		Type: (*CreateListenerInput)(nil),
 	}
-	schemaCreateListenerOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(CreateListenerOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "id", Offset: unsafe.Offsetof(CreateListenerOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(CreateListenerOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "protocol", Offset: unsafe.Offsetof(CreateListenerOutput{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "port", Offset: unsafe.Offsetof(CreateListenerOutput{}.Port), Shape: &jsonwire.Int32},
-			{Name: "serviceArn", Offset: unsafe.Offsetof(CreateListenerOutput{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "serviceId", Offset: unsafe.Offsetof(CreateListenerOutput{}.ServiceID), Shape: &jsonwire.String},
+	schemaCreateListenerOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(CreateListenerOutput{}.ARN), Shape: &schema.String},
+			{Name: "id", Offset: unsafe.Offsetof(CreateListenerOutput{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(CreateListenerOutput{}.Name), Shape: &schema.String},
+			{Name: "protocol", Offset: unsafe.Offsetof(CreateListenerOutput{}.Protocol), Shape: &schema.Enum},
+			{Name: "port", Offset: unsafe.Offsetof(CreateListenerOutput{}.Port), Shape: &schema.Int32},
+			{Name: "serviceArn", Offset: unsafe.Offsetof(CreateListenerOutput{}.ServiceARN), Shape: &schema.String},
+			{Name: "serviceId", Offset: unsafe.Offsetof(CreateListenerOutput{}.ServiceID), Shape: &schema.String},
 			{Name: "defaultAction", Offset: unsafe.Offsetof(CreateListenerOutput{}.DefaultAction), Shape: &schemaRuleAction},
 		},
 		Type: (*CreateListenerOutput)(nil),
 	}
-	schemaCreateResourceConfigurationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.Name), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.Type), Shape: &jsonwire.Enum},
+	schemaCreateResourceConfigurationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.Name), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.Type), Shape: &schema.Enum},
 			{Name: "portRanges", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.PortRanges), Shape: &schemaPortRangeList},
-			{Name: "protocol", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "resourceGatewayIdentifier", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.ResourceGatewayIdentifier), Shape: &jsonwire.String},
-			{Name: "resourceConfigurationGroupIdentifier", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.ResourceConfigurationGroupIdentifier), Shape: &jsonwire.String},
+			{Name: "protocol", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.Protocol), Shape: &schema.Enum},
+			{Name: "resourceGatewayIdentifier", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.ResourceGatewayIdentifier), Shape: &schema.String},
+			{Name: "resourceConfigurationGroupIdentifier", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.ResourceConfigurationGroupIdentifier), Shape: &schema.String},
 			{Name: "resourceConfigurationDefinition", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.ResourceConfigurationDefinition), Shape: &schemaResourceConfigurationDefinition},
-			{Name: "allowAssociationToShareableServiceNetwork", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.AllowAssociationToShareableServiceNetwork), Shape: &jsonwire.Bool},
-			{Name: "customDomainName", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.CustomDomainName), Shape: &jsonwire.String},
-			{Name: "groupDomain", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.GroupDomain), Shape: &jsonwire.String},
-			{Name: "domainVerificationIdentifier", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.DomainVerificationIdentifier), Shape: &jsonwire.String},
-			{Name: "clientToken", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.ClientToken), Shape: &jsonwire.String},
+			{Name: "allowAssociationToShareableServiceNetwork", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.AllowAssociationToShareableServiceNetwork), Shape: &schema.Bool},
+			{Name: "customDomainName", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.CustomDomainName), Shape: &schema.String},
+			{Name: "groupDomain", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.GroupDomain), Shape: &schema.String},
+			{Name: "domainVerificationIdentifier", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.DomainVerificationIdentifier), Shape: &schema.String},
+			{Name: "clientToken", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.ClientToken), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateResourceConfigurationInput{}.Tags), Shape: &schemaTagMap},
 		},
 		Type: (*CreateResourceConfigurationInput)(nil),
 	}
-	schemaCreateResourceConfigurationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "resourceGatewayId", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.ResourceGatewayID), Shape: &jsonwire.String},
-			{Name: "resourceConfigurationGroupId", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.ResourceConfigurationGroupID), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.Type), Shape: &jsonwire.Enum},
+	schemaCreateResourceConfigurationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.ARN), Shape: &schema.String},
+			{Name: "resourceGatewayId", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.ResourceGatewayID), Shape: &schema.String},
+			{Name: "resourceConfigurationGroupId", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.ResourceConfigurationGroupID), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.Type), Shape: &schema.Enum},
 			{Name: "portRanges", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.PortRanges), Shape: &schemaPortRangeList},
-			{Name: "protocol", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "status", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.Status), Shape: &jsonwire.Enum},
+			{Name: "protocol", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.Protocol), Shape: &schema.Enum},
+			{Name: "status", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.Status), Shape: &schema.Enum},
 			{Name: "resourceConfigurationDefinition", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.ResourceConfigurationDefinition), Shape: &schemaResourceConfigurationDefinition},
-			{Name: "allowAssociationToShareableServiceNetwork", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.AllowAssociationToShareableServiceNetwork), Shape: &jsonwire.Bool},
-			{Name: "createdAt", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "failureReason", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.FailureReason), Shape: &jsonwire.String},
-			{Name: "customDomainName", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.CustomDomainName), Shape: &jsonwire.String},
-			{Name: "domainVerificationId", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.DomainVerificationID), Shape: &jsonwire.String},
-			{Name: "groupDomain", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.GroupDomain), Shape: &jsonwire.String},
-			{Name: "domainVerificationArn", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.DomainVerificationARN), Shape: &jsonwire.String},
+			{Name: "allowAssociationToShareableServiceNetwork", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.AllowAssociationToShareableServiceNetwork), Shape: &schema.Bool},
+			{Name: "createdAt", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "failureReason", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.FailureReason), Shape: &schema.String},
+			{Name: "customDomainName", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.CustomDomainName), Shape: &schema.String},
+			{Name: "domainVerificationId", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.DomainVerificationID), Shape: &schema.String},
+			{Name: "groupDomain", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.GroupDomain), Shape: &schema.String},
+			{Name: "domainVerificationArn", Offset: unsafe.Offsetof(CreateResourceConfigurationOutput{}.DomainVerificationARN), Shape: &schema.String},
 		},
 		Type: (*CreateResourceConfigurationOutput)(nil),
 	}
-	schemaCreateResourceGatewayInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "clientToken", Offset: unsafe.Offsetof(CreateResourceGatewayInput{}.ClientToken), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(CreateResourceGatewayInput{}.Name), Shape: &jsonwire.String},
-			{Name: "vpcIdentifier", Offset: unsafe.Offsetof(CreateResourceGatewayInput{}.VPCIdentifier), Shape: &jsonwire.String},
+	schemaCreateResourceGatewayInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "clientToken", Offset: unsafe.Offsetof(CreateResourceGatewayInput{}.ClientToken), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(CreateResourceGatewayInput{}.Name), Shape: &schema.String},
+			{Name: "vpcIdentifier", Offset: unsafe.Offsetof(CreateResourceGatewayInput{}.VPCIdentifier), Shape: &schema.String},
 			{Name: "subnetIds", Offset: unsafe.Offsetof(CreateResourceGatewayInput{}.SubnetIDs), Shape: &schemaSubnetList},
 			{Name: "securityGroupIds", Offset: unsafe.Offsetof(CreateResourceGatewayInput{}.SecurityGroupIDs), Shape: &schemaCreateResourceGatewayRequestSecurityGroupIdsList},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(CreateResourceGatewayInput{}.IPAddressType), Shape: &jsonwire.Enum},
-			{Name: "ipv4AddressesPerEni", Offset: unsafe.Offsetof(CreateResourceGatewayInput{}.Ipv4AddressesPerEni), Shape: &jsonwire.Int32},
-			{Name: "resourceConfigDnsResolution", Offset: unsafe.Offsetof(CreateResourceGatewayInput{}.ResourceConfigDNSResolution), Shape: &jsonwire.Enum},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(CreateResourceGatewayInput{}.IPAddressType), Shape: &schema.Enum},
+			{Name: "ipv4AddressesPerEni", Offset: unsafe.Offsetof(CreateResourceGatewayInput{}.Ipv4AddressesPerEni), Shape: &schema.Int32},
+			{Name: "resourceConfigDnsResolution", Offset: unsafe.Offsetof(CreateResourceGatewayInput{}.ResourceConfigDNSResolution), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateResourceGatewayInput{}.Tags), Shape: &schemaTagMap},
 		},
 		Type: (*CreateResourceGatewayInput)(nil),
 	}
-	schemaCreateResourceGatewayOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "id", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "vpcIdentifier", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.VPCIdentifier), Shape: &jsonwire.String},
+	schemaCreateResourceGatewayOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.Name), Shape: &schema.String},
+			{Name: "id", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.Status), Shape: &schema.Enum},
+			{Name: "vpcIdentifier", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.VPCIdentifier), Shape: &schema.String},
 			{Name: "subnetIds", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.SubnetIDs), Shape: &schemaSubnetList},
 			{Name: "securityGroupIds", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.SecurityGroupIDs), Shape: &schemaSecurityGroupList},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.IPAddressType), Shape: &jsonwire.Enum},
-			{Name: "ipv4AddressesPerEni", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.Ipv4AddressesPerEni), Shape: &jsonwire.Int32},
-			{Name: "resourceConfigDnsResolution", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.ResourceConfigDNSResolution), Shape: &jsonwire.Enum},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.IPAddressType), Shape: &schema.Enum},
+			{Name: "ipv4AddressesPerEni", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.Ipv4AddressesPerEni), Shape: &schema.Int32},
+			{Name: "resourceConfigDnsResolution", Offset: unsafe.Offsetof(CreateResourceGatewayOutput{}.ResourceConfigDNSResolution), Shape: &schema.Enum},
 		},
 		Type: (*CreateResourceGatewayOutput)(nil),
 	}
-	schemaCreateResourceGatewayRequestSecurityGroupIdsList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaCreateResourceGatewayRequestSecurityGroupIdsList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaCreateRuleInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(CreateRuleInput{}.Name), Shape: &jsonwire.String},
+	schemaCreateRuleInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(CreateRuleInput{}.Name), Shape: &schema.String},
 			{Name: "match", Offset: unsafe.Offsetof(CreateRuleInput{}.Match), Shape: &schemaRuleMatch},
-			{Name: "priority", Offset: unsafe.Offsetof(CreateRuleInput{}.Priority), Shape: &jsonwire.Int32},
+			{Name: "priority", Offset: unsafe.Offsetof(CreateRuleInput{}.Priority), Shape: &schema.Int32},
 			{Name: "action", Offset: unsafe.Offsetof(CreateRuleInput{}.Action), Shape: &schemaRuleAction},
-			{Name: "clientToken", Offset: unsafe.Offsetof(CreateRuleInput{}.ClientToken), Shape: &jsonwire.String},
+			{Name: "clientToken", Offset: unsafe.Offsetof(CreateRuleInput{}.ClientToken), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateRuleInput{}.Tags), Shape: &schemaTagMap},
 		},
 		Type: (*CreateRuleInput)(nil),
 	}
-	schemaCreateRuleOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(CreateRuleOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "id", Offset: unsafe.Offsetof(CreateRuleOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(CreateRuleOutput{}.Name), Shape: &jsonwire.String},
+	schemaCreateRuleOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(CreateRuleOutput{}.ARN), Shape: &schema.String},
+			{Name: "id", Offset: unsafe.Offsetof(CreateRuleOutput{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(CreateRuleOutput{}.Name), Shape: &schema.String},
 			{Name: "match", Offset: unsafe.Offsetof(CreateRuleOutput{}.Match), Shape: &schemaRuleMatch},
-			{Name: "priority", Offset: unsafe.Offsetof(CreateRuleOutput{}.Priority), Shape: &jsonwire.Int32},
+			{Name: "priority", Offset: unsafe.Offsetof(CreateRuleOutput{}.Priority), Shape: &schema.Int32},
 			{Name: "action", Offset: unsafe.Offsetof(CreateRuleOutput{}.Action), Shape: &schemaRuleAction},
 		},
 		Type: (*CreateRuleOutput)(nil),
 	}
-	schemaCreateServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "clientToken", Offset: unsafe.Offsetof(CreateServiceInput{}.ClientToken), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(CreateServiceInput{}.Name), Shape: &jsonwire.String},
+	schemaCreateServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "clientToken", Offset: unsafe.Offsetof(CreateServiceInput{}.ClientToken), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(CreateServiceInput{}.Name), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateServiceInput{}.Tags), Shape: &schemaTagMap},
-			{Name: "customDomainName", Offset: unsafe.Offsetof(CreateServiceInput{}.CustomDomainName), Shape: &jsonwire.String},
-			{Name: "certificateArn", Offset: unsafe.Offsetof(CreateServiceInput{}.CertificateARN), Shape: &jsonwire.String},
-			{Name: "authType", Offset: unsafe.Offsetof(CreateServiceInput{}.AuthType), Shape: &jsonwire.Enum},
+			{Name: "customDomainName", Offset: unsafe.Offsetof(CreateServiceInput{}.CustomDomainName), Shape: &schema.String},
+			{Name: "certificateArn", Offset: unsafe.Offsetof(CreateServiceInput{}.CertificateARN), Shape: &schema.String},
+			{Name: "authType", Offset: unsafe.Offsetof(CreateServiceInput{}.AuthType), Shape: &schema.Enum},
 		},
 		Type: (*CreateServiceInput)(nil),
 	}
-	schemaCreateServiceNetworkInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "clientToken", Offset: unsafe.Offsetof(CreateServiceNetworkInput{}.ClientToken), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(CreateServiceNetworkInput{}.Name), Shape: &jsonwire.String},
-			{Name: "authType", Offset: unsafe.Offsetof(CreateServiceNetworkInput{}.AuthType), Shape: &jsonwire.Enum},
+	schemaCreateServiceNetworkInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "clientToken", Offset: unsafe.Offsetof(CreateServiceNetworkInput{}.ClientToken), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(CreateServiceNetworkInput{}.Name), Shape: &schema.String},
+			{Name: "authType", Offset: unsafe.Offsetof(CreateServiceNetworkInput{}.AuthType), Shape: &schema.Enum},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateServiceNetworkInput{}.Tags), Shape: &schemaTagMap},
 			{Name: "sharingConfig", Offset: unsafe.Offsetof(CreateServiceNetworkInput{}.SharingConfig), Shape: &schemaSharingConfig},
 		},
 		Type: (*CreateServiceNetworkInput)(nil),
 	}
-	schemaCreateServiceNetworkOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(CreateServiceNetworkOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(CreateServiceNetworkOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(CreateServiceNetworkOutput{}.ARN), Shape: &jsonwire.String},
+	schemaCreateServiceNetworkOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(CreateServiceNetworkOutput{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(CreateServiceNetworkOutput{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(CreateServiceNetworkOutput{}.ARN), Shape: &schema.String},
 			{Name: "sharingConfig", Offset: unsafe.Offsetof(CreateServiceNetworkOutput{}.SharingConfig), Shape: &schemaSharingConfig},
-			{Name: "authType", Offset: unsafe.Offsetof(CreateServiceNetworkOutput{}.AuthType), Shape: &jsonwire.Enum},
+			{Name: "authType", Offset: unsafe.Offsetof(CreateServiceNetworkOutput{}.AuthType), Shape: &schema.Enum},
 		},
 		Type: (*CreateServiceNetworkOutput)(nil),
 	}
-	schemaCreateServiceNetworkResourceAssociationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "clientToken", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationInput{}.ClientToken), Shape: &jsonwire.String},
-			{Name: "resourceConfigurationIdentifier", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationInput{}.ResourceConfigurationIdentifier), Shape: &jsonwire.String},
-			{Name: "serviceNetworkIdentifier", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationInput{}.ServiceNetworkIdentifier), Shape: &jsonwire.String},
-			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationInput{}.PrivateDNSEnabled), Shape: &jsonwire.Bool},
+	schemaCreateServiceNetworkResourceAssociationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "clientToken", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationInput{}.ClientToken), Shape: &schema.String},
+			{Name: "resourceConfigurationIdentifier", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationInput{}.ResourceConfigurationIdentifier), Shape: &schema.String},
+			{Name: "serviceNetworkIdentifier", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationInput{}.ServiceNetworkIdentifier), Shape: &schema.String},
+			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationInput{}.PrivateDNSEnabled), Shape: &schema.Bool},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationInput{}.Tags), Shape: &schemaTagMap},
 		},
 		Type: (*CreateServiceNetworkResourceAssociationInput)(nil),
 	}
-	schemaCreateServiceNetworkResourceAssociationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "createdBy", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationOutput{}.CreatedBy), Shape: &jsonwire.String},
-			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationOutput{}.PrivateDNSEnabled), Shape: &jsonwire.Bool},
+	schemaCreateServiceNetworkResourceAssociationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationOutput{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationOutput{}.Status), Shape: &schema.Enum},
+			{Name: "createdBy", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationOutput{}.CreatedBy), Shape: &schema.String},
+			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(CreateServiceNetworkResourceAssociationOutput{}.PrivateDNSEnabled), Shape: &schema.Bool},
 		},
 		Type: (*CreateServiceNetworkResourceAssociationOutput)(nil),
 	}
-	schemaCreateServiceNetworkServiceAssociationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "clientToken", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationInput{}.ClientToken), Shape: &jsonwire.String},
-			{Name: "serviceIdentifier", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationInput{}.ServiceIdentifier), Shape: &jsonwire.String},
-			{Name: "serviceNetworkIdentifier", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationInput{}.ServiceNetworkIdentifier), Shape: &jsonwire.String},
+	schemaCreateServiceNetworkServiceAssociationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "clientToken", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationInput{}.ClientToken), Shape: &schema.String},
+			{Name: "serviceIdentifier", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationInput{}.ServiceIdentifier), Shape: &schema.String},
+			{Name: "serviceNetworkIdentifier", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationInput{}.ServiceNetworkIdentifier), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationInput{}.Tags), Shape: &schemaTagMap},
 		},
 		Type: (*CreateServiceNetworkServiceAssociationInput)(nil),
 	}
-	schemaCreateServiceNetworkServiceAssociationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "arn", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "createdBy", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationOutput{}.CreatedBy), Shape: &jsonwire.String},
-			{Name: "customDomainName", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationOutput{}.CustomDomainName), Shape: &jsonwire.String},
+	schemaCreateServiceNetworkServiceAssociationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationOutput{}.ID), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationOutput{}.Status), Shape: &schema.Enum},
+			{Name: "arn", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationOutput{}.ARN), Shape: &schema.String},
+			{Name: "createdBy", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationOutput{}.CreatedBy), Shape: &schema.String},
+			{Name: "customDomainName", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationOutput{}.CustomDomainName), Shape: &schema.String},
 			{Name: "dnsEntry", Offset: unsafe.Offsetof(CreateServiceNetworkServiceAssociationOutput{}.DNSEntry), Shape: &schemaDNSEntry},
 		},
 		Type: (*CreateServiceNetworkServiceAssociationOutput)(nil),
 	}
-	schemaCreateServiceNetworkVpcAssociationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "clientToken", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationInput{}.ClientToken), Shape: &jsonwire.String},
-			{Name: "serviceNetworkIdentifier", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationInput{}.ServiceNetworkIdentifier), Shape: &jsonwire.String},
-			{Name: "vpcIdentifier", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationInput{}.VPCIdentifier), Shape: &jsonwire.String},
-			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationInput{}.PrivateDNSEnabled), Shape: &jsonwire.Bool},
+	schemaCreateServiceNetworkVpcAssociationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "clientToken", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationInput{}.ClientToken), Shape: &schema.String},
+			{Name: "serviceNetworkIdentifier", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationInput{}.ServiceNetworkIdentifier), Shape: &schema.String},
+			{Name: "vpcIdentifier", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationInput{}.VPCIdentifier), Shape: &schema.String},
+			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationInput{}.PrivateDNSEnabled), Shape: &schema.Bool},
 			{Name: "securityGroupIds", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationInput{}.SecurityGroupIDs), Shape: &schemaCreateServiceNetworkVpcAssociationRequestSecurityGroupIdsList},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationInput{}.Tags), Shape: &schemaTagMap},
 			{Name: "dnsOptions", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationInput{}.DNSOptions), Shape: &schemaDNSOptions},
 		},
 		Type: (*CreateServiceNetworkVpcAssociationInput)(nil),
 	}
-	schemaCreateServiceNetworkVpcAssociationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "arn", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "createdBy", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationOutput{}.CreatedBy), Shape: &jsonwire.String},
+	schemaCreateServiceNetworkVpcAssociationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationOutput{}.ID), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationOutput{}.Status), Shape: &schema.Enum},
+			{Name: "arn", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationOutput{}.ARN), Shape: &schema.String},
+			{Name: "createdBy", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationOutput{}.CreatedBy), Shape: &schema.String},
 			{Name: "securityGroupIds", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationOutput{}.SecurityGroupIDs), Shape: &schemaSecurityGroupList},
-			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationOutput{}.PrivateDNSEnabled), Shape: &jsonwire.Bool},
+			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationOutput{}.PrivateDNSEnabled), Shape: &schema.Bool},
 			{Name: "dnsOptions", Offset: unsafe.Offsetof(CreateServiceNetworkVpcAssociationOutput{}.DNSOptions), Shape: &schemaDNSOptions},
 		},
 		Type: (*CreateServiceNetworkVpcAssociationOutput)(nil),
 	}
-	schemaCreateServiceNetworkVpcAssociationRequestSecurityGroupIdsList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaCreateServiceNetworkVpcAssociationRequestSecurityGroupIdsList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaCreateServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(CreateServiceOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(CreateServiceOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(CreateServiceOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "customDomainName", Offset: unsafe.Offsetof(CreateServiceOutput{}.CustomDomainName), Shape: &jsonwire.String},
-			{Name: "certificateArn", Offset: unsafe.Offsetof(CreateServiceOutput{}.CertificateARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(CreateServiceOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "authType", Offset: unsafe.Offsetof(CreateServiceOutput{}.AuthType), Shape: &jsonwire.Enum},
+	schemaCreateServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(CreateServiceOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(CreateServiceOutput{}.ARN), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(CreateServiceOutput{}.Name), Shape: &schema.String},
+			{Name: "customDomainName", Offset: unsafe.Offsetof(CreateServiceOutput{}.CustomDomainName), Shape: &schema.String},
+			{Name: "certificateArn", Offset: unsafe.Offsetof(CreateServiceOutput{}.CertificateARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(CreateServiceOutput{}.Status), Shape: &schema.Enum},
+			{Name: "authType", Offset: unsafe.Offsetof(CreateServiceOutput{}.AuthType), Shape: &schema.Enum},
 			{Name: "dnsEntry", Offset: unsafe.Offsetof(CreateServiceOutput{}.DNSEntry), Shape: &schemaDNSEntry},
 		},
 		Type: (*CreateServiceOutput)(nil),
 	}
-	schemaCreateTargetGroupInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(CreateTargetGroupInput{}.Name), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(CreateTargetGroupInput{}.Type), Shape: &jsonwire.Enum},
+	schemaCreateTargetGroupInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(CreateTargetGroupInput{}.Name), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(CreateTargetGroupInput{}.Type), Shape: &schema.Enum},
 			{Name: "config", Offset: unsafe.Offsetof(CreateTargetGroupInput{}.Config), Shape: &schemaTargetGroupConfig},
-			{Name: "clientToken", Offset: unsafe.Offsetof(CreateTargetGroupInput{}.ClientToken), Shape: &jsonwire.String},
+			{Name: "clientToken", Offset: unsafe.Offsetof(CreateTargetGroupInput{}.ClientToken), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(CreateTargetGroupInput{}.Tags), Shape: &schemaTagMap},
 		},
 		Type: (*CreateTargetGroupInput)(nil),
 	}
-	schemaCreateTargetGroupOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(CreateTargetGroupOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(CreateTargetGroupOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(CreateTargetGroupOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(CreateTargetGroupOutput{}.Type), Shape: &jsonwire.Enum},
+	schemaCreateTargetGroupOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(CreateTargetGroupOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(CreateTargetGroupOutput{}.ARN), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(CreateTargetGroupOutput{}.Name), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(CreateTargetGroupOutput{}.Type), Shape: &schema.Enum},
 			{Name: "config", Offset: unsafe.Offsetof(CreateTargetGroupOutput{}.Config), Shape: &schemaTargetGroupConfig},
-			{Name: "status", Offset: unsafe.Offsetof(CreateTargetGroupOutput{}.Status), Shape: &jsonwire.Enum},
+			{Name: "status", Offset: unsafe.Offsetof(CreateTargetGroupOutput{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*CreateTargetGroupOutput)(nil),
 	}
-	schemaDNSEntry = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "domainName", Offset: unsafe.Offsetof(DNSEntry{}.DomainName), Shape: &jsonwire.String},
-			{Name: "hostedZoneId", Offset: unsafe.Offsetof(DNSEntry{}.HostedZoneID), Shape: &jsonwire.String},
+	schemaDNSEntry = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "domainName", Offset: unsafe.Offsetof(DNSEntry{}.DomainName), Shape: &schema.String},
+			{Name: "hostedZoneId", Offset: unsafe.Offsetof(DNSEntry{}.HostedZoneID), Shape: &schema.String},
 		},
 		Type: (*DNSEntry)(nil),
 	}
-	schemaDNSOptions = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "privateDnsPreference", Offset: unsafe.Offsetof(DNSOptions{}.PrivateDNSPreference), Shape: &jsonwire.Enum},
+	schemaDNSOptions = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "privateDnsPreference", Offset: unsafe.Offsetof(DNSOptions{}.PrivateDNSPreference), Shape: &schema.Enum},
 			{Name: "privateDnsSpecifiedDomains", Offset: unsafe.Offsetof(DNSOptions{}.PrivateDNSSpecifiedDomains), Shape: &schemaPrivateDnsSpecifiedDomainsList},
 		},
 		Type: (*DNSOptions)(nil),
 	}
-	schemaDNSResource = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "domainName", Offset: unsafe.Offsetof(DNSResource{}.DomainName), Shape: &jsonwire.String},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(DNSResource{}.IPAddressType), Shape: &jsonwire.Enum},
+	schemaDNSResource = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "domainName", Offset: unsafe.Offsetof(DNSResource{}.DomainName), Shape: &schema.String},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(DNSResource{}.IPAddressType), Shape: &schema.Enum},
 		},
 		Type: (*DNSResource)(nil),
 	}
-	schemaDeleteAccessLogSubscriptionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteAccessLogSubscriptionInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteAccessLogSubscriptionInput)(nil),
 	}
-	schemaDeleteAccessLogSubscriptionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteAccessLogSubscriptionOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteAccessLogSubscriptionOutput)(nil),
 	}
-	schemaDeleteAuthPolicyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteAuthPolicyInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteAuthPolicyInput)(nil),
 	}
-	schemaDeleteAuthPolicyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteAuthPolicyOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteAuthPolicyOutput)(nil),
 	}
-	schemaDeleteDomainVerificationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteDomainVerificationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteDomainVerificationInput)(nil),
 	}
-	schemaDeleteDomainVerificationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteDomainVerificationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteDomainVerificationOutput)(nil),
 	}
-	schemaDeleteListenerInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteListenerInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteListenerInput)(nil),
 	}
-	schemaDeleteListenerOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteListenerOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteListenerOutput)(nil),
 	}
-	schemaDeleteResourceConfigurationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteResourceConfigurationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteResourceConfigurationInput)(nil),
 	}
-	schemaDeleteResourceConfigurationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteResourceConfigurationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteResourceConfigurationOutput)(nil),
 	}
-	schemaDeleteResourceEndpointAssociationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteResourceEndpointAssociationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteResourceEndpointAssociationInput)(nil),
 	}
-	schemaDeleteResourceEndpointAssociationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(DeleteResourceEndpointAssociationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(DeleteResourceEndpointAssociationOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "resourceConfigurationId", Offset: unsafe.Offsetof(DeleteResourceEndpointAssociationOutput{}.ResourceConfigurationID), Shape: &jsonwire.String},
-			{Name: "resourceConfigurationArn", Offset: unsafe.Offsetof(DeleteResourceEndpointAssociationOutput{}.ResourceConfigurationARN), Shape: &jsonwire.String},
-			{Name: "vpcEndpointId", Offset: unsafe.Offsetof(DeleteResourceEndpointAssociationOutput{}.VPCEndpointID), Shape: &jsonwire.String},
+	schemaDeleteResourceEndpointAssociationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(DeleteResourceEndpointAssociationOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(DeleteResourceEndpointAssociationOutput{}.ARN), Shape: &schema.String},
+			{Name: "resourceConfigurationId", Offset: unsafe.Offsetof(DeleteResourceEndpointAssociationOutput{}.ResourceConfigurationID), Shape: &schema.String},
+			{Name: "resourceConfigurationArn", Offset: unsafe.Offsetof(DeleteResourceEndpointAssociationOutput{}.ResourceConfigurationARN), Shape: &schema.String},
+			{Name: "vpcEndpointId", Offset: unsafe.Offsetof(DeleteResourceEndpointAssociationOutput{}.VPCEndpointID), Shape: &schema.String},
 		},
 		Type: (*DeleteResourceEndpointAssociationOutput)(nil),
 	}
-	schemaDeleteResourceGatewayInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteResourceGatewayInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteResourceGatewayInput)(nil),
 	}
-	schemaDeleteResourceGatewayOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(DeleteResourceGatewayOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(DeleteResourceGatewayOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(DeleteResourceGatewayOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(DeleteResourceGatewayOutput{}.Status), Shape: &jsonwire.Enum},
+	schemaDeleteResourceGatewayOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(DeleteResourceGatewayOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(DeleteResourceGatewayOutput{}.ARN), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(DeleteResourceGatewayOutput{}.Name), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(DeleteResourceGatewayOutput{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*DeleteResourceGatewayOutput)(nil),
 	}
-	schemaDeleteResourcePolicyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteResourcePolicyInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteResourcePolicyInput)(nil),
 	}
-	schemaDeleteResourcePolicyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteResourcePolicyOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteResourcePolicyOutput)(nil),
 	}
-	schemaDeleteRuleInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteRuleInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteRuleInput)(nil),
 	}
-	schemaDeleteRuleOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteRuleOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteRuleOutput)(nil),
 	}
-	schemaDeleteServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteServiceInput)(nil),
 	}
-	schemaDeleteServiceNetworkInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteServiceNetworkInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteServiceNetworkInput)(nil),
 	}
-	schemaDeleteServiceNetworkOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteServiceNetworkOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteServiceNetworkOutput)(nil),
 	}
-	schemaDeleteServiceNetworkResourceAssociationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteServiceNetworkResourceAssociationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteServiceNetworkResourceAssociationInput)(nil),
 	}
-	schemaDeleteServiceNetworkResourceAssociationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(DeleteServiceNetworkResourceAssociationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(DeleteServiceNetworkResourceAssociationOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(DeleteServiceNetworkResourceAssociationOutput{}.Status), Shape: &jsonwire.Enum},
+	schemaDeleteServiceNetworkResourceAssociationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(DeleteServiceNetworkResourceAssociationOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(DeleteServiceNetworkResourceAssociationOutput{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(DeleteServiceNetworkResourceAssociationOutput{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*DeleteServiceNetworkResourceAssociationOutput)(nil),
 	}
-	schemaDeleteServiceNetworkServiceAssociationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteServiceNetworkServiceAssociationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteServiceNetworkServiceAssociationInput)(nil),
 	}
-	schemaDeleteServiceNetworkServiceAssociationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(DeleteServiceNetworkServiceAssociationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(DeleteServiceNetworkServiceAssociationOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "arn", Offset: unsafe.Offsetof(DeleteServiceNetworkServiceAssociationOutput{}.ARN), Shape: &jsonwire.String},
+	schemaDeleteServiceNetworkServiceAssociationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(DeleteServiceNetworkServiceAssociationOutput{}.ID), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(DeleteServiceNetworkServiceAssociationOutput{}.Status), Shape: &schema.Enum},
+			{Name: "arn", Offset: unsafe.Offsetof(DeleteServiceNetworkServiceAssociationOutput{}.ARN), Shape: &schema.String},
 		},
 		Type: (*DeleteServiceNetworkServiceAssociationOutput)(nil),
 	}
-	schemaDeleteServiceNetworkVpcAssociationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteServiceNetworkVpcAssociationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteServiceNetworkVpcAssociationInput)(nil),
 	}
-	schemaDeleteServiceNetworkVpcAssociationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(DeleteServiceNetworkVpcAssociationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(DeleteServiceNetworkVpcAssociationOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "arn", Offset: unsafe.Offsetof(DeleteServiceNetworkVpcAssociationOutput{}.ARN), Shape: &jsonwire.String},
+	schemaDeleteServiceNetworkVpcAssociationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(DeleteServiceNetworkVpcAssociationOutput{}.ID), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(DeleteServiceNetworkVpcAssociationOutput{}.Status), Shape: &schema.Enum},
+			{Name: "arn", Offset: unsafe.Offsetof(DeleteServiceNetworkVpcAssociationOutput{}.ARN), Shape: &schema.String},
 		},
 		Type: (*DeleteServiceNetworkVpcAssociationOutput)(nil),
 	}
-	schemaDeleteServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(DeleteServiceOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(DeleteServiceOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(DeleteServiceOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(DeleteServiceOutput{}.Status), Shape: &jsonwire.Enum},
+	schemaDeleteServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(DeleteServiceOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(DeleteServiceOutput{}.ARN), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(DeleteServiceOutput{}.Name), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(DeleteServiceOutput{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*DeleteServiceOutput)(nil),
 	}
-	schemaDeleteTargetGroupInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteTargetGroupInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteTargetGroupInput)(nil),
 	}
-	schemaDeleteTargetGroupOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(DeleteTargetGroupOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(DeleteTargetGroupOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(DeleteTargetGroupOutput{}.Status), Shape: &jsonwire.Enum},
+	schemaDeleteTargetGroupOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(DeleteTargetGroupOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(DeleteTargetGroupOutput{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(DeleteTargetGroupOutput{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*DeleteTargetGroupOutput)(nil),
 	}
-	schemaDeregisterTargetsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeregisterTargetsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "targets", Offset: unsafe.Offsetof(DeregisterTargetsInput{}.Targets), Shape: &schemaDeregisterTargetsRequestTargetsList},
 		},
 		Type: (*DeregisterTargetsInput)(nil),
 	}
-	schemaDeregisterTargetsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeregisterTargetsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "successful", Offset: unsafe.Offsetof(DeregisterTargetsOutput{}.Successful), Shape: &schemaTargetList},
 			{Name: "unsuccessful", Offset: unsafe.Offsetof(DeregisterTargetsOutput{}.Unsuccessful), Shape: &schemaTargetFailureList},
 		},
 		Type: (*DeregisterTargetsOutput)(nil),
 	}
-	schemaDeregisterTargetsRequestTargetsList = jsonwire.Shape{
+	schemaDeregisterTargetsRequestTargetsList = schema.Shape{
 		Elem: &schemaTarget,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Target)(nil),
 	}
-	schemaDomainVerificationList = jsonwire.Shape{
+	schemaDomainVerificationList = schema.Shape{
 		Elem: &schemaDomainVerificationSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DomainVerificationSummary)(nil),
 	}
-	schemaDomainVerificationSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(DomainVerificationSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(DomainVerificationSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "domainName", Offset: unsafe.Offsetof(DomainVerificationSummary{}.DomainName), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(DomainVerificationSummary{}.Status), Shape: &jsonwire.Enum},
+	schemaDomainVerificationSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(DomainVerificationSummary{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(DomainVerificationSummary{}.ARN), Shape: &schema.String},
+			{Name: "domainName", Offset: unsafe.Offsetof(DomainVerificationSummary{}.DomainName), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(DomainVerificationSummary{}.Status), Shape: &schema.Enum},
 			{Name: "txtMethodConfig", Offset: unsafe.Offsetof(DomainVerificationSummary{}.TxtMethodConfig), Shape: &schemaTxtMethodConfig},
-			{Name: "createdAt", Offset: unsafe.Offsetof(DomainVerificationSummary{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastVerifiedTime", Offset: unsafe.Offsetof(DomainVerificationSummary{}.LastVerifiedTime), Shape: &jsonwire.ISO8601},
+			{Name: "createdAt", Offset: unsafe.Offsetof(DomainVerificationSummary{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastVerifiedTime", Offset: unsafe.Offsetof(DomainVerificationSummary{}.LastVerifiedTime), Shape: &schema.ISO8601},
 			{Name: "tags", Offset: unsafe.Offsetof(DomainVerificationSummary{}.Tags), Shape: &schemaTagMap},
 		},
 		Type: (*DomainVerificationSummary)(nil),
 	}
-	schemaFixedResponseAction = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "statusCode", Offset: unsafe.Offsetof(FixedResponseAction{}.StatusCode), Shape: &jsonwire.Int32},
+	schemaFixedResponseAction = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "statusCode", Offset: unsafe.Offsetof(FixedResponseAction{}.StatusCode), Shape: &schema.Int32},
 		},
 		Type: (*FixedResponseAction)(nil),
 	}
-	schemaForwardAction = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaForwardAction = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "targetGroups", Offset: unsafe.Offsetof(ForwardAction{}.TargetGroups), Shape: &schemaWeightedTargetGroupList},
 		},
 		Type: (*ForwardAction)(nil),
 	}
-	schemaGetAccessLogSubscriptionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetAccessLogSubscriptionInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetAccessLogSubscriptionInput)(nil),
 	}
-	schemaGetAccessLogSubscriptionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "resourceId", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.ResourceID), Shape: &jsonwire.String},
-			{Name: "resourceArn", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.ResourceARN), Shape: &jsonwire.String},
-			{Name: "destinationArn", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.DestinationARN), Shape: &jsonwire.String},
-			{Name: "serviceNetworkLogType", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.ServiceNetworkLogType), Shape: &jsonwire.Enum},
-			{Name: "createdAt", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
+	schemaGetAccessLogSubscriptionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.ARN), Shape: &schema.String},
+			{Name: "resourceId", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.ResourceID), Shape: &schema.String},
+			{Name: "resourceArn", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.ResourceARN), Shape: &schema.String},
+			{Name: "destinationArn", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.DestinationARN), Shape: &schema.String},
+			{Name: "serviceNetworkLogType", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.ServiceNetworkLogType), Shape: &schema.Enum},
+			{Name: "createdAt", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetAccessLogSubscriptionOutput{}.LastUpdatedAt), Shape: &schema.ISO8601},
 		},
 		Type: (*GetAccessLogSubscriptionOutput)(nil),
 	}
-	schemaGetAuthPolicyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetAuthPolicyInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetAuthPolicyInput)(nil),
 	}
-	schemaGetAuthPolicyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "policy", Offset: unsafe.Offsetof(GetAuthPolicyOutput{}.Policy), Shape: &jsonwire.String},
-			{Name: "state", Offset: unsafe.Offsetof(GetAuthPolicyOutput{}.State), Shape: &jsonwire.Enum},
-			{Name: "createdAt", Offset: unsafe.Offsetof(GetAuthPolicyOutput{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetAuthPolicyOutput{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
+	schemaGetAuthPolicyOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "policy", Offset: unsafe.Offsetof(GetAuthPolicyOutput{}.Policy), Shape: &schema.String},
+			{Name: "state", Offset: unsafe.Offsetof(GetAuthPolicyOutput{}.State), Shape: &schema.Enum},
+			{Name: "createdAt", Offset: unsafe.Offsetof(GetAuthPolicyOutput{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetAuthPolicyOutput{}.LastUpdatedAt), Shape: &schema.ISO8601},
 		},
 		Type: (*GetAuthPolicyOutput)(nil),
 	}
-	schemaGetDomainVerificationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetDomainVerificationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetDomainVerificationInput)(nil),
 	}
-	schemaGetDomainVerificationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(GetDomainVerificationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(GetDomainVerificationOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "domainName", Offset: unsafe.Offsetof(GetDomainVerificationOutput{}.DomainName), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(GetDomainVerificationOutput{}.Status), Shape: &jsonwire.Enum},
+	schemaGetDomainVerificationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(GetDomainVerificationOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(GetDomainVerificationOutput{}.ARN), Shape: &schema.String},
+			{Name: "domainName", Offset: unsafe.Offsetof(GetDomainVerificationOutput{}.DomainName), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(GetDomainVerificationOutput{}.Status), Shape: &schema.Enum},
 			{Name: "txtMethodConfig", Offset: unsafe.Offsetof(GetDomainVerificationOutput{}.TxtMethodConfig), Shape: &schemaTxtMethodConfig},
-			{Name: "createdAt", Offset: unsafe.Offsetof(GetDomainVerificationOutput{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastVerifiedTime", Offset: unsafe.Offsetof(GetDomainVerificationOutput{}.LastVerifiedTime), Shape: &jsonwire.ISO8601},
+			{Name: "createdAt", Offset: unsafe.Offsetof(GetDomainVerificationOutput{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastVerifiedTime", Offset: unsafe.Offsetof(GetDomainVerificationOutput{}.LastVerifiedTime), Shape: &schema.ISO8601},
 			{Name: "tags", Offset: unsafe.Offsetof(GetDomainVerificationOutput{}.Tags), Shape: &schemaTagMap},
 		},
 		Type: (*GetDomainVerificationOutput)(nil),
 	}
-	schemaGetListenerInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetListenerInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetListenerInput)(nil),
 	}
-	schemaGetListenerOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(GetListenerOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "id", Offset: unsafe.Offsetof(GetListenerOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(GetListenerOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "protocol", Offset: unsafe.Offsetof(GetListenerOutput{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "port", Offset: unsafe.Offsetof(GetListenerOutput{}.Port), Shape: &jsonwire.Int32},
-			{Name: "serviceArn", Offset: unsafe.Offsetof(GetListenerOutput{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "serviceId", Offset: unsafe.Offsetof(GetListenerOutput{}.ServiceID), Shape: &jsonwire.String},
+	schemaGetListenerOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(GetListenerOutput{}.ARN), Shape: &schema.String},
+			{Name: "id", Offset: unsafe.Offsetof(GetListenerOutput{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(GetListenerOutput{}.Name), Shape: &schema.String},
+			{Name: "protocol", Offset: unsafe.Offsetof(GetListenerOutput{}.Protocol), Shape: &schema.Enum},
+			{Name: "port", Offset: unsafe.Offsetof(GetListenerOutput{}.Port), Shape: &schema.Int32},
+			{Name: "serviceArn", Offset: unsafe.Offsetof(GetListenerOutput{}.ServiceARN), Shape: &schema.String},
+			{Name: "serviceId", Offset: unsafe.Offsetof(GetListenerOutput{}.ServiceID), Shape: &schema.String},
 			{Name: "defaultAction", Offset: unsafe.Offsetof(GetListenerOutput{}.DefaultAction), Shape: &schemaRuleAction},
-			{Name: "createdAt", Offset: unsafe.Offsetof(GetListenerOutput{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetListenerOutput{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
+			{Name: "createdAt", Offset: unsafe.Offsetof(GetListenerOutput{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetListenerOutput{}.LastUpdatedAt), Shape: &schema.ISO8601},
 		},
 		Type: (*GetListenerOutput)(nil),
 	}
-	schemaGetResourceConfigurationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetResourceConfigurationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetResourceConfigurationInput)(nil),
 	}
-	schemaGetResourceConfigurationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "resourceGatewayId", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.ResourceGatewayID), Shape: &jsonwire.String},
-			{Name: "resourceConfigurationGroupId", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.ResourceConfigurationGroupID), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.Type), Shape: &jsonwire.Enum},
-			{Name: "allowAssociationToShareableServiceNetwork", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.AllowAssociationToShareableServiceNetwork), Shape: &jsonwire.Bool},
+	schemaGetResourceConfigurationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.ARN), Shape: &schema.String},
+			{Name: "resourceGatewayId", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.ResourceGatewayID), Shape: &schema.String},
+			{Name: "resourceConfigurationGroupId", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.ResourceConfigurationGroupID), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.Type), Shape: &schema.Enum},
+			{Name: "allowAssociationToShareableServiceNetwork", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.AllowAssociationToShareableServiceNetwork), Shape: &schema.Bool},
 			{Name: "portRanges", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.PortRanges), Shape: &schemaPortRangeList},
-			{Name: "protocol", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "customDomainName", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.CustomDomainName), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.Status), Shape: &jsonwire.Enum},
+			{Name: "protocol", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.Protocol), Shape: &schema.Enum},
+			{Name: "customDomainName", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.CustomDomainName), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.Status), Shape: &schema.Enum},
 			{Name: "resourceConfigurationDefinition", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.ResourceConfigurationDefinition), Shape: &schemaResourceConfigurationDefinition},
-			{Name: "createdAt", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "amazonManaged", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.AmazonManaged), Shape: &jsonwire.Bool},
-			{Name: "failureReason", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.FailureReason), Shape: &jsonwire.String},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "domainVerificationId", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.DomainVerificationID), Shape: &jsonwire.String},
-			{Name: "domainVerificationArn", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.DomainVerificationARN), Shape: &jsonwire.String},
-			{Name: "domainVerificationStatus", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.DomainVerificationStatus), Shape: &jsonwire.Enum},
-			{Name: "groupDomain", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.GroupDomain), Shape: &jsonwire.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "amazonManaged", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.AmazonManaged), Shape: &schema.Bool},
+			{Name: "failureReason", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.FailureReason), Shape: &schema.String},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.LastUpdatedAt), Shape: &schema.ISO8601},
+			{Name: "domainVerificationId", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.DomainVerificationID), Shape: &schema.String},
+			{Name: "domainVerificationArn", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.DomainVerificationARN), Shape: &schema.String},
+			{Name: "domainVerificationStatus", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.DomainVerificationStatus), Shape: &schema.Enum},
+			{Name: "groupDomain", Offset: unsafe.Offsetof(GetResourceConfigurationOutput{}.GroupDomain), Shape: &schema.String},
 		},
 		Type: (*GetResourceConfigurationOutput)(nil),
 	}
-	schemaGetResourceGatewayInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetResourceGatewayInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetResourceGatewayInput)(nil),
 	}
-	schemaGetResourceGatewayOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "id", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "vpcId", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.VPCID), Shape: &jsonwire.String},
+	schemaGetResourceGatewayOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.Name), Shape: &schema.String},
+			{Name: "id", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.Status), Shape: &schema.Enum},
+			{Name: "vpcId", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.VPCID), Shape: &schema.String},
 			{Name: "subnetIds", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.SubnetIDs), Shape: &schemaSubnetList},
-			{Name: "serviceManaged", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.ServiceManaged), Shape: &jsonwire.Bool},
-			{Name: "managedBy", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.ManagedBy), Shape: &jsonwire.String},
+			{Name: "serviceManaged", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.ServiceManaged), Shape: &schema.Bool},
+			{Name: "managedBy", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.ManagedBy), Shape: &schema.String},
 			{Name: "securityGroupIds", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.SecurityGroupIDs), Shape: &schemaSecurityGroupList},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.IPAddressType), Shape: &jsonwire.Enum},
-			{Name: "ipv4AddressesPerEni", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.Ipv4AddressesPerEni), Shape: &jsonwire.Int32},
-			{Name: "resourceConfigDnsResolution", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.ResourceConfigDNSResolution), Shape: &jsonwire.Enum},
-			{Name: "createdAt", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.IPAddressType), Shape: &schema.Enum},
+			{Name: "ipv4AddressesPerEni", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.Ipv4AddressesPerEni), Shape: &schema.Int32},
+			{Name: "resourceConfigDnsResolution", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.ResourceConfigDNSResolution), Shape: &schema.Enum},
+			{Name: "createdAt", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetResourceGatewayOutput{}.LastUpdatedAt), Shape: &schema.ISO8601},
 		},
 		Type: (*GetResourceGatewayOutput)(nil),
 	}
-	schemaGetResourcePolicyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetResourcePolicyInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetResourcePolicyInput)(nil),
 	}
-	schemaGetResourcePolicyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "policy", Offset: unsafe.Offsetof(GetResourcePolicyOutput{}.Policy), Shape: &jsonwire.String},
+	schemaGetResourcePolicyOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "policy", Offset: unsafe.Offsetof(GetResourcePolicyOutput{}.Policy), Shape: &schema.String},
 		},
 		Type: (*GetResourcePolicyOutput)(nil),
 	}
-	schemaGetRuleInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetRuleInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetRuleInput)(nil),
 	}
-	schemaGetRuleOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(GetRuleOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "id", Offset: unsafe.Offsetof(GetRuleOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(GetRuleOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "isDefault", Offset: unsafe.Offsetof(GetRuleOutput{}.IsDefault), Shape: &jsonwire.Bool},
+	schemaGetRuleOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(GetRuleOutput{}.ARN), Shape: &schema.String},
+			{Name: "id", Offset: unsafe.Offsetof(GetRuleOutput{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(GetRuleOutput{}.Name), Shape: &schema.String},
+			{Name: "isDefault", Offset: unsafe.Offsetof(GetRuleOutput{}.IsDefault), Shape: &schema.Bool},
 			{Name: "match", Offset: unsafe.Offsetof(GetRuleOutput{}.Match), Shape: &schemaRuleMatch},
-			{Name: "priority", Offset: unsafe.Offsetof(GetRuleOutput{}.Priority), Shape: &jsonwire.Int32},
+			{Name: "priority", Offset: unsafe.Offsetof(GetRuleOutput{}.Priority), Shape: &schema.Int32},
 			{Name: "action", Offset: unsafe.Offsetof(GetRuleOutput{}.Action), Shape: &schemaRuleAction},
-			{Name: "createdAt", Offset: unsafe.Offsetof(GetRuleOutput{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetRuleOutput{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
+			{Name: "createdAt", Offset: unsafe.Offsetof(GetRuleOutput{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetRuleOutput{}.LastUpdatedAt), Shape: &schema.ISO8601},
 		},
 		Type: (*GetRuleOutput)(nil),
 	}
-	schemaGetServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetServiceInput)(nil),
 	}
-	schemaGetServiceNetworkInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetServiceNetworkInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetServiceNetworkInput)(nil),
 	}
-	schemaGetServiceNetworkOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "arn", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "authType", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.AuthType), Shape: &jsonwire.Enum},
+	schemaGetServiceNetworkOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.Name), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.LastUpdatedAt), Shape: &schema.ISO8601},
+			{Name: "arn", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.ARN), Shape: &schema.String},
+			{Name: "authType", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.AuthType), Shape: &schema.Enum},
 			{Name: "sharingConfig", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.SharingConfig), Shape: &schemaSharingConfig},
-			{Name: "numberOfAssociatedVPCs", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.NumberOfAssociatedVPCs), Shape: &jsonwire.Int64},
-			{Name: "numberOfAssociatedServices", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.NumberOfAssociatedServices), Shape: &jsonwire.Int64},
+			{Name: "numberOfAssociatedVPCs", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.NumberOfAssociatedVPCs), Shape: &schema.Int64},
+			{Name: "numberOfAssociatedServices", Offset: unsafe.Offsetof(GetServiceNetworkOutput{}.NumberOfAssociatedServices), Shape: &schema.Int64},
 		},
 		Type: (*GetServiceNetworkOutput)(nil),
 	}
-	schemaGetServiceNetworkResourceAssociationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetServiceNetworkResourceAssociationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetServiceNetworkResourceAssociationInput)(nil),
 	}
-	schemaGetServiceNetworkResourceAssociationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "createdBy", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.CreatedBy), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "resourceConfigurationId", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ResourceConfigurationID), Shape: &jsonwire.String},
-			{Name: "resourceConfigurationArn", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ResourceConfigurationARN), Shape: &jsonwire.String},
-			{Name: "resourceConfigurationName", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ResourceConfigurationName), Shape: &jsonwire.String},
-			{Name: "serviceNetworkId", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ServiceNetworkID), Shape: &jsonwire.String},
-			{Name: "serviceNetworkArn", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ServiceNetworkARN), Shape: &jsonwire.String},
-			{Name: "serviceNetworkName", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ServiceNetworkName), Shape: &jsonwire.String},
-			{Name: "failureReason", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.FailureReason), Shape: &jsonwire.String},
-			{Name: "failureCode", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.FailureCode), Shape: &jsonwire.String},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
+	schemaGetServiceNetworkResourceAssociationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.Status), Shape: &schema.Enum},
+			{Name: "createdBy", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.CreatedBy), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "resourceConfigurationId", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ResourceConfigurationID), Shape: &schema.String},
+			{Name: "resourceConfigurationArn", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ResourceConfigurationARN), Shape: &schema.String},
+			{Name: "resourceConfigurationName", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ResourceConfigurationName), Shape: &schema.String},
+			{Name: "serviceNetworkId", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ServiceNetworkID), Shape: &schema.String},
+			{Name: "serviceNetworkArn", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ServiceNetworkARN), Shape: &schema.String},
+			{Name: "serviceNetworkName", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.ServiceNetworkName), Shape: &schema.String},
+			{Name: "failureReason", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.FailureReason), Shape: &schema.String},
+			{Name: "failureCode", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.FailureCode), Shape: &schema.String},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.LastUpdatedAt), Shape: &schema.ISO8601},
 			{Name: "privateDnsEntry", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.PrivateDNSEntry), Shape: &schemaDNSEntry},
-			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.PrivateDNSEnabled), Shape: &jsonwire.Bool},
+			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.PrivateDNSEnabled), Shape: &schema.Bool},
 			{Name: "dnsEntry", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.DNSEntry), Shape: &schemaDNSEntry},
-			{Name: "isManagedAssociation", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.IsManagedAssociation), Shape: &jsonwire.Bool},
-			{Name: "domainVerificationStatus", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.DomainVerificationStatus), Shape: &jsonwire.Enum},
+			{Name: "isManagedAssociation", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.IsManagedAssociation), Shape: &schema.Bool},
+			{Name: "domainVerificationStatus", Offset: unsafe.Offsetof(GetServiceNetworkResourceAssociationOutput{}.DomainVerificationStatus), Shape: &schema.Enum},
 		},
 		Type: (*GetServiceNetworkResourceAssociationOutput)(nil),
 	}
-	schemaGetServiceNetworkServiceAssociationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetServiceNetworkServiceAssociationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetServiceNetworkServiceAssociationInput)(nil),
 	}
-	schemaGetServiceNetworkServiceAssociationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "arn", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "createdBy", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.CreatedBy), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "serviceId", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ServiceID), Shape: &jsonwire.String},
-			{Name: "serviceName", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "serviceArn", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "serviceNetworkId", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ServiceNetworkID), Shape: &jsonwire.String},
-			{Name: "serviceNetworkName", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ServiceNetworkName), Shape: &jsonwire.String},
-			{Name: "serviceNetworkArn", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ServiceNetworkARN), Shape: &jsonwire.String},
+	schemaGetServiceNetworkServiceAssociationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ID), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.Status), Shape: &schema.Enum},
+			{Name: "arn", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ARN), Shape: &schema.String},
+			{Name: "createdBy", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.CreatedBy), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "serviceId", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ServiceID), Shape: &schema.String},
+			{Name: "serviceName", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ServiceName), Shape: &schema.String},
+			{Name: "serviceArn", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ServiceARN), Shape: &schema.String},
+			{Name: "serviceNetworkId", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ServiceNetworkID), Shape: &schema.String},
+			{Name: "serviceNetworkName", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ServiceNetworkName), Shape: &schema.String},
+			{Name: "serviceNetworkArn", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.ServiceNetworkARN), Shape: &schema.String},
 			{Name: "dnsEntry", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.DNSEntry), Shape: &schemaDNSEntry},
-			{Name: "customDomainName", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.CustomDomainName), Shape: &jsonwire.String},
-			{Name: "failureMessage", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.FailureMessage), Shape: &jsonwire.String},
-			{Name: "failureCode", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.FailureCode), Shape: &jsonwire.String},
+			{Name: "customDomainName", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.CustomDomainName), Shape: &schema.String},
+			{Name: "failureMessage", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.FailureMessage), Shape: &schema.String},
+			{Name: "failureCode", Offset: unsafe.Offsetof(GetServiceNetworkServiceAssociationOutput{}.FailureCode), Shape: &schema.String},
 		},
 		Type: (*GetServiceNetworkServiceAssociationOutput)(nil),
 	}
-	schemaGetServiceNetworkVpcAssociationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetServiceNetworkVpcAssociationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetServiceNetworkVpcAssociationInput)(nil),
 	}
-	schemaGetServiceNetworkVpcAssociationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "arn", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "createdBy", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.CreatedBy), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "serviceNetworkId", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.ServiceNetworkID), Shape: &jsonwire.String},
-			{Name: "serviceNetworkName", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.ServiceNetworkName), Shape: &jsonwire.String},
-			{Name: "serviceNetworkArn", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.ServiceNetworkARN), Shape: &jsonwire.String},
-			{Name: "vpcId", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.VPCID), Shape: &jsonwire.String},
+	schemaGetServiceNetworkVpcAssociationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.ID), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.Status), Shape: &schema.Enum},
+			{Name: "arn", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.ARN), Shape: &schema.String},
+			{Name: "createdBy", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.CreatedBy), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "serviceNetworkId", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.ServiceNetworkID), Shape: &schema.String},
+			{Name: "serviceNetworkName", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.ServiceNetworkName), Shape: &schema.String},
+			{Name: "serviceNetworkArn", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.ServiceNetworkARN), Shape: &schema.String},
+			{Name: "vpcId", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.VPCID), Shape: &schema.String},
 			{Name: "securityGroupIds", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.SecurityGroupIDs), Shape: &schemaSecurityGroupList},
-			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.PrivateDNSEnabled), Shape: &jsonwire.Bool},
-			{Name: "failureMessage", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.FailureMessage), Shape: &jsonwire.String},
-			{Name: "failureCode", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.FailureCode), Shape: &jsonwire.String},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
+			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.PrivateDNSEnabled), Shape: &schema.Bool},
+			{Name: "failureMessage", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.FailureMessage), Shape: &schema.String},
+			{Name: "failureCode", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.FailureCode), Shape: &schema.String},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.LastUpdatedAt), Shape: &schema.ISO8601},
 			{Name: "dnsOptions", Offset: unsafe.Offsetof(GetServiceNetworkVpcAssociationOutput{}.DNSOptions), Shape: &schemaDNSOptions},
 		},
 		Type: (*GetServiceNetworkVpcAssociationOutput)(nil),
 	}
-	schemaGetServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(GetServiceOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(GetServiceOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(GetServiceOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(GetServiceOutput{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetServiceOutput{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
+	schemaGetServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(GetServiceOutput{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(GetServiceOutput{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(GetServiceOutput{}.ARN), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(GetServiceOutput{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetServiceOutput{}.LastUpdatedAt), Shape: &schema.ISO8601},
 			{Name: "dnsEntry", Offset: unsafe.Offsetof(GetServiceOutput{}.DNSEntry), Shape: &schemaDNSEntry},
-			{Name: "customDomainName", Offset: unsafe.Offsetof(GetServiceOutput{}.CustomDomainName), Shape: &jsonwire.String},
-			{Name: "certificateArn", Offset: unsafe.Offsetof(GetServiceOutput{}.CertificateARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(GetServiceOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "authType", Offset: unsafe.Offsetof(GetServiceOutput{}.AuthType), Shape: &jsonwire.Enum},
-			{Name: "idleTimeoutSeconds", Offset: unsafe.Offsetof(GetServiceOutput{}.IdleTimeoutSeconds), Shape: &jsonwire.Int32},
-			{Name: "failureCode", Offset: unsafe.Offsetof(GetServiceOutput{}.FailureCode), Shape: &jsonwire.String},
-			{Name: "failureMessage", Offset: unsafe.Offsetof(GetServiceOutput{}.FailureMessage), Shape: &jsonwire.String},
+			{Name: "customDomainName", Offset: unsafe.Offsetof(GetServiceOutput{}.CustomDomainName), Shape: &schema.String},
+			{Name: "certificateArn", Offset: unsafe.Offsetof(GetServiceOutput{}.CertificateARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(GetServiceOutput{}.Status), Shape: &schema.Enum},
+			{Name: "authType", Offset: unsafe.Offsetof(GetServiceOutput{}.AuthType), Shape: &schema.Enum},
+			{Name: "idleTimeoutSeconds", Offset: unsafe.Offsetof(GetServiceOutput{}.IdleTimeoutSeconds), Shape: &schema.Int32},
+			{Name: "failureCode", Offset: unsafe.Offsetof(GetServiceOutput{}.FailureCode), Shape: &schema.String},
+			{Name: "failureMessage", Offset: unsafe.Offsetof(GetServiceOutput{}.FailureMessage), Shape: &schema.String},
 		},
 		Type: (*GetServiceOutput)(nil),
 	}
-	schemaGetTargetGroupInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetTargetGroupInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetTargetGroupInput)(nil),
 	}
-	schemaGetTargetGroupOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.Type), Shape: &jsonwire.Enum},
+	schemaGetTargetGroupOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.ARN), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.Name), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.Type), Shape: &schema.Enum},
 			{Name: "config", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.Config), Shape: &schemaTargetGroupConfig},
-			{Name: "createdAt", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "status", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.Status), Shape: &jsonwire.Enum},
+			{Name: "createdAt", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.LastUpdatedAt), Shape: &schema.ISO8601},
+			{Name: "status", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.Status), Shape: &schema.Enum},
 			{Name: "serviceArns", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.ServiceARNs), Shape: &schemaServiceArnList},
-			{Name: "failureMessage", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.FailureMessage), Shape: &jsonwire.String},
-			{Name: "failureCode", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.FailureCode), Shape: &jsonwire.String},
+			{Name: "failureMessage", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.FailureMessage), Shape: &schema.String},
+			{Name: "failureCode", Offset: unsafe.Offsetof(GetTargetGroupOutput{}.FailureCode), Shape: &schema.String},
 		},
 		Type: (*GetTargetGroupOutput)(nil),
 	}
-	schemaHTTPMatch = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "method", Offset: unsafe.Offsetof(HTTPMatch{}.Method), Shape: &jsonwire.String},
+	schemaHTTPMatch = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "method", Offset: unsafe.Offsetof(HTTPMatch{}.Method), Shape: &schema.String},
 			{Name: "pathMatch", Offset: unsafe.Offsetof(HTTPMatch{}.PathMatch), Shape: &schemaPathMatch},
 			{Name: "headerMatches", Offset: unsafe.Offsetof(HTTPMatch{}.HeaderMatches), Shape: &schemaHeaderMatchList},
 		},
 		Type: (*HTTPMatch)(nil),
 	}
-	schemaHeaderMatch = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(HeaderMatch{}.Name), Shape: &jsonwire.String},
+	schemaHeaderMatch = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(HeaderMatch{}.Name), Shape: &schema.String},
 			{Name: "match", Offset: unsafe.Offsetof(HeaderMatch{}.Match), Shape: &schemaHeaderMatchType},
-			{Name: "caseSensitive", Offset: unsafe.Offsetof(HeaderMatch{}.CaseSensitive), Shape: &jsonwire.Bool},
+			{Name: "caseSensitive", Offset: unsafe.Offsetof(HeaderMatch{}.CaseSensitive), Shape: &schema.Bool},
 		},
 		Type: (*HeaderMatch)(nil),
 	}
-	schemaHeaderMatchList = jsonwire.Shape{
+	schemaHeaderMatchList = schema.Shape{
 		Elem: &schemaHeaderMatch,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]HeaderMatch)(nil),
 	}
-	schemaHeaderMatchType = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "exact", Offset: unsafe.Offsetof(HeaderMatchType{}.Exact), Shape: &jsonwire.String},
-			{Name: "prefix", Offset: unsafe.Offsetof(HeaderMatchType{}.Prefix), Shape: &jsonwire.String},
-			{Name: "contains", Offset: unsafe.Offsetof(HeaderMatchType{}.Contains), Shape: &jsonwire.String},
+	schemaHeaderMatchType = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "exact", Offset: unsafe.Offsetof(HeaderMatchType{}.Exact), Shape: &schema.String},
+			{Name: "prefix", Offset: unsafe.Offsetof(HeaderMatchType{}.Prefix), Shape: &schema.String},
+			{Name: "contains", Offset: unsafe.Offsetof(HeaderMatchType{}.Contains), Shape: &schema.String},
 		},
 		Type: (*HeaderMatchType)(nil),
 	}
-	schemaHealthCheckConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "enabled", Offset: unsafe.Offsetof(HealthCheckConfig{}.Enabled), Shape: &jsonwire.Bool},
-			{Name: "protocol", Offset: unsafe.Offsetof(HealthCheckConfig{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "protocolVersion", Offset: unsafe.Offsetof(HealthCheckConfig{}.ProtocolVersion), Shape: &jsonwire.Enum},
-			{Name: "port", Offset: unsafe.Offsetof(HealthCheckConfig{}.Port), Shape: &jsonwire.Int32},
-			{Name: "path", Offset: unsafe.Offsetof(HealthCheckConfig{}.Path), Shape: &jsonwire.String},
-			{Name: "healthCheckIntervalSeconds", Offset: unsafe.Offsetof(HealthCheckConfig{}.HealthCheckIntervalSeconds), Shape: &jsonwire.Int32},
-			{Name: "healthCheckTimeoutSeconds", Offset: unsafe.Offsetof(HealthCheckConfig{}.HealthCheckTimeoutSeconds), Shape: &jsonwire.Int32},
-			{Name: "healthyThresholdCount", Offset: unsafe.Offsetof(HealthCheckConfig{}.HealthyThresholdCount), Shape: &jsonwire.Int32},
-			{Name: "unhealthyThresholdCount", Offset: unsafe.Offsetof(HealthCheckConfig{}.UnhealthyThresholdCount), Shape: &jsonwire.Int32},
+	schemaHealthCheckConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "enabled", Offset: unsafe.Offsetof(HealthCheckConfig{}.Enabled), Shape: &schema.Bool},
+			{Name: "protocol", Offset: unsafe.Offsetof(HealthCheckConfig{}.Protocol), Shape: &schema.Enum},
+			{Name: "protocolVersion", Offset: unsafe.Offsetof(HealthCheckConfig{}.ProtocolVersion), Shape: &schema.Enum},
+			{Name: "port", Offset: unsafe.Offsetof(HealthCheckConfig{}.Port), Shape: &schema.Int32},
+			{Name: "path", Offset: unsafe.Offsetof(HealthCheckConfig{}.Path), Shape: &schema.String},
+			{Name: "healthCheckIntervalSeconds", Offset: unsafe.Offsetof(HealthCheckConfig{}.HealthCheckIntervalSeconds), Shape: &schema.Int32},
+			{Name: "healthCheckTimeoutSeconds", Offset: unsafe.Offsetof(HealthCheckConfig{}.HealthCheckTimeoutSeconds), Shape: &schema.Int32},
+			{Name: "healthyThresholdCount", Offset: unsafe.Offsetof(HealthCheckConfig{}.HealthyThresholdCount), Shape: &schema.Int32},
+			{Name: "unhealthyThresholdCount", Offset: unsafe.Offsetof(HealthCheckConfig{}.UnhealthyThresholdCount), Shape: &schema.Int32},
 			{Name: "matcher", Offset: unsafe.Offsetof(HealthCheckConfig{}.Matcher), Shape: &schemaMatcher},
 		},
 		Type: (*HealthCheckConfig)(nil),
 	}
-	schemaIPResource = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ipAddress", Offset: unsafe.Offsetof(IPResource{}.IPAddress), Shape: &jsonwire.String},
+	schemaIPResource = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ipAddress", Offset: unsafe.Offsetof(IPResource{}.IPAddress), Shape: &schema.String},
 		},
 		Type: (*IPResource)(nil),
 	}
-	schemaInternalServerException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InternalServerException{}.Message), Shape: &jsonwire.String},
+	schemaInternalServerException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InternalServerException{}.Message), Shape: &schema.String},
 		},
 		Type: (*InternalServerException)(nil),
 	}
-	schemaListAccessLogSubscriptionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListAccessLogSubscriptionsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListAccessLogSubscriptionsInput)(nil),
 	}
-	schemaListAccessLogSubscriptionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListAccessLogSubscriptionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "items", Offset: unsafe.Offsetof(ListAccessLogSubscriptionsOutput{}.Items), Shape: &schemaAccessLogSubscriptionList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListAccessLogSubscriptionsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListAccessLogSubscriptionsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListAccessLogSubscriptionsOutput)(nil),
 	}
-	schemaListDomainVerificationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListDomainVerificationsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListDomainVerificationsInput)(nil),
 	}
-	schemaListDomainVerificationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListDomainVerificationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "items", Offset: unsafe.Offsetof(ListDomainVerificationsOutput{}.Items), Shape: &schemaDomainVerificationList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListDomainVerificationsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListDomainVerificationsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListDomainVerificationsOutput)(nil),
 	}
-	schemaListListenersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListListenersInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListListenersInput)(nil),
 	}
-	schemaListListenersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListListenersOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "items", Offset: unsafe.Offsetof(ListListenersOutput{}.Items), Shape: &schemaListenerSummaryList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListListenersOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListListenersOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListListenersOutput)(nil),
 	}
-	schemaListResourceConfigurationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListResourceConfigurationsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListResourceConfigurationsInput)(nil),
 	}
-	schemaListResourceConfigurationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListResourceConfigurationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "items", Offset: unsafe.Offsetof(ListResourceConfigurationsOutput{}.Items), Shape: &schemaResourceConfigurationSummaryList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListResourceConfigurationsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListResourceConfigurationsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListResourceConfigurationsOutput)(nil),
 	}
-	schemaListResourceEndpointAssociationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListResourceEndpointAssociationsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListResourceEndpointAssociationsInput)(nil),
 	}
-	schemaListResourceEndpointAssociationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListResourceEndpointAssociationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "items", Offset: unsafe.Offsetof(ListResourceEndpointAssociationsOutput{}.Items), Shape: &schemaResourceEndpointAssociationList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListResourceEndpointAssociationsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListResourceEndpointAssociationsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListResourceEndpointAssociationsOutput)(nil),
 	}
-	schemaListResourceGatewaysInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListResourceGatewaysInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListResourceGatewaysInput)(nil),
 	}
-	schemaListResourceGatewaysOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListResourceGatewaysOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "items", Offset: unsafe.Offsetof(ListResourceGatewaysOutput{}.Items), Shape: &schemaResourceGatewayList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListResourceGatewaysOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListResourceGatewaysOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListResourceGatewaysOutput)(nil),
 	}
-	schemaListRulesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListRulesInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListRulesInput)(nil),
 	}
-	schemaListRulesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListRulesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "items", Offset: unsafe.Offsetof(ListRulesOutput{}.Items), Shape: &schemaRuleSummaryList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListRulesOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListRulesOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListRulesOutput)(nil),
 	}
-	schemaListServiceNetworkResourceAssociationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListServiceNetworkResourceAssociationsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListServiceNetworkResourceAssociationsInput)(nil),
 	}
-	schemaListServiceNetworkResourceAssociationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListServiceNetworkResourceAssociationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "items", Offset: unsafe.Offsetof(ListServiceNetworkResourceAssociationsOutput{}.Items), Shape: &schemaServiceNetworkResourceAssociationList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListServiceNetworkResourceAssociationsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListServiceNetworkResourceAssociationsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListServiceNetworkResourceAssociationsOutput)(nil),
 	}
-	schemaListServiceNetworkServiceAssociationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListServiceNetworkServiceAssociationsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListServiceNetworkServiceAssociationsInput)(nil),
 	}
-	schemaListServiceNetworkServiceAssociationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListServiceNetworkServiceAssociationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "items", Offset: unsafe.Offsetof(ListServiceNetworkServiceAssociationsOutput{}.Items), Shape: &schemaServiceNetworkServiceAssociationList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListServiceNetworkServiceAssociationsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListServiceNetworkServiceAssociationsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListServiceNetworkServiceAssociationsOutput)(nil),
 	}
-	schemaListServiceNetworkVpcAssociationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListServiceNetworkVpcAssociationsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListServiceNetworkVpcAssociationsInput)(nil),
 	}
-	schemaListServiceNetworkVpcAssociationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListServiceNetworkVpcAssociationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "items", Offset: unsafe.Offsetof(ListServiceNetworkVpcAssociationsOutput{}.Items), Shape: &schemaServiceNetworkVpcAssociationList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListServiceNetworkVpcAssociationsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListServiceNetworkVpcAssociationsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListServiceNetworkVpcAssociationsOutput)(nil),
 	}
-	schemaListServiceNetworkVpcEndpointAssociationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListServiceNetworkVpcEndpointAssociationsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListServiceNetworkVpcEndpointAssociationsInput)(nil),
 	}
-	schemaListServiceNetworkVpcEndpointAssociationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListServiceNetworkVpcEndpointAssociationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "items", Offset: unsafe.Offsetof(ListServiceNetworkVpcEndpointAssociationsOutput{}.Items), Shape: &schemaServiceNetworkVpcEndpointAssociationList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListServiceNetworkVpcEndpointAssociationsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListServiceNetworkVpcEndpointAssociationsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListServiceNetworkVpcEndpointAssociationsOutput)(nil),
 	}
-	schemaListServiceNetworksInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListServiceNetworksInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListServiceNetworksInput)(nil),
 	}
-	schemaListServiceNetworksOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListServiceNetworksOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "items", Offset: unsafe.Offsetof(ListServiceNetworksOutput{}.Items), Shape: &schemaServiceNetworkList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListServiceNetworksOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListServiceNetworksOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListServiceNetworksOutput)(nil),
 	}
-	schemaListServicesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListServicesInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListServicesInput)(nil),
 	}
-	schemaListServicesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListServicesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "items", Offset: unsafe.Offsetof(ListServicesOutput{}.Items), Shape: &schemaServiceList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListServicesOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListServicesOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListServicesOutput)(nil),
 	}
-	schemaListTagsForResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListTagsForResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListTagsForResourceInput)(nil),
 	}
-	schemaListTagsForResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTagsForResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "tags", Offset: unsafe.Offsetof(ListTagsForResourceOutput{}.Tags), Shape: &schemaTagMap},
 		},
 		Type: (*ListTagsForResourceOutput)(nil),
 	}
-	schemaListTargetGroupsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListTargetGroupsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListTargetGroupsInput)(nil),
 	}
-	schemaListTargetGroupsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTargetGroupsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "items", Offset: unsafe.Offsetof(ListTargetGroupsOutput{}.Items), Shape: &schemaTargetGroupList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListTargetGroupsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListTargetGroupsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListTargetGroupsOutput)(nil),
 	}
-	schemaListTargetsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTargetsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "targets", Offset: unsafe.Offsetof(ListTargetsInput{}.Targets), Shape: &schemaListTargetsRequestTargetsList},
 		},
 		Type: (*ListTargetsInput)(nil),
 	}
-	schemaListTargetsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTargetsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "items", Offset: unsafe.Offsetof(ListTargetsOutput{}.Items), Shape: &schemaTargetSummaryList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListTargetsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListTargetsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListTargetsOutput)(nil),
 	}
-	schemaListTargetsRequestTargetsList = jsonwire.Shape{
+	schemaListTargetsRequestTargetsList = schema.Shape{
 		Elem: &schemaTarget,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Target)(nil),
 	}
-	schemaListenerSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(ListenerSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "id", Offset: unsafe.Offsetof(ListenerSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(ListenerSummary{}.Name), Shape: &jsonwire.String},
-			{Name: "protocol", Offset: unsafe.Offsetof(ListenerSummary{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "port", Offset: unsafe.Offsetof(ListenerSummary{}.Port), Shape: &jsonwire.Int32},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ListenerSummary{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(ListenerSummary{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
+	schemaListenerSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(ListenerSummary{}.ARN), Shape: &schema.String},
+			{Name: "id", Offset: unsafe.Offsetof(ListenerSummary{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(ListenerSummary{}.Name), Shape: &schema.String},
+			{Name: "protocol", Offset: unsafe.Offsetof(ListenerSummary{}.Protocol), Shape: &schema.Enum},
+			{Name: "port", Offset: unsafe.Offsetof(ListenerSummary{}.Port), Shape: &schema.Int32},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ListenerSummary{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(ListenerSummary{}.LastUpdatedAt), Shape: &schema.ISO8601},
 		},
 		Type: (*ListenerSummary)(nil),
 	}
-	schemaListenerSummaryList = jsonwire.Shape{
+	schemaListenerSummaryList = schema.Shape{
 		Elem: &schemaListenerSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ListenerSummary)(nil),
 	}
-	schemaMatcher = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "httpCode", Offset: unsafe.Offsetof(Matcher{}.HTTPCode), Shape: &jsonwire.String},
+	schemaMatcher = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "httpCode", Offset: unsafe.Offsetof(Matcher{}.HTTPCode), Shape: &schema.String},
 		},
 		Type: (*Matcher)(nil),
 	}
-	schemaPathMatch = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPathMatch = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "match", Offset: unsafe.Offsetof(PathMatch{}.Match), Shape: &schemaPathMatchType},
-			{Name: "caseSensitive", Offset: unsafe.Offsetof(PathMatch{}.CaseSensitive), Shape: &jsonwire.Bool},
+			{Name: "caseSensitive", Offset: unsafe.Offsetof(PathMatch{}.CaseSensitive), Shape: &schema.Bool},
 		},
 		Type: (*PathMatch)(nil),
 	}
-	schemaPathMatchType = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "exact", Offset: unsafe.Offsetof(PathMatchType{}.Exact), Shape: &jsonwire.String},
-			{Name: "prefix", Offset: unsafe.Offsetof(PathMatchType{}.Prefix), Shape: &jsonwire.String},
+	schemaPathMatchType = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "exact", Offset: unsafe.Offsetof(PathMatchType{}.Exact), Shape: &schema.String},
+			{Name: "prefix", Offset: unsafe.Offsetof(PathMatchType{}.Prefix), Shape: &schema.String},
 		},
 		Type: (*PathMatchType)(nil),
 	}
-	schemaPortRangeList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaPortRangeList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaPrivateDnsSpecifiedDomainsList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaPrivateDnsSpecifiedDomainsList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaPutAuthPolicyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "policy", Offset: unsafe.Offsetof(PutAuthPolicyInput{}.Policy), Shape: &jsonwire.String},
+	schemaPutAuthPolicyInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "policy", Offset: unsafe.Offsetof(PutAuthPolicyInput{}.Policy), Shape: &schema.String},
 		},
 		Type: (*PutAuthPolicyInput)(nil),
 	}
-	schemaPutAuthPolicyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "policy", Offset: unsafe.Offsetof(PutAuthPolicyOutput{}.Policy), Shape: &jsonwire.String},
-			{Name: "state", Offset: unsafe.Offsetof(PutAuthPolicyOutput{}.State), Shape: &jsonwire.Enum},
+	schemaPutAuthPolicyOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "policy", Offset: unsafe.Offsetof(PutAuthPolicyOutput{}.Policy), Shape: &schema.String},
+			{Name: "state", Offset: unsafe.Offsetof(PutAuthPolicyOutput{}.State), Shape: &schema.Enum},
 		},
 		Type: (*PutAuthPolicyOutput)(nil),
 	}
-	schemaPutResourcePolicyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "policy", Offset: unsafe.Offsetof(PutResourcePolicyInput{}.Policy), Shape: &jsonwire.String},
+	schemaPutResourcePolicyInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "policy", Offset: unsafe.Offsetof(PutResourcePolicyInput{}.Policy), Shape: &schema.String},
 		},
 		Type: (*PutResourcePolicyInput)(nil),
 	}
-	schemaPutResourcePolicyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaPutResourcePolicyOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*PutResourcePolicyOutput)(nil),
 	}
-	schemaRegisterTargetsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRegisterTargetsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "targets", Offset: unsafe.Offsetof(RegisterTargetsInput{}.Targets), Shape: &schemaRegisterTargetsRequestTargetsList},
 		},
 		Type: (*RegisterTargetsInput)(nil),
 	}
-	schemaRegisterTargetsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRegisterTargetsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "successful", Offset: unsafe.Offsetof(RegisterTargetsOutput{}.Successful), Shape: &schemaTargetList},
 			{Name: "unsuccessful", Offset: unsafe.Offsetof(RegisterTargetsOutput{}.Unsuccessful), Shape: &schemaTargetFailureList},
 		},
 		Type: (*RegisterTargetsOutput)(nil),
 	}
-	schemaRegisterTargetsRequestTargetsList = jsonwire.Shape{
+	schemaRegisterTargetsRequestTargetsList = schema.Shape{
 		Elem: &schemaTarget,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Target)(nil),
 	}
-	schemaResourceConfigurationDefinition = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaResourceConfigurationDefinition = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "dnsResource", Offset: unsafe.Offsetof(ResourceConfigurationDefinition{}.DNSResource), Shape: &schemaDNSResource},
 			{Name: "ipResource", Offset: unsafe.Offsetof(ResourceConfigurationDefinition{}.IPResource), Shape: &schemaIPResource},
 			{Name: "arnResource", Offset: unsafe.Offsetof(ResourceConfigurationDefinition{}.ARNResource), Shape: &schemaARNResource},
 		},
 		Type: (*ResourceConfigurationDefinition)(nil),
 	}
-	schemaResourceConfigurationSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "resourceGatewayId", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.ResourceGatewayID), Shape: &jsonwire.String},
-			{Name: "resourceConfigurationGroupId", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.ResourceConfigurationGroupID), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.Type), Shape: &jsonwire.Enum},
-			{Name: "status", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.Status), Shape: &jsonwire.Enum},
-			{Name: "amazonManaged", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.AmazonManaged), Shape: &jsonwire.Bool},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "customDomainName", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.CustomDomainName), Shape: &jsonwire.String},
-			{Name: "domainVerificationId", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.DomainVerificationID), Shape: &jsonwire.String},
-			{Name: "groupDomain", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.GroupDomain), Shape: &jsonwire.String},
+	schemaResourceConfigurationSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.ARN), Shape: &schema.String},
+			{Name: "resourceGatewayId", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.ResourceGatewayID), Shape: &schema.String},
+			{Name: "resourceConfigurationGroupId", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.ResourceConfigurationGroupID), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.Type), Shape: &schema.Enum},
+			{Name: "status", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.Status), Shape: &schema.Enum},
+			{Name: "amazonManaged", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.AmazonManaged), Shape: &schema.Bool},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.LastUpdatedAt), Shape: &schema.ISO8601},
+			{Name: "customDomainName", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.CustomDomainName), Shape: &schema.String},
+			{Name: "domainVerificationId", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.DomainVerificationID), Shape: &schema.String},
+			{Name: "groupDomain", Offset: unsafe.Offsetof(ResourceConfigurationSummary{}.GroupDomain), Shape: &schema.String},
 		},
 		Type: (*ResourceConfigurationSummary)(nil),
 	}
-	schemaResourceConfigurationSummaryList = jsonwire.Shape{
+	schemaResourceConfigurationSummaryList = schema.Shape{
 		Elem: &schemaResourceConfigurationSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ResourceConfigurationSummary)(nil),
 	}
-	schemaResourceEndpointAssociationList = jsonwire.Shape{
+	schemaResourceEndpointAssociationList = schema.Shape{
 		Elem: &schemaResourceEndpointAssociationSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ResourceEndpointAssociationSummary)(nil),
 	}
-	schemaResourceEndpointAssociationSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "resourceConfigurationId", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.ResourceConfigurationID), Shape: &jsonwire.String},
-			{Name: "resourceConfigurationArn", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.ResourceConfigurationARN), Shape: &jsonwire.String},
-			{Name: "resourceConfigurationName", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.ResourceConfigurationName), Shape: &jsonwire.String},
-			{Name: "vpcEndpointId", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.VPCEndpointID), Shape: &jsonwire.String},
-			{Name: "vpcEndpointOwner", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.VPCEndpointOwner), Shape: &jsonwire.String},
-			{Name: "createdBy", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.CreatedBy), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.CreatedAt), Shape: &jsonwire.ISO8601},
+	schemaResourceEndpointAssociationSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.ARN), Shape: &schema.String},
+			{Name: "resourceConfigurationId", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.ResourceConfigurationID), Shape: &schema.String},
+			{Name: "resourceConfigurationArn", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.ResourceConfigurationARN), Shape: &schema.String},
+			{Name: "resourceConfigurationName", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.ResourceConfigurationName), Shape: &schema.String},
+			{Name: "vpcEndpointId", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.VPCEndpointID), Shape: &schema.String},
+			{Name: "vpcEndpointOwner", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.VPCEndpointOwner), Shape: &schema.String},
+			{Name: "createdBy", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.CreatedBy), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ResourceEndpointAssociationSummary{}.CreatedAt), Shape: &schema.ISO8601},
 		},
 		Type: (*ResourceEndpointAssociationSummary)(nil),
 	}
-	schemaResourceGatewayList = jsonwire.Shape{
+	schemaResourceGatewayList = schema.Shape{
 		Elem: &schemaResourceGatewaySummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ResourceGatewaySummary)(nil),
 	}
-	schemaResourceGatewaySummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.Name), Shape: &jsonwire.String},
-			{Name: "id", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.Status), Shape: &jsonwire.Enum},
-			{Name: "vpcIdentifier", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.VPCIdentifier), Shape: &jsonwire.String},
+	schemaResourceGatewaySummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.Name), Shape: &schema.String},
+			{Name: "id", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.Status), Shape: &schema.Enum},
+			{Name: "vpcIdentifier", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.VPCIdentifier), Shape: &schema.String},
 			{Name: "subnetIds", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.SubnetIDs), Shape: &schemaSubnetList},
 			{Name: "securityGroupIds", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.SecurityGroupIDs), Shape: &schemaSecurityGroupList},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.IPAddressType), Shape: &jsonwire.Enum},
-			{Name: "ipv4AddressesPerEni", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.Ipv4AddressesPerEni), Shape: &jsonwire.Int32},
-			{Name: "resourceConfigDnsResolution", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.ResourceConfigDNSResolution), Shape: &jsonwire.Enum},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.IPAddressType), Shape: &schema.Enum},
+			{Name: "ipv4AddressesPerEni", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.Ipv4AddressesPerEni), Shape: &schema.Int32},
+			{Name: "resourceConfigDnsResolution", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.ResourceConfigDNSResolution), Shape: &schema.Enum},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(ResourceGatewaySummary{}.LastUpdatedAt), Shape: &schema.ISO8601},
 		},
 		Type: (*ResourceGatewaySummary)(nil),
 	}
-	schemaResourceNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ResourceNotFoundException{}.Message), Shape: &jsonwire.String},
-			{Name: "resourceId", Offset: unsafe.Offsetof(ResourceNotFoundException{}.ResourceID), Shape: &jsonwire.String},
-			{Name: "resourceType", Offset: unsafe.Offsetof(ResourceNotFoundException{}.ResourceType), Shape: &jsonwire.String},
+	schemaResourceNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ResourceNotFoundException{}.Message), Shape: &schema.String},
+			{Name: "resourceId", Offset: unsafe.Offsetof(ResourceNotFoundException{}.ResourceID), Shape: &schema.String},
+			{Name: "resourceType", Offset: unsafe.Offsetof(ResourceNotFoundException{}.ResourceType), Shape: &schema.String},
 		},
 		Type: (*ResourceNotFoundException)(nil),
 	}
-	schemaRuleAction = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRuleAction = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "forward", Offset: unsafe.Offsetof(RuleAction{}.Forward), Shape: &schemaForwardAction},
 			{Name: "fixedResponse", Offset: unsafe.Offsetof(RuleAction{}.FixedResponse), Shape: &schemaFixedResponseAction},
 		},
 		Type: (*RuleAction)(nil),
 	}
-	schemaRuleMatch = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRuleMatch = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "httpMatch", Offset: unsafe.Offsetof(RuleMatch{}.HTTPMatch), Shape: &schemaHTTPMatch},
 		},
 		Type: (*RuleMatch)(nil),
 	}
-	schemaRuleSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(RuleSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "id", Offset: unsafe.Offsetof(RuleSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(RuleSummary{}.Name), Shape: &jsonwire.String},
-			{Name: "isDefault", Offset: unsafe.Offsetof(RuleSummary{}.IsDefault), Shape: &jsonwire.Bool},
-			{Name: "priority", Offset: unsafe.Offsetof(RuleSummary{}.Priority), Shape: &jsonwire.Int32},
-			{Name: "createdAt", Offset: unsafe.Offsetof(RuleSummary{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(RuleSummary{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
+	schemaRuleSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(RuleSummary{}.ARN), Shape: &schema.String},
+			{Name: "id", Offset: unsafe.Offsetof(RuleSummary{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(RuleSummary{}.Name), Shape: &schema.String},
+			{Name: "isDefault", Offset: unsafe.Offsetof(RuleSummary{}.IsDefault), Shape: &schema.Bool},
+			{Name: "priority", Offset: unsafe.Offsetof(RuleSummary{}.Priority), Shape: &schema.Int32},
+			{Name: "createdAt", Offset: unsafe.Offsetof(RuleSummary{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(RuleSummary{}.LastUpdatedAt), Shape: &schema.ISO8601},
 		},
 		Type: (*RuleSummary)(nil),
 	}
-	schemaRuleSummaryList = jsonwire.Shape{
+	schemaRuleSummaryList = schema.Shape{
 		Elem: &schemaRuleSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]RuleSummary)(nil),
 	}
-	schemaRuleUpdate = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ruleIdentifier", Offset: unsafe.Offsetof(RuleUpdate{}.RuleIdentifier), Shape: &jsonwire.String},
+	schemaRuleUpdate = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ruleIdentifier", Offset: unsafe.Offsetof(RuleUpdate{}.RuleIdentifier), Shape: &schema.String},
 			{Name: "match", Offset: unsafe.Offsetof(RuleUpdate{}.Match), Shape: &schemaRuleMatch},
-			{Name: "priority", Offset: unsafe.Offsetof(RuleUpdate{}.Priority), Shape: &jsonwire.Int32},
+			{Name: "priority", Offset: unsafe.Offsetof(RuleUpdate{}.Priority), Shape: &schema.Int32},
 			{Name: "action", Offset: unsafe.Offsetof(RuleUpdate{}.Action), Shape: &schemaRuleAction},
 		},
 		Type: (*RuleUpdate)(nil),
 	}
-	schemaRuleUpdateFailure = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ruleIdentifier", Offset: unsafe.Offsetof(RuleUpdateFailure{}.RuleIdentifier), Shape: &jsonwire.String},
-			{Name: "failureCode", Offset: unsafe.Offsetof(RuleUpdateFailure{}.FailureCode), Shape: &jsonwire.String},
-			{Name: "failureMessage", Offset: unsafe.Offsetof(RuleUpdateFailure{}.FailureMessage), Shape: &jsonwire.String},
+	schemaRuleUpdateFailure = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ruleIdentifier", Offset: unsafe.Offsetof(RuleUpdateFailure{}.RuleIdentifier), Shape: &schema.String},
+			{Name: "failureCode", Offset: unsafe.Offsetof(RuleUpdateFailure{}.FailureCode), Shape: &schema.String},
+			{Name: "failureMessage", Offset: unsafe.Offsetof(RuleUpdateFailure{}.FailureMessage), Shape: &schema.String},
 		},
 		Type: (*RuleUpdateFailure)(nil),
 	}
-	schemaRuleUpdateFailureList = jsonwire.Shape{
+	schemaRuleUpdateFailureList = schema.Shape{
 		Elem: &schemaRuleUpdateFailure,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]RuleUpdateFailure)(nil),
 	}
-	schemaRuleUpdateList = jsonwire.Shape{
+	schemaRuleUpdateList = schema.Shape{
 		Elem: &schemaRuleUpdate,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]RuleUpdate)(nil),
 	}
-	schemaRuleUpdateSuccess = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(RuleUpdateSuccess{}.ARN), Shape: &jsonwire.String},
-			{Name: "id", Offset: unsafe.Offsetof(RuleUpdateSuccess{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(RuleUpdateSuccess{}.Name), Shape: &jsonwire.String},
-			{Name: "isDefault", Offset: unsafe.Offsetof(RuleUpdateSuccess{}.IsDefault), Shape: &jsonwire.Bool},
+	schemaRuleUpdateSuccess = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(RuleUpdateSuccess{}.ARN), Shape: &schema.String},
+			{Name: "id", Offset: unsafe.Offsetof(RuleUpdateSuccess{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(RuleUpdateSuccess{}.Name), Shape: &schema.String},
+			{Name: "isDefault", Offset: unsafe.Offsetof(RuleUpdateSuccess{}.IsDefault), Shape: &schema.Bool},
 			{Name: "match", Offset: unsafe.Offsetof(RuleUpdateSuccess{}.Match), Shape: &schemaRuleMatch},
-			{Name: "priority", Offset: unsafe.Offsetof(RuleUpdateSuccess{}.Priority), Shape: &jsonwire.Int32},
+			{Name: "priority", Offset: unsafe.Offsetof(RuleUpdateSuccess{}.Priority), Shape: &schema.Int32},
 			{Name: "action", Offset: unsafe.Offsetof(RuleUpdateSuccess{}.Action), Shape: &schemaRuleAction},
 		},
 		Type: (*RuleUpdateSuccess)(nil),
 	}
-	schemaRuleUpdateSuccessList = jsonwire.Shape{
+	schemaRuleUpdateSuccessList = schema.Shape{
 		Elem: &schemaRuleUpdateSuccess,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]RuleUpdateSuccess)(nil),
 	}
-	schemaSecurityGroupList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaSecurityGroupList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaServiceArnList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaServiceArnList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaServiceList = jsonwire.Shape{
+	schemaServiceList = schema.Shape{
 		Elem: &schemaServiceSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceSummary)(nil),
 	}
-	schemaServiceNetworkEndpointAssociation = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "vpcEndpointId", Offset: unsafe.Offsetof(ServiceNetworkEndpointAssociation{}.VPCEndpointID), Shape: &jsonwire.String},
-			{Name: "vpcId", Offset: unsafe.Offsetof(ServiceNetworkEndpointAssociation{}.VPCID), Shape: &jsonwire.String},
-			{Name: "vpcEndpointOwnerId", Offset: unsafe.Offsetof(ServiceNetworkEndpointAssociation{}.VPCEndpointOwnerID), Shape: &jsonwire.String},
-			{Name: "id", Offset: unsafe.Offsetof(ServiceNetworkEndpointAssociation{}.ID), Shape: &jsonwire.String},
-			{Name: "state", Offset: unsafe.Offsetof(ServiceNetworkEndpointAssociation{}.State), Shape: &jsonwire.String},
-			{Name: "serviceNetworkArn", Offset: unsafe.Offsetof(ServiceNetworkEndpointAssociation{}.ServiceNetworkARN), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceNetworkEndpointAssociation{}.CreatedAt), Shape: &jsonwire.ISO8601},
+	schemaServiceNetworkEndpointAssociation = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "vpcEndpointId", Offset: unsafe.Offsetof(ServiceNetworkEndpointAssociation{}.VPCEndpointID), Shape: &schema.String},
+			{Name: "vpcId", Offset: unsafe.Offsetof(ServiceNetworkEndpointAssociation{}.VPCID), Shape: &schema.String},
+			{Name: "vpcEndpointOwnerId", Offset: unsafe.Offsetof(ServiceNetworkEndpointAssociation{}.VPCEndpointOwnerID), Shape: &schema.String},
+			{Name: "id", Offset: unsafe.Offsetof(ServiceNetworkEndpointAssociation{}.ID), Shape: &schema.String},
+			{Name: "state", Offset: unsafe.Offsetof(ServiceNetworkEndpointAssociation{}.State), Shape: &schema.String},
+			{Name: "serviceNetworkArn", Offset: unsafe.Offsetof(ServiceNetworkEndpointAssociation{}.ServiceNetworkARN), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceNetworkEndpointAssociation{}.CreatedAt), Shape: &schema.ISO8601},
 		},
 		Type: (*ServiceNetworkEndpointAssociation)(nil),
 	}
-	schemaServiceNetworkList = jsonwire.Shape{
+	schemaServiceNetworkList = schema.Shape{
 		Elem: &schemaServiceNetworkSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceNetworkSummary)(nil),
 	}
-	schemaServiceNetworkResourceAssociationList = jsonwire.Shape{
+	schemaServiceNetworkResourceAssociationList = schema.Shape{
 		Elem: &schemaServiceNetworkResourceAssociationSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceNetworkResourceAssociationSummary)(nil),
 	}
-	schemaServiceNetworkResourceAssociationSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.Status), Shape: &jsonwire.Enum},
-			{Name: "createdBy", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.CreatedBy), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "resourceConfigurationId", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ResourceConfigurationID), Shape: &jsonwire.String},
-			{Name: "resourceConfigurationArn", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ResourceConfigurationARN), Shape: &jsonwire.String},
-			{Name: "resourceConfigurationName", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ResourceConfigurationName), Shape: &jsonwire.String},
-			{Name: "serviceNetworkId", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ServiceNetworkID), Shape: &jsonwire.String},
-			{Name: "serviceNetworkArn", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ServiceNetworkARN), Shape: &jsonwire.String},
-			{Name: "serviceNetworkName", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ServiceNetworkName), Shape: &jsonwire.String},
+	schemaServiceNetworkResourceAssociationSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.Status), Shape: &schema.Enum},
+			{Name: "createdBy", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.CreatedBy), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "resourceConfigurationId", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ResourceConfigurationID), Shape: &schema.String},
+			{Name: "resourceConfigurationArn", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ResourceConfigurationARN), Shape: &schema.String},
+			{Name: "resourceConfigurationName", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ResourceConfigurationName), Shape: &schema.String},
+			{Name: "serviceNetworkId", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ServiceNetworkID), Shape: &schema.String},
+			{Name: "serviceNetworkArn", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ServiceNetworkARN), Shape: &schema.String},
+			{Name: "serviceNetworkName", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.ServiceNetworkName), Shape: &schema.String},
 			{Name: "dnsEntry", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.DNSEntry), Shape: &schemaDNSEntry},
 			{Name: "privateDnsEntry", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.PrivateDNSEntry), Shape: &schemaDNSEntry},
-			{Name: "isManagedAssociation", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.IsManagedAssociation), Shape: &jsonwire.Bool},
-			{Name: "failureCode", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.FailureCode), Shape: &jsonwire.String},
-			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.PrivateDNSEnabled), Shape: &jsonwire.Bool},
+			{Name: "isManagedAssociation", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.IsManagedAssociation), Shape: &schema.Bool},
+			{Name: "failureCode", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.FailureCode), Shape: &schema.String},
+			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(ServiceNetworkResourceAssociationSummary{}.PrivateDNSEnabled), Shape: &schema.Bool},
 		},
 		Type: (*ServiceNetworkResourceAssociationSummary)(nil),
 	}
-	schemaServiceNetworkServiceAssociationList = jsonwire.Shape{
+	schemaServiceNetworkServiceAssociationList = schema.Shape{
 		Elem: &schemaServiceNetworkServiceAssociationSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceNetworkServiceAssociationSummary)(nil),
 	}
-	schemaServiceNetworkServiceAssociationSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.Status), Shape: &jsonwire.Enum},
-			{Name: "arn", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "createdBy", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.CreatedBy), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "serviceId", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ServiceID), Shape: &jsonwire.String},
-			{Name: "serviceName", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ServiceName), Shape: &jsonwire.String},
-			{Name: "serviceArn", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "serviceNetworkId", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ServiceNetworkID), Shape: &jsonwire.String},
-			{Name: "serviceNetworkName", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ServiceNetworkName), Shape: &jsonwire.String},
-			{Name: "serviceNetworkArn", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ServiceNetworkARN), Shape: &jsonwire.String},
+	schemaServiceNetworkServiceAssociationSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ID), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.Status), Shape: &schema.Enum},
+			{Name: "arn", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ARN), Shape: &schema.String},
+			{Name: "createdBy", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.CreatedBy), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "serviceId", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ServiceID), Shape: &schema.String},
+			{Name: "serviceName", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ServiceName), Shape: &schema.String},
+			{Name: "serviceArn", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ServiceARN), Shape: &schema.String},
+			{Name: "serviceNetworkId", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ServiceNetworkID), Shape: &schema.String},
+			{Name: "serviceNetworkName", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ServiceNetworkName), Shape: &schema.String},
+			{Name: "serviceNetworkArn", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.ServiceNetworkARN), Shape: &schema.String},
 			{Name: "dnsEntry", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.DNSEntry), Shape: &schemaDNSEntry},
-			{Name: "customDomainName", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.CustomDomainName), Shape: &jsonwire.String},
+			{Name: "customDomainName", Offset: unsafe.Offsetof(ServiceNetworkServiceAssociationSummary{}.CustomDomainName), Shape: &schema.String},
 		},
 		Type: (*ServiceNetworkServiceAssociationSummary)(nil),
 	}
-	schemaServiceNetworkSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "numberOfAssociatedVPCs", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.NumberOfAssociatedVPCs), Shape: &jsonwire.Int64},
-			{Name: "numberOfAssociatedServices", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.NumberOfAssociatedServices), Shape: &jsonwire.Int64},
-			{Name: "numberOfAssociatedResourceConfigurations", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.NumberOfAssociatedResourceConfigurations), Shape: &jsonwire.Int64},
+	schemaServiceNetworkSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.ARN), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.LastUpdatedAt), Shape: &schema.ISO8601},
+			{Name: "numberOfAssociatedVPCs", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.NumberOfAssociatedVPCs), Shape: &schema.Int64},
+			{Name: "numberOfAssociatedServices", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.NumberOfAssociatedServices), Shape: &schema.Int64},
+			{Name: "numberOfAssociatedResourceConfigurations", Offset: unsafe.Offsetof(ServiceNetworkSummary{}.NumberOfAssociatedResourceConfigurations), Shape: &schema.Int64},
 		},
 		Type: (*ServiceNetworkSummary)(nil),
 	}
-	schemaServiceNetworkVPCAssociationSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.Status), Shape: &jsonwire.Enum},
-			{Name: "createdBy", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.CreatedBy), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "serviceNetworkId", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.ServiceNetworkID), Shape: &jsonwire.String},
-			{Name: "serviceNetworkName", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.ServiceNetworkName), Shape: &jsonwire.String},
-			{Name: "serviceNetworkArn", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.ServiceNetworkARN), Shape: &jsonwire.String},
-			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.PrivateDNSEnabled), Shape: &jsonwire.Bool},
+	schemaServiceNetworkVPCAssociationSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.Status), Shape: &schema.Enum},
+			{Name: "createdBy", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.CreatedBy), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "serviceNetworkId", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.ServiceNetworkID), Shape: &schema.String},
+			{Name: "serviceNetworkName", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.ServiceNetworkName), Shape: &schema.String},
+			{Name: "serviceNetworkArn", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.ServiceNetworkARN), Shape: &schema.String},
+			{Name: "privateDnsEnabled", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.PrivateDNSEnabled), Shape: &schema.Bool},
 			{Name: "dnsOptions", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.DNSOptions), Shape: &schemaDNSOptions},
-			{Name: "vpcId", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.VPCID), Shape: &jsonwire.String},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
+			{Name: "vpcId", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.VPCID), Shape: &schema.String},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(ServiceNetworkVPCAssociationSummary{}.LastUpdatedAt), Shape: &schema.ISO8601},
 		},
 		Type: (*ServiceNetworkVPCAssociationSummary)(nil),
 	}
-	schemaServiceNetworkVpcAssociationList = jsonwire.Shape{
+	schemaServiceNetworkVpcAssociationList = schema.Shape{
 		Elem: &schemaServiceNetworkVPCAssociationSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceNetworkVPCAssociationSummary)(nil),
 	}
-	schemaServiceNetworkVpcEndpointAssociationList = jsonwire.Shape{
+	schemaServiceNetworkVpcEndpointAssociationList = schema.Shape{
 		Elem: &schemaServiceNetworkEndpointAssociation,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ServiceNetworkEndpointAssociation)(nil),
 	}
-	schemaServiceQuotaExceededException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ServiceQuotaExceededException{}.Message), Shape: &jsonwire.String},
-			{Name: "resourceId", Offset: unsafe.Offsetof(ServiceQuotaExceededException{}.ResourceID), Shape: &jsonwire.String},
-			{Name: "resourceType", Offset: unsafe.Offsetof(ServiceQuotaExceededException{}.ResourceType), Shape: &jsonwire.String},
-			{Name: "serviceCode", Offset: unsafe.Offsetof(ServiceQuotaExceededException{}.ServiceCode), Shape: &jsonwire.String},
-			{Name: "quotaCode", Offset: unsafe.Offsetof(ServiceQuotaExceededException{}.QuotaCode), Shape: &jsonwire.String},
+	schemaServiceQuotaExceededException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ServiceQuotaExceededException{}.Message), Shape: &schema.String},
+			{Name: "resourceId", Offset: unsafe.Offsetof(ServiceQuotaExceededException{}.ResourceID), Shape: &schema.String},
+			{Name: "resourceType", Offset: unsafe.Offsetof(ServiceQuotaExceededException{}.ResourceType), Shape: &schema.String},
+			{Name: "serviceCode", Offset: unsafe.Offsetof(ServiceQuotaExceededException{}.ServiceCode), Shape: &schema.String},
+			{Name: "quotaCode", Offset: unsafe.Offsetof(ServiceQuotaExceededException{}.QuotaCode), Shape: &schema.String},
 		},
 		Type: (*ServiceQuotaExceededException)(nil),
 	}
-	schemaServiceSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(ServiceSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(ServiceSummary{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(ServiceSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceSummary{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(ServiceSummary{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
+	schemaServiceSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(ServiceSummary{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(ServiceSummary{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(ServiceSummary{}.ARN), Shape: &schema.String},
+			{Name: "createdAt", Offset: unsafe.Offsetof(ServiceSummary{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(ServiceSummary{}.LastUpdatedAt), Shape: &schema.ISO8601},
 			{Name: "dnsEntry", Offset: unsafe.Offsetof(ServiceSummary{}.DNSEntry), Shape: &schemaDNSEntry},
-			{Name: "customDomainName", Offset: unsafe.Offsetof(ServiceSummary{}.CustomDomainName), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(ServiceSummary{}.Status), Shape: &jsonwire.Enum},
+			{Name: "customDomainName", Offset: unsafe.Offsetof(ServiceSummary{}.CustomDomainName), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(ServiceSummary{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*ServiceSummary)(nil),
 	}
-	schemaSharingConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "enabled", Offset: unsafe.Offsetof(SharingConfig{}.Enabled), Shape: &jsonwire.Bool},
+	schemaSharingConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "enabled", Offset: unsafe.Offsetof(SharingConfig{}.Enabled), Shape: &schema.Bool},
 		},
 		Type: (*SharingConfig)(nil),
 	}
-	schemaStartDomainVerificationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "clientToken", Offset: unsafe.Offsetof(StartDomainVerificationInput{}.ClientToken), Shape: &jsonwire.String},
-			{Name: "domainName", Offset: unsafe.Offsetof(StartDomainVerificationInput{}.DomainName), Shape: &jsonwire.String},
+	schemaStartDomainVerificationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "clientToken", Offset: unsafe.Offsetof(StartDomainVerificationInput{}.ClientToken), Shape: &schema.String},
+			{Name: "domainName", Offset: unsafe.Offsetof(StartDomainVerificationInput{}.DomainName), Shape: &schema.String},
 			{Name: "tags", Offset: unsafe.Offsetof(StartDomainVerificationInput{}.Tags), Shape: &schemaTagMap},
 		},
 		Type: (*StartDomainVerificationInput)(nil),
 	}
-	schemaStartDomainVerificationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(StartDomainVerificationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(StartDomainVerificationOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "domainName", Offset: unsafe.Offsetof(StartDomainVerificationOutput{}.DomainName), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(StartDomainVerificationOutput{}.Status), Shape: &jsonwire.Enum},
+	schemaStartDomainVerificationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(StartDomainVerificationOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(StartDomainVerificationOutput{}.ARN), Shape: &schema.String},
+			{Name: "domainName", Offset: unsafe.Offsetof(StartDomainVerificationOutput{}.DomainName), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(StartDomainVerificationOutput{}.Status), Shape: &schema.Enum},
 			{Name: "txtMethodConfig", Offset: unsafe.Offsetof(StartDomainVerificationOutput{}.TxtMethodConfig), Shape: &schemaTxtMethodConfig},
 		},
 		Type: (*StartDomainVerificationOutput)(nil),
 	}
-	schemaSubnetList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaSubnetList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaTagMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaTagMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaTagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaTagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "tags", Offset: unsafe.Offsetof(TagResourceInput{}.Tags), Shape: &schemaTagMap},
 		},
 		Type: (*TagResourceInput)(nil),
 	}
-	schemaTagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TagResourceOutput)(nil),
 	}
-	schemaTarget = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(Target{}.ID), Shape: &jsonwire.String},
-			{Name: "port", Offset: unsafe.Offsetof(Target{}.Port), Shape: &jsonwire.Int32},
+	schemaTarget = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(Target{}.ID), Shape: &schema.String},
+			{Name: "port", Offset: unsafe.Offsetof(Target{}.Port), Shape: &schema.Int32},
 		},
 		Type: (*Target)(nil),
 	}
-	schemaTargetFailure = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(TargetFailure{}.ID), Shape: &jsonwire.String},
-			{Name: "port", Offset: unsafe.Offsetof(TargetFailure{}.Port), Shape: &jsonwire.Int32},
-			{Name: "failureCode", Offset: unsafe.Offsetof(TargetFailure{}.FailureCode), Shape: &jsonwire.String},
-			{Name: "failureMessage", Offset: unsafe.Offsetof(TargetFailure{}.FailureMessage), Shape: &jsonwire.String},
+	schemaTargetFailure = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(TargetFailure{}.ID), Shape: &schema.String},
+			{Name: "port", Offset: unsafe.Offsetof(TargetFailure{}.Port), Shape: &schema.Int32},
+			{Name: "failureCode", Offset: unsafe.Offsetof(TargetFailure{}.FailureCode), Shape: &schema.String},
+			{Name: "failureMessage", Offset: unsafe.Offsetof(TargetFailure{}.FailureMessage), Shape: &schema.String},
 		},
 		Type: (*TargetFailure)(nil),
 	}
-	schemaTargetFailureList = jsonwire.Shape{
+	schemaTargetFailureList = schema.Shape{
 		Elem: &schemaTargetFailure,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]TargetFailure)(nil),
 	}
-	schemaTargetGroupConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "port", Offset: unsafe.Offsetof(TargetGroupConfig{}.Port), Shape: &jsonwire.Int32},
-			{Name: "protocol", Offset: unsafe.Offsetof(TargetGroupConfig{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "protocolVersion", Offset: unsafe.Offsetof(TargetGroupConfig{}.ProtocolVersion), Shape: &jsonwire.Enum},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(TargetGroupConfig{}.IPAddressType), Shape: &jsonwire.Enum},
-			{Name: "vpcIdentifier", Offset: unsafe.Offsetof(TargetGroupConfig{}.VPCIdentifier), Shape: &jsonwire.String},
+	schemaTargetGroupConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "port", Offset: unsafe.Offsetof(TargetGroupConfig{}.Port), Shape: &schema.Int32},
+			{Name: "protocol", Offset: unsafe.Offsetof(TargetGroupConfig{}.Protocol), Shape: &schema.Enum},
+			{Name: "protocolVersion", Offset: unsafe.Offsetof(TargetGroupConfig{}.ProtocolVersion), Shape: &schema.Enum},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(TargetGroupConfig{}.IPAddressType), Shape: &schema.Enum},
+			{Name: "vpcIdentifier", Offset: unsafe.Offsetof(TargetGroupConfig{}.VPCIdentifier), Shape: &schema.String},
 			{Name: "healthCheck", Offset: unsafe.Offsetof(TargetGroupConfig{}.HealthCheck), Shape: &schemaHealthCheckConfig},
-			{Name: "lambdaEventStructureVersion", Offset: unsafe.Offsetof(TargetGroupConfig{}.LambdaEventStructureVersion), Shape: &jsonwire.Enum},
+			{Name: "lambdaEventStructureVersion", Offset: unsafe.Offsetof(TargetGroupConfig{}.LambdaEventStructureVersion), Shape: &schema.Enum},
 		},
 		Type: (*TargetGroupConfig)(nil),
 	}
-	schemaTargetGroupList = jsonwire.Shape{
+	schemaTargetGroupList = schema.Shape{
 		Elem: &schemaTargetGroupSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]TargetGroupSummary)(nil),
 	}
-	schemaTargetGroupSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(TargetGroupSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(TargetGroupSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(TargetGroupSummary{}.Name), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(TargetGroupSummary{}.Type), Shape: &jsonwire.Enum},
-			{Name: "createdAt", Offset: unsafe.Offsetof(TargetGroupSummary{}.CreatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "port", Offset: unsafe.Offsetof(TargetGroupSummary{}.Port), Shape: &jsonwire.Int32},
-			{Name: "protocol", Offset: unsafe.Offsetof(TargetGroupSummary{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(TargetGroupSummary{}.IPAddressType), Shape: &jsonwire.Enum},
-			{Name: "vpcIdentifier", Offset: unsafe.Offsetof(TargetGroupSummary{}.VPCIdentifier), Shape: &jsonwire.String},
-			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(TargetGroupSummary{}.LastUpdatedAt), Shape: &jsonwire.ISO8601},
-			{Name: "status", Offset: unsafe.Offsetof(TargetGroupSummary{}.Status), Shape: &jsonwire.Enum},
+	schemaTargetGroupSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(TargetGroupSummary{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(TargetGroupSummary{}.ARN), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(TargetGroupSummary{}.Name), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(TargetGroupSummary{}.Type), Shape: &schema.Enum},
+			{Name: "createdAt", Offset: unsafe.Offsetof(TargetGroupSummary{}.CreatedAt), Shape: &schema.ISO8601},
+			{Name: "port", Offset: unsafe.Offsetof(TargetGroupSummary{}.Port), Shape: &schema.Int32},
+			{Name: "protocol", Offset: unsafe.Offsetof(TargetGroupSummary{}.Protocol), Shape: &schema.Enum},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(TargetGroupSummary{}.IPAddressType), Shape: &schema.Enum},
+			{Name: "vpcIdentifier", Offset: unsafe.Offsetof(TargetGroupSummary{}.VPCIdentifier), Shape: &schema.String},
+			{Name: "lastUpdatedAt", Offset: unsafe.Offsetof(TargetGroupSummary{}.LastUpdatedAt), Shape: &schema.ISO8601},
+			{Name: "status", Offset: unsafe.Offsetof(TargetGroupSummary{}.Status), Shape: &schema.Enum},
 			{Name: "serviceArns", Offset: unsafe.Offsetof(TargetGroupSummary{}.ServiceARNs), Shape: &schemaServiceArnList},
-			{Name: "lambdaEventStructureVersion", Offset: unsafe.Offsetof(TargetGroupSummary{}.LambdaEventStructureVersion), Shape: &jsonwire.Enum},
+			{Name: "lambdaEventStructureVersion", Offset: unsafe.Offsetof(TargetGroupSummary{}.LambdaEventStructureVersion), Shape: &schema.Enum},
 		},
 		Type: (*TargetGroupSummary)(nil),
 	}
-	schemaTargetList = jsonwire.Shape{
+	schemaTargetList = schema.Shape{
 		Elem: &schemaTarget,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Target)(nil),
 	}
-	schemaTargetSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(TargetSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "port", Offset: unsafe.Offsetof(TargetSummary{}.Port), Shape: &jsonwire.Int32},
-			{Name: "status", Offset: unsafe.Offsetof(TargetSummary{}.Status), Shape: &jsonwire.Enum},
-			{Name: "reasonCode", Offset: unsafe.Offsetof(TargetSummary{}.ReasonCode), Shape: &jsonwire.String},
+	schemaTargetSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(TargetSummary{}.ID), Shape: &schema.String},
+			{Name: "port", Offset: unsafe.Offsetof(TargetSummary{}.Port), Shape: &schema.Int32},
+			{Name: "status", Offset: unsafe.Offsetof(TargetSummary{}.Status), Shape: &schema.Enum},
+			{Name: "reasonCode", Offset: unsafe.Offsetof(TargetSummary{}.ReasonCode), Shape: &schema.String},
 		},
 		Type: (*TargetSummary)(nil),
 	}
-	schemaTargetSummaryList = jsonwire.Shape{
+	schemaTargetSummaryList = schema.Shape{
 		Elem: &schemaTargetSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]TargetSummary)(nil),
 	}
-	schemaThrottlingException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ThrottlingException{}.Message), Shape: &jsonwire.String},
-			{Name: "serviceCode", Offset: unsafe.Offsetof(ThrottlingException{}.ServiceCode), Shape: &jsonwire.String},
-			{Name: "quotaCode", Offset: unsafe.Offsetof(ThrottlingException{}.QuotaCode), Shape: &jsonwire.String},
+	schemaThrottlingException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ThrottlingException{}.Message), Shape: &schema.String},
+			{Name: "serviceCode", Offset: unsafe.Offsetof(ThrottlingException{}.ServiceCode), Shape: &schema.String},
+			{Name: "quotaCode", Offset: unsafe.Offsetof(ThrottlingException{}.QuotaCode), Shape: &schema.String},
 		},
 		Type: (*ThrottlingException)(nil),
 	}
-	schemaTxtMethodConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "value", Offset: unsafe.Offsetof(TxtMethodConfig{}.Value), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(TxtMethodConfig{}.Name), Shape: &jsonwire.String},
+	schemaTxtMethodConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "value", Offset: unsafe.Offsetof(TxtMethodConfig{}.Value), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(TxtMethodConfig{}.Name), Shape: &schema.String},
 		},
 		Type: (*TxtMethodConfig)(nil),
 	}
-	schemaUntagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUntagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UntagResourceInput)(nil),
 	}
-	schemaUntagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUntagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UntagResourceOutput)(nil),
 	}
-	schemaUpdateAccessLogSubscriptionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "destinationArn", Offset: unsafe.Offsetof(UpdateAccessLogSubscriptionInput{}.DestinationARN), Shape: &jsonwire.String},
+	schemaUpdateAccessLogSubscriptionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "destinationArn", Offset: unsafe.Offsetof(UpdateAccessLogSubscriptionInput{}.DestinationARN), Shape: &schema.String},
 		},
 		Type: (*UpdateAccessLogSubscriptionInput)(nil),
 	}
-	schemaUpdateAccessLogSubscriptionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(UpdateAccessLogSubscriptionOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(UpdateAccessLogSubscriptionOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "resourceId", Offset: unsafe.Offsetof(UpdateAccessLogSubscriptionOutput{}.ResourceID), Shape: &jsonwire.String},
-			{Name: "resourceArn", Offset: unsafe.Offsetof(UpdateAccessLogSubscriptionOutput{}.ResourceARN), Shape: &jsonwire.String},
-			{Name: "destinationArn", Offset: unsafe.Offsetof(UpdateAccessLogSubscriptionOutput{}.DestinationARN), Shape: &jsonwire.String},
+	schemaUpdateAccessLogSubscriptionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(UpdateAccessLogSubscriptionOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(UpdateAccessLogSubscriptionOutput{}.ARN), Shape: &schema.String},
+			{Name: "resourceId", Offset: unsafe.Offsetof(UpdateAccessLogSubscriptionOutput{}.ResourceID), Shape: &schema.String},
+			{Name: "resourceArn", Offset: unsafe.Offsetof(UpdateAccessLogSubscriptionOutput{}.ResourceARN), Shape: &schema.String},
+			{Name: "destinationArn", Offset: unsafe.Offsetof(UpdateAccessLogSubscriptionOutput{}.DestinationARN), Shape: &schema.String},
 		},
 		Type: (*UpdateAccessLogSubscriptionOutput)(nil),
 	}
-	schemaUpdateListenerInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateListenerInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "defaultAction", Offset: unsafe.Offsetof(UpdateListenerInput{}.DefaultAction), Shape: &schemaRuleAction},
 		},
 		Type: (*UpdateListenerInput)(nil),
 	}
-	schemaUpdateListenerOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(UpdateListenerOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "id", Offset: unsafe.Offsetof(UpdateListenerOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(UpdateListenerOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "protocol", Offset: unsafe.Offsetof(UpdateListenerOutput{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "port", Offset: unsafe.Offsetof(UpdateListenerOutput{}.Port), Shape: &jsonwire.Int32},
-			{Name: "serviceArn", Offset: unsafe.Offsetof(UpdateListenerOutput{}.ServiceARN), Shape: &jsonwire.String},
-			{Name: "serviceId", Offset: unsafe.Offsetof(UpdateListenerOutput{}.ServiceID), Shape: &jsonwire.String},
+	schemaUpdateListenerOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(UpdateListenerOutput{}.ARN), Shape: &schema.String},
+			{Name: "id", Offset: unsafe.Offsetof(UpdateListenerOutput{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(UpdateListenerOutput{}.Name), Shape: &schema.String},
+			{Name: "protocol", Offset: unsafe.Offsetof(UpdateListenerOutput{}.Protocol), Shape: &schema.Enum},
+			{Name: "port", Offset: unsafe.Offsetof(UpdateListenerOutput{}.Port), Shape: &schema.Int32},
+			{Name: "serviceArn", Offset: unsafe.Offsetof(UpdateListenerOutput{}.ServiceARN), Shape: &schema.String},
+			{Name: "serviceId", Offset: unsafe.Offsetof(UpdateListenerOutput{}.ServiceID), Shape: &schema.String},
 			{Name: "defaultAction", Offset: unsafe.Offsetof(UpdateListenerOutput{}.DefaultAction), Shape: &schemaRuleAction},
 		},
 		Type: (*UpdateListenerOutput)(nil),
 	}
-	schemaUpdateResourceConfigurationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateResourceConfigurationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "resourceConfigurationDefinition", Offset: unsafe.Offsetof(UpdateResourceConfigurationInput{}.ResourceConfigurationDefinition), Shape: &schemaResourceConfigurationDefinition},
-			{Name: "allowAssociationToShareableServiceNetwork", Offset: unsafe.Offsetof(UpdateResourceConfigurationInput{}.AllowAssociationToShareableServiceNetwork), Shape: &jsonwire.Bool},
+			{Name: "allowAssociationToShareableServiceNetwork", Offset: unsafe.Offsetof(UpdateResourceConfigurationInput{}.AllowAssociationToShareableServiceNetwork), Shape: &schema.Bool},
 			{Name: "portRanges", Offset: unsafe.Offsetof(UpdateResourceConfigurationInput{}.PortRanges), Shape: &schemaPortRangeList},
 		},
 		Type: (*UpdateResourceConfigurationInput)(nil),
 	}
-	schemaUpdateResourceConfigurationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "resourceGatewayId", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.ResourceGatewayID), Shape: &jsonwire.String},
-			{Name: "resourceConfigurationGroupId", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.ResourceConfigurationGroupID), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.Type), Shape: &jsonwire.Enum},
+	schemaUpdateResourceConfigurationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.ARN), Shape: &schema.String},
+			{Name: "resourceGatewayId", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.ResourceGatewayID), Shape: &schema.String},
+			{Name: "resourceConfigurationGroupId", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.ResourceConfigurationGroupID), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.Type), Shape: &schema.Enum},
 			{Name: "portRanges", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.PortRanges), Shape: &schemaPortRangeList},
-			{Name: "allowAssociationToShareableServiceNetwork", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.AllowAssociationToShareableServiceNetwork), Shape: &jsonwire.Bool},
-			{Name: "protocol", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.Protocol), Shape: &jsonwire.Enum},
-			{Name: "status", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.Status), Shape: &jsonwire.Enum},
+			{Name: "allowAssociationToShareableServiceNetwork", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.AllowAssociationToShareableServiceNetwork), Shape: &schema.Bool},
+			{Name: "protocol", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.Protocol), Shape: &schema.Enum},
+			{Name: "status", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.Status), Shape: &schema.Enum},
 			{Name: "resourceConfigurationDefinition", Offset: unsafe.Offsetof(UpdateResourceConfigurationOutput{}.ResourceConfigurationDefinition), Shape: &schemaResourceConfigurationDefinition},
 		},
 		Type: (*UpdateResourceConfigurationOutput)(nil),
 	}
-	schemaUpdateResourceGatewayInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateResourceGatewayInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "securityGroupIds", Offset: unsafe.Offsetof(UpdateResourceGatewayInput{}.SecurityGroupIDs), Shape: &schemaUpdateResourceGatewayRequestSecurityGroupIdsList},
 		},
 		Type: (*UpdateResourceGatewayInput)(nil),
 	}
-	schemaUpdateResourceGatewayOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(UpdateResourceGatewayOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "id", Offset: unsafe.Offsetof(UpdateResourceGatewayOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(UpdateResourceGatewayOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(UpdateResourceGatewayOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "vpcId", Offset: unsafe.Offsetof(UpdateResourceGatewayOutput{}.VPCID), Shape: &jsonwire.String},
+	schemaUpdateResourceGatewayOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(UpdateResourceGatewayOutput{}.Name), Shape: &schema.String},
+			{Name: "id", Offset: unsafe.Offsetof(UpdateResourceGatewayOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(UpdateResourceGatewayOutput{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(UpdateResourceGatewayOutput{}.Status), Shape: &schema.Enum},
+			{Name: "vpcId", Offset: unsafe.Offsetof(UpdateResourceGatewayOutput{}.VPCID), Shape: &schema.String},
 			{Name: "subnetIds", Offset: unsafe.Offsetof(UpdateResourceGatewayOutput{}.SubnetIDs), Shape: &schemaSubnetList},
 			{Name: "securityGroupIds", Offset: unsafe.Offsetof(UpdateResourceGatewayOutput{}.SecurityGroupIDs), Shape: &schemaSecurityGroupList},
-			{Name: "ipAddressType", Offset: unsafe.Offsetof(UpdateResourceGatewayOutput{}.IPAddressType), Shape: &jsonwire.Enum},
+			{Name: "ipAddressType", Offset: unsafe.Offsetof(UpdateResourceGatewayOutput{}.IPAddressType), Shape: &schema.Enum},
 		},
 		Type: (*UpdateResourceGatewayOutput)(nil),
 	}
-	schemaUpdateResourceGatewayRequestSecurityGroupIdsList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaUpdateResourceGatewayRequestSecurityGroupIdsList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaUpdateRuleInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateRuleInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "match", Offset: unsafe.Offsetof(UpdateRuleInput{}.Match), Shape: &schemaRuleMatch},
-			{Name: "priority", Offset: unsafe.Offsetof(UpdateRuleInput{}.Priority), Shape: &jsonwire.Int32},
+			{Name: "priority", Offset: unsafe.Offsetof(UpdateRuleInput{}.Priority), Shape: &schema.Int32},
 			{Name: "action", Offset: unsafe.Offsetof(UpdateRuleInput{}.Action), Shape: &schemaRuleAction},
 		},
 		Type: (*UpdateRuleInput)(nil),
 	}
-	schemaUpdateRuleOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "arn", Offset: unsafe.Offsetof(UpdateRuleOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "id", Offset: unsafe.Offsetof(UpdateRuleOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(UpdateRuleOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "isDefault", Offset: unsafe.Offsetof(UpdateRuleOutput{}.IsDefault), Shape: &jsonwire.Bool},
+	schemaUpdateRuleOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "arn", Offset: unsafe.Offsetof(UpdateRuleOutput{}.ARN), Shape: &schema.String},
+			{Name: "id", Offset: unsafe.Offsetof(UpdateRuleOutput{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(UpdateRuleOutput{}.Name), Shape: &schema.String},
+			{Name: "isDefault", Offset: unsafe.Offsetof(UpdateRuleOutput{}.IsDefault), Shape: &schema.Bool},
 			{Name: "match", Offset: unsafe.Offsetof(UpdateRuleOutput{}.Match), Shape: &schemaRuleMatch},
-			{Name: "priority", Offset: unsafe.Offsetof(UpdateRuleOutput{}.Priority), Shape: &jsonwire.Int32},
+			{Name: "priority", Offset: unsafe.Offsetof(UpdateRuleOutput{}.Priority), Shape: &schema.Int32},
 			{Name: "action", Offset: unsafe.Offsetof(UpdateRuleOutput{}.Action), Shape: &schemaRuleAction},
 		},
 		Type: (*UpdateRuleOutput)(nil),
 	}
-	schemaUpdateServiceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "certificateArn", Offset: unsafe.Offsetof(UpdateServiceInput{}.CertificateARN), Shape: &jsonwire.String},
-			{Name: "authType", Offset: unsafe.Offsetof(UpdateServiceInput{}.AuthType), Shape: &jsonwire.Enum},
-			{Name: "idleTimeoutSeconds", Offset: unsafe.Offsetof(UpdateServiceInput{}.IdleTimeoutSeconds), Shape: &jsonwire.Int32},
+	schemaUpdateServiceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "certificateArn", Offset: unsafe.Offsetof(UpdateServiceInput{}.CertificateARN), Shape: &schema.String},
+			{Name: "authType", Offset: unsafe.Offsetof(UpdateServiceInput{}.AuthType), Shape: &schema.Enum},
+			{Name: "idleTimeoutSeconds", Offset: unsafe.Offsetof(UpdateServiceInput{}.IdleTimeoutSeconds), Shape: &schema.Int32},
 		},
 		Type: (*UpdateServiceInput)(nil),
 	}
-	schemaUpdateServiceNetworkInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "authType", Offset: unsafe.Offsetof(UpdateServiceNetworkInput{}.AuthType), Shape: &jsonwire.Enum},
+	schemaUpdateServiceNetworkInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "authType", Offset: unsafe.Offsetof(UpdateServiceNetworkInput{}.AuthType), Shape: &schema.Enum},
 		},
 		Type: (*UpdateServiceNetworkInput)(nil),
 	}
-	schemaUpdateServiceNetworkOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(UpdateServiceNetworkOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(UpdateServiceNetworkOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(UpdateServiceNetworkOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "authType", Offset: unsafe.Offsetof(UpdateServiceNetworkOutput{}.AuthType), Shape: &jsonwire.Enum},
+	schemaUpdateServiceNetworkOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(UpdateServiceNetworkOutput{}.ID), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(UpdateServiceNetworkOutput{}.Name), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(UpdateServiceNetworkOutput{}.ARN), Shape: &schema.String},
+			{Name: "authType", Offset: unsafe.Offsetof(UpdateServiceNetworkOutput{}.AuthType), Shape: &schema.Enum},
 		},
 		Type: (*UpdateServiceNetworkOutput)(nil),
 	}
-	schemaUpdateServiceNetworkVpcAssociationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateServiceNetworkVpcAssociationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "securityGroupIds", Offset: unsafe.Offsetof(UpdateServiceNetworkVpcAssociationInput{}.SecurityGroupIDs), Shape: &schemaUpdateServiceNetworkVpcAssociationRequestSecurityGroupIdsList},
 		},
 		Type: (*UpdateServiceNetworkVpcAssociationInput)(nil),
 	}
-	schemaUpdateServiceNetworkVpcAssociationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(UpdateServiceNetworkVpcAssociationOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(UpdateServiceNetworkVpcAssociationOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "status", Offset: unsafe.Offsetof(UpdateServiceNetworkVpcAssociationOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "createdBy", Offset: unsafe.Offsetof(UpdateServiceNetworkVpcAssociationOutput{}.CreatedBy), Shape: &jsonwire.String},
+	schemaUpdateServiceNetworkVpcAssociationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(UpdateServiceNetworkVpcAssociationOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(UpdateServiceNetworkVpcAssociationOutput{}.ARN), Shape: &schema.String},
+			{Name: "status", Offset: unsafe.Offsetof(UpdateServiceNetworkVpcAssociationOutput{}.Status), Shape: &schema.Enum},
+			{Name: "createdBy", Offset: unsafe.Offsetof(UpdateServiceNetworkVpcAssociationOutput{}.CreatedBy), Shape: &schema.String},
 			{Name: "securityGroupIds", Offset: unsafe.Offsetof(UpdateServiceNetworkVpcAssociationOutput{}.SecurityGroupIDs), Shape: &schemaSecurityGroupList},
 		},
 		Type: (*UpdateServiceNetworkVpcAssociationOutput)(nil),
 	}
-	schemaUpdateServiceNetworkVpcAssociationRequestSecurityGroupIdsList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaUpdateServiceNetworkVpcAssociationRequestSecurityGroupIdsList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaUpdateServiceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(UpdateServiceOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(UpdateServiceOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(UpdateServiceOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "customDomainName", Offset: unsafe.Offsetof(UpdateServiceOutput{}.CustomDomainName), Shape: &jsonwire.String},
-			{Name: "certificateArn", Offset: unsafe.Offsetof(UpdateServiceOutput{}.CertificateARN), Shape: &jsonwire.String},
-			{Name: "authType", Offset: unsafe.Offsetof(UpdateServiceOutput{}.AuthType), Shape: &jsonwire.Enum},
-			{Name: "idleTimeoutSeconds", Offset: unsafe.Offsetof(UpdateServiceOutput{}.IdleTimeoutSeconds), Shape: &jsonwire.Int32},
+	schemaUpdateServiceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(UpdateServiceOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(UpdateServiceOutput{}.ARN), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(UpdateServiceOutput{}.Name), Shape: &schema.String},
+			{Name: "customDomainName", Offset: unsafe.Offsetof(UpdateServiceOutput{}.CustomDomainName), Shape: &schema.String},
+			{Name: "certificateArn", Offset: unsafe.Offsetof(UpdateServiceOutput{}.CertificateARN), Shape: &schema.String},
+			{Name: "authType", Offset: unsafe.Offsetof(UpdateServiceOutput{}.AuthType), Shape: &schema.Enum},
+			{Name: "idleTimeoutSeconds", Offset: unsafe.Offsetof(UpdateServiceOutput{}.IdleTimeoutSeconds), Shape: &schema.Int32},
 		},
 		Type: (*UpdateServiceOutput)(nil),
 	}
-	schemaUpdateTargetGroupInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateTargetGroupInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "healthCheck", Offset: unsafe.Offsetof(UpdateTargetGroupInput{}.HealthCheck), Shape: &schemaHealthCheckConfig},
 		},
 		Type: (*UpdateTargetGroupInput)(nil),
 	}
-	schemaUpdateTargetGroupOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "id", Offset: unsafe.Offsetof(UpdateTargetGroupOutput{}.ID), Shape: &jsonwire.String},
-			{Name: "arn", Offset: unsafe.Offsetof(UpdateTargetGroupOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(UpdateTargetGroupOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "type", Offset: unsafe.Offsetof(UpdateTargetGroupOutput{}.Type), Shape: &jsonwire.Enum},
+	schemaUpdateTargetGroupOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "id", Offset: unsafe.Offsetof(UpdateTargetGroupOutput{}.ID), Shape: &schema.String},
+			{Name: "arn", Offset: unsafe.Offsetof(UpdateTargetGroupOutput{}.ARN), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(UpdateTargetGroupOutput{}.Name), Shape: &schema.String},
+			{Name: "type", Offset: unsafe.Offsetof(UpdateTargetGroupOutput{}.Type), Shape: &schema.Enum},
 			{Name: "config", Offset: unsafe.Offsetof(UpdateTargetGroupOutput{}.Config), Shape: &schemaTargetGroupConfig},
-			{Name: "status", Offset: unsafe.Offsetof(UpdateTargetGroupOutput{}.Status), Shape: &jsonwire.Enum},
+			{Name: "status", Offset: unsafe.Offsetof(UpdateTargetGroupOutput{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*UpdateTargetGroupOutput)(nil),
 	}
-	schemaValidationException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &jsonwire.String},
-			{Name: "reason", Offset: unsafe.Offsetof(ValidationException{}.Reason), Shape: &jsonwire.Enum},
+	schemaValidationException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &schema.String},
+			{Name: "reason", Offset: unsafe.Offsetof(ValidationException{}.Reason), Shape: &schema.Enum},
 			{Name: "fieldList", Offset: unsafe.Offsetof(ValidationException{}.FieldList), Shape: &schemaValidationExceptionFieldList},
 		},
 		Type: (*ValidationException)(nil),
 	}
-	schemaValidationExceptionField = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(ValidationExceptionField{}.Name), Shape: &jsonwire.String},
-			{Name: "message", Offset: unsafe.Offsetof(ValidationExceptionField{}.Message), Shape: &jsonwire.String},
+	schemaValidationExceptionField = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(ValidationExceptionField{}.Name), Shape: &schema.String},
+			{Name: "message", Offset: unsafe.Offsetof(ValidationExceptionField{}.Message), Shape: &schema.String},
 		},
 		Type: (*ValidationExceptionField)(nil),
 	}
-	schemaValidationExceptionFieldList = jsonwire.Shape{
+	schemaValidationExceptionFieldList = schema.Shape{
 		Elem: &schemaValidationExceptionField,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ValidationExceptionField)(nil),
 	}
-	schemaWeightedTargetGroup = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "targetGroupIdentifier", Offset: unsafe.Offsetof(WeightedTargetGroup{}.TargetGroupIdentifier), Shape: &jsonwire.String},
-			{Name: "weight", Offset: unsafe.Offsetof(WeightedTargetGroup{}.Weight), Shape: &jsonwire.Int32},
+	schemaWeightedTargetGroup = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "targetGroupIdentifier", Offset: unsafe.Offsetof(WeightedTargetGroup{}.TargetGroupIdentifier), Shape: &schema.String},
+			{Name: "weight", Offset: unsafe.Offsetof(WeightedTargetGroup{}.Weight), Shape: &schema.Int32},
 		},
 		Type: (*WeightedTargetGroup)(nil),
 	}
-	schemaWeightedTargetGroupList = jsonwire.Shape{
+	schemaWeightedTargetGroupList = schema.Shape{
 		Elem: &schemaWeightedTargetGroup,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]WeightedTargetGroup)(nil),
 	}
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *BatchUpdateRuleInput:
 		return &schemaBatchUpdateRuleInput

@@ -33,7 +33,6 @@ func emitClient(p *Package) *jen.File {
 		emitBinders(f, p, op)
 	}
 	emitDecoders(f, p)
-	emitErrorDecoders(f, p)
 	emitErrorRegistry(f, p)
 	return f
 }
@@ -151,6 +150,9 @@ func emitServiceInfo(f *jen.File, p *Package) {
 	}
 	if p.XMLNamespace != "" {
 		info[jen.Id("XMLNamespace")] = jen.Lit(p.XMLNamespace)
+	}
+	if p.QueryCompatible {
+		info[jen.Id("QueryCompatible")] = jen.True()
 	}
 	if len(p.Operations) > 0 {
 		info[jen.Id("WireShape")] = jen.Id("WireShape")
@@ -600,8 +602,8 @@ func emitErrorRegistry(f *jen.File, p *Package) {
 func responseDecoder(op *model.Operation) string { return op.ResponseDecoder }
 
 // emitDecoders writes the decoders of the responses whose body is a payload
-// member; every other response body is decoded by specrt/jsonwire from the
-// output's schema (schemas.go).
+// member; every other response body is decoded by the protocol's body
+// codec from the output's schema (schemas.go).
 func emitDecoders(f *jen.File, p *Package) {
 	for _, op := range p.Operations {
 		if pm := op.Output.PayloadMember(); pm != nil {
@@ -677,24 +679,6 @@ func messageAlias(s *model.Shape, m *model.Member) string {
 		}
 	}
 	return ""
-}
-
-// emitErrorDecoders gives each error type an UnmarshalJSON that decodes an
-// error body from its schema: member names matched exactly (but for the
-// message's two spellings), unknown members skipped, timestamps in their
-// format. encoding/json, which the protocol code hands error bodies to,
-// would match any case. The mock encodes error bodies from the same schema,
-// which WireShape gives it.
-func emitErrorDecoders(f *jen.File, p *Package) {
-	es := errorShapes(p)
-	sort.Slice(es, func(i, j int) bool { return es[i].GoName < es[j].GoName })
-	for _, s := range es {
-		f.Add(commentLines(comment(fmt.Sprintf("UnmarshalJSON decodes the JSON body of the %s error into e, matching member names exactly.", s.Error.Code))))
-		f.Func().Params(jen.Id("e").Op("*").Id(s.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-			jen.Return(jw("Unmarshal").Call(jen.Id("data"), jen.Op("&").Id(s.SchemaVar), jen.Id("e"))),
-		)
-		f.Line()
-	}
 }
 
 // resultWrapper is the element wrapping an awsQuery or ec2Query response's

@@ -60,8 +60,19 @@ func emitErrors(p *Package) *jen.File {
 			jen.Return(rt("FormatAPIError").Call(jen.Id("e").Dot("ErrorCode").Call(), jen.Id("e").Dot("ErrorMessage").Call())),
 		)
 		f.Line()
-		f.Add(commentLines(fmt.Sprintf("ErrorCode returns the error's code on the wire, %q.", s.Error.Code)))
-		f.Func().Params(recv.Clone()).Id("ErrorCode").Params().String().Block(jen.Return(jen.Lit(s.Error.Code)))
+		if p.QueryCompatible {
+			// As the AWS SDKs do, the code the service's awsQuery API
+			// answers, which the client read from x-amzn-query-error,
+			// replaces the shape's.
+			f.Add(commentLines(fmt.Sprintf("ErrorCode returns the error's code on the wire, %q, or the awsQuery code the response's x-amzn-query-error header gave.", s.Error.Code)))
+			f.Func().Params(recv.Clone()).Id("ErrorCode").Params().String().Block(
+				jen.If(jen.Id("e").Dot("Metadata").Dot("QueryCode").Op("!=").Lit("")).Block(jen.Return(jen.Id("e").Dot("Metadata").Dot("QueryCode"))),
+				jen.Return(jen.Lit(s.Error.Code)),
+			)
+		} else {
+			f.Add(commentLines(fmt.Sprintf("ErrorCode returns the error's code on the wire, %q.", s.Error.Code)))
+			f.Func().Params(recv.Clone()).Id("ErrorCode").Params().String().Block(jen.Return(jen.Lit(s.Error.Code)))
+		}
 		f.Line()
 		f.Add(commentLines("ErrorMessage returns the message the service gave, if any."))
 		if m := messageMember(s); m != nil && m.Shape.IsEnum() {

@@ -102,6 +102,7 @@ func newFile(p *Package) *jen.File {
 	f.HeaderComment(Header)
 	f.ImportName(RuntimePath, "specrt")
 	f.ImportName(JSONWirePath, "jsonwire")
+	f.ImportName(SchemaPath, "schema")
 	return f
 }
 

@@ -151,6 +151,9 @@ func emitMockService(f *jen.File, p *Package) {
 	if p.XMLNamespace != "" {
 		d[jen.Id("XMLNamespace")] = jen.Lit(p.XMLNamespace)
 	}
+	if p.QueryCompatible {
+		d[jen.Id("QueryCompatible")] = jen.True()
+	}
 	if len(p.Protocols) > 1 {
 		// The mock answers every protocol the model lists, since older
 		// clients still send them; Protocol alone needs no list.

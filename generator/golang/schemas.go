@@ -14,12 +14,19 @@ import (
 // JSONWirePath is the import path of the JSON body codec.
 const JSONWirePath = RuntimePath + "/jsonwire"
 
+// SchemaPath is the import path of the shape data every body codec reads.
+const SchemaPath = RuntimePath + "/schema"
+
 // jw names an identifier of the JSON body codec.
 func jw(name string) *jen.Statement { return jen.Qual(JSONWirePath, name) }
 
+// sc names an identifier of package schema.
+func sc(name string) *jen.Statement { return jen.Qual(SchemaPath, name) }
+
 // emitSchemas writes schemas.go: every structure, list and map a request
-// or response body can hold, described as data to specrt/jsonwire (wire
-// names, field offsets, timestamp formats), which encodes and decodes them.
+// or response body can hold, described as data to the body codecs (wire
+// names, field offsets, timestamp formats, XML and query traits) through
+// specrt/schema; the protocol's codec encodes and decodes them.
 // The descriptions are package variables the compiler lays out statically;
 // references that close a cycle (recursive shapes) are set in init, since
 // package variables may not refer to each other in a loop.
@@ -34,7 +41,7 @@ func emitSchemas(p *Package) *jen.File {
 	var defs []jen.Code
 	var links []jen.Code
 	for _, s := range shapes {
-		d := jen.Dict{jen.Id("Kind"): jw(schemaKind(s))}
+		d := jen.Dict{jen.Id("Kind"): sc(schemaKind(s))}
 		switch s.Kind {
 		case model.Structure:
 			d[jen.Id("Type")] = jen.Parens(jen.Op("*").Id(s.GoName)).Call(jen.Nil())
@@ -62,7 +69,7 @@ func emitSchemas(p *Package) *jen.File {
 				i++
 			}
 			if len(members) > 0 {
-				d[jen.Id("Members")] = jen.Index().Add(jw("Member")).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, members...)
+				d[jen.Id("Members")] = jen.Index().Add(sc("Member")).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, members...)
 			}
 		case model.List, model.Map:
 			elem := s.Member
@@ -81,9 +88,9 @@ func emitSchemas(p *Package) *jen.File {
 		if x := xmlShape(s, roots[s]); x != nil {
 			d[jen.Id("XML")] = x
 		}
-		defs = append(defs, jen.Id(s.SchemaVar).Op("=").Add(jw("Shape")).Values(d))
+		defs = append(defs, jen.Id(s.SchemaVar).Op("=").Add(sc("Shape")).Values(d))
 	}
-	f.Comment("The shapes of the request and response bodies, described to the JSON body codec.")
+	f.Comment("The shapes of the request and response bodies, described to the body codecs.")
 	f.Var().Defs(defs...)
 	f.Line()
 	if len(links) > 0 {
@@ -126,8 +133,8 @@ func emitWireShape(f *jen.File, p *Package) {
 			cases = append(cases, jen.Case(jen.Op("*").Id(s.GoName)).Block(jen.Return(jen.Op("&").Id(s.SchemaVar))))
 		}
 	}
-	f.Add(commentLines(comment("WireShape describes the type of v, a pointer to an operation's input or output, to a structure payload or to an error, to the JSON body codec; nil for any other value. The generated mock decodes requests and encodes responses and error bodies with it.")))
-	f.Func().Id("WireShape").Params(jen.Id("v").Any()).Op("*").Add(jw("Shape")).Block(
+	f.Add(commentLines(comment("WireShape describes the type of v, a pointer to an operation's input or output, to a structure payload or to an error, to the body codecs; nil for any other value. The generated mock decodes requests and encodes responses and error bodies with it.")))
+	f.Func().Id("WireShape").Params(jen.Id("v").Any()).Op("*").Add(sc("Shape")).Block(
 		jen.Switch(jen.Id("v").Assert(jen.Type())).Block(cases...),
 		jen.Return(jen.Nil()),
 	)
@@ -136,7 +143,7 @@ func emitWireShape(f *jen.File, p *Package) {
 // field is a keyed field of a composite literal.
 func field(name string, v jen.Code) jen.Code { return jen.Id(name).Op(":").Add(v) }
 
-// schemaKind names the jsonwire kind of a structure, list or map shape.
+// schemaKind names the schema kind of a structure, list or map shape.
 func schemaKind(s *model.Shape) string {
 	switch s.Kind {
 	case model.List:
@@ -147,8 +154,8 @@ func schemaKind(s *model.Shape) string {
 	return "KindStruct"
 }
 
-// scalarSchemas name the shared jsonwire shapes of the scalar kinds. A
-// timestamp without a format is jsonwire.Timestamp: each protocol applies
+// scalarSchemas name the shared schema shapes of the scalar kinds. A
+// timestamp without a format is schema.Timestamp: each protocol applies
 // its default (epoch seconds in JSON, RFC 3339 in XML and query keys).
 var scalarSchemas = map[model.Kind]string{
 	model.String: "String", model.Integer: "Int32", model.Long: "Int64", model.Float: "Float32",
@@ -156,7 +163,7 @@ var scalarSchemas = map[model.Kind]string{
 	model.Document: "Document",
 }
 
-// shapeRef is the expression of the jsonwire shape of s: its schema
+// shapeRef is the expression of the schema shape of s: its schema
 // variable, or a shared scalar shape; a timestamp takes its member's
 // format (the protocol's default when none is given).
 func shapeRef(s *model.Shape, format string) *jen.Statement {
@@ -164,19 +171,19 @@ func shapeRef(s *model.Shape, format string) *jen.Statement {
 	case s.SchemaVar != "":
 		return jen.Op("&").Id(s.SchemaVar)
 	case s.IsEnum():
-		return jen.Op("&").Add(jw("Enum"))
+		return jen.Op("&").Add(sc("Enum"))
 	case s.Kind == model.Timestamp && format == model.ISO8601Format:
-		return jen.Op("&").Add(jw("ISO8601"))
+		return jen.Op("&").Add(sc("ISO8601"))
 	case s.Kind == model.Timestamp && format == model.HTTPDateFormat:
-		return jen.Op("&").Add(jw("HTTPDate"))
+		return jen.Op("&").Add(sc("HTTPDate"))
 	case s.Kind == model.Timestamp && format == model.EpochSecondsFormat:
-		return jen.Op("&").Add(jw("EpochSeconds"))
+		return jen.Op("&").Add(sc("EpochSeconds"))
 	}
 	name, ok := scalarSchemas[s.Kind]
 	if !ok {
 		panic(fmt.Sprintf("golang: no codec shape for kind %s", s.Kind))
 	}
-	return jen.Op("&").Add(jw(name))
+	return jen.Op("&").Add(sc(name))
 }
 
 // bodyShapes are the structures, lists and maps that a request or response
@@ -292,7 +299,7 @@ func xmlRoots(p *Package) map[*model.Shape]bool {
 	return roots
 }
 
-// xmlShape is the jsonwire.XMLShape of s, or nil when the defaults apply,
+// xmlShape is the schema.XMLShape of s, or nil when the defaults apply,
 // as they do in every JSON and CBOR service. A root structure names its
 // element: the xml name, else the spec's shape name.
 func xmlShape(s *model.Shape, root bool) jen.Code {
@@ -319,10 +326,10 @@ func xmlShape(s *model.Shape, root bool) jen.Code {
 	if len(fields) == 0 {
 		return nil
 	}
-	return jen.Op("&").Add(jw("XMLShape")).Values(fields...)
+	return jen.Op("&").Add(sc("XMLShape")).Values(fields...)
 }
 
-// xmlMember is the jsonwire.XMLMember of a member's traits, or nil.
+// xmlMember is the schema.XMLMember of a member's traits, or nil.
 func xmlMember(x *model.XMLMember) jen.Code {
 	if x == nil {
 		return nil
@@ -336,7 +343,7 @@ func xmlMember(x *model.XMLMember) jen.Code {
 	}
 	fields = addNS(fields, "NS", x.NS)
 	fields = addName(fields, "QueryName", x.QueryName)
-	return jen.Op("&").Add(jw("XMLMember")).Values(fields...)
+	return jen.Op("&").Add(sc("XMLMember")).Values(fields...)
 }
 
 // addName appends the keyed field key: name unless name is empty.
@@ -347,7 +354,7 @@ func addName(fields []jen.Code, key, name string) []jen.Code {
 	return append(fields, field(key, jen.Lit(name)))
 }
 
-// addNS appends the keyed field key: &jsonwire.XMLNamespace{...} unless ns
+// addNS appends the keyed field key: &schema.XMLNamespace{...} unless ns
 // is nil.
 func addNS(fields []jen.Code, key string, ns *model.XMLNamespace) []jen.Code {
 	if ns == nil {
@@ -358,5 +365,5 @@ func addNS(fields []jen.Code, key string, ns *model.XMLNamespace) []jen.Code {
 		v = append(v, field("Prefix", jen.Lit(ns.Prefix)))
 	}
 	v = append(v, field("URI", jen.Lit(ns.URI)))
-	return append(fields, field(key, jen.Op("&").Add(jw("XMLNamespace")).Values(v...)))
+	return append(fields, field(key, jen.Op("&").Add(sc("XMLNamespace")).Values(v...)))
 }

@@ -59,11 +59,11 @@ func TestSchemasGiveTimestampElementsTheirShapesFormat(t *testing.T) {
 		coll *model.Shape
 		want string
 	}{
-		{"a list of ISO 8601 timestamps", &model.Shape{Name: "IsoList", Kind: model.List, Member: stamp("Iso", model.ISO8601Format)}, "Elem: &jsonwire.ISO8601"},
-		{"a map of HTTP-date timestamps", &model.Shape{Name: "DateMap", Kind: model.Map, Key: str, Value: stamp("Date", model.HTTPDateFormat)}, "Elem: &jsonwire.HTTPDate"},
-		{"a list of epoch-seconds timestamps", &model.Shape{Name: "EpochList", Kind: model.List, Member: stamp("Epoch", model.EpochSecondsFormat)}, "Elem: &jsonwire.EpochSeconds"},
+		{"a list of ISO 8601 timestamps", &model.Shape{Name: "IsoList", Kind: model.List, Member: stamp("Iso", model.ISO8601Format)}, "Elem: &schema.ISO8601"},
+		{"a map of HTTP-date timestamps", &model.Shape{Name: "DateMap", Kind: model.Map, Key: str, Value: stamp("Date", model.HTTPDateFormat)}, "Elem: &schema.HTTPDate"},
+		{"a list of epoch-seconds timestamps", &model.Shape{Name: "EpochList", Kind: model.List, Member: stamp("Epoch", model.EpochSecondsFormat)}, "Elem: &schema.EpochSeconds"},
 		// The protocol's default: epoch seconds in JSON, RFC 3339 in XML.
-		{"a list of timestamps of no format", &model.Shape{Name: "StampList", Kind: model.List, Member: stamp("Stamp", "")}, "Elem: &jsonwire.Timestamp"},
+		{"a list of timestamps of no format", &model.Shape{Name: "StampList", Kind: model.List, Member: stamp("Stamp", "")}, "Elem: &schema.Timestamp"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name+" takes the element's format", func(t *testing.T) {

@@ -169,6 +169,7 @@ func (t *translator) service() *yaml.Node {
 	if t.xml {
 		s.addStr("xmlNamespace", md.xmlNamespace)
 	}
+	s.addTrue("awsQueryCompatible", md.awsQueryCompatible)
 	if v := t.validationError(); v != "" {
 		s.addStr("validationError", v)
 	} else if t.codesOnly() {

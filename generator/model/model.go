@@ -34,6 +34,11 @@ type Service struct {
 	// XMLNamespace is the namespace of the service's XML responses
 	// (botocore's metadata xmlNamespace); "" when it has none.
 	XMLNamespace string
+	// QueryCompatible is set for a service that once spoke awsQuery
+	// (botocore's metadata awsQueryCompatible): its clients send
+	// x-amzn-query-mode and read an error's query code from
+	// x-amzn-query-error, which its mock sends.
+	QueryCompatible bool
 	// ValidationError is the error shape the service answers invalid input with.
 	ValidationError *Shape
 
@@ -137,8 +142,8 @@ type Shape struct {
 	HoldsSensitive bool
 	// ValidateFunc is the name of the unexported validation function of a
 	// list, map or scalar input shape; SchemaVar that of the variable
-	// describing a structure, list or map to the JSON body codec
-	// (specrt/jsonwire). Both are decided in the model and unique in the
+	// describing a structure, list or map to the body codecs
+	// (specrt/schema). Both are decided in the model and unique in the
 	// package.
 	ValidateFunc, SchemaVar string
 

@@ -109,6 +109,7 @@ var (
 		{name: "endpointPrefix", required: true, doc: "Host prefix of the default endpoint, https://<endpointPrefix>.<region>.amazonaws.com.", val: vString},
 		{name: "validationError", required: true, doc: "Name of the error shape the service answers invalid input with.", val: vString},
 		{name: "xmlNamespace", doc: "restXml, awsQuery and ec2Query: the namespace URI of the service's XML responses.", val: vString},
+		{name: "awsQueryCompatible", doc: "true: the service once spoke awsQuery and still answers its errors' query codes (x-amzn-query-mode, x-amzn-query-error).", val: vBool},
 		{name: "mock", doc: "How the generated mock server answers errors.", val: vKeys(serviceMockSet)},
 	}}
 

@@ -39,6 +39,7 @@ type rawService struct {
 	name, title, doc, apiVersion, protocol                    str
 	targetPrefix, signingName, endpointPrefix, validationErrN str
 	serviceID, xmlNamespace                                   str
+	queryCompatible                                           bool
 	protocols                                                 []str
 	mock                                                      *yaml.Node
 }
@@ -438,6 +439,8 @@ func (l *loader) parseService(n *yaml.Node) rawService {
 			if v := s.xmlNamespace; v.ok() && v.v == "" {
 				l.errorf(v.n, "xmlNamespace must not be empty")
 			}
+		case "awsQueryCompatible":
+			s.queryCompatible = l.boolean(p.v, "awsQueryCompatible")
 		case "targetPrefix":
 			s.targetPrefix = l.str(p.v, "targetPrefix")
 		case "signingName":

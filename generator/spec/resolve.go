@@ -121,6 +121,7 @@ func (r *resolver) service() {
 	svc.SigningName, svc.EndpointPrefix = s.signingName.v, s.endpointPrefix.v
 	svc.ServiceID = s.serviceID.v
 	svc.XMLNamespace = s.xmlNamespace.v
+	svc.QueryCompatible = s.queryCompatible
 	listed := false
 	seen := map[string]bool{}
 	for _, p := range s.protocols {

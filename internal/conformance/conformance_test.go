@@ -576,10 +576,11 @@ func (d *recordingDoer) Do(r *http.Request) (*http.Response, error) {
 // significantHeaders are the response headers a mock must send as the
 // case's response does, because a client reads the outcome from them
 // rather than from the body: an awsQuery-compatible service's error code
-// and fault. Other headers of an error case's response are one of several
-// ways to say what the body says too (X-Amzn-ErrorType or __type), of
-// which the mock picks one.
-var significantHeaders = []string{"X-Amzn-Query-Error"}
+// and fault; and rpcv2Cbor's Smithy-Protocol, which every response of
+// that protocol carries. Other headers of an error case's response are one
+// of several ways to say what the body says too (X-Amzn-ErrorType or
+// __type), of which the mock picks one.
+var significantHeaders = []string{"X-Amzn-Query-Error", "Smithy-Protocol"}
 
 // compareSignificantHeaders checks that the mock's response carries the
 // significant headers of the case's response, with their values.

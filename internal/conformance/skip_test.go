@@ -16,11 +16,6 @@ const (
 
 	noBody = "the case gives no body, only the Content-Encoding header a client sends with a gzipped one: " +
 		"its params cannot be read from the request (TestRequestCompression shows the client and the mock on gzipped bodies)"
-	noQueryMode = "the client of an awsQuery-compatible service sends x-amzn-query-mode: true; " +
-		"the spec keeps only each error's queryCode, not that the service is awsQuery-compatible, " +
-		"so the client cannot tell it to send the header"
-	noQueryError = "the mock of an awsQuery-compatible service does not send x-amzn-query-error " +
-		"(the error's queryCode and fault), which the AWS SDKs take the error's code from"
 	emptyNotSent = "an empty list or map sends nothing, so the request cannot tell it from an absent one, " +
 		"and the mock decodes it as not set; Smithy gives the case no appliesTo"
 	clientOnlyToken = "the client fills the idempotency token, so the request carries one and the case's params do not; " +
@@ -81,11 +76,6 @@ var skips = map[string]string{
 	"rest-xml/mock/input/RestXmlSupportsInfinityFloatQueryValues":         serverQueryMap,
 	"rest-xml/mock/input/RestXmlSupportsNegativeInfinityFloatQueryValues": serverQueryMap,
 	"rest-xml/mock/input/RestXmlZeroAndFalseQueryValues":                  serverQueryMap,
-
-	"json_1_0-query-compatible/client/input/QueryCompatibleAwsJson10CborSendsQueryModeHeader":       noQueryMode,
-	"json_1_0-query-compatible/mock/output/QueryCompatibleAwsJson10CustomCodeError":                 noQueryError,
-	"smithy-rpc-v2-cbor-query-compatible/client/input/QueryCompatibleRpcV2CborSendsQueryModeHeader": noQueryMode,
-	"smithy-rpc-v2-cbor-query-compatible/mock/output/QueryCompatibleRpcV2CborCustomCodeError":       noQueryError,
 }
 
 // notApplicable lists the cases that the Smithy protocol tests mark

@@ -14,6 +14,7 @@ import (
 	"github.com/specgen/specgen/gen/sns"
 	"github.com/specgen/specgen/gen/vpclattice"
 	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // The generated types carry no wire form of their own: the JSON body codec
@@ -21,13 +22,13 @@ import (
 // or output in its wire form, and read one from it, as client and mock do;
 // any other value goes through encoding/json.
 
-var wireShapes = []func(any) *jsonwire.Shape{
+var wireShapes = []func(any) *schema.Shape{
 	apprunner.WireShape, ecs.WireShape, lightsail.WireShape,
 	scheduler.WireShape, servicediscovery.WireShape, vpclattice.WireShape,
 	sns.WireShape, route53.WireShape, cloudwatch.WireShape, ec2.WireShape,
 }
 
-func shapeOf(v any) *jsonwire.Shape {
+func shapeOf(v any) *schema.Shape {
 	for _, f := range wireShapes {
 		if s := f(v); s != nil {
 			return s

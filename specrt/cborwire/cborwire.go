@@ -1,7 +1,7 @@
 // Package cborwire is the CBOR (RFC 8949) body codec of the rpcv2Cbor
 // protocol: one engine that encodes and decodes any generated type from the
-// same shape data as package jsonwire (jsonwire.Shape, jsonwire.Member),
-// reading and writing fields through their offsets.
+// shape data every body codec reads (package schema: schema.Shape,
+// schema.Member), reading and writing fields through their offsets.
 //
 // The wire form is Smithy's RPC v2 CBOR: a structure is a map keyed by its
 // members' wire names (Member.Name), lists are arrays, maps are maps with
@@ -48,7 +48,7 @@ import (
 	"reflect"
 	"unsafe"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // The major types of RFC 8949, in the top three bits of an initial byte.
@@ -82,7 +82,7 @@ const indefinite = 31
 const tagEpoch = 1
 
 // info is what the codec works out once per shape, kept in the shape's
-// jsonwire.SlotCBOR.
+// schema.SlotCBOR.
 type info struct {
 	typ   reflect.Type   // the struct, slice or map type
 	elem  reflect.Type   // a slice's element or a map's value
@@ -97,8 +97,8 @@ type info struct {
 const linearMembers = 8
 
 // infoOf returns the shape's info, working it out on first use.
-func infoOf(s *jsonwire.Shape) *info {
-	if in, ok := s.Cached(jsonwire.SlotCBOR).(*info); ok {
+func infoOf(s *schema.Shape) *info {
+	if in, ok := s.Cached(schema.SlotCBOR).(*info); ok {
 		return in
 	}
 	in := &info{}
@@ -115,7 +115,7 @@ func infoOf(s *jsonwire.Shape) *info {
 			in.index[s.Members[i].Name] = i
 		}
 	}
-	if s.Kind == jsonwire.KindStruct {
+	if s.Kind == schema.KindStruct {
 		in.keys = make([][]byte, len(s.Members))
 		in.held = make([]bool, len(s.Members))
 		for i, m := range s.Members {
@@ -123,15 +123,15 @@ func infoOf(s *jsonwire.Shape) *info {
 			in.held[i] = held(m.Shape)
 		}
 	}
-	s.SetCached(jsonwire.SlotCBOR, in)
+	s.SetCached(schema.SlotCBOR, in)
 	return in
 }
 
 // held reports whether a structure member of shape s is held through a
-// pointer (see jsonwire.Kind).
-func held(s *jsonwire.Shape) bool {
+// pointer (see schema.Kind).
+func held(s *schema.Shape) bool {
 	switch s.Kind {
-	case jsonwire.KindEnum, jsonwire.KindBlob, jsonwire.KindDocument, jsonwire.KindList, jsonwire.KindMap:
+	case schema.KindEnum, schema.KindBlob, schema.KindDocument, schema.KindList, schema.KindMap:
 		return false
 	}
 	return true

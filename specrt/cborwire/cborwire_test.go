@@ -15,7 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // The test types stand for generated ones: pointers for scalars and
@@ -58,24 +58,24 @@ type (
 )
 
 var (
-	schemaNode = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*node)(nil), Members: []jsonwire.Member{
-		{Name: "name", Offset: unsafe.Offsetof(node{}.Name), Shape: &jsonwire.String},
+	schemaNode = schema.Shape{Kind: schema.KindStruct, Type: (*node)(nil), Members: []schema.Member{
+		{Name: "name", Offset: unsafe.Offsetof(node{}.Name), Shape: &schema.String},
 		{Name: "children", Offset: unsafe.Offsetof(node{}.Children), Shape: &schemaNodeList},
 		{Name: "next", Offset: unsafe.Offsetof(node{}.Next)}, // Shape set in init: a cycle
 	}}
-	schemaNodeList = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]node)(nil)} // Elem set in init
+	schemaNodeList = schema.Shape{Kind: schema.KindList, Type: (*[]node)(nil)} // Elem set in init
 
-	schemaItem = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*item)(nil), Members: []jsonwire.Member{
-		{Name: "id", Offset: unsafe.Offsetof(item{}.ID), Shape: &jsonwire.String},
-		{Name: "count", Offset: unsafe.Offsetof(item{}.Count), Shape: &jsonwire.Int32},
-		{Name: "big", Offset: unsafe.Offsetof(item{}.Big), Shape: &jsonwire.Int64},
-		{Name: "ratio", Offset: unsafe.Offsetof(item{}.Ratio), Shape: &jsonwire.Float32},
-		{Name: "score", Offset: unsafe.Offsetof(item{}.Score), Shape: &jsonwire.Float64},
-		{Name: "on", Offset: unsafe.Offsetof(item{}.On), Shape: &jsonwire.Bool},
-		{Name: "at", Offset: unsafe.Offsetof(item{}.At), Shape: &jsonwire.Timestamp},
-		{Name: "iso", Offset: unsafe.Offsetof(item{}.ISO), Shape: &jsonwire.ISO8601},
-		{Name: "color", Offset: unsafe.Offsetof(item{}.Color), Shape: &jsonwire.Enum},
-		{Name: "data", Offset: unsafe.Offsetof(item{}.Data), Shape: &jsonwire.Blob},
+	schemaItem = schema.Shape{Kind: schema.KindStruct, Type: (*item)(nil), Members: []schema.Member{
+		{Name: "id", Offset: unsafe.Offsetof(item{}.ID), Shape: &schema.String},
+		{Name: "count", Offset: unsafe.Offsetof(item{}.Count), Shape: &schema.Int32},
+		{Name: "big", Offset: unsafe.Offsetof(item{}.Big), Shape: &schema.Int64},
+		{Name: "ratio", Offset: unsafe.Offsetof(item{}.Ratio), Shape: &schema.Float32},
+		{Name: "score", Offset: unsafe.Offsetof(item{}.Score), Shape: &schema.Float64},
+		{Name: "on", Offset: unsafe.Offsetof(item{}.On), Shape: &schema.Bool},
+		{Name: "at", Offset: unsafe.Offsetof(item{}.At), Shape: &schema.Timestamp},
+		{Name: "iso", Offset: unsafe.Offsetof(item{}.ISO), Shape: &schema.ISO8601},
+		{Name: "color", Offset: unsafe.Offsetof(item{}.Color), Shape: &schema.Enum},
+		{Name: "data", Offset: unsafe.Offsetof(item{}.Data), Shape: &schema.Blob},
 		{Name: "tags", Offset: unsafe.Offsetof(item{}.Tags), Shape: &schemaTags},
 		{Name: "nums", Offset: unsafe.Offsetof(item{}.Nums), Shape: &schemaNums},
 		{Name: "labels", Offset: unsafe.Offsetof(item{}.Labels), Shape: &schemaLabels},
@@ -87,18 +87,18 @@ var (
 		{Name: "blobs", Offset: unsafe.Offsetof(item{}.Blobs), Shape: &schemaBlobs},
 		{Name: "flags", Offset: unsafe.Offsetof(item{}.Flags), Shape: &schemaFlags},
 	}}
-	schemaTags   = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]string)(nil), Elem: &jsonwire.String}
-	schemaNums   = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]int64)(nil), Elem: &jsonwire.Int64}
-	schemaLabels = jsonwire.Shape{Kind: jsonwire.KindMap, Type: (*map[string]string)(nil), Elem: &jsonwire.String}
-	schemaSubs   = jsonwire.Shape{Kind: jsonwire.KindMap, Type: (*map[string]item)(nil), Elem: &schemaItem}
-	schemaLists  = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[][]string)(nil), Elem: &schemaTags}
-	schemaItems  = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]item)(nil), Elem: &schemaItem}
-	schemaTimes  = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]time.Time)(nil), Elem: &jsonwire.Timestamp}
-	schemaBlobs  = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[][]byte)(nil), Elem: &jsonwire.Blob}
-	schemaFlags  = jsonwire.Shape{Kind: jsonwire.KindMap, Type: (*map[string]bool)(nil), Elem: &jsonwire.Bool}
+	schemaTags   = schema.Shape{Kind: schema.KindList, Type: (*[]string)(nil), Elem: &schema.String}
+	schemaNums   = schema.Shape{Kind: schema.KindList, Type: (*[]int64)(nil), Elem: &schema.Int64}
+	schemaLabels = schema.Shape{Kind: schema.KindMap, Type: (*map[string]string)(nil), Elem: &schema.String}
+	schemaSubs   = schema.Shape{Kind: schema.KindMap, Type: (*map[string]item)(nil), Elem: &schemaItem}
+	schemaLists  = schema.Shape{Kind: schema.KindList, Type: (*[][]string)(nil), Elem: &schemaTags}
+	schemaItems  = schema.Shape{Kind: schema.KindList, Type: (*[]item)(nil), Elem: &schemaItem}
+	schemaTimes  = schema.Shape{Kind: schema.KindList, Type: (*[]time.Time)(nil), Elem: &schema.Timestamp}
+	schemaBlobs  = schema.Shape{Kind: schema.KindList, Type: (*[][]byte)(nil), Elem: &schema.Blob}
+	schemaFlags  = schema.Shape{Kind: schema.KindMap, Type: (*map[string]bool)(nil), Elem: &schema.Bool}
 
-	schemaWithDoc = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*withDoc)(nil), Members: []jsonwire.Member{
-		{Name: "doc", Offset: unsafe.Offsetof(withDoc{}.Doc), Shape: &jsonwire.Document},
+	schemaWithDoc = schema.Shape{Kind: schema.KindStruct, Type: (*withDoc)(nil), Members: []schema.Member{
+		{Name: "doc", Offset: unsafe.Offsetof(withDoc{}.Doc), Shape: &schema.Document},
 	}}
 )
 
@@ -277,17 +277,17 @@ type scalars struct {
 	True   *bool
 }
 
-var schemaScalars = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*scalars)(nil), Members: []jsonwire.Member{
-	{Name: "blobValue", Offset: unsafe.Offsetof(scalars{}.Blob), Shape: &jsonwire.Blob},
-	{Name: "byteValue", Offset: unsafe.Offsetof(scalars{}.Byte), Shape: &jsonwire.Int32},
-	{Name: "doubleValue", Offset: unsafe.Offsetof(scalars{}.Double), Shape: &jsonwire.Float64},
-	{Name: "falseBooleanValue", Offset: unsafe.Offsetof(scalars{}.False), Shape: &jsonwire.Bool},
-	{Name: "floatValue", Offset: unsafe.Offsetof(scalars{}.Float), Shape: &jsonwire.Float32},
-	{Name: "integerValue", Offset: unsafe.Offsetof(scalars{}.Int), Shape: &jsonwire.Int32},
-	{Name: "longValue", Offset: unsafe.Offsetof(scalars{}.Long), Shape: &jsonwire.Int64},
-	{Name: "shortValue", Offset: unsafe.Offsetof(scalars{}.Short), Shape: &jsonwire.Int32},
-	{Name: "stringValue", Offset: unsafe.Offsetof(scalars{}.String), Shape: &jsonwire.String},
-	{Name: "trueBooleanValue", Offset: unsafe.Offsetof(scalars{}.True), Shape: &jsonwire.Bool},
+var schemaScalars = schema.Shape{Kind: schema.KindStruct, Type: (*scalars)(nil), Members: []schema.Member{
+	{Name: "blobValue", Offset: unsafe.Offsetof(scalars{}.Blob), Shape: &schema.Blob},
+	{Name: "byteValue", Offset: unsafe.Offsetof(scalars{}.Byte), Shape: &schema.Int32},
+	{Name: "doubleValue", Offset: unsafe.Offsetof(scalars{}.Double), Shape: &schema.Float64},
+	{Name: "falseBooleanValue", Offset: unsafe.Offsetof(scalars{}.False), Shape: &schema.Bool},
+	{Name: "floatValue", Offset: unsafe.Offsetof(scalars{}.Float), Shape: &schema.Float32},
+	{Name: "integerValue", Offset: unsafe.Offsetof(scalars{}.Int), Shape: &schema.Int32},
+	{Name: "longValue", Offset: unsafe.Offsetof(scalars{}.Long), Shape: &schema.Int64},
+	{Name: "shortValue", Offset: unsafe.Offsetof(scalars{}.Short), Shape: &schema.Int32},
+	{Name: "stringValue", Offset: unsafe.Offsetof(scalars{}.String), Shape: &schema.String},
+	{Name: "trueBooleanValue", Offset: unsafe.Offsetof(scalars{}.True), Shape: &schema.Bool},
 }}
 
 // TestUnmarshalSuiteBodies decodes response bodies of the Smithy RPC v2

@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Unmarshal decodes the CBOR map in data into v, a pointer to the Go
@@ -19,12 +19,12 @@ import (
 // skipped, null and undefined members left as they are; an empty body or a
 // top-level null leaves v as it is. The first problem stops decoding and is
 // returned as an *Error; members decoded before it are kept.
-func Unmarshal(data []byte, s *jsonwire.Shape, v any) error {
+func Unmarshal(data []byte, s *schema.Shape, v any) error {
 	return UnmarshalAt(data, s, pointerTo(v))
 }
 
 // UnmarshalAt is Unmarshal with the structure given by its address.
-func UnmarshalAt(data []byte, s *jsonwire.Shape, p unsafe.Pointer) error {
+func UnmarshalAt(data []byte, s *schema.Shape, p unsafe.Pointer) error {
 	if len(data) == 0 {
 		return nil
 	}
@@ -561,7 +561,7 @@ func (d *decoder) skip() {
 }
 
 // structure decodes a map into the structure at p.
-func (d *decoder) structure(s *jsonwire.Shape, p unsafe.Pointer) {
+func (d *decoder) structure(s *schema.Shape, p unsafe.Pointer) {
 	if d.pos >= len(d.data) || d.data[d.pos]&0xe0 != majorMap {
 		d.mismatch("a map")
 		return
@@ -580,7 +580,7 @@ func (d *decoder) structure(s *jsonwire.Shape, p unsafe.Pointer) {
 		} else if i == count {
 			break
 		}
-		var m *jsonwire.Member
+		var m *schema.Member
 		k := d.key(s, &hint, &m)
 		if d.err != nil {
 			return
@@ -611,7 +611,7 @@ func (d *decoder) structure(s *jsonwire.Shape, p unsafe.Pointer) {
 // for an unknown one; it returns the key for error paths. Bodies usually
 // list members in the shape's order, so the member after the previous one
 // (*hint) is tried first, by comparing its name with the key's bytes.
-func (d *decoder) key(s *jsonwire.Shape, hint *int, m **jsonwire.Member) string {
+func (d *decoder) key(s *schema.Shape, hint *int, m **schema.Member) string {
 	if d.pos >= len(d.data) {
 		d.fail("unexpected end of input")
 		return ""
@@ -653,51 +653,51 @@ func (d *decoder) key(s *jsonwire.Shape, hint *int, m **jsonwire.Member) string 
 }
 
 // alloc returns room for a value of the pointer-held shape s.
-func (d *decoder) alloc(s *jsonwire.Shape) unsafe.Pointer {
+func (d *decoder) alloc(s *schema.Shape) unsafe.Pointer {
 	switch s.Kind {
-	case jsonwire.KindString:
+	case schema.KindString:
 		if len(d.strs) == 0 {
 			d.strs = make([]string, stringBlock)
 		}
 		p := &d.strs[0]
 		d.strs = d.strs[1:]
 		return unsafe.Pointer(p)
-	case jsonwire.KindBool:
+	case schema.KindBool:
 		if len(d.bools) == 0 {
 			d.bools = make([]bool, scalarBlock)
 		}
 		p := &d.bools[0]
 		d.bools = d.bools[1:]
 		return unsafe.Pointer(p)
-	case jsonwire.KindInt32:
+	case schema.KindInt32:
 		if len(d.i32s) == 0 {
 			d.i32s = make([]int32, scalarBlock)
 		}
 		p := &d.i32s[0]
 		d.i32s = d.i32s[1:]
 		return unsafe.Pointer(p)
-	case jsonwire.KindInt64:
+	case schema.KindInt64:
 		if len(d.i64s) == 0 {
 			d.i64s = make([]int64, scalarBlock)
 		}
 		p := &d.i64s[0]
 		d.i64s = d.i64s[1:]
 		return unsafe.Pointer(p)
-	case jsonwire.KindFloat32:
+	case schema.KindFloat32:
 		if len(d.f32s) == 0 {
 			d.f32s = make([]float32, scalarBlock)
 		}
 		p := &d.f32s[0]
 		d.f32s = d.f32s[1:]
 		return unsafe.Pointer(p)
-	case jsonwire.KindFloat64:
+	case schema.KindFloat64:
 		if len(d.f64s) == 0 {
 			d.f64s = make([]float64, scalarBlock)
 		}
 		p := &d.f64s[0]
 		d.f64s = d.f64s[1:]
 		return unsafe.Pointer(p)
-	case jsonwire.KindTime:
+	case schema.KindTime:
 		if len(d.times) == 0 {
 			d.times = make([]time.Time, scalarBlock)
 		}
@@ -709,31 +709,31 @@ func (d *decoder) alloc(s *jsonwire.Shape) unsafe.Pointer {
 }
 
 // value decodes a data item of shape s, not null, into the Go value at p.
-func (d *decoder) value(s *jsonwire.Shape, p unsafe.Pointer) {
+func (d *decoder) value(s *schema.Shape, p unsafe.Pointer) {
 	switch s.Kind {
-	case jsonwire.KindString, jsonwire.KindEnum:
+	case schema.KindString, schema.KindEnum:
 		*(*string)(p) = d.str()
-	case jsonwire.KindBool:
+	case schema.KindBool:
 		*(*bool)(p) = d.boolean()
-	case jsonwire.KindInt32:
+	case schema.KindInt32:
 		*(*int32)(p) = int32(d.integer(32))
-	case jsonwire.KindInt64:
+	case schema.KindInt64:
 		*(*int64)(p) = d.integer(64)
-	case jsonwire.KindFloat32:
+	case schema.KindFloat32:
 		*(*float32)(p) = float32(d.float())
-	case jsonwire.KindFloat64:
+	case schema.KindFloat64:
 		*(*float64)(p) = d.float()
-	case jsonwire.KindTime:
+	case schema.KindTime:
 		*(*time.Time)(p) = d.timestamp()
-	case jsonwire.KindBlob:
+	case schema.KindBlob:
 		*(*[]byte)(p) = d.blob()
-	case jsonwire.KindDocument:
+	case schema.KindDocument:
 		d.fail("documents are not supported by rpcv2Cbor")
-	case jsonwire.KindStruct:
+	case schema.KindStruct:
 		d.structure(s, p)
-	case jsonwire.KindList:
+	case schema.KindList:
 		d.list(s, p)
-	case jsonwire.KindMap:
+	case schema.KindMap:
 		d.dict(s, p)
 	default:
 		d.fail("shape of unknown kind %d", s.Kind)
@@ -749,7 +749,7 @@ var emptyList [0]uintptr
 // list decodes an array into the slice at p, appending to it: an empty
 // array gives an empty, non-nil slice. A null element is the element's
 // zero value.
-func (d *decoder) list(s *jsonwire.Shape, p unsafe.Pointer) {
+func (d *decoder) list(s *schema.Shape, p unsafe.Pointer) {
 	if d.pos >= len(d.data) || d.data[d.pos]&0xe0 != majorArray {
 		d.mismatch("an array")
 		return
@@ -806,7 +806,7 @@ func (d *decoder) list(s *jsonwire.Shape, p unsafe.Pointer) {
 // dict decodes a map into a new map at p. An entry whose value is null is
 // dropped: the AWS protocols' maps are dense, and Smithy asks clients to
 // drop such an entry rather than fail.
-func (d *decoder) dict(s *jsonwire.Shape, p unsafe.Pointer) {
+func (d *decoder) dict(s *schema.Shape, p unsafe.Pointer) {
 	if d.pos >= len(d.data) || d.data[d.pos]&0xe0 != majorMap {
 		d.mismatch("a map")
 		return
@@ -822,7 +822,7 @@ func (d *decoder) dict(s *jsonwire.Shape, p unsafe.Pointer) {
 	in := infoOf(s)
 	var m reflect.Value
 	var strs map[string]string
-	if s.Elem.Kind == jsonwire.KindString {
+	if s.Elem.Kind == schema.KindString {
 		strs = make(map[string]string, count)
 		*(*map[string]string)(p) = strs
 	} else {

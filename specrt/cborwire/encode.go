@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // ErrDocument is the error of a shape that holds a document, which
@@ -26,7 +26,7 @@ var ErrDocument = errors.New("cbor: documents are not supported by rpcv2Cbor")
 // blobs) are left out, empty lists and maps that are not nil are written
 // empty, map keys are sorted. Text that is not UTF-8 has its bad bytes
 // replaced with U+FFFD.
-func Marshal(s *jsonwire.Shape, v any) ([]byte, error) {
+func Marshal(s *schema.Shape, v any) ([]byte, error) {
 	// Encoding into a scratch buffer kept from call to call, then copying
 	// the result once, costs one allocation of the right size instead of a
 	// dozen as the buffer grows.
@@ -49,7 +49,7 @@ var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b 
 const maxScratch = 1 << 20
 
 // AppendAt appends the CBOR map of the structure at p to b.
-func AppendAt(b []byte, s *jsonwire.Shape, p unsafe.Pointer) ([]byte, error) {
+func AppendAt(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	return appendStruct(b, s, p)
 }
 
@@ -72,7 +72,7 @@ func appendHead(b []byte, major byte, n uint64) []byte {
 // member returns the address of the value of member m of the structure at
 // p, or nil when the member is absent; held says whether m is held through
 // a pointer.
-func member(m *jsonwire.Member, held bool, p unsafe.Pointer) unsafe.Pointer {
+func member(m *schema.Member, held bool, p unsafe.Pointer) unsafe.Pointer {
 	fp := unsafe.Add(p, m.Offset)
 	if held {
 		return *(*unsafe.Pointer)(fp)
@@ -85,15 +85,15 @@ func member(m *jsonwire.Member, held bool, p unsafe.Pointer) unsafe.Pointer {
 
 // absent reports whether a member held by value is absent: "" for an enum,
 // empty for a blob or document, nil for a list or map.
-func absent(s *jsonwire.Shape, p unsafe.Pointer) bool {
+func absent(s *schema.Shape, p unsafe.Pointer) bool {
 	switch s.Kind {
-	case jsonwire.KindEnum:
+	case schema.KindEnum:
 		return *(*string)(p) == ""
-	case jsonwire.KindBlob, jsonwire.KindDocument:
+	case schema.KindBlob, schema.KindDocument:
 		return len(*(*[]byte)(p)) == 0
-	case jsonwire.KindList:
+	case schema.KindList:
 		return (*sliceHeader)(p).data == nil
-	case jsonwire.KindMap:
+	case schema.KindMap:
 		// Every map is one pointer, whatever its types.
 		return *(*map[string]string)(p) == nil
 	}
@@ -103,7 +103,7 @@ func absent(s *jsonwire.Shape, p unsafe.Pointer) bool {
 // appendStruct writes the structure at p as a map of its present members.
 // A structure of fewer than 24 members, nearly every one, is written in
 // one pass: its map's head is one byte, set once the members are counted.
-func appendStruct(b []byte, s *jsonwire.Shape, p unsafe.Pointer) ([]byte, error) {
+func appendStruct(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	in := infoOf(s)
 	if len(s.Members) < 24 {
 		at := len(b)
@@ -124,7 +124,7 @@ func appendStruct(b []byte, s *jsonwire.Shape, p unsafe.Pointer) ([]byte, error)
 
 // appendMembers writes the present members of the structure at p and
 // returns how many there were.
-func appendMembers(b []byte, s *jsonwire.Shape, in *info, p unsafe.Pointer) ([]byte, int, error) {
+func appendMembers(b []byte, s *schema.Shape, in *info, p unsafe.Pointer) ([]byte, int, error) {
 	n := 0
 	var err error
 	for i := range s.Members {
@@ -143,40 +143,40 @@ func appendMembers(b []byte, s *jsonwire.Shape, in *info, p unsafe.Pointer) ([]b
 }
 
 // appendValue writes the Go value at p of shape s.
-func appendValue(b []byte, s *jsonwire.Shape, p unsafe.Pointer) ([]byte, error) {
+func appendValue(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	switch s.Kind {
-	case jsonwire.KindString, jsonwire.KindEnum:
+	case schema.KindString, schema.KindEnum:
 		return appendText(b, *(*string)(p)), nil
-	case jsonwire.KindBool:
+	case schema.KindBool:
 		if *(*bool)(p) {
 			return append(b, cborTrue), nil
 		}
 		return append(b, cborFalse), nil
-	case jsonwire.KindInt32:
+	case schema.KindInt32:
 		return appendInt(b, int64(*(*int32)(p))), nil
-	case jsonwire.KindInt64:
+	case schema.KindInt64:
 		return appendInt(b, *(*int64)(p)), nil
-	case jsonwire.KindFloat32:
+	case schema.KindFloat32:
 		f := *(*float32)(p)
 		bits := math.Float32bits(f)
 		if f != f {
 			bits = 0x7fc00000 // the quiet NaN, whatever its payload
 		}
 		return binary.BigEndian.AppendUint32(append(b, cborFloat32), bits), nil
-	case jsonwire.KindFloat64:
+	case schema.KindFloat64:
 		return appendFloat64(b, *(*float64)(p)), nil
-	case jsonwire.KindTime:
+	case schema.KindTime:
 		return appendTime(b, *(*time.Time)(p)), nil
-	case jsonwire.KindBlob:
+	case schema.KindBlob:
 		v := *(*[]byte)(p)
 		return append(appendHead(b, majorBytes, uint64(len(v))), v...), nil
-	case jsonwire.KindDocument:
+	case schema.KindDocument:
 		return b, ErrDocument
-	case jsonwire.KindStruct:
+	case schema.KindStruct:
 		return appendStruct(b, s, p)
-	case jsonwire.KindList:
+	case schema.KindList:
 		return appendList(b, s, p)
-	case jsonwire.KindMap:
+	case schema.KindMap:
 		return appendMap(b, s, p)
 	}
 	return b, errors.New("cbor: shape of unknown kind")
@@ -215,10 +215,10 @@ func appendText(b []byte, s string) []byte {
 }
 
 // appendList writes the slice at p as an array.
-func appendList(b []byte, s *jsonwire.Shape, p unsafe.Pointer) ([]byte, error) {
+func appendList(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	h := (*sliceHeader)(p)
 	b = appendHead(b, majorArray, uint64(h.len))
-	if k := s.Elem.Kind; k == jsonwire.KindString || k == jsonwire.KindEnum {
+	if k := s.Elem.Kind; k == schema.KindString || k == schema.KindEnum {
 		for _, v := range unsafe.Slice((*string)(h.data), h.len) {
 			b = appendText(b, v)
 		}
@@ -235,8 +235,8 @@ func appendList(b []byte, s *jsonwire.Shape, p unsafe.Pointer) ([]byte, error) {
 }
 
 // appendMap writes the map at p, its keys sorted.
-func appendMap(b []byte, s *jsonwire.Shape, p unsafe.Pointer) ([]byte, error) {
-	if s.Elem.Kind == jsonwire.KindString {
+func appendMap(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
+	if s.Elem.Kind == schema.KindString {
 		m := *(*map[string]string)(p)
 		var small [16]string
 		keys := small[:0]

@@ -15,6 +15,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Unmarshal decodes the JSON object in data into v, a pointer to the Go
@@ -23,12 +25,12 @@ import (
 // is. The first problem (malformed JSON, a value of the wrong type, nesting
 // deeper than 1000) stops decoding and is returned; members decoded before
 // it are kept.
-func Unmarshal(data []byte, s *Shape, v any) error {
+func Unmarshal(data []byte, s *schema.Shape, v any) error {
 	return UnmarshalAt(data, s, pointerTo(v))
 }
 
 // UnmarshalAt is Unmarshal with the structure given by its address.
-func UnmarshalAt(data []byte, s *Shape, p unsafe.Pointer) error {
+func UnmarshalAt(data []byte, s *schema.Shape, p unsafe.Pointer) error {
 	d := decoder{data: data}
 	if !d.null() {
 		d.object(s, p)
@@ -554,8 +556,8 @@ func (d *decoder) boolean() bool {
 }
 
 // timestamp reads a timestamp in format f.
-func (d *decoder) timestamp(f TimeFormat) time.Time {
-	if f == EpochSecondsFormat || f == DefaultTimeFormat {
+func (d *decoder) timestamp(f schema.TimeFormat) time.Time {
+	if f == schema.EpochSecondsFormat || f == schema.DefaultTimeFormat {
 		tok := d.number()
 		if d.err != nil {
 			return time.Time{}
@@ -569,7 +571,7 @@ func (d *decoder) timestamp(f TimeFormat) time.Time {
 		return time.Unix(int64(sec), int64(math.Round(frac*1e3))*int64(time.Millisecond)).UTC()
 	}
 	name := "iso8601"
-	if f == HTTPDateFormat {
+	if f == schema.HTTPDateFormat {
 		name = "http-date"
 	}
 	if d.peek() != '"' {
@@ -582,7 +584,7 @@ func (d *decoder) timestamp(f TimeFormat) time.Time {
 	}
 	var t time.Time
 	var err error
-	if f == HTTPDateFormat {
+	if f == schema.HTTPDateFormat {
 		t, err = http.ParseTime(string(s))
 	} else {
 		t, err = time.Parse(time.RFC3339Nano, string(s))
@@ -644,7 +646,7 @@ func (d *decoder) skip() {
 }
 
 // object decodes a JSON object into the structure at p.
-func (d *decoder) object(s *Shape, p unsafe.Pointer) {
+func (d *decoder) object(s *schema.Shape, p unsafe.Pointer) {
 	if !d.begin('{', "an object") {
 		return
 	}
@@ -652,10 +654,10 @@ func (d *decoder) object(s *Shape, p unsafe.Pointer) {
 	// this shape had the member that followed the previous one, by
 	// comparing the member's name with the bytes of the key; a key that is
 	// not there is read and looked up, and the order learned.
-	order := s.typeInfo().order
+	order := infoOf(s).order
 	hint, after := 0, 0 // after: 0 at the start, i+1 after member i
 	for first := true; d.next('}', first); first = false {
-		var m *Member
+		var m *schema.Member
 		var k []byte
 		if g := int(order[after].Load()) - 1; g >= 0 && d.keyIs(s.Members[g].Name) {
 			if d.err != nil {
@@ -666,7 +668,7 @@ func (d *decoder) object(s *Shape, p unsafe.Pointer) {
 			if k = d.key(); d.err != nil {
 				return
 			}
-			if i := s.find(k, hint); i >= 0 {
+			if i := find(s, k, hint); i >= 0 {
 				m, hint = &s.Members[i], i+1
 				order[after].Store(int32(i + 1))
 				after = i + 1
@@ -716,51 +718,51 @@ func (d *decoder) keyIs(name string) bool {
 }
 
 // alloc returns room for a value of the pointer-held shape s.
-func (d *decoder) alloc(s *Shape) unsafe.Pointer {
+func (d *decoder) alloc(s *schema.Shape) unsafe.Pointer {
 	switch s.Kind {
-	case KindString:
+	case schema.KindString:
 		if len(d.strs) == 0 {
 			d.strs = make([]string, stringBlock)
 		}
 		p := &d.strs[0]
 		d.strs = d.strs[1:]
 		return unsafe.Pointer(p)
-	case KindBool:
+	case schema.KindBool:
 		if len(d.bools) == 0 {
 			d.bools = make([]bool, scalarBlock)
 		}
 		p := &d.bools[0]
 		d.bools = d.bools[1:]
 		return unsafe.Pointer(p)
-	case KindInt32:
+	case schema.KindInt32:
 		if len(d.i32s) == 0 {
 			d.i32s = make([]int32, scalarBlock)
 		}
 		p := &d.i32s[0]
 		d.i32s = d.i32s[1:]
 		return unsafe.Pointer(p)
-	case KindInt64:
+	case schema.KindInt64:
 		if len(d.i64s) == 0 {
 			d.i64s = make([]int64, scalarBlock)
 		}
 		p := &d.i64s[0]
 		d.i64s = d.i64s[1:]
 		return unsafe.Pointer(p)
-	case KindFloat32:
+	case schema.KindFloat32:
 		if len(d.f32s) == 0 {
 			d.f32s = make([]float32, scalarBlock)
 		}
 		p := &d.f32s[0]
 		d.f32s = d.f32s[1:]
 		return unsafe.Pointer(p)
-	case KindFloat64:
+	case schema.KindFloat64:
 		if len(d.f64s) == 0 {
 			d.f64s = make([]float64, scalarBlock)
 		}
 		p := &d.f64s[0]
 		d.f64s = d.f64s[1:]
 		return unsafe.Pointer(p)
-	case KindTime:
+	case schema.KindTime:
 		if len(d.times) == 0 {
 			d.times = make([]time.Time, scalarBlock)
 		}
@@ -768,39 +770,39 @@ func (d *decoder) alloc(s *Shape) unsafe.Pointer {
 		d.times = d.times[1:]
 		return unsafe.Pointer(p)
 	}
-	return reflect.New(s.typeInfo().typ).UnsafePointer()
+	return reflect.New(infoOf(s).typ).UnsafePointer()
 }
 
 // value decodes a value of shape s, not null, into the Go value at p.
-func (d *decoder) value(s *Shape, p unsafe.Pointer) {
+func (d *decoder) value(s *schema.Shape, p unsafe.Pointer) {
 	switch s.Kind {
-	case KindString, KindEnum:
+	case schema.KindString, schema.KindEnum:
 		*(*string)(p) = d.str()
-	case KindBool:
+	case schema.KindBool:
 		*(*bool)(p) = d.boolean()
-	case KindInt32:
+	case schema.KindInt32:
 		*(*int32)(p) = int32(d.integer(32))
-	case KindInt64:
+	case schema.KindInt64:
 		*(*int64)(p) = d.integer(64)
-	case KindFloat32:
+	case schema.KindFloat32:
 		*(*float32)(p) = float32(d.float(32))
-	case KindFloat64:
+	case schema.KindFloat64:
 		*(*float64)(p) = d.float(64)
-	case KindTime:
+	case schema.KindTime:
 		*(*time.Time)(p) = d.timestamp(s.Format)
-	case KindBlob:
+	case schema.KindBlob:
 		*(*[]byte)(p) = d.blob()
-	case KindDocument:
+	case schema.KindDocument:
 		start := d.pos
 		d.skip()
 		if d.err == nil {
 			*(*[]byte)(p) = bytes.Clone(bytes.TrimSpace(d.data[start:d.pos]))
 		}
-	case KindStruct:
+	case schema.KindStruct:
 		d.object(s, p)
-	case KindList:
+	case schema.KindList:
 		d.list(s, p)
-	case KindMap:
+	case schema.KindMap:
 		d.dict(s, p)
 	default:
 		d.fail("shape of unknown kind %d", s.Kind)
@@ -810,12 +812,12 @@ func (d *decoder) value(s *Shape, p unsafe.Pointer) {
 // list decodes a JSON array into the slice at p, appending to it: []
 // gives an empty, non-nil slice, as encoding/json does. A null element is
 // the element's zero value.
-func (d *decoder) list(s *Shape, p unsafe.Pointer) {
+func (d *decoder) list(s *schema.Shape, p unsafe.Pointer) {
 	if !d.begin('[', "an array") {
 		return
 	}
 	switch s.Elem.Kind {
-	case KindString, KindEnum:
+	case schema.KindString, schema.KindEnum:
 		l := (*[]string)(p)
 		if *l == nil {
 			*l = make([]string, 0, d.countStrings())
@@ -837,7 +839,7 @@ func (d *decoder) list(s *Shape, p unsafe.Pointer) {
 	// elements may hold pointers the collector must see): one allocation
 	// per growth, none for the header. Elements are decoded in place
 	// through the header.
-	ti := s.typeInfo()
+	ti := infoOf(s)
 	h := (*sliceHeader)(p)
 	if h.data == nil {
 		h.data = unsafe.Pointer(&emptyList)
@@ -890,11 +892,11 @@ var emptyList [0]uintptr
 // null is dropped: the AWS protocols' maps are dense (botocore's models
 // carry no sparse maps), and Smithy asks clients to drop such an entry
 // rather than fail.
-func (d *decoder) dict(s *Shape, p unsafe.Pointer) {
+func (d *decoder) dict(s *schema.Shape, p unsafe.Pointer) {
 	if !d.begin('{', "an object") {
 		return
 	}
-	if s.Elem.Kind == KindString {
+	if s.Elem.Kind == schema.KindString {
 		m := map[string]string{}
 		*(*map[string]string)(p) = m
 		for first := true; d.next('}', first); first = false {
@@ -911,7 +913,7 @@ func (d *decoder) dict(s *Shape, p unsafe.Pointer) {
 		}
 		return
 	}
-	ti := s.typeInfo()
+	ti := infoOf(s)
 	m := reflect.MakeMap(ti.typ)
 	reflect.NewAt(ti.typ, p).Elem().Set(m)
 	key := reflect.New(ti.typ.Key()).Elem()

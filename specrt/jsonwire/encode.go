@@ -15,6 +15,8 @@ import (
 	"time"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Marshal returns the JSON object of v, a pointer to the Go structure s
@@ -24,7 +26,7 @@ import (
 // are [] and {}, map keys are sorted, NaN and the infinities
 // are strings, timestamps are in their member's format. A document that is
 // not well-formed JSON is an error.
-func Marshal(s *Shape, v any) ([]byte, error) {
+func Marshal(s *schema.Shape, v any) ([]byte, error) {
 	// Encoding into a scratch buffer kept from call to call, then copying
 	// the result once, costs one allocation of the right size instead of a
 	// dozen as the buffer grows.
@@ -44,7 +46,7 @@ var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b 
 const maxScratch = 1 << 20
 
 // AppendAt appends the JSON object of the structure at p to b.
-func AppendAt(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
+func AppendAt(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	return appendObject(b, s, p)
 }
 
@@ -55,7 +57,7 @@ var errDocument = errors.New("json: document is not well-formed JSON")
 // so that nothing of its state lives on the heap.
 
 // appendObject writes the structure at p.
-func appendObject(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
+func appendObject(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	b = append(b, '{')
 	first := true
 	var err error
@@ -88,15 +90,15 @@ func appendObject(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
 // that is not nil was set by the caller and is sent as [] or {}, as the AWS
 // SDKs send it: a service may read it as "none" where absent means "leave
 // as it is".
-func absent(s *Shape, p unsafe.Pointer) bool {
+func absent(s *schema.Shape, p unsafe.Pointer) bool {
 	switch s.Kind {
-	case KindEnum:
+	case schema.KindEnum:
 		return *(*string)(p) == ""
-	case KindBlob, KindDocument:
+	case schema.KindBlob, schema.KindDocument:
 		return len(*(*[]byte)(p)) == 0
-	case KindList:
+	case schema.KindList:
 		return (*sliceHeader)(p).data == nil
-	case KindMap:
+	case schema.KindMap:
 		// Every map is one pointer, whatever its types.
 		return *(*map[string]string)(p) == nil
 	}
@@ -111,27 +113,27 @@ type sliceHeader struct {
 }
 
 // appendValue writes the Go value at p of shape s.
-func appendValue(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
+func appendValue(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	switch s.Kind {
-	case KindString, KindEnum:
+	case schema.KindString, schema.KindEnum:
 		return appendString(b, *(*string)(p)), nil
-	case KindBool:
+	case schema.KindBool:
 		return strconv.AppendBool(b, *(*bool)(p)), nil
-	case KindInt32:
+	case schema.KindInt32:
 		return strconv.AppendInt(b, int64(*(*int32)(p)), 10), nil
-	case KindInt64:
+	case schema.KindInt64:
 		return strconv.AppendInt(b, *(*int64)(p), 10), nil
-	case KindFloat32:
+	case schema.KindFloat32:
 		return appendFloat(b, float64(*(*float32)(p)), 32), nil
-	case KindFloat64:
+	case schema.KindFloat64:
 		return appendFloat(b, *(*float64)(p), 64), nil
-	case KindTime:
+	case schema.KindTime:
 		return appendTime(b, *(*time.Time)(p), s.Format), nil
-	case KindBlob:
+	case schema.KindBlob:
 		b = append(b, '"')
 		b = base64.StdEncoding.AppendEncode(b, *(*[]byte)(p))
 		return append(b, '"'), nil
-	case KindDocument:
+	case schema.KindDocument:
 		doc := *(*[]byte)(p)
 		switch {
 		case doc == nil:
@@ -140,21 +142,21 @@ func appendValue(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
 			return append(b, doc...), nil
 		}
 		return b, errDocument
-	case KindStruct:
+	case schema.KindStruct:
 		return appendObject(b, s, p)
-	case KindList:
+	case schema.KindList:
 		return appendList(b, s, p)
-	case KindMap:
+	case schema.KindMap:
 		return appendMap(b, s, p)
 	}
 	return b, errors.New("json: shape of unknown kind")
 }
 
 // appendList writes the slice at p.
-func appendList(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
+func appendList(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	h := (*sliceHeader)(p)
 	b = append(b, '[')
-	if k := s.Elem.Kind; k == KindString || k == KindEnum {
+	if k := s.Elem.Kind; k == schema.KindString || k == schema.KindEnum {
 		for i, v := range unsafe.Slice((*string)(h.data), h.len) {
 			if i > 0 {
 				b = append(b, ',')
@@ -163,7 +165,7 @@ func appendList(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
 		}
 		return append(b, ']'), nil
 	}
-	size := s.typeInfo().size
+	size := infoOf(s).size
 	var err error
 	for i := range h.len {
 		if i > 0 {
@@ -177,9 +179,9 @@ func appendList(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
 }
 
 // appendMap writes the map at p, its keys sorted.
-func appendMap(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
+func appendMap(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	b = append(b, '{')
-	if s.Elem.Kind == KindString {
+	if s.Elem.Kind == schema.KindString {
 		m := *(*map[string]string)(p)
 		var small [16]string
 		keys := small[:0]
@@ -197,7 +199,7 @@ func appendMap(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
 		}
 		return append(b, '}'), nil
 	}
-	ti := s.typeInfo()
+	ti := infoOf(s)
 	m := reflect.NewAt(ti.typ, p).Elem()
 	keys := m.MapKeys()
 	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
@@ -249,13 +251,13 @@ func appendFloat(b []byte, f float64, bits int) []byte {
 
 // appendTime writes t in format f: epoch seconds with milliseconds when it
 // has them (as the AWS SDKs do), an RFC 3339 string in UTC, or an HTTP date.
-func appendTime(b []byte, t time.Time, f TimeFormat) []byte {
+func appendTime(b []byte, t time.Time, f schema.TimeFormat) []byte {
 	switch f {
-	case ISO8601Format:
+	case schema.ISO8601Format:
 		b = append(b, '"')
 		b = t.UTC().AppendFormat(b, time.RFC3339Nano)
 		return append(b, '"')
-	case HTTPDateFormat:
+	case schema.HTTPDateFormat:
 		b = append(b, '"')
 		b = t.UTC().AppendFormat(b, http.TimeFormat)
 		return append(b, '"')

@@ -13,6 +13,8 @@ import (
 	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // The test types stand for generated ones: pointers for scalars and
@@ -53,26 +55,26 @@ type (
 )
 
 var (
-	schemaNode = Shape{Kind: KindStruct, Type: (*node)(nil), Members: []Member{
-		{Name: "name", Offset: unsafe.Offsetof(node{}.Name), Shape: &String},
+	schemaNode = schema.Shape{Kind: schema.KindStruct, Type: (*node)(nil), Members: []schema.Member{
+		{Name: "name", Offset: unsafe.Offsetof(node{}.Name), Shape: &schema.String},
 		{Name: "children", Offset: unsafe.Offsetof(node{}.Children), Shape: &schemaNodeList},
-		{Name: "next", Offset: unsafe.Offsetof(node{}.Next)}, // Shape set in init: a cycle
+		{Name: "next", Offset: unsafe.Offsetof(node{}.Next)}, // schema.Shape set in init: a cycle
 	}}
-	schemaNodeList = Shape{Kind: KindList, Type: (*[]node)(nil)} // Elem set in init: a cycle
+	schemaNodeList = schema.Shape{Kind: schema.KindList, Type: (*[]node)(nil)} // Elem set in init: a cycle
 
-	schemaItem = Shape{Kind: KindStruct, Type: (*item)(nil), Members: []Member{
-		{Name: "id", Offset: unsafe.Offsetof(item{}.ID), Shape: &String},
-		{Name: "count", Offset: unsafe.Offsetof(item{}.Count), Shape: &Int32},
-		{Name: "big", Offset: unsafe.Offsetof(item{}.Big), Shape: &Int64},
-		{Name: "ratio", Offset: unsafe.Offsetof(item{}.Ratio), Shape: &Float32},
-		{Name: "score", Offset: unsafe.Offsetof(item{}.Score), Shape: &Float64},
-		{Name: "on", Offset: unsafe.Offsetof(item{}.On), Shape: &Bool},
-		{Name: "at", Offset: unsafe.Offsetof(item{}.At), Shape: &EpochSeconds},
-		{Name: "iso", Offset: unsafe.Offsetof(item{}.ISO), Shape: &ISO8601},
-		{Name: "date", Offset: unsafe.Offsetof(item{}.Date), Shape: &HTTPDate},
-		{Name: "color", Offset: unsafe.Offsetof(item{}.Color), Shape: &Enum},
-		{Name: "data", Offset: unsafe.Offsetof(item{}.Data), Shape: &Blob},
-		{Name: "doc", Offset: unsafe.Offsetof(item{}.Doc), Shape: &Document},
+	schemaItem = schema.Shape{Kind: schema.KindStruct, Type: (*item)(nil), Members: []schema.Member{
+		{Name: "id", Offset: unsafe.Offsetof(item{}.ID), Shape: &schema.String},
+		{Name: "count", Offset: unsafe.Offsetof(item{}.Count), Shape: &schema.Int32},
+		{Name: "big", Offset: unsafe.Offsetof(item{}.Big), Shape: &schema.Int64},
+		{Name: "ratio", Offset: unsafe.Offsetof(item{}.Ratio), Shape: &schema.Float32},
+		{Name: "score", Offset: unsafe.Offsetof(item{}.Score), Shape: &schema.Float64},
+		{Name: "on", Offset: unsafe.Offsetof(item{}.On), Shape: &schema.Bool},
+		{Name: "at", Offset: unsafe.Offsetof(item{}.At), Shape: &schema.EpochSeconds},
+		{Name: "iso", Offset: unsafe.Offsetof(item{}.ISO), Shape: &schema.ISO8601},
+		{Name: "date", Offset: unsafe.Offsetof(item{}.Date), Shape: &schema.HTTPDate},
+		{Name: "color", Offset: unsafe.Offsetof(item{}.Color), Shape: &schema.Enum},
+		{Name: "data", Offset: unsafe.Offsetof(item{}.Data), Shape: &schema.Blob},
+		{Name: "doc", Offset: unsafe.Offsetof(item{}.Doc), Shape: &schema.Document},
 		{Name: "tags", Offset: unsafe.Offsetof(item{}.Tags), Shape: &schemaTags},
 		{Name: "colors", Offset: unsafe.Offsetof(item{}.Colors), Shape: &schemaColors},
 		{Name: "nums", Offset: unsafe.Offsetof(item{}.Nums), Shape: &schemaNums},
@@ -81,22 +83,22 @@ var (
 		{Name: "lists", Offset: unsafe.Offsetof(item{}.Lists), Shape: &schemaLists},
 		{Name: "sub", Offset: unsafe.Offsetof(item{}.Sub)},     // cycle
 		{Name: "items", Offset: unsafe.Offsetof(item{}.Items)}, // cycle
-		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(item{}.Message), Shape: &String},
+		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(item{}.Message), Shape: &schema.String},
 		{Name: "times", Offset: unsafe.Offsetof(item{}.Times), Shape: &schemaTimes},
 	}}
-	schemaTimes  = Shape{Kind: KindList, Type: (*[]time.Time)(nil), Elem: &ISO8601}
-	schemaTags   = Shape{Kind: KindList, Type: (*[]string)(nil), Elem: &String}
-	schemaColors = Shape{Kind: KindList, Type: (*[]color)(nil), Elem: &Enum}
-	schemaNums   = Shape{Kind: KindList, Type: (*[]int64)(nil), Elem: &Int64}
-	schemaLabels = Shape{Kind: KindMap, Type: (*map[string]string)(nil), Elem: &String}
-	schemaSubs   = Shape{Kind: KindMap, Type: (*map[string]item)(nil), Elem: &schemaItem}
-	schemaLists  = Shape{Kind: KindList, Type: (*[][]string)(nil), Elem: &schemaTags}
-	schemaItems  = Shape{Kind: KindList, Type: (*[]item)(nil), Elem: &schemaItem}
+	schemaTimes  = schema.Shape{Kind: schema.KindList, Type: (*[]time.Time)(nil), Elem: &schema.ISO8601}
+	schemaTags   = schema.Shape{Kind: schema.KindList, Type: (*[]string)(nil), Elem: &schema.String}
+	schemaColors = schema.Shape{Kind: schema.KindList, Type: (*[]color)(nil), Elem: &schema.Enum}
+	schemaNums   = schema.Shape{Kind: schema.KindList, Type: (*[]int64)(nil), Elem: &schema.Int64}
+	schemaLabels = schema.Shape{Kind: schema.KindMap, Type: (*map[string]string)(nil), Elem: &schema.String}
+	schemaSubs   = schema.Shape{Kind: schema.KindMap, Type: (*map[string]item)(nil), Elem: &schemaItem}
+	schemaLists  = schema.Shape{Kind: schema.KindList, Type: (*[][]string)(nil), Elem: &schemaTags}
+	schemaItems  = schema.Shape{Kind: schema.KindList, Type: (*[]item)(nil), Elem: &schemaItem}
 
 	// small has few members, so that it finds them by name in turn.
-	schemaSmall = Shape{Kind: KindStruct, Members: []Member{
-		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(item{}.Message), Shape: &String},
-		{Name: "Message2", Offset: unsafe.Offsetof(item{}.ID), Shape: &String},
+	schemaSmall = schema.Shape{Kind: schema.KindStruct, Members: []schema.Member{
+		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(item{}.Message), Shape: &schema.String},
+		{Name: "Message2", Offset: unsafe.Offsetof(item{}.ID), Shape: &schema.String},
 	}}
 )
 
@@ -454,7 +456,7 @@ func TestNotPlainFindsTheFirstByteATokenMustLookAt(t *testing.T) {
 func TestNameTable(t *testing.T) {
 	// "abcde", "axcye" and "azcze" share their length and first, middle and
 	// last bytes, so they share a hash and a probe sequence.
-	members := []Member{
+	members := []schema.Member{
 		{Name: "abcde"}, {Name: "axcye", Alias: "Axcye"}, {Name: "serviceArn"},
 		{Name: "clusterArn", Alias: "abcde"}, {Name: "b", Alias: "Axcye"}, {Name: "createdAt"},
 		{Name: "updatedAt"}, {Name: "c"}, {Name: "desiredCount"}, {Name: "runningCount"},
@@ -485,9 +487,9 @@ func TestNameTable(t *testing.T) {
 		})
 	}
 	t.Run("every name is found in a table of many", func(t *testing.T) {
-		var many []Member
+		var many []schema.Member
 		for i := range 300 {
-			many = append(many, Member{Name: "member" + strconv.Itoa(i)})
+			many = append(many, schema.Member{Name: "member" + strconv.Itoa(i)})
 		}
 		table := newNameTable(many)
 		for i, m := range many {
@@ -572,7 +574,7 @@ func TestUnmarshalLearnsTheMemberOrder(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			shape := Shape{Kind: schemaItem.Kind, Type: schemaItem.Type, Members: schemaItem.Members}
+			shape := schema.Shape{Kind: schemaItem.Kind, Type: schemaItem.Type, Members: schemaItem.Members}
 			var got item
 			var err error
 			for _, body := range tt.bodies {

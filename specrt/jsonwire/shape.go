@@ -1,8 +1,8 @@
 // Package jsonwire is the JSON body codec of the JSON protocols (awsJson1_0,
 // awsJson1_1, restJson1): one engine that encodes and decodes any generated
 // type from a compact description of its shape, emitted by specgen as data
-// (a Shape per structure, list and map, a Member per body member with its
-// wire name and the field's offset).
+// (package schema: a Shape per structure, list and map, a Member per body
+// member with its wire name and the field's offset).
 //
 // Generated code used to spell out a decoder per structure and lean on
 // encoding/json, struct tags and MarshalJSON wrappers for encoding. Shapes
@@ -27,164 +27,13 @@ import (
 	"reflect"
 	"sync/atomic"
 	"unsafe"
+
+	"github.com/specgen/specgen/specrt/schema"
 )
 
-// Kind is what a shape holds, as far as the codec is concerned.
-type Kind uint8
-
-// The kinds of shapes. A structure member of kind String, Bool, Int32,
-// Int64, Float32, Float64, Time or Struct is held through a pointer (nil:
-// absent); Enum, Blob, Document, List and Map members are held by value
-// (zero: absent). List elements and map values are always held by value.
-const (
-	KindString   Kind = iota + 1 // string
-	KindEnum                     // a named string type; "" is absent
-	KindBool                     // bool
-	KindInt32                    // int32
-	KindInt64                    // int64
-	KindFloat32                  // float32; NaN and ±Inf travel as strings
-	KindFloat64                  // float64; NaN and ±Inf travel as strings
-	KindTime                     // time.Time in Shape.Format
-	KindBlob                     // []byte as standard base64
-	KindDocument                 // a []byte type holding JSON text
-	KindStruct                   // a structure or union
-	KindList                     // []T
-	KindMap                      // map[string]T
-)
-
-// TimeFormat is the wire form of a timestamp.
-type TimeFormat uint8
-
-// The timestamp formats of the JSON protocols' timestampFormat trait.
-const (
-	EpochSecondsFormat TimeFormat = iota // a JSON number of seconds
-	ISO8601Format                        // an RFC 3339 date-time string
-	HTTPDateFormat                       // an RFC 7231 HTTP date string
-	// DefaultTimeFormat is a member without a timestampFormat trait: the
-	// protocol's default, which is epoch seconds in the JSON protocols, an
-	// RFC 3339 date-time in the XML and query protocols and a tagged epoch
-	// in CBOR. A service that speaks several protocols (CloudWatch) shares
-	// its shapes between them.
-	DefaultTimeFormat
-)
-
-// Shape describes a Go type of a generated package to the codec. Generated
-// code declares one per structure, list and map shape; scalars use the
-// shared values below (String, Int32, ...).
-type Shape struct {
-	// Kind is what the shape holds.
-	Kind Kind
-	// Format is the wire form of a KindTime shape.
-	Format TimeFormat
-	// Members are the body members of a KindStruct shape, in wire order.
-	Members []Member
-	// Elem is the element of a KindList shape, or the value of a KindMap.
-	Elem *Shape
-	// Type is a typed nil pointer to the Go type of a struct, list or map
-	// shape ((*Service)(nil), (*[]Service)(nil)): the codec allocates
-	// values of it.
-	Type any
-	// XML is how the shape travels in XML bodies (restXml, and the query
-	// protocols' responses); nil for the defaults.
-	XML *XMLShape
-
-	info  atomic.Pointer[typeInfo]
-	cache [numSlots]atomic.Value
-}
-
-// XMLShape is what the XML traits say of a shape. Empty fields take the
-// defaults: a wrapped list's items are <member>, a map's entries <entry>
-// holding <key> and <value>.
-type XMLShape struct {
-	// Name is the element of a structure that is a whole body (an
-	// operation's input under restXml, a structure payload); "" for the
-	// shape's own name, which the generator fills in.
-	Name string
-	// NS is the namespace declared on that element.
-	NS *XMLNamespace
-	// ElemName and ElemNS are a list's item element and its namespace.
-	ElemName string
-	ElemNS   *XMLNamespace
-	// KeyName, KeyNS, ValueName and ValueNS are a map's key and value
-	// elements and their namespaces.
-	KeyName, ValueName string
-	KeyNS, ValueNS     *XMLNamespace
-}
-
-// XMLNamespace is an xmlns declaration: xmlns="URI", or xmlns:Prefix="URI".
-type XMLNamespace struct {
-	Prefix, URI string
-}
-
-// XMLMember is what the XML and query traits say of a structure member.
-type XMLMember struct {
-	// Attr makes the member an attribute of its structure's element.
-	Attr bool
-	// Flat makes a list or map member flattened: its items repeat the
-	// member's own element (or query key) instead of nesting under it.
-	Flat bool
-	// NS is the namespace declared on the member's element.
-	NS *XMLNamespace
-	// QueryName is the member's ec2Query key (the queryName trait); ""
-	// derives it from Name.
-	QueryName string
-}
-
-// Slot is a codec's own place in every Shape for what it works out once
-// per shape; package jsonwire keeps its own in a field.
-type Slot int
-
-// The slots, one per codec beside jsonwire.
-const (
-	SlotXML Slot = iota
-	SlotQuery
-	SlotCBOR
-	numSlots
-)
-
-// Cached returns what the codec of slot stored for s, or nil.
-func (s *Shape) Cached(slot Slot) any { return s.cache[slot].Load() }
-
-// SetCached stores v, which must be a pointer and of the same type each
-// time, as what the codec of slot worked out for s. Two goroutines may
-// race to store equal values; either wins.
-func (s *Shape) SetCached(slot Slot, v any) { s.cache[slot].Store(v) }
-
-// Member is a structure member that travels in the JSON body.
-type Member struct {
-	// Name is the exact wire name.
-	Name string
-	// Alias is a second name accepted when decoding ("Message" for an
-	// error's "message", as the AWS SDKs accept both); empty for none.
-	Alias string
-	// Offset is the field's offset in the Go structure.
-	Offset uintptr
-	// Shape is the member's shape.
-	Shape *Shape
-	// XML is what the XML and query traits say of the member; nil for the
-	// defaults.
-	XML *XMLMember
-}
-
-// The scalar shapes, shared by every generated package.
-var (
-	String       = Shape{Kind: KindString}
-	Enum         = Shape{Kind: KindEnum}
-	Bool         = Shape{Kind: KindBool}
-	Int32        = Shape{Kind: KindInt32}
-	Int64        = Shape{Kind: KindInt64}
-	Float32      = Shape{Kind: KindFloat32}
-	Float64      = Shape{Kind: KindFloat64}
-	Timestamp    = Shape{Kind: KindTime, Format: DefaultTimeFormat}
-	EpochSeconds = Shape{Kind: KindTime, Format: EpochSecondsFormat}
-	ISO8601      = Shape{Kind: KindTime, Format: ISO8601Format}
-	HTTPDate     = Shape{Kind: KindTime, Format: HTTPDateFormat}
-	Blob         = Shape{Kind: KindBlob}
-	Document     = Shape{Kind: KindDocument}
-)
-
-// typeInfo is what the codec works out once per shape: the Go type and,
-// for structures with many members, an index by wire name.
+// typeInfo is what the codec works out once per shape, kept in the shape's
+// schema.SlotJSON: the Go type and, for structures with many members, an
+// index by wire name.
 type typeInfo struct {
 	typ   reflect.Type   // the struct, slice or map type
 	elem  reflect.Type   // a slice's element or a map's value
@@ -197,9 +46,9 @@ type typeInfo struct {
 // member by comparing names in turn rather than through a map.
 const linearMembers = 8
 
-// typeInfo returns the shape's typeInfo, working it out on first use.
-func (s *Shape) typeInfo() *typeInfo {
-	if ti := s.info.Load(); ti != nil {
+// infoOf returns the shape's typeInfo, working it out on first use.
+func infoOf(s *schema.Shape) *typeInfo {
+	if ti, ok := s.Cached(schema.SlotJSON).(*typeInfo); ok {
 		return ti
 	}
 	ti := &typeInfo{}
@@ -213,22 +62,22 @@ func (s *Shape) typeInfo() *typeInfo {
 	if len(s.Members) > linearMembers {
 		ti.index = newNameTable(s.Members)
 	}
-	if s.Kind == KindStruct {
+	if s.Kind == schema.KindStruct {
 		ti.order = make([]atomic.Int32, len(s.Members)+1)
 	}
-	s.info.Store(ti)
+	s.SetCached(schema.SlotJSON, ti)
 	return ti
 }
 
 // find returns the index of the member a key names, or -1. Bodies usually
 // list members in the model's order, so the member after the previous one
 // (hint) is tried first.
-func (s *Shape) find(key []byte, hint int) int {
+func find(s *schema.Shape, key []byte, hint int) int {
 	if hint < len(s.Members) && s.Members[hint].Name == string(key) {
 		return hint
 	}
 	if len(s.Members) > linearMembers {
-		return s.typeInfo().index.find(key)
+		return infoOf(s).index.find(key)
 	}
 	alias := -1
 	for i := range s.Members {
@@ -262,7 +111,7 @@ type nameSlot struct {
 // newNameTable indexes members by name, then by alias: a member's own name
 // wins over another member's alias, and the first of two equal aliases
 // wins.
-func newNameTable(members []Member) nameTable {
+func newNameTable(members []schema.Member) nameTable {
 	names := len(members)
 	for _, m := range members {
 		if m.Alias != "" {
@@ -322,9 +171,9 @@ func nameHash(k []byte) uint32 {
 
 // held reports whether a structure member of shape s is held through a
 // pointer.
-func held(s *Shape) bool {
+func held(s *schema.Shape) bool {
 	switch s.Kind {
-	case KindEnum, KindBlob, KindDocument, KindList, KindMap:
+	case schema.KindEnum, schema.KindBlob, schema.KindDocument, schema.KindList, schema.KindMap:
 		return false
 	}
 	return true

@@ -10,8 +10,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // recordingBody is the protocol's body codec, recording each call as
@@ -21,12 +21,12 @@ type recordingBody struct {
 	calls []string
 }
 
-func (b *recordingBody) Marshal(s *jsonwire.Shape, v any) ([]byte, error) {
+func (b *recordingBody) Marshal(s *schema.Shape, v any) ([]byte, error) {
 	b.calls = append(b.calls, "Marshal "+shapeNames[s])
 	return b.Body.Marshal(s, v)
 }
 
-func (b *recordingBody) Unmarshal(data []byte, s *jsonwire.Shape, v any) error {
+func (b *recordingBody) Unmarshal(data []byte, s *schema.Shape, v any) error {
 	b.calls = append(b.calls, "Unmarshal "+shapeNames[s])
 	return b.Body.Unmarshal(data, s, v)
 }
@@ -34,13 +34,13 @@ func (b *recordingBody) Unmarshal(data []byte, s *jsonwire.Shape, v any) error {
 // The codec shapes of CreateThing's input and output, as a generated
 // WireShape would describe them (the fixture leaves them to struct tags).
 var (
-	schemaCreateThingInput = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*CreateThingInput)(nil), Members: []jsonwire.Member{
-		{Name: "name", Offset: unsafe.Offsetof(CreateThingInput{}.Name), Shape: &jsonwire.String},
+	schemaCreateThingInput = schema.Shape{Kind: schema.KindStruct, Type: (*CreateThingInput)(nil), Members: []schema.Member{
+		{Name: "name", Offset: unsafe.Offsetof(CreateThingInput{}.Name), Shape: &schema.String},
 	}}
-	schemaCreateThingOutput = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*CreateThingOutput)(nil), Members: []jsonwire.Member{
-		{Name: "name", Offset: unsafe.Offsetof(CreateThingOutput{}.Name), Shape: &jsonwire.String},
+	schemaCreateThingOutput = schema.Shape{Kind: schema.KindStruct, Type: (*CreateThingOutput)(nil), Members: []schema.Member{
+		{Name: "name", Offset: unsafe.Offsetof(CreateThingOutput{}.Name), Shape: &schema.String},
 	}}
-	shapeNames = map[*jsonwire.Shape]string{
+	shapeNames = map[*schema.Shape]string{
 		&schemaDoc: "Doc", &schemaPutDocInput: "PutDocInput", &schemaPutDocOutput: "PutDocOutput",
 		&schemaCreateThingInput: "CreateThingInput", &schemaCreateThingOutput: "CreateThingOutput",
 	}
@@ -64,7 +64,7 @@ func TestTheMockReadsAndWritesWireBodiesWithItsProtocolsCodec(t *testing.T) {
 			name: "an awsJson input and output go through the codec with their shapes",
 			svc: func() *Service {
 				svc := jsonService()
-				svc.WireShape = func(v any) *jsonwire.Shape {
+				svc.WireShape = func(v any) *schema.Shape {
 					switch v.(type) {
 					case *CreateThingInput:
 						return &schemaCreateThingInput

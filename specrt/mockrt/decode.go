@@ -13,6 +13,7 @@ import (
 
 	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // The exact decoder. encoding/json matches object keys regardless of case
@@ -120,25 +121,25 @@ func buildWireType(t reflect.Type, building map[reflect.Type]*wireType) *wireTyp
 
 // shapeWireTypes caches the descriptions built from codec shapes, by the
 // structure, list or map shape.
-var shapeWireTypes sync.Map // *jsonwire.Shape → *wireType
+var shapeWireTypes sync.Map // *schema.Shape → *wireType
 
 // wireTypeOfShape returns the description of the Go type that s, a codec
 // shape of a generated structure, describes (Service.WireShape): members
 // by the shape's wire names, timestamp formats from the member shapes, and
 // enum values from the Go type of each enum member, found by its offset.
 // The type's struct tags play no part.
-func wireTypeOfShape(s *jsonwire.Shape) *wireType {
+func wireTypeOfShape(s *schema.Shape) *wireType {
 	if w, ok := shapeWireTypes.Load(s); ok {
 		return w.(*wireType)
 	}
-	w := buildShapeWireType(s, shapeGoType(s), map[*jsonwire.Shape]*wireType{})
+	w := buildShapeWireType(s, shapeGoType(s), map[*schema.Shape]*wireType{})
 	actual, _ := shapeWireTypes.LoadOrStore(s, w)
 	return actual.(*wireType)
 }
 
 // shapeGoType returns the Go type a structure, list or map shape holds;
 // nil for a scalar shape, whose Go type is its member's.
-func shapeGoType(s *jsonwire.Shape) reflect.Type {
+func shapeGoType(s *schema.Shape) reflect.Type {
 	if s.Type == nil {
 		return nil
 	}
@@ -147,11 +148,11 @@ func shapeGoType(s *jsonwire.Shape) reflect.Type {
 
 // buildShapeWireType describes shape s, held in values of Go type t (which
 // is needed only to find an enum's values).
-func buildShapeWireType(s *jsonwire.Shape, t reflect.Type, building map[*jsonwire.Shape]*wireType) *wireType {
+func buildShapeWireType(s *schema.Shape, t reflect.Type, building map[*schema.Shape]*wireType) *wireType {
 	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	composite := s.Kind == jsonwire.KindStruct || s.Kind == jsonwire.KindList || s.Kind == jsonwire.KindMap
+	composite := s.Kind == schema.KindStruct || s.Kind == schema.KindList || s.Kind == schema.KindMap
 	if composite {
 		if w, ok := building[s]; ok {
 			return w // a recursive shape
@@ -165,12 +166,12 @@ func buildShapeWireType(s *jsonwire.Shape, t reflect.Type, building map[*jsonwir
 	}
 	w := &wireType{}
 	switch s.Kind {
-	case jsonwire.KindEnum:
+	case schema.KindEnum:
 		w.kind = wireEnum
 		if t != nil && t.Kind() == reflect.String {
 			w.values, w.allowed = enumValues(t)
 		}
-	case jsonwire.KindStruct:
+	case schema.KindStruct:
 		building[s] = w
 		w.kind = wireStruct
 		w.members = make(map[string]*wireType, len(s.Members))
@@ -185,10 +186,10 @@ func buildShapeWireType(s *jsonwire.Shape, t reflect.Type, building map[*jsonwir
 			w.members[m.Name] = buildShapeWireType(m.Shape, fields[m.Offset], building)
 			w.noteShapeTimeFormat(m.Name, m.Shape)
 		}
-	case jsonwire.KindList, jsonwire.KindMap:
+	case schema.KindList, schema.KindMap:
 		building[s] = w
 		w.kind = wireList
-		if s.Kind == jsonwire.KindMap {
+		if s.Kind == schema.KindMap {
 			w.kind = wireMap
 		}
 		var et reflect.Type
@@ -457,7 +458,7 @@ func (s *Server) decodeInput(sp *speaker, op *compiledOp, body []byte) (map[stri
 
 // findShapes looks up the codec shapes of the operation's input and output
 // with wireShape (Service.WireShape), which may be nil.
-func (c *compiledOp) findShapes(wireShape func(any) *jsonwire.Shape) {
+func (c *compiledOp) findShapes(wireShape func(any) *schema.Shape) {
 	if wireShape == nil {
 		return
 	}
@@ -473,7 +474,7 @@ func (c *compiledOp) findShapes(wireShape func(any) *jsonwire.Shape) {
 // structShape returns the codec shape of t, a generated structure or a
 // pointer to one (a structure payload); nil when the service describes no
 // shapes or t is no structure.
-func (c *compiledOp) structShape(t reflect.Type) *jsonwire.Shape {
+func (c *compiledOp) structShape(t reflect.Type) *schema.Shape {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}

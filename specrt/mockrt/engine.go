@@ -1610,10 +1610,12 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	if size <= 0 {
 		size = defaultPageSize
 	}
-	if n, ok := lookup(tree, b.limit).(json.Number); ok {
-		if v, err := n.Int64(); err == nil && v > 0 && v < int64(size) {
-			size = int(v)
-		}
+	limit, err := s.pageLimit(lookup(tree, b.limit), b.limit) // paging.go
+	if err != nil {
+		return nil, err
+	}
+	if limit > 0 && limit < int64(size) {
+		size = int(limit)
 	}
 	l := k.lists[parent]
 	if l == nil {

@@ -11,8 +11,8 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Error is an API error the mock answers that no spec declares: the common
@@ -92,9 +92,9 @@ func asAPIError(err error) specrt.APIError {
 // that travel in headers; wireShape, if not nil, describes the body members
 // of the error's type (Service.WireShape). An error it has no shape for
 // (the mock's own Error) carries its code and message.
-func writeError(w http.ResponseWriter, p protocol.Protocol, m *protocol.Message, err error, headers func(error, http.Header), wireShape func(any) *jsonwire.Shape) (int, string) {
+func writeError(w http.ResponseWriter, p protocol.Protocol, m *protocol.Message, err error, headers func(error, http.Header), wireShape func(any) *schema.Shape) (int, string) {
 	ae := asAPIError(err)
-	var shape *jsonwire.Shape
+	var shape *schema.Shape
 	if wireShape != nil {
 		shape = wireShape(ae)
 	}
@@ -121,6 +121,20 @@ func writeError(w http.ResponseWriter, p protocol.Protocol, m *protocol.Message,
 		status = http.StatusBadRequest
 	}
 	return status, ae.ErrorCode()
+}
+
+// setQueryError sets the x-amzn-query-error header of an error of an
+// awsQuery-compatible service: its query code and fault, when it has a
+// query code (the generated ErrorQueryCode method of an error whose spec
+// gives one). An AWS SDK then reports the error under that code, as the
+// service's awsQuery API does.
+func setQueryError(err error, h http.Header) {
+	q, ok := err.(interface{ ErrorQueryCode() string })
+	if !ok || q.ErrorQueryCode() == "" {
+		return
+	}
+	ae := asAPIError(err)
+	h.Set(specrt.HeaderQueryError, specrt.QueryError(q.ErrorQueryCode(), specrt.ErrorBody(ae).Fault))
 }
 
 // The common errors, as AWS answers them.

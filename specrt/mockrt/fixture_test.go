@@ -8,7 +8,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Hand-written stand-ins for what the generator emits: an input with a
@@ -137,29 +137,29 @@ func (e *ThrottlingException) ErrorMetadata() *specrt.ErrorMetadata { return &e.
 // The codec shapes of the error types, as a generated package's WireShape
 // hands them to its mock, which encodes error bodies from them.
 var (
-	schemaValidationExceptionField = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ValidationExceptionField)(nil), Members: []jsonwire.Member{
-		{Name: "name", Offset: unsafe.Offsetof(ValidationExceptionField{}.Name), Shape: &jsonwire.String},
-		{Name: "message", Offset: unsafe.Offsetof(ValidationExceptionField{}.Message), Shape: &jsonwire.String},
+	schemaValidationExceptionField = schema.Shape{Kind: schema.KindStruct, Type: (*ValidationExceptionField)(nil), Members: []schema.Member{
+		{Name: "name", Offset: unsafe.Offsetof(ValidationExceptionField{}.Name), Shape: &schema.String},
+		{Name: "message", Offset: unsafe.Offsetof(ValidationExceptionField{}.Message), Shape: &schema.String},
 	}}
-	schemaValidationExceptionFieldList = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]ValidationExceptionField)(nil), Elem: &schemaValidationExceptionField}
-	schemaValidationException          = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ValidationException)(nil), Members: []jsonwire.Member{
-		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &jsonwire.String},
-		{Name: "reason", Offset: unsafe.Offsetof(ValidationException{}.Reason), Shape: &jsonwire.String},
+	schemaValidationExceptionFieldList = schema.Shape{Kind: schema.KindList, Type: (*[]ValidationExceptionField)(nil), Elem: &schemaValidationExceptionField}
+	schemaValidationException          = schema.Shape{Kind: schema.KindStruct, Type: (*ValidationException)(nil), Members: []schema.Member{
+		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &schema.String},
+		{Name: "reason", Offset: unsafe.Offsetof(ValidationException{}.Reason), Shape: &schema.String},
 		{Name: "fieldList", Offset: unsafe.Offsetof(ValidationException{}.FieldList), Shape: &schemaValidationExceptionFieldList},
 	}}
-	schemaConflictException = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ConflictException)(nil), Members: []jsonwire.Member{
-		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ConflictException{}.Message), Shape: &jsonwire.String},
-		{Name: "resourceId", Offset: unsafe.Offsetof(ConflictException{}.ResourceID), Shape: &jsonwire.String},
-		{Name: "resourceType", Offset: unsafe.Offsetof(ConflictException{}.ResourceType), Shape: &jsonwire.String},
+	schemaConflictException = schema.Shape{Kind: schema.KindStruct, Type: (*ConflictException)(nil), Members: []schema.Member{
+		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ConflictException{}.Message), Shape: &schema.String},
+		{Name: "resourceId", Offset: unsafe.Offsetof(ConflictException{}.ResourceID), Shape: &schema.String},
+		{Name: "resourceType", Offset: unsafe.Offsetof(ConflictException{}.ResourceType), Shape: &schema.String},
 	}}
-	schemaThrottlingException = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ThrottlingException)(nil), Members: []jsonwire.Member{
-		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ThrottlingException{}.Message), Shape: &jsonwire.String},
+	schemaThrottlingException = schema.Shape{Kind: schema.KindStruct, Type: (*ThrottlingException)(nil), Members: []schema.Member{
+		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ThrottlingException{}.Message), Shape: &schema.String},
 	}}
 )
 
 // errorWireShape describes the fixture's error types and nothing else: the
 // fixture's inputs and outputs are left to their struct tags.
-func errorWireShape(v any) *jsonwire.Shape {
+func errorWireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *ValidationException:
 		return &schemaValidationException

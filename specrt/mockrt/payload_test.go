@@ -11,7 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 type Doc struct {
@@ -189,16 +189,16 @@ func TestQueryMapTakesWhatNoMemberBinds(t *testing.T) {
 // payload's level travels as "lvl" here (its JSON tag says "level"), so
 // that a test sees which codec read and wrote the payload.
 var (
-	schemaDoc = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*Doc)(nil), Members: []jsonwire.Member{
-		{Name: "lvl", Offset: unsafe.Offsetof(Doc{}.Level), Shape: &jsonwire.Int32},
+	schemaDoc = schema.Shape{Kind: schema.KindStruct, Type: (*Doc)(nil), Members: []schema.Member{
+		{Name: "lvl", Offset: unsafe.Offsetof(Doc{}.Level), Shape: &schema.Int32},
 	}}
-	schemaPutDocInput  = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*PutDocInput)(nil)}
-	schemaPutDocOutput = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*PutDocOutput)(nil), Members: []jsonwire.Member{
-		{Name: "comment", Offset: unsafe.Offsetof(PutDocOutput{}.Comment), Shape: &jsonwire.String},
+	schemaPutDocInput  = schema.Shape{Kind: schema.KindStruct, Type: (*PutDocInput)(nil)}
+	schemaPutDocOutput = schema.Shape{Kind: schema.KindStruct, Type: (*PutDocOutput)(nil), Members: []schema.Member{
+		{Name: "comment", Offset: unsafe.Offsetof(PutDocOutput{}.Comment), Shape: &schema.String},
 	}}
 )
 
-func payloadWireShape(v any) *jsonwire.Shape {
+func payloadWireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *Doc:
 		return &schemaDoc

@@ -8,8 +8,10 @@ import (
 	"strconv"
 
 	"github.com/specgen/specgen/specrt/jsonwire"
+
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/registry"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // speaker is one protocol a mock answers: its implementation, its router
@@ -145,6 +147,7 @@ func (s *Server) writeMessage(w http.ResponseWriter, x *exchange, op *compiledOp
 	status := x.sp.proto.SuccessStatus(op.Status)
 	contentType := x.sp.proto.Identity().ResponseType()
 	h := w.Header()
+	x.sp.proto.SetResponseHeaders(h)
 	var data []byte
 	var payload *outBinding
 	if len(op.outBinds) > 0 {
@@ -211,8 +214,8 @@ var errNoPayloadShape = errors.New("the service describes no shape of the output
 // trees, its stored outputs) under every protocol.
 type jsonCodec struct{}
 
-func (jsonCodec) Marshal(s *jsonwire.Shape, v any) ([]byte, error) { return jsonwire.Marshal(s, v) }
+func (jsonCodec) Marshal(s *schema.Shape, v any) ([]byte, error) { return jsonwire.Marshal(s, v) }
 
-func (jsonCodec) Unmarshal(data []byte, s *jsonwire.Shape, v any) error {
+func (jsonCodec) Unmarshal(data []byte, s *schema.Shape, v any) error {
 	return jsonwire.Unmarshal(data, s, v)
 }

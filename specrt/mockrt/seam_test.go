@@ -19,6 +19,7 @@ import (
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/ident"
 	"github.com/specgen/specgen/specrt/protocol/registry"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // envelopeJSON is a test double of a protocol that is not bare JSON, to
@@ -62,7 +63,7 @@ func (envelopeJSON) SetRequestHeaders(h http.Header, _, _ string) {
 	h.Set("Content-Type", envelopeIdentity.ContentType)
 }
 
-func (envelopeJSON) EncodeRequest(m *protocol.Message, s *jsonwire.Shape, v any) ([]byte, error) {
+func (envelopeJSON) EncodeRequest(m *protocol.Message, s *schema.Shape, v any) ([]byte, error) {
 	input, err := jsonwire.Marshal(s, v)
 	if err != nil {
 		return nil, err
@@ -70,7 +71,7 @@ func (envelopeJSON) EncodeRequest(m *protocol.Message, s *jsonwire.Shape, v any)
 	return json.Marshal(envelopeRequest{Op: m.Operation, Version: m.Version, Input: input})
 }
 
-func (envelopeJSON) DecodeRequest(m *protocol.Message, data []byte, s *jsonwire.Shape, v any) error {
+func (envelopeJSON) DecodeRequest(m *protocol.Message, data []byte, s *schema.Shape, v any) error {
 	var req envelopeRequest
 	if err := json.Unmarshal(data, &req); err != nil {
 		return fmt.Errorf("not an envelope: %v", err)
@@ -84,7 +85,7 @@ func (envelopeJSON) DecodeRequest(m *protocol.Message, data []byte, s *jsonwire.
 	return jsonwire.Unmarshal(req.Input, s, v)
 }
 
-func (envelopeJSON) EncodeResponse(m *protocol.Message, s *jsonwire.Shape, v any) ([]byte, error) {
+func (envelopeJSON) EncodeResponse(m *protocol.Message, s *schema.Shape, v any) ([]byte, error) {
 	result, err := jsonwire.Marshal(s, v)
 	if err != nil {
 		return nil, err
@@ -92,7 +93,7 @@ func (envelopeJSON) EncodeResponse(m *protocol.Message, s *jsonwire.Shape, v any
 	return json.Marshal(envelopeResponse{Result: result, RequestID: m.RequestID})
 }
 
-func (envelopeJSON) DecodeResponse(_ *protocol.Message, data []byte, s *jsonwire.Shape, v any) error {
+func (envelopeJSON) DecodeResponse(_ *protocol.Message, data []byte, s *schema.Shape, v any) error {
 	var resp envelopeResponse
 	if err := json.Unmarshal(data, &resp); err != nil {
 		return err
@@ -111,7 +112,7 @@ func (envelopeJSON) ReadError(_ http.Header, body []byte) protocol.ErrorInfo {
 	return protocol.ErrorInfo{Code: resp.Error.Code, Message: resp.Error.Message, RequestID: resp.RequestID, Members: true}
 }
 
-func (envelopeJSON) DecodeError(data []byte, s *jsonwire.Shape, v any) error {
+func (envelopeJSON) DecodeError(data []byte, s *schema.Shape, v any) error {
 	var resp envelopeResponse
 	if err := json.Unmarshal(data, &resp); err != nil {
 		return err
@@ -122,7 +123,7 @@ func (envelopeJSON) DecodeError(data []byte, s *jsonwire.Shape, v any) error {
 	return jsonwire.Unmarshal(resp.Error.Members, s, v)
 }
 
-func (envelopeJSON) EncodeError(m *protocol.Message, e protocol.ErrorBody, s *jsonwire.Shape, v any) ([]byte, error) {
+func (envelopeJSON) EncodeError(m *protocol.Message, e protocol.ErrorBody, s *schema.Shape, v any) ([]byte, error) {
 	ee := &envelopeError{Code: e.Code, Message: e.Message, Fault: e.Fault}
 	if s != nil {
 		members, err := jsonwire.Marshal(s, v)
@@ -187,6 +188,7 @@ func (envelopeJSON) Address(_ string, op protocol.Route) protocol.Address {
 
 func (envelopeJSON) SuccessStatus(int) int               { return http.StatusOK }
 func (envelopeJSON) SetErrorHeaders(http.Header, string) {}
+func (envelopeJSON) SetResponseHeaders(http.Header)      {}
 func (envelopeJSON) AuthErrorStatus(string) int          { return http.StatusForbidden }
 
 // registerEnvelope registers the double for the test.
@@ -201,19 +203,19 @@ func registerEnvelope(t testing.TB) {
 
 // schemaThingOut is CreateThing's output whole, as a generated package's
 // WireShape describes it (the input's is schemaCreateInput).
-var schemaThingOut = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*CreateThingOutput)(nil), Members: []jsonwire.Member{
-	{Name: "id", Offset: unsafe.Offsetof(CreateThingOutput{}.ID), Shape: &jsonwire.String},
-	{Name: "arn", Offset: unsafe.Offsetof(CreateThingOutput{}.ARN), Shape: &jsonwire.String},
-	{Name: "name", Offset: unsafe.Offsetof(CreateThingOutput{}.Name), Shape: &jsonwire.String},
-	{Name: "status", Offset: unsafe.Offsetof(CreateThingOutput{}.Status), Shape: &jsonwire.String},
-	{Name: "authType", Offset: unsafe.Offsetof(CreateThingOutput{}.AuthType), Shape: &jsonwire.Enum},
+var schemaThingOut = schema.Shape{Kind: schema.KindStruct, Type: (*CreateThingOutput)(nil), Members: []schema.Member{
+	{Name: "id", Offset: unsafe.Offsetof(CreateThingOutput{}.ID), Shape: &schema.String},
+	{Name: "arn", Offset: unsafe.Offsetof(CreateThingOutput{}.ARN), Shape: &schema.String},
+	{Name: "name", Offset: unsafe.Offsetof(CreateThingOutput{}.Name), Shape: &schema.String},
+	{Name: "status", Offset: unsafe.Offsetof(CreateThingOutput{}.Status), Shape: &schema.String},
+	{Name: "authType", Offset: unsafe.Offsetof(CreateThingOutput{}.AuthType), Shape: &schema.Enum},
 	{Name: "config", Offset: unsafe.Offsetof(CreateThingOutput{}.Config), Shape: &schemaConfig},
-	{Name: "createdAt", Offset: unsafe.Offsetof(CreateThingOutput{}.CreatedAt), Shape: &jsonwire.Float64},
+	{Name: "createdAt", Offset: unsafe.Offsetof(CreateThingOutput{}.CreatedAt), Shape: &schema.Float64},
 	{Name: "tags", Offset: unsafe.Offsetof(CreateThingOutput{}.Tags), Shape: &schemaTags},
 }}
 
 // thingWireShape is the WireShape of the seam's services, client and mock.
-func thingWireShape(v any) *jsonwire.Shape {
+func thingWireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *CreateThingInput:
 		return &schemaCreateInput

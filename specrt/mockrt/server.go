@@ -23,6 +23,7 @@ import (
 	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/mockrt/tmpl"
 	"github.com/specgen/specgen/specrt/protocol"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // HandlerFunc is an operation's behaviour: it gets a validated input (a
@@ -63,11 +64,11 @@ type compiledOp struct {
 	*Operation
 	inType   *wireType // the input's members, for the exact decoder
 	outType  *wireType // the output's members: an output holds nothing else
-	inShape  *jsonwire.Shape
-	outShape *jsonwire.Shape // decode.go
+	inShape  *schema.Shape
+	outShape *schema.Shape // decode.go
 	// wireShape is Service.WireShape, which also describes the structure
 	// payloads; nil when the service describes no shapes.
-	wireShape func(any) *jsonwire.Shape
+	wireShape func(any) *schema.Shape
 	payload   *Binding     // the input member that is the whole body, if any
 	outBinds  []outBinding // binding.go
 	resource  string
@@ -175,7 +176,7 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 	return s, nil
 }
 
-func compileOp(op *Operation, wireShape func(any) *jsonwire.Shape) (*compiledOp, error) {
+func compileOp(op *Operation, wireShape func(any) *schema.Shape) (*compiledOp, error) {
 	c := &compiledOp{Operation: op}
 	c.findShapes(wireShape) // decode.go
 	c.describeTypes()
@@ -482,6 +483,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record, x *e
 	if op == nil {
 		return s.writeError(w, x, unknownOperation(what))
 	}
+	if x.sp.proto.Identity().FormInQuery {
+		if form := protocol.GetForm(r, body); form != nil {
+			body = form
+		}
+	}
 	delay, injected := s.control(op.Name)
 	if delay > 0 {
 		t := time.NewTimer(delay)
@@ -692,7 +698,18 @@ func (s *Server) typedError(t *compiledErr, body map[string]any, msg string) err
 	target := t.new()
 	data, err := json.Marshal(body)
 	if err == nil {
-		err = json.Unmarshal(data, target)
+		// The template's body is keyed by wire names: the codec reads it
+		// through the error's shape (generated types carry no tags); a
+		// hand-written error type without one decodes with encoding/json.
+		var shape *schema.Shape
+		if s.svc.WireShape != nil {
+			shape = s.svc.WireShape(target)
+		}
+		if shape != nil {
+			err = jsonwire.Unmarshal(data, shape, target)
+		} else {
+			err = json.Unmarshal(data, target)
+		}
 	}
 	if err != nil {
 		return &Error{Code: "InternalFailure", Message: "the mock cannot build its error: " + err.Error(), Status: 500}
@@ -708,7 +725,16 @@ func (s *Server) fillEnv(e *env) {
 }
 
 func (s *Server) writeError(w http.ResponseWriter, x *exchange, err error) (int, string) {
-	return writeError(w, x.sp.proto, x.message(), err, s.svc.ErrorHeaders, s.svc.WireShape)
+	headers := s.svc.ErrorHeaders
+	if s.svc.QueryCompatible {
+		headers = func(err error, h http.Header) {
+			setQueryError(err, h) // errors.go
+			if s.svc.ErrorHeaders != nil {
+				s.svc.ErrorHeaders(err, h)
+			}
+		}
+	}
+	return writeError(w, x.sp.proto, x.message(), err, headers, s.svc.WireShape)
 }
 
 func (s *Server) writeOutput(w http.ResponseWriter, x *exchange, op *compiledOp, out any) (int, string) {
@@ -734,6 +760,7 @@ func isNil(out any) bool {
 func (s *Server) writeRaw(w http.ResponseWriter, x *exchange, op *compiledOp, data []byte) (int, string) {
 	status := x.sp.proto.SuccessStatus(op.Status)
 	h := w.Header()
+	x.sp.proto.SetResponseHeaders(h)
 	contentType := x.sp.proto.Identity().ResponseType()
 	if len(op.outBinds) > 0 {
 		var err error

@@ -3,7 +3,7 @@ package mockrt
 import (
 	"net/http"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Input is what a generated input type satisfies: it validates itself.
@@ -33,6 +33,10 @@ type Service struct {
 	// XMLNamespace is the namespace of the service's XML bodies; "" for
 	// none.
 	XMLNamespace string
+	// QueryCompatible is set for a service that once spoke awsQuery: an
+	// error with a query code (an ErrorQueryCode method) is answered with
+	// the x-amzn-query-error header, "Code;Fault".
+	QueryCompatible bool
 	// TargetPrefix is the X-Amz-Target prefix of targeted protocols.
 	TargetPrefix string
 	// SigningName is the SigV4 service name that signatures must be scoped to.
@@ -58,11 +62,11 @@ type Service struct {
 	// (Retry-After, for example). It may be nil.
 	ErrorHeaders func(err error, h http.Header)
 	// WireShape describes the type of an operation's input or output, or
-	// of an error (a pointer), to the JSON body codec, which then decodes
-	// request bodies and encodes responses and error bodies; nil, or a nil
+	// of an error (a pointer), to the body codecs, which then decode
+	// request bodies and encode responses and error bodies; nil, or a nil
 	// answer, leaves inputs and outputs to encoding/json and gives an
 	// error a body of its code and message only.
-	WireShape func(v any) *jsonwire.Shape
+	WireShape func(v any) *schema.Shape
 }
 
 // Operation describes one mocked operation.

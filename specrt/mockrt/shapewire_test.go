@@ -9,7 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // untagged stands for a protocol-neutral generated type: no struct tags at
@@ -27,21 +27,21 @@ type untagged struct {
 }
 
 var (
-	schemaAuths    = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]AuthType)(nil), Elem: &jsonwire.Enum}
-	schemaISOList  = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]time.Time)(nil), Elem: &jsonwire.ISO8601}
-	schemaDateMap  = jsonwire.Shape{Kind: jsonwire.KindMap, Type: (*map[string]time.Time)(nil), Elem: &jsonwire.HTTPDate}
-	schemaUntagged jsonwire.Shape
+	schemaAuths    = schema.Shape{Kind: schema.KindList, Type: (*[]AuthType)(nil), Elem: &schema.Enum}
+	schemaISOList  = schema.Shape{Kind: schema.KindList, Type: (*[]time.Time)(nil), Elem: &schema.ISO8601}
+	schemaDateMap  = schema.Shape{Kind: schema.KindMap, Type: (*map[string]time.Time)(nil), Elem: &schema.HTTPDate}
+	schemaUntagged schema.Shape
 )
 
 func init() {
-	schemaUntagged = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*untagged)(nil), Members: []jsonwire.Member{
-		{Name: "name", Offset: unsafe.Offsetof(untagged{}.Name), Shape: &jsonwire.String},
-		{Name: "authType", Offset: unsafe.Offsetof(untagged{}.Auth), Shape: &jsonwire.Enum},
+	schemaUntagged = schema.Shape{Kind: schema.KindStruct, Type: (*untagged)(nil), Members: []schema.Member{
+		{Name: "name", Offset: unsafe.Offsetof(untagged{}.Name), Shape: &schema.String},
+		{Name: "authType", Offset: unsafe.Offsetof(untagged{}.Auth), Shape: &schema.Enum},
 		{Name: "authTypes", Offset: unsafe.Offsetof(untagged{}.Auths), Shape: &schemaAuths},
-		{Name: "at", Offset: unsafe.Offsetof(untagged{}.At), Shape: &jsonwire.ISO8601},
+		{Name: "at", Offset: unsafe.Offsetof(untagged{}.At), Shape: &schema.ISO8601},
 		{Name: "list", Offset: unsafe.Offsetof(untagged{}.List), Shape: &schemaISOList},
 		{Name: "dates", Offset: unsafe.Offsetof(untagged{}.Dates), Shape: &schemaDateMap},
-		{Name: "epoch", Offset: unsafe.Offsetof(untagged{}.Epoch), Shape: &jsonwire.EpochSeconds},
+		{Name: "epoch", Offset: unsafe.Offsetof(untagged{}.Epoch), Shape: &schema.EpochSeconds},
 		{Name: "child", Offset: unsafe.Offsetof(untagged{}.Child), Shape: &schemaUntagged},
 	}}
 }

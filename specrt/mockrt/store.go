@@ -11,6 +11,8 @@ import (
 	"sync"
 
 	"github.com/specgen/specgen/specrt/jsonwire"
+
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Store is the in-memory state of a mock: collections of items, each under a
@@ -44,7 +46,7 @@ type Item struct {
 	raw       []byte // the output as answered
 	state     []byte // Behavior.State as JSON; nil for none
 	newOutput func() any
-	outShape  *jsonwire.Shape // the output's codec shape, if known
+	outShape  *schema.Shape // the output's codec shape, if known
 	seq       int
 }
 

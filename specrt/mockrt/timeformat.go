@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Templates yield timestamps as epoch seconds ({now}, a stored output's
@@ -38,18 +38,18 @@ func (w *wireType) noteTimeFormat(name string, f reflect.StructField) {
 // noteShapeTimeFormat notes the format of member name, of codec shape s,
 // when it is a timestamp (or a list or map of them) in another format than
 // epoch seconds.
-func (w *wireType) noteShapeTimeFormat(name string, s *jsonwire.Shape) {
-	if s.Kind == jsonwire.KindList || s.Kind == jsonwire.KindMap {
+func (w *wireType) noteShapeTimeFormat(name string, s *schema.Shape) {
+	if s.Kind == schema.KindList || s.Kind == schema.KindMap {
 		s = s.Elem
 	}
-	if s == nil || s.Kind != jsonwire.KindTime {
+	if s == nil || s.Kind != schema.KindTime {
 		return
 	}
 	var format string
 	switch s.Format {
-	case jsonwire.ISO8601Format:
+	case schema.ISO8601Format:
 		format = specrt.TimestampISO8601
-	case jsonwire.HTTPDateFormat:
+	case schema.HTTPDateFormat:
 		format = specrt.TimestampHTTPDate
 	default:
 		return

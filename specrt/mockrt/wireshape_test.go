@@ -8,7 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // The codec shapes of the fixture's types, as a generated package's
@@ -16,26 +16,26 @@ import (
 // "thingName" here (its JSON tag says "name"), so that a test sees which
 // encoder wrote a response.
 var (
-	schemaConfig = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*Config)(nil), Members: []jsonwire.Member{
-		{Name: "port", Offset: unsafe.Offsetof(Config{}.Port), Shape: &jsonwire.Int32},
-		{Name: "path", Offset: unsafe.Offsetof(Config{}.Path), Shape: &jsonwire.String},
+	schemaConfig = schema.Shape{Kind: schema.KindStruct, Type: (*Config)(nil), Members: []schema.Member{
+		{Name: "port", Offset: unsafe.Offsetof(Config{}.Port), Shape: &schema.Int32},
+		{Name: "path", Offset: unsafe.Offsetof(Config{}.Path), Shape: &schema.String},
 	}}
-	schemaTags        = jsonwire.Shape{Kind: jsonwire.KindMap, Type: (*map[string]string)(nil), Elem: &jsonwire.String}
-	schemaCreateInput = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*CreateThingInput)(nil), Members: []jsonwire.Member{
-		{Name: "clientToken", Offset: unsafe.Offsetof(CreateThingInput{}.ClientToken), Shape: &jsonwire.String},
-		{Name: "name", Offset: unsafe.Offsetof(CreateThingInput{}.Name), Shape: &jsonwire.String},
+	schemaTags        = schema.Shape{Kind: schema.KindMap, Type: (*map[string]string)(nil), Elem: &schema.String}
+	schemaCreateInput = schema.Shape{Kind: schema.KindStruct, Type: (*CreateThingInput)(nil), Members: []schema.Member{
+		{Name: "clientToken", Offset: unsafe.Offsetof(CreateThingInput{}.ClientToken), Shape: &schema.String},
+		{Name: "name", Offset: unsafe.Offsetof(CreateThingInput{}.Name), Shape: &schema.String},
 		{Name: "tags", Offset: unsafe.Offsetof(CreateThingInput{}.Tags), Shape: &schemaTags},
-		{Name: "authType", Offset: unsafe.Offsetof(CreateThingInput{}.AuthType), Shape: &jsonwire.Enum},
+		{Name: "authType", Offset: unsafe.Offsetof(CreateThingInput{}.AuthType), Shape: &schema.Enum},
 		{Name: "config", Offset: unsafe.Offsetof(CreateThingInput{}.Config), Shape: &schemaConfig},
-		{Name: "secret", Offset: unsafe.Offsetof(CreateThingInput{}.Secret), Shape: &jsonwire.String},
+		{Name: "secret", Offset: unsafe.Offsetof(CreateThingInput{}.Secret), Shape: &schema.String},
 	}}
-	schemaCreateOutput = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*CreateThingOutput)(nil), Members: []jsonwire.Member{
-		{Name: "id", Offset: unsafe.Offsetof(CreateThingOutput{}.ID), Shape: &jsonwire.String},
-		{Name: "thingName", Offset: unsafe.Offsetof(CreateThingOutput{}.Name), Shape: &jsonwire.String},
+	schemaCreateOutput = schema.Shape{Kind: schema.KindStruct, Type: (*CreateThingOutput)(nil), Members: []schema.Member{
+		{Name: "id", Offset: unsafe.Offsetof(CreateThingOutput{}.ID), Shape: &schema.String},
+		{Name: "thingName", Offset: unsafe.Offsetof(CreateThingOutput{}.Name), Shape: &schema.String},
 	}}
 )
 
-func fixtureWireShape(v any) *jsonwire.Shape {
+func fixtureWireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *CreateThingInput:
 		return &schemaCreateInput

@@ -9,10 +9,11 @@
 // (RequestLine, SetRequestHeaders, EncodeRequest) and reads its answers
 // (DecodeResponse, ReadError, DecodeError), and the mock routes (NewRouter,
 // which may read the body), reads requests (DecodeRequest) and writes its
-// answers (EncodeResponse, EncodeError). A protocol owns its bodies whole,
-// envelopes included (an awsQuery <OperationResponse>, an <ErrorResponse>),
+// answers (EncodeResponse, SetResponseHeaders, EncodeError). A protocol
+// owns its bodies whole, envelopes included (an awsQuery
+// <OperationResponse>, an <ErrorResponse>),
 // and reads and writes their content from the shared shape data (package
-// jsonwire's Shape, which carries the XML and query traits too); what a
+// schema's Shape, which carries the XML and query traits too); what a
 // shape cannot say (the operation, the API version) comes in a Message.
 // Members bound to the path, query string and headers go through the
 // bindings, which the protocol's traits switch on.
@@ -39,8 +40,8 @@ package protocol
 import (
 	"net/http"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol/ident"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Protocol is one wire protocol.
@@ -70,19 +71,19 @@ type Protocol interface {
 	// EncodeRequest returns the body of a request for m.Operation with the
 	// input v, a pointer to the structure s describes. s may be nil (an
 	// input with no shape: a protocol may refuse it).
-	EncodeRequest(m *Message, s *jsonwire.Shape, v any) ([]byte, error)
+	EncodeRequest(m *Message, s *schema.Shape, v any) ([]byte, error)
 	// DecodeResponse decodes the body of a success response to
 	// m.Operation into v, a pointer to the structure s describes (s may be
 	// nil). Members the shape does not know are skipped. The caller skips
 	// empty bodies.
-	DecodeResponse(m *Message, data []byte, s *jsonwire.Shape, v any) error
+	DecodeResponse(m *Message, data []byte, s *schema.Shape, v any) error
 	// ReadError reads what an error response says of itself: its code,
 	// message and request id, and whether its members can be decoded.
 	ReadError(h http.Header, body []byte) ErrorInfo
 	// DecodeError decodes the modeled members of an error response's body
 	// into v, a pointer to the error's structure, which s describes (s may
 	// be nil). It is called only when ReadError reported Members.
-	DecodeError(data []byte, s *jsonwire.Shape, v any) error
+	DecodeError(data []byte, s *schema.Shape, v any) error
 
 	// NewRouter returns the router of a mock serving e's operations.
 	NewRouter(e Endpoint) Router
@@ -97,27 +98,42 @@ type Protocol interface {
 	// the shape does not know are skipped; a body the protocol cannot read
 	// is an error whose message says what is wrong, for the mock's
 	// serialization error.
-	DecodeRequest(m *Message, data []byte, s *jsonwire.Shape, v any) error
+	DecodeRequest(m *Message, data []byte, s *schema.Shape, v any) error
 	// EncodeResponse returns the body of a success response to
 	// m.Operation with the output v, a pointer to the structure s
 	// describes (s may be nil). m.RequestID is the response's request id,
 	// for a protocol whose bodies carry it.
-	EncodeResponse(m *Message, s *jsonwire.Shape, v any) ([]byte, error)
+	EncodeResponse(m *Message, s *schema.Shape, v any) ([]byte, error)
 	// SuccessStatus is the status of a success response, given the
 	// operation's modeled status (0 when it has none).
 	SuccessStatus(modeled int) int
+	// SetResponseHeaders sets the protocol's headers of a success
+	// response beside its content type (rpcv2Cbor's Smithy-Protocol).
+	SetResponseHeaders(h http.Header)
 	// EncodeError returns the body of an error response: e's code,
 	// message and fault, and the modeled members of v, a pointer to the
 	// error's structure that s describes. s and v are nil for an error
 	// with no modeled type (the mock's own errors): e alone is encoded.
 	// m.Operation is empty when the request named no known operation.
-	EncodeError(m *Message, e ErrorBody, s *jsonwire.Shape, v any) ([]byte, error)
+	EncodeError(m *Message, e ErrorBody, s *schema.Shape, v any) ([]byte, error)
 	// SetErrorHeaders sets the protocol's headers of an error response
 	// with the given code, beside its content type.
 	SetErrorHeaders(h http.Header, code string)
 	// AuthErrorStatus is the status of an authentication error with the
 	// given code.
 	AuthErrorStatus(code string) int
+}
+
+// GetForm returns the form of a request that sends its members as a GET to
+// the root with no body, in its query string, as older clients of the
+// query protocols and hand-written requests (curl) do; nil for any other
+// request. The routers of the protocols whose Identity has FormInQuery
+// read the form there, and the mock hands it to DecodeRequest as the body.
+func GetForm(r *http.Request, body []byte) []byte {
+	if r.Method != http.MethodGet || len(body) > 0 || r.URL.RawQuery == "" || (r.URL.Path != "/" && r.URL.Path != "") {
+		return nil
+	}
+	return []byte(r.URL.RawQuery)
 }
 
 // Message is what a protocol's bodies say beside the shape of their
@@ -162,14 +178,14 @@ const (
 
 // Body encodes and decodes the bare bodies of a protocol: one shape, no
 // envelope. A shape describes the Go structure to the codec (package
-// jsonwire builds and owns the type; its description is not JSON-specific:
-// kinds, member names, time formats, XML traits).
+// schema: kinds, member names, time formats, XML and query traits, the
+// same for every protocol).
 type Body interface {
 	// Marshal encodes v, a pointer to the structure s describes.
-	Marshal(s *jsonwire.Shape, v any) ([]byte, error)
+	Marshal(s *schema.Shape, v any) ([]byte, error)
 	// Unmarshal decodes data into v, a pointer to the structure s
 	// describes. Members the shape does not know are skipped.
-	Unmarshal(data []byte, s *jsonwire.Shape, v any) error
+	Unmarshal(data []byte, s *schema.Shape, v any) error
 }
 
 // ErrorInfo is what an error response says of itself.

@@ -11,7 +11,7 @@ import (
 	"time"
 	"unsafe"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Error is a form body that cannot be decoded.
@@ -248,12 +248,12 @@ func Operation(body []byte) (action, version string, err error) {
 // describes; the Action and Version keys are skipped. The first problem
 // stops decoding and is returned as an *Error; members decoded before it
 // are kept.
-func Unmarshal(d Dialect, body []byte, s *jsonwire.Shape, v any) error {
+func Unmarshal(d Dialect, body []byte, s *schema.Shape, v any) error {
 	return UnmarshalAt(d, body, s, pointerTo(v))
 }
 
 // UnmarshalAt is Unmarshal with the structure given by its address.
-func UnmarshalAt(d Dialect, body []byte, s *jsonwire.Shape, p unsafe.Pointer) error {
+func UnmarshalAt(d Dialect, body []byte, s *schema.Shape, p unsafe.Pointer) error {
 	pairs, err := parse(body)
 	if err != nil {
 		return err
@@ -289,7 +289,7 @@ func group(run []pair) int {
 }
 
 // structure decodes the pairs of run, all under the structure at p.
-func (dec *decoder) structure(run []pair, s *jsonwire.Shape, p unsafe.Pointer) *Error {
+func (dec *decoder) structure(run []pair, s *schema.Shape, p unsafe.Pointer) *Error {
 	in := infoOf(s)
 	for len(run) > 0 {
 		if run[0].done() {
@@ -324,34 +324,34 @@ func (dec *decoder) structure(run []pair, s *jsonwire.Shape, p unsafe.Pointer) *
 
 // newValue allocates a value of shape s, for a member held through a
 // pointer.
-func newValue(s *jsonwire.Shape) unsafe.Pointer {
+func newValue(s *schema.Shape) unsafe.Pointer {
 	switch s.Kind {
-	case jsonwire.KindString:
+	case schema.KindString:
 		return unsafe.Pointer(new(string))
-	case jsonwire.KindBool:
+	case schema.KindBool:
 		return unsafe.Pointer(new(bool))
-	case jsonwire.KindInt32:
+	case schema.KindInt32:
 		return unsafe.Pointer(new(int32))
-	case jsonwire.KindInt64:
+	case schema.KindInt64:
 		return unsafe.Pointer(new(int64))
-	case jsonwire.KindFloat32:
+	case schema.KindFloat32:
 		return unsafe.Pointer(new(float32))
-	case jsonwire.KindFloat64:
+	case schema.KindFloat64:
 		return unsafe.Pointer(new(float64))
-	case jsonwire.KindTime:
+	case schema.KindTime:
 		return unsafe.Pointer(new(time.Time))
 	}
 	return reflect.New(infoOf(s).typ).UnsafePointer()
 }
 
 // value decodes run, every pair under one value of shape s, into p.
-func (dec *decoder) value(run []pair, s *jsonwire.Shape, p unsafe.Pointer, flat bool) *Error {
+func (dec *decoder) value(run []pair, s *schema.Shape, p unsafe.Pointer, flat bool) *Error {
 	switch s.Kind {
-	case jsonwire.KindStruct:
+	case schema.KindStruct:
 		return dec.structure(run, s, p)
-	case jsonwire.KindList:
+	case schema.KindList:
 		return dec.list(run, s, p, flat)
-	case jsonwire.KindMap:
+	case schema.KindMap:
 		return dec.dict(run, s, p, flat)
 	}
 	if len(run) > 1 || !run[0].done() {
@@ -365,15 +365,15 @@ func (dec *decoder) value(run []pair, s *jsonwire.Shape, p unsafe.Pointer, flat 
 }
 
 // scalar decodes the value of pr, of shape s, into p.
-func scalar(pr pair, s *jsonwire.Shape, p unsafe.Pointer) *Error {
+func scalar(pr pair, s *schema.Shape, p unsafe.Pointer) *Error {
 	v := pr.value
 	bad := func(what string) *Error {
 		return &Error{Key: pr.key, Msg: "expected " + what + ", found '" + truncate(v, 64) + "'"}
 	}
 	switch s.Kind {
-	case jsonwire.KindString, jsonwire.KindEnum:
+	case schema.KindString, schema.KindEnum:
 		*(*string)(p) = v
-	case jsonwire.KindBool:
+	case schema.KindBool:
 		switch v {
 		case "true":
 			*(*bool)(p) = true
@@ -382,21 +382,21 @@ func scalar(pr pair, s *jsonwire.Shape, p unsafe.Pointer) *Error {
 		default:
 			return bad("true or false")
 		}
-	case jsonwire.KindInt32:
+	case schema.KindInt32:
 		n, err := strconv.ParseInt(v, 10, 32)
 		if err != nil {
 			return bad("a 32-bit integer")
 		}
 		*(*int32)(p) = int32(n)
-	case jsonwire.KindInt64:
+	case schema.KindInt64:
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
 			return bad("a 64-bit integer")
 		}
 		*(*int64)(p) = n
-	case jsonwire.KindFloat32, jsonwire.KindFloat64:
+	case schema.KindFloat32, schema.KindFloat64:
 		bits := 64
-		if s.Kind == jsonwire.KindFloat32 {
+		if s.Kind == schema.KindFloat32 {
 			bits = 32
 		}
 		f, ok := parseFloat(v, bits)
@@ -408,19 +408,19 @@ func scalar(pr pair, s *jsonwire.Shape, p unsafe.Pointer) *Error {
 		} else {
 			*(*float64)(p) = f
 		}
-	case jsonwire.KindTime:
+	case schema.KindTime:
 		t, ok := parseTime(v, s.Format)
 		if !ok {
 			return bad("a timestamp")
 		}
 		*(*time.Time)(p) = t
-	case jsonwire.KindBlob:
+	case schema.KindBlob:
 		b, err := base64.StdEncoding.DecodeString(v)
 		if err != nil {
 			return bad("base64")
 		}
 		*(*[]byte)(p) = b
-	case jsonwire.KindDocument:
+	case schema.KindDocument:
 		return &Error{Key: pr.key, Msg: "a document, which has no form encoding"}
 	default:
 		return &Error{Key: pr.key, Msg: "a shape of unknown kind"}
@@ -451,15 +451,15 @@ func parseFloat(v string, bits int) (float64, bool) {
 
 // parseTime reads a timestamp in format f: an RFC 3339 date-time by
 // default, epoch seconds (with a fraction) or an HTTP date.
-func parseTime(v string, f jsonwire.TimeFormat) (time.Time, bool) {
+func parseTime(v string, f schema.TimeFormat) (time.Time, bool) {
 	switch f {
-	case jsonwire.EpochSecondsFormat:
+	case schema.EpochSecondsFormat:
 		sec, ok := parseFloat(v, 64)
 		if !ok || sec != sec || sec > 1e15 || sec < -1e15 {
 			return time.Time{}, false
 		}
 		return time.UnixMilli(int64(sec*1000 + 0.5*sign(sec))).UTC(), true
-	case jsonwire.HTTPDateFormat:
+	case schema.HTTPDateFormat:
 		t, err := http.ParseTime(v)
 		return t.UTC(), err == nil
 	}
@@ -483,7 +483,7 @@ func sign(f float64) float64 {
 }
 
 // list decodes run, the pairs under one list, into the slice at p.
-func (dec *decoder) list(run []pair, s *jsonwire.Shape, p unsafe.Pointer, flat bool) *Error {
+func (dec *decoder) list(run []pair, s *schema.Shape, p unsafe.Pointer, flat bool) *Error {
 	in := infoOf(s)
 	if len(run) == 1 && run[0].done() {
 		if run[0].value != "" {
@@ -574,7 +574,7 @@ func parseIndex(seg string, n int) (int, bool) {
 }
 
 // dict decodes run, the pairs under one map, into the map at p.
-func (dec *decoder) dict(run []pair, s *jsonwire.Shape, p unsafe.Pointer, flat bool) *Error {
+func (dec *decoder) dict(run []pair, s *schema.Shape, p unsafe.Pointer, flat bool) *Error {
 	in := infoOf(s)
 	if !flat {
 		if err := dec.expect(run, "entry"); err != nil {

@@ -14,13 +14,13 @@ import (
 	"time"
 	"unsafe"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Marshal returns the form body of a call to operation action of API
 // version version with input v, a pointer to the structure s describes (nil
 // for an operation without input).
-func Marshal(d Dialect, action, version string, s *jsonwire.Shape, v any) ([]byte, error) {
+func Marshal(d Dialect, action, version string, s *schema.Shape, v any) ([]byte, error) {
 	// Encoding into a scratch buffer kept from call to call, then copying
 	// the result once, costs one allocation of the right size instead of a
 	// dozen as the buffer grows.
@@ -45,7 +45,7 @@ const maxScratch = 1 << 20
 
 // AppendRequest appends to b the form body of a call to action with the
 // structure at p (nil: no input).
-func AppendRequest(b []byte, d Dialect, action, version string, s *jsonwire.Shape, p unsafe.Pointer) ([]byte, error) {
+func AppendRequest(b []byte, d Dialect, action, version string, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	b = append(b, keyAction+"="...)
 	b = appendEscaped(b, action)
 	b = append(b, "&"+keyVersion+"="...)
@@ -100,7 +100,7 @@ func (e *encoder) start() {
 }
 
 // structure writes the members of the structure at p.
-func (e *encoder) structure(s *jsonwire.Shape, p unsafe.Pointer) error {
+func (e *encoder) structure(s *schema.Shape, p unsafe.Pointer) error {
 	keys := infoOf(s).keys[e.d]
 	for i := range s.Members {
 		m := &s.Members[i]
@@ -110,7 +110,7 @@ func (e *encoder) structure(s *jsonwire.Shape, p unsafe.Pointer) error {
 			if fp == nil {
 				continue
 			}
-		} else if absent(m.Shape, fp) || e.d == EC2Query && m.Shape.Kind == jsonwire.KindList && (*sliceHeader)(fp).len == 0 {
+		} else if absent(m.Shape, fp) || e.d == EC2Query && m.Shape.Kind == schema.KindList && (*sliceHeader)(fp).len == 0 {
 			// ec2Query leaves out an empty list member (an empty list
 			// inside a map or a list is A=, as awsQuery writes it,
 			// so that the entry or item is still there)
@@ -128,54 +128,54 @@ func (e *encoder) structure(s *jsonwire.Shape, p unsafe.Pointer) error {
 
 // absent reports whether a member held by value is absent: "" for an enum,
 // empty for a blob or document, nil for a list or map.
-func absent(s *jsonwire.Shape, p unsafe.Pointer) bool {
+func absent(s *schema.Shape, p unsafe.Pointer) bool {
 	switch s.Kind {
-	case jsonwire.KindEnum:
+	case schema.KindEnum:
 		return *(*string)(p) == ""
-	case jsonwire.KindBlob, jsonwire.KindDocument:
+	case schema.KindBlob, schema.KindDocument:
 		return len(*(*[]byte)(p)) == 0
-	case jsonwire.KindList:
+	case schema.KindList:
 		return (*sliceHeader)(p).data == nil
-	case jsonwire.KindMap:
+	case schema.KindMap:
 		return *(*map[string]string)(p) == nil // every map is one pointer
 	}
 	return false
 }
 
 // value writes the Go value at p of shape s under the current key.
-func (e *encoder) value(s *jsonwire.Shape, p unsafe.Pointer, flat bool) error {
+func (e *encoder) value(s *schema.Shape, p unsafe.Pointer, flat bool) error {
 	switch s.Kind {
-	case jsonwire.KindString, jsonwire.KindEnum:
+	case schema.KindString, schema.KindEnum:
 		e.start()
 		e.b = appendEscaped(e.b, *(*string)(p))
-	case jsonwire.KindBool:
+	case schema.KindBool:
 		e.start()
 		e.b = strconv.AppendBool(e.b, *(*bool)(p))
-	case jsonwire.KindInt32:
+	case schema.KindInt32:
 		e.start()
 		e.b = strconv.AppendInt(e.b, int64(*(*int32)(p)), 10)
-	case jsonwire.KindInt64:
+	case schema.KindInt64:
 		e.start()
 		e.b = strconv.AppendInt(e.b, *(*int64)(p), 10)
-	case jsonwire.KindFloat32:
+	case schema.KindFloat32:
 		e.start()
 		e.b = appendFloat(e.b, float64(*(*float32)(p)), 32)
-	case jsonwire.KindFloat64:
+	case schema.KindFloat64:
 		e.start()
 		e.b = appendFloat(e.b, *(*float64)(p), 64)
-	case jsonwire.KindTime:
+	case schema.KindTime:
 		e.start()
 		e.b = appendTime(e.b, *(*time.Time)(p), s.Format)
-	case jsonwire.KindBlob:
+	case schema.KindBlob:
 		e.start()
 		e.b = appendBase64(e.b, *(*[]byte)(p))
-	case jsonwire.KindDocument:
+	case schema.KindDocument:
 		return errDocument
-	case jsonwire.KindStruct:
+	case schema.KindStruct:
 		return e.structure(s, p)
-	case jsonwire.KindList:
+	case schema.KindList:
 		return e.list(s, p, flat)
-	case jsonwire.KindMap:
+	case schema.KindMap:
 		return e.dict(s, p, flat)
 	default:
 		return errors.New("query: shape of unknown kind")
@@ -184,7 +184,7 @@ func (e *encoder) value(s *jsonwire.Shape, p unsafe.Pointer, flat bool) error {
 }
 
 // list writes the slice at p: its items numbered from 1.
-func (e *encoder) list(s *jsonwire.Shape, p unsafe.Pointer, flat bool) error {
+func (e *encoder) list(s *schema.Shape, p unsafe.Pointer, flat bool) error {
 	h := (*sliceHeader)(p)
 	if h.len == 0 {
 		e.start() // A=: an empty list, not an absent one
@@ -209,13 +209,13 @@ func (e *encoder) list(s *jsonwire.Shape, p unsafe.Pointer, flat bool) error {
 
 // dict writes the map at p: its entries numbered from 1 in the order of
 // their keys.
-func (e *encoder) dict(s *jsonwire.Shape, p unsafe.Pointer, flat bool) error {
+func (e *encoder) dict(s *schema.Shape, p unsafe.Pointer, flat bool) error {
 	in := infoOf(s)
 	outer := len(e.key)
 	if !flat {
 		e.push("entry")
 	}
-	if s.Elem.Kind == jsonwire.KindString {
+	if s.Elem.Kind == schema.KindString {
 		m := *(*map[string]string)(p)
 		var small [16]string
 		keys := small[:0]
@@ -298,16 +298,16 @@ func appendFloat(b []byte, f float64, bits int) []byte {
 // appendTime writes t in format f: an RFC 3339 date-time in UTC with up to
 // milliseconds (the default), epoch seconds with milliseconds when it has
 // them, or an HTTP date; escaped.
-func appendTime(b []byte, t time.Time, f jsonwire.TimeFormat) []byte {
+func appendTime(b []byte, t time.Time, f schema.TimeFormat) []byte {
 	var tmp [40]byte
 	switch f {
-	case jsonwire.EpochSecondsFormat:
+	case schema.EpochSecondsFormat:
 		ms := t.UnixMilli()
 		if ms%1000 == 0 {
 			return strconv.AppendInt(b, ms/1000, 10)
 		}
 		return strconv.AppendFloat(b, float64(ms)/1000, 'f', -1, 64)
-	case jsonwire.HTTPDateFormat:
+	case schema.HTTPDateFormat:
 		return appendEscapedBytes(b, t.UTC().AppendFormat(tmp[:0], http.TimeFormat))
 	}
 	return appendEscapedBytes(b, t.UTC().AppendFormat(tmp[:0], "2006-01-02T15:04:05.999Z07:00"))

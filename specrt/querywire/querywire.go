@@ -1,7 +1,7 @@
 // Package querywire is the form codec of the query protocols (awsQuery and
 // ec2Query): request bodies in application/x-www-form-urlencoded, encoded
 // by clients and decoded by mocks, from the same shape data as every other
-// body codec (package jsonwire's Shape and Member, with the query traits in
+// body codec (package schema's Shape and Member, with the query traits in
 // Member.XML).
 //
 // A request body names the operation and the API version first
@@ -33,7 +33,7 @@ import (
 	"strings"
 	"unsafe"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Dialect is which of the two query protocols spells the keys.
@@ -65,7 +65,7 @@ const (
 )
 
 // shapeInfo is what the codec works out once per shape, kept in the
-// shape's jsonwire.SlotQuery.
+// shape's schema.SlotQuery.
 type shapeInfo struct {
 	typ  reflect.Type // the struct, slice or map type
 	elem reflect.Type // a slice's element or a map's value
@@ -82,8 +82,8 @@ type shapeInfo struct {
 }
 
 // infoOf returns the shape's shapeInfo, working it out on first use.
-func infoOf(s *jsonwire.Shape) *shapeInfo {
-	if c := s.Cached(jsonwire.SlotQuery); c != nil {
+func infoOf(s *schema.Shape) *shapeInfo {
+	if c := s.Cached(schema.SlotQuery); c != nil {
 		return c.(*shapeInfo)
 	}
 	in := &shapeInfo{item: "member", key: "key", value: "value"}
@@ -105,7 +105,7 @@ func infoOf(s *jsonwire.Shape) *shapeInfo {
 			in.value = x.ValueName
 		}
 	}
-	if s.Kind == jsonwire.KindStruct {
+	if s.Kind == schema.KindStruct {
 		for d := range numDialects {
 			keys := make([]string, len(s.Members))
 			index := make(map[string]int, len(s.Members))
@@ -118,12 +118,12 @@ func infoOf(s *jsonwire.Shape) *shapeInfo {
 			in.keys[d], in.index[d] = keys, index
 		}
 	}
-	s.SetCached(jsonwire.SlotQuery, in)
+	s.SetCached(schema.SlotQuery, in)
 	return in
 }
 
 // memberKey is the key of member m in dialect d.
-func memberKey(d Dialect, m *jsonwire.Member) string {
+func memberKey(d Dialect, m *schema.Member) string {
 	if d == AWSQuery {
 		return m.Name
 	}
@@ -143,18 +143,18 @@ func upperFirst(name string) string {
 }
 
 // flat reports whether a list or map member travels flattened in dialect d.
-func flat(d Dialect, m *jsonwire.Member) bool {
-	if d == EC2Query && m.Shape.Kind == jsonwire.KindList {
+func flat(d Dialect, m *schema.Member) bool {
+	if d == EC2Query && m.Shape.Kind == schema.KindList {
 		return true
 	}
 	return m.XML != nil && m.XML.Flat
 }
 
 // held reports whether a structure member of shape s is held through a
-// pointer (as package jsonwire lays out generated structures).
-func held(s *jsonwire.Shape) bool {
+// pointer (as the generator lays out structures: see schema.Kind).
+func held(s *schema.Shape) bool {
 	switch s.Kind {
-	case jsonwire.KindEnum, jsonwire.KindBlob, jsonwire.KindDocument, jsonwire.KindList, jsonwire.KindMap:
+	case schema.KindEnum, schema.KindBlob, schema.KindDocument, schema.KindList, schema.KindMap:
 		return false
 	}
 	return true

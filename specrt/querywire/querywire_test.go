@@ -12,8 +12,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/querywire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // The types and shapes below mirror the inputs of AWS's query and ec2
@@ -21,8 +21,8 @@ import (
 
 type greeting struct{ Hi *string }
 
-var greetingShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*greeting)(nil), Members: []jsonwire.Member{
-	{Name: "hi", Offset: unsafe.Offsetof(greeting{}.Hi), Shape: &jsonwire.String},
+var greetingShape = schema.Shape{Kind: schema.KindStruct, Type: (*greeting)(nil), Members: []schema.Member{
+	{Name: "hi", Offset: unsafe.Offsetof(greeting{}.Hi), Shape: &schema.String},
 }}
 
 type structArg struct {
@@ -31,33 +31,33 @@ type structArg struct {
 	RecursiveArg *structArg
 }
 
-var structArgShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*structArg)(nil)}
+var structArgShape = schema.Shape{Kind: schema.KindStruct, Type: (*structArg)(nil)}
 
 func init() {
-	structArgShape.Members = []jsonwire.Member{
-		{Name: "StringArg", Offset: unsafe.Offsetof(structArg{}.StringArg), Shape: &jsonwire.String},
-		{Name: "OtherArg", Offset: unsafe.Offsetof(structArg{}.OtherArg), Shape: &jsonwire.Bool},
+	structArgShape.Members = []schema.Member{
+		{Name: "StringArg", Offset: unsafe.Offsetof(structArg{}.StringArg), Shape: &schema.String},
+		{Name: "OtherArg", Offset: unsafe.Offsetof(structArg{}.OtherArg), Shape: &schema.Bool},
 		{Name: "RecursiveArg", Offset: unsafe.Offsetof(structArg{}.RecursiveArg), Shape: &structArgShape},
 	}
 }
 
 type nestedStructures struct{ Nested *structArg }
 
-var nestedStructuresShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*nestedStructures)(nil), Members: []jsonwire.Member{
+var nestedStructuresShape = schema.Shape{Kind: schema.KindStruct, Type: (*nestedStructures)(nil), Members: []schema.Member{
 	{Name: "Nested", Offset: unsafe.Offsetof(nestedStructures{}.Nested), Shape: &structArgShape},
 }}
 
 var (
-	stringList          = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]string)(nil), Elem: &jsonwire.String}
-	greetingList        = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]greeting)(nil), Elem: &greetingShape}
-	listWithXMLName     = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]string)(nil), Elem: &jsonwire.String, XML: &jsonwire.XMLShape{ElemName: "item"}}
-	stringMap           = jsonwire.Shape{Kind: jsonwire.KindMap, Type: (*map[string]string)(nil), Elem: &jsonwire.String}
-	complexMap          = jsonwire.Shape{Kind: jsonwire.KindMap, Type: (*map[string]greeting)(nil), Elem: &greetingShape}
-	mapWithXMLName      = jsonwire.Shape{Kind: jsonwire.KindMap, Type: (*map[string]string)(nil), Elem: &jsonwire.String, XML: &jsonwire.XMLShape{KeyName: "K", ValueName: "V"}}
-	mapOfLists          = jsonwire.Shape{Kind: jsonwire.KindMap, Type: (*map[string][]string)(nil), Elem: &stringList}
-	flat                = &jsonwire.XMLMember{Flat: true}
-	nestedWithListShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*nestedWithList)(nil), Members: []jsonwire.Member{{Name: "ListArg", Shape: &stringList}}}
-	nestedWithMapShape  = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*nestedWithMap)(nil), Members: []jsonwire.Member{{Name: "MapArg", Shape: &stringMap}}}
+	stringList          = schema.Shape{Kind: schema.KindList, Type: (*[]string)(nil), Elem: &schema.String}
+	greetingList        = schema.Shape{Kind: schema.KindList, Type: (*[]greeting)(nil), Elem: &greetingShape}
+	listWithXMLName     = schema.Shape{Kind: schema.KindList, Type: (*[]string)(nil), Elem: &schema.String, XML: &schema.XMLShape{ElemName: "item"}}
+	stringMap           = schema.Shape{Kind: schema.KindMap, Type: (*map[string]string)(nil), Elem: &schema.String}
+	complexMap          = schema.Shape{Kind: schema.KindMap, Type: (*map[string]greeting)(nil), Elem: &greetingShape}
+	mapWithXMLName      = schema.Shape{Kind: schema.KindMap, Type: (*map[string]string)(nil), Elem: &schema.String, XML: &schema.XMLShape{KeyName: "K", ValueName: "V"}}
+	mapOfLists          = schema.Shape{Kind: schema.KindMap, Type: (*map[string][]string)(nil), Elem: &stringList}
+	flat                = &schema.XMLMember{Flat: true}
+	nestedWithListShape = schema.Shape{Kind: schema.KindStruct, Type: (*nestedWithList)(nil), Members: []schema.Member{{Name: "ListArg", Shape: &stringList}}}
+	nestedWithMapShape  = schema.Shape{Kind: schema.KindStruct, Type: (*nestedWithMap)(nil), Members: []schema.Member{{Name: "MapArg", Shape: &stringMap}}}
 )
 
 type nestedWithList struct{ ListArg []string }
@@ -72,7 +72,7 @@ type listsInput struct {
 	NestedWithList              *nestedWithList
 }
 
-var listsShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*listsInput)(nil), Members: []jsonwire.Member{
+var listsShape = schema.Shape{Kind: schema.KindStruct, Type: (*listsInput)(nil), Members: []schema.Member{
 	{Name: "ListArg", Offset: unsafe.Offsetof(listsInput{}.ListArg), Shape: &stringList},
 	{Name: "ComplexListArg", Offset: unsafe.Offsetof(listsInput{}.ComplexListArg), Shape: &greetingList},
 	{Name: "FlattenedListArg", Offset: unsafe.Offsetof(listsInput{}.FlattenedListArg), Shape: &stringList, XML: flat},
@@ -92,7 +92,7 @@ type mapsInput struct {
 	NestedStructWithMap     *nestedWithMap
 }
 
-var mapsShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*mapsInput)(nil), Members: []jsonwire.Member{
+var mapsShape = schema.Shape{Kind: schema.KindStruct, Type: (*mapsInput)(nil), Members: []schema.Member{
 	{Name: "MapArg", Offset: unsafe.Offsetof(mapsInput{}.MapArg), Shape: &stringMap},
 	{Name: "Foo", Offset: unsafe.Offsetof(mapsInput{}.RenamedMapArg), Shape: &stringMap},
 	{Name: "ComplexMapArg", Offset: unsafe.Offsetof(mapsInput{}.ComplexMapArg), Shape: &complexMap},
@@ -121,20 +121,20 @@ type simpleInput struct {
 	Big                *int64
 }
 
-var simpleShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*simpleInput)(nil), Members: []jsonwire.Member{
-	{Name: "Foo", Offset: unsafe.Offsetof(simpleInput{}.Foo), Shape: &jsonwire.String},
-	{Name: "Bar", Offset: unsafe.Offsetof(simpleInput{}.Bar), Shape: &jsonwire.String},
-	{Name: "Baz", Offset: unsafe.Offsetof(simpleInput{}.Baz), Shape: &jsonwire.Bool},
-	{Name: "Bam", Offset: unsafe.Offsetof(simpleInput{}.Bam), Shape: &jsonwire.Int32},
-	{Name: "FloatValue", Offset: unsafe.Offsetof(simpleInput{}.FloatValue), Shape: &jsonwire.Float32},
-	{Name: "Boo", Offset: unsafe.Offsetof(simpleInput{}.Boo), Shape: &jsonwire.Float64},
-	{Name: "Qux", Offset: unsafe.Offsetof(simpleInput{}.Qux), Shape: &jsonwire.Blob},
-	{Name: "FooEnum", Offset: unsafe.Offsetof(simpleInput{}.FooEnum), Shape: &jsonwire.Enum},
-	{Name: "IntegerEnum", Offset: unsafe.Offsetof(simpleInput{}.IntegerEnum), Shape: &jsonwire.Int32},
-	{Name: "HasQueryName", Offset: unsafe.Offsetof(simpleInput{}.HasQueryName), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{QueryName: "HasQueryName"}},
-	{Name: "hasQueryAndXmlName", Offset: unsafe.Offsetof(simpleInput{}.HasQueryAndXmlName), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{QueryName: "HasQueryAndXmlName"}},
-	{Name: "usesXmlName", Offset: unsafe.Offsetof(simpleInput{}.UsesXmlName), Shape: &jsonwire.String},
-	{Name: "big", Offset: unsafe.Offsetof(simpleInput{}.Big), Shape: &jsonwire.Int64},
+var simpleShape = schema.Shape{Kind: schema.KindStruct, Type: (*simpleInput)(nil), Members: []schema.Member{
+	{Name: "Foo", Offset: unsafe.Offsetof(simpleInput{}.Foo), Shape: &schema.String},
+	{Name: "Bar", Offset: unsafe.Offsetof(simpleInput{}.Bar), Shape: &schema.String},
+	{Name: "Baz", Offset: unsafe.Offsetof(simpleInput{}.Baz), Shape: &schema.Bool},
+	{Name: "Bam", Offset: unsafe.Offsetof(simpleInput{}.Bam), Shape: &schema.Int32},
+	{Name: "FloatValue", Offset: unsafe.Offsetof(simpleInput{}.FloatValue), Shape: &schema.Float32},
+	{Name: "Boo", Offset: unsafe.Offsetof(simpleInput{}.Boo), Shape: &schema.Float64},
+	{Name: "Qux", Offset: unsafe.Offsetof(simpleInput{}.Qux), Shape: &schema.Blob},
+	{Name: "FooEnum", Offset: unsafe.Offsetof(simpleInput{}.FooEnum), Shape: &schema.Enum},
+	{Name: "IntegerEnum", Offset: unsafe.Offsetof(simpleInput{}.IntegerEnum), Shape: &schema.Int32},
+	{Name: "HasQueryName", Offset: unsafe.Offsetof(simpleInput{}.HasQueryName), Shape: &schema.String, XML: &schema.XMLMember{QueryName: "HasQueryName"}},
+	{Name: "hasQueryAndXmlName", Offset: unsafe.Offsetof(simpleInput{}.HasQueryAndXmlName), Shape: &schema.String, XML: &schema.XMLMember{QueryName: "HasQueryAndXmlName"}},
+	{Name: "usesXmlName", Offset: unsafe.Offsetof(simpleInput{}.UsesXmlName), Shape: &schema.String},
+	{Name: "big", Offset: unsafe.Offsetof(simpleInput{}.Big), Shape: &schema.Int64},
 }}
 
 type timestampsInput struct {
@@ -143,10 +143,10 @@ type timestampsInput struct {
 	HTTPDate     *time.Time
 }
 
-var timestampsShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*timestampsInput)(nil), Members: []jsonwire.Member{
-	{Name: "normalFormat", Offset: unsafe.Offsetof(timestampsInput{}.NormalFormat), Shape: &jsonwire.Timestamp},
-	{Name: "epochMember", Offset: unsafe.Offsetof(timestampsInput{}.EpochMember), Shape: &jsonwire.EpochSeconds},
-	{Name: "httpDate", Offset: unsafe.Offsetof(timestampsInput{}.HTTPDate), Shape: &jsonwire.HTTPDate},
+var timestampsShape = schema.Shape{Kind: schema.KindStruct, Type: (*timestampsInput)(nil), Members: []schema.Member{
+	{Name: "normalFormat", Offset: unsafe.Offsetof(timestampsInput{}.NormalFormat), Shape: &schema.Timestamp},
+	{Name: "epochMember", Offset: unsafe.Offsetof(timestampsInput{}.EpochMember), Shape: &schema.EpochSeconds},
+	{Name: "httpDate", Offset: unsafe.Offsetof(timestampsInput{}.HTTPDate), Shape: &schema.HTTPDate},
 }}
 
 func ptr[T any](v T) *T { return &v }
@@ -154,7 +154,7 @@ func ptr[T any](v T) *T { return &v }
 type codecCase struct {
 	name   string
 	action string
-	shape  *jsonwire.Shape
+	shape  *schema.Shape
 	value  any
 	body   string
 }
@@ -384,7 +384,7 @@ func TestUnmarshalRefusesMalformedBodies(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		dialect querywire.Dialect
-		shape   *jsonwire.Shape
+		shape   *schema.Shape
 		body    string
 		want    string
 	}{
@@ -434,7 +434,7 @@ func TestUnmarshalRefusesMalformedBodies(t *testing.T) {
 	}
 }
 
-func newValueOf(s *jsonwire.Shape) any {
+func newValueOf(s *schema.Shape) any {
 	switch s {
 	case &simpleShape:
 		return &simpleInput{}
@@ -475,7 +475,7 @@ func TestOperationReadsActionAndVersion(t *testing.T) {
 
 func TestADocumentHasNoFormEncoding(t *testing.T) {
 	type withDoc struct{ Doc []byte }
-	shape := jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*withDoc)(nil), Members: []jsonwire.Member{{Name: "Doc", Shape: &jsonwire.Document}}}
+	shape := schema.Shape{Kind: schema.KindStruct, Type: (*withDoc)(nil), Members: []schema.Member{{Name: "Doc", Shape: &schema.Document}}}
 	if _, err := querywire.Marshal(querywire.AWSQuery, "A", "1", &shape, &withDoc{Doc: []byte(`{}`)}); err == nil {
 		t.Error("Marshal of a document: no error")
 	}
@@ -492,7 +492,7 @@ func FuzzUnmarshal(f *testing.F) {
 	}
 	f.Add("ListArg.member.2=a&ListArg.member.1=b")
 	f.Add("MapOfLists.entry.1.key=a&MapOfLists.entry.1.value.member.1=x")
-	shapes := []*jsonwire.Shape{&simpleShape, &listsShape, &mapsShape, &nestedStructuresShape, &timestampsShape}
+	shapes := []*schema.Shape{&simpleShape, &listsShape, &mapsShape, &nestedStructuresShape, &timestampsShape}
 	f.Fuzz(func(t *testing.T, body string) {
 		for _, s := range shapes {
 			for _, d := range []querywire.Dialect{querywire.AWSQuery, querywire.EC2Query} {
@@ -541,7 +541,7 @@ func TestHostileBodiesCostNoMoreThanTheirSize(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name  string
-		shape *jsonwire.Shape
+		shape *schema.Shape
 		body  string
 	}{
 		{"huge list indexes", &listsShape, indexes.String()},

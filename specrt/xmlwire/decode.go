@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Unmarshal decodes the XML document in data into v, a pointer to the Go
@@ -24,12 +24,12 @@ import (
 // form, nesting deeper than 500 elements, an entity other than the five
 // XML predefines, a document type declaration) stops decoding and is
 // returned; members decoded before it are kept.
-func Unmarshal(data []byte, s *Shape, v any) error {
+func Unmarshal(data []byte, s *schema.Shape, v any) error {
 	return UnmarshalAt(data, s, pointerTo(v))
 }
 
 // UnmarshalAt is Unmarshal with the structure given by its address.
-func UnmarshalAt(data []byte, s *Shape, p unsafe.Pointer) error {
+func UnmarshalAt(data []byte, s *schema.Shape, p unsafe.Pointer) error {
 	d := decoder{data: data}
 	if root, ok := d.root(); ok {
 		d.structure(s, p, root)
@@ -46,7 +46,7 @@ func UnmarshalAt(data []byte, s *Shape, p unsafe.Pointer) error {
 // error, so that a caller may try another path (an error with or without
 // its <ErrorResponse> wrapper). The rest of the document is still read to
 // its end and must be well-formed.
-func UnmarshalPath(data []byte, path []string, s *Shape, v any) (found bool, err error) {
+func UnmarshalPath(data []byte, path []string, s *schema.Shape, v any) (found bool, err error) {
 	d := decoder{data: data}
 	p := pointerTo(v)
 	if root, ok := d.root(); ok && len(path) > 0 {
@@ -61,7 +61,7 @@ func UnmarshalPath(data []byte, path []string, s *Shape, v any) (found bool, err
 
 // descend decodes the element path names from el, el being path[0]'s
 // candidate, and reads el to its end.
-func (d *decoder) descend(el element, path []string, s *Shape, p unsafe.Pointer) bool {
+func (d *decoder) descend(el element, path []string, s *schema.Shape, p unsafe.Pointer) bool {
 	if path[0] != "" && string(el.local) != path[0] {
 		d.skipElement(el)
 		return false
@@ -605,7 +605,7 @@ func reference(ref []byte) (rune, bool) {
 // that, whose alias it is), or -1. Bodies
 // list members in the model's order, so the member after the previous one
 // (hint) is tried first.
-func find(s *Shape, in *info, local []byte, hint int) int {
+func find(s *schema.Shape, in *info, local []byte, hint int) int {
 	if hint < len(s.Members) && in.local[hint] == string(local) && !isAttr(&s.Members[hint]) {
 		return hint
 	}
@@ -632,7 +632,7 @@ func find(s *Shape, in *info, local []byte, hint int) int {
 }
 
 // structure decodes el's attributes and children into the structure at p.
-func (d *decoder) structure(s *Shape, p unsafe.Pointer, el element) {
+func (d *decoder) structure(s *schema.Shape, p unsafe.Pointer, el element) {
 	in := infoOf(s)
 	if len(in.attrs) > 0 && len(el.attrs) > 0 {
 		d.attributes(s, in, p, el.attrs)
@@ -658,9 +658,9 @@ func (d *decoder) structure(s *Shape, p unsafe.Pointer, el element) {
 		m := &s.Members[i]
 		fp := unsafe.Add(p, m.Offset)
 		switch {
-		case isFlat(m) && m.Shape.Kind == jsonwire.KindList:
+		case isFlat(m) && m.Shape.Kind == schema.KindList:
 			d.item(m.Shape, fp, child)
-		case isFlat(m) && m.Shape.Kind == jsonwire.KindMap:
+		case isFlat(m) && m.Shape.Kind == schema.KindMap:
 			d.entry(m.Shape, fp, child)
 		case !held(m.Shape):
 			d.value(m.Shape, fp, child)
@@ -679,7 +679,7 @@ func (d *decoder) structure(s *Shape, p unsafe.Pointer, el element) {
 
 // attributes decodes the attribute members of the structure at p from the
 // text of a start tag's attributes, checked by startTag.
-func (d *decoder) attributes(s *Shape, in *info, p unsafe.Pointer, attrs []byte) {
+func (d *decoder) attributes(s *schema.Shape, in *info, p unsafe.Pointer, attrs []byte) {
 	for i := 0; i < len(attrs); {
 		if isSpace(attrs[i]) {
 			i++
@@ -733,13 +733,13 @@ func (d *decoder) attributes(s *Shape, in *info, p unsafe.Pointer, attrs []byte)
 // value decodes el into the Go value at p of shape s, and reports whether
 // it is present: a scalar other than a string whose element is empty is
 // not.
-func (d *decoder) value(s *Shape, p unsafe.Pointer, el element) bool {
+func (d *decoder) value(s *schema.Shape, p unsafe.Pointer, el element) bool {
 	switch s.Kind {
-	case jsonwire.KindStruct:
+	case schema.KindStruct:
 		d.structure(s, p, el)
-	case jsonwire.KindList:
+	case schema.KindList:
 		d.list(s, p, el)
-	case jsonwire.KindMap:
+	case schema.KindMap:
 		d.dict(s, p, el)
 	default:
 		return d.scalar(s, p, d.text(el))
@@ -753,7 +753,7 @@ var emptyList [0]uintptr
 // list decodes a wrapped list's items, the children of el named as the
 // list's items, appending them to the slice at p: an empty element gives an
 // empty, non-nil slice.
-func (d *decoder) list(s *Shape, p unsafe.Pointer, el element) {
+func (d *decoder) list(s *schema.Shape, p unsafe.Pointer, el element) {
 	in := infoOf(s)
 	if h := (*sliceHeader)(p); h.data == nil {
 		h.data = unsafe.Pointer(&emptyList)
@@ -778,9 +778,9 @@ func (d *decoder) list(s *Shape, p unsafe.Pointer, el element) {
 }
 
 // item appends the value of el to the slice at p, of list shape s.
-func (d *decoder) item(s *Shape, p unsafe.Pointer, el element) {
+func (d *decoder) item(s *schema.Shape, p unsafe.Pointer, el element) {
 	h := (*sliceHeader)(p)
-	if k := s.Elem.Kind; k == jsonwire.KindString || k == jsonwire.KindEnum {
+	if k := s.Elem.Kind; k == schema.KindString || k == schema.KindEnum {
 		l := (*[]string)(p)
 		v := d.str(d.text(el))
 		if d.err != nil {
@@ -806,7 +806,7 @@ func (d *decoder) item(s *Shape, p unsafe.Pointer, el element) {
 
 // dict decodes a wrapped map's entries, the <entry> children of el, into
 // the map at p, made if nil.
-func (d *decoder) dict(s *Shape, p unsafe.Pointer, el element) {
+func (d *decoder) dict(s *schema.Shape, p unsafe.Pointer, el element) {
 	d.makeMap(s, p)
 	if el.empty {
 		return
@@ -827,11 +827,11 @@ func (d *decoder) dict(s *Shape, p unsafe.Pointer, el element) {
 	}
 }
 
-func (d *decoder) makeMap(s *Shape, p unsafe.Pointer) {
+func (d *decoder) makeMap(s *schema.Shape, p unsafe.Pointer) {
 	if *(*map[string]string)(p) != nil {
 		return
 	}
-	if s.Elem.Kind == jsonwire.KindString {
+	if s.Elem.Kind == schema.KindString {
 		*(*map[string]string)(p) = map[string]string{}
 		return
 	}
@@ -842,13 +842,13 @@ func (d *decoder) makeMap(s *Shape, p unsafe.Pointer) {
 // entry decodes one entry of the map at p from el, which holds its key and
 // value elements, making the map if it is nil. An entry without a key is
 // dropped; one without a value maps its key to the value's zero.
-func (d *decoder) entry(s *Shape, p unsafe.Pointer, el element) {
+func (d *decoder) entry(s *schema.Shape, p unsafe.Pointer, el element) {
 	in := infoOf(s)
 	var key string
 	hasKey := false
 	var str string
 	var val reflect.Value
-	if s.Elem.Kind != jsonwire.KindString {
+	if s.Elem.Kind != schema.KindString {
 		val = reflect.New(in.elem)
 	}
 	if !el.empty {
@@ -912,15 +912,15 @@ func (d *decoder) str(text []byte) string {
 // reports whether it is present: a string or a blob always is (an empty
 // blob is empty, not nil), another scalar is not when its text is empty or
 // white space.
-func (d *decoder) scalar(s *Shape, p unsafe.Pointer, text []byte) bool {
+func (d *decoder) scalar(s *schema.Shape, p unsafe.Pointer, text []byte) bool {
 	if d.err != nil {
 		return false
 	}
 	switch s.Kind {
-	case jsonwire.KindString, jsonwire.KindEnum:
+	case schema.KindString, schema.KindEnum:
 		*(*string)(p) = d.str(text)
 		return true
-	case jsonwire.KindBlob:
+	case schema.KindBlob:
 		*(*[]byte)(p) = d.blob(bytes.TrimSpace(text))
 		return d.err == nil
 	}
@@ -929,7 +929,7 @@ func (d *decoder) scalar(s *Shape, p unsafe.Pointer, text []byte) bool {
 		return false
 	}
 	switch s.Kind {
-	case jsonwire.KindBool:
+	case schema.KindBool:
 		switch string(text) {
 		case "true":
 			*(*bool)(p) = true
@@ -938,15 +938,15 @@ func (d *decoder) scalar(s *Shape, p unsafe.Pointer, text []byte) bool {
 		default:
 			d.fail("expected true or false, found %q", truncate(text, 32))
 		}
-	case jsonwire.KindInt32:
+	case schema.KindInt32:
 		*(*int32)(p) = int32(d.integer(text, 32))
-	case jsonwire.KindInt64:
+	case schema.KindInt64:
 		*(*int64)(p) = d.integer(text, 64)
-	case jsonwire.KindFloat32:
+	case schema.KindFloat32:
 		*(*float32)(p) = float32(d.float(text, 32))
-	case jsonwire.KindFloat64:
+	case schema.KindFloat64:
 		*(*float64)(p) = d.float(text, 64)
-	case jsonwire.KindTime:
+	case schema.KindTime:
 		*(*time.Time)(p) = d.timestamp(text, s.Format)
 	default:
 		d.fail("a value of this shape has no XML form")
@@ -983,10 +983,10 @@ func (d *decoder) float(text []byte, bits int) float64 {
 // timestamp parses a timestamp in format f: an RFC 3339 date-time for the
 // default and iso8601, a number of seconds for epoch-seconds, an HTTP date
 // for http-date.
-func (d *decoder) timestamp(text []byte, f jsonwire.TimeFormat) time.Time {
+func (d *decoder) timestamp(text []byte, f schema.TimeFormat) time.Time {
 	s := unsafe.String(&text[0], len(text))
 	switch f {
-	case jsonwire.EpochSecondsFormat:
+	case schema.EpochSecondsFormat:
 		v, err := strconv.ParseFloat(s, 64)
 		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 			d.fail("timestamp must be a number of seconds since the epoch, found %q", truncate(text, 32))
@@ -994,7 +994,7 @@ func (d *decoder) timestamp(text []byte, f jsonwire.TimeFormat) time.Time {
 		}
 		sec, frac := math.Modf(v)
 		return time.Unix(int64(sec), int64(math.Round(frac*1e3))*int64(time.Millisecond)).UTC()
-	case jsonwire.HTTPDateFormat:
+	case schema.HTTPDateFormat:
 		t, err := http.ParseTime(s)
 		if err != nil {
 			d.fail("timestamp must be an HTTP date, found %q", truncate(text, 40))
@@ -1020,51 +1020,51 @@ func (d *decoder) blob(text []byte) []byte {
 }
 
 // alloc returns room for a value of the pointer-held shape s.
-func (d *decoder) alloc(s *Shape) unsafe.Pointer {
+func (d *decoder) alloc(s *schema.Shape) unsafe.Pointer {
 	switch s.Kind {
-	case jsonwire.KindString:
+	case schema.KindString:
 		if len(d.strs) == 0 {
 			d.strs = make([]string, stringBlock)
 		}
 		p := &d.strs[0]
 		d.strs = d.strs[1:]
 		return unsafe.Pointer(p)
-	case jsonwire.KindBool:
+	case schema.KindBool:
 		if len(d.bools) == 0 {
 			d.bools = make([]bool, scalarBlock)
 		}
 		p := &d.bools[0]
 		d.bools = d.bools[1:]
 		return unsafe.Pointer(p)
-	case jsonwire.KindInt32:
+	case schema.KindInt32:
 		if len(d.i32s) == 0 {
 			d.i32s = make([]int32, scalarBlock)
 		}
 		p := &d.i32s[0]
 		d.i32s = d.i32s[1:]
 		return unsafe.Pointer(p)
-	case jsonwire.KindInt64:
+	case schema.KindInt64:
 		if len(d.i64s) == 0 {
 			d.i64s = make([]int64, scalarBlock)
 		}
 		p := &d.i64s[0]
 		d.i64s = d.i64s[1:]
 		return unsafe.Pointer(p)
-	case jsonwire.KindFloat32:
+	case schema.KindFloat32:
 		if len(d.f32s) == 0 {
 			d.f32s = make([]float32, scalarBlock)
 		}
 		p := &d.f32s[0]
 		d.f32s = d.f32s[1:]
 		return unsafe.Pointer(p)
-	case jsonwire.KindFloat64:
+	case schema.KindFloat64:
 		if len(d.f64s) == 0 {
 			d.f64s = make([]float64, scalarBlock)
 		}
 		p := &d.f64s[0]
 		d.f64s = d.f64s[1:]
 		return unsafe.Pointer(p)
-	case jsonwire.KindTime:
+	case schema.KindTime:
 		if len(d.times) == 0 {
 			d.times = make([]time.Time, scalarBlock)
 		}

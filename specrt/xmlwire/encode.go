@@ -15,7 +15,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Marshal returns the XML document of v, a pointer to the Go structure s
@@ -24,8 +24,8 @@ import (
 // blobs, lists and maps, "" enums) are left out; an empty blob, list or map
 // that is not nil is an empty element (a flattened list or map: nothing). A
 // document member is an error: XML has no form for it.
-func Marshal(s *Shape, v any) ([]byte, error) {
-	var ns *Namespace
+func Marshal(s *schema.Shape, v any) ([]byte, error) {
+	var ns *schema.XMLNamespace
 	if s.XML != nil {
 		ns = s.XML.NS
 	}
@@ -35,7 +35,7 @@ func Marshal(s *Shape, v any) ([]byte, error) {
 // MarshalElement is Marshal with the root element's name ("" for the
 // shape's) and namespace (nil for none) given: a response declaring its
 // service's namespace.
-func MarshalElement(name string, ns *Namespace, s *Shape, v any) ([]byte, error) {
+func MarshalElement(name string, ns *schema.XMLNamespace, s *schema.Shape, v any) ([]byte, error) {
 	if name == "" {
 		name = infoOf(s).name
 	}
@@ -70,7 +70,7 @@ const maxScratch = 1 << 20
 // element of the given name declaring ns (nil for none): its attribute
 // members on the start tag, the others as its children. The query
 // protocols wrap a result this way (<OperationResult>).
-func AppendElement(b []byte, name string, ns *Namespace, s *Shape, v any) ([]byte, error) {
+func AppendElement(b []byte, name string, ns *schema.XMLNamespace, s *schema.Shape, v any) ([]byte, error) {
 	return appendElement(b, name, ns, s, pointerTo(v))
 }
 
@@ -78,7 +78,7 @@ func AppendElement(b []byte, name string, ns *Namespace, s *Shape, v any) ([]byt
 // describes, as elements, leaving out attribute members: the children of an
 // element the caller has opened (an error's members after its <Code> and
 // <Message>).
-func AppendMembers(b []byte, s *Shape, v any) ([]byte, error) {
+func AppendMembers(b []byte, s *schema.Shape, v any) ([]byte, error) {
 	return appendMembers(b, s, pointerTo(v))
 }
 
@@ -86,7 +86,7 @@ func AppendMembers(b []byte, s *Shape, v any) ([]byte, error) {
 func AppendText(b []byte, s string) []byte { return appendEscaped(b, s, false) }
 
 // appendElement writes the structure at p as an element.
-func appendElement(b []byte, name string, ns *Namespace, s *Shape, p unsafe.Pointer) ([]byte, error) {
+func appendElement(b []byte, name string, ns *schema.XMLNamespace, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	b = append(b, '<')
 	b = append(b, name...)
 	b = appendNS(b, ns)
@@ -100,7 +100,7 @@ func appendElement(b []byte, name string, ns *Namespace, s *Shape, p unsafe.Poin
 }
 
 // appendMembers writes the element members of the structure at p.
-func appendMembers(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
+func appendMembers(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	var err error
 	for i := range s.Members {
 		m := &s.Members[i]
@@ -120,7 +120,7 @@ func appendMembers(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
 
 // field returns where the value of member m of the structure at p is, and
 // whether it is present.
-func field(m *Member, p unsafe.Pointer) (unsafe.Pointer, bool) {
+func field(m *schema.Member, p unsafe.Pointer) (unsafe.Pointer, bool) {
 	fp := unsafe.Add(p, m.Offset)
 	if held(m.Shape) {
 		fp = *(*unsafe.Pointer)(fp)
@@ -131,7 +131,7 @@ func field(m *Member, p unsafe.Pointer) (unsafe.Pointer, bool) {
 
 // appendAttrs writes the attribute members of the structure at p, each as
 // name="value".
-func appendAttrs(b []byte, s *Shape, p unsafe.Pointer) []byte {
+func appendAttrs(b []byte, s *schema.Shape, p unsafe.Pointer) []byte {
 	for _, i := range infoOf(s).attrs {
 		m := &s.Members[i]
 		fp, ok := field(m, p)
@@ -141,7 +141,7 @@ func appendAttrs(b []byte, s *Shape, p unsafe.Pointer) []byte {
 		b = append(b, ' ')
 		b = append(b, m.Name...)
 		b = append(b, '=', '"')
-		if k := m.Shape.Kind; k == jsonwire.KindString || k == jsonwire.KindEnum {
+		if k := m.Shape.Kind; k == schema.KindString || k == schema.KindEnum {
 			b = appendEscaped(b, *(*string)(fp), true)
 		} else {
 			b = appendScalar(b, m.Shape, fp) // nothing to escape
@@ -152,14 +152,14 @@ func appendAttrs(b []byte, s *Shape, p unsafe.Pointer) []byte {
 }
 
 // appendMember writes member m, whose value is at fp.
-func appendMember(b []byte, m *Member, fp unsafe.Pointer) ([]byte, error) {
+func appendMember(b []byte, m *schema.Member, fp unsafe.Pointer) ([]byte, error) {
 	ns := memberNS(m)
 	s := m.Shape
 	if isFlat(m) {
 		switch s.Kind {
-		case jsonwire.KindList:
+		case schema.KindList:
 			return appendItems(b, s, fp, m.Name, ns)
-		case jsonwire.KindMap:
+		case schema.KindMap:
 			return appendEntries(b, s, fp, m.Name, ns)
 		}
 	}
@@ -168,25 +168,25 @@ func appendMember(b []byte, m *Member, fp unsafe.Pointer) ([]byte, error) {
 
 // appendValue writes the value at p, of shape s, as an element of the
 // given name declaring ns.
-func appendValue(b []byte, name string, ns *Namespace, s *Shape, p unsafe.Pointer) ([]byte, error) {
+func appendValue(b []byte, name string, ns *schema.XMLNamespace, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	var err error
 	switch s.Kind {
-	case jsonwire.KindStruct:
+	case schema.KindStruct:
 		return appendElement(b, name, ns, s, p)
-	case jsonwire.KindList:
+	case schema.KindList:
 		in := infoOf(s)
 		b = appendStart(b, name, ns)
 		if b, err = appendItems(b, s, p, in.item, in.itemNS); err != nil {
 			return b, err
 		}
 		return appendEnd(b, name), nil
-	case jsonwire.KindMap:
+	case schema.KindMap:
 		b = appendStart(b, name, ns)
 		if b, err = appendEntries(b, s, p, "entry", nil); err != nil {
 			return b, err
 		}
 		return appendEnd(b, name), nil
-	case jsonwire.KindDocument:
+	case schema.KindDocument:
 		return b, errDocument
 	}
 	b = appendStart(b, name, ns)
@@ -199,9 +199,9 @@ var errDocument = errors.New("xml: a document member has no XML form")
 
 // appendItems writes the items of the slice at p, each as an element of the
 // given name.
-func appendItems(b []byte, s *Shape, p unsafe.Pointer, name string, ns *Namespace) ([]byte, error) {
+func appendItems(b []byte, s *schema.Shape, p unsafe.Pointer, name string, ns *schema.XMLNamespace) ([]byte, error) {
 	h := (*sliceHeader)(p)
-	if k := s.Elem.Kind; k == jsonwire.KindString || k == jsonwire.KindEnum {
+	if k := s.Elem.Kind; k == schema.KindString || k == schema.KindEnum {
 		for _, v := range unsafe.Slice((*string)(h.data), h.len) {
 			b = appendStart(b, name, ns)
 			b = appendEscaped(b, v, false)
@@ -221,7 +221,7 @@ func appendItems(b []byte, s *Shape, p unsafe.Pointer, name string, ns *Namespac
 
 // appendEntries writes the entries of the map at p, in key order, each as
 // an element of the given name holding its key and value.
-func appendEntries(b []byte, s *Shape, p unsafe.Pointer, name string, ns *Namespace) ([]byte, error) {
+func appendEntries(b []byte, s *schema.Shape, p unsafe.Pointer, name string, ns *schema.XMLNamespace) ([]byte, error) {
 	in := infoOf(s)
 	entry := func(b []byte, k string) []byte {
 		b = appendStart(b, name, ns)
@@ -229,7 +229,7 @@ func appendEntries(b []byte, s *Shape, p unsafe.Pointer, name string, ns *Namesp
 		b = appendEscaped(b, k, false)
 		return appendEnd(b, in.key)
 	}
-	if s.Elem.Kind == jsonwire.KindString {
+	if s.Elem.Kind == schema.KindString {
 		m := *(*map[string]string)(p)
 		var small [16]string
 		keys := small[:0]
@@ -262,7 +262,7 @@ func appendEntries(b []byte, s *Shape, p unsafe.Pointer, name string, ns *Namesp
 	return b, nil
 }
 
-func appendStart(b []byte, name string, ns *Namespace) []byte {
+func appendStart(b []byte, name string, ns *schema.XMLNamespace) []byte {
 	b = append(b, '<')
 	b = append(b, name...)
 	b = appendNS(b, ns)
@@ -276,7 +276,7 @@ func appendEnd(b []byte, name string) []byte {
 }
 
 // appendNS writes the declaration of ns, if any, inside a start tag.
-func appendNS(b []byte, ns *Namespace) []byte {
+func appendNS(b []byte, ns *schema.XMLNamespace) []byte {
 	if ns == nil {
 		return b
 	}
@@ -291,23 +291,23 @@ func appendNS(b []byte, ns *Namespace) []byte {
 }
 
 // appendScalar writes the text of the scalar at p of shape s.
-func appendScalar(b []byte, s *Shape, p unsafe.Pointer) []byte {
+func appendScalar(b []byte, s *schema.Shape, p unsafe.Pointer) []byte {
 	switch s.Kind {
-	case jsonwire.KindString, jsonwire.KindEnum:
+	case schema.KindString, schema.KindEnum:
 		return appendEscaped(b, *(*string)(p), false)
-	case jsonwire.KindBool:
+	case schema.KindBool:
 		return strconv.AppendBool(b, *(*bool)(p))
-	case jsonwire.KindInt32:
+	case schema.KindInt32:
 		return strconv.AppendInt(b, int64(*(*int32)(p)), 10)
-	case jsonwire.KindInt64:
+	case schema.KindInt64:
 		return strconv.AppendInt(b, *(*int64)(p), 10)
-	case jsonwire.KindFloat32:
+	case schema.KindFloat32:
 		return appendFloat(b, float64(*(*float32)(p)), 32)
-	case jsonwire.KindFloat64:
+	case schema.KindFloat64:
 		return appendFloat(b, *(*float64)(p), 64)
-	case jsonwire.KindTime:
+	case schema.KindTime:
 		return appendTime(b, *(*time.Time)(p), s.Format)
-	case jsonwire.KindBlob:
+	case schema.KindBlob:
 		return base64.StdEncoding.AppendEncode(b, *(*[]byte)(p))
 	}
 	return b
@@ -335,15 +335,15 @@ func appendFloat(b []byte, f float64, bits int) []byte {
 // fractional seconds when it has them) for the default and iso8601, a
 // number of seconds (with milliseconds when it has them) for epoch-seconds,
 // an HTTP date for http-date.
-func appendTime(b []byte, t time.Time, f jsonwire.TimeFormat) []byte {
+func appendTime(b []byte, t time.Time, f schema.TimeFormat) []byte {
 	switch f {
-	case jsonwire.EpochSecondsFormat:
+	case schema.EpochSecondsFormat:
 		ms := t.UnixMilli()
 		if ms%1000 == 0 {
 			return strconv.AppendInt(b, ms/1000, 10)
 		}
 		return strconv.AppendFloat(b, float64(ms)/1000, 'f', -1, 64)
-	case jsonwire.HTTPDateFormat:
+	case schema.HTTPDateFormat:
 		return t.UTC().AppendFormat(b, http.TimeFormat)
 	}
 	return t.UTC().AppendFormat(b, time.RFC3339Nano)
@@ -415,9 +415,9 @@ type sliceHeader struct {
 
 // held reports whether a structure member of shape s is held through a
 // pointer.
-func held(s *Shape) bool {
+func held(s *schema.Shape) bool {
 	switch s.Kind {
-	case jsonwire.KindEnum, jsonwire.KindBlob, jsonwire.KindDocument, jsonwire.KindList, jsonwire.KindMap:
+	case schema.KindEnum, schema.KindBlob, schema.KindDocument, schema.KindList, schema.KindMap:
 		return false
 	}
 	return true
@@ -426,15 +426,15 @@ func held(s *Shape) bool {
 // absent reports whether a member held by value is absent: "" for an enum,
 // nil for a blob, document, list or map. An empty blob that is not nil is an
 // empty element, as an empty list is.
-func absent(s *Shape, p unsafe.Pointer) bool {
+func absent(s *schema.Shape, p unsafe.Pointer) bool {
 	switch s.Kind {
-	case jsonwire.KindEnum:
+	case schema.KindEnum:
 		return *(*string)(p) == ""
-	case jsonwire.KindBlob, jsonwire.KindDocument:
+	case schema.KindBlob, schema.KindDocument:
 		return *(*[]byte)(p) == nil
-	case jsonwire.KindList:
+	case schema.KindList:
 		return (*sliceHeader)(p).data == nil
-	case jsonwire.KindMap:
+	case schema.KindMap:
 		return *(*map[string]string)(p) == nil
 	}
 	return false

@@ -1,8 +1,8 @@
 // Package xmlwire is the XML body codec: restXml's bodies and the XML
 // responses of the query protocols (awsQuery, ec2Query). It encodes and
-// decodes any generated type from the same shape data as package jsonwire
-// (jsonwire.Shape, with the XML traits in Shape.XML and Member.XML), reading
-// and writing fields through their offsets.
+// decodes any generated type from the shape data of package schema, which
+// every body codec reads (schema.Shape, with the XML traits in Shape.XML and
+// Member.XML), reading and writing fields through their offsets.
 //
 // Encoding writes a structure as an element whose children are its members
 // in the shape's order, attribute members on its start tag, namespaces
@@ -29,22 +29,11 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
-)
-
-// Shape, Member and the XML traits are package jsonwire's: one description
-// of a type serves every body codec.
-type (
-	// Shape describes a Go type of a generated package.
-	Shape = jsonwire.Shape
-	// Member is a structure member.
-	Member = jsonwire.Member
-	// Namespace is an xmlns declaration.
-	Namespace = jsonwire.XMLNamespace
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // info is what the codec works out once per shape, kept in the shape's
-// jsonwire.SlotXML.
+// schema.SlotXML.
 type info struct {
 	typ  reflect.Type // the struct, slice or map type
 	elem reflect.Type // a slice's element or a map's value
@@ -58,7 +47,7 @@ type info struct {
 
 	// A list's item, a map's key and value.
 	item, key, value       string
-	itemNS, keyNS, valueNS *Namespace
+	itemNS, keyNS, valueNS *schema.XMLNamespace
 }
 
 // linearMembers is the number of element members up to which a structure
@@ -66,8 +55,8 @@ type info struct {
 const linearMembers = 8
 
 // infoOf returns the shape's info, working it out on first use.
-func infoOf(s *Shape) *info {
-	if v := s.Cached(jsonwire.SlotXML); v != nil {
+func infoOf(s *schema.Shape) *info {
+	if v := s.Cached(schema.SlotXML); v != nil {
 		return v.(*info)
 	}
 	in := &info{item: "member", key: "key", value: "value"}
@@ -96,7 +85,7 @@ func infoOf(s *Shape) *info {
 		// Go type, which is the shape's name.
 		in.name = in.typ.Name()
 	}
-	if s.Kind == jsonwire.KindStruct {
+	if s.Kind == schema.KindStruct {
 		in.local = make([]string, len(s.Members))
 		elems := 0
 		for i := range s.Members {
@@ -126,7 +115,7 @@ func infoOf(s *Shape) *info {
 			}
 		}
 	}
-	s.SetCached(jsonwire.SlotXML, in)
+	s.SetCached(schema.SlotXML, in)
 	return in
 }
 
@@ -139,18 +128,18 @@ func localName(name string) string {
 }
 
 // isAttr reports whether m is an attribute of its structure's element.
-func isAttr(m *Member) bool { return m.XML != nil && m.XML.Attr }
+func isAttr(m *schema.Member) bool { return m.XML != nil && m.XML.Attr }
 
 // isFlat reports whether m is a flattened list or map.
-func isFlat(m *Member) bool { return m.XML != nil && m.XML.Flat }
+func isFlat(m *schema.Member) bool { return m.XML != nil && m.XML.Flat }
 
 // memberNS is the namespace declared on m's element: the member's own, or
 // else that of the structure it holds.
-func memberNS(m *Member) *Namespace {
+func memberNS(m *schema.Member) *schema.XMLNamespace {
 	if m.XML != nil && m.XML.NS != nil {
 		return m.XML.NS
 	}
-	if m.Shape != nil && m.Shape.Kind == jsonwire.KindStruct && m.Shape.XML != nil {
+	if m.Shape != nil && m.Shape.Kind == schema.KindStruct && m.Shape.XML != nil {
 		return m.Shape.XML.NS
 	}
 	return nil

@@ -10,7 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // The test types stand for generated ones: pointers for scalars and
@@ -51,45 +51,45 @@ type (
 )
 
 var (
-	fooNS = &jsonwire.XMLNamespace{URI: "http://foo.com"}
-	bazNS = &jsonwire.XMLNamespace{Prefix: "baz", URI: "http://baz.com"}
+	fooNS = &schema.XMLNamespace{URI: "http://foo.com"}
+	bazNS = &schema.XMLNamespace{Prefix: "baz", URI: "http://baz.com"}
 
-	schemaSub = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*sub)(nil), Members: []jsonwire.Member{
-		{Name: "Name", Offset: unsafe.Offsetof(sub{}.Name), Shape: &jsonwire.String},
-		{Name: "kind", Offset: unsafe.Offsetof(sub{}.Kind), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{Attr: true}},
+	schemaSub = schema.Shape{Kind: schema.KindStruct, Type: (*sub)(nil), Members: []schema.Member{
+		{Name: "Name", Offset: unsafe.Offsetof(sub{}.Name), Shape: &schema.String},
+		{Name: "kind", Offset: unsafe.Offsetof(sub{}.Kind), Shape: &schema.String, XML: &schema.XMLMember{Attr: true}},
 		{Name: "Next", Offset: unsafe.Offsetof(sub{}.Next)}, // a cycle: set in init
 	}}
-	schemaStrings  = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]string)(nil), Elem: &jsonwire.String}
-	schemaNamed    = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]string)(nil), Elem: &jsonwire.String, XML: &jsonwire.XMLShape{ElemName: "Name", ElemNS: bazNS}}
-	schemaNums     = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]int64)(nil), Elem: &jsonwire.Int64}
-	schemaLists    = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[][]string)(nil), Elem: &schemaStrings}
-	schemaSubs     = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]sub)(nil), Elem: &schemaSub}
-	schemaLabels   = jsonwire.Shape{Kind: jsonwire.KindMap, Type: (*map[string]string)(nil), Elem: &jsonwire.String}
-	schemaSubMap   = jsonwire.Shape{Kind: jsonwire.KindMap, Type: (*map[string]sub)(nil), Elem: &schemaSub, XML: &jsonwire.XMLShape{KeyName: "Attribute", ValueName: "Setting"}}
-	schemaFlatsMap = jsonwire.Shape{Kind: jsonwire.KindMap, Type: (*map[string]string)(nil), Elem: &jsonwire.String, XML: &jsonwire.XMLShape{KeyName: "K", ValueName: "V", KeyNS: fooNS}}
+	schemaStrings  = schema.Shape{Kind: schema.KindList, Type: (*[]string)(nil), Elem: &schema.String}
+	schemaNamed    = schema.Shape{Kind: schema.KindList, Type: (*[]string)(nil), Elem: &schema.String, XML: &schema.XMLShape{ElemName: "Name", ElemNS: bazNS}}
+	schemaNums     = schema.Shape{Kind: schema.KindList, Type: (*[]int64)(nil), Elem: &schema.Int64}
+	schemaLists    = schema.Shape{Kind: schema.KindList, Type: (*[][]string)(nil), Elem: &schemaStrings}
+	schemaSubs     = schema.Shape{Kind: schema.KindList, Type: (*[]sub)(nil), Elem: &schemaSub}
+	schemaLabels   = schema.Shape{Kind: schema.KindMap, Type: (*map[string]string)(nil), Elem: &schema.String}
+	schemaSubMap   = schema.Shape{Kind: schema.KindMap, Type: (*map[string]sub)(nil), Elem: &schemaSub, XML: &schema.XMLShape{KeyName: "Attribute", ValueName: "Setting"}}
+	schemaFlatsMap = schema.Shape{Kind: schema.KindMap, Type: (*map[string]string)(nil), Elem: &schema.String, XML: &schema.XMLShape{KeyName: "K", ValueName: "V", KeyNS: fooNS}}
 
-	schemaItem = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*item)(nil), XML: &jsonwire.XMLShape{Name: "ItemRequest", NS: fooNS}, Members: []jsonwire.Member{
-		{Name: "ID", Offset: unsafe.Offsetof(item{}.ID), Shape: &jsonwire.String},
-		{Name: "test", Offset: unsafe.Offsetof(item{}.Attr), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{Attr: true}},
-		{Name: "Count", Offset: unsafe.Offsetof(item{}.Count), Shape: &jsonwire.Int32},
-		{Name: "Big", Offset: unsafe.Offsetof(item{}.Big), Shape: &jsonwire.Int64},
-		{Name: "Ratio", Offset: unsafe.Offsetof(item{}.Ratio), Shape: &jsonwire.Float32},
-		{Name: "Score", Offset: unsafe.Offsetof(item{}.Score), Shape: &jsonwire.Float64},
-		{Name: "On", Offset: unsafe.Offsetof(item{}.On), Shape: &jsonwire.Bool},
-		{Name: "At", Offset: unsafe.Offsetof(item{}.At), Shape: &jsonwire.Timestamp},
-		{Name: "Epoch", Offset: unsafe.Offsetof(item{}.Epoch), Shape: &jsonwire.EpochSeconds},
-		{Name: "Date", Offset: unsafe.Offsetof(item{}.Date), Shape: &jsonwire.HTTPDate},
-		{Name: "Color", Offset: unsafe.Offsetof(item{}.Color), Shape: &jsonwire.Enum},
-		{Name: "Data", Offset: unsafe.Offsetof(item{}.Data), Shape: &jsonwire.Blob},
+	schemaItem = schema.Shape{Kind: schema.KindStruct, Type: (*item)(nil), XML: &schema.XMLShape{Name: "ItemRequest", NS: fooNS}, Members: []schema.Member{
+		{Name: "ID", Offset: unsafe.Offsetof(item{}.ID), Shape: &schema.String},
+		{Name: "test", Offset: unsafe.Offsetof(item{}.Attr), Shape: &schema.String, XML: &schema.XMLMember{Attr: true}},
+		{Name: "Count", Offset: unsafe.Offsetof(item{}.Count), Shape: &schema.Int32},
+		{Name: "Big", Offset: unsafe.Offsetof(item{}.Big), Shape: &schema.Int64},
+		{Name: "Ratio", Offset: unsafe.Offsetof(item{}.Ratio), Shape: &schema.Float32},
+		{Name: "Score", Offset: unsafe.Offsetof(item{}.Score), Shape: &schema.Float64},
+		{Name: "On", Offset: unsafe.Offsetof(item{}.On), Shape: &schema.Bool},
+		{Name: "At", Offset: unsafe.Offsetof(item{}.At), Shape: &schema.Timestamp},
+		{Name: "Epoch", Offset: unsafe.Offsetof(item{}.Epoch), Shape: &schema.EpochSeconds},
+		{Name: "Date", Offset: unsafe.Offsetof(item{}.Date), Shape: &schema.HTTPDate},
+		{Name: "Color", Offset: unsafe.Offsetof(item{}.Color), Shape: &schema.Enum},
+		{Name: "Data", Offset: unsafe.Offsetof(item{}.Data), Shape: &schema.Blob},
 		{Name: "Tags", Offset: unsafe.Offsetof(item{}.Tags), Shape: &schemaStrings},
-		{Name: "Flat", Offset: unsafe.Offsetof(item{}.Flat), Shape: &schemaStrings, XML: &jsonwire.XMLMember{Flat: true}},
-		{Name: "Nums", Offset: unsafe.Offsetof(item{}.Nums), Shape: &schemaNums, XML: &jsonwire.XMLMember{NS: bazNS}},
+		{Name: "Flat", Offset: unsafe.Offsetof(item{}.Flat), Shape: &schemaStrings, XML: &schema.XMLMember{Flat: true}},
+		{Name: "Nums", Offset: unsafe.Offsetof(item{}.Nums), Shape: &schemaNums, XML: &schema.XMLMember{NS: bazNS}},
 		{Name: "Labels", Offset: unsafe.Offsetof(item{}.Labels), Shape: &schemaLabels},
 		{Name: "Subs", Offset: unsafe.Offsetof(item{}.Subs), Shape: &schemaSubMap},
-		{Name: "KVP", Offset: unsafe.Offsetof(item{}.Flats), Shape: &schemaFlatsMap, XML: &jsonwire.XMLMember{Flat: true}},
+		{Name: "KVP", Offset: unsafe.Offsetof(item{}.Flats), Shape: &schemaFlatsMap, XML: &schema.XMLMember{Flat: true}},
 		{Name: "Lists", Offset: unsafe.Offsetof(item{}.Lists), Shape: &schemaLists},
 		{Name: "Sub", Offset: unsafe.Offsetof(item{}.Sub), Shape: &schemaSub},
-		{Name: "Items", Offset: unsafe.Offsetof(item{}.Items), Shape: &schemaSubs, XML: &jsonwire.XMLMember{Flat: true}},
+		{Name: "Items", Offset: unsafe.Offsetof(item{}.Items), Shape: &schemaSubs, XML: &schema.XMLMember{Flat: true}},
 		{Name: "Named", Offset: unsafe.Offsetof(item{}.Named), Shape: &schemaNamed},
 	}}
 )
@@ -178,8 +178,8 @@ func TestMarshalNamesAShapeWithoutAnElementNameAfterItsType(t *testing.T) {
 
 func TestMarshalRefusesADocument(t *testing.T) {
 	type withDoc struct{ Doc []byte }
-	s := jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*withDoc)(nil), Members: []jsonwire.Member{
-		{Name: "Doc", Shape: &jsonwire.Document},
+	s := schema.Shape{Kind: schema.KindStruct, Type: (*withDoc)(nil), Members: []schema.Member{
+		{Name: "Doc", Shape: &schema.Document},
 	}}
 	if _, err := Marshal(&s, &withDoc{Doc: []byte(`{}`)}); err == nil {
 		t.Error("Marshal of a document member succeeded")
@@ -357,9 +357,9 @@ func TestUnmarshalPathFindsTheElementAPathNames(t *testing.T) {
 
 func TestUnmarshalMatchesAnAliasWhenNoMemberHasTheName(t *testing.T) {
 	type failure struct{ Message, Code *string }
-	s := jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*failure)(nil), Members: []jsonwire.Member{
-		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(failure{}.Message), Shape: &jsonwire.String},
-		{Name: "Code", Offset: unsafe.Offsetof(failure{}.Code), Shape: &jsonwire.String},
+	s := schema.Shape{Kind: schema.KindStruct, Type: (*failure)(nil), Members: []schema.Member{
+		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(failure{}.Message), Shape: &schema.String},
+		{Name: "Code", Offset: unsafe.Offsetof(failure{}.Code), Shape: &schema.String},
 	}}
 	for _, body := range []string{`<Error><Code>C</Code><Message>m</Message></Error>`, `<Error><Code>C</Code><message>m</message></Error>`} {
 		got := &failure{}

@@ -126,6 +126,9 @@ func (p *Protocol) Address(targetPrefix string, op protocol.Route) protocol.Addr
 // SuccessStatus implements protocol.Protocol: always 200.
 func (p *Protocol) SuccessStatus(int) int { return http.StatusOK }
 
+// SetResponseHeaders implements protocol.Protocol: awsJson has none.
+func (p *Protocol) SetResponseHeaders(http.Header) {}
+
 // SetErrorHeaders implements protocol.Protocol: the code travels in the
 // body's __type only.
 func (p *Protocol) SetErrorHeaders(http.Header, string) {}

@@ -41,6 +41,10 @@ type Identity struct {
 	// AlwaysSendsBody is set when a request has a body even when the
 	// operation's input has no member in it.
 	AlwaysSendsBody bool
+	// FormInQuery is set when a GET request may carry the members of the
+	// body's form in its query string instead (protocol.GetForm), as older
+	// clients of the query protocols and hand-written requests send them.
+	FormInQuery bool
 }
 
 // String returns the protocol's name, so that templates and messages print
@@ -66,9 +70,9 @@ var (
 	RestJSON1 = &Identity{Name: "restJson1", ContentType: "application/json", HTTPBindings: true, JSONBody: true}
 	// AWSQuery is awsQuery: POST / with a form body naming the operation
 	// (Action) and the API version (Version); XML responses.
-	AWSQuery = &Identity{Name: "awsQuery", ContentType: "application/x-www-form-urlencoded", ResponseContentType: "text/xml", AlwaysSendsBody: true}
+	AWSQuery = &Identity{Name: "awsQuery", ContentType: "application/x-www-form-urlencoded", ResponseContentType: "text/xml", AlwaysSendsBody: true, FormInQuery: true}
 	// EC2Query is ec2Query: awsQuery with EC2's keys and error envelope.
-	EC2Query = &Identity{Name: "ec2Query", ContentType: "application/x-www-form-urlencoded", ResponseContentType: "text/xml", AlwaysSendsBody: true}
+	EC2Query = &Identity{Name: "ec2Query", ContentType: "application/x-www-form-urlencoded", ResponseContentType: "text/xml", AlwaysSendsBody: true, FormInQuery: true}
 	// RestXML is restXml: the HTTP bindings of restJson1 with XML bodies.
 	RestXML = &Identity{Name: "restXml", ContentType: "application/xml", HTTPBindings: true}
 	// RPCv2CBOR is rpcv2Cbor: POST /service/<Service>/operation/<Operation>

@@ -10,10 +10,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/specgen/specgen/generator/importer"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/ident"
 	"github.com/specgen/specgen/specrt/protocol/registry"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 func TestEveryKnownProtocolHasItsImplementation(t *testing.T) {
@@ -94,9 +94,9 @@ type bodyThing struct {
 	Count *int64
 }
 
-var schemaBodyThing = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*bodyThing)(nil), Members: []jsonwire.Member{
-	{Name: "name", Offset: unsafe.Offsetof(bodyThing{}.Name), Shape: &jsonwire.String},
-	{Name: "count", Offset: unsafe.Offsetof(bodyThing{}.Count), Shape: &jsonwire.Int64},
+var schemaBodyThing = schema.Shape{Kind: schema.KindStruct, Type: (*bodyThing)(nil), Members: []schema.Member{
+	{Name: "name", Offset: unsafe.Offsetof(bodyThing{}.Name), Shape: &schema.String},
+	{Name: "count", Offset: unsafe.Offsetof(bodyThing{}.Count), Shape: &schema.Int64},
 }}
 
 func TestEveryProtocolsBodyCodecRoundTripsAStructure(t *testing.T) {

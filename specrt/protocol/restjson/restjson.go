@@ -61,6 +61,9 @@ func (*Protocol) SuccessStatus(modeled int) int {
 	return modeled
 }
 
+// SetResponseHeaders implements protocol.Protocol: restJson1 has none.
+func (*Protocol) SetResponseHeaders(http.Header) {}
+
 // SetErrorHeaders implements protocol.Protocol: the code goes into
 // X-Amzn-ErrorType too, where clients look first.
 func (*Protocol) SetErrorHeaders(h http.Header, code string) {

@@ -11,11 +11,11 @@ package restxml
 import (
 	"net/http"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/ident"
 	"github.com/specgen/specgen/specrt/protocol/internal/httproute"
 	"github.com/specgen/specgen/specrt/protocol/internal/xmlbody"
+	"github.com/specgen/specgen/specrt/schema"
 	"github.com/specgen/specgen/specrt/xmlwire"
 )
 
@@ -53,7 +53,7 @@ func (*Protocol) SetRequestHeaders(h http.Header, _, _ string) {
 }
 
 // EncodeRequest implements protocol.Protocol: the input's element.
-func (*Protocol) EncodeRequest(_ *protocol.Message, s *jsonwire.Shape, v any) ([]byte, error) {
+func (*Protocol) EncodeRequest(_ *protocol.Message, s *schema.Shape, v any) ([]byte, error) {
 	if s == nil {
 		return nil, xmlbody.ErrNoShape
 	}
@@ -62,14 +62,14 @@ func (*Protocol) EncodeRequest(_ *protocol.Message, s *jsonwire.Shape, v any) ([
 
 // DecodeRequest implements protocol.Protocol: the root element's children,
 // whatever its name.
-func (*Protocol) DecodeRequest(_ *protocol.Message, data []byte, s *jsonwire.Shape, v any) error {
+func (*Protocol) DecodeRequest(_ *protocol.Message, data []byte, s *schema.Shape, v any) error {
 	return decode(data, s, v)
 }
 
 // EncodeResponse implements protocol.Protocol: the output's element,
 // declaring the service's namespace when the shape declares none, as
 // Route 53 and S3 do.
-func (*Protocol) EncodeResponse(m *protocol.Message, s *jsonwire.Shape, v any) ([]byte, error) {
+func (*Protocol) EncodeResponse(m *protocol.Message, s *schema.Shape, v any) ([]byte, error) {
 	if s == nil {
 		return nil, xmlbody.ErrNoShape
 	}
@@ -80,17 +80,17 @@ func (*Protocol) EncodeResponse(m *protocol.Message, s *jsonwire.Shape, v any) (
 	if s.XML != nil {
 		name = s.XML.Name
 	}
-	return xmlwire.MarshalElement(name, &jsonwire.XMLNamespace{URI: m.Namespace}, s, v)
+	return xmlwire.MarshalElement(name, &schema.XMLNamespace{URI: m.Namespace}, s, v)
 }
 
 // DecodeResponse implements protocol.Protocol.
-func (*Protocol) DecodeResponse(_ *protocol.Message, data []byte, s *jsonwire.Shape, v any) error {
+func (*Protocol) DecodeResponse(_ *protocol.Message, data []byte, s *schema.Shape, v any) error {
 	return decode(data, s, v)
 }
 
 // decode reads the root element's children into v, or checks that the body
 // is well-formed when there is no shape to read it into.
-func decode(data []byte, s *jsonwire.Shape, v any) error {
+func decode(data []byte, s *schema.Shape, v any) error {
 	if s == nil {
 		return xmlbody.Skip(data)
 	}
@@ -105,12 +105,12 @@ func (*Protocol) ReadError(_ http.Header, body []byte) protocol.ErrorInfo {
 
 // DecodeError implements protocol.Protocol: the members are the children of
 // <Error>.
-func (*Protocol) DecodeError(data []byte, s *jsonwire.Shape, v any) error {
+func (*Protocol) DecodeError(data []byte, s *schema.Shape, v any) error {
 	return xmlbody.DecodeError(data, s, v)
 }
 
 // EncodeError implements protocol.Protocol: an <ErrorResponse>.
-func (*Protocol) EncodeError(m *protocol.Message, e protocol.ErrorBody, s *jsonwire.Shape, v any) ([]byte, error) {
+func (*Protocol) EncodeError(m *protocol.Message, e protocol.ErrorBody, s *schema.Shape, v any) ([]byte, error) {
 	requestID := ""
 	if m != nil {
 		requestID = m.RequestID
@@ -126,6 +126,9 @@ func (*Protocol) SuccessStatus(modeled int) int {
 	}
 	return modeled
 }
+
+// SetResponseHeaders implements protocol.Protocol: restXml has none.
+func (*Protocol) SetResponseHeaders(http.Header) {}
 
 // SetErrorHeaders implements protocol.Protocol: restXml says an error's code
 // in its body only.

@@ -8,9 +8,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/restxml"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -27,17 +27,17 @@ type (
 )
 
 var (
-	schemaGreeting = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*greeting)(nil),
-		XML: &jsonwire.XMLShape{Name: "GreetingRequest", NS: &jsonwire.XMLNamespace{URI: "https://example.com/doc/2013-04-01/"}},
-		Members: []jsonwire.Member{
-			{Name: "Greeting", Offset: unsafe.Offsetof(greeting{}.Greeting), Shape: &jsonwire.String},
-			{Name: "lang", Offset: unsafe.Offsetof(greeting{}.Lang), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{Attr: true}},
+	schemaGreeting = schema.Shape{Kind: schema.KindStruct, Type: (*greeting)(nil),
+		XML: &schema.XMLShape{Name: "GreetingRequest", NS: &schema.XMLNamespace{URI: "https://example.com/doc/2013-04-01/"}},
+		Members: []schema.Member{
+			{Name: "Greeting", Offset: unsafe.Offsetof(greeting{}.Greeting), Shape: &schema.String},
+			{Name: "lang", Offset: unsafe.Offsetof(greeting{}.Lang), Shape: &schema.String, XML: &schema.XMLMember{Attr: true}},
 		}}
-	schemaOutput = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*greeting)(nil), XML: &jsonwire.XMLShape{Name: "GreetingResponse"},
+	schemaOutput = schema.Shape{Kind: schema.KindStruct, Type: (*greeting)(nil), XML: &schema.XMLShape{Name: "GreetingResponse"},
 		Members: schemaGreeting.Members}
-	schemaInvalidGreeting = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*invalidGreeting)(nil), Members: []jsonwire.Member{
-		{Name: "Message", Offset: unsafe.Offsetof(invalidGreeting{}.Message), Shape: &jsonwire.String},
-		{Name: "AnotherSetting", Offset: unsafe.Offsetof(invalidGreeting{}.Setting), Shape: &jsonwire.String},
+	schemaInvalidGreeting = schema.Shape{Kind: schema.KindStruct, Type: (*invalidGreeting)(nil), Members: []schema.Member{
+		{Name: "Message", Offset: unsafe.Offsetof(invalidGreeting{}.Message), Shape: &schema.String},
+		{Name: "AnotherSetting", Offset: unsafe.Offsetof(invalidGreeting{}.Setting), Shape: &schema.String},
 	}}
 )
 
@@ -136,7 +136,7 @@ func TestErrorsAreWrittenInTheirEnvelope(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		e    protocol.ErrorBody
-		s    *jsonwire.Shape
+		s    *schema.Shape
 		v    any
 		want string
 	}{

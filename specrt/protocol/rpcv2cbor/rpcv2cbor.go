@@ -15,10 +15,10 @@ import (
 	"unsafe"
 
 	"github.com/specgen/specgen/specrt/cborwire"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/ident"
 	"github.com/specgen/specgen/specrt/protocol/internal/jsonerror"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Headers and values of the protocol.
@@ -57,7 +57,7 @@ type Codec struct{}
 // Marshal implements protocol.Body with cborwire.Marshal. A structure
 // without a shape is one with no members (the generator describes no
 // other): it is the empty map.
-func (Codec) Marshal(s *jsonwire.Shape, v any) ([]byte, error) {
+func (Codec) Marshal(s *schema.Shape, v any) ([]byte, error) {
 	if s == nil {
 		if !memberless(v) {
 			return nil, fmt.Errorf("rpcv2Cbor cannot encode a %T without its shape", v)
@@ -69,7 +69,7 @@ func (Codec) Marshal(s *jsonwire.Shape, v any) ([]byte, error) {
 
 // Unmarshal implements protocol.Body with cborwire.Unmarshal. A structure
 // without a shape has no members: the body is checked and skipped.
-func (Codec) Unmarshal(data []byte, s *jsonwire.Shape, v any) error {
+func (Codec) Unmarshal(data []byte, s *schema.Shape, v any) error {
 	if s == nil {
 		if !memberless(v) {
 			return fmt.Errorf("rpcv2Cbor cannot decode a %T without its shape", v)
@@ -80,7 +80,7 @@ func (Codec) Unmarshal(data []byte, s *jsonwire.Shape, v any) error {
 }
 
 // noMembers is the shape of a structure with no members.
-var noMembers = jsonwire.Shape{Kind: jsonwire.KindStruct}
+var noMembers = schema.Shape{Kind: schema.KindStruct}
 
 // memberless reports whether v is nil or a pointer to a structure with no
 // fields.
@@ -125,23 +125,23 @@ func (*Protocol) SetRequestHeaders(h http.Header, _, _ string) {
 }
 
 // EncodeRequest implements protocol.Protocol.
-func (*Protocol) EncodeRequest(_ *protocol.Message, s *jsonwire.Shape, v any) ([]byte, error) {
+func (*Protocol) EncodeRequest(_ *protocol.Message, s *schema.Shape, v any) ([]byte, error) {
 	return Codec{}.Marshal(s, v)
 }
 
 // DecodeResponse implements protocol.Protocol.
-func (*Protocol) DecodeResponse(_ *protocol.Message, data []byte, s *jsonwire.Shape, v any) error {
+func (*Protocol) DecodeResponse(_ *protocol.Message, data []byte, s *schema.Shape, v any) error {
 	return Codec{}.Unmarshal(data, s, v)
 }
 
 // DecodeRequest implements protocol.Protocol. An empty body is an empty
 // input (an operation without input sends none).
-func (*Protocol) DecodeRequest(_ *protocol.Message, data []byte, s *jsonwire.Shape, v any) error {
+func (*Protocol) DecodeRequest(_ *protocol.Message, data []byte, s *schema.Shape, v any) error {
 	return Codec{}.Unmarshal(data, s, v)
 }
 
 // EncodeResponse implements protocol.Protocol.
-func (*Protocol) EncodeResponse(_ *protocol.Message, s *jsonwire.Shape, v any) ([]byte, error) {
+func (*Protocol) EncodeResponse(_ *protocol.Message, s *schema.Shape, v any) ([]byte, error) {
 	return Codec{}.Marshal(s, v)
 }
 
@@ -150,11 +150,11 @@ type envelope struct {
 	Type, Message, MessageCap, Code *string
 }
 
-var schemaEnvelope = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*envelope)(nil), Members: []jsonwire.Member{
-	{Name: "__type", Offset: unsafe.Offsetof(envelope{}.Type), Shape: &jsonwire.String},
-	{Name: "message", Offset: unsafe.Offsetof(envelope{}.Message), Shape: &jsonwire.String},
-	{Name: "Message", Offset: unsafe.Offsetof(envelope{}.MessageCap), Shape: &jsonwire.String},
-	{Name: "code", Offset: unsafe.Offsetof(envelope{}.Code), Shape: &jsonwire.String},
+var schemaEnvelope = schema.Shape{Kind: schema.KindStruct, Type: (*envelope)(nil), Members: []schema.Member{
+	{Name: "__type", Offset: unsafe.Offsetof(envelope{}.Type), Shape: &schema.String},
+	{Name: "message", Offset: unsafe.Offsetof(envelope{}.Message), Shape: &schema.String},
+	{Name: "Message", Offset: unsafe.Offsetof(envelope{}.MessageCap), Shape: &schema.String},
+	{Name: "code", Offset: unsafe.Offsetof(envelope{}.Code), Shape: &schema.String},
 }}
 
 // ReadError implements protocol.Protocol: the code is the body's "__type"
@@ -188,7 +188,7 @@ func (*Protocol) ReadError(_ http.Header, body []byte) protocol.ErrorInfo {
 
 // DecodeError implements protocol.Protocol: the error's members are the
 // body's, beside "__type".
-func (*Protocol) DecodeError(data []byte, s *jsonwire.Shape, v any) error {
+func (*Protocol) DecodeError(data []byte, s *schema.Shape, v any) error {
 	return Codec{}.Unmarshal(data, s, v)
 }
 
@@ -196,7 +196,7 @@ func (*Protocol) DecodeError(data []byte, s *jsonwire.Shape, v any) error {
 // the error's modeled members. An error without a shape carries its
 // message, if it has one, as "message". The fault is said by the status
 // alone.
-func (*Protocol) EncodeError(_ *protocol.Message, e protocol.ErrorBody, s *jsonwire.Shape, v any) ([]byte, error) {
+func (*Protocol) EncodeError(_ *protocol.Message, e protocol.ErrorBody, s *schema.Shape, v any) ([]byte, error) {
 	if s == nil {
 		var env envelope
 		env.Type = &e.Code
@@ -257,6 +257,12 @@ func (*Protocol) Address(targetPrefix string, op protocol.Route) protocol.Addres
 
 // SuccessStatus implements protocol.Protocol: always 200.
 func (*Protocol) SuccessStatus(int) int { return http.StatusOK }
+
+// SetResponseHeaders implements protocol.Protocol: a success response says
+// its protocol, as every message of rpcv2Cbor does.
+func (*Protocol) SetResponseHeaders(h http.Header) {
+	h[HeaderProtocol] = protocolName
+}
 
 // SetErrorHeaders implements protocol.Protocol: the code travels in the
 // body's __type; the header names the protocol, as on every response.

@@ -11,8 +11,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 func TestRequestLineAndHeaders(t *testing.T) {
@@ -100,11 +100,11 @@ type complexError struct {
 type nested struct{ Foo *string }
 
 var (
-	schemaNested       = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*nested)(nil), Members: []jsonwire.Member{{Name: "Foo", Offset: unsafe.Offsetof(nested{}.Foo), Shape: &jsonwire.String}}}
-	schemaComplexError = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*complexError)(nil), Members: []jsonwire.Member{
-		{Name: "TopLevel", Offset: unsafe.Offsetof(complexError{}.TopLevel), Shape: &jsonwire.String},
+	schemaNested       = schema.Shape{Kind: schema.KindStruct, Type: (*nested)(nil), Members: []schema.Member{{Name: "Foo", Offset: unsafe.Offsetof(nested{}.Foo), Shape: &schema.String}}}
+	schemaComplexError = schema.Shape{Kind: schema.KindStruct, Type: (*complexError)(nil), Members: []schema.Member{
+		{Name: "TopLevel", Offset: unsafe.Offsetof(complexError{}.TopLevel), Shape: &schema.String},
 		{Name: "Nested", Offset: unsafe.Offsetof(complexError{}.Nested), Shape: &schemaNested},
-		{Name: "Message", Offset: unsafe.Offsetof(complexError{}.Message), Shape: &jsonwire.String},
+		{Name: "Message", Offset: unsafe.Offsetof(complexError{}.Message), Shape: &schema.String},
 	}}
 )
 
@@ -170,7 +170,7 @@ func TestEncodeErrorIsReadBack(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
 		e     protocol.ErrorBody
-		s     *jsonwire.Shape
+		s     *schema.Shape
 		v     any
 		info  protocol.ErrorInfo
 		value *complexError

@@ -3,223 +3,223 @@
 package jsonprotocol
 
 import (
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaComplexError = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopLevel", Offset: unsafe.Offsetof(ComplexError{}.TopLevel), Shape: &jsonwire.String},
+	schemaComplexError = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopLevel", Offset: unsafe.Offsetof(ComplexError{}.TopLevel), Shape: &schema.String},
 			{Name: "Nested", Offset: unsafe.Offsetof(ComplexError{}.Nested), Shape: &schemaComplexNestedErrorData},
 		},
 		Type: (*ComplexError)(nil),
 	}
-	schemaComplexNestedErrorData = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Foo", Offset: unsafe.Offsetof(ComplexNestedErrorData{}.Foo), Shape: &jsonwire.String},
+	schemaComplexNestedErrorData = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Foo", Offset: unsafe.Offsetof(ComplexNestedErrorData{}.Foo), Shape: &schema.String},
 		},
 		Type: (*ComplexNestedErrorData)(nil),
 	}
-	schemaDatetimeOffsetsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDatetimeOffsetsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DatetimeOffsetsInput)(nil),
 	}
-	schemaDatetimeOffsetsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "datetime", Offset: unsafe.Offsetof(DatetimeOffsetsOutput{}.Datetime), Shape: &jsonwire.ISO8601},
+	schemaDatetimeOffsetsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "datetime", Offset: unsafe.Offsetof(DatetimeOffsetsOutput{}.Datetime), Shape: &schema.ISO8601},
 		},
 		Type: (*DatetimeOffsetsOutput)(nil),
 	}
-	schemaEmptyOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEmptyOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EmptyOperationInput)(nil),
 	}
-	schemaEmptyOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEmptyOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EmptyOperationOutput)(nil),
 	}
-	schemaEmptyStruct = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEmptyStruct = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EmptyStruct)(nil),
 	}
-	schemaEndpointOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointOperationInput)(nil),
 	}
-	schemaEndpointOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointOperationOutput)(nil),
 	}
-	schemaEndpointWithHostLabelOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "label", Offset: unsafe.Offsetof(EndpointWithHostLabelOperationInput{}.Label), Shape: &jsonwire.String},
+	schemaEndpointWithHostLabelOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "label", Offset: unsafe.Offsetof(EndpointWithHostLabelOperationInput{}.Label), Shape: &schema.String},
 		},
 		Type: (*EndpointWithHostLabelOperationInput)(nil),
 	}
-	schemaEndpointWithHostLabelOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointWithHostLabelOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointWithHostLabelOperationOutput)(nil),
 	}
-	schemaFooEnumList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaFooEnumList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]FooEnum)(nil),
 	}
-	schemaFooEnumMap = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindMap,
+	schemaFooEnumMap = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindMap,
 		Type: (*map[string]FooEnum)(nil),
 	}
-	schemaFooEnumSet = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaFooEnumSet = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]FooEnum)(nil),
 	}
-	schemaFooError = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaFooError = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*FooError)(nil),
 	}
-	schemaFractionalSecondsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaFractionalSecondsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*FractionalSecondsInput)(nil),
 	}
-	schemaFractionalSecondsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "datetime", Offset: unsafe.Offsetof(FractionalSecondsOutput{}.Datetime), Shape: &jsonwire.ISO8601},
+	schemaFractionalSecondsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "datetime", Offset: unsafe.Offsetof(FractionalSecondsOutput{}.Datetime), Shape: &schema.ISO8601},
 		},
 		Type: (*FractionalSecondsOutput)(nil),
 	}
-	schemaGreetingStruct = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "hi", Offset: unsafe.Offsetof(GreetingStruct{}.Hi), Shape: &jsonwire.String},
+	schemaGreetingStruct = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "hi", Offset: unsafe.Offsetof(GreetingStruct{}.Hi), Shape: &schema.String},
 		},
 		Type: (*GreetingStruct)(nil),
 	}
-	schemaGreetingWithErrorsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGreetingWithErrorsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GreetingWithErrorsInput)(nil),
 	}
-	schemaGreetingWithErrorsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGreetingWithErrorsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GreetingWithErrorsOutput)(nil),
 	}
-	schemaHostWithPathOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHostWithPathOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HostWithPathOperationInput)(nil),
 	}
-	schemaHostWithPathOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHostWithPathOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HostWithPathOperationOutput)(nil),
 	}
-	schemaIntegerEnumList = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindList,
+	schemaIntegerEnumList = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindList,
 		Type: (*[]int32)(nil),
 	}
-	schemaIntegerEnumMap = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindMap,
+	schemaIntegerEnumMap = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindMap,
 		Type: (*map[string]int32)(nil),
 	}
-	schemaIntegerEnumSet = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindList,
+	schemaIntegerEnumSet = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindList,
 		Type: (*[]int32)(nil),
 	}
-	schemaInvalidGreeting = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidGreeting{}.Message), Shape: &jsonwire.String},
+	schemaInvalidGreeting = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidGreeting{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidGreeting)(nil),
 	}
-	schemaJsonEnumsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "fooEnum1", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnum1), Shape: &jsonwire.Enum},
-			{Name: "fooEnum2", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnum2), Shape: &jsonwire.Enum},
-			{Name: "fooEnum3", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnum3), Shape: &jsonwire.Enum},
+	schemaJsonEnumsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "fooEnum1", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnum1), Shape: &schema.Enum},
+			{Name: "fooEnum2", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnum2), Shape: &schema.Enum},
+			{Name: "fooEnum3", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnum3), Shape: &schema.Enum},
 			{Name: "fooEnumList", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnumList), Shape: &schemaFooEnumList},
 			{Name: "fooEnumSet", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnumSet), Shape: &schemaFooEnumSet},
 			{Name: "fooEnumMap", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnumMap), Shape: &schemaFooEnumMap},
 		},
 		Type: (*JsonEnumsInput)(nil),
 	}
-	schemaJsonEnumsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "fooEnum1", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnum1), Shape: &jsonwire.Enum},
-			{Name: "fooEnum2", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnum2), Shape: &jsonwire.Enum},
-			{Name: "fooEnum3", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnum3), Shape: &jsonwire.Enum},
+	schemaJsonEnumsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "fooEnum1", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnum1), Shape: &schema.Enum},
+			{Name: "fooEnum2", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnum2), Shape: &schema.Enum},
+			{Name: "fooEnum3", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnum3), Shape: &schema.Enum},
 			{Name: "fooEnumList", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnumList), Shape: &schemaFooEnumList},
 			{Name: "fooEnumSet", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnumSet), Shape: &schemaFooEnumSet},
 			{Name: "fooEnumMap", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnumMap), Shape: &schemaFooEnumMap},
 		},
 		Type: (*JsonEnumsOutput)(nil),
 	}
-	schemaJsonIntEnumsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "intEnum1", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntEnum1), Shape: &jsonwire.Int32},
-			{Name: "intEnum2", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntEnum2), Shape: &jsonwire.Int32},
-			{Name: "intEnum3", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntEnum3), Shape: &jsonwire.Int32},
+	schemaJsonIntEnumsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "intEnum1", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntEnum1), Shape: &schema.Int32},
+			{Name: "intEnum2", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntEnum2), Shape: &schema.Int32},
+			{Name: "intEnum3", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntEnum3), Shape: &schema.Int32},
 			{Name: "intEnumList", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "intEnumSet", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntEnumSet), Shape: &schemaIntegerEnumSet},
 			{Name: "intEnumMap", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntEnumMap), Shape: &schemaIntegerEnumMap},
 		},
 		Type: (*JsonIntEnumsInput)(nil),
 	}
-	schemaJsonIntEnumsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "intEnum1", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntEnum1), Shape: &jsonwire.Int32},
-			{Name: "intEnum2", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntEnum2), Shape: &jsonwire.Int32},
-			{Name: "intEnum3", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntEnum3), Shape: &jsonwire.Int32},
+	schemaJsonIntEnumsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "intEnum1", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntEnum1), Shape: &schema.Int32},
+			{Name: "intEnum2", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntEnum2), Shape: &schema.Int32},
+			{Name: "intEnum3", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntEnum3), Shape: &schema.Int32},
 			{Name: "intEnumList", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "intEnumSet", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntEnumSet), Shape: &schemaIntegerEnumSet},
 			{Name: "intEnumMap", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntEnumMap), Shape: &schemaIntegerEnumMap},
 		},
 		Type: (*JsonIntEnumsOutput)(nil),
 	}
-	schemaJsonUnionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaJsonUnionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "contents", Offset: unsafe.Offsetof(JsonUnionsInput{}.Contents), Shape: &schemaMyUnion},
 		},
 		Type: (*JsonUnionsInput)(nil),
 	}
-	schemaJsonUnionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaJsonUnionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "contents", Offset: unsafe.Offsetof(JsonUnionsOutput{}.Contents), Shape: &schemaMyUnion},
 		},
 		Type: (*JsonUnionsOutput)(nil),
 	}
-	schemaKitchenSink = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Blob", Offset: unsafe.Offsetof(KitchenSink{}.Blob), Shape: &jsonwire.Blob},
-			{Name: "Boolean", Offset: unsafe.Offsetof(KitchenSink{}.Boolean), Shape: &jsonwire.Bool},
-			{Name: "Double", Offset: unsafe.Offsetof(KitchenSink{}.Double), Shape: &jsonwire.Float64},
+	schemaKitchenSink = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Blob", Offset: unsafe.Offsetof(KitchenSink{}.Blob), Shape: &schema.Blob},
+			{Name: "Boolean", Offset: unsafe.Offsetof(KitchenSink{}.Boolean), Shape: &schema.Bool},
+			{Name: "Double", Offset: unsafe.Offsetof(KitchenSink{}.Double), Shape: &schema.Float64},
 			{Name: "EmptyStruct", Offset: unsafe.Offsetof(KitchenSink{}.EmptyStruct), Shape: &schemaEmptyStruct},
-			{Name: "Float", Offset: unsafe.Offsetof(KitchenSink{}.Float), Shape: &jsonwire.Float32},
-			{Name: "HttpdateTimestamp", Offset: unsafe.Offsetof(KitchenSink{}.HttpdateTimestamp), Shape: &jsonwire.HTTPDate},
-			{Name: "Integer", Offset: unsafe.Offsetof(KitchenSink{}.Integer), Shape: &jsonwire.Int32},
-			{Name: "Iso8601Timestamp", Offset: unsafe.Offsetof(KitchenSink{}.Iso8601Timestamp), Shape: &jsonwire.ISO8601},
-			{Name: "JsonValue", Offset: unsafe.Offsetof(KitchenSink{}.JSONValue), Shape: &jsonwire.String},
+			{Name: "Float", Offset: unsafe.Offsetof(KitchenSink{}.Float), Shape: &schema.Float32},
+			{Name: "HttpdateTimestamp", Offset: unsafe.Offsetof(KitchenSink{}.HttpdateTimestamp), Shape: &schema.HTTPDate},
+			{Name: "Integer", Offset: unsafe.Offsetof(KitchenSink{}.Integer), Shape: &schema.Int32},
+			{Name: "Iso8601Timestamp", Offset: unsafe.Offsetof(KitchenSink{}.Iso8601Timestamp), Shape: &schema.ISO8601},
+			{Name: "JsonValue", Offset: unsafe.Offsetof(KitchenSink{}.JSONValue), Shape: &schema.String},
 			{Name: "ListOfLists", Offset: unsafe.Offsetof(KitchenSink{}.ListOfLists), Shape: &schemaListOfListOfStrings},
 			{Name: "ListOfMapsOfStrings", Offset: unsafe.Offsetof(KitchenSink{}.ListOfMapsOfStrings), Shape: &schemaListOfMapsOfStrings},
 			{Name: "ListOfStrings", Offset: unsafe.Offsetof(KitchenSink{}.ListOfStrings), Shape: &schemaListOfStrings},
 			{Name: "ListOfStructs", Offset: unsafe.Offsetof(KitchenSink{}.ListOfStructs), Shape: &schemaListOfStructs},
-			{Name: "Long", Offset: unsafe.Offsetof(KitchenSink{}.Long), Shape: &jsonwire.Int64},
+			{Name: "Long", Offset: unsafe.Offsetof(KitchenSink{}.Long), Shape: &schema.Int64},
 			{Name: "MapOfListsOfStrings", Offset: unsafe.Offsetof(KitchenSink{}.MapOfListsOfStrings), Shape: &schemaMapOfListsOfStrings},
 			{Name: "MapOfMaps", Offset: unsafe.Offsetof(KitchenSink{}.MapOfMaps), Shape: &schemaMapOfMapOfStrings},
 			{Name: "MapOfStrings", Offset: unsafe.Offsetof(KitchenSink{}.MapOfStrings), Shape: &schemaMapOfStrings},
@@ -228,30 +228,30 @@ var (
 			{Name: "RecursiveMap", Offset: unsafe.Offsetof(KitchenSink{}.RecursiveMap), Shape: &schemaMapOfKitchenSinks},
 			{Name: "RecursiveStruct", Offset: unsafe.Offsetof(KitchenSink{}.RecursiveStruct)},
 			{Name: "SimpleStruct", Offset: unsafe.Offsetof(KitchenSink{}.SimpleStruct), Shape: &schemaSimpleStruct},
-			{Name: "String", Offset: unsafe.Offsetof(KitchenSink{}.String), Shape: &jsonwire.String},
+			{Name: "String", Offset: unsafe.Offsetof(KitchenSink{}.String), Shape: &schema.String},
 			{Name: "StructWithJsonName", Offset: unsafe.Offsetof(KitchenSink{}.StructWithJSONName), Shape: &schemaStructWithJSONName},
-			{Name: "Timestamp", Offset: unsafe.Offsetof(KitchenSink{}.Timestamp), Shape: &jsonwire.Timestamp},
-			{Name: "UnixTimestamp", Offset: unsafe.Offsetof(KitchenSink{}.UnixTimestamp), Shape: &jsonwire.EpochSeconds},
+			{Name: "Timestamp", Offset: unsafe.Offsetof(KitchenSink{}.Timestamp), Shape: &schema.Timestamp},
+			{Name: "UnixTimestamp", Offset: unsafe.Offsetof(KitchenSink{}.UnixTimestamp), Shape: &schema.EpochSeconds},
 		},
 		Type: (*KitchenSink)(nil),
 	}
-	schemaKitchenSinkOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Blob", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Blob), Shape: &jsonwire.Blob},
-			{Name: "Boolean", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Boolean), Shape: &jsonwire.Bool},
-			{Name: "Double", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Double), Shape: &jsonwire.Float64},
+	schemaKitchenSinkOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Blob", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Blob), Shape: &schema.Blob},
+			{Name: "Boolean", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Boolean), Shape: &schema.Bool},
+			{Name: "Double", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Double), Shape: &schema.Float64},
 			{Name: "EmptyStruct", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.EmptyStruct), Shape: &schemaEmptyStruct},
-			{Name: "Float", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Float), Shape: &jsonwire.Float32},
-			{Name: "HttpdateTimestamp", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.HttpdateTimestamp), Shape: &jsonwire.HTTPDate},
-			{Name: "Integer", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Integer), Shape: &jsonwire.Int32},
-			{Name: "Iso8601Timestamp", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Iso8601Timestamp), Shape: &jsonwire.ISO8601},
-			{Name: "JsonValue", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.JSONValue), Shape: &jsonwire.String},
+			{Name: "Float", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Float), Shape: &schema.Float32},
+			{Name: "HttpdateTimestamp", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.HttpdateTimestamp), Shape: &schema.HTTPDate},
+			{Name: "Integer", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Integer), Shape: &schema.Int32},
+			{Name: "Iso8601Timestamp", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Iso8601Timestamp), Shape: &schema.ISO8601},
+			{Name: "JsonValue", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.JSONValue), Shape: &schema.String},
 			{Name: "ListOfLists", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.ListOfLists), Shape: &schemaListOfListOfStrings},
 			{Name: "ListOfMapsOfStrings", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.ListOfMapsOfStrings), Shape: &schemaListOfMapsOfStrings},
 			{Name: "ListOfStrings", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.ListOfStrings), Shape: &schemaListOfStrings},
 			{Name: "ListOfStructs", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.ListOfStructs), Shape: &schemaListOfStructs},
-			{Name: "Long", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Long), Shape: &jsonwire.Int64},
+			{Name: "Long", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Long), Shape: &schema.Int64},
 			{Name: "MapOfListsOfStrings", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.MapOfListsOfStrings), Shape: &schemaMapOfListsOfStrings},
 			{Name: "MapOfMaps", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.MapOfMaps), Shape: &schemaMapOfMapOfStrings},
 			{Name: "MapOfStrings", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.MapOfStrings), Shape: &schemaMapOfStrings},
@@ -260,30 +260,30 @@ var (
 			{Name: "RecursiveMap", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.RecursiveMap), Shape: &schemaMapOfKitchenSinks},
 			{Name: "RecursiveStruct", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.RecursiveStruct), Shape: &schemaKitchenSink},
 			{Name: "SimpleStruct", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.SimpleStruct), Shape: &schemaSimpleStruct},
-			{Name: "String", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.String), Shape: &jsonwire.String},
+			{Name: "String", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.String), Shape: &schema.String},
 			{Name: "StructWithJsonName", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.StructWithJSONName), Shape: &schemaStructWithJSONName},
-			{Name: "Timestamp", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Timestamp), Shape: &jsonwire.Timestamp},
-			{Name: "UnixTimestamp", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.UnixTimestamp), Shape: &jsonwire.EpochSeconds},
+			{Name: "Timestamp", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.Timestamp), Shape: &schema.Timestamp},
+			{Name: "UnixTimestamp", Offset: unsafe.Offsetof(KitchenSinkOperationInput{}.UnixTimestamp), Shape: &schema.EpochSeconds},
 		},
 		Type: (*KitchenSinkOperationInput)(nil),
 	}
-	schemaKitchenSinkOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Blob", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Blob), Shape: &jsonwire.Blob},
-			{Name: "Boolean", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Boolean), Shape: &jsonwire.Bool},
-			{Name: "Double", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Double), Shape: &jsonwire.Float64},
+	schemaKitchenSinkOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Blob", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Blob), Shape: &schema.Blob},
+			{Name: "Boolean", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Boolean), Shape: &schema.Bool},
+			{Name: "Double", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Double), Shape: &schema.Float64},
 			{Name: "EmptyStruct", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.EmptyStruct), Shape: &schemaEmptyStruct},
-			{Name: "Float", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Float), Shape: &jsonwire.Float32},
-			{Name: "HttpdateTimestamp", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.HttpdateTimestamp), Shape: &jsonwire.HTTPDate},
-			{Name: "Integer", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Integer), Shape: &jsonwire.Int32},
-			{Name: "Iso8601Timestamp", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Iso8601Timestamp), Shape: &jsonwire.ISO8601},
-			{Name: "JsonValue", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.JSONValue), Shape: &jsonwire.String},
+			{Name: "Float", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Float), Shape: &schema.Float32},
+			{Name: "HttpdateTimestamp", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.HttpdateTimestamp), Shape: &schema.HTTPDate},
+			{Name: "Integer", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Integer), Shape: &schema.Int32},
+			{Name: "Iso8601Timestamp", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Iso8601Timestamp), Shape: &schema.ISO8601},
+			{Name: "JsonValue", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.JSONValue), Shape: &schema.String},
 			{Name: "ListOfLists", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.ListOfLists), Shape: &schemaListOfListOfStrings},
 			{Name: "ListOfMapsOfStrings", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.ListOfMapsOfStrings), Shape: &schemaListOfMapsOfStrings},
 			{Name: "ListOfStrings", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.ListOfStrings), Shape: &schemaListOfStrings},
 			{Name: "ListOfStructs", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.ListOfStructs), Shape: &schemaListOfStructs},
-			{Name: "Long", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Long), Shape: &jsonwire.Int64},
+			{Name: "Long", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Long), Shape: &schema.Int64},
 			{Name: "MapOfListsOfStrings", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.MapOfListsOfStrings), Shape: &schemaMapOfListsOfStrings},
 			{Name: "MapOfMaps", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.MapOfMaps), Shape: &schemaMapOfMapOfStrings},
 			{Name: "MapOfStrings", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.MapOfStrings), Shape: &schemaMapOfStrings},
@@ -292,171 +292,171 @@ var (
 			{Name: "RecursiveMap", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.RecursiveMap), Shape: &schemaMapOfKitchenSinks},
 			{Name: "RecursiveStruct", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.RecursiveStruct), Shape: &schemaKitchenSink},
 			{Name: "SimpleStruct", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.SimpleStruct), Shape: &schemaSimpleStruct},
-			{Name: "String", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.String), Shape: &jsonwire.String},
+			{Name: "String", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.String), Shape: &schema.String},
 			{Name: "StructWithJsonName", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.StructWithJSONName), Shape: &schemaStructWithJSONName},
-			{Name: "Timestamp", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Timestamp), Shape: &jsonwire.Timestamp},
-			{Name: "UnixTimestamp", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.UnixTimestamp), Shape: &jsonwire.EpochSeconds},
+			{Name: "Timestamp", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.Timestamp), Shape: &schema.Timestamp},
+			{Name: "UnixTimestamp", Offset: unsafe.Offsetof(KitchenSinkOperationOutput{}.UnixTimestamp), Shape: &schema.EpochSeconds},
 		},
 		Type: (*KitchenSinkOperationOutput)(nil),
 	}
-	schemaListOfKitchenSinks = jsonwire.Shape{
-		Kind: jsonwire.KindList,
+	schemaListOfKitchenSinks = schema.Shape{
+		Kind: schema.KindList,
 		Type: (*[]KitchenSink)(nil),
 	}
-	schemaListOfListOfStrings = jsonwire.Shape{
+	schemaListOfListOfStrings = schema.Shape{
 		Elem: &schemaListOfStrings,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[][]string)(nil),
 	}
-	schemaListOfMapsOfStrings = jsonwire.Shape{
+	schemaListOfMapsOfStrings = schema.Shape{
 		Elem: &schemaMapOfStrings,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]map[string]string)(nil),
 	}
-	schemaListOfStrings = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaListOfStrings = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaListOfStructs = jsonwire.Shape{
+	schemaListOfStructs = schema.Shape{
 		Elem: &schemaSimpleStruct,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]SimpleStruct)(nil),
 	}
-	schemaMapOfKitchenSinks = jsonwire.Shape{
-		Kind: jsonwire.KindMap,
+	schemaMapOfKitchenSinks = schema.Shape{
+		Kind: schema.KindMap,
 		Type: (*map[string]KitchenSink)(nil),
 	}
-	schemaMapOfListsOfStrings = jsonwire.Shape{
+	schemaMapOfListsOfStrings = schema.Shape{
 		Elem: &schemaListOfStrings,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string][]string)(nil),
 	}
-	schemaMapOfMapOfStrings = jsonwire.Shape{
+	schemaMapOfMapOfStrings = schema.Shape{
 		Elem: &schemaMapOfStrings,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string]map[string]string)(nil),
 	}
-	schemaMapOfStrings = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaMapOfStrings = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaMapOfStructs = jsonwire.Shape{
+	schemaMapOfStructs = schema.Shape{
 		Elem: &schemaSimpleStruct,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string]SimpleStruct)(nil),
 	}
-	schemaMyUnion = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "stringValue", Offset: unsafe.Offsetof(MyUnion{}.StringValue), Shape: &jsonwire.String},
-			{Name: "booleanValue", Offset: unsafe.Offsetof(MyUnion{}.BooleanValue), Shape: &jsonwire.Bool},
-			{Name: "numberValue", Offset: unsafe.Offsetof(MyUnion{}.NumberValue), Shape: &jsonwire.Int32},
-			{Name: "blobValue", Offset: unsafe.Offsetof(MyUnion{}.BlobValue), Shape: &jsonwire.Blob},
-			{Name: "timestampValue", Offset: unsafe.Offsetof(MyUnion{}.TimestampValue), Shape: &jsonwire.Timestamp},
-			{Name: "enumValue", Offset: unsafe.Offsetof(MyUnion{}.EnumValue), Shape: &jsonwire.Enum},
+	schemaMyUnion = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "stringValue", Offset: unsafe.Offsetof(MyUnion{}.StringValue), Shape: &schema.String},
+			{Name: "booleanValue", Offset: unsafe.Offsetof(MyUnion{}.BooleanValue), Shape: &schema.Bool},
+			{Name: "numberValue", Offset: unsafe.Offsetof(MyUnion{}.NumberValue), Shape: &schema.Int32},
+			{Name: "blobValue", Offset: unsafe.Offsetof(MyUnion{}.BlobValue), Shape: &schema.Blob},
+			{Name: "timestampValue", Offset: unsafe.Offsetof(MyUnion{}.TimestampValue), Shape: &schema.Timestamp},
+			{Name: "enumValue", Offset: unsafe.Offsetof(MyUnion{}.EnumValue), Shape: &schema.Enum},
 			{Name: "listValue", Offset: unsafe.Offsetof(MyUnion{}.ListValue), Shape: &schemaStringList},
 			{Name: "mapValue", Offset: unsafe.Offsetof(MyUnion{}.MapValue), Shape: &schemaStringMap},
 			{Name: "structureValue", Offset: unsafe.Offsetof(MyUnion{}.StructureValue), Shape: &schemaGreetingStruct},
 		},
 		Type: (*MyUnion)(nil),
 	}
-	schemaNullOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "string", Offset: unsafe.Offsetof(NullOperationInput{}.String), Shape: &jsonwire.String},
+	schemaNullOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "string", Offset: unsafe.Offsetof(NullOperationInput{}.String), Shape: &schema.String},
 		},
 		Type: (*NullOperationInput)(nil),
 	}
-	schemaNullOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "string", Offset: unsafe.Offsetof(NullOperationOutput{}.String), Shape: &jsonwire.String},
+	schemaNullOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "string", Offset: unsafe.Offsetof(NullOperationOutput{}.String), Shape: &schema.String},
 		},
 		Type: (*NullOperationOutput)(nil),
 	}
-	schemaOperationWithOptionalInputOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Value", Offset: unsafe.Offsetof(OperationWithOptionalInputOutputInput{}.Value), Shape: &jsonwire.String},
+	schemaOperationWithOptionalInputOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Value", Offset: unsafe.Offsetof(OperationWithOptionalInputOutputInput{}.Value), Shape: &schema.String},
 		},
 		Type: (*OperationWithOptionalInputOutputInput)(nil),
 	}
-	schemaOperationWithOptionalInputOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaOperationWithOptionalInputOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*OperationWithOptionalInputOutputOutput)(nil),
 	}
-	schemaPutAndGetInlineDocumentsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "inlineDocument", Offset: unsafe.Offsetof(PutAndGetInlineDocumentsInput{}.InlineDocument), Shape: &jsonwire.Document},
+	schemaPutAndGetInlineDocumentsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "inlineDocument", Offset: unsafe.Offsetof(PutAndGetInlineDocumentsInput{}.InlineDocument), Shape: &schema.Document},
 		},
 		Type: (*PutAndGetInlineDocumentsInput)(nil),
 	}
-	schemaPutAndGetInlineDocumentsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "inlineDocument", Offset: unsafe.Offsetof(PutAndGetInlineDocumentsOutput{}.InlineDocument), Shape: &jsonwire.Document},
+	schemaPutAndGetInlineDocumentsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "inlineDocument", Offset: unsafe.Offsetof(PutAndGetInlineDocumentsOutput{}.InlineDocument), Shape: &schema.Document},
 		},
 		Type: (*PutAndGetInlineDocumentsOutput)(nil),
 	}
-	schemaPutWithContentEncodingInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "encoding", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Encoding), Shape: &jsonwire.String},
-			{Name: "data", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Data), Shape: &jsonwire.String},
+	schemaPutWithContentEncodingInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "encoding", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Encoding), Shape: &schema.String},
+			{Name: "data", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Data), Shape: &schema.String},
 		},
 		Type: (*PutWithContentEncodingInput)(nil),
 	}
-	schemaPutWithContentEncodingOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaPutWithContentEncodingOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*PutWithContentEncodingOutput)(nil),
 	}
-	schemaSimpleScalarPropertiesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FloatValue), Shape: &jsonwire.Float32},
-			{Name: "doubleValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.DoubleValue), Shape: &jsonwire.Float64},
+	schemaSimpleScalarPropertiesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FloatValue), Shape: &schema.Float32},
+			{Name: "doubleValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.DoubleValue), Shape: &schema.Float64},
 		},
 		Type: (*SimpleScalarPropertiesInput)(nil),
 	}
-	schemaSimpleScalarPropertiesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FloatValue), Shape: &jsonwire.Float32},
-			{Name: "doubleValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.DoubleValue), Shape: &jsonwire.Float64},
+	schemaSimpleScalarPropertiesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FloatValue), Shape: &schema.Float32},
+			{Name: "doubleValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.DoubleValue), Shape: &schema.Float64},
 		},
 		Type: (*SimpleScalarPropertiesOutput)(nil),
 	}
-	schemaSimpleStruct = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Value", Offset: unsafe.Offsetof(SimpleStruct{}.Value), Shape: &jsonwire.String},
+	schemaSimpleStruct = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Value", Offset: unsafe.Offsetof(SimpleStruct{}.Value), Shape: &schema.String},
 		},
 		Type: (*SimpleStruct)(nil),
 	}
-	schemaStringList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaStringList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaStringMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaStringMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaStructWithJSONName = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Value", Offset: unsafe.Offsetof(StructWithJSONName{}.Value), Shape: &jsonwire.String},
+	schemaStructWithJSONName = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Value", Offset: unsafe.Offsetof(StructWithJSONName{}.Value), Shape: &schema.String},
 		},
 		Type: (*StructWithJSONName)(nil),
 	}
-	schemaValidationException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &jsonwire.String},
+	schemaValidationException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ValidationException)(nil),
 	}
@@ -470,10 +470,10 @@ func init() {
 }
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *DatetimeOffsetsInput:
 		return &schemaDatetimeOffsetsInput

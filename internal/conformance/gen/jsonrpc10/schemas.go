@@ -3,186 +3,186 @@
 package jsonrpc10
 
 import (
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaComplexError = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopLevel", Offset: unsafe.Offsetof(ComplexError{}.TopLevel), Shape: &jsonwire.String},
+	schemaComplexError = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopLevel", Offset: unsafe.Offsetof(ComplexError{}.TopLevel), Shape: &schema.String},
 			{Name: "Nested", Offset: unsafe.Offsetof(ComplexError{}.Nested), Shape: &schemaComplexNestedErrorData},
 		},
 		Type: (*ComplexError)(nil),
 	}
-	schemaComplexNestedErrorData = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Foo", Offset: unsafe.Offsetof(ComplexNestedErrorData{}.Foo), Shape: &jsonwire.String},
+	schemaComplexNestedErrorData = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Foo", Offset: unsafe.Offsetof(ComplexNestedErrorData{}.Foo), Shape: &schema.String},
 		},
 		Type: (*ComplexNestedErrorData)(nil),
 	}
-	schemaEmptyInputAndEmptyOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEmptyInputAndEmptyOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EmptyInputAndEmptyOutputInput)(nil),
 	}
-	schemaEmptyInputAndEmptyOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEmptyInputAndEmptyOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EmptyInputAndEmptyOutputOutput)(nil),
 	}
-	schemaEndpointOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointOperationInput)(nil),
 	}
-	schemaEndpointOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointOperationOutput)(nil),
 	}
-	schemaEndpointWithHostLabelOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "label", Offset: unsafe.Offsetof(EndpointWithHostLabelOperationInput{}.Label), Shape: &jsonwire.String},
+	schemaEndpointWithHostLabelOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "label", Offset: unsafe.Offsetof(EndpointWithHostLabelOperationInput{}.Label), Shape: &schema.String},
 		},
 		Type: (*EndpointWithHostLabelOperationInput)(nil),
 	}
-	schemaEndpointWithHostLabelOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointWithHostLabelOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointWithHostLabelOperationOutput)(nil),
 	}
-	schemaFooError = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaFooError = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*FooError)(nil),
 	}
-	schemaGreetingStruct = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "hi", Offset: unsafe.Offsetof(GreetingStruct{}.Hi), Shape: &jsonwire.String},
+	schemaGreetingStruct = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "hi", Offset: unsafe.Offsetof(GreetingStruct{}.Hi), Shape: &schema.String},
 		},
 		Type: (*GreetingStruct)(nil),
 	}
-	schemaGreetingWithErrorsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGreetingWithErrorsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GreetingWithErrorsInput)(nil),
 	}
-	schemaGreetingWithErrorsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGreetingWithErrorsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GreetingWithErrorsOutput)(nil),
 	}
-	schemaHostWithPathOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHostWithPathOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HostWithPathOperationInput)(nil),
 	}
-	schemaHostWithPathOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHostWithPathOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HostWithPathOperationOutput)(nil),
 	}
-	schemaInvalidGreeting = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidGreeting{}.Message), Shape: &jsonwire.String},
+	schemaInvalidGreeting = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidGreeting{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidGreeting)(nil),
 	}
-	schemaJsonUnionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaJsonUnionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "contents", Offset: unsafe.Offsetof(JsonUnionsInput{}.Contents), Shape: &schemaMyUnion},
 		},
 		Type: (*JsonUnionsInput)(nil),
 	}
-	schemaJsonUnionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaJsonUnionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "contents", Offset: unsafe.Offsetof(JsonUnionsOutput{}.Contents), Shape: &schemaMyUnion},
 		},
 		Type: (*JsonUnionsOutput)(nil),
 	}
-	schemaMyUnion = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "stringValue", Offset: unsafe.Offsetof(MyUnion{}.StringValue), Shape: &jsonwire.String},
-			{Name: "booleanValue", Offset: unsafe.Offsetof(MyUnion{}.BooleanValue), Shape: &jsonwire.Bool},
-			{Name: "numberValue", Offset: unsafe.Offsetof(MyUnion{}.NumberValue), Shape: &jsonwire.Int32},
-			{Name: "blobValue", Offset: unsafe.Offsetof(MyUnion{}.BlobValue), Shape: &jsonwire.Blob},
-			{Name: "timestampValue", Offset: unsafe.Offsetof(MyUnion{}.TimestampValue), Shape: &jsonwire.Timestamp},
-			{Name: "enumValue", Offset: unsafe.Offsetof(MyUnion{}.EnumValue), Shape: &jsonwire.Enum},
-			{Name: "intEnumValue", Offset: unsafe.Offsetof(MyUnion{}.IntEnumValue), Shape: &jsonwire.Int32},
+	schemaMyUnion = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "stringValue", Offset: unsafe.Offsetof(MyUnion{}.StringValue), Shape: &schema.String},
+			{Name: "booleanValue", Offset: unsafe.Offsetof(MyUnion{}.BooleanValue), Shape: &schema.Bool},
+			{Name: "numberValue", Offset: unsafe.Offsetof(MyUnion{}.NumberValue), Shape: &schema.Int32},
+			{Name: "blobValue", Offset: unsafe.Offsetof(MyUnion{}.BlobValue), Shape: &schema.Blob},
+			{Name: "timestampValue", Offset: unsafe.Offsetof(MyUnion{}.TimestampValue), Shape: &schema.Timestamp},
+			{Name: "enumValue", Offset: unsafe.Offsetof(MyUnion{}.EnumValue), Shape: &schema.Enum},
+			{Name: "intEnumValue", Offset: unsafe.Offsetof(MyUnion{}.IntEnumValue), Shape: &schema.Int32},
 			{Name: "listValue", Offset: unsafe.Offsetof(MyUnion{}.ListValue), Shape: &schemaStringList},
 			{Name: "mapValue", Offset: unsafe.Offsetof(MyUnion{}.MapValue), Shape: &schemaStringMap},
 			{Name: "structureValue", Offset: unsafe.Offsetof(MyUnion{}.StructureValue), Shape: &schemaGreetingStruct},
 		},
 		Type: (*MyUnion)(nil),
 	}
-	schemaNoInputAndNoOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndNoOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndNoOutputInput)(nil),
 	}
-	schemaNoInputAndNoOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndNoOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndNoOutputOutput)(nil),
 	}
-	schemaNoInputAndOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndOutputInput)(nil),
 	}
-	schemaNoInputAndOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndOutputOutput)(nil),
 	}
-	schemaPutWithContentEncodingInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "encoding", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Encoding), Shape: &jsonwire.String},
-			{Name: "data", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Data), Shape: &jsonwire.String},
+	schemaPutWithContentEncodingInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "encoding", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Encoding), Shape: &schema.String},
+			{Name: "data", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Data), Shape: &schema.String},
 		},
 		Type: (*PutWithContentEncodingInput)(nil),
 	}
-	schemaPutWithContentEncodingOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaPutWithContentEncodingOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*PutWithContentEncodingOutput)(nil),
 	}
-	schemaSimpleScalarPropertiesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FloatValue), Shape: &jsonwire.Float32},
-			{Name: "doubleValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.DoubleValue), Shape: &jsonwire.Float64},
+	schemaSimpleScalarPropertiesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FloatValue), Shape: &schema.Float32},
+			{Name: "doubleValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.DoubleValue), Shape: &schema.Float64},
 		},
 		Type: (*SimpleScalarPropertiesInput)(nil),
 	}
-	schemaSimpleScalarPropertiesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FloatValue), Shape: &jsonwire.Float32},
-			{Name: "doubleValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.DoubleValue), Shape: &jsonwire.Float64},
+	schemaSimpleScalarPropertiesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FloatValue), Shape: &schema.Float32},
+			{Name: "doubleValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.DoubleValue), Shape: &schema.Float64},
 		},
 		Type: (*SimpleScalarPropertiesOutput)(nil),
 	}
-	schemaStringList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaStringList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaStringMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaStringMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaValidationException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &jsonwire.String},
+	schemaValidationException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ValidationException)(nil),
 	}
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *EmptyInputAndEmptyOutputInput:
 		return &schemaEmptyInputAndEmptyOutputInput

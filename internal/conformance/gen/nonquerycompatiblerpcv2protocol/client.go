@@ -5,7 +5,6 @@ package nonquerycompatiblerpcv2protocol
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 )
 
@@ -79,12 +78,6 @@ func (c *Client) NonQueryCompatibleOperation(ctx context.Context, in *NonQueryCo
 		return nil, err
 	}
 	return out, nil
-}
-
-// UnmarshalJSON decodes the JSON body of the ValidationException error into e,
-// matching member names exactly.
-func (e *ValidationException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaValidationException, e)
 }
 
 // newError returns an empty typed error for an error code of Non Query

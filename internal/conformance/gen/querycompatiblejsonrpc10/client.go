@@ -5,7 +5,6 @@ package querycompatiblejsonrpc10
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 )
 
@@ -47,14 +46,15 @@ func (c *Client) Options() Options {
 
 // service describes Query Compatible JSON RPC 10 protocol tests to the protocol code.
 var service = specrt.Service{
-	APIVersion:     "2020-07-14",
-	EndpointPrefix: "querycompatiblejsonrpc10",
-	Name:           "querycompatiblejsonrpc10",
-	NewError:       newError,
-	Protocol:       "awsJson1_0",
-	SigningName:    "querycompatiblejsonrpc10",
-	TargetPrefix:   "QueryCompatibleJsonRpc10",
-	WireShape:      WireShape,
+	APIVersion:      "2020-07-14",
+	EndpointPrefix:  "querycompatiblejsonrpc10",
+	Name:            "querycompatiblejsonrpc10",
+	NewError:        newError,
+	Protocol:        "awsJson1_0",
+	QueryCompatible: true,
+	SigningName:     "querycompatiblejsonrpc10",
+	TargetPrefix:    "QueryCompatibleJsonRpc10",
+	WireShape:       WireShape,
 }
 
 // The operations, described to the protocol code.
@@ -81,24 +81,6 @@ func (c *Client) QueryCompatibleOperation(ctx context.Context, in *QueryCompatib
 		return nil, err
 	}
 	return out, nil
-}
-
-// UnmarshalJSON decodes the JSON body of the CustomCodeError error into e,
-// matching member names exactly.
-func (e *CustomCodeError) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaCustomCodeError, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the NoCustomCodeError error into e,
-// matching member names exactly.
-func (e *NoCustomCodeError) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaNoCustomCodeError, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ValidationException error into e,
-// matching member names exactly.
-func (e *ValidationException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaValidationException, e)
 }
 
 // newError returns an empty typed error for an error code of Query Compatible

@@ -21,8 +21,11 @@ func (e *CustomCodeError) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "CustomCodeError".
+// ErrorCode returns the error's code on the wire, "CustomCodeError", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *CustomCodeError) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "CustomCodeError"
 }
 
@@ -68,8 +71,11 @@ func (e *NoCustomCodeError) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "NoCustomCodeError".
+// ErrorCode returns the error's code on the wire, "NoCustomCodeError", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *NoCustomCodeError) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "NoCustomCodeError"
 }
 
@@ -110,8 +116,11 @@ func (e *ValidationException) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "ValidationException".
+// ErrorCode returns the error's code on the wire, "ValidationException", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *ValidationException) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "ValidationException"
 }
 

@@ -5,7 +5,6 @@ package querycompatiblerpcv2protocol
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 )
 
@@ -47,14 +46,15 @@ func (c *Client) Options() Options {
 
 // service describes Query Compatible RpcV2 Protocol protocol tests to the protocol code.
 var service = specrt.Service{
-	APIVersion:     "2025-06-20",
-	EndpointPrefix: "querycompatiblerpcv2protocol",
-	Name:           "querycompatiblerpcv2protocol",
-	NewError:       newError,
-	Protocol:       "rpcv2Cbor",
-	SigningName:    "querycompatiblerpcv2protocol",
-	TargetPrefix:   "QueryCompatibleRpcV2Protocol",
-	WireShape:      WireShape,
+	APIVersion:      "2025-06-20",
+	EndpointPrefix:  "querycompatiblerpcv2protocol",
+	Name:            "querycompatiblerpcv2protocol",
+	NewError:        newError,
+	Protocol:        "rpcv2Cbor",
+	QueryCompatible: true,
+	SigningName:     "querycompatiblerpcv2protocol",
+	TargetPrefix:    "QueryCompatibleRpcV2Protocol",
+	WireShape:       WireShape,
 }
 
 // The operations, described to the protocol code.
@@ -81,24 +81,6 @@ func (c *Client) QueryCompatibleOperation(ctx context.Context, in *QueryCompatib
 		return nil, err
 	}
 	return out, nil
-}
-
-// UnmarshalJSON decodes the JSON body of the CustomCodeError error into e,
-// matching member names exactly.
-func (e *CustomCodeError) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaCustomCodeError, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the NoCustomCodeError error into e,
-// matching member names exactly.
-func (e *NoCustomCodeError) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaNoCustomCodeError, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ValidationException error into e,
-// matching member names exactly.
-func (e *ValidationException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaValidationException, e)
 }
 
 // newError returns an empty typed error for an error code of Query Compatible

@@ -3,48 +3,48 @@
 package querycompatiblerpcv2protocol
 
 import (
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaCustomCodeError = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(CustomCodeError{}.Message), Shape: &jsonwire.String},
+	schemaCustomCodeError = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(CustomCodeError{}.Message), Shape: &schema.String},
 		},
 		Type: (*CustomCodeError)(nil),
 	}
-	schemaNoCustomCodeError = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoCustomCodeError{}.Message), Shape: &jsonwire.String},
+	schemaNoCustomCodeError = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoCustomCodeError{}.Message), Shape: &schema.String},
 		},
 		Type: (*NoCustomCodeError)(nil),
 	}
-	schemaQueryCompatibleOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryCompatibleOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryCompatibleOperationInput)(nil),
 	}
-	schemaQueryCompatibleOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryCompatibleOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryCompatibleOperationOutput)(nil),
 	}
-	schemaValidationException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &jsonwire.String},
+	schemaValidationException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ValidationException)(nil),
 	}
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *QueryCompatibleOperationInput:
 		return &schemaQueryCompatibleOperationInput

@@ -3,518 +3,518 @@
 package queryprotocol
 
 import (
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"time"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaBooleanList = jsonwire.Shape{
-		Elem: &jsonwire.Bool,
-		Kind: jsonwire.KindList,
+	schemaBooleanList = schema.Shape{
+		Elem: &schema.Bool,
+		Kind: schema.KindList,
 		Type: (*[]bool)(nil),
 	}
-	schemaComplexError = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopLevel", Offset: unsafe.Offsetof(ComplexError{}.TopLevel), Shape: &jsonwire.String},
+	schemaComplexError = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopLevel", Offset: unsafe.Offsetof(ComplexError{}.TopLevel), Shape: &schema.String},
 			{Name: "Nested", Offset: unsafe.Offsetof(ComplexError{}.Nested), Shape: &schemaComplexNestedErrorData},
 		},
 		Type: (*ComplexError)(nil),
 	}
-	schemaComplexMap = jsonwire.Shape{
+	schemaComplexMap = schema.Shape{
 		Elem: &schemaGreetingStruct,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string]GreetingStruct)(nil),
 	}
-	schemaComplexNestedErrorData = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Foo", Offset: unsafe.Offsetof(ComplexNestedErrorData{}.Foo), Shape: &jsonwire.String},
+	schemaComplexNestedErrorData = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Foo", Offset: unsafe.Offsetof(ComplexNestedErrorData{}.Foo), Shape: &schema.String},
 		},
 		Type: (*ComplexNestedErrorData)(nil),
 	}
-	schemaCustomCodeError = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(CustomCodeError{}.Message), Shape: &jsonwire.String},
+	schemaCustomCodeError = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(CustomCodeError{}.Message), Shape: &schema.String},
 		},
 		Type: (*CustomCodeError)(nil),
 	}
-	schemaDatetimeOffsetsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDatetimeOffsetsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DatetimeOffsetsInput)(nil),
 	}
-	schemaDatetimeOffsetsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "datetime", Offset: unsafe.Offsetof(DatetimeOffsetsOutput{}.Datetime), Shape: &jsonwire.ISO8601},
+	schemaDatetimeOffsetsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "datetime", Offset: unsafe.Offsetof(DatetimeOffsetsOutput{}.Datetime), Shape: &schema.ISO8601},
 		},
 		Type: (*DatetimeOffsetsOutput)(nil),
 	}
-	schemaEmptyInputAndEmptyOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEmptyInputAndEmptyOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EmptyInputAndEmptyOutputInput)(nil),
 	}
-	schemaEmptyInputAndEmptyOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEmptyInputAndEmptyOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EmptyInputAndEmptyOutputOutput)(nil),
 	}
-	schemaEndpointOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointOperationInput)(nil),
 	}
-	schemaEndpointOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointOperationOutput)(nil),
 	}
-	schemaEndpointWithHostLabelOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "label", Offset: unsafe.Offsetof(EndpointWithHostLabelOperationInput{}.Label), Shape: &jsonwire.String},
+	schemaEndpointWithHostLabelOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "label", Offset: unsafe.Offsetof(EndpointWithHostLabelOperationInput{}.Label), Shape: &schema.String},
 		},
 		Type: (*EndpointWithHostLabelOperationInput)(nil),
 	}
-	schemaEndpointWithHostLabelOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointWithHostLabelOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointWithHostLabelOperationOutput)(nil),
 	}
-	schemaFlattenedXmlMapInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaFlattenedXmlMapInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*FlattenedXmlMapInput)(nil),
 	}
-	schemaFlattenedXmlMapOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "myMap", Offset: unsafe.Offsetof(FlattenedXmlMapOutput{}.MyMap), Shape: &schemaFooEnumMap, XML: &jsonwire.XMLMember{Flat: true}},
+	schemaFlattenedXmlMapOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "myMap", Offset: unsafe.Offsetof(FlattenedXmlMapOutput{}.MyMap), Shape: &schemaFooEnumMap, XML: &schema.XMLMember{Flat: true}},
 		},
 		Type: (*FlattenedXmlMapOutput)(nil),
 	}
-	schemaFlattenedXmlMapWithXmlNameInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaFlattenedXmlMapWithXmlNameInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*FlattenedXmlMapWithXmlNameInput)(nil),
 	}
-	schemaFlattenedXmlMapWithXmlNameOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNameOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNameOutputMap, XML: &jsonwire.XMLMember{Flat: true}},
+	schemaFlattenedXmlMapWithXmlNameOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNameOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNameOutputMap, XML: &schema.XMLMember{Flat: true}},
 		},
 		Type: (*FlattenedXmlMapWithXmlNameOutput)(nil),
 	}
-	schemaFlattenedXmlMapWithXmlNameOutputMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaFlattenedXmlMapWithXmlNameOutputMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
-		XML:  &jsonwire.XMLShape{KeyName: "K", ValueName: "V"},
+		XML:  &schema.XMLShape{KeyName: "K", ValueName: "V"},
 	}
-	schemaFlattenedXmlMapWithXmlNamespaceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaFlattenedXmlMapWithXmlNamespaceInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*FlattenedXmlMapWithXmlNamespaceInput)(nil),
 	}
-	schemaFlattenedXmlMapWithXmlNamespaceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNamespaceOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNamespaceOutputMap, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://the-member.example.com"}}},
+	schemaFlattenedXmlMapWithXmlNamespaceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNamespaceOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNamespaceOutputMap, XML: &schema.XMLMember{Flat: true, NS: &schema.XMLNamespace{URI: "https://the-member.example.com"}}},
 		},
 		Type: (*FlattenedXmlMapWithXmlNamespaceOutput)(nil),
 	}
-	schemaFlattenedXmlMapWithXmlNamespaceOutputMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaFlattenedXmlMapWithXmlNamespaceOutputMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
-		XML:  &jsonwire.XMLShape{KeyName: "K", ValueName: "V", KeyNS: &jsonwire.XMLNamespace{URI: "https://the-key.example.com"}, ValueNS: &jsonwire.XMLNamespace{URI: "https://the-value.example.com"}},
+		XML:  &schema.XMLShape{KeyName: "K", ValueName: "V", KeyNS: &schema.XMLNamespace{URI: "https://the-key.example.com"}, ValueNS: &schema.XMLNamespace{URI: "https://the-value.example.com"}},
 	}
-	schemaFooEnumList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaFooEnumList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]FooEnum)(nil),
 	}
-	schemaFooEnumMap = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindMap,
+	schemaFooEnumMap = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindMap,
 		Type: (*map[string]FooEnum)(nil),
 	}
-	schemaFooEnumSet = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaFooEnumSet = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]FooEnum)(nil),
 	}
-	schemaFractionalSecondsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaFractionalSecondsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*FractionalSecondsInput)(nil),
 	}
-	schemaFractionalSecondsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "datetime", Offset: unsafe.Offsetof(FractionalSecondsOutput{}.Datetime), Shape: &jsonwire.ISO8601},
+	schemaFractionalSecondsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "datetime", Offset: unsafe.Offsetof(FractionalSecondsOutput{}.Datetime), Shape: &schema.ISO8601},
 		},
 		Type: (*FractionalSecondsOutput)(nil),
 	}
-	schemaGreetingList = jsonwire.Shape{
+	schemaGreetingList = schema.Shape{
 		Elem: &schemaGreetingStruct,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]GreetingStruct)(nil),
 	}
-	schemaGreetingStruct = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "hi", Offset: unsafe.Offsetof(GreetingStruct{}.Hi), Shape: &jsonwire.String},
+	schemaGreetingStruct = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "hi", Offset: unsafe.Offsetof(GreetingStruct{}.Hi), Shape: &schema.String},
 		},
 		Type: (*GreetingStruct)(nil),
 	}
-	schemaGreetingWithErrorsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGreetingWithErrorsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GreetingWithErrorsInput)(nil),
 	}
-	schemaGreetingWithErrorsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "greeting", Offset: unsafe.Offsetof(GreetingWithErrorsOutput{}.Greeting), Shape: &jsonwire.String},
+	schemaGreetingWithErrorsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "greeting", Offset: unsafe.Offsetof(GreetingWithErrorsOutput{}.Greeting), Shape: &schema.String},
 		},
 		Type: (*GreetingWithErrorsOutput)(nil),
 	}
-	schemaHostWithPathOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHostWithPathOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HostWithPathOperationInput)(nil),
 	}
-	schemaHostWithPathOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHostWithPathOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HostWithPathOperationOutput)(nil),
 	}
-	schemaIgnoresWrappingXmlNameInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaIgnoresWrappingXmlNameInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*IgnoresWrappingXmlNameInput)(nil),
 	}
-	schemaIgnoresWrappingXmlNameOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "foo", Offset: unsafe.Offsetof(IgnoresWrappingXmlNameOutput{}.Foo), Shape: &jsonwire.String},
+	schemaIgnoresWrappingXmlNameOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "foo", Offset: unsafe.Offsetof(IgnoresWrappingXmlNameOutput{}.Foo), Shape: &schema.String},
 		},
 		Type: (*IgnoresWrappingXmlNameOutput)(nil),
 	}
-	schemaIntegerEnumList = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindList,
+	schemaIntegerEnumList = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindList,
 		Type: (*[]int32)(nil),
 	}
-	schemaIntegerEnumMap = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindMap,
+	schemaIntegerEnumMap = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindMap,
 		Type: (*map[string]int32)(nil),
 	}
-	schemaIntegerEnumSet = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindList,
+	schemaIntegerEnumSet = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindList,
 		Type: (*[]int32)(nil),
 	}
-	schemaIntegerList = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindList,
+	schemaIntegerList = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindList,
 		Type: (*[]int32)(nil),
 	}
-	schemaInvalidGreeting = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidGreeting{}.Message), Shape: &jsonwire.String},
+	schemaInvalidGreeting = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidGreeting{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidGreeting)(nil),
 	}
-	schemaListWithMemberNamespace = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaListWithMemberNamespace = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
-		XML:  &jsonwire.XMLShape{ElemNS: &jsonwire.XMLNamespace{URI: "https://xml-member.example.com"}},
+		XML:  &schema.XMLShape{ElemNS: &schema.XMLNamespace{URI: "https://xml-member.example.com"}},
 	}
-	schemaListWithNamespace = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaListWithNamespace = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaListWithXmlName = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaListWithXmlName = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "item"},
+		XML:  &schema.XMLShape{ElemName: "item"},
 	}
-	schemaMapOfLists = jsonwire.Shape{
+	schemaMapOfLists = schema.Shape{
 		Elem: &schemaStringList,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string][]string)(nil),
 	}
-	schemaMapWithXmlName = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaMapWithXmlName = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
-		XML:  &jsonwire.XMLShape{KeyName: "K", ValueName: "V"},
+		XML:  &schema.XMLShape{KeyName: "K", ValueName: "V"},
 	}
-	schemaNestedStringList = jsonwire.Shape{
+	schemaNestedStringList = schema.Shape{
 		Elem: &schemaStringList,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[][]string)(nil),
 	}
-	schemaNestedStructWithList = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaNestedStructWithList = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ListArg", Offset: unsafe.Offsetof(NestedStructWithList{}.ListArg), Shape: &schemaStringList},
 		},
 		Type: (*NestedStructWithList)(nil),
 	}
-	schemaNestedStructWithMap = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaNestedStructWithMap = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "MapArg", Offset: unsafe.Offsetof(NestedStructWithMap{}.MapArg), Shape: &schemaStringMap},
 		},
 		Type: (*NestedStructWithMap)(nil),
 	}
-	schemaNestedStructuresInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaNestedStructuresInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Nested", Offset: unsafe.Offsetof(NestedStructuresInput{}.Nested), Shape: &schemaStructArg},
 		},
 		Type: (*NestedStructuresInput)(nil),
 	}
-	schemaNestedStructuresOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNestedStructuresOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NestedStructuresOutput)(nil),
 	}
-	schemaNoInputAndNoOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndNoOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndNoOutputInput)(nil),
 	}
-	schemaNoInputAndNoOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndNoOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndNoOutputOutput)(nil),
 	}
-	schemaNoInputAndOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndOutputInput)(nil),
 	}
-	schemaNoInputAndOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndOutputOutput)(nil),
 	}
-	schemaPutWithContentEncodingInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "encoding", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Encoding), Shape: &jsonwire.String},
-			{Name: "data", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Data), Shape: &jsonwire.String},
+	schemaPutWithContentEncodingInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "encoding", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Encoding), Shape: &schema.String},
+			{Name: "data", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Data), Shape: &schema.String},
 		},
 		Type: (*PutWithContentEncodingInput)(nil),
 	}
-	schemaPutWithContentEncodingOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaPutWithContentEncodingOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*PutWithContentEncodingOutput)(nil),
 	}
-	schemaQueryIdempotencyTokenAutoFillInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "token", Offset: unsafe.Offsetof(QueryIdempotencyTokenAutoFillInput{}.Token), Shape: &jsonwire.String},
+	schemaQueryIdempotencyTokenAutoFillInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "token", Offset: unsafe.Offsetof(QueryIdempotencyTokenAutoFillInput{}.Token), Shape: &schema.String},
 		},
 		Type: (*QueryIdempotencyTokenAutoFillInput)(nil),
 	}
-	schemaQueryIdempotencyTokenAutoFillOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryIdempotencyTokenAutoFillOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryIdempotencyTokenAutoFillOutput)(nil),
 	}
-	schemaQueryListsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaQueryListsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ListArg", Offset: unsafe.Offsetof(QueryListsInput{}.ListArg), Shape: &schemaStringList},
 			{Name: "ComplexListArg", Offset: unsafe.Offsetof(QueryListsInput{}.ComplexListArg), Shape: &schemaGreetingList},
-			{Name: "FlattenedListArg", Offset: unsafe.Offsetof(QueryListsInput{}.FlattenedListArg), Shape: &schemaStringList, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "FlattenedListArg", Offset: unsafe.Offsetof(QueryListsInput{}.FlattenedListArg), Shape: &schemaStringList, XML: &schema.XMLMember{Flat: true}},
 			{Name: "ListArgWithXmlNameMember", Offset: unsafe.Offsetof(QueryListsInput{}.ListArgWithXmlNameMember), Shape: &schemaListWithXmlName},
-			{Name: "Hi", Offset: unsafe.Offsetof(QueryListsInput{}.FlattenedListArgWithXmlName), Shape: &schemaListWithXmlName, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "Hi", Offset: unsafe.Offsetof(QueryListsInput{}.FlattenedListArgWithXmlName), Shape: &schemaListWithXmlName, XML: &schema.XMLMember{Flat: true}},
 			{Name: "NestedWithList", Offset: unsafe.Offsetof(QueryListsInput{}.NestedWithList), Shape: &schemaNestedStructWithList},
 		},
 		Type: (*QueryListsInput)(nil),
 	}
-	schemaQueryListsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryListsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryListsOutput)(nil),
 	}
-	schemaQueryMapsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaQueryMapsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "MapArg", Offset: unsafe.Offsetof(QueryMapsInput{}.MapArg), Shape: &schemaStringMap},
 			{Name: "Foo", Offset: unsafe.Offsetof(QueryMapsInput{}.RenamedMapArg), Shape: &schemaStringMap},
 			{Name: "ComplexMapArg", Offset: unsafe.Offsetof(QueryMapsInput{}.ComplexMapArg), Shape: &schemaComplexMap},
 			{Name: "MapWithXmlMemberName", Offset: unsafe.Offsetof(QueryMapsInput{}.MapWithXmlMemberName), Shape: &schemaMapWithXmlName},
-			{Name: "FlattenedMap", Offset: unsafe.Offsetof(QueryMapsInput{}.FlattenedMap), Shape: &schemaStringMap, XML: &jsonwire.XMLMember{Flat: true}},
-			{Name: "Hi", Offset: unsafe.Offsetof(QueryMapsInput{}.FlattenedMapWithXmlName), Shape: &schemaMapWithXmlName, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "FlattenedMap", Offset: unsafe.Offsetof(QueryMapsInput{}.FlattenedMap), Shape: &schemaStringMap, XML: &schema.XMLMember{Flat: true}},
+			{Name: "Hi", Offset: unsafe.Offsetof(QueryMapsInput{}.FlattenedMapWithXmlName), Shape: &schemaMapWithXmlName, XML: &schema.XMLMember{Flat: true}},
 			{Name: "MapOfLists", Offset: unsafe.Offsetof(QueryMapsInput{}.MapOfLists), Shape: &schemaMapOfLists},
 			{Name: "NestedStructWithMap", Offset: unsafe.Offsetof(QueryMapsInput{}.NestedStructWithMap), Shape: &schemaNestedStructWithMap},
 		},
 		Type: (*QueryMapsInput)(nil),
 	}
-	schemaQueryMapsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryMapsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryMapsOutput)(nil),
 	}
-	schemaQueryTimestampsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "normalFormat", Offset: unsafe.Offsetof(QueryTimestampsInput{}.NormalFormat), Shape: &jsonwire.Timestamp},
-			{Name: "epochMember", Offset: unsafe.Offsetof(QueryTimestampsInput{}.EpochMember), Shape: &jsonwire.EpochSeconds},
-			{Name: "epochTarget", Offset: unsafe.Offsetof(QueryTimestampsInput{}.EpochTarget), Shape: &jsonwire.EpochSeconds},
+	schemaQueryTimestampsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "normalFormat", Offset: unsafe.Offsetof(QueryTimestampsInput{}.NormalFormat), Shape: &schema.Timestamp},
+			{Name: "epochMember", Offset: unsafe.Offsetof(QueryTimestampsInput{}.EpochMember), Shape: &schema.EpochSeconds},
+			{Name: "epochTarget", Offset: unsafe.Offsetof(QueryTimestampsInput{}.EpochTarget), Shape: &schema.EpochSeconds},
 		},
 		Type: (*QueryTimestampsInput)(nil),
 	}
-	schemaQueryTimestampsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryTimestampsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryTimestampsOutput)(nil),
 	}
-	schemaRecursiveXmlShapesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaRecursiveXmlShapesInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*RecursiveXmlShapesInput)(nil),
 	}
-	schemaRecursiveXmlShapesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRecursiveXmlShapesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "nested", Offset: unsafe.Offsetof(RecursiveXmlShapesOutput{}.Nested), Shape: &schemaRecursiveXmlShapesOutputNested1},
 		},
 		Type: (*RecursiveXmlShapesOutput)(nil),
 	}
-	schemaRecursiveXmlShapesOutputNested1 = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "foo", Offset: unsafe.Offsetof(RecursiveXmlShapesOutputNested1{}.Foo), Shape: &jsonwire.String},
+	schemaRecursiveXmlShapesOutputNested1 = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "foo", Offset: unsafe.Offsetof(RecursiveXmlShapesOutputNested1{}.Foo), Shape: &schema.String},
 			{Name: "nested", Offset: unsafe.Offsetof(RecursiveXmlShapesOutputNested1{}.Nested), Shape: &schemaRecursiveXmlShapesOutputNested2},
 		},
 		Type: (*RecursiveXmlShapesOutputNested1)(nil),
 	}
-	schemaRecursiveXmlShapesOutputNested2 = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bar", Offset: unsafe.Offsetof(RecursiveXmlShapesOutputNested2{}.Bar), Shape: &jsonwire.String},
+	schemaRecursiveXmlShapesOutputNested2 = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bar", Offset: unsafe.Offsetof(RecursiveXmlShapesOutputNested2{}.Bar), Shape: &schema.String},
 			{Name: "recursiveMember", Offset: unsafe.Offsetof(RecursiveXmlShapesOutputNested2{}.RecursiveMember)},
 		},
 		Type: (*RecursiveXmlShapesOutputNested2)(nil),
 	}
-	schemaRenamedListMembers = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaRenamedListMembers = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "item"},
+		XML:  &schema.XMLShape{ElemName: "item"},
 	}
-	schemaSimpleInputParamsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Foo", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.Foo), Shape: &jsonwire.String},
-			{Name: "Bar", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.Bar), Shape: &jsonwire.String},
-			{Name: "Baz", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.Baz), Shape: &jsonwire.Bool},
-			{Name: "Bam", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.Bam), Shape: &jsonwire.Int32},
-			{Name: "FloatValue", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.FloatValue), Shape: &jsonwire.Float32},
-			{Name: "Boo", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.Boo), Shape: &jsonwire.Float64},
-			{Name: "Qux", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.Qux), Shape: &jsonwire.Blob},
-			{Name: "FooEnum", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.FooEnum), Shape: &jsonwire.Enum},
-			{Name: "IntegerEnum", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.IntegerEnum), Shape: &jsonwire.Int32},
+	schemaSimpleInputParamsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Foo", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.Foo), Shape: &schema.String},
+			{Name: "Bar", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.Bar), Shape: &schema.String},
+			{Name: "Baz", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.Baz), Shape: &schema.Bool},
+			{Name: "Bam", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.Bam), Shape: &schema.Int32},
+			{Name: "FloatValue", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.FloatValue), Shape: &schema.Float32},
+			{Name: "Boo", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.Boo), Shape: &schema.Float64},
+			{Name: "Qux", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.Qux), Shape: &schema.Blob},
+			{Name: "FooEnum", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.FooEnum), Shape: &schema.Enum},
+			{Name: "IntegerEnum", Offset: unsafe.Offsetof(SimpleInputParamsInput{}.IntegerEnum), Shape: &schema.Int32},
 		},
 		Type: (*SimpleInputParamsInput)(nil),
 	}
-	schemaSimpleInputParamsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaSimpleInputParamsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*SimpleInputParamsOutput)(nil),
 	}
-	schemaSimpleScalarXmlPropertiesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaSimpleScalarXmlPropertiesInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*SimpleScalarXmlPropertiesInput)(nil),
 	}
-	schemaSimpleScalarXmlPropertiesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "stringValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.StringValue), Shape: &jsonwire.String},
-			{Name: "emptyStringValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.EmptyStringValue), Shape: &jsonwire.String},
-			{Name: "trueBooleanValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.TrueBooleanValue), Shape: &jsonwire.Bool},
-			{Name: "falseBooleanValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.FalseBooleanValue), Shape: &jsonwire.Bool},
-			{Name: "byteValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.ByteValue), Shape: &jsonwire.Int32},
-			{Name: "shortValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.ShortValue), Shape: &jsonwire.Int32},
-			{Name: "integerValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.IntegerValue), Shape: &jsonwire.Int32},
-			{Name: "longValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.LongValue), Shape: &jsonwire.Int64},
-			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.FloatValue), Shape: &jsonwire.Float32},
-			{Name: "DoubleDribble", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.DoubleValue), Shape: &jsonwire.Float64},
+	schemaSimpleScalarXmlPropertiesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "stringValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.StringValue), Shape: &schema.String},
+			{Name: "emptyStringValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.EmptyStringValue), Shape: &schema.String},
+			{Name: "trueBooleanValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.TrueBooleanValue), Shape: &schema.Bool},
+			{Name: "falseBooleanValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.FalseBooleanValue), Shape: &schema.Bool},
+			{Name: "byteValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.ByteValue), Shape: &schema.Int32},
+			{Name: "shortValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.ShortValue), Shape: &schema.Int32},
+			{Name: "integerValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.IntegerValue), Shape: &schema.Int32},
+			{Name: "longValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.LongValue), Shape: &schema.Int64},
+			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.FloatValue), Shape: &schema.Float32},
+			{Name: "DoubleDribble", Offset: unsafe.Offsetof(SimpleScalarXmlPropertiesOutput{}.DoubleValue), Shape: &schema.Float64},
 		},
 		Type: (*SimpleScalarXmlPropertiesOutput)(nil),
 	}
-	schemaStringList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaStringList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaStringMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaStringMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaStringSet = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaStringSet = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaStructArg = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "StringArg", Offset: unsafe.Offsetof(StructArg{}.StringArg), Shape: &jsonwire.String},
-			{Name: "OtherArg", Offset: unsafe.Offsetof(StructArg{}.OtherArg), Shape: &jsonwire.Bool},
+	schemaStructArg = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "StringArg", Offset: unsafe.Offsetof(StructArg{}.StringArg), Shape: &schema.String},
+			{Name: "OtherArg", Offset: unsafe.Offsetof(StructArg{}.OtherArg), Shape: &schema.Bool},
 			{Name: "RecursiveArg", Offset: unsafe.Offsetof(StructArg{}.RecursiveArg)},
 		},
 		Type: (*StructArg)(nil),
 	}
-	schemaStructureList = jsonwire.Shape{
+	schemaStructureList = schema.Shape{
 		Elem: &schemaStructureListMember,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]StructureListMember)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "item"},
+		XML:  &schema.XMLShape{ElemName: "item"},
 	}
-	schemaStructureListMember = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "value", Offset: unsafe.Offsetof(StructureListMember{}.A), Shape: &jsonwire.String},
-			{Name: "other", Offset: unsafe.Offsetof(StructureListMember{}.B), Shape: &jsonwire.String},
+	schemaStructureListMember = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "value", Offset: unsafe.Offsetof(StructureListMember{}.A), Shape: &schema.String},
+			{Name: "other", Offset: unsafe.Offsetof(StructureListMember{}.B), Shape: &schema.String},
 		},
 		Type: (*StructureListMember)(nil),
 	}
-	schemaTimestampList = jsonwire.Shape{
-		Elem: &jsonwire.Timestamp,
-		Kind: jsonwire.KindList,
+	schemaTimestampList = schema.Shape{
+		Elem: &schema.Timestamp,
+		Kind: schema.KindList,
 		Type: (*[]time.Time)(nil),
 	}
-	schemaValidationException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &jsonwire.String},
+	schemaValidationException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ValidationException)(nil),
 	}
-	schemaXmlBlobsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaXmlBlobsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*XmlBlobsInput)(nil),
 	}
-	schemaXmlBlobsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "data", Offset: unsafe.Offsetof(XmlBlobsOutput{}.Data), Shape: &jsonwire.Blob},
+	schemaXmlBlobsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "data", Offset: unsafe.Offsetof(XmlBlobsOutput{}.Data), Shape: &schema.Blob},
 		},
 		Type: (*XmlBlobsOutput)(nil),
 	}
-	schemaXmlEmptyBlobsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaXmlEmptyBlobsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*XmlEmptyBlobsInput)(nil),
 	}
-	schemaXmlEmptyBlobsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "data", Offset: unsafe.Offsetof(XmlEmptyBlobsOutput{}.Data), Shape: &jsonwire.Blob},
+	schemaXmlEmptyBlobsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "data", Offset: unsafe.Offsetof(XmlEmptyBlobsOutput{}.Data), Shape: &schema.Blob},
 		},
 		Type: (*XmlEmptyBlobsOutput)(nil),
 	}
-	schemaXmlEmptyListsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaXmlEmptyListsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*XmlEmptyListsInput)(nil),
 	}
-	schemaXmlEmptyListsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlEmptyListsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "stringList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.StringList), Shape: &schemaStringList},
 			{Name: "stringSet", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.StringSet), Shape: &schemaStringSet},
 			{Name: "integerList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.IntegerList), Shape: &schemaIntegerList},
@@ -524,64 +524,64 @@ var (
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "nestedStringList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.NestedStringList), Shape: &schemaNestedStringList},
 			{Name: "renamed", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.RenamedListMembers), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
-			{Name: "customName", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
-			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
-			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &schema.XMLMember{Flat: true}},
+			{Name: "customName", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &schema.XMLMember{Flat: true}},
+			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &schema.XMLMember{Flat: true, NS: &schema.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &schema.XMLMember{Flat: true, NS: &schema.XMLNamespace{URI: "https://xml-list.example.com"}}},
 			{Name: "myStructureList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.StructureList), Shape: &schemaStructureList},
 		},
 		Type: (*XmlEmptyListsOutput)(nil),
 	}
-	schemaXmlEmptyMapsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaXmlEmptyMapsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*XmlEmptyMapsInput)(nil),
 	}
-	schemaXmlEmptyMapsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlEmptyMapsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "myMap", Offset: unsafe.Offsetof(XmlEmptyMapsOutput{}.MyMap), Shape: &schemaXmlMapsOutputMap},
 		},
 		Type: (*XmlEmptyMapsOutput)(nil),
 	}
-	schemaXmlEnumsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaXmlEnumsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*XmlEnumsInput)(nil),
 	}
-	schemaXmlEnumsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "fooEnum1", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnum1), Shape: &jsonwire.Enum},
-			{Name: "fooEnum2", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnum2), Shape: &jsonwire.Enum},
-			{Name: "fooEnum3", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnum3), Shape: &jsonwire.Enum},
+	schemaXmlEnumsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "fooEnum1", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnum1), Shape: &schema.Enum},
+			{Name: "fooEnum2", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnum2), Shape: &schema.Enum},
+			{Name: "fooEnum3", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnum3), Shape: &schema.Enum},
 			{Name: "fooEnumList", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnumList), Shape: &schemaFooEnumList},
 			{Name: "fooEnumSet", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnumSet), Shape: &schemaFooEnumSet},
 			{Name: "fooEnumMap", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnumMap), Shape: &schemaFooEnumMap},
 		},
 		Type: (*XmlEnumsOutput)(nil),
 	}
-	schemaXmlIntEnumsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaXmlIntEnumsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*XmlIntEnumsInput)(nil),
 	}
-	schemaXmlIntEnumsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "intEnum1", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnum1), Shape: &jsonwire.Int32},
-			{Name: "intEnum2", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnum2), Shape: &jsonwire.Int32},
-			{Name: "intEnum3", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnum3), Shape: &jsonwire.Int32},
+	schemaXmlIntEnumsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "intEnum1", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnum1), Shape: &schema.Int32},
+			{Name: "intEnum2", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnum2), Shape: &schema.Int32},
+			{Name: "intEnum3", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnum3), Shape: &schema.Int32},
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "intEnumSet", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnumSet), Shape: &schemaIntegerEnumSet},
 			{Name: "intEnumMap", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnumMap), Shape: &schemaIntegerEnumMap},
 		},
 		Type: (*XmlIntEnumsOutput)(nil),
 	}
-	schemaXmlListsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaXmlListsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*XmlListsInput)(nil),
 	}
-	schemaXmlListsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlListsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "stringList", Offset: unsafe.Offsetof(XmlListsOutput{}.StringList), Shape: &schemaStringList},
 			{Name: "stringSet", Offset: unsafe.Offsetof(XmlListsOutput{}.StringSet), Shape: &schemaStringSet},
 			{Name: "integerList", Offset: unsafe.Offsetof(XmlListsOutput{}.IntegerList), Shape: &schemaIntegerList},
@@ -591,88 +591,88 @@ var (
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlListsOutput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "nestedStringList", Offset: unsafe.Offsetof(XmlListsOutput{}.NestedStringList), Shape: &schemaNestedStringList},
 			{Name: "renamed", Offset: unsafe.Offsetof(XmlListsOutput{}.RenamedListMembers), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
-			{Name: "customName", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
-			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
-			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &schema.XMLMember{Flat: true}},
+			{Name: "customName", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &schema.XMLMember{Flat: true}},
+			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &schema.XMLMember{Flat: true, NS: &schema.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &schema.XMLMember{Flat: true, NS: &schema.XMLNamespace{URI: "https://xml-list.example.com"}}},
 			{Name: "myStructureList", Offset: unsafe.Offsetof(XmlListsOutput{}.StructureList), Shape: &schemaStructureList},
 		},
 		Type: (*XmlListsOutput)(nil),
 	}
-	schemaXmlMapsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaXmlMapsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*XmlMapsInput)(nil),
 	}
-	schemaXmlMapsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlMapsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "myMap", Offset: unsafe.Offsetof(XmlMapsOutput{}.MyMap), Shape: &schemaXmlMapsOutputMap},
 		},
 		Type: (*XmlMapsOutput)(nil),
 	}
-	schemaXmlMapsOutputMap = jsonwire.Shape{
+	schemaXmlMapsOutputMap = schema.Shape{
 		Elem: &schemaGreetingStruct,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string]GreetingStruct)(nil),
 	}
-	schemaXmlMapsXmlNameInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaXmlMapsXmlNameInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*XmlMapsXmlNameInput)(nil),
 	}
-	schemaXmlMapsXmlNameOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlMapsXmlNameOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "myMap", Offset: unsafe.Offsetof(XmlMapsXmlNameOutput{}.MyMap), Shape: &schemaXmlMapsXmlNameOutputMap},
 		},
 		Type: (*XmlMapsXmlNameOutput)(nil),
 	}
-	schemaXmlMapsXmlNameOutputMap = jsonwire.Shape{
+	schemaXmlMapsXmlNameOutputMap = schema.Shape{
 		Elem: &schemaGreetingStruct,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string]GreetingStruct)(nil),
-		XML:  &jsonwire.XMLShape{KeyName: "Attribute", ValueName: "Setting"},
+		XML:  &schema.XMLShape{KeyName: "Attribute", ValueName: "Setting"},
 	}
-	schemaXmlNamespaceNested = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "foo", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Foo), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{Prefix: "baz", URI: "http://baz.com"}}},
-			{Name: "values", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Values), Shape: &schemaXmlNamespacedList, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "http://qux.com"}}},
+	schemaXmlNamespaceNested = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "foo", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Foo), Shape: &schema.String, XML: &schema.XMLMember{NS: &schema.XMLNamespace{Prefix: "baz", URI: "http://baz.com"}}},
+			{Name: "values", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Values), Shape: &schemaXmlNamespacedList, XML: &schema.XMLMember{NS: &schema.XMLNamespace{URI: "http://qux.com"}}},
 		},
 		Type: (*XmlNamespaceNested)(nil),
-		XML:  &jsonwire.XMLShape{NS: &jsonwire.XMLNamespace{URI: "http://boo.com"}},
+		XML:  &schema.XMLShape{NS: &schema.XMLNamespace{URI: "http://boo.com"}},
 	}
-	schemaXmlNamespacedList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaXmlNamespacedList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
-		XML:  &jsonwire.XMLShape{ElemNS: &jsonwire.XMLNamespace{URI: "http://bux.com"}},
+		XML:  &schema.XMLShape{ElemNS: &schema.XMLNamespace{URI: "http://bux.com"}},
 	}
-	schemaXmlNamespacesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaXmlNamespacesInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*XmlNamespacesInput)(nil),
 	}
-	schemaXmlNamespacesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "nested", Offset: unsafe.Offsetof(XmlNamespacesOutput{}.Nested), Shape: &schemaXmlNamespaceNested, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "http://boo.com"}}},
+	schemaXmlNamespacesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "nested", Offset: unsafe.Offsetof(XmlNamespacesOutput{}.Nested), Shape: &schemaXmlNamespaceNested, XML: &schema.XMLMember{NS: &schema.XMLNamespace{URI: "http://boo.com"}}},
 		},
 		Type: (*XmlNamespacesOutput)(nil),
-		XML:  &jsonwire.XMLShape{NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
+		XML:  &schema.XMLShape{NS: &schema.XMLNamespace{URI: "http://foo.com"}},
 	}
-	schemaXmlTimestampsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaXmlTimestampsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*XmlTimestampsInput)(nil),
 	}
-	schemaXmlTimestampsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "normal", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.Normal), Shape: &jsonwire.Timestamp},
-			{Name: "dateTime", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.DateTime), Shape: &jsonwire.ISO8601},
-			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.DateTimeOnTarget), Shape: &jsonwire.ISO8601},
-			{Name: "epochSeconds", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.EpochSeconds), Shape: &jsonwire.EpochSeconds},
-			{Name: "epochSecondsOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.EpochSecondsOnTarget), Shape: &jsonwire.EpochSeconds},
-			{Name: "httpDate", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.HTTPDate), Shape: &jsonwire.HTTPDate},
-			{Name: "httpDateOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.HTTPDateOnTarget), Shape: &jsonwire.HTTPDate},
+	schemaXmlTimestampsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "normal", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.Normal), Shape: &schema.Timestamp},
+			{Name: "dateTime", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.DateTime), Shape: &schema.ISO8601},
+			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.DateTimeOnTarget), Shape: &schema.ISO8601},
+			{Name: "epochSeconds", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.EpochSeconds), Shape: &schema.EpochSeconds},
+			{Name: "epochSecondsOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.EpochSecondsOnTarget), Shape: &schema.EpochSeconds},
+			{Name: "httpDate", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.HTTPDate), Shape: &schema.HTTPDate},
+			{Name: "httpDateOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.HTTPDateOnTarget), Shape: &schema.HTTPDate},
 		},
 		Type: (*XmlTimestampsOutput)(nil),
 	}
@@ -685,10 +685,10 @@ func init() {
 }
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *DatetimeOffsetsInput:
 		return &schemaDatetimeOffsetsInput

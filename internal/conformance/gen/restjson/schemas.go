@@ -4,442 +4,442 @@ package restjson
 
 import (
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"time"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaAllQueryStringTypesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaAllQueryStringTypesInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*AllQueryStringTypesInput)(nil),
 	}
-	schemaAllQueryStringTypesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaAllQueryStringTypesOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*AllQueryStringTypesOutput)(nil),
 	}
-	schemaBooleanList = jsonwire.Shape{
-		Elem: &jsonwire.Bool,
-		Kind: jsonwire.KindList,
+	schemaBooleanList = schema.Shape{
+		Elem: &schema.Bool,
+		Kind: schema.KindList,
 		Type: (*[]bool)(nil),
 	}
-	schemaComplexError = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopLevel", Offset: unsafe.Offsetof(ComplexError{}.TopLevel), Shape: &jsonwire.String},
+	schemaComplexError = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopLevel", Offset: unsafe.Offsetof(ComplexError{}.TopLevel), Shape: &schema.String},
 			{Name: "Nested", Offset: unsafe.Offsetof(ComplexError{}.Nested), Shape: &schemaComplexNestedErrorData},
 		},
 		Type: (*ComplexError)(nil),
 	}
-	schemaComplexNestedErrorData = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Fooooo", Offset: unsafe.Offsetof(ComplexNestedErrorData{}.Foo), Shape: &jsonwire.String},
+	schemaComplexNestedErrorData = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Fooooo", Offset: unsafe.Offsetof(ComplexNestedErrorData{}.Foo), Shape: &schema.String},
 		},
 		Type: (*ComplexNestedErrorData)(nil),
 	}
-	schemaConstantAndVariableQueryStringInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaConstantAndVariableQueryStringInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ConstantAndVariableQueryStringInput)(nil),
 	}
-	schemaConstantAndVariableQueryStringOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaConstantAndVariableQueryStringOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ConstantAndVariableQueryStringOutput)(nil),
 	}
-	schemaConstantQueryStringInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaConstantQueryStringInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ConstantQueryStringInput)(nil),
 	}
-	schemaConstantQueryStringOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaConstantQueryStringOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ConstantQueryStringOutput)(nil),
 	}
-	schemaDatetimeOffsetsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDatetimeOffsetsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DatetimeOffsetsInput)(nil),
 	}
-	schemaDatetimeOffsetsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "datetime", Offset: unsafe.Offsetof(DatetimeOffsetsOutput{}.Datetime), Shape: &jsonwire.ISO8601},
+	schemaDatetimeOffsetsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "datetime", Offset: unsafe.Offsetof(DatetimeOffsetsOutput{}.Datetime), Shape: &schema.ISO8601},
 		},
 		Type: (*DatetimeOffsetsOutput)(nil),
 	}
-	schemaDenseBooleanMap = jsonwire.Shape{
-		Elem: &jsonwire.Bool,
-		Kind: jsonwire.KindMap,
+	schemaDenseBooleanMap = schema.Shape{
+		Elem: &schema.Bool,
+		Kind: schema.KindMap,
 		Type: (*map[string]bool)(nil),
 	}
-	schemaDenseNumberMap = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindMap,
+	schemaDenseNumberMap = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindMap,
 		Type: (*map[string]int32)(nil),
 	}
-	schemaDenseSetMap = jsonwire.Shape{
+	schemaDenseSetMap = schema.Shape{
 		Elem: &schemaStringSet,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string][]string)(nil),
 	}
-	schemaDenseStringMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaDenseStringMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaDenseStructMap = jsonwire.Shape{
+	schemaDenseStructMap = schema.Shape{
 		Elem: &schemaGreetingStruct,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string]GreetingStruct)(nil),
 	}
-	schemaDocumentTypeAsMapValueInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDocumentTypeAsMapValueInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "docValuedMap", Offset: unsafe.Offsetof(DocumentTypeAsMapValueInput{}.DocValuedMap), Shape: &schemaDocumentValuedMap},
 		},
 		Type: (*DocumentTypeAsMapValueInput)(nil),
 	}
-	schemaDocumentTypeAsMapValueOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDocumentTypeAsMapValueOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "docValuedMap", Offset: unsafe.Offsetof(DocumentTypeAsMapValueOutput{}.DocValuedMap), Shape: &schemaDocumentValuedMap},
 		},
 		Type: (*DocumentTypeAsMapValueOutput)(nil),
 	}
-	schemaDocumentTypeAsPayloadInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDocumentTypeAsPayloadInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DocumentTypeAsPayloadInput)(nil),
 	}
-	schemaDocumentTypeAsPayloadOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDocumentTypeAsPayloadOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DocumentTypeAsPayloadOutput)(nil),
 	}
-	schemaDocumentTypeInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "stringValue", Offset: unsafe.Offsetof(DocumentTypeInput{}.StringValue), Shape: &jsonwire.String},
-			{Name: "documentValue", Offset: unsafe.Offsetof(DocumentTypeInput{}.DocumentValue), Shape: &jsonwire.Document},
+	schemaDocumentTypeInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "stringValue", Offset: unsafe.Offsetof(DocumentTypeInput{}.StringValue), Shape: &schema.String},
+			{Name: "documentValue", Offset: unsafe.Offsetof(DocumentTypeInput{}.DocumentValue), Shape: &schema.Document},
 		},
 		Type: (*DocumentTypeInput)(nil),
 	}
-	schemaDocumentTypeOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "stringValue", Offset: unsafe.Offsetof(DocumentTypeOutput{}.StringValue), Shape: &jsonwire.String},
-			{Name: "documentValue", Offset: unsafe.Offsetof(DocumentTypeOutput{}.DocumentValue), Shape: &jsonwire.Document},
+	schemaDocumentTypeOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "stringValue", Offset: unsafe.Offsetof(DocumentTypeOutput{}.StringValue), Shape: &schema.String},
+			{Name: "documentValue", Offset: unsafe.Offsetof(DocumentTypeOutput{}.DocumentValue), Shape: &schema.Document},
 		},
 		Type: (*DocumentTypeOutput)(nil),
 	}
-	schemaDocumentValuedMap = jsonwire.Shape{
-		Elem: &jsonwire.Document,
-		Kind: jsonwire.KindMap,
+	schemaDocumentValuedMap = schema.Shape{
+		Elem: &schema.Document,
+		Kind: schema.KindMap,
 		Type: (*map[string]specrt.Document)(nil),
 	}
-	schemaEmptyInputAndEmptyOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEmptyInputAndEmptyOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EmptyInputAndEmptyOutputInput)(nil),
 	}
-	schemaEmptyInputAndEmptyOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEmptyInputAndEmptyOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EmptyInputAndEmptyOutputOutput)(nil),
 	}
-	schemaEndpointOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointOperationInput)(nil),
 	}
-	schemaEndpointOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointOperationOutput)(nil),
 	}
-	schemaEndpointWithHostLabelOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "label", Offset: unsafe.Offsetof(EndpointWithHostLabelOperationInput{}.Label), Shape: &jsonwire.String},
+	schemaEndpointWithHostLabelOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "label", Offset: unsafe.Offsetof(EndpointWithHostLabelOperationInput{}.Label), Shape: &schema.String},
 		},
 		Type: (*EndpointWithHostLabelOperationInput)(nil),
 	}
-	schemaEndpointWithHostLabelOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointWithHostLabelOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointWithHostLabelOperationOutput)(nil),
 	}
-	schemaFooEnumList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaFooEnumList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]FooEnum)(nil),
 	}
-	schemaFooEnumMap = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindMap,
+	schemaFooEnumMap = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindMap,
 		Type: (*map[string]FooEnum)(nil),
 	}
-	schemaFooEnumSet = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaFooEnumSet = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]FooEnum)(nil),
 	}
-	schemaFooError = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaFooError = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*FooError)(nil),
 	}
-	schemaFractionalSecondsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaFractionalSecondsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*FractionalSecondsInput)(nil),
 	}
-	schemaFractionalSecondsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "datetime", Offset: unsafe.Offsetof(FractionalSecondsOutput{}.Datetime), Shape: &jsonwire.ISO8601},
+	schemaFractionalSecondsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "datetime", Offset: unsafe.Offsetof(FractionalSecondsOutput{}.Datetime), Shape: &schema.ISO8601},
 		},
 		Type: (*FractionalSecondsOutput)(nil),
 	}
-	schemaGreetingStruct = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "hi", Offset: unsafe.Offsetof(GreetingStruct{}.Hi), Shape: &jsonwire.String},
+	schemaGreetingStruct = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "hi", Offset: unsafe.Offsetof(GreetingStruct{}.Hi), Shape: &schema.String},
 		},
 		Type: (*GreetingStruct)(nil),
 	}
-	schemaGreetingWithErrorsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGreetingWithErrorsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GreetingWithErrorsInput)(nil),
 	}
-	schemaGreetingWithErrorsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGreetingWithErrorsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GreetingWithErrorsOutput)(nil),
 	}
-	schemaHostWithPathOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHostWithPathOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HostWithPathOperationInput)(nil),
 	}
-	schemaHostWithPathOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHostWithPathOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HostWithPathOperationOutput)(nil),
 	}
-	schemaHttpChecksumRequiredInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "foo", Offset: unsafe.Offsetof(HttpChecksumRequiredInput{}.Foo), Shape: &jsonwire.String},
+	schemaHttpChecksumRequiredInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "foo", Offset: unsafe.Offsetof(HttpChecksumRequiredInput{}.Foo), Shape: &schema.String},
 		},
 		Type: (*HttpChecksumRequiredInput)(nil),
 	}
-	schemaHttpChecksumRequiredOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpChecksumRequiredOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpChecksumRequiredOutput)(nil),
 	}
-	schemaHttpEnumPayloadInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpEnumPayloadInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpEnumPayloadInput)(nil),
 	}
-	schemaHttpEnumPayloadOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpEnumPayloadOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpEnumPayloadOutput)(nil),
 	}
-	schemaHttpPayloadTraitsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadTraitsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadTraitsInput)(nil),
 	}
-	schemaHttpPayloadTraitsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadTraitsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadTraitsOutput)(nil),
 	}
-	schemaHttpPayloadWithStructureInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithStructureInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithStructureInput)(nil),
 	}
-	schemaHttpPayloadWithStructureOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithStructureOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithStructureOutput)(nil),
 	}
-	schemaHttpPayloadWithUnionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithUnionInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithUnionInput)(nil),
 	}
-	schemaHttpPayloadWithUnionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithUnionOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithUnionOutput)(nil),
 	}
-	schemaHttpPrefixHeadersInResponseInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPrefixHeadersInResponseInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPrefixHeadersInResponseInput)(nil),
 	}
-	schemaHttpPrefixHeadersInResponseOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPrefixHeadersInResponseOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPrefixHeadersInResponseOutput)(nil),
 	}
-	schemaHttpPrefixHeadersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPrefixHeadersInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPrefixHeadersInput)(nil),
 	}
-	schemaHttpPrefixHeadersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPrefixHeadersOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPrefixHeadersOutput)(nil),
 	}
-	schemaHttpRequestWithFloatLabelsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithFloatLabelsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithFloatLabelsInput)(nil),
 	}
-	schemaHttpRequestWithFloatLabelsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithFloatLabelsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithFloatLabelsOutput)(nil),
 	}
-	schemaHttpRequestWithGreedyLabelInPathInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithGreedyLabelInPathInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithGreedyLabelInPathInput)(nil),
 	}
-	schemaHttpRequestWithGreedyLabelInPathOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithGreedyLabelInPathOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithGreedyLabelInPathOutput)(nil),
 	}
-	schemaHttpRequestWithLabelsAndTimestampFormatInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithLabelsAndTimestampFormatInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithLabelsAndTimestampFormatInput)(nil),
 	}
-	schemaHttpRequestWithLabelsAndTimestampFormatOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithLabelsAndTimestampFormatOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithLabelsAndTimestampFormatOutput)(nil),
 	}
-	schemaHttpRequestWithLabelsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithLabelsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithLabelsInput)(nil),
 	}
-	schemaHttpRequestWithLabelsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithLabelsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithLabelsOutput)(nil),
 	}
-	schemaHttpRequestWithRegexLiteralInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithRegexLiteralInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithRegexLiteralInput)(nil),
 	}
-	schemaHttpRequestWithRegexLiteralOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithRegexLiteralOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithRegexLiteralOutput)(nil),
 	}
-	schemaHttpResponseCodeInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpResponseCodeInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpResponseCodeInput)(nil),
 	}
-	schemaHttpResponseCodeOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpResponseCodeOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpResponseCodeOutput)(nil),
 	}
-	schemaHttpStringPayloadInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpStringPayloadInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpStringPayloadInput)(nil),
 	}
-	schemaHttpStringPayloadOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpStringPayloadOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpStringPayloadOutput)(nil),
 	}
-	schemaIgnoreQueryParamsInResponseInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaIgnoreQueryParamsInResponseInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*IgnoreQueryParamsInResponseInput)(nil),
 	}
-	schemaIgnoreQueryParamsInResponseOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "baz", Offset: unsafe.Offsetof(IgnoreQueryParamsInResponseOutput{}.Baz), Shape: &jsonwire.String},
+	schemaIgnoreQueryParamsInResponseOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "baz", Offset: unsafe.Offsetof(IgnoreQueryParamsInResponseOutput{}.Baz), Shape: &schema.String},
 		},
 		Type: (*IgnoreQueryParamsInResponseOutput)(nil),
 	}
-	schemaInputAndOutputWithHeadersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaInputAndOutputWithHeadersInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*InputAndOutputWithHeadersInput)(nil),
 	}
-	schemaInputAndOutputWithHeadersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaInputAndOutputWithHeadersOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*InputAndOutputWithHeadersOutput)(nil),
 	}
-	schemaIntegerEnumList = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindList,
+	schemaIntegerEnumList = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindList,
 		Type: (*[]int32)(nil),
 	}
-	schemaIntegerEnumMap = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindMap,
+	schemaIntegerEnumMap = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindMap,
 		Type: (*map[string]int32)(nil),
 	}
-	schemaIntegerEnumSet = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindList,
+	schemaIntegerEnumSet = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindList,
 		Type: (*[]int32)(nil),
 	}
-	schemaIntegerList = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindList,
+	schemaIntegerList = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindList,
 		Type: (*[]int32)(nil),
 	}
-	schemaInvalidGreeting = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidGreeting{}.Message), Shape: &jsonwire.String},
+	schemaInvalidGreeting = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidGreeting{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidGreeting)(nil),
 	}
-	schemaJsonBlobsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "data", Offset: unsafe.Offsetof(JsonBlobsInput{}.Data), Shape: &jsonwire.Blob},
+	schemaJsonBlobsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "data", Offset: unsafe.Offsetof(JsonBlobsInput{}.Data), Shape: &schema.Blob},
 		},
 		Type: (*JsonBlobsInput)(nil),
 	}
-	schemaJsonBlobsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "data", Offset: unsafe.Offsetof(JsonBlobsOutput{}.Data), Shape: &jsonwire.Blob},
+	schemaJsonBlobsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "data", Offset: unsafe.Offsetof(JsonBlobsOutput{}.Data), Shape: &schema.Blob},
 		},
 		Type: (*JsonBlobsOutput)(nil),
 	}
-	schemaJsonEnumsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "fooEnum1", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnum1), Shape: &jsonwire.Enum},
-			{Name: "fooEnum2", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnum2), Shape: &jsonwire.Enum},
-			{Name: "fooEnum3", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnum3), Shape: &jsonwire.Enum},
+	schemaJsonEnumsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "fooEnum1", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnum1), Shape: &schema.Enum},
+			{Name: "fooEnum2", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnum2), Shape: &schema.Enum},
+			{Name: "fooEnum3", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnum3), Shape: &schema.Enum},
 			{Name: "fooEnumList", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnumList), Shape: &schemaFooEnumList},
 			{Name: "fooEnumSet", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnumSet), Shape: &schemaFooEnumSet},
 			{Name: "fooEnumMap", Offset: unsafe.Offsetof(JsonEnumsInput{}.FooEnumMap), Shape: &schemaFooEnumMap},
 		},
 		Type: (*JsonEnumsInput)(nil),
 	}
-	schemaJsonEnumsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "fooEnum1", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnum1), Shape: &jsonwire.Enum},
-			{Name: "fooEnum2", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnum2), Shape: &jsonwire.Enum},
-			{Name: "fooEnum3", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnum3), Shape: &jsonwire.Enum},
+	schemaJsonEnumsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "fooEnum1", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnum1), Shape: &schema.Enum},
+			{Name: "fooEnum2", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnum2), Shape: &schema.Enum},
+			{Name: "fooEnum3", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnum3), Shape: &schema.Enum},
 			{Name: "fooEnumList", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnumList), Shape: &schemaFooEnumList},
 			{Name: "fooEnumSet", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnumSet), Shape: &schemaFooEnumSet},
 			{Name: "fooEnumMap", Offset: unsafe.Offsetof(JsonEnumsOutput{}.FooEnumMap), Shape: &schemaFooEnumMap},
 		},
 		Type: (*JsonEnumsOutput)(nil),
 	}
-	schemaJsonIntEnumsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "integerEnum1", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntegerEnum1), Shape: &jsonwire.Int32},
-			{Name: "integerEnum2", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntegerEnum2), Shape: &jsonwire.Int32},
-			{Name: "integerEnum3", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntegerEnum3), Shape: &jsonwire.Int32},
+	schemaJsonIntEnumsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "integerEnum1", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntegerEnum1), Shape: &schema.Int32},
+			{Name: "integerEnum2", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntegerEnum2), Shape: &schema.Int32},
+			{Name: "integerEnum3", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntegerEnum3), Shape: &schema.Int32},
 			{Name: "integerEnumList", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntegerEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "integerEnumSet", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntegerEnumSet), Shape: &schemaIntegerEnumSet},
 			{Name: "integerEnumMap", Offset: unsafe.Offsetof(JsonIntEnumsInput{}.IntegerEnumMap), Shape: &schemaIntegerEnumMap},
 		},
 		Type: (*JsonIntEnumsInput)(nil),
 	}
-	schemaJsonIntEnumsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "integerEnum1", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntegerEnum1), Shape: &jsonwire.Int32},
-			{Name: "integerEnum2", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntegerEnum2), Shape: &jsonwire.Int32},
-			{Name: "integerEnum3", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntegerEnum3), Shape: &jsonwire.Int32},
+	schemaJsonIntEnumsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "integerEnum1", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntegerEnum1), Shape: &schema.Int32},
+			{Name: "integerEnum2", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntegerEnum2), Shape: &schema.Int32},
+			{Name: "integerEnum3", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntegerEnum3), Shape: &schema.Int32},
 			{Name: "integerEnumList", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntegerEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "integerEnumSet", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntegerEnumSet), Shape: &schemaIntegerEnumSet},
 			{Name: "integerEnumMap", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntegerEnumMap), Shape: &schemaIntegerEnumMap},
 		},
 		Type: (*JsonIntEnumsOutput)(nil),
 	}
-	schemaJsonListsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaJsonListsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "stringList", Offset: unsafe.Offsetof(JsonListsInput{}.StringList), Shape: &schemaStringList},
 			{Name: "stringSet", Offset: unsafe.Offsetof(JsonListsInput{}.StringSet), Shape: &schemaStringSet},
 			{Name: "integerList", Offset: unsafe.Offsetof(JsonListsInput{}.IntegerList), Shape: &schemaIntegerList},
@@ -452,9 +452,9 @@ var (
 		},
 		Type: (*JsonListsInput)(nil),
 	}
-	schemaJsonListsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaJsonListsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "stringList", Offset: unsafe.Offsetof(JsonListsOutput{}.StringList), Shape: &schemaStringList},
 			{Name: "stringSet", Offset: unsafe.Offsetof(JsonListsOutput{}.StringSet), Shape: &schemaStringSet},
 			{Name: "integerList", Offset: unsafe.Offsetof(JsonListsOutput{}.IntegerList), Shape: &schemaIntegerList},
@@ -467,9 +467,9 @@ var (
 		},
 		Type: (*JsonListsOutput)(nil),
 	}
-	schemaJsonMapsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaJsonMapsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "denseStructMap", Offset: unsafe.Offsetof(JsonMapsInput{}.DenseStructMap), Shape: &schemaDenseStructMap},
 			{Name: "denseNumberMap", Offset: unsafe.Offsetof(JsonMapsInput{}.DenseNumberMap), Shape: &schemaDenseNumberMap},
 			{Name: "denseBooleanMap", Offset: unsafe.Offsetof(JsonMapsInput{}.DenseBooleanMap), Shape: &schemaDenseBooleanMap},
@@ -478,9 +478,9 @@ var (
 		},
 		Type: (*JsonMapsInput)(nil),
 	}
-	schemaJsonMapsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaJsonMapsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "denseStructMap", Offset: unsafe.Offsetof(JsonMapsOutput{}.DenseStructMap), Shape: &schemaDenseStructMap},
 			{Name: "denseNumberMap", Offset: unsafe.Offsetof(JsonMapsOutput{}.DenseNumberMap), Shape: &schemaDenseNumberMap},
 			{Name: "denseBooleanMap", Offset: unsafe.Offsetof(JsonMapsOutput{}.DenseBooleanMap), Shape: &schemaDenseBooleanMap},
@@ -489,63 +489,63 @@ var (
 		},
 		Type: (*JsonMapsOutput)(nil),
 	}
-	schemaJsonTimestampsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "normal", Offset: unsafe.Offsetof(JsonTimestampsInput{}.Normal), Shape: &jsonwire.Timestamp},
-			{Name: "dateTime", Offset: unsafe.Offsetof(JsonTimestampsInput{}.DateTime), Shape: &jsonwire.ISO8601},
-			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(JsonTimestampsInput{}.DateTimeOnTarget), Shape: &jsonwire.ISO8601},
-			{Name: "epochSeconds", Offset: unsafe.Offsetof(JsonTimestampsInput{}.EpochSeconds), Shape: &jsonwire.EpochSeconds},
-			{Name: "epochSecondsOnTarget", Offset: unsafe.Offsetof(JsonTimestampsInput{}.EpochSecondsOnTarget), Shape: &jsonwire.EpochSeconds},
-			{Name: "httpDate", Offset: unsafe.Offsetof(JsonTimestampsInput{}.HTTPDate), Shape: &jsonwire.HTTPDate},
-			{Name: "httpDateOnTarget", Offset: unsafe.Offsetof(JsonTimestampsInput{}.HTTPDateOnTarget), Shape: &jsonwire.HTTPDate},
+	schemaJsonTimestampsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "normal", Offset: unsafe.Offsetof(JsonTimestampsInput{}.Normal), Shape: &schema.Timestamp},
+			{Name: "dateTime", Offset: unsafe.Offsetof(JsonTimestampsInput{}.DateTime), Shape: &schema.ISO8601},
+			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(JsonTimestampsInput{}.DateTimeOnTarget), Shape: &schema.ISO8601},
+			{Name: "epochSeconds", Offset: unsafe.Offsetof(JsonTimestampsInput{}.EpochSeconds), Shape: &schema.EpochSeconds},
+			{Name: "epochSecondsOnTarget", Offset: unsafe.Offsetof(JsonTimestampsInput{}.EpochSecondsOnTarget), Shape: &schema.EpochSeconds},
+			{Name: "httpDate", Offset: unsafe.Offsetof(JsonTimestampsInput{}.HTTPDate), Shape: &schema.HTTPDate},
+			{Name: "httpDateOnTarget", Offset: unsafe.Offsetof(JsonTimestampsInput{}.HTTPDateOnTarget), Shape: &schema.HTTPDate},
 		},
 		Type: (*JsonTimestampsInput)(nil),
 	}
-	schemaJsonTimestampsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "normal", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.Normal), Shape: &jsonwire.Timestamp},
-			{Name: "dateTime", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.DateTime), Shape: &jsonwire.ISO8601},
-			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.DateTimeOnTarget), Shape: &jsonwire.ISO8601},
-			{Name: "epochSeconds", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.EpochSeconds), Shape: &jsonwire.EpochSeconds},
-			{Name: "epochSecondsOnTarget", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.EpochSecondsOnTarget), Shape: &jsonwire.EpochSeconds},
-			{Name: "httpDate", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.HTTPDate), Shape: &jsonwire.HTTPDate},
-			{Name: "httpDateOnTarget", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.HTTPDateOnTarget), Shape: &jsonwire.HTTPDate},
+	schemaJsonTimestampsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "normal", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.Normal), Shape: &schema.Timestamp},
+			{Name: "dateTime", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.DateTime), Shape: &schema.ISO8601},
+			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.DateTimeOnTarget), Shape: &schema.ISO8601},
+			{Name: "epochSeconds", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.EpochSeconds), Shape: &schema.EpochSeconds},
+			{Name: "epochSecondsOnTarget", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.EpochSecondsOnTarget), Shape: &schema.EpochSeconds},
+			{Name: "httpDate", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.HTTPDate), Shape: &schema.HTTPDate},
+			{Name: "httpDateOnTarget", Offset: unsafe.Offsetof(JsonTimestampsOutput{}.HTTPDateOnTarget), Shape: &schema.HTTPDate},
 		},
 		Type: (*JsonTimestampsOutput)(nil),
 	}
-	schemaJsonUnionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaJsonUnionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "contents", Offset: unsafe.Offsetof(JsonUnionsInput{}.Contents), Shape: &schemaMyUnion},
 		},
 		Type: (*JsonUnionsInput)(nil),
 	}
-	schemaJsonUnionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaJsonUnionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "contents", Offset: unsafe.Offsetof(JsonUnionsOutput{}.Contents), Shape: &schemaMyUnion},
 		},
 		Type: (*JsonUnionsOutput)(nil),
 	}
-	schemaMediaTypeHeaderInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaMediaTypeHeaderInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*MediaTypeHeaderInput)(nil),
 	}
-	schemaMediaTypeHeaderOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaMediaTypeHeaderOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*MediaTypeHeaderOutput)(nil),
 	}
-	schemaMyUnion = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "stringValue", Offset: unsafe.Offsetof(MyUnion{}.StringValue), Shape: &jsonwire.String},
-			{Name: "booleanValue", Offset: unsafe.Offsetof(MyUnion{}.BooleanValue), Shape: &jsonwire.Bool},
-			{Name: "numberValue", Offset: unsafe.Offsetof(MyUnion{}.NumberValue), Shape: &jsonwire.Int32},
-			{Name: "blobValue", Offset: unsafe.Offsetof(MyUnion{}.BlobValue), Shape: &jsonwire.Blob},
-			{Name: "timestampValue", Offset: unsafe.Offsetof(MyUnion{}.TimestampValue), Shape: &jsonwire.Timestamp},
-			{Name: "enumValue", Offset: unsafe.Offsetof(MyUnion{}.EnumValue), Shape: &jsonwire.Enum},
+	schemaMyUnion = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "stringValue", Offset: unsafe.Offsetof(MyUnion{}.StringValue), Shape: &schema.String},
+			{Name: "booleanValue", Offset: unsafe.Offsetof(MyUnion{}.BooleanValue), Shape: &schema.Bool},
+			{Name: "numberValue", Offset: unsafe.Offsetof(MyUnion{}.NumberValue), Shape: &schema.Int32},
+			{Name: "blobValue", Offset: unsafe.Offsetof(MyUnion{}.BlobValue), Shape: &schema.Blob},
+			{Name: "timestampValue", Offset: unsafe.Offsetof(MyUnion{}.TimestampValue), Shape: &schema.Timestamp},
+			{Name: "enumValue", Offset: unsafe.Offsetof(MyUnion{}.EnumValue), Shape: &schema.Enum},
 			{Name: "listValue", Offset: unsafe.Offsetof(MyUnion{}.ListValue), Shape: &schemaStringList},
 			{Name: "mapValue", Offset: unsafe.Offsetof(MyUnion{}.MapValue), Shape: &schemaStringMap},
 			{Name: "structureValue", Offset: unsafe.Offsetof(MyUnion{}.StructureValue), Shape: &schemaGreetingStruct},
@@ -553,317 +553,317 @@ var (
 		},
 		Type: (*MyUnion)(nil),
 	}
-	schemaNestedPayload = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "greeting", Offset: unsafe.Offsetof(NestedPayload{}.Greeting), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(NestedPayload{}.Name), Shape: &jsonwire.String},
+	schemaNestedPayload = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "greeting", Offset: unsafe.Offsetof(NestedPayload{}.Greeting), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(NestedPayload{}.Name), Shape: &schema.String},
 		},
 		Type: (*NestedPayload)(nil),
 	}
-	schemaNestedStringList = jsonwire.Shape{
+	schemaNestedStringList = schema.Shape{
 		Elem: &schemaStringList,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[][]string)(nil),
 	}
-	schemaNoInputAndNoOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndNoOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndNoOutputInput)(nil),
 	}
-	schemaNoInputAndNoOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndNoOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndNoOutputOutput)(nil),
 	}
-	schemaNoInputAndOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndOutputInput)(nil),
 	}
-	schemaNoInputAndOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndOutputOutput)(nil),
 	}
-	schemaNullAndEmptyHeadersClientInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNullAndEmptyHeadersClientInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NullAndEmptyHeadersClientInput)(nil),
 	}
-	schemaNullAndEmptyHeadersClientOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNullAndEmptyHeadersClientOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NullAndEmptyHeadersClientOutput)(nil),
 	}
-	schemaOmitsNullSerializesEmptyStringInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaOmitsNullSerializesEmptyStringInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*OmitsNullSerializesEmptyStringInput)(nil),
 	}
-	schemaOmitsNullSerializesEmptyStringOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaOmitsNullSerializesEmptyStringOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*OmitsNullSerializesEmptyStringOutput)(nil),
 	}
-	schemaOmitsSerializingEmptyListsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaOmitsSerializingEmptyListsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*OmitsSerializingEmptyListsInput)(nil),
 	}
-	schemaOmitsSerializingEmptyListsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaOmitsSerializingEmptyListsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*OmitsSerializingEmptyListsOutput)(nil),
 	}
-	schemaPayloadConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "data", Offset: unsafe.Offsetof(PayloadConfig{}.Data), Shape: &jsonwire.Int32},
+	schemaPayloadConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "data", Offset: unsafe.Offsetof(PayloadConfig{}.Data), Shape: &schema.Int32},
 		},
 		Type: (*PayloadConfig)(nil),
 	}
-	schemaPostUnionWithJsonNameInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPostUnionWithJsonNameInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "value", Offset: unsafe.Offsetof(PostUnionWithJsonNameInput{}.Value), Shape: &schemaUnionWithJSONName},
 		},
 		Type: (*PostUnionWithJsonNameInput)(nil),
 	}
-	schemaPostUnionWithJsonNameOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPostUnionWithJsonNameOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "value", Offset: unsafe.Offsetof(PostUnionWithJsonNameOutput{}.Value), Shape: &schemaUnionWithJSONName},
 		},
 		Type: (*PostUnionWithJsonNameOutput)(nil),
 	}
-	schemaPutWithContentEncodingInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "data", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Data), Shape: &jsonwire.String},
+	schemaPutWithContentEncodingInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "data", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Data), Shape: &schema.String},
 		},
 		Type: (*PutWithContentEncodingInput)(nil),
 	}
-	schemaPutWithContentEncodingOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaPutWithContentEncodingOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*PutWithContentEncodingOutput)(nil),
 	}
-	schemaQueryIdempotencyTokenAutoFillInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryIdempotencyTokenAutoFillInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryIdempotencyTokenAutoFillInput)(nil),
 	}
-	schemaQueryIdempotencyTokenAutoFillOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryIdempotencyTokenAutoFillOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryIdempotencyTokenAutoFillOutput)(nil),
 	}
-	schemaQueryParamsAsStringListMapInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryParamsAsStringListMapInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryParamsAsStringListMapInput)(nil),
 	}
-	schemaQueryParamsAsStringListMapOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryParamsAsStringListMapOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryParamsAsStringListMapOutput)(nil),
 	}
-	schemaQueryPrecedenceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryPrecedenceInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryPrecedenceInput)(nil),
 	}
-	schemaQueryPrecedenceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryPrecedenceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryPrecedenceOutput)(nil),
 	}
-	schemaRecursiveShapesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRecursiveShapesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "nested", Offset: unsafe.Offsetof(RecursiveShapesInput{}.Nested), Shape: &schemaRecursiveShapesInputOutputNested1},
 		},
 		Type: (*RecursiveShapesInput)(nil),
 	}
-	schemaRecursiveShapesInputOutputNested1 = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "foo", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested1{}.Foo), Shape: &jsonwire.String},
+	schemaRecursiveShapesInputOutputNested1 = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "foo", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested1{}.Foo), Shape: &schema.String},
 			{Name: "nested", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested1{}.Nested), Shape: &schemaRecursiveShapesInputOutputNested2},
 		},
 		Type: (*RecursiveShapesInputOutputNested1)(nil),
 	}
-	schemaRecursiveShapesInputOutputNested2 = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bar", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested2{}.Bar), Shape: &jsonwire.String},
+	schemaRecursiveShapesInputOutputNested2 = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bar", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested2{}.Bar), Shape: &schema.String},
 			{Name: "recursiveMember", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested2{}.RecursiveMember)},
 		},
 		Type: (*RecursiveShapesInputOutputNested2)(nil),
 	}
-	schemaRecursiveShapesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRecursiveShapesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "nested", Offset: unsafe.Offsetof(RecursiveShapesOutput{}.Nested), Shape: &schemaRecursiveShapesInputOutputNested1},
 		},
 		Type: (*RecursiveShapesOutput)(nil),
 	}
-	schemaRenamedGreeting = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "salutation", Offset: unsafe.Offsetof(RenamedGreeting{}.Salutation), Shape: &jsonwire.String},
+	schemaRenamedGreeting = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "salutation", Offset: unsafe.Offsetof(RenamedGreeting{}.Salutation), Shape: &schema.String},
 		},
 		Type: (*RenamedGreeting)(nil),
 	}
-	schemaSimpleScalarPropertiesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "stringValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.StringValue), Shape: &jsonwire.String},
-			{Name: "trueBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.TrueBooleanValue), Shape: &jsonwire.Bool},
-			{Name: "falseBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FalseBooleanValue), Shape: &jsonwire.Bool},
-			{Name: "byteValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.ByteValue), Shape: &jsonwire.Int32},
-			{Name: "shortValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.ShortValue), Shape: &jsonwire.Int32},
-			{Name: "integerValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.IntegerValue), Shape: &jsonwire.Int32},
-			{Name: "longValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.LongValue), Shape: &jsonwire.Int64},
-			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FloatValue), Shape: &jsonwire.Float32},
-			{Name: "DoubleDribble", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.DoubleValue), Shape: &jsonwire.Float64},
+	schemaSimpleScalarPropertiesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "stringValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.StringValue), Shape: &schema.String},
+			{Name: "trueBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.TrueBooleanValue), Shape: &schema.Bool},
+			{Name: "falseBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FalseBooleanValue), Shape: &schema.Bool},
+			{Name: "byteValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.ByteValue), Shape: &schema.Int32},
+			{Name: "shortValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.ShortValue), Shape: &schema.Int32},
+			{Name: "integerValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.IntegerValue), Shape: &schema.Int32},
+			{Name: "longValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.LongValue), Shape: &schema.Int64},
+			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FloatValue), Shape: &schema.Float32},
+			{Name: "DoubleDribble", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.DoubleValue), Shape: &schema.Float64},
 		},
 		Type: (*SimpleScalarPropertiesInput)(nil),
 	}
-	schemaSimpleScalarPropertiesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "stringValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.StringValue), Shape: &jsonwire.String},
-			{Name: "trueBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.TrueBooleanValue), Shape: &jsonwire.Bool},
-			{Name: "falseBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FalseBooleanValue), Shape: &jsonwire.Bool},
-			{Name: "byteValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.ByteValue), Shape: &jsonwire.Int32},
-			{Name: "shortValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.ShortValue), Shape: &jsonwire.Int32},
-			{Name: "integerValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.IntegerValue), Shape: &jsonwire.Int32},
-			{Name: "longValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.LongValue), Shape: &jsonwire.Int64},
-			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FloatValue), Shape: &jsonwire.Float32},
-			{Name: "DoubleDribble", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.DoubleValue), Shape: &jsonwire.Float64},
+	schemaSimpleScalarPropertiesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "stringValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.StringValue), Shape: &schema.String},
+			{Name: "trueBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.TrueBooleanValue), Shape: &schema.Bool},
+			{Name: "falseBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FalseBooleanValue), Shape: &schema.Bool},
+			{Name: "byteValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.ByteValue), Shape: &schema.Int32},
+			{Name: "shortValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.ShortValue), Shape: &schema.Int32},
+			{Name: "integerValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.IntegerValue), Shape: &schema.Int32},
+			{Name: "longValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.LongValue), Shape: &schema.Int64},
+			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FloatValue), Shape: &schema.Float32},
+			{Name: "DoubleDribble", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.DoubleValue), Shape: &schema.Float64},
 		},
 		Type: (*SimpleScalarPropertiesOutput)(nil),
 	}
-	schemaStringList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaStringList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaStringMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaStringMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaStringSet = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaStringSet = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaStructureList = jsonwire.Shape{
+	schemaStructureList = schema.Shape{
 		Elem: &schemaStructureListMember,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]StructureListMember)(nil),
 	}
-	schemaStructureListMember = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "value", Offset: unsafe.Offsetof(StructureListMember{}.A), Shape: &jsonwire.String},
-			{Name: "other", Offset: unsafe.Offsetof(StructureListMember{}.B), Shape: &jsonwire.String},
+	schemaStructureListMember = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "value", Offset: unsafe.Offsetof(StructureListMember{}.A), Shape: &schema.String},
+			{Name: "other", Offset: unsafe.Offsetof(StructureListMember{}.B), Shape: &schema.String},
 		},
 		Type: (*StructureListMember)(nil),
 	}
-	schemaTestBodyStructureInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaTestBodyStructureInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "testConfig", Offset: unsafe.Offsetof(TestBodyStructureInput{}.TestConfig), Shape: &schemaTestConfig},
 		},
 		Type: (*TestBodyStructureInput)(nil),
 	}
-	schemaTestBodyStructureOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTestBodyStructureOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TestBodyStructureOutput)(nil),
 	}
-	schemaTestConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "timeout", Offset: unsafe.Offsetof(TestConfig{}.Timeout), Shape: &jsonwire.Int32},
+	schemaTestConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "timeout", Offset: unsafe.Offsetof(TestConfig{}.Timeout), Shape: &schema.Int32},
 		},
 		Type: (*TestConfig)(nil),
 	}
-	schemaTestGetNoInputNoPayloadInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTestGetNoInputNoPayloadInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TestGetNoInputNoPayloadInput)(nil),
 	}
-	schemaTestGetNoInputNoPayloadOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTestGetNoInputNoPayloadOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TestGetNoInputNoPayloadOutput)(nil),
 	}
-	schemaTestGetNoPayloadInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTestGetNoPayloadInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TestGetNoPayloadInput)(nil),
 	}
-	schemaTestGetNoPayloadOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTestGetNoPayloadOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TestGetNoPayloadOutput)(nil),
 	}
-	schemaTestPayloadBlobInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTestPayloadBlobInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TestPayloadBlobInput)(nil),
 	}
-	schemaTestPayloadBlobOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTestPayloadBlobOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TestPayloadBlobOutput)(nil),
 	}
-	schemaTestPayloadStructureInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTestPayloadStructureInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TestPayloadStructureInput)(nil),
 	}
-	schemaTestPayloadStructureOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTestPayloadStructureOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TestPayloadStructureOutput)(nil),
 	}
-	schemaTestPostNoInputNoPayloadInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTestPostNoInputNoPayloadInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TestPostNoInputNoPayloadInput)(nil),
 	}
-	schemaTestPostNoInputNoPayloadOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTestPostNoInputNoPayloadOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TestPostNoInputNoPayloadOutput)(nil),
 	}
-	schemaTestPostNoPayloadInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTestPostNoPayloadInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TestPostNoPayloadInput)(nil),
 	}
-	schemaTestPostNoPayloadOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTestPostNoPayloadOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TestPostNoPayloadOutput)(nil),
 	}
-	schemaTimestampFormatHeadersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTimestampFormatHeadersInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TimestampFormatHeadersInput)(nil),
 	}
-	schemaTimestampFormatHeadersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTimestampFormatHeadersOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TimestampFormatHeadersOutput)(nil),
 	}
-	schemaTimestampList = jsonwire.Shape{
-		Elem: &jsonwire.Timestamp,
-		Kind: jsonwire.KindList,
+	schemaTimestampList = schema.Shape{
+		Elem: &schema.Timestamp,
+		Kind: schema.KindList,
 		Type: (*[]time.Time)(nil),
 	}
-	schemaUnionPayload = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "greeting", Offset: unsafe.Offsetof(UnionPayload{}.Greeting), Shape: &jsonwire.String},
+	schemaUnionPayload = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "greeting", Offset: unsafe.Offsetof(UnionPayload{}.Greeting), Shape: &schema.String},
 		},
 		Type: (*UnionPayload)(nil),
 	}
-	schemaUnionWithJSONName = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "FOO", Offset: unsafe.Offsetof(UnionWithJSONName{}.Foo), Shape: &jsonwire.String},
-			{Name: "bar", Offset: unsafe.Offsetof(UnionWithJSONName{}.Bar), Shape: &jsonwire.String},
-			{Name: "_baz", Offset: unsafe.Offsetof(UnionWithJSONName{}.Baz), Shape: &jsonwire.String},
+	schemaUnionWithJSONName = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "FOO", Offset: unsafe.Offsetof(UnionWithJSONName{}.Foo), Shape: &schema.String},
+			{Name: "bar", Offset: unsafe.Offsetof(UnionWithJSONName{}.Bar), Shape: &schema.String},
+			{Name: "_baz", Offset: unsafe.Offsetof(UnionWithJSONName{}.Baz), Shape: &schema.String},
 		},
 		Type: (*UnionWithJSONName)(nil),
 	}
-	schemaUnitInputAndOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUnitInputAndOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UnitInputAndOutputInput)(nil),
 	}
-	schemaUnitInputAndOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUnitInputAndOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UnitInputAndOutputOutput)(nil),
 	}
-	schemaValidationException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &jsonwire.String},
+	schemaValidationException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ValidationException)(nil),
 	}
@@ -875,10 +875,10 @@ func init() {
 }
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *AllQueryStringTypesInput:
 		return &schemaAllQueryStringTypesInput

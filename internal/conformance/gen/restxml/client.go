@@ -5,7 +5,6 @@ package restxml
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	protocol "github.com/specgen/specgen/specrt/protocol"
 	"net/http"
 	"strconv"
@@ -2336,24 +2335,6 @@ func decodeXmlAttributesOnPayloadResponse(body protocol.Body, data []byte, out a
 	err := body.Unmarshal(data, &schemaXmlAttributesPayloadResponse, v)
 	out.(*XmlAttributesOnPayloadOutput).Payload = v
 	return err
-}
-
-// UnmarshalJSON decodes the JSON body of the ComplexError error into e,
-// matching member names exactly.
-func (e *ComplexError) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaComplexError, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the InvalidGreeting error into e,
-// matching member names exactly.
-func (e *InvalidGreeting) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaInvalidGreeting, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ValidationException error into e,
-// matching member names exactly.
-func (e *ValidationException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaValidationException, e)
 }
 
 // newError returns an empty typed error for an error code of Rest Xml protocol

@@ -3,751 +3,751 @@
 package restxml
 
 import (
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"time"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaAllQueryStringTypesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaAllQueryStringTypesInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*AllQueryStringTypesInput)(nil),
 	}
-	schemaAllQueryStringTypesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaAllQueryStringTypesOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*AllQueryStringTypesOutput)(nil),
 	}
-	schemaBodyWithXmlNameInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaBodyWithXmlNameInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "nested", Offset: unsafe.Offsetof(BodyWithXmlNameInput{}.Nested), Shape: &schemaPayloadWithXmlName},
 		},
 		Type: (*BodyWithXmlNameInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "BodyWithXmlNameRequest"},
+		XML:  &schema.XMLShape{Name: "BodyWithXmlNameRequest"},
 	}
-	schemaBodyWithXmlNameOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaBodyWithXmlNameOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "nested", Offset: unsafe.Offsetof(BodyWithXmlNameOutput{}.Nested), Shape: &schemaPayloadWithXmlName},
 		},
 		Type: (*BodyWithXmlNameOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "Ahoy"},
+		XML:  &schema.XMLShape{Name: "Ahoy"},
 	}
-	schemaBooleanList = jsonwire.Shape{
-		Elem: &jsonwire.Bool,
-		Kind: jsonwire.KindList,
+	schemaBooleanList = schema.Shape{
+		Elem: &schema.Bool,
+		Kind: schema.KindList,
 		Type: (*[]bool)(nil),
 	}
-	schemaComplexError = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopLevel", Offset: unsafe.Offsetof(ComplexError{}.TopLevel), Shape: &jsonwire.String},
+	schemaComplexError = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopLevel", Offset: unsafe.Offsetof(ComplexError{}.TopLevel), Shape: &schema.String},
 			{Name: "Nested", Offset: unsafe.Offsetof(ComplexError{}.Nested), Shape: &schemaComplexNestedErrorData},
 		},
 		Type: (*ComplexError)(nil),
 	}
-	schemaComplexNestedErrorData = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Foo", Offset: unsafe.Offsetof(ComplexNestedErrorData{}.Foo), Shape: &jsonwire.String},
+	schemaComplexNestedErrorData = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Foo", Offset: unsafe.Offsetof(ComplexNestedErrorData{}.Foo), Shape: &schema.String},
 		},
 		Type: (*ComplexNestedErrorData)(nil),
 	}
-	schemaConstantAndVariableQueryStringInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaConstantAndVariableQueryStringInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ConstantAndVariableQueryStringInput)(nil),
 	}
-	schemaConstantAndVariableQueryStringOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaConstantAndVariableQueryStringOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ConstantAndVariableQueryStringOutput)(nil),
 	}
-	schemaConstantQueryStringInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaConstantQueryStringInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ConstantQueryStringInput)(nil),
 	}
-	schemaConstantQueryStringOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaConstantQueryStringOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ConstantQueryStringOutput)(nil),
 	}
-	schemaDatetimeOffsetsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDatetimeOffsetsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DatetimeOffsetsInput)(nil),
 	}
-	schemaDatetimeOffsetsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "datetime", Offset: unsafe.Offsetof(DatetimeOffsetsOutput{}.Datetime), Shape: &jsonwire.ISO8601},
+	schemaDatetimeOffsetsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "datetime", Offset: unsafe.Offsetof(DatetimeOffsetsOutput{}.Datetime), Shape: &schema.ISO8601},
 		},
 		Type: (*DatetimeOffsetsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "DatetimeOffsetsOutput"},
+		XML:  &schema.XMLShape{Name: "DatetimeOffsetsOutput"},
 	}
-	schemaEmptyInputAndEmptyOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEmptyInputAndEmptyOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EmptyInputAndEmptyOutputInput)(nil),
 	}
-	schemaEmptyInputAndEmptyOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEmptyInputAndEmptyOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EmptyInputAndEmptyOutputOutput)(nil),
 	}
-	schemaEndpointOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointOperationInput)(nil),
 	}
-	schemaEndpointOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointOperationOutput)(nil),
 	}
-	schemaEndpointWithHostLabelHeaderOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointWithHostLabelHeaderOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointWithHostLabelHeaderOperationInput)(nil),
 	}
-	schemaEndpointWithHostLabelHeaderOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointWithHostLabelHeaderOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointWithHostLabelHeaderOperationOutput)(nil),
 	}
-	schemaEndpointWithHostLabelOperationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "label", Offset: unsafe.Offsetof(EndpointWithHostLabelOperationInput{}.Label), Shape: &jsonwire.String},
+	schemaEndpointWithHostLabelOperationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "label", Offset: unsafe.Offsetof(EndpointWithHostLabelOperationInput{}.Label), Shape: &schema.String},
 		},
 		Type: (*EndpointWithHostLabelOperationInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "EndpointWithHostLabelOperationRequest"},
+		XML:  &schema.XMLShape{Name: "EndpointWithHostLabelOperationRequest"},
 	}
-	schemaEndpointWithHostLabelOperationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEndpointWithHostLabelOperationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EndpointWithHostLabelOperationOutput)(nil),
 	}
-	schemaFlattenedXmlMapInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "myMap", Offset: unsafe.Offsetof(FlattenedXmlMapInput{}.MyMap), Shape: &schemaFooEnumMap, XML: &jsonwire.XMLMember{Flat: true}},
+	schemaFlattenedXmlMapInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "myMap", Offset: unsafe.Offsetof(FlattenedXmlMapInput{}.MyMap), Shape: &schemaFooEnumMap, XML: &schema.XMLMember{Flat: true}},
 		},
 		Type: (*FlattenedXmlMapInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "FlattenedXmlMapRequest"},
+		XML:  &schema.XMLShape{Name: "FlattenedXmlMapRequest"},
 	}
-	schemaFlattenedXmlMapOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "myMap", Offset: unsafe.Offsetof(FlattenedXmlMapOutput{}.MyMap), Shape: &schemaFooEnumMap, XML: &jsonwire.XMLMember{Flat: true}},
+	schemaFlattenedXmlMapOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "myMap", Offset: unsafe.Offsetof(FlattenedXmlMapOutput{}.MyMap), Shape: &schemaFooEnumMap, XML: &schema.XMLMember{Flat: true}},
 		},
 		Type: (*FlattenedXmlMapOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "FlattenedXmlMapResponse"},
+		XML:  &schema.XMLShape{Name: "FlattenedXmlMapResponse"},
 	}
-	schemaFlattenedXmlMapWithXmlNameInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNameInput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNameInputOutputMap, XML: &jsonwire.XMLMember{Flat: true}},
+	schemaFlattenedXmlMapWithXmlNameInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNameInput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNameInputOutputMap, XML: &schema.XMLMember{Flat: true}},
 		},
 		Type: (*FlattenedXmlMapWithXmlNameInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "FlattenedXmlMapWithXmlNameRequest"},
+		XML:  &schema.XMLShape{Name: "FlattenedXmlMapWithXmlNameRequest"},
 	}
-	schemaFlattenedXmlMapWithXmlNameInputOutputMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaFlattenedXmlMapWithXmlNameInputOutputMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
-		XML:  &jsonwire.XMLShape{KeyName: "K", ValueName: "V"},
+		XML:  &schema.XMLShape{KeyName: "K", ValueName: "V"},
 	}
-	schemaFlattenedXmlMapWithXmlNameOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNameOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNameInputOutputMap, XML: &jsonwire.XMLMember{Flat: true}},
+	schemaFlattenedXmlMapWithXmlNameOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNameOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNameInputOutputMap, XML: &schema.XMLMember{Flat: true}},
 		},
 		Type: (*FlattenedXmlMapWithXmlNameOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "FlattenedXmlMapWithXmlNameResponse"},
+		XML:  &schema.XMLShape{Name: "FlattenedXmlMapWithXmlNameResponse"},
 	}
-	schemaFlattenedXmlMapWithXmlNamespaceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaFlattenedXmlMapWithXmlNamespaceInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*FlattenedXmlMapWithXmlNamespaceInput)(nil),
 	}
-	schemaFlattenedXmlMapWithXmlNamespaceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNamespaceOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNamespaceOutputMap, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://the-member.example.com"}}},
+	schemaFlattenedXmlMapWithXmlNamespaceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNamespaceOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNamespaceOutputMap, XML: &schema.XMLMember{Flat: true, NS: &schema.XMLNamespace{URI: "https://the-member.example.com"}}},
 		},
 		Type: (*FlattenedXmlMapWithXmlNamespaceOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "FlattenedXmlMapWithXmlNamespaceOutput"},
+		XML:  &schema.XMLShape{Name: "FlattenedXmlMapWithXmlNamespaceOutput"},
 	}
-	schemaFlattenedXmlMapWithXmlNamespaceOutputMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaFlattenedXmlMapWithXmlNamespaceOutputMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
-		XML:  &jsonwire.XMLShape{KeyName: "K", ValueName: "V", KeyNS: &jsonwire.XMLNamespace{URI: "https://the-key.example.com"}, ValueNS: &jsonwire.XMLNamespace{URI: "https://the-value.example.com"}},
+		XML:  &schema.XMLShape{KeyName: "K", ValueName: "V", KeyNS: &schema.XMLNamespace{URI: "https://the-key.example.com"}, ValueNS: &schema.XMLNamespace{URI: "https://the-value.example.com"}},
 	}
-	schemaFooEnumList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaFooEnumList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]FooEnum)(nil),
 	}
-	schemaFooEnumMap = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindMap,
+	schemaFooEnumMap = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindMap,
 		Type: (*map[string]FooEnum)(nil),
 	}
-	schemaFooEnumSet = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaFooEnumSet = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]FooEnum)(nil),
 	}
-	schemaFractionalSecondsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaFractionalSecondsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*FractionalSecondsInput)(nil),
 	}
-	schemaFractionalSecondsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "datetime", Offset: unsafe.Offsetof(FractionalSecondsOutput{}.Datetime), Shape: &jsonwire.ISO8601},
+	schemaFractionalSecondsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "datetime", Offset: unsafe.Offsetof(FractionalSecondsOutput{}.Datetime), Shape: &schema.ISO8601},
 		},
 		Type: (*FractionalSecondsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "FractionalSecondsOutput"},
+		XML:  &schema.XMLShape{Name: "FractionalSecondsOutput"},
 	}
-	schemaGreetingStruct = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "hi", Offset: unsafe.Offsetof(GreetingStruct{}.Hi), Shape: &jsonwire.String},
+	schemaGreetingStruct = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "hi", Offset: unsafe.Offsetof(GreetingStruct{}.Hi), Shape: &schema.String},
 		},
 		Type: (*GreetingStruct)(nil),
 	}
-	schemaGreetingWithErrorsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGreetingWithErrorsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GreetingWithErrorsInput)(nil),
 	}
-	schemaGreetingWithErrorsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGreetingWithErrorsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GreetingWithErrorsOutput)(nil),
 	}
-	schemaHttpEnumPayloadInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpEnumPayloadInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpEnumPayloadInput)(nil),
 	}
-	schemaHttpEnumPayloadOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpEnumPayloadOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpEnumPayloadOutput)(nil),
 	}
-	schemaHttpPayloadTraitsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadTraitsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadTraitsInput)(nil),
 	}
-	schemaHttpPayloadTraitsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadTraitsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadTraitsOutput)(nil),
 	}
-	schemaHttpPayloadWithMemberXmlNameInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithMemberXmlNameInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithMemberXmlNameInput)(nil),
 	}
-	schemaHttpPayloadWithMemberXmlNameOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithMemberXmlNameOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithMemberXmlNameOutput)(nil),
 	}
-	schemaHttpPayloadWithStructureInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithStructureInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithStructureInput)(nil),
 	}
-	schemaHttpPayloadWithStructureOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithStructureOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithStructureOutput)(nil),
 	}
-	schemaHttpPayloadWithUnionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithUnionInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithUnionInput)(nil),
 	}
-	schemaHttpPayloadWithUnionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithUnionOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithUnionOutput)(nil),
 	}
-	schemaHttpPayloadWithXmlNameInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithXmlNameInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithXmlNameInput)(nil),
 	}
-	schemaHttpPayloadWithXmlNameOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithXmlNameOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithXmlNameOutput)(nil),
 	}
-	schemaHttpPayloadWithXmlNamespaceAndPrefixInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithXmlNamespaceAndPrefixInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithXmlNamespaceAndPrefixInput)(nil),
 	}
-	schemaHttpPayloadWithXmlNamespaceAndPrefixOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithXmlNamespaceAndPrefixOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithXmlNamespaceAndPrefixOutput)(nil),
 	}
-	schemaHttpPayloadWithXmlNamespaceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithXmlNamespaceInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithXmlNamespaceInput)(nil),
 	}
-	schemaHttpPayloadWithXmlNamespaceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithXmlNamespaceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithXmlNamespaceOutput)(nil),
 	}
-	schemaHttpPrefixHeadersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPrefixHeadersInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPrefixHeadersInput)(nil),
 	}
-	schemaHttpPrefixHeadersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPrefixHeadersOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPrefixHeadersOutput)(nil),
 	}
-	schemaHttpRequestWithFloatLabelsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithFloatLabelsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithFloatLabelsInput)(nil),
 	}
-	schemaHttpRequestWithFloatLabelsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithFloatLabelsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithFloatLabelsOutput)(nil),
 	}
-	schemaHttpRequestWithGreedyLabelInPathInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithGreedyLabelInPathInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithGreedyLabelInPathInput)(nil),
 	}
-	schemaHttpRequestWithGreedyLabelInPathOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithGreedyLabelInPathOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithGreedyLabelInPathOutput)(nil),
 	}
-	schemaHttpRequestWithLabelsAndTimestampFormatInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithLabelsAndTimestampFormatInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithLabelsAndTimestampFormatInput)(nil),
 	}
-	schemaHttpRequestWithLabelsAndTimestampFormatOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithLabelsAndTimestampFormatOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithLabelsAndTimestampFormatOutput)(nil),
 	}
-	schemaHttpRequestWithLabelsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithLabelsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithLabelsInput)(nil),
 	}
-	schemaHttpRequestWithLabelsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpRequestWithLabelsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpRequestWithLabelsOutput)(nil),
 	}
-	schemaHttpResponseCodeInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpResponseCodeInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpResponseCodeInput)(nil),
 	}
-	schemaHttpResponseCodeOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpResponseCodeOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpResponseCodeOutput)(nil),
 	}
-	schemaHttpStringPayloadInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpStringPayloadInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpStringPayloadInput)(nil),
 	}
-	schemaHttpStringPayloadOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpStringPayloadOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpStringPayloadOutput)(nil),
 	}
-	schemaIgnoreQueryParamsInResponseInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaIgnoreQueryParamsInResponseInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*IgnoreQueryParamsInResponseInput)(nil),
 	}
-	schemaIgnoreQueryParamsInResponseOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "baz", Offset: unsafe.Offsetof(IgnoreQueryParamsInResponseOutput{}.Baz), Shape: &jsonwire.String},
+	schemaIgnoreQueryParamsInResponseOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "baz", Offset: unsafe.Offsetof(IgnoreQueryParamsInResponseOutput{}.Baz), Shape: &schema.String},
 		},
 		Type: (*IgnoreQueryParamsInResponseOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "IgnoreQueryParamsInResponseOutput"},
+		XML:  &schema.XMLShape{Name: "IgnoreQueryParamsInResponseOutput"},
 	}
-	schemaInputAndOutputWithHeadersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaInputAndOutputWithHeadersInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*InputAndOutputWithHeadersInput)(nil),
 	}
-	schemaInputAndOutputWithHeadersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaInputAndOutputWithHeadersOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*InputAndOutputWithHeadersOutput)(nil),
 	}
-	schemaIntegerEnumList = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindList,
+	schemaIntegerEnumList = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindList,
 		Type: (*[]int32)(nil),
 	}
-	schemaIntegerEnumMap = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindMap,
+	schemaIntegerEnumMap = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindMap,
 		Type: (*map[string]int32)(nil),
 	}
-	schemaIntegerEnumSet = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindList,
+	schemaIntegerEnumSet = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindList,
 		Type: (*[]int32)(nil),
 	}
-	schemaIntegerList = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindList,
+	schemaIntegerList = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindList,
 		Type: (*[]int32)(nil),
 	}
-	schemaInvalidGreeting = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidGreeting{}.Message), Shape: &jsonwire.String},
+	schemaInvalidGreeting = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidGreeting{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidGreeting)(nil),
 	}
-	schemaListWithMemberNamespace = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaListWithMemberNamespace = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
-		XML:  &jsonwire.XMLShape{ElemNS: &jsonwire.XMLNamespace{URI: "https://xml-member.example.com"}},
+		XML:  &schema.XMLShape{ElemNS: &schema.XMLNamespace{URI: "https://xml-member.example.com"}},
 	}
-	schemaListWithNamespace = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaListWithNamespace = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaNestedMap = jsonwire.Shape{
+	schemaNestedMap = schema.Shape{
 		Elem: &schemaFooEnumMap,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string]map[string]FooEnum)(nil),
 	}
-	schemaNestedPayload = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "greeting", Offset: unsafe.Offsetof(NestedPayload{}.Greeting), Shape: &jsonwire.String},
-			{Name: "name", Offset: unsafe.Offsetof(NestedPayload{}.Name), Shape: &jsonwire.String},
+	schemaNestedPayload = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "greeting", Offset: unsafe.Offsetof(NestedPayload{}.Greeting), Shape: &schema.String},
+			{Name: "name", Offset: unsafe.Offsetof(NestedPayload{}.Name), Shape: &schema.String},
 		},
 		Type: (*NestedPayload)(nil),
-		XML:  &jsonwire.XMLShape{Name: "NestedPayload"},
+		XML:  &schema.XMLShape{Name: "NestedPayload"},
 	}
-	schemaNestedStringList = jsonwire.Shape{
+	schemaNestedStringList = schema.Shape{
 		Elem: &schemaStringList,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[][]string)(nil),
 	}
-	schemaNestedXmlMapWithXmlNameInnerMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaNestedXmlMapWithXmlNameInnerMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
-		XML:  &jsonwire.XMLShape{KeyName: "InnerKey", ValueName: "InnerValue"},
+		XML:  &schema.XMLShape{KeyName: "InnerKey", ValueName: "InnerValue"},
 	}
-	schemaNestedXmlMapWithXmlNameInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaNestedXmlMapWithXmlNameInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "nestedXmlMapWithXmlNameMap", Offset: unsafe.Offsetof(NestedXmlMapWithXmlNameInput{}.NestedXmlMapWithXmlNameMap), Shape: &schemaNestedXmlMapWithXmlNameMap},
 		},
 		Type: (*NestedXmlMapWithXmlNameInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "NestedXmlMapWithXmlNameRequest"},
+		XML:  &schema.XMLShape{Name: "NestedXmlMapWithXmlNameRequest"},
 	}
-	schemaNestedXmlMapWithXmlNameMap = jsonwire.Shape{
+	schemaNestedXmlMapWithXmlNameMap = schema.Shape{
 		Elem: &schemaNestedXmlMapWithXmlNameInnerMap,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string]map[string]string)(nil),
-		XML:  &jsonwire.XMLShape{KeyName: "OuterKey"},
+		XML:  &schema.XMLShape{KeyName: "OuterKey"},
 	}
-	schemaNestedXmlMapWithXmlNameOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaNestedXmlMapWithXmlNameOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "nestedXmlMapWithXmlNameMap", Offset: unsafe.Offsetof(NestedXmlMapWithXmlNameOutput{}.NestedXmlMapWithXmlNameMap), Shape: &schemaNestedXmlMapWithXmlNameMap},
 		},
 		Type: (*NestedXmlMapWithXmlNameOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "NestedXmlMapWithXmlNameInputOutput"},
+		XML:  &schema.XMLShape{Name: "NestedXmlMapWithXmlNameInputOutput"},
 	}
-	schemaNestedXmlMapsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaNestedXmlMapsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "nestedMap", Offset: unsafe.Offsetof(NestedXmlMapsInput{}.NestedMap), Shape: &schemaNestedMap},
-			{Name: "flatNestedMap", Offset: unsafe.Offsetof(NestedXmlMapsInput{}.FlatNestedMap), Shape: &schemaNestedMap, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "flatNestedMap", Offset: unsafe.Offsetof(NestedXmlMapsInput{}.FlatNestedMap), Shape: &schemaNestedMap, XML: &schema.XMLMember{Flat: true}},
 		},
 		Type: (*NestedXmlMapsInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "NestedXmlMapsRequest"},
+		XML:  &schema.XMLShape{Name: "NestedXmlMapsRequest"},
 	}
-	schemaNestedXmlMapsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaNestedXmlMapsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "nestedMap", Offset: unsafe.Offsetof(NestedXmlMapsOutput{}.NestedMap), Shape: &schemaNestedMap},
-			{Name: "flatNestedMap", Offset: unsafe.Offsetof(NestedXmlMapsOutput{}.FlatNestedMap), Shape: &schemaNestedMap, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "flatNestedMap", Offset: unsafe.Offsetof(NestedXmlMapsOutput{}.FlatNestedMap), Shape: &schemaNestedMap, XML: &schema.XMLMember{Flat: true}},
 		},
 		Type: (*NestedXmlMapsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "NestedXmlMapsResponse"},
+		XML:  &schema.XMLShape{Name: "NestedXmlMapsResponse"},
 	}
-	schemaNoInputAndNoOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndNoOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndNoOutputInput)(nil),
 	}
-	schemaNoInputAndNoOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndNoOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndNoOutputOutput)(nil),
 	}
-	schemaNoInputAndOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndOutputInput)(nil),
 	}
-	schemaNoInputAndOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputAndOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputAndOutputOutput)(nil),
 	}
-	schemaNullAndEmptyHeadersClientInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNullAndEmptyHeadersClientInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NullAndEmptyHeadersClientInput)(nil),
 	}
-	schemaNullAndEmptyHeadersClientOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNullAndEmptyHeadersClientOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NullAndEmptyHeadersClientOutput)(nil),
 	}
-	schemaOmitsNullSerializesEmptyStringInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaOmitsNullSerializesEmptyStringInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*OmitsNullSerializesEmptyStringInput)(nil),
 	}
-	schemaOmitsNullSerializesEmptyStringOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaOmitsNullSerializesEmptyStringOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*OmitsNullSerializesEmptyStringOutput)(nil),
 	}
-	schemaPayloadWithXmlName = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(PayloadWithXmlName{}.Name), Shape: &jsonwire.String},
+	schemaPayloadWithXmlName = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(PayloadWithXmlName{}.Name), Shape: &schema.String},
 		},
 		Type: (*PayloadWithXmlName)(nil),
-		XML:  &jsonwire.XMLShape{Name: "Hello"},
+		XML:  &schema.XMLShape{Name: "Hello"},
 	}
-	schemaPayloadWithXmlNamespace = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(PayloadWithXmlNamespace{}.Name), Shape: &jsonwire.String},
+	schemaPayloadWithXmlNamespace = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(PayloadWithXmlNamespace{}.Name), Shape: &schema.String},
 		},
 		Type: (*PayloadWithXmlNamespace)(nil),
-		XML:  &jsonwire.XMLShape{Name: "PayloadWithXmlNamespace", NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
+		XML:  &schema.XMLShape{Name: "PayloadWithXmlNamespace", NS: &schema.XMLNamespace{URI: "http://foo.com"}},
 	}
-	schemaPayloadWithXmlNamespaceAndPrefix = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "name", Offset: unsafe.Offsetof(PayloadWithXmlNamespaceAndPrefix{}.Name), Shape: &jsonwire.String},
+	schemaPayloadWithXmlNamespaceAndPrefix = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "name", Offset: unsafe.Offsetof(PayloadWithXmlNamespaceAndPrefix{}.Name), Shape: &schema.String},
 		},
 		Type: (*PayloadWithXmlNamespaceAndPrefix)(nil),
-		XML:  &jsonwire.XMLShape{Name: "PayloadWithXmlNamespaceAndPrefix", NS: &jsonwire.XMLNamespace{Prefix: "baz", URI: "http://foo.com"}},
+		XML:  &schema.XMLShape{Name: "PayloadWithXmlNamespaceAndPrefix", NS: &schema.XMLNamespace{Prefix: "baz", URI: "http://foo.com"}},
 	}
-	schemaPutWithContentEncodingInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "data", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Data), Shape: &jsonwire.String},
+	schemaPutWithContentEncodingInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "data", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Data), Shape: &schema.String},
 		},
 		Type: (*PutWithContentEncodingInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "PutWithContentEncodingRequest"},
+		XML:  &schema.XMLShape{Name: "PutWithContentEncodingRequest"},
 	}
-	schemaPutWithContentEncodingOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaPutWithContentEncodingOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*PutWithContentEncodingOutput)(nil),
 	}
-	schemaQueryIdempotencyTokenAutoFillInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryIdempotencyTokenAutoFillInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryIdempotencyTokenAutoFillInput)(nil),
 	}
-	schemaQueryIdempotencyTokenAutoFillOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryIdempotencyTokenAutoFillOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryIdempotencyTokenAutoFillOutput)(nil),
 	}
-	schemaQueryParamsAsStringListMapInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryParamsAsStringListMapInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryParamsAsStringListMapInput)(nil),
 	}
-	schemaQueryParamsAsStringListMapOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryParamsAsStringListMapOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryParamsAsStringListMapOutput)(nil),
 	}
-	schemaQueryPrecedenceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryPrecedenceInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryPrecedenceInput)(nil),
 	}
-	schemaQueryPrecedenceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaQueryPrecedenceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*QueryPrecedenceOutput)(nil),
 	}
-	schemaRecursiveShapesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRecursiveShapesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "nested", Offset: unsafe.Offsetof(RecursiveShapesInput{}.Nested), Shape: &schemaRecursiveShapesInputOutputNested1},
 		},
 		Type: (*RecursiveShapesInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "RecursiveShapesRequest"},
+		XML:  &schema.XMLShape{Name: "RecursiveShapesRequest"},
 	}
-	schemaRecursiveShapesInputOutputNested1 = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "foo", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested1{}.Foo), Shape: &jsonwire.String},
+	schemaRecursiveShapesInputOutputNested1 = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "foo", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested1{}.Foo), Shape: &schema.String},
 			{Name: "nested", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested1{}.Nested), Shape: &schemaRecursiveShapesInputOutputNested2},
 		},
 		Type: (*RecursiveShapesInputOutputNested1)(nil),
 	}
-	schemaRecursiveShapesInputOutputNested2 = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bar", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested2{}.Bar), Shape: &jsonwire.String},
+	schemaRecursiveShapesInputOutputNested2 = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bar", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested2{}.Bar), Shape: &schema.String},
 			{Name: "recursiveMember", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested2{}.RecursiveMember)},
 		},
 		Type: (*RecursiveShapesInputOutputNested2)(nil),
 	}
-	schemaRecursiveShapesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRecursiveShapesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "nested", Offset: unsafe.Offsetof(RecursiveShapesOutput{}.Nested), Shape: &schemaRecursiveShapesInputOutputNested1},
 		},
 		Type: (*RecursiveShapesOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "RecursiveShapesResponse"},
+		XML:  &schema.XMLShape{Name: "RecursiveShapesResponse"},
 	}
-	schemaRenamedListMembers = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaRenamedListMembers = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "item"},
+		XML:  &schema.XMLShape{ElemName: "item"},
 	}
-	schemaSimpleScalarPropertiesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "stringValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.StringValue), Shape: &jsonwire.String},
-			{Name: "trueBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.TrueBooleanValue), Shape: &jsonwire.Bool},
-			{Name: "falseBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FalseBooleanValue), Shape: &jsonwire.Bool},
-			{Name: "byteValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.ByteValue), Shape: &jsonwire.Int32},
-			{Name: "shortValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.ShortValue), Shape: &jsonwire.Int32},
-			{Name: "integerValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.IntegerValue), Shape: &jsonwire.Int32},
-			{Name: "longValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.LongValue), Shape: &jsonwire.Int64},
-			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FloatValue), Shape: &jsonwire.Float32},
-			{Name: "DoubleDribble", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.DoubleValue), Shape: &jsonwire.Float64},
+	schemaSimpleScalarPropertiesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "stringValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.StringValue), Shape: &schema.String},
+			{Name: "trueBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.TrueBooleanValue), Shape: &schema.Bool},
+			{Name: "falseBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FalseBooleanValue), Shape: &schema.Bool},
+			{Name: "byteValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.ByteValue), Shape: &schema.Int32},
+			{Name: "shortValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.ShortValue), Shape: &schema.Int32},
+			{Name: "integerValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.IntegerValue), Shape: &schema.Int32},
+			{Name: "longValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.LongValue), Shape: &schema.Int64},
+			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FloatValue), Shape: &schema.Float32},
+			{Name: "DoubleDribble", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.DoubleValue), Shape: &schema.Float64},
 		},
 		Type: (*SimpleScalarPropertiesInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "SimpleScalarPropertiesRequest"},
+		XML:  &schema.XMLShape{Name: "SimpleScalarPropertiesRequest"},
 	}
-	schemaSimpleScalarPropertiesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "stringValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.StringValue), Shape: &jsonwire.String},
-			{Name: "trueBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.TrueBooleanValue), Shape: &jsonwire.Bool},
-			{Name: "falseBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FalseBooleanValue), Shape: &jsonwire.Bool},
-			{Name: "byteValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.ByteValue), Shape: &jsonwire.Int32},
-			{Name: "shortValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.ShortValue), Shape: &jsonwire.Int32},
-			{Name: "integerValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.IntegerValue), Shape: &jsonwire.Int32},
-			{Name: "longValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.LongValue), Shape: &jsonwire.Int64},
-			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FloatValue), Shape: &jsonwire.Float32},
-			{Name: "DoubleDribble", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.DoubleValue), Shape: &jsonwire.Float64},
+	schemaSimpleScalarPropertiesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "stringValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.StringValue), Shape: &schema.String},
+			{Name: "trueBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.TrueBooleanValue), Shape: &schema.Bool},
+			{Name: "falseBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FalseBooleanValue), Shape: &schema.Bool},
+			{Name: "byteValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.ByteValue), Shape: &schema.Int32},
+			{Name: "shortValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.ShortValue), Shape: &schema.Int32},
+			{Name: "integerValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.IntegerValue), Shape: &schema.Int32},
+			{Name: "longValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.LongValue), Shape: &schema.Int64},
+			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FloatValue), Shape: &schema.Float32},
+			{Name: "DoubleDribble", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.DoubleValue), Shape: &schema.Float64},
 		},
 		Type: (*SimpleScalarPropertiesOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "SimpleScalarPropertiesResponse"},
+		XML:  &schema.XMLShape{Name: "SimpleScalarPropertiesResponse"},
 	}
-	schemaStringList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaStringList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaStringSet = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaStringSet = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaStructureList = jsonwire.Shape{
+	schemaStructureList = schema.Shape{
 		Elem: &schemaStructureListMember,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]StructureListMember)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "item"},
+		XML:  &schema.XMLShape{ElemName: "item"},
 	}
-	schemaStructureListMember = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "value", Offset: unsafe.Offsetof(StructureListMember{}.A), Shape: &jsonwire.String},
-			{Name: "other", Offset: unsafe.Offsetof(StructureListMember{}.B), Shape: &jsonwire.String},
+	schemaStructureListMember = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "value", Offset: unsafe.Offsetof(StructureListMember{}.A), Shape: &schema.String},
+			{Name: "other", Offset: unsafe.Offsetof(StructureListMember{}.B), Shape: &schema.String},
 		},
 		Type: (*StructureListMember)(nil),
 	}
-	schemaTimestampFormatHeadersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTimestampFormatHeadersInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TimestampFormatHeadersInput)(nil),
 	}
-	schemaTimestampFormatHeadersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTimestampFormatHeadersOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TimestampFormatHeadersOutput)(nil),
 	}
-	schemaTimestampList = jsonwire.Shape{
-		Elem: &jsonwire.Timestamp,
-		Kind: jsonwire.KindList,
+	schemaTimestampList = schema.Shape{
+		Elem: &schema.Timestamp,
+		Kind: schema.KindList,
 		Type: (*[]time.Time)(nil),
 	}
-	schemaUnionPayload = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "greeting", Offset: unsafe.Offsetof(UnionPayload{}.Greeting), Shape: &jsonwire.String},
+	schemaUnionPayload = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "greeting", Offset: unsafe.Offsetof(UnionPayload{}.Greeting), Shape: &schema.String},
 		},
 		Type: (*UnionPayload)(nil),
-		XML:  &jsonwire.XMLShape{Name: "UnionPayload"},
+		XML:  &schema.XMLShape{Name: "UnionPayload"},
 	}
-	schemaValidationException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &jsonwire.String},
+	schemaValidationException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ValidationException)(nil),
 	}
-	schemaXmlAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "foo", Offset: unsafe.Offsetof(XmlAttributesInput{}.Foo), Shape: &jsonwire.String},
-			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesInput{}.Attr), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{Attr: true}},
+	schemaXmlAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "foo", Offset: unsafe.Offsetof(XmlAttributesInput{}.Foo), Shape: &schema.String},
+			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesInput{}.Attr), Shape: &schema.String, XML: &schema.XMLMember{Attr: true}},
 		},
 		Type: (*XmlAttributesInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlAttributesRequest"},
+		XML:  &schema.XMLShape{Name: "XmlAttributesRequest"},
 	}
-	schemaXmlAttributesOnPayloadInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaXmlAttributesOnPayloadInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*XmlAttributesOnPayloadInput)(nil),
 	}
-	schemaXmlAttributesOnPayloadOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaXmlAttributesOnPayloadOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*XmlAttributesOnPayloadOutput)(nil),
 	}
-	schemaXmlAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "foo", Offset: unsafe.Offsetof(XmlAttributesOutput{}.Foo), Shape: &jsonwire.String},
-			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesOutput{}.Attr), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{Attr: true}},
+	schemaXmlAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "foo", Offset: unsafe.Offsetof(XmlAttributesOutput{}.Foo), Shape: &schema.String},
+			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesOutput{}.Attr), Shape: &schema.String, XML: &schema.XMLMember{Attr: true}},
 		},
 		Type: (*XmlAttributesOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlAttributesResponse"},
+		XML:  &schema.XMLShape{Name: "XmlAttributesResponse"},
 	}
-	schemaXmlAttributesPayloadRequest = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "foo", Offset: unsafe.Offsetof(XmlAttributesPayloadRequest{}.Foo), Shape: &jsonwire.String},
-			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesPayloadRequest{}.Attr), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{Attr: true}},
+	schemaXmlAttributesPayloadRequest = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "foo", Offset: unsafe.Offsetof(XmlAttributesPayloadRequest{}.Foo), Shape: &schema.String},
+			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesPayloadRequest{}.Attr), Shape: &schema.String, XML: &schema.XMLMember{Attr: true}},
 		},
 		Type: (*XmlAttributesPayloadRequest)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlAttributesPayloadRequest"},
+		XML:  &schema.XMLShape{Name: "XmlAttributesPayloadRequest"},
 	}
-	schemaXmlAttributesPayloadResponse = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "foo", Offset: unsafe.Offsetof(XmlAttributesPayloadResponse{}.Foo), Shape: &jsonwire.String},
-			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesPayloadResponse{}.Attr), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{Attr: true}},
+	schemaXmlAttributesPayloadResponse = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "foo", Offset: unsafe.Offsetof(XmlAttributesPayloadResponse{}.Foo), Shape: &schema.String},
+			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesPayloadResponse{}.Attr), Shape: &schema.String, XML: &schema.XMLMember{Attr: true}},
 		},
 		Type: (*XmlAttributesPayloadResponse)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlAttributesPayloadResponse"},
+		XML:  &schema.XMLShape{Name: "XmlAttributesPayloadResponse"},
 	}
-	schemaXmlBlobsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "data", Offset: unsafe.Offsetof(XmlBlobsInput{}.Data), Shape: &jsonwire.Blob},
+	schemaXmlBlobsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "data", Offset: unsafe.Offsetof(XmlBlobsInput{}.Data), Shape: &schema.Blob},
 		},
 		Type: (*XmlBlobsInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlBlobsRequest"},
+		XML:  &schema.XMLShape{Name: "XmlBlobsRequest"},
 	}
-	schemaXmlBlobsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "data", Offset: unsafe.Offsetof(XmlBlobsOutput{}.Data), Shape: &jsonwire.Blob},
+	schemaXmlBlobsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "data", Offset: unsafe.Offsetof(XmlBlobsOutput{}.Data), Shape: &schema.Blob},
 		},
 		Type: (*XmlBlobsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlBlobsResponse"},
+		XML:  &schema.XMLShape{Name: "XmlBlobsResponse"},
 	}
-	schemaXmlEmptyBlobsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaXmlEmptyBlobsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*XmlEmptyBlobsInput)(nil),
 	}
-	schemaXmlEmptyBlobsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "data", Offset: unsafe.Offsetof(XmlEmptyBlobsOutput{}.Data), Shape: &jsonwire.Blob},
+	schemaXmlEmptyBlobsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "data", Offset: unsafe.Offsetof(XmlEmptyBlobsOutput{}.Data), Shape: &schema.Blob},
 		},
 		Type: (*XmlEmptyBlobsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlEmptyBlobsResponse"},
+		XML:  &schema.XMLShape{Name: "XmlEmptyBlobsResponse"},
 	}
-	schemaXmlEmptyListsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlEmptyListsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "stringList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.StringList), Shape: &schemaStringList},
 			{Name: "stringSet", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.StringSet), Shape: &schemaStringSet},
 			{Name: "integerList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.IntegerList), Shape: &schemaIntegerList},
@@ -757,19 +757,19 @@ var (
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "nestedStringList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.NestedStringList), Shape: &schemaNestedStringList},
 			{Name: "renamed", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.RenamedListMembers), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
-			{Name: "customName", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
-			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
-			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &schema.XMLMember{Flat: true}},
+			{Name: "customName", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &schema.XMLMember{Flat: true}},
+			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &schema.XMLMember{Flat: true, NS: &schema.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &schema.XMLMember{Flat: true, NS: &schema.XMLNamespace{URI: "https://xml-list.example.com"}}},
 			{Name: "myStructureList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.StructureList), Shape: &schemaStructureList},
-			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedStructureList), Shape: &schemaStructureList, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedStructureList), Shape: &schemaStructureList, XML: &schema.XMLMember{Flat: true}},
 		},
 		Type: (*XmlEmptyListsInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlEmptyListsRequest"},
+		XML:  &schema.XMLShape{Name: "XmlEmptyListsRequest"},
 	}
-	schemaXmlEmptyListsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlEmptyListsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "stringList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.StringList), Shape: &schemaStringList},
 			{Name: "stringSet", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.StringSet), Shape: &schemaStringSet},
 			{Name: "integerList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.IntegerList), Shape: &schemaIntegerList},
@@ -779,103 +779,103 @@ var (
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "nestedStringList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.NestedStringList), Shape: &schemaNestedStringList},
 			{Name: "renamed", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.RenamedListMembers), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
-			{Name: "customName", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
-			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
-			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &schema.XMLMember{Flat: true}},
+			{Name: "customName", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &schema.XMLMember{Flat: true}},
+			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &schema.XMLMember{Flat: true, NS: &schema.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &schema.XMLMember{Flat: true, NS: &schema.XMLNamespace{URI: "https://xml-list.example.com"}}},
 			{Name: "myStructureList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.StructureList), Shape: &schemaStructureList},
-			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedStructureList), Shape: &schemaStructureList, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedStructureList), Shape: &schemaStructureList, XML: &schema.XMLMember{Flat: true}},
 		},
 		Type: (*XmlEmptyListsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlEmptyListsResponse"},
+		XML:  &schema.XMLShape{Name: "XmlEmptyListsResponse"},
 	}
-	schemaXmlEmptyMapsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlEmptyMapsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "myMap", Offset: unsafe.Offsetof(XmlEmptyMapsInput{}.MyMap), Shape: &schemaXmlMapsInputOutputMap},
 		},
 		Type: (*XmlEmptyMapsInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlEmptyMapsRequest"},
+		XML:  &schema.XMLShape{Name: "XmlEmptyMapsRequest"},
 	}
-	schemaXmlEmptyMapsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlEmptyMapsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "myMap", Offset: unsafe.Offsetof(XmlEmptyMapsOutput{}.MyMap), Shape: &schemaXmlMapsInputOutputMap},
 		},
 		Type: (*XmlEmptyMapsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlEmptyMapsResponse"},
+		XML:  &schema.XMLShape{Name: "XmlEmptyMapsResponse"},
 	}
-	schemaXmlEmptyStringsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "emptyString", Offset: unsafe.Offsetof(XmlEmptyStringsInput{}.EmptyString), Shape: &jsonwire.String},
+	schemaXmlEmptyStringsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "emptyString", Offset: unsafe.Offsetof(XmlEmptyStringsInput{}.EmptyString), Shape: &schema.String},
 		},
 		Type: (*XmlEmptyStringsInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlEmptyStringsRequest"},
+		XML:  &schema.XMLShape{Name: "XmlEmptyStringsRequest"},
 	}
-	schemaXmlEmptyStringsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "emptyString", Offset: unsafe.Offsetof(XmlEmptyStringsOutput{}.EmptyString), Shape: &jsonwire.String},
+	schemaXmlEmptyStringsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "emptyString", Offset: unsafe.Offsetof(XmlEmptyStringsOutput{}.EmptyString), Shape: &schema.String},
 		},
 		Type: (*XmlEmptyStringsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlEmptyStringsResponse"},
+		XML:  &schema.XMLShape{Name: "XmlEmptyStringsResponse"},
 	}
-	schemaXmlEnumsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "fooEnum1", Offset: unsafe.Offsetof(XmlEnumsInput{}.FooEnum1), Shape: &jsonwire.Enum},
-			{Name: "fooEnum2", Offset: unsafe.Offsetof(XmlEnumsInput{}.FooEnum2), Shape: &jsonwire.Enum},
-			{Name: "fooEnum3", Offset: unsafe.Offsetof(XmlEnumsInput{}.FooEnum3), Shape: &jsonwire.Enum},
+	schemaXmlEnumsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "fooEnum1", Offset: unsafe.Offsetof(XmlEnumsInput{}.FooEnum1), Shape: &schema.Enum},
+			{Name: "fooEnum2", Offset: unsafe.Offsetof(XmlEnumsInput{}.FooEnum2), Shape: &schema.Enum},
+			{Name: "fooEnum3", Offset: unsafe.Offsetof(XmlEnumsInput{}.FooEnum3), Shape: &schema.Enum},
 			{Name: "fooEnumList", Offset: unsafe.Offsetof(XmlEnumsInput{}.FooEnumList), Shape: &schemaFooEnumList},
 			{Name: "fooEnumSet", Offset: unsafe.Offsetof(XmlEnumsInput{}.FooEnumSet), Shape: &schemaFooEnumSet},
 			{Name: "fooEnumMap", Offset: unsafe.Offsetof(XmlEnumsInput{}.FooEnumMap), Shape: &schemaFooEnumMap},
 		},
 		Type: (*XmlEnumsInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlEnumsRequest"},
+		XML:  &schema.XMLShape{Name: "XmlEnumsRequest"},
 	}
-	schemaXmlEnumsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "fooEnum1", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnum1), Shape: &jsonwire.Enum},
-			{Name: "fooEnum2", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnum2), Shape: &jsonwire.Enum},
-			{Name: "fooEnum3", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnum3), Shape: &jsonwire.Enum},
+	schemaXmlEnumsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "fooEnum1", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnum1), Shape: &schema.Enum},
+			{Name: "fooEnum2", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnum2), Shape: &schema.Enum},
+			{Name: "fooEnum3", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnum3), Shape: &schema.Enum},
 			{Name: "fooEnumList", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnumList), Shape: &schemaFooEnumList},
 			{Name: "fooEnumSet", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnumSet), Shape: &schemaFooEnumSet},
 			{Name: "fooEnumMap", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnumMap), Shape: &schemaFooEnumMap},
 		},
 		Type: (*XmlEnumsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlEnumsResponse"},
+		XML:  &schema.XMLShape{Name: "XmlEnumsResponse"},
 	}
-	schemaXmlIntEnumsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "intEnum1", Offset: unsafe.Offsetof(XmlIntEnumsInput{}.IntEnum1), Shape: &jsonwire.Int32},
-			{Name: "intEnum2", Offset: unsafe.Offsetof(XmlIntEnumsInput{}.IntEnum2), Shape: &jsonwire.Int32},
-			{Name: "intEnum3", Offset: unsafe.Offsetof(XmlIntEnumsInput{}.IntEnum3), Shape: &jsonwire.Int32},
+	schemaXmlIntEnumsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "intEnum1", Offset: unsafe.Offsetof(XmlIntEnumsInput{}.IntEnum1), Shape: &schema.Int32},
+			{Name: "intEnum2", Offset: unsafe.Offsetof(XmlIntEnumsInput{}.IntEnum2), Shape: &schema.Int32},
+			{Name: "intEnum3", Offset: unsafe.Offsetof(XmlIntEnumsInput{}.IntEnum3), Shape: &schema.Int32},
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlIntEnumsInput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "intEnumSet", Offset: unsafe.Offsetof(XmlIntEnumsInput{}.IntEnumSet), Shape: &schemaIntegerEnumSet},
 			{Name: "intEnumMap", Offset: unsafe.Offsetof(XmlIntEnumsInput{}.IntEnumMap), Shape: &schemaIntegerEnumMap},
 		},
 		Type: (*XmlIntEnumsInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlIntEnumsRequest"},
+		XML:  &schema.XMLShape{Name: "XmlIntEnumsRequest"},
 	}
-	schemaXmlIntEnumsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "intEnum1", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnum1), Shape: &jsonwire.Int32},
-			{Name: "intEnum2", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnum2), Shape: &jsonwire.Int32},
-			{Name: "intEnum3", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnum3), Shape: &jsonwire.Int32},
+	schemaXmlIntEnumsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "intEnum1", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnum1), Shape: &schema.Int32},
+			{Name: "intEnum2", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnum2), Shape: &schema.Int32},
+			{Name: "intEnum3", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnum3), Shape: &schema.Int32},
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "intEnumSet", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnumSet), Shape: &schemaIntegerEnumSet},
 			{Name: "intEnumMap", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnumMap), Shape: &schemaIntegerEnumMap},
 		},
 		Type: (*XmlIntEnumsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlIntEnumsResponse"},
+		XML:  &schema.XMLShape{Name: "XmlIntEnumsResponse"},
 	}
-	schemaXmlListsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlListsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "stringList", Offset: unsafe.Offsetof(XmlListsInput{}.StringList), Shape: &schemaStringList},
 			{Name: "stringSet", Offset: unsafe.Offsetof(XmlListsInput{}.StringSet), Shape: &schemaStringSet},
 			{Name: "integerList", Offset: unsafe.Offsetof(XmlListsInput{}.IntegerList), Shape: &schemaIntegerList},
@@ -885,19 +885,19 @@ var (
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlListsInput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "nestedStringList", Offset: unsafe.Offsetof(XmlListsInput{}.NestedStringList), Shape: &schemaNestedStringList},
 			{Name: "renamed", Offset: unsafe.Offsetof(XmlListsInput{}.RenamedListMembers), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
-			{Name: "customName", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
-			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
-			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &schema.XMLMember{Flat: true}},
+			{Name: "customName", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &schema.XMLMember{Flat: true}},
+			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &schema.XMLMember{Flat: true, NS: &schema.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &schema.XMLMember{Flat: true, NS: &schema.XMLNamespace{URI: "https://xml-list.example.com"}}},
 			{Name: "myStructureList", Offset: unsafe.Offsetof(XmlListsInput{}.StructureList), Shape: &schemaStructureList},
-			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedStructureList), Shape: &schemaStructureList, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedStructureList), Shape: &schemaStructureList, XML: &schema.XMLMember{Flat: true}},
 		},
 		Type: (*XmlListsInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlListsRequest"},
+		XML:  &schema.XMLShape{Name: "XmlListsRequest"},
 	}
-	schemaXmlListsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlListsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "stringList", Offset: unsafe.Offsetof(XmlListsOutput{}.StringList), Shape: &schemaStringList},
 			{Name: "stringSet", Offset: unsafe.Offsetof(XmlListsOutput{}.StringSet), Shape: &schemaStringSet},
 			{Name: "integerList", Offset: unsafe.Offsetof(XmlListsOutput{}.IntegerList), Shape: &schemaIntegerList},
@@ -907,185 +907,185 @@ var (
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlListsOutput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "nestedStringList", Offset: unsafe.Offsetof(XmlListsOutput{}.NestedStringList), Shape: &schemaNestedStringList},
 			{Name: "renamed", Offset: unsafe.Offsetof(XmlListsOutput{}.RenamedListMembers), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
-			{Name: "customName", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
-			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
-			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &schema.XMLMember{Flat: true}},
+			{Name: "customName", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &schema.XMLMember{Flat: true}},
+			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &schema.XMLMember{Flat: true, NS: &schema.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &schema.XMLMember{Flat: true, NS: &schema.XMLNamespace{URI: "https://xml-list.example.com"}}},
 			{Name: "myStructureList", Offset: unsafe.Offsetof(XmlListsOutput{}.StructureList), Shape: &schemaStructureList},
-			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedStructureList), Shape: &schemaStructureList, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedStructureList), Shape: &schemaStructureList, XML: &schema.XMLMember{Flat: true}},
 		},
 		Type: (*XmlListsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlListsResponse"},
+		XML:  &schema.XMLShape{Name: "XmlListsResponse"},
 	}
-	schemaXmlMapWithXmlNamespaceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "KVP", Offset: unsafe.Offsetof(XmlMapWithXmlNamespaceInput{}.MyMap), Shape: &schemaXmlMapWithXmlNamespaceInputOutputMap, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "https://the-member.example.com"}}},
+	schemaXmlMapWithXmlNamespaceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "KVP", Offset: unsafe.Offsetof(XmlMapWithXmlNamespaceInput{}.MyMap), Shape: &schemaXmlMapWithXmlNamespaceInputOutputMap, XML: &schema.XMLMember{NS: &schema.XMLNamespace{URI: "https://the-member.example.com"}}},
 		},
 		Type: (*XmlMapWithXmlNamespaceInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlMapWithXmlNamespaceRequest"},
+		XML:  &schema.XMLShape{Name: "XmlMapWithXmlNamespaceRequest"},
 	}
-	schemaXmlMapWithXmlNamespaceInputOutputMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaXmlMapWithXmlNamespaceInputOutputMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
-		XML:  &jsonwire.XMLShape{KeyName: "K", ValueName: "V", KeyNS: &jsonwire.XMLNamespace{URI: "https://the-key.example.com"}, ValueNS: &jsonwire.XMLNamespace{URI: "https://the-value.example.com"}},
+		XML:  &schema.XMLShape{KeyName: "K", ValueName: "V", KeyNS: &schema.XMLNamespace{URI: "https://the-key.example.com"}, ValueNS: &schema.XMLNamespace{URI: "https://the-value.example.com"}},
 	}
-	schemaXmlMapWithXmlNamespaceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "KVP", Offset: unsafe.Offsetof(XmlMapWithXmlNamespaceOutput{}.MyMap), Shape: &schemaXmlMapWithXmlNamespaceInputOutputMap, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "https://the-member.example.com"}}},
+	schemaXmlMapWithXmlNamespaceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "KVP", Offset: unsafe.Offsetof(XmlMapWithXmlNamespaceOutput{}.MyMap), Shape: &schemaXmlMapWithXmlNamespaceInputOutputMap, XML: &schema.XMLMember{NS: &schema.XMLNamespace{URI: "https://the-member.example.com"}}},
 		},
 		Type: (*XmlMapWithXmlNamespaceOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlMapWithXmlNamespaceResponse"},
+		XML:  &schema.XMLShape{Name: "XmlMapWithXmlNamespaceResponse"},
 	}
-	schemaXmlMapsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlMapsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "myMap", Offset: unsafe.Offsetof(XmlMapsInput{}.MyMap), Shape: &schemaXmlMapsInputOutputMap},
 		},
 		Type: (*XmlMapsInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlMapsRequest"},
+		XML:  &schema.XMLShape{Name: "XmlMapsRequest"},
 	}
-	schemaXmlMapsInputOutputMap = jsonwire.Shape{
+	schemaXmlMapsInputOutputMap = schema.Shape{
 		Elem: &schemaGreetingStruct,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string]GreetingStruct)(nil),
 	}
-	schemaXmlMapsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlMapsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "myMap", Offset: unsafe.Offsetof(XmlMapsOutput{}.MyMap), Shape: &schemaXmlMapsInputOutputMap},
 		},
 		Type: (*XmlMapsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlMapsResponse"},
+		XML:  &schema.XMLShape{Name: "XmlMapsResponse"},
 	}
-	schemaXmlMapsXmlNameInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlMapsXmlNameInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "myMap", Offset: unsafe.Offsetof(XmlMapsXmlNameInput{}.MyMap), Shape: &schemaXmlMapsXmlNameInputOutputMap},
 		},
 		Type: (*XmlMapsXmlNameInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlMapsXmlNameRequest"},
+		XML:  &schema.XMLShape{Name: "XmlMapsXmlNameRequest"},
 	}
-	schemaXmlMapsXmlNameInputOutputMap = jsonwire.Shape{
+	schemaXmlMapsXmlNameInputOutputMap = schema.Shape{
 		Elem: &schemaGreetingStruct,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string]GreetingStruct)(nil),
-		XML:  &jsonwire.XMLShape{KeyName: "Attribute", ValueName: "Setting"},
+		XML:  &schema.XMLShape{KeyName: "Attribute", ValueName: "Setting"},
 	}
-	schemaXmlMapsXmlNameOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlMapsXmlNameOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "myMap", Offset: unsafe.Offsetof(XmlMapsXmlNameOutput{}.MyMap), Shape: &schemaXmlMapsXmlNameInputOutputMap},
 		},
 		Type: (*XmlMapsXmlNameOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlMapsXmlNameResponse"},
+		XML:  &schema.XMLShape{Name: "XmlMapsXmlNameResponse"},
 	}
-	schemaXmlNamespaceNested = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "foo", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Foo), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{Prefix: "baz", URI: "http://baz.com"}}},
-			{Name: "values", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Values), Shape: &schemaXmlNamespacedList, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "http://qux.com"}}},
+	schemaXmlNamespaceNested = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "foo", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Foo), Shape: &schema.String, XML: &schema.XMLMember{NS: &schema.XMLNamespace{Prefix: "baz", URI: "http://baz.com"}}},
+			{Name: "values", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Values), Shape: &schemaXmlNamespacedList, XML: &schema.XMLMember{NS: &schema.XMLNamespace{URI: "http://qux.com"}}},
 		},
 		Type: (*XmlNamespaceNested)(nil),
-		XML:  &jsonwire.XMLShape{NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
+		XML:  &schema.XMLShape{NS: &schema.XMLNamespace{URI: "http://foo.com"}},
 	}
-	schemaXmlNamespacedList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaXmlNamespacedList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
-		XML:  &jsonwire.XMLShape{ElemNS: &jsonwire.XMLNamespace{URI: "http://bux.com"}},
+		XML:  &schema.XMLShape{ElemNS: &schema.XMLNamespace{URI: "http://bux.com"}},
 	}
-	schemaXmlNamespacesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "nested", Offset: unsafe.Offsetof(XmlNamespacesInput{}.Nested), Shape: &schemaXmlNamespaceNested, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}}},
+	schemaXmlNamespacesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "nested", Offset: unsafe.Offsetof(XmlNamespacesInput{}.Nested), Shape: &schemaXmlNamespaceNested, XML: &schema.XMLMember{NS: &schema.XMLNamespace{URI: "http://foo.com"}}},
 		},
 		Type: (*XmlNamespacesInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlNamespacesRequest", NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
+		XML:  &schema.XMLShape{Name: "XmlNamespacesRequest", NS: &schema.XMLNamespace{URI: "http://foo.com"}},
 	}
-	schemaXmlNamespacesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "nested", Offset: unsafe.Offsetof(XmlNamespacesOutput{}.Nested), Shape: &schemaXmlNamespaceNested, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}}},
+	schemaXmlNamespacesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "nested", Offset: unsafe.Offsetof(XmlNamespacesOutput{}.Nested), Shape: &schemaXmlNamespaceNested, XML: &schema.XMLMember{NS: &schema.XMLNamespace{URI: "http://foo.com"}}},
 		},
 		Type: (*XmlNamespacesOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlNamespacesResponse", NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
+		XML:  &schema.XMLShape{Name: "XmlNamespacesResponse", NS: &schema.XMLNamespace{URI: "http://foo.com"}},
 	}
-	schemaXmlNestedUnionStruct = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "stringValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.StringValue), Shape: &jsonwire.String},
-			{Name: "booleanValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.BooleanValue), Shape: &jsonwire.Bool},
-			{Name: "byteValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.ByteValue), Shape: &jsonwire.Int32},
-			{Name: "shortValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.ShortValue), Shape: &jsonwire.Int32},
-			{Name: "integerValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.IntegerValue), Shape: &jsonwire.Int32},
-			{Name: "longValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.LongValue), Shape: &jsonwire.Int64},
-			{Name: "floatValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.FloatValue), Shape: &jsonwire.Float32},
-			{Name: "doubleValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.DoubleValue), Shape: &jsonwire.Float64},
+	schemaXmlNestedUnionStruct = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "stringValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.StringValue), Shape: &schema.String},
+			{Name: "booleanValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.BooleanValue), Shape: &schema.Bool},
+			{Name: "byteValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.ByteValue), Shape: &schema.Int32},
+			{Name: "shortValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.ShortValue), Shape: &schema.Int32},
+			{Name: "integerValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.IntegerValue), Shape: &schema.Int32},
+			{Name: "longValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.LongValue), Shape: &schema.Int64},
+			{Name: "floatValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.FloatValue), Shape: &schema.Float32},
+			{Name: "doubleValue", Offset: unsafe.Offsetof(XmlNestedUnionStruct{}.DoubleValue), Shape: &schema.Float64},
 		},
 		Type: (*XmlNestedUnionStruct)(nil),
 	}
-	schemaXmlTimestampsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "normal", Offset: unsafe.Offsetof(XmlTimestampsInput{}.Normal), Shape: &jsonwire.Timestamp},
-			{Name: "dateTime", Offset: unsafe.Offsetof(XmlTimestampsInput{}.DateTime), Shape: &jsonwire.ISO8601},
-			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(XmlTimestampsInput{}.DateTimeOnTarget), Shape: &jsonwire.ISO8601},
-			{Name: "epochSeconds", Offset: unsafe.Offsetof(XmlTimestampsInput{}.EpochSeconds), Shape: &jsonwire.EpochSeconds},
-			{Name: "epochSecondsOnTarget", Offset: unsafe.Offsetof(XmlTimestampsInput{}.EpochSecondsOnTarget), Shape: &jsonwire.EpochSeconds},
-			{Name: "httpDate", Offset: unsafe.Offsetof(XmlTimestampsInput{}.HTTPDate), Shape: &jsonwire.HTTPDate},
-			{Name: "httpDateOnTarget", Offset: unsafe.Offsetof(XmlTimestampsInput{}.HTTPDateOnTarget), Shape: &jsonwire.HTTPDate},
+	schemaXmlTimestampsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "normal", Offset: unsafe.Offsetof(XmlTimestampsInput{}.Normal), Shape: &schema.Timestamp},
+			{Name: "dateTime", Offset: unsafe.Offsetof(XmlTimestampsInput{}.DateTime), Shape: &schema.ISO8601},
+			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(XmlTimestampsInput{}.DateTimeOnTarget), Shape: &schema.ISO8601},
+			{Name: "epochSeconds", Offset: unsafe.Offsetof(XmlTimestampsInput{}.EpochSeconds), Shape: &schema.EpochSeconds},
+			{Name: "epochSecondsOnTarget", Offset: unsafe.Offsetof(XmlTimestampsInput{}.EpochSecondsOnTarget), Shape: &schema.EpochSeconds},
+			{Name: "httpDate", Offset: unsafe.Offsetof(XmlTimestampsInput{}.HTTPDate), Shape: &schema.HTTPDate},
+			{Name: "httpDateOnTarget", Offset: unsafe.Offsetof(XmlTimestampsInput{}.HTTPDateOnTarget), Shape: &schema.HTTPDate},
 		},
 		Type: (*XmlTimestampsInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlTimestampsRequest"},
+		XML:  &schema.XMLShape{Name: "XmlTimestampsRequest"},
 	}
-	schemaXmlTimestampsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "normal", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.Normal), Shape: &jsonwire.Timestamp},
-			{Name: "dateTime", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.DateTime), Shape: &jsonwire.ISO8601},
-			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.DateTimeOnTarget), Shape: &jsonwire.ISO8601},
-			{Name: "epochSeconds", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.EpochSeconds), Shape: &jsonwire.EpochSeconds},
-			{Name: "epochSecondsOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.EpochSecondsOnTarget), Shape: &jsonwire.EpochSeconds},
-			{Name: "httpDate", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.HTTPDate), Shape: &jsonwire.HTTPDate},
-			{Name: "httpDateOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.HTTPDateOnTarget), Shape: &jsonwire.HTTPDate},
+	schemaXmlTimestampsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "normal", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.Normal), Shape: &schema.Timestamp},
+			{Name: "dateTime", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.DateTime), Shape: &schema.ISO8601},
+			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.DateTimeOnTarget), Shape: &schema.ISO8601},
+			{Name: "epochSeconds", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.EpochSeconds), Shape: &schema.EpochSeconds},
+			{Name: "epochSecondsOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.EpochSecondsOnTarget), Shape: &schema.EpochSeconds},
+			{Name: "httpDate", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.HTTPDate), Shape: &schema.HTTPDate},
+			{Name: "httpDateOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.HTTPDateOnTarget), Shape: &schema.HTTPDate},
 		},
 		Type: (*XmlTimestampsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlTimestampsResponse"},
+		XML:  &schema.XMLShape{Name: "XmlTimestampsResponse"},
 	}
-	schemaXmlUnionShape = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "stringValue", Offset: unsafe.Offsetof(XmlUnionShape{}.StringValue), Shape: &jsonwire.String},
-			{Name: "booleanValue", Offset: unsafe.Offsetof(XmlUnionShape{}.BooleanValue), Shape: &jsonwire.Bool},
-			{Name: "byteValue", Offset: unsafe.Offsetof(XmlUnionShape{}.ByteValue), Shape: &jsonwire.Int32},
-			{Name: "shortValue", Offset: unsafe.Offsetof(XmlUnionShape{}.ShortValue), Shape: &jsonwire.Int32},
-			{Name: "integerValue", Offset: unsafe.Offsetof(XmlUnionShape{}.IntegerValue), Shape: &jsonwire.Int32},
-			{Name: "longValue", Offset: unsafe.Offsetof(XmlUnionShape{}.LongValue), Shape: &jsonwire.Int64},
-			{Name: "floatValue", Offset: unsafe.Offsetof(XmlUnionShape{}.FloatValue), Shape: &jsonwire.Float32},
-			{Name: "doubleValue", Offset: unsafe.Offsetof(XmlUnionShape{}.DoubleValue), Shape: &jsonwire.Float64},
+	schemaXmlUnionShape = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "stringValue", Offset: unsafe.Offsetof(XmlUnionShape{}.StringValue), Shape: &schema.String},
+			{Name: "booleanValue", Offset: unsafe.Offsetof(XmlUnionShape{}.BooleanValue), Shape: &schema.Bool},
+			{Name: "byteValue", Offset: unsafe.Offsetof(XmlUnionShape{}.ByteValue), Shape: &schema.Int32},
+			{Name: "shortValue", Offset: unsafe.Offsetof(XmlUnionShape{}.ShortValue), Shape: &schema.Int32},
+			{Name: "integerValue", Offset: unsafe.Offsetof(XmlUnionShape{}.IntegerValue), Shape: &schema.Int32},
+			{Name: "longValue", Offset: unsafe.Offsetof(XmlUnionShape{}.LongValue), Shape: &schema.Int64},
+			{Name: "floatValue", Offset: unsafe.Offsetof(XmlUnionShape{}.FloatValue), Shape: &schema.Float32},
+			{Name: "doubleValue", Offset: unsafe.Offsetof(XmlUnionShape{}.DoubleValue), Shape: &schema.Float64},
 			{Name: "unionValue", Offset: unsafe.Offsetof(XmlUnionShape{}.UnionValue)},
 			{Name: "structValue", Offset: unsafe.Offsetof(XmlUnionShape{}.StructValue), Shape: &schemaXmlNestedUnionStruct},
 		},
 		Type: (*XmlUnionShape)(nil),
 	}
-	schemaXmlUnionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlUnionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "unionValue", Offset: unsafe.Offsetof(XmlUnionsInput{}.UnionValue), Shape: &schemaXmlUnionShape},
 		},
 		Type: (*XmlUnionsInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlUnionsRequest"},
+		XML:  &schema.XMLShape{Name: "XmlUnionsRequest"},
 	}
-	schemaXmlUnionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaXmlUnionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "unionValue", Offset: unsafe.Offsetof(XmlUnionsOutput{}.UnionValue), Shape: &schemaXmlUnionShape},
 		},
 		Type: (*XmlUnionsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "XmlUnionsResponse"},
+		XML:  &schema.XMLShape{Name: "XmlUnionsResponse"},
 	}
 )
 
@@ -1096,10 +1096,10 @@ func init() {
 }
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *AllQueryStringTypesInput:
 		return &schemaAllQueryStringTypesInput

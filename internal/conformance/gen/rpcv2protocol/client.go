@@ -5,7 +5,6 @@ package rpcv2protocol
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 )
 
@@ -327,24 +326,6 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 		return nil, err
 	}
 	return out, nil
-}
-
-// UnmarshalJSON decodes the JSON body of the ComplexError error into e,
-// matching member names exactly.
-func (e *ComplexError) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaComplexError, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the InvalidGreeting error into e,
-// matching member names exactly.
-func (e *InvalidGreeting) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaInvalidGreeting, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ValidationException error into e,
-// matching member names exactly.
-func (e *ValidationException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaValidationException, e)
 }
 
 // newError returns an empty typed error for an error code of RpcV2 Protocol

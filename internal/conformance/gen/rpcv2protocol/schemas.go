@@ -3,201 +3,201 @@
 package rpcv2protocol
 
 import (
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"time"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaBlobList = jsonwire.Shape{
-		Elem: &jsonwire.Blob,
-		Kind: jsonwire.KindList,
+	schemaBlobList = schema.Shape{
+		Elem: &schema.Blob,
+		Kind: schema.KindList,
 		Type: (*[][]byte)(nil),
 	}
-	schemaBooleanList = jsonwire.Shape{
-		Elem: &jsonwire.Bool,
-		Kind: jsonwire.KindList,
+	schemaBooleanList = schema.Shape{
+		Elem: &schema.Bool,
+		Kind: schema.KindList,
 		Type: (*[]bool)(nil),
 	}
-	schemaComplexError = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopLevel", Offset: unsafe.Offsetof(ComplexError{}.TopLevel), Shape: &jsonwire.String},
+	schemaComplexError = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopLevel", Offset: unsafe.Offsetof(ComplexError{}.TopLevel), Shape: &schema.String},
 			{Name: "Nested", Offset: unsafe.Offsetof(ComplexError{}.Nested), Shape: &schemaComplexNestedErrorData},
 		},
 		Type: (*ComplexError)(nil),
 	}
-	schemaComplexNestedErrorData = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Foo", Offset: unsafe.Offsetof(ComplexNestedErrorData{}.Foo), Shape: &jsonwire.String},
+	schemaComplexNestedErrorData = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Foo", Offset: unsafe.Offsetof(ComplexNestedErrorData{}.Foo), Shape: &schema.String},
 		},
 		Type: (*ComplexNestedErrorData)(nil),
 	}
-	schemaDenseBooleanMap = jsonwire.Shape{
-		Elem: &jsonwire.Bool,
-		Kind: jsonwire.KindMap,
+	schemaDenseBooleanMap = schema.Shape{
+		Elem: &schema.Bool,
+		Kind: schema.KindMap,
 		Type: (*map[string]bool)(nil),
 	}
-	schemaDenseNumberMap = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindMap,
+	schemaDenseNumberMap = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindMap,
 		Type: (*map[string]int32)(nil),
 	}
-	schemaDenseSetMap = jsonwire.Shape{
+	schemaDenseSetMap = schema.Shape{
 		Elem: &schemaStringSet,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string][]string)(nil),
 	}
-	schemaDenseStringMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaDenseStringMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaDenseStructMap = jsonwire.Shape{
+	schemaDenseStructMap = schema.Shape{
 		Elem: &schemaGreetingStruct,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string]GreetingStruct)(nil),
 	}
-	schemaEmptyInputOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEmptyInputOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EmptyInputOutputInput)(nil),
 	}
-	schemaEmptyInputOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEmptyInputOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EmptyInputOutputOutput)(nil),
 	}
-	schemaFloat16Input = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaFloat16Input = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*Float16Input)(nil),
 	}
-	schemaFloat16Output = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "value", Offset: unsafe.Offsetof(Float16Output{}.Value), Shape: &jsonwire.Float64},
+	schemaFloat16Output = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "value", Offset: unsafe.Offsetof(Float16Output{}.Value), Shape: &schema.Float64},
 		},
 		Type: (*Float16Output)(nil),
 	}
-	schemaFooEnumList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaFooEnumList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]FooEnum)(nil),
 	}
-	schemaFractionalSecondsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaFractionalSecondsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*FractionalSecondsInput)(nil),
 	}
-	schemaFractionalSecondsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "datetime", Offset: unsafe.Offsetof(FractionalSecondsOutput{}.Datetime), Shape: &jsonwire.ISO8601},
+	schemaFractionalSecondsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "datetime", Offset: unsafe.Offsetof(FractionalSecondsOutput{}.Datetime), Shape: &schema.ISO8601},
 		},
 		Type: (*FractionalSecondsOutput)(nil),
 	}
-	schemaGreetingStruct = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "hi", Offset: unsafe.Offsetof(GreetingStruct{}.Hi), Shape: &jsonwire.String},
+	schemaGreetingStruct = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "hi", Offset: unsafe.Offsetof(GreetingStruct{}.Hi), Shape: &schema.String},
 		},
 		Type: (*GreetingStruct)(nil),
 	}
-	schemaGreetingWithErrorsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGreetingWithErrorsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GreetingWithErrorsInput)(nil),
 	}
-	schemaGreetingWithErrorsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGreetingWithErrorsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GreetingWithErrorsOutput)(nil),
 	}
-	schemaHttpPayloadWithUnionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaHttpPayloadWithUnionInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*HttpPayloadWithUnionInput)(nil),
 	}
-	schemaHttpPayloadWithUnionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaHttpPayloadWithUnionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "nested", Offset: unsafe.Offsetof(HttpPayloadWithUnionOutput{}.Nested), Shape: &schemaUnionPayload},
 		},
 		Type: (*HttpPayloadWithUnionOutput)(nil),
 	}
-	schemaIntegerEnumList = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindList,
+	schemaIntegerEnumList = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindList,
 		Type: (*[]int32)(nil),
 	}
-	schemaIntegerList = jsonwire.Shape{
-		Elem: &jsonwire.Int32,
-		Kind: jsonwire.KindList,
+	schemaIntegerList = schema.Shape{
+		Elem: &schema.Int32,
+		Kind: schema.KindList,
 		Type: (*[]int32)(nil),
 	}
-	schemaInvalidGreeting = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidGreeting{}.Message), Shape: &jsonwire.String},
+	schemaInvalidGreeting = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InvalidGreeting{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidGreeting)(nil),
 	}
-	schemaNestedStringList = jsonwire.Shape{
+	schemaNestedStringList = schema.Shape{
 		Elem: &schemaStringList,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[][]string)(nil),
 	}
-	schemaNoInputOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputOutputInput)(nil),
 	}
-	schemaNoInputOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaNoInputOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*NoInputOutputOutput)(nil),
 	}
-	schemaOptionalInputOutputInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "value", Offset: unsafe.Offsetof(OptionalInputOutputInput{}.Value), Shape: &jsonwire.String},
+	schemaOptionalInputOutputInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "value", Offset: unsafe.Offsetof(OptionalInputOutputInput{}.Value), Shape: &schema.String},
 		},
 		Type: (*OptionalInputOutputInput)(nil),
 	}
-	schemaOptionalInputOutputOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "value", Offset: unsafe.Offsetof(OptionalInputOutputOutput{}.Value), Shape: &jsonwire.String},
+	schemaOptionalInputOutputOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "value", Offset: unsafe.Offsetof(OptionalInputOutputOutput{}.Value), Shape: &schema.String},
 		},
 		Type: (*OptionalInputOutputOutput)(nil),
 	}
-	schemaRecursiveShapesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRecursiveShapesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "nested", Offset: unsafe.Offsetof(RecursiveShapesInput{}.Nested), Shape: &schemaRecursiveShapesInputOutputNested1},
 		},
 		Type: (*RecursiveShapesInput)(nil),
 	}
-	schemaRecursiveShapesInputOutputNested1 = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "foo", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested1{}.Foo), Shape: &jsonwire.String},
+	schemaRecursiveShapesInputOutputNested1 = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "foo", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested1{}.Foo), Shape: &schema.String},
 			{Name: "nested", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested1{}.Nested), Shape: &schemaRecursiveShapesInputOutputNested2},
 		},
 		Type: (*RecursiveShapesInputOutputNested1)(nil),
 	}
-	schemaRecursiveShapesInputOutputNested2 = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "bar", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested2{}.Bar), Shape: &jsonwire.String},
+	schemaRecursiveShapesInputOutputNested2 = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "bar", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested2{}.Bar), Shape: &schema.String},
 			{Name: "recursiveMember", Offset: unsafe.Offsetof(RecursiveShapesInputOutputNested2{}.RecursiveMember)},
 		},
 		Type: (*RecursiveShapesInputOutputNested2)(nil),
 	}
-	schemaRecursiveShapesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRecursiveShapesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "nested", Offset: unsafe.Offsetof(RecursiveShapesOutput{}.Nested), Shape: &schemaRecursiveShapesInputOutputNested1},
 		},
 		Type: (*RecursiveShapesOutput)(nil),
 	}
-	schemaRpcV2CborDenseMapsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRpcV2CborDenseMapsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "denseStructMap", Offset: unsafe.Offsetof(RpcV2CborDenseMapsInput{}.DenseStructMap), Shape: &schemaDenseStructMap},
 			{Name: "denseNumberMap", Offset: unsafe.Offsetof(RpcV2CborDenseMapsInput{}.DenseNumberMap), Shape: &schemaDenseNumberMap},
 			{Name: "denseBooleanMap", Offset: unsafe.Offsetof(RpcV2CborDenseMapsInput{}.DenseBooleanMap), Shape: &schemaDenseBooleanMap},
@@ -206,9 +206,9 @@ var (
 		},
 		Type: (*RpcV2CborDenseMapsInput)(nil),
 	}
-	schemaRpcV2CborDenseMapsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRpcV2CborDenseMapsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "denseStructMap", Offset: unsafe.Offsetof(RpcV2CborDenseMapsOutput{}.DenseStructMap), Shape: &schemaDenseStructMap},
 			{Name: "denseNumberMap", Offset: unsafe.Offsetof(RpcV2CborDenseMapsOutput{}.DenseNumberMap), Shape: &schemaDenseNumberMap},
 			{Name: "denseBooleanMap", Offset: unsafe.Offsetof(RpcV2CborDenseMapsOutput{}.DenseBooleanMap), Shape: &schemaDenseBooleanMap},
@@ -217,9 +217,9 @@ var (
 		},
 		Type: (*RpcV2CborDenseMapsOutput)(nil),
 	}
-	schemaRpcV2CborListsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRpcV2CborListsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "stringList", Offset: unsafe.Offsetof(RpcV2CborListsInput{}.StringList), Shape: &schemaStringList},
 			{Name: "stringSet", Offset: unsafe.Offsetof(RpcV2CborListsInput{}.StringSet), Shape: &schemaStringSet},
 			{Name: "integerList", Offset: unsafe.Offsetof(RpcV2CborListsInput{}.IntegerList), Shape: &schemaIntegerList},
@@ -233,9 +233,9 @@ var (
 		},
 		Type: (*RpcV2CborListsInput)(nil),
 	}
-	schemaRpcV2CborListsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRpcV2CborListsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "stringList", Offset: unsafe.Offsetof(RpcV2CborListsOutput{}.StringList), Shape: &schemaStringList},
 			{Name: "stringSet", Offset: unsafe.Offsetof(RpcV2CborListsOutput{}.StringSet), Shape: &schemaStringSet},
 			{Name: "integerList", Offset: unsafe.Offsetof(RpcV2CborListsOutput{}.IntegerList), Shape: &schemaIntegerList},
@@ -249,77 +249,77 @@ var (
 		},
 		Type: (*RpcV2CborListsOutput)(nil),
 	}
-	schemaSimpleScalarPropertiesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "trueBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.TrueBooleanValue), Shape: &jsonwire.Bool},
-			{Name: "falseBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FalseBooleanValue), Shape: &jsonwire.Bool},
-			{Name: "byteValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.ByteValue), Shape: &jsonwire.Int32},
-			{Name: "doubleValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.DoubleValue), Shape: &jsonwire.Float64},
-			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FloatValue), Shape: &jsonwire.Float32},
-			{Name: "integerValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.IntegerValue), Shape: &jsonwire.Int32},
-			{Name: "longValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.LongValue), Shape: &jsonwire.Int64},
-			{Name: "shortValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.ShortValue), Shape: &jsonwire.Int32},
-			{Name: "stringValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.StringValue), Shape: &jsonwire.String},
-			{Name: "blobValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.BlobValue), Shape: &jsonwire.Blob},
+	schemaSimpleScalarPropertiesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "trueBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.TrueBooleanValue), Shape: &schema.Bool},
+			{Name: "falseBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FalseBooleanValue), Shape: &schema.Bool},
+			{Name: "byteValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.ByteValue), Shape: &schema.Int32},
+			{Name: "doubleValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.DoubleValue), Shape: &schema.Float64},
+			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.FloatValue), Shape: &schema.Float32},
+			{Name: "integerValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.IntegerValue), Shape: &schema.Int32},
+			{Name: "longValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.LongValue), Shape: &schema.Int64},
+			{Name: "shortValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.ShortValue), Shape: &schema.Int32},
+			{Name: "stringValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.StringValue), Shape: &schema.String},
+			{Name: "blobValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.BlobValue), Shape: &schema.Blob},
 		},
 		Type: (*SimpleScalarPropertiesInput)(nil),
 	}
-	schemaSimpleScalarPropertiesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "trueBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.TrueBooleanValue), Shape: &jsonwire.Bool},
-			{Name: "falseBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FalseBooleanValue), Shape: &jsonwire.Bool},
-			{Name: "byteValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.ByteValue), Shape: &jsonwire.Int32},
-			{Name: "doubleValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.DoubleValue), Shape: &jsonwire.Float64},
-			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FloatValue), Shape: &jsonwire.Float32},
-			{Name: "integerValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.IntegerValue), Shape: &jsonwire.Int32},
-			{Name: "longValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.LongValue), Shape: &jsonwire.Int64},
-			{Name: "shortValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.ShortValue), Shape: &jsonwire.Int32},
-			{Name: "stringValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.StringValue), Shape: &jsonwire.String},
-			{Name: "blobValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.BlobValue), Shape: &jsonwire.Blob},
+	schemaSimpleScalarPropertiesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "trueBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.TrueBooleanValue), Shape: &schema.Bool},
+			{Name: "falseBooleanValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FalseBooleanValue), Shape: &schema.Bool},
+			{Name: "byteValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.ByteValue), Shape: &schema.Int32},
+			{Name: "doubleValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.DoubleValue), Shape: &schema.Float64},
+			{Name: "floatValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.FloatValue), Shape: &schema.Float32},
+			{Name: "integerValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.IntegerValue), Shape: &schema.Int32},
+			{Name: "longValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.LongValue), Shape: &schema.Int64},
+			{Name: "shortValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.ShortValue), Shape: &schema.Int32},
+			{Name: "stringValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.StringValue), Shape: &schema.String},
+			{Name: "blobValue", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.BlobValue), Shape: &schema.Blob},
 		},
 		Type: (*SimpleScalarPropertiesOutput)(nil),
 	}
-	schemaStringList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaStringList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaStringSet = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaStringSet = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaStructureList = jsonwire.Shape{
+	schemaStructureList = schema.Shape{
 		Elem: &schemaStructureListMember,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]StructureListMember)(nil),
 	}
-	schemaStructureListMember = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "a", Offset: unsafe.Offsetof(StructureListMember{}.A), Shape: &jsonwire.String},
-			{Name: "b", Offset: unsafe.Offsetof(StructureListMember{}.B), Shape: &jsonwire.String},
+	schemaStructureListMember = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "a", Offset: unsafe.Offsetof(StructureListMember{}.A), Shape: &schema.String},
+			{Name: "b", Offset: unsafe.Offsetof(StructureListMember{}.B), Shape: &schema.String},
 		},
 		Type: (*StructureListMember)(nil),
 	}
-	schemaTimestampList = jsonwire.Shape{
-		Elem: &jsonwire.Timestamp,
-		Kind: jsonwire.KindList,
+	schemaTimestampList = schema.Shape{
+		Elem: &schema.Timestamp,
+		Kind: schema.KindList,
 		Type: (*[]time.Time)(nil),
 	}
-	schemaUnionPayload = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "greeting", Offset: unsafe.Offsetof(UnionPayload{}.Greeting), Shape: &jsonwire.String},
+	schemaUnionPayload = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "greeting", Offset: unsafe.Offsetof(UnionPayload{}.Greeting), Shape: &schema.String},
 		},
 		Type: (*UnionPayload)(nil),
 	}
-	schemaValidationException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &jsonwire.String},
+	schemaValidationException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ValidationException)(nil),
 	}
@@ -331,10 +331,10 @@ func init() {
 }
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *EmptyInputOutputInput:
 		return &schemaEmptyInputOutputInput

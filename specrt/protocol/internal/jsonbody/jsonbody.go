@@ -8,7 +8,9 @@ import (
 	"encoding/json"
 
 	"github.com/specgen/specgen/specrt/jsonwire"
+
 	"github.com/specgen/specgen/specrt/protocol"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // Codec is the JSON body codec. It has no state: its value in an interface
@@ -18,10 +20,10 @@ type Codec struct{}
 var _ protocol.Body = Codec{}
 
 // Marshal implements protocol.Body with jsonwire.Marshal.
-func (Codec) Marshal(s *jsonwire.Shape, v any) ([]byte, error) { return jsonwire.Marshal(s, v) }
+func (Codec) Marshal(s *schema.Shape, v any) ([]byte, error) { return jsonwire.Marshal(s, v) }
 
 // Unmarshal implements protocol.Body with jsonwire.Unmarshal.
-func (Codec) Unmarshal(data []byte, s *jsonwire.Shape, v any) error {
+func (Codec) Unmarshal(data []byte, s *schema.Shape, v any) error {
 	return jsonwire.Unmarshal(data, s, v)
 }
 
@@ -33,28 +35,28 @@ func (Codec) Unmarshal(data []byte, s *jsonwire.Shape, v any) error {
 type Messages struct{}
 
 // EncodeRequest implements protocol.Protocol.
-func (Messages) EncodeRequest(_ *protocol.Message, s *jsonwire.Shape, v any) ([]byte, error) {
+func (Messages) EncodeRequest(_ *protocol.Message, s *schema.Shape, v any) ([]byte, error) {
 	return marshal(s, v)
 }
 
 // DecodeRequest implements protocol.Protocol.
-func (Messages) DecodeRequest(_ *protocol.Message, data []byte, s *jsonwire.Shape, v any) error {
+func (Messages) DecodeRequest(_ *protocol.Message, data []byte, s *schema.Shape, v any) error {
 	return unmarshal(data, s, v)
 }
 
 // EncodeResponse implements protocol.Protocol.
-func (Messages) EncodeResponse(_ *protocol.Message, s *jsonwire.Shape, v any) ([]byte, error) {
+func (Messages) EncodeResponse(_ *protocol.Message, s *schema.Shape, v any) ([]byte, error) {
 	return marshal(s, v)
 }
 
 // DecodeResponse implements protocol.Protocol.
-func (Messages) DecodeResponse(_ *protocol.Message, data []byte, s *jsonwire.Shape, v any) error {
+func (Messages) DecodeResponse(_ *protocol.Message, data []byte, s *schema.Shape, v any) error {
 	return unmarshal(data, s, v)
 }
 
 // DecodeError implements protocol.Protocol: the error's members are the
 // body's, beside "__type".
-func (Messages) DecodeError(data []byte, s *jsonwire.Shape, v any) error {
+func (Messages) DecodeError(data []byte, s *schema.Shape, v any) error {
 	return unmarshal(data, s, v)
 }
 
@@ -62,7 +64,7 @@ func (Messages) DecodeError(data []byte, s *jsonwire.Shape, v any) error {
 // every JSON protocol's clients understand, then the error's modeled
 // members. An error without a shape carries its message, if it has one,
 // as "message". The fault is said by the status alone.
-func (Messages) EncodeError(_ *protocol.Message, e protocol.ErrorBody, s *jsonwire.Shape, v any) ([]byte, error) {
+func (Messages) EncodeError(_ *protocol.Message, e protocol.ErrorBody, s *schema.Shape, v any) ([]byte, error) {
 	code, err := json.Marshal(e.Code)
 	if err != nil {
 		return nil, err
@@ -92,14 +94,14 @@ func (Messages) EncodeError(_ *protocol.Message, e protocol.ErrorBody, s *jsonwi
 	return append(b, '}'), nil
 }
 
-func marshal(s *jsonwire.Shape, v any) ([]byte, error) {
+func marshal(s *schema.Shape, v any) ([]byte, error) {
 	if s == nil {
 		return json.Marshal(v)
 	}
 	return jsonwire.Marshal(s, v)
 }
 
-func unmarshal(data []byte, s *jsonwire.Shape, v any) error {
+func unmarshal(data []byte, s *schema.Shape, v any) error {
 	if s == nil {
 		return json.Unmarshal(data, v)
 	}

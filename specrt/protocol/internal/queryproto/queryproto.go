@@ -24,11 +24,11 @@ import (
 	"strings"
 	"unsafe"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/ident"
 	"github.com/specgen/specgen/specrt/protocol/internal/xmlbody"
 	"github.com/specgen/specgen/specrt/querywire"
+	"github.com/specgen/specgen/specrt/schema"
 	"github.com/specgen/specgen/specrt/xmlwire"
 )
 
@@ -69,7 +69,7 @@ func (p *Protocol) SetRequestHeaders(h http.Header, _, _ string) { h["Content-Ty
 // EncodeRequest implements protocol.Protocol: Action and Version, then the
 // input's members. An input without a shape must be nil: the form cannot
 // be guessed from a Go value.
-func (p *Protocol) EncodeRequest(m *protocol.Message, s *jsonwire.Shape, v any) ([]byte, error) {
+func (p *Protocol) EncodeRequest(m *protocol.Message, s *schema.Shape, v any) ([]byte, error) {
 	if s == nil {
 		if !isNil(v) {
 			return nil, fmt.Errorf("%s: the input of %s has no shape", p.id.Name, m.Operation)
@@ -90,7 +90,7 @@ func isNil(v any) bool {
 
 // DecodeRequest implements protocol.Protocol: the form's members, strictly
 // (querywire.Unmarshal); Action and Version were read by the router.
-func (p *Protocol) DecodeRequest(_ *protocol.Message, data []byte, s *jsonwire.Shape, v any) error {
+func (p *Protocol) DecodeRequest(_ *protocol.Message, data []byte, s *schema.Shape, v any) error {
 	if s == nil {
 		// No input members: the form must still be well-formed and name
 		// nothing else.
@@ -100,7 +100,7 @@ func (p *Protocol) DecodeRequest(_ *protocol.Message, data []byte, s *jsonwire.S
 }
 
 // noMembers is the shape of an input without members.
-var noMembers = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*struct{})(nil)}
+var noMembers = schema.Shape{Kind: schema.KindStruct, Type: (*struct{})(nil)}
 
 // responseName is the root element of a success response to op.
 func responseName(op string) string { return op + "Response" }
@@ -117,7 +117,7 @@ func resultName(m *protocol.Message) string {
 // <OpResult> (or the operation's wrapper) under <OpResponse>, ec2Query's
 // directly under <OpResponse>. A response without its result element is an
 // empty output; a document of another root is an error.
-func (p *Protocol) DecodeResponse(m *protocol.Message, data []byte, s *jsonwire.Shape, v any) error {
+func (p *Protocol) DecodeResponse(m *protocol.Message, data []byte, s *schema.Shape, v any) error {
 	root := responseName(m.Operation)
 	if s == nil {
 		s, v = &noMembers, &struct{}{}
@@ -150,17 +150,17 @@ type (
 )
 
 var (
-	ec2ErrorDetailShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2ErrorDetail)(nil), Members: []jsonwire.Member{
-		{Name: "Code", Offset: unsafe.Offsetof(ec2ErrorDetail{}.Code), Shape: &jsonwire.String},
-		{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ec2ErrorDetail{}.Message), Shape: &jsonwire.String},
+	ec2ErrorDetailShape = schema.Shape{Kind: schema.KindStruct, Type: (*ec2ErrorDetail)(nil), Members: []schema.Member{
+		{Name: "Code", Offset: unsafe.Offsetof(ec2ErrorDetail{}.Code), Shape: &schema.String},
+		{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ec2ErrorDetail{}.Message), Shape: &schema.String},
 	}}
-	ec2ErrorListShape = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]ec2ErrorDetail)(nil), Elem: &ec2ErrorDetailShape}
-	ec2ErrorsShape    = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2Errors)(nil), Members: []jsonwire.Member{
-		{Name: "Error", Offset: unsafe.Offsetof(ec2Errors{}.Error), Shape: &ec2ErrorListShape, XML: &jsonwire.XMLMember{Flat: true}},
+	ec2ErrorListShape = schema.Shape{Kind: schema.KindList, Type: (*[]ec2ErrorDetail)(nil), Elem: &ec2ErrorDetailShape}
+	ec2ErrorsShape    = schema.Shape{Kind: schema.KindStruct, Type: (*ec2Errors)(nil), Members: []schema.Member{
+		{Name: "Error", Offset: unsafe.Offsetof(ec2Errors{}.Error), Shape: &ec2ErrorListShape, XML: &schema.XMLMember{Flat: true}},
 	}}
-	ec2ErrorShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ec2Error)(nil), Members: []jsonwire.Member{
+	ec2ErrorShape = schema.Shape{Kind: schema.KindStruct, Type: (*ec2Error)(nil), Members: []schema.Member{
 		{Name: "Errors", Offset: unsafe.Offsetof(ec2Error{}.Errors), Shape: &ec2ErrorsShape},
-		{Name: "RequestID", Alias: "RequestId", Offset: unsafe.Offsetof(ec2Error{}.RequestID), Shape: &jsonwire.String},
+		{Name: "RequestID", Alias: "RequestId", Offset: unsafe.Offsetof(ec2Error{}.RequestID), Shape: &schema.String},
 	}}
 )
 
@@ -195,7 +195,7 @@ func deref(s *string) string {
 
 // DecodeError implements protocol.Protocol: the error's members are the
 // children of its <Error> element, beside Type, Code and Message.
-func (p *Protocol) DecodeError(data []byte, s *jsonwire.Shape, v any) error {
+func (p *Protocol) DecodeError(data []byte, s *schema.Shape, v any) error {
 	if !p.ec2() {
 		return xmlbody.DecodeError(data, s, v)
 	}
@@ -207,7 +207,8 @@ func (p *Protocol) DecodeError(data []byte, s *jsonwire.Shape, v any) error {
 }
 
 // NewRouter implements protocol.Protocol: operations by the body's Action,
-// for POST only. A request whose Version is not the service's is for
+// for POST, or by the query string's for a GET that sends its form there
+// (protocol.GetForm). A request whose Version is not the service's is for
 // another version of the API, which this mock does not serve; a request
 // without a Version is taken as the service's.
 func (p *Protocol) NewRouter(e protocol.Endpoint) protocol.Router {
@@ -224,6 +225,10 @@ type router struct {
 }
 
 func (rt router) Route(r *http.Request, body []byte) (int, map[string]string, string) {
+	method := r.Method
+	if form := protocol.GetForm(r, body); form != nil {
+		body, method = form, http.MethodPost
+	}
 	action, version, err := querywire.Operation(body)
 	switch {
 	case err != nil:
@@ -232,7 +237,7 @@ func (rt router) Route(r *http.Request, body []byte) (int, map[string]string, st
 		return -1, nil, "(no Action)"
 	}
 	op, ok := rt.ops[action]
-	if ok && r.Method == http.MethodPost && (version == "" || rt.version == "" || version == rt.version) {
+	if ok && method == http.MethodPost && (version == "" || rt.version == "" || version == rt.version) {
 		return op, nil, ""
 	}
 	if version != "" && version != rt.version {
@@ -261,7 +266,10 @@ type index struct {
 	versions []string
 }
 
-func (x index) Candidates(_ *http.Request, body []byte) []int {
+func (x index) Candidates(r *http.Request, body []byte) []int {
+	if form := protocol.GetForm(r, body); form != nil {
+		body = form
+	}
 	action, version, err := querywire.Operation(body)
 	if err != nil || action == "" {
 		return nil
@@ -286,7 +294,7 @@ func (*Protocol) Address(string, protocol.Route) protocol.Address {
 }
 
 // EncodeResponse implements protocol.Protocol.
-func (p *Protocol) EncodeResponse(m *protocol.Message, s *jsonwire.Shape, v any) ([]byte, error) {
+func (p *Protocol) EncodeResponse(m *protocol.Message, s *schema.Shape, v any) ([]byte, error) {
 	root := responseName(m.Operation)
 	b := make([]byte, 0, 256)
 	b = appendStart(b, root, m.Namespace)
@@ -315,7 +323,7 @@ func (*Protocol) SuccessStatus(int) int { return http.StatusOK }
 
 // EncodeError implements protocol.Protocol. The error's modeled members
 // follow Code and Message; a modeled message member stands for e.Message.
-func (p *Protocol) EncodeError(m *protocol.Message, e protocol.ErrorBody, s *jsonwire.Shape, v any) ([]byte, error) {
+func (p *Protocol) EncodeError(m *protocol.Message, e protocol.ErrorBody, s *schema.Shape, v any) ([]byte, error) {
 	b := make([]byte, 0, 256)
 	if p.ec2() {
 		b = append(b, "<Response><Errors><Error>"...)
@@ -377,16 +385,19 @@ func queryCode(code string) string {
 
 // hasMessage reports whether the error at v, of shape s, has a message
 // member that is set, which its members then carry.
-func hasMessage(s *jsonwire.Shape, v any) bool {
+func hasMessage(s *schema.Shape, v any) bool {
 	p := pointerTo(v)
 	for i := range s.Members {
 		m := &s.Members[i]
-		if m.Shape.Kind == jsonwire.KindString && strings.EqualFold(m.Name, "message") {
+		if m.Shape.Kind == schema.KindString && strings.EqualFold(m.Name, "message") {
 			return *(*unsafe.Pointer)(unsafe.Add(p, m.Offset)) != nil
 		}
 	}
 	return false
 }
+
+// SetResponseHeaders implements protocol.Protocol: the query protocols have none.
+func (*Protocol) SetResponseHeaders(http.Header) {}
 
 // SetErrorHeaders implements protocol.Protocol: the code travels in the
 // body only.

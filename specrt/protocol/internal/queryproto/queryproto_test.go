@@ -9,16 +9,16 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/awsquery"
 	"github.com/specgen/specgen/specrt/protocol/ec2query"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 type greetingOutput struct{ Greeting *string }
 
-var greetingShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*greetingOutput)(nil), Members: []jsonwire.Member{
-	{Name: "greeting", Offset: unsafe.Offsetof(greetingOutput{}.Greeting), Shape: &jsonwire.String},
+var greetingShape = schema.Shape{Kind: schema.KindStruct, Type: (*greetingOutput)(nil), Members: []schema.Member{
+	{Name: "greeting", Offset: unsafe.Offsetof(greetingOutput{}.Greeting), Shape: &schema.String},
 }}
 
 type complexNested struct{ Foo *string }
@@ -29,11 +29,11 @@ type complexError struct {
 	Nested   *complexNested
 }
 
-var complexErrorShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*complexError)(nil), Members: []jsonwire.Member{
-	{Name: "Message", Offset: unsafe.Offsetof(complexError{}.Message), Shape: &jsonwire.String},
-	{Name: "TopLevel", Offset: unsafe.Offsetof(complexError{}.TopLevel), Shape: &jsonwire.String},
-	{Name: "Nested", Offset: unsafe.Offsetof(complexError{}.Nested), Shape: &jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*complexNested)(nil), Members: []jsonwire.Member{
-		{Name: "Foo", Offset: unsafe.Offsetof(complexNested{}.Foo), Shape: &jsonwire.String},
+var complexErrorShape = schema.Shape{Kind: schema.KindStruct, Type: (*complexError)(nil), Members: []schema.Member{
+	{Name: "Message", Offset: unsafe.Offsetof(complexError{}.Message), Shape: &schema.String},
+	{Name: "TopLevel", Offset: unsafe.Offsetof(complexError{}.TopLevel), Shape: &schema.String},
+	{Name: "Nested", Offset: unsafe.Offsetof(complexError{}.Nested), Shape: &schema.Shape{Kind: schema.KindStruct, Type: (*complexNested)(nil), Members: []schema.Member{
+		{Name: "Foo", Offset: unsafe.Offsetof(complexNested{}.Foo), Shape: &schema.String},
 	}}},
 }}
 
@@ -198,7 +198,7 @@ func TestEncodeErrorWritesTheEnvelope(t *testing.T) {
 		name  string
 		proto protocol.Protocol
 		e     protocol.ErrorBody
-		s     *jsonwire.Shape
+		s     *schema.Shape
 		v     any
 		want  string
 	}{
@@ -235,7 +235,7 @@ func TestTheMocksOwnErrorsTakeTheQueryServicesCodes(t *testing.T) {
 		name     string
 		proto    protocol.Protocol
 		code     string
-		s        *jsonwire.Shape
+		s        *schema.Shape
 		v        any
 		wantCode string
 	}{

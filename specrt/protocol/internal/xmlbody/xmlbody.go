@@ -16,8 +16,8 @@ import (
 	"strings"
 	"unsafe"
 
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
+	"github.com/specgen/specgen/specrt/schema"
 	"github.com/specgen/specgen/specrt/xmlwire"
 )
 
@@ -28,10 +28,10 @@ type Codec struct{}
 var _ protocol.Body = Codec{}
 
 // Marshal implements protocol.Body with xmlwire.Marshal.
-func (Codec) Marshal(s *jsonwire.Shape, v any) ([]byte, error) { return xmlwire.Marshal(s, v) }
+func (Codec) Marshal(s *schema.Shape, v any) ([]byte, error) { return xmlwire.Marshal(s, v) }
 
 // Unmarshal implements protocol.Body with xmlwire.Unmarshal.
-func (Codec) Unmarshal(data []byte, s *jsonwire.Shape, v any) error {
+func (Codec) Unmarshal(data []byte, s *schema.Shape, v any) error {
 	return xmlwire.Unmarshal(data, s, v)
 }
 
@@ -45,7 +45,7 @@ func Skip(data []byte) error {
 	return xmlwire.Unmarshal(data, &nothing, &struct{}{})
 }
 
-var nothing = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*struct{})(nil)}
+var nothing = schema.Shape{Kind: schema.KindStruct, Type: (*struct{})(nil)}
 
 // envelope is what an <Error> says of itself.
 type envelope struct {
@@ -59,15 +59,15 @@ type response struct {
 }
 
 var (
-	schemaEnvelope = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*envelope)(nil), Members: []jsonwire.Member{
-		{Name: "Type", Offset: unsafe.Offsetof(envelope{}.Type), Shape: &jsonwire.String},
-		{Name: "Code", Offset: unsafe.Offsetof(envelope{}.Code), Shape: &jsonwire.String},
-		{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(envelope{}.Message), Shape: &jsonwire.String},
-		{Name: "RequestId", Offset: unsafe.Offsetof(envelope{}.RequestID), Shape: &jsonwire.String},
+	schemaEnvelope = schema.Shape{Kind: schema.KindStruct, Type: (*envelope)(nil), Members: []schema.Member{
+		{Name: "Type", Offset: unsafe.Offsetof(envelope{}.Type), Shape: &schema.String},
+		{Name: "Code", Offset: unsafe.Offsetof(envelope{}.Code), Shape: &schema.String},
+		{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(envelope{}.Message), Shape: &schema.String},
+		{Name: "RequestId", Offset: unsafe.Offsetof(envelope{}.RequestID), Shape: &schema.String},
 	}}
-	schemaResponse = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*response)(nil), Members: []jsonwire.Member{
+	schemaResponse = schema.Shape{Kind: schema.KindStruct, Type: (*response)(nil), Members: []schema.Member{
 		{Name: "Error", Offset: unsafe.Offsetof(response{}.Error), Shape: &schemaEnvelope},
-		{Name: "RequestId", Offset: unsafe.Offsetof(response{}.RequestID), Shape: &jsonwire.String},
+		{Name: "RequestId", Offset: unsafe.Offsetof(response{}.RequestID), Shape: &schema.String},
 	}}
 )
 
@@ -121,7 +121,7 @@ func deref(s *string) string {
 
 // DecodeError decodes the modeled members of an error, the children of
 // <Error>, wrapped or not, into v, a pointer to the structure s describes.
-func DecodeError(data []byte, s *jsonwire.Shape, v any) error {
+func DecodeError(data []byte, s *schema.Shape, v any) error {
 	if s == nil {
 		return nil
 	}
@@ -137,7 +137,7 @@ func DecodeError(data []byte, s *jsonwire.Shape, v any) error {
 // a modeled type), and the request id when there is one. The message is
 // e's unless the structure has a message member of its own, which is
 // written with the others.
-func EncodeError(requestID string, e protocol.ErrorBody, s *jsonwire.Shape, v any) ([]byte, error) {
+func EncodeError(requestID string, e protocol.ErrorBody, s *schema.Shape, v any) ([]byte, error) {
 	b := make([]byte, 0, 256)
 	b = append(b, "<ErrorResponse><Error>"...)
 	if e.Fault != "" {
@@ -161,7 +161,7 @@ func EncodeError(requestID string, e protocol.ErrorBody, s *jsonwire.Shape, v an
 }
 
 // hasMessage reports whether the error structure s has a message member.
-func hasMessage(s *jsonwire.Shape) bool {
+func hasMessage(s *schema.Shape) bool {
 	if s == nil {
 		return false
 	}

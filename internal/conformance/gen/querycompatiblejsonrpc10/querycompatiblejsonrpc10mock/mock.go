@@ -111,6 +111,7 @@ var service = &mockrt.Service{
 		},
 	},
 	Protocol:        "awsJson1_0",
+	QueryCompatible: true,
 	SigningName:     "querycompatiblejsonrpc10",
 	TargetPrefix:    "QueryCompatibleJsonRpc10",
 	ValidationError: errValidationException,

@@ -111,6 +111,7 @@ var service = &mockrt.Service{
 		},
 	},
 	Protocol:        "rpcv2Cbor",
+	QueryCompatible: true,
 	SigningName:     "querycompatiblerpcv2protocol",
 	TargetPrefix:    "QueryCompatibleRpcV2Protocol",
 	ValidationError: errValidationException,
