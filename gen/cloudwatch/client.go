@@ -5,7 +5,6 @@ package cloudwatch
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 )
 
@@ -928,15 +927,16 @@ func (c *Client) Options() Options {
 
 // service describes Amazon CloudWatch to the protocol code.
 var service = specrt.Service{
-	APIVersion:     "2010-08-01",
-	EndpointPrefix: "monitoring",
-	Name:           "cloudwatch",
-	NewError:       newError,
-	Protocol:       "rpcv2Cbor",
-	SigningName:    "monitoring",
-	TargetPrefix:   "GraniteServiceVersion20100801",
-	WireShape:      WireShape,
-	XMLNamespace:   "http://monitoring.amazonaws.com/doc/2010-08-01/",
+	APIVersion:      "2010-08-01",
+	EndpointPrefix:  "monitoring",
+	Name:            "cloudwatch",
+	NewError:        newError,
+	Protocol:        "rpcv2Cbor",
+	QueryCompatible: true,
+	SigningName:     "monitoring",
+	TargetPrefix:    "GraniteServiceVersion20100801",
+	WireShape:       WireShape,
+	XMLNamespace:    "http://monitoring.amazonaws.com/doc/2010-08-01/",
 }
 
 // The operations, described to the protocol code.
@@ -2804,115 +2804,6 @@ func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optF
 		return nil, err
 	}
 	return out, nil
-}
-
-// UnmarshalJSON decodes the JSON body of the ConcurrentModificationException
-// error into e, matching member names exactly.
-func (e *ConcurrentModificationException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaConcurrentModificationException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ConflictException error into e,
-// matching member names exactly.
-func (e *ConflictException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaConflictException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the DashboardInvalidInputError error
-// into e, matching member names exactly.
-func (e *DashboardInvalidInputError) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaDashboardInvalidInputError, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the DashboardNotFoundError error into
-// e, matching member names exactly.
-func (e *DashboardNotFoundError) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaDashboardNotFoundError, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the InternalServiceFault error into
-// e, matching member names exactly.
-func (e *InternalServiceFault) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaInternalServiceFault, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the InvalidFormatFault error into e,
-// matching member names exactly.
-func (e *InvalidFormatFault) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaInvalidFormatFault, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the InvalidNextToken error into e,
-// matching member names exactly.
-func (e *InvalidNextToken) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaInvalidNextToken, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the
-// InvalidParameterCombinationException error into e, matching member names
-// exactly.
-func (e *InvalidParameterCombinationException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaInvalidParameterCombinationException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the InvalidParameterValueException
-// error into e, matching member names exactly.
-func (e *InvalidParameterValueException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaInvalidParameterValueException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the KmsAccessDeniedException error
-// into e, matching member names exactly.
-func (e *KMSAccessDeniedException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaKMSAccessDeniedException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the KmsKeyDisabledException error
-// into e, matching member names exactly.
-func (e *KMSKeyDisabledException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaKMSKeyDisabledException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the KmsKeyNotFoundException error
-// into e, matching member names exactly.
-func (e *KMSKeyNotFoundException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaKMSKeyNotFoundException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the LimitExceededException error into
-// e, matching member names exactly.
-func (e *LimitExceededException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaLimitExceededException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the LimitExceededFault error into e,
-// matching member names exactly.
-func (e *LimitExceededFault) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaLimitExceededFault, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the MissingRequiredParameterException
-// error into e, matching member names exactly.
-func (e *MissingRequiredParameterException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaMissingRequiredParameterException, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ResourceConflict error into e,
-// matching member names exactly.
-func (e *ResourceConflict) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaResourceConflict, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ResourceNotFound error into e,
-// matching member names exactly.
-func (e *ResourceNotFound) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaResourceNotFound, e)
-}
-
-// UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
-// into e, matching member names exactly.
-func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaResourceNotFoundException, e)
 }
 
 // newError returns an empty typed error for an error code of Amazon

@@ -18,8 +18,11 @@ func (e *ConcurrentModificationException) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "ConcurrentModificationException".
+// ErrorCode returns the error's code on the wire, "ConcurrentModificationException", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *ConcurrentModificationException) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "ConcurrentModificationException"
 }
 
@@ -62,8 +65,11 @@ func (e *ConflictException) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "ConflictException".
+// ErrorCode returns the error's code on the wire, "ConflictException", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *ConflictException) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "ConflictException"
 }
 
@@ -107,8 +113,11 @@ func (e *DashboardInvalidInputError) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "DashboardInvalidInputError".
+// ErrorCode returns the error's code on the wire, "DashboardInvalidInputError", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *DashboardInvalidInputError) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "DashboardInvalidInputError"
 }
 
@@ -154,8 +163,11 @@ func (e *DashboardNotFoundError) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "DashboardNotFoundError".
+// ErrorCode returns the error's code on the wire, "DashboardNotFoundError", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *DashboardNotFoundError) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "DashboardNotFoundError"
 }
 
@@ -202,8 +214,11 @@ func (e *InternalServiceFault) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "InternalServiceFault".
+// ErrorCode returns the error's code on the wire, "InternalServiceFault", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *InternalServiceFault) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "InternalServiceFault"
 }
 
@@ -249,8 +264,11 @@ func (e *InvalidFormatFault) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "InvalidFormatFault".
+// ErrorCode returns the error's code on the wire, "InvalidFormatFault", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *InvalidFormatFault) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "InvalidFormatFault"
 }
 
@@ -296,8 +314,11 @@ func (e *InvalidNextToken) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "InvalidNextToken".
+// ErrorCode returns the error's code on the wire, "InvalidNextToken", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *InvalidNextToken) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "InvalidNextToken"
 }
 
@@ -343,8 +364,11 @@ func (e *InvalidParameterCombinationException) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "InvalidParameterCombinationException".
+// ErrorCode returns the error's code on the wire, "InvalidParameterCombinationException", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *InvalidParameterCombinationException) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "InvalidParameterCombinationException"
 }
 
@@ -390,8 +414,11 @@ func (e *InvalidParameterValueException) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "InvalidParameterValueException".
+// ErrorCode returns the error's code on the wire, "InvalidParameterValueException", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *InvalidParameterValueException) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "InvalidParameterValueException"
 }
 
@@ -447,8 +474,11 @@ func (e *KMSAccessDeniedException) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "KmsAccessDeniedException".
+// ErrorCode returns the error's code on the wire, "KmsAccessDeniedException", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *KMSAccessDeniedException) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "KmsAccessDeniedException"
 }
 
@@ -493,8 +523,11 @@ func (e *KMSKeyDisabledException) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "KmsKeyDisabledException".
+// ErrorCode returns the error's code on the wire, "KmsKeyDisabledException", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *KMSKeyDisabledException) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "KmsKeyDisabledException"
 }
 
@@ -540,8 +573,11 @@ func (e *KMSKeyNotFoundException) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "KmsKeyNotFoundException".
+// ErrorCode returns the error's code on the wire, "KmsKeyNotFoundException", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *KMSKeyNotFoundException) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "KmsKeyNotFoundException"
 }
 
@@ -579,8 +615,11 @@ func (e *LimitExceededException) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "LimitExceededException".
+// ErrorCode returns the error's code on the wire, "LimitExceededException", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *LimitExceededException) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "LimitExceededException"
 }
 
@@ -623,8 +662,11 @@ func (e *LimitExceededFault) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "LimitExceededFault".
+// ErrorCode returns the error's code on the wire, "LimitExceededFault", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *LimitExceededFault) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "LimitExceededFault"
 }
 
@@ -670,8 +712,11 @@ func (e *MissingRequiredParameterException) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "MissingRequiredParameterException".
+// ErrorCode returns the error's code on the wire, "MissingRequiredParameterException", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *MissingRequiredParameterException) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "MissingRequiredParameterException"
 }
 
@@ -718,8 +763,11 @@ func (e *ResourceConflict) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "ResourceConflict".
+// ErrorCode returns the error's code on the wire, "ResourceConflict", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *ResourceConflict) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "ResourceConflict"
 }
 
@@ -765,8 +813,11 @@ func (e *ResourceNotFound) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "ResourceNotFound".
+// ErrorCode returns the error's code on the wire, "ResourceNotFound", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *ResourceNotFound) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "ResourceNotFound"
 }
 
@@ -815,8 +866,11 @@ func (e *ResourceNotFoundException) Error() string {
 	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
 }
 
-// ErrorCode returns the error's code on the wire, "ResourceNotFoundException".
+// ErrorCode returns the error's code on the wire, "ResourceNotFoundException", or the awsQuery code the response's x-amzn-query-error header gave.
 func (e *ResourceNotFoundException) ErrorCode() string {
+	if e.Metadata.QueryCode != "" {
+		return e.Metadata.QueryCode
+	}
 	return "ResourceNotFoundException"
 }
 

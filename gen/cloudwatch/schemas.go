@@ -3,1399 +3,1399 @@
 package cloudwatch
 
 import (
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"time"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaAlarmContributor = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ContributorId", Offset: unsafe.Offsetof(AlarmContributor{}.ContributorID), Shape: &jsonwire.String},
+	schemaAlarmContributor = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ContributorId", Offset: unsafe.Offsetof(AlarmContributor{}.ContributorID), Shape: &schema.String},
 			{Name: "ContributorAttributes", Offset: unsafe.Offsetof(AlarmContributor{}.ContributorAttributes), Shape: &schemaContributorAttributes},
-			{Name: "StateReason", Offset: unsafe.Offsetof(AlarmContributor{}.StateReason), Shape: &jsonwire.String},
-			{Name: "StateTransitionedTimestamp", Offset: unsafe.Offsetof(AlarmContributor{}.StateTransitionedTimestamp), Shape: &jsonwire.Timestamp},
+			{Name: "StateReason", Offset: unsafe.Offsetof(AlarmContributor{}.StateReason), Shape: &schema.String},
+			{Name: "StateTransitionedTimestamp", Offset: unsafe.Offsetof(AlarmContributor{}.StateTransitionedTimestamp), Shape: &schema.Timestamp},
 		},
 		Type: (*AlarmContributor)(nil),
 	}
-	schemaAlarmContributors = jsonwire.Shape{
+	schemaAlarmContributors = schema.Shape{
 		Elem: &schemaAlarmContributor,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]AlarmContributor)(nil),
 	}
-	schemaAlarmHistoryItem = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AlarmName", Offset: unsafe.Offsetof(AlarmHistoryItem{}.AlarmName), Shape: &jsonwire.String},
-			{Name: "AlarmContributorId", Offset: unsafe.Offsetof(AlarmHistoryItem{}.AlarmContributorID), Shape: &jsonwire.String},
-			{Name: "AlarmType", Offset: unsafe.Offsetof(AlarmHistoryItem{}.AlarmType), Shape: &jsonwire.Enum},
-			{Name: "Timestamp", Offset: unsafe.Offsetof(AlarmHistoryItem{}.Timestamp), Shape: &jsonwire.Timestamp},
-			{Name: "HistoryItemType", Offset: unsafe.Offsetof(AlarmHistoryItem{}.HistoryItemType), Shape: &jsonwire.Enum},
-			{Name: "HistorySummary", Offset: unsafe.Offsetof(AlarmHistoryItem{}.HistorySummary), Shape: &jsonwire.String},
-			{Name: "HistoryData", Offset: unsafe.Offsetof(AlarmHistoryItem{}.HistoryData), Shape: &jsonwire.String},
+	schemaAlarmHistoryItem = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AlarmName", Offset: unsafe.Offsetof(AlarmHistoryItem{}.AlarmName), Shape: &schema.String},
+			{Name: "AlarmContributorId", Offset: unsafe.Offsetof(AlarmHistoryItem{}.AlarmContributorID), Shape: &schema.String},
+			{Name: "AlarmType", Offset: unsafe.Offsetof(AlarmHistoryItem{}.AlarmType), Shape: &schema.Enum},
+			{Name: "Timestamp", Offset: unsafe.Offsetof(AlarmHistoryItem{}.Timestamp), Shape: &schema.Timestamp},
+			{Name: "HistoryItemType", Offset: unsafe.Offsetof(AlarmHistoryItem{}.HistoryItemType), Shape: &schema.Enum},
+			{Name: "HistorySummary", Offset: unsafe.Offsetof(AlarmHistoryItem{}.HistorySummary), Shape: &schema.String},
+			{Name: "HistoryData", Offset: unsafe.Offsetof(AlarmHistoryItem{}.HistoryData), Shape: &schema.String},
 			{Name: "AlarmContributorAttributes", Offset: unsafe.Offsetof(AlarmHistoryItem{}.AlarmContributorAttributes), Shape: &schemaContributorAttributes},
 		},
 		Type: (*AlarmHistoryItem)(nil),
 	}
-	schemaAlarmHistoryItems = jsonwire.Shape{
+	schemaAlarmHistoryItems = schema.Shape{
 		Elem: &schemaAlarmHistoryItem,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]AlarmHistoryItem)(nil),
 	}
-	schemaAlarmMuteRuleStatuses = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaAlarmMuteRuleStatuses = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]AlarmMuteRuleStatus)(nil),
 	}
-	schemaAlarmMuteRuleSummaries = jsonwire.Shape{
+	schemaAlarmMuteRuleSummaries = schema.Shape{
 		Elem: &schemaAlarmMuteRuleSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]AlarmMuteRuleSummary)(nil),
 	}
-	schemaAlarmMuteRuleSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AlarmMuteRuleArn", Offset: unsafe.Offsetof(AlarmMuteRuleSummary{}.AlarmMuteRuleARN), Shape: &jsonwire.String},
-			{Name: "ExpireDate", Offset: unsafe.Offsetof(AlarmMuteRuleSummary{}.ExpireDate), Shape: &jsonwire.Timestamp},
-			{Name: "Status", Offset: unsafe.Offsetof(AlarmMuteRuleSummary{}.Status), Shape: &jsonwire.Enum},
-			{Name: "MuteType", Offset: unsafe.Offsetof(AlarmMuteRuleSummary{}.MuteType), Shape: &jsonwire.String},
-			{Name: "LastUpdatedTimestamp", Offset: unsafe.Offsetof(AlarmMuteRuleSummary{}.LastUpdatedTimestamp), Shape: &jsonwire.Timestamp},
+	schemaAlarmMuteRuleSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AlarmMuteRuleArn", Offset: unsafe.Offsetof(AlarmMuteRuleSummary{}.AlarmMuteRuleARN), Shape: &schema.String},
+			{Name: "ExpireDate", Offset: unsafe.Offsetof(AlarmMuteRuleSummary{}.ExpireDate), Shape: &schema.Timestamp},
+			{Name: "Status", Offset: unsafe.Offsetof(AlarmMuteRuleSummary{}.Status), Shape: &schema.Enum},
+			{Name: "MuteType", Offset: unsafe.Offsetof(AlarmMuteRuleSummary{}.MuteType), Shape: &schema.String},
+			{Name: "LastUpdatedTimestamp", Offset: unsafe.Offsetof(AlarmMuteRuleSummary{}.LastUpdatedTimestamp), Shape: &schema.Timestamp},
 		},
 		Type: (*AlarmMuteRuleSummary)(nil),
 	}
-	schemaAlarmNames = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaAlarmNames = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaAlarmPromQLCriteria = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Query", Offset: unsafe.Offsetof(AlarmPromQLCriteria{}.Query), Shape: &jsonwire.String},
-			{Name: "PendingPeriod", Offset: unsafe.Offsetof(AlarmPromQLCriteria{}.PendingPeriod), Shape: &jsonwire.Int32},
-			{Name: "RecoveryPeriod", Offset: unsafe.Offsetof(AlarmPromQLCriteria{}.RecoveryPeriod), Shape: &jsonwire.Int32},
+	schemaAlarmPromQLCriteria = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Query", Offset: unsafe.Offsetof(AlarmPromQLCriteria{}.Query), Shape: &schema.String},
+			{Name: "PendingPeriod", Offset: unsafe.Offsetof(AlarmPromQLCriteria{}.PendingPeriod), Shape: &schema.Int32},
+			{Name: "RecoveryPeriod", Offset: unsafe.Offsetof(AlarmPromQLCriteria{}.RecoveryPeriod), Shape: &schema.Int32},
 		},
 		Type: (*AlarmPromQLCriteria)(nil),
 	}
-	schemaAlarmTypes = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaAlarmTypes = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]AlarmType)(nil),
 	}
-	schemaAnomalyDetector = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AnomalyDetectorId", Offset: unsafe.Offsetof(AnomalyDetector{}.AnomalyDetectorID), Shape: &jsonwire.String},
-			{Name: "Namespace", Offset: unsafe.Offsetof(AnomalyDetector{}.Namespace), Shape: &jsonwire.String},
-			{Name: "MetricName", Offset: unsafe.Offsetof(AnomalyDetector{}.MetricName), Shape: &jsonwire.String},
+	schemaAnomalyDetector = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AnomalyDetectorId", Offset: unsafe.Offsetof(AnomalyDetector{}.AnomalyDetectorID), Shape: &schema.String},
+			{Name: "Namespace", Offset: unsafe.Offsetof(AnomalyDetector{}.Namespace), Shape: &schema.String},
+			{Name: "MetricName", Offset: unsafe.Offsetof(AnomalyDetector{}.MetricName), Shape: &schema.String},
 			{Name: "Dimensions", Offset: unsafe.Offsetof(AnomalyDetector{}.Dimensions), Shape: &schemaDimensions},
-			{Name: "Stat", Offset: unsafe.Offsetof(AnomalyDetector{}.Stat), Shape: &jsonwire.String},
+			{Name: "Stat", Offset: unsafe.Offsetof(AnomalyDetector{}.Stat), Shape: &schema.String},
 			{Name: "Configuration", Offset: unsafe.Offsetof(AnomalyDetector{}.Configuration), Shape: &schemaAnomalyDetectorConfiguration},
-			{Name: "StateValue", Offset: unsafe.Offsetof(AnomalyDetector{}.StateValue), Shape: &jsonwire.Enum},
+			{Name: "StateValue", Offset: unsafe.Offsetof(AnomalyDetector{}.StateValue), Shape: &schema.Enum},
 			{Name: "MetricCharacteristics", Offset: unsafe.Offsetof(AnomalyDetector{}.MetricCharacteristics), Shape: &schemaMetricCharacteristics},
 			{Name: "SingleMetricAnomalyDetector", Offset: unsafe.Offsetof(AnomalyDetector{}.SingleMetricAnomalyDetector), Shape: &schemaSingleMetricAnomalyDetector},
 			{Name: "MetricMathAnomalyDetector", Offset: unsafe.Offsetof(AnomalyDetector{}.MetricMathAnomalyDetector), Shape: &schemaMetricMathAnomalyDetector},
 		},
 		Type: (*AnomalyDetector)(nil),
 	}
-	schemaAnomalyDetectorConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaAnomalyDetectorConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ExcludedTimeRanges", Offset: unsafe.Offsetof(AnomalyDetectorConfiguration{}.ExcludedTimeRanges), Shape: &schemaAnomalyDetectorExcludedTimeRanges},
-			{Name: "MetricTimezone", Offset: unsafe.Offsetof(AnomalyDetectorConfiguration{}.MetricTimezone), Shape: &jsonwire.String},
+			{Name: "MetricTimezone", Offset: unsafe.Offsetof(AnomalyDetectorConfiguration{}.MetricTimezone), Shape: &schema.String},
 		},
 		Type: (*AnomalyDetectorConfiguration)(nil),
 	}
-	schemaAnomalyDetectorExcludedTimeRanges = jsonwire.Shape{
+	schemaAnomalyDetectorExcludedTimeRanges = schema.Shape{
 		Elem: &schemaRange,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Range)(nil),
 	}
-	schemaAnomalyDetectorIds = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaAnomalyDetectorIds = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaAnomalyDetectorTypes = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaAnomalyDetectorTypes = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]AnomalyDetectorType)(nil),
 	}
-	schemaAnomalyDetectors = jsonwire.Shape{
+	schemaAnomalyDetectors = schema.Shape{
 		Elem: &schemaAnomalyDetector,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]AnomalyDetector)(nil),
 	}
-	schemaAssociateDatasetKmsKeyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DatasetIdentifier", Offset: unsafe.Offsetof(AssociateDatasetKmsKeyInput{}.DatasetIdentifier), Shape: &jsonwire.String},
-			{Name: "KmsKeyArn", Offset: unsafe.Offsetof(AssociateDatasetKmsKeyInput{}.KMSKeyARN), Shape: &jsonwire.String},
+	schemaAssociateDatasetKmsKeyInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DatasetIdentifier", Offset: unsafe.Offsetof(AssociateDatasetKmsKeyInput{}.DatasetIdentifier), Shape: &schema.String},
+			{Name: "KmsKeyArn", Offset: unsafe.Offsetof(AssociateDatasetKmsKeyInput{}.KMSKeyARN), Shape: &schema.String},
 		},
 		Type: (*AssociateDatasetKmsKeyInput)(nil),
 	}
-	schemaAssociateDatasetKmsKeyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaAssociateDatasetKmsKeyOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*AssociateDatasetKmsKeyOutput)(nil),
 	}
-	schemaBatchFailures = jsonwire.Shape{
+	schemaBatchFailures = schema.Shape{
 		Elem: &schemaPartialFailure,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]PartialFailure)(nil),
 	}
-	schemaCompositeAlarm = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ActionsEnabled", Offset: unsafe.Offsetof(CompositeAlarm{}.ActionsEnabled), Shape: &jsonwire.Bool},
+	schemaCompositeAlarm = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ActionsEnabled", Offset: unsafe.Offsetof(CompositeAlarm{}.ActionsEnabled), Shape: &schema.Bool},
 			{Name: "AlarmActions", Offset: unsafe.Offsetof(CompositeAlarm{}.AlarmActions), Shape: &schemaResourceList},
-			{Name: "AlarmArn", Offset: unsafe.Offsetof(CompositeAlarm{}.AlarmARN), Shape: &jsonwire.String},
-			{Name: "AlarmConfigurationUpdatedTimestamp", Offset: unsafe.Offsetof(CompositeAlarm{}.AlarmConfigurationUpdatedTimestamp), Shape: &jsonwire.Timestamp},
-			{Name: "AlarmDescription", Offset: unsafe.Offsetof(CompositeAlarm{}.AlarmDescription), Shape: &jsonwire.String},
-			{Name: "AlarmName", Offset: unsafe.Offsetof(CompositeAlarm{}.AlarmName), Shape: &jsonwire.String},
-			{Name: "AlarmRule", Offset: unsafe.Offsetof(CompositeAlarm{}.AlarmRule), Shape: &jsonwire.String},
+			{Name: "AlarmArn", Offset: unsafe.Offsetof(CompositeAlarm{}.AlarmARN), Shape: &schema.String},
+			{Name: "AlarmConfigurationUpdatedTimestamp", Offset: unsafe.Offsetof(CompositeAlarm{}.AlarmConfigurationUpdatedTimestamp), Shape: &schema.Timestamp},
+			{Name: "AlarmDescription", Offset: unsafe.Offsetof(CompositeAlarm{}.AlarmDescription), Shape: &schema.String},
+			{Name: "AlarmName", Offset: unsafe.Offsetof(CompositeAlarm{}.AlarmName), Shape: &schema.String},
+			{Name: "AlarmRule", Offset: unsafe.Offsetof(CompositeAlarm{}.AlarmRule), Shape: &schema.String},
 			{Name: "InsufficientDataActions", Offset: unsafe.Offsetof(CompositeAlarm{}.InsufficientDataActions), Shape: &schemaResourceList},
 			{Name: "OKActions", Offset: unsafe.Offsetof(CompositeAlarm{}.OKActions), Shape: &schemaResourceList},
-			{Name: "StateReason", Offset: unsafe.Offsetof(CompositeAlarm{}.StateReason), Shape: &jsonwire.String},
-			{Name: "StateReasonData", Offset: unsafe.Offsetof(CompositeAlarm{}.StateReasonData), Shape: &jsonwire.String},
-			{Name: "StateUpdatedTimestamp", Offset: unsafe.Offsetof(CompositeAlarm{}.StateUpdatedTimestamp), Shape: &jsonwire.Timestamp},
-			{Name: "StateValue", Offset: unsafe.Offsetof(CompositeAlarm{}.StateValue), Shape: &jsonwire.Enum},
-			{Name: "StateTransitionedTimestamp", Offset: unsafe.Offsetof(CompositeAlarm{}.StateTransitionedTimestamp), Shape: &jsonwire.Timestamp},
-			{Name: "ActionsSuppressedBy", Offset: unsafe.Offsetof(CompositeAlarm{}.ActionsSuppressedBy), Shape: &jsonwire.Enum},
-			{Name: "ActionsSuppressedReason", Offset: unsafe.Offsetof(CompositeAlarm{}.ActionsSuppressedReason), Shape: &jsonwire.String},
-			{Name: "ActionsSuppressor", Offset: unsafe.Offsetof(CompositeAlarm{}.ActionsSuppressor), Shape: &jsonwire.String},
-			{Name: "ActionsSuppressorWaitPeriod", Offset: unsafe.Offsetof(CompositeAlarm{}.ActionsSuppressorWaitPeriod), Shape: &jsonwire.Int32},
-			{Name: "ActionsSuppressorExtensionPeriod", Offset: unsafe.Offsetof(CompositeAlarm{}.ActionsSuppressorExtensionPeriod), Shape: &jsonwire.Int32},
+			{Name: "StateReason", Offset: unsafe.Offsetof(CompositeAlarm{}.StateReason), Shape: &schema.String},
+			{Name: "StateReasonData", Offset: unsafe.Offsetof(CompositeAlarm{}.StateReasonData), Shape: &schema.String},
+			{Name: "StateUpdatedTimestamp", Offset: unsafe.Offsetof(CompositeAlarm{}.StateUpdatedTimestamp), Shape: &schema.Timestamp},
+			{Name: "StateValue", Offset: unsafe.Offsetof(CompositeAlarm{}.StateValue), Shape: &schema.Enum},
+			{Name: "StateTransitionedTimestamp", Offset: unsafe.Offsetof(CompositeAlarm{}.StateTransitionedTimestamp), Shape: &schema.Timestamp},
+			{Name: "ActionsSuppressedBy", Offset: unsafe.Offsetof(CompositeAlarm{}.ActionsSuppressedBy), Shape: &schema.Enum},
+			{Name: "ActionsSuppressedReason", Offset: unsafe.Offsetof(CompositeAlarm{}.ActionsSuppressedReason), Shape: &schema.String},
+			{Name: "ActionsSuppressor", Offset: unsafe.Offsetof(CompositeAlarm{}.ActionsSuppressor), Shape: &schema.String},
+			{Name: "ActionsSuppressorWaitPeriod", Offset: unsafe.Offsetof(CompositeAlarm{}.ActionsSuppressorWaitPeriod), Shape: &schema.Int32},
+			{Name: "ActionsSuppressorExtensionPeriod", Offset: unsafe.Offsetof(CompositeAlarm{}.ActionsSuppressorExtensionPeriod), Shape: &schema.Int32},
 		},
 		Type: (*CompositeAlarm)(nil),
 	}
-	schemaCompositeAlarms = jsonwire.Shape{
+	schemaCompositeAlarms = schema.Shape{
 		Elem: &schemaCompositeAlarm,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]CompositeAlarm)(nil),
 	}
-	schemaConcurrentModificationException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaConcurrentModificationException = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ConcurrentModificationException)(nil),
 	}
-	schemaConflictException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ConflictException{}.Message), Shape: &jsonwire.String},
+	schemaConflictException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ConflictException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ConflictException)(nil),
 	}
-	schemaContributorAttributes = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaContributorAttributes = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaCounts = jsonwire.Shape{
-		Elem: &jsonwire.Float64,
-		Kind: jsonwire.KindList,
+	schemaCounts = schema.Shape{
+		Elem: &schema.Float64,
+		Kind: schema.KindList,
 		Type: (*[]float64)(nil),
 	}
-	schemaDashboardEntries = jsonwire.Shape{
+	schemaDashboardEntries = schema.Shape{
 		Elem: &schemaDashboardEntry,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DashboardEntry)(nil),
 	}
-	schemaDashboardEntry = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DashboardName", Offset: unsafe.Offsetof(DashboardEntry{}.DashboardName), Shape: &jsonwire.String},
-			{Name: "DashboardArn", Offset: unsafe.Offsetof(DashboardEntry{}.DashboardARN), Shape: &jsonwire.String},
-			{Name: "LastModified", Offset: unsafe.Offsetof(DashboardEntry{}.LastModified), Shape: &jsonwire.Timestamp},
-			{Name: "Size", Offset: unsafe.Offsetof(DashboardEntry{}.Size), Shape: &jsonwire.Int64},
+	schemaDashboardEntry = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DashboardName", Offset: unsafe.Offsetof(DashboardEntry{}.DashboardName), Shape: &schema.String},
+			{Name: "DashboardArn", Offset: unsafe.Offsetof(DashboardEntry{}.DashboardARN), Shape: &schema.String},
+			{Name: "LastModified", Offset: unsafe.Offsetof(DashboardEntry{}.LastModified), Shape: &schema.Timestamp},
+			{Name: "Size", Offset: unsafe.Offsetof(DashboardEntry{}.Size), Shape: &schema.Int64},
 		},
 		Type: (*DashboardEntry)(nil),
 	}
-	schemaDashboardInvalidInputError = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DashboardInvalidInputError{}.Message), Shape: &jsonwire.String},
+	schemaDashboardInvalidInputError = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DashboardInvalidInputError{}.Message), Shape: &schema.String},
 			{Name: "dashboardValidationMessages", Offset: unsafe.Offsetof(DashboardInvalidInputError{}.DashboardValidationMessages), Shape: &schemaDashboardValidationMessages},
 		},
 		Type: (*DashboardInvalidInputError)(nil),
 	}
-	schemaDashboardNames = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaDashboardNames = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaDashboardNotFoundError = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DashboardNotFoundError{}.Message), Shape: &jsonwire.String},
+	schemaDashboardNotFoundError = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DashboardNotFoundError{}.Message), Shape: &schema.String},
 		},
 		Type: (*DashboardNotFoundError)(nil),
 	}
-	schemaDashboardValidationMessage = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DataPath", Offset: unsafe.Offsetof(DashboardValidationMessage{}.DataPath), Shape: &jsonwire.String},
-			{Name: "Message", Offset: unsafe.Offsetof(DashboardValidationMessage{}.Message), Shape: &jsonwire.String},
+	schemaDashboardValidationMessage = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DataPath", Offset: unsafe.Offsetof(DashboardValidationMessage{}.DataPath), Shape: &schema.String},
+			{Name: "Message", Offset: unsafe.Offsetof(DashboardValidationMessage{}.Message), Shape: &schema.String},
 		},
 		Type: (*DashboardValidationMessage)(nil),
 	}
-	schemaDashboardValidationMessages = jsonwire.Shape{
+	schemaDashboardValidationMessages = schema.Shape{
 		Elem: &schemaDashboardValidationMessage,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DashboardValidationMessage)(nil),
 	}
-	schemaDatapoint = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Timestamp", Offset: unsafe.Offsetof(Datapoint{}.Timestamp), Shape: &jsonwire.Timestamp},
-			{Name: "SampleCount", Offset: unsafe.Offsetof(Datapoint{}.SampleCount), Shape: &jsonwire.Float64},
-			{Name: "Average", Offset: unsafe.Offsetof(Datapoint{}.Average), Shape: &jsonwire.Float64},
-			{Name: "Sum", Offset: unsafe.Offsetof(Datapoint{}.Sum), Shape: &jsonwire.Float64},
-			{Name: "Minimum", Offset: unsafe.Offsetof(Datapoint{}.Minimum), Shape: &jsonwire.Float64},
-			{Name: "Maximum", Offset: unsafe.Offsetof(Datapoint{}.Maximum), Shape: &jsonwire.Float64},
-			{Name: "Unit", Offset: unsafe.Offsetof(Datapoint{}.Unit), Shape: &jsonwire.Enum},
+	schemaDatapoint = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Timestamp", Offset: unsafe.Offsetof(Datapoint{}.Timestamp), Shape: &schema.Timestamp},
+			{Name: "SampleCount", Offset: unsafe.Offsetof(Datapoint{}.SampleCount), Shape: &schema.Float64},
+			{Name: "Average", Offset: unsafe.Offsetof(Datapoint{}.Average), Shape: &schema.Float64},
+			{Name: "Sum", Offset: unsafe.Offsetof(Datapoint{}.Sum), Shape: &schema.Float64},
+			{Name: "Minimum", Offset: unsafe.Offsetof(Datapoint{}.Minimum), Shape: &schema.Float64},
+			{Name: "Maximum", Offset: unsafe.Offsetof(Datapoint{}.Maximum), Shape: &schema.Float64},
+			{Name: "Unit", Offset: unsafe.Offsetof(Datapoint{}.Unit), Shape: &schema.Enum},
 			{Name: "ExtendedStatistics", Offset: unsafe.Offsetof(Datapoint{}.ExtendedStatistics), Shape: &schemaDatapointValueMap},
 		},
 		Type: (*Datapoint)(nil),
 	}
-	schemaDatapointValueMap = jsonwire.Shape{
-		Elem: &jsonwire.Float64,
-		Kind: jsonwire.KindMap,
+	schemaDatapointValueMap = schema.Shape{
+		Elem: &schema.Float64,
+		Kind: schema.KindMap,
 		Type: (*map[string]float64)(nil),
 	}
-	schemaDatapointValues = jsonwire.Shape{
-		Elem: &jsonwire.Float64,
-		Kind: jsonwire.KindList,
+	schemaDatapointValues = schema.Shape{
+		Elem: &schema.Float64,
+		Kind: schema.KindList,
 		Type: (*[]float64)(nil),
 	}
-	schemaDatapoints = jsonwire.Shape{
+	schemaDatapoints = schema.Shape{
 		Elem: &schemaDatapoint,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Datapoint)(nil),
 	}
-	schemaDeleteAlarmMuteRuleInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AlarmMuteRuleName", Offset: unsafe.Offsetof(DeleteAlarmMuteRuleInput{}.AlarmMuteRuleName), Shape: &jsonwire.String},
+	schemaDeleteAlarmMuteRuleInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AlarmMuteRuleName", Offset: unsafe.Offsetof(DeleteAlarmMuteRuleInput{}.AlarmMuteRuleName), Shape: &schema.String},
 		},
 		Type: (*DeleteAlarmMuteRuleInput)(nil),
 	}
-	schemaDeleteAlarmMuteRuleOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteAlarmMuteRuleOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteAlarmMuteRuleOutput)(nil),
 	}
-	schemaDeleteAlarmsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteAlarmsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AlarmNames", Offset: unsafe.Offsetof(DeleteAlarmsInput{}.AlarmNames), Shape: &schemaAlarmNames},
 		},
 		Type: (*DeleteAlarmsInput)(nil),
 	}
-	schemaDeleteAlarmsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteAlarmsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteAlarmsOutput)(nil),
 	}
-	schemaDeleteAnomalyDetectorInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AnomalyDetectorId", Offset: unsafe.Offsetof(DeleteAnomalyDetectorInput{}.AnomalyDetectorID), Shape: &jsonwire.String},
-			{Name: "Namespace", Offset: unsafe.Offsetof(DeleteAnomalyDetectorInput{}.Namespace), Shape: &jsonwire.String},
-			{Name: "MetricName", Offset: unsafe.Offsetof(DeleteAnomalyDetectorInput{}.MetricName), Shape: &jsonwire.String},
+	schemaDeleteAnomalyDetectorInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AnomalyDetectorId", Offset: unsafe.Offsetof(DeleteAnomalyDetectorInput{}.AnomalyDetectorID), Shape: &schema.String},
+			{Name: "Namespace", Offset: unsafe.Offsetof(DeleteAnomalyDetectorInput{}.Namespace), Shape: &schema.String},
+			{Name: "MetricName", Offset: unsafe.Offsetof(DeleteAnomalyDetectorInput{}.MetricName), Shape: &schema.String},
 			{Name: "Dimensions", Offset: unsafe.Offsetof(DeleteAnomalyDetectorInput{}.Dimensions), Shape: &schemaDimensions},
-			{Name: "Stat", Offset: unsafe.Offsetof(DeleteAnomalyDetectorInput{}.Stat), Shape: &jsonwire.String},
+			{Name: "Stat", Offset: unsafe.Offsetof(DeleteAnomalyDetectorInput{}.Stat), Shape: &schema.String},
 			{Name: "SingleMetricAnomalyDetector", Offset: unsafe.Offsetof(DeleteAnomalyDetectorInput{}.SingleMetricAnomalyDetector), Shape: &schemaSingleMetricAnomalyDetector},
 			{Name: "MetricMathAnomalyDetector", Offset: unsafe.Offsetof(DeleteAnomalyDetectorInput{}.MetricMathAnomalyDetector), Shape: &schemaMetricMathAnomalyDetector},
 		},
 		Type: (*DeleteAnomalyDetectorInput)(nil),
 	}
-	schemaDeleteAnomalyDetectorOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteAnomalyDetectorOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteAnomalyDetectorOutput)(nil),
 	}
-	schemaDeleteDashboardsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteDashboardsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "DashboardNames", Offset: unsafe.Offsetof(DeleteDashboardsInput{}.DashboardNames), Shape: &schemaDashboardNames},
 		},
 		Type: (*DeleteDashboardsInput)(nil),
 	}
-	schemaDeleteDashboardsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteDashboardsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteDashboardsOutput)(nil),
 	}
-	schemaDeleteInsightRulesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteInsightRulesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "RuleNames", Offset: unsafe.Offsetof(DeleteInsightRulesInput{}.RuleNames), Shape: &schemaInsightRuleNames},
 		},
 		Type: (*DeleteInsightRulesInput)(nil),
 	}
-	schemaDeleteInsightRulesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteInsightRulesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Failures", Offset: unsafe.Offsetof(DeleteInsightRulesOutput{}.Failures), Shape: &schemaBatchFailures},
 		},
 		Type: (*DeleteInsightRulesOutput)(nil),
 	}
-	schemaDeleteMetricStreamInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(DeleteMetricStreamInput{}.Name), Shape: &jsonwire.String},
+	schemaDeleteMetricStreamInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(DeleteMetricStreamInput{}.Name), Shape: &schema.String},
 		},
 		Type: (*DeleteMetricStreamInput)(nil),
 	}
-	schemaDeleteMetricStreamOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteMetricStreamOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteMetricStreamOutput)(nil),
 	}
-	schemaDescribeAlarmContributorsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AlarmName", Offset: unsafe.Offsetof(DescribeAlarmContributorsInput{}.AlarmName), Shape: &jsonwire.String},
-			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAlarmContributorsInput{}.NextToken), Shape: &jsonwire.String},
+	schemaDescribeAlarmContributorsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AlarmName", Offset: unsafe.Offsetof(DescribeAlarmContributorsInput{}.AlarmName), Shape: &schema.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAlarmContributorsInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*DescribeAlarmContributorsInput)(nil),
 	}
-	schemaDescribeAlarmContributorsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeAlarmContributorsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AlarmContributors", Offset: unsafe.Offsetof(DescribeAlarmContributorsOutput{}.AlarmContributors), Shape: &schemaAlarmContributors},
-			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAlarmContributorsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAlarmContributorsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*DescribeAlarmContributorsOutput)(nil),
 	}
-	schemaDescribeAlarmHistoryInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AlarmName", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.AlarmName), Shape: &jsonwire.String},
-			{Name: "AlarmContributorId", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.AlarmContributorID), Shape: &jsonwire.String},
+	schemaDescribeAlarmHistoryInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AlarmName", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.AlarmName), Shape: &schema.String},
+			{Name: "AlarmContributorId", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.AlarmContributorID), Shape: &schema.String},
 			{Name: "AlarmTypes", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.AlarmTypes), Shape: &schemaAlarmTypes},
-			{Name: "HistoryItemType", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.HistoryItemType), Shape: &jsonwire.Enum},
-			{Name: "StartDate", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.StartDate), Shape: &jsonwire.Timestamp},
-			{Name: "EndDate", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.EndDate), Shape: &jsonwire.Timestamp},
-			{Name: "MaxRecords", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.MaxRecords), Shape: &jsonwire.Int32},
-			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "ScanBy", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.ScanBy), Shape: &jsonwire.Enum},
+			{Name: "HistoryItemType", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.HistoryItemType), Shape: &schema.Enum},
+			{Name: "StartDate", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.StartDate), Shape: &schema.Timestamp},
+			{Name: "EndDate", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.EndDate), Shape: &schema.Timestamp},
+			{Name: "MaxRecords", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.MaxRecords), Shape: &schema.Int32},
+			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.NextToken), Shape: &schema.String},
+			{Name: "ScanBy", Offset: unsafe.Offsetof(DescribeAlarmHistoryInput{}.ScanBy), Shape: &schema.Enum},
 		},
 		Type: (*DescribeAlarmHistoryInput)(nil),
 	}
-	schemaDescribeAlarmHistoryOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeAlarmHistoryOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AlarmHistoryItems", Offset: unsafe.Offsetof(DescribeAlarmHistoryOutput{}.AlarmHistoryItems), Shape: &schemaAlarmHistoryItems},
-			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAlarmHistoryOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAlarmHistoryOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*DescribeAlarmHistoryOutput)(nil),
 	}
-	schemaDescribeAlarmsForMetricInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "MetricName", Offset: unsafe.Offsetof(DescribeAlarmsForMetricInput{}.MetricName), Shape: &jsonwire.String},
-			{Name: "Namespace", Offset: unsafe.Offsetof(DescribeAlarmsForMetricInput{}.Namespace), Shape: &jsonwire.String},
-			{Name: "Statistic", Offset: unsafe.Offsetof(DescribeAlarmsForMetricInput{}.Statistic), Shape: &jsonwire.Enum},
-			{Name: "ExtendedStatistic", Offset: unsafe.Offsetof(DescribeAlarmsForMetricInput{}.ExtendedStatistic), Shape: &jsonwire.String},
+	schemaDescribeAlarmsForMetricInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "MetricName", Offset: unsafe.Offsetof(DescribeAlarmsForMetricInput{}.MetricName), Shape: &schema.String},
+			{Name: "Namespace", Offset: unsafe.Offsetof(DescribeAlarmsForMetricInput{}.Namespace), Shape: &schema.String},
+			{Name: "Statistic", Offset: unsafe.Offsetof(DescribeAlarmsForMetricInput{}.Statistic), Shape: &schema.Enum},
+			{Name: "ExtendedStatistic", Offset: unsafe.Offsetof(DescribeAlarmsForMetricInput{}.ExtendedStatistic), Shape: &schema.String},
 			{Name: "Dimensions", Offset: unsafe.Offsetof(DescribeAlarmsForMetricInput{}.Dimensions), Shape: &schemaDimensions},
-			{Name: "Period", Offset: unsafe.Offsetof(DescribeAlarmsForMetricInput{}.Period), Shape: &jsonwire.Int32},
-			{Name: "Unit", Offset: unsafe.Offsetof(DescribeAlarmsForMetricInput{}.Unit), Shape: &jsonwire.Enum},
+			{Name: "Period", Offset: unsafe.Offsetof(DescribeAlarmsForMetricInput{}.Period), Shape: &schema.Int32},
+			{Name: "Unit", Offset: unsafe.Offsetof(DescribeAlarmsForMetricInput{}.Unit), Shape: &schema.Enum},
 		},
 		Type: (*DescribeAlarmsForMetricInput)(nil),
 	}
-	schemaDescribeAlarmsForMetricOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeAlarmsForMetricOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "MetricAlarms", Offset: unsafe.Offsetof(DescribeAlarmsForMetricOutput{}.MetricAlarms), Shape: &schemaMetricAlarms},
 		},
 		Type: (*DescribeAlarmsForMetricOutput)(nil),
 	}
-	schemaDescribeAlarmsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeAlarmsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AlarmNames", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.AlarmNames), Shape: &schemaAlarmNames},
-			{Name: "AlarmNamePrefix", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.AlarmNamePrefix), Shape: &jsonwire.String},
+			{Name: "AlarmNamePrefix", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.AlarmNamePrefix), Shape: &schema.String},
 			{Name: "AlarmTypes", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.AlarmTypes), Shape: &schemaAlarmTypes},
-			{Name: "ChildrenOfAlarmName", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.ChildrenOfAlarmName), Shape: &jsonwire.String},
-			{Name: "ParentsOfAlarmName", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.ParentsOfAlarmName), Shape: &jsonwire.String},
-			{Name: "StateValue", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.StateValue), Shape: &jsonwire.Enum},
-			{Name: "ActionPrefix", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.ActionPrefix), Shape: &jsonwire.String},
-			{Name: "MaxRecords", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.MaxRecords), Shape: &jsonwire.Int32},
-			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "ChildrenOfAlarmName", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.ChildrenOfAlarmName), Shape: &schema.String},
+			{Name: "ParentsOfAlarmName", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.ParentsOfAlarmName), Shape: &schema.String},
+			{Name: "StateValue", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.StateValue), Shape: &schema.Enum},
+			{Name: "ActionPrefix", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.ActionPrefix), Shape: &schema.String},
+			{Name: "MaxRecords", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.MaxRecords), Shape: &schema.Int32},
+			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAlarmsInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*DescribeAlarmsInput)(nil),
 	}
-	schemaDescribeAlarmsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeAlarmsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "CompositeAlarms", Offset: unsafe.Offsetof(DescribeAlarmsOutput{}.CompositeAlarms), Shape: &schemaCompositeAlarms},
 			{Name: "MetricAlarms", Offset: unsafe.Offsetof(DescribeAlarmsOutput{}.MetricAlarms), Shape: &schemaMetricAlarms},
 			{Name: "LogAlarms", Offset: unsafe.Offsetof(DescribeAlarmsOutput{}.LogAlarms), Shape: &schemaLogAlarms},
-			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAlarmsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAlarmsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*DescribeAlarmsOutput)(nil),
 	}
-	schemaDescribeAnomalyDetectorsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeAnomalyDetectorsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AnomalyDetectorIds", Offset: unsafe.Offsetof(DescribeAnomalyDetectorsInput{}.AnomalyDetectorIDs), Shape: &schemaAnomalyDetectorIds},
-			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAnomalyDetectorsInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(DescribeAnomalyDetectorsInput{}.MaxResults), Shape: &jsonwire.Int32},
-			{Name: "Namespace", Offset: unsafe.Offsetof(DescribeAnomalyDetectorsInput{}.Namespace), Shape: &jsonwire.String},
-			{Name: "MetricName", Offset: unsafe.Offsetof(DescribeAnomalyDetectorsInput{}.MetricName), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAnomalyDetectorsInput{}.NextToken), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(DescribeAnomalyDetectorsInput{}.MaxResults), Shape: &schema.Int32},
+			{Name: "Namespace", Offset: unsafe.Offsetof(DescribeAnomalyDetectorsInput{}.Namespace), Shape: &schema.String},
+			{Name: "MetricName", Offset: unsafe.Offsetof(DescribeAnomalyDetectorsInput{}.MetricName), Shape: &schema.String},
 			{Name: "Dimensions", Offset: unsafe.Offsetof(DescribeAnomalyDetectorsInput{}.Dimensions), Shape: &schemaDimensions},
 			{Name: "AnomalyDetectorTypes", Offset: unsafe.Offsetof(DescribeAnomalyDetectorsInput{}.AnomalyDetectorTypes), Shape: &schemaAnomalyDetectorTypes},
 		},
 		Type: (*DescribeAnomalyDetectorsInput)(nil),
 	}
-	schemaDescribeAnomalyDetectorsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDescribeAnomalyDetectorsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AnomalyDetectors", Offset: unsafe.Offsetof(DescribeAnomalyDetectorsOutput{}.AnomalyDetectors), Shape: &schemaAnomalyDetectors},
-			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAnomalyDetectorsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeAnomalyDetectorsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*DescribeAnomalyDetectorsOutput)(nil),
 	}
-	schemaDescribeInsightRulesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeInsightRulesInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(DescribeInsightRulesInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaDescribeInsightRulesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeInsightRulesInput{}.NextToken), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(DescribeInsightRulesInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*DescribeInsightRulesInput)(nil),
 	}
-	schemaDescribeInsightRulesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeInsightRulesOutput{}.NextToken), Shape: &jsonwire.String},
+	schemaDescribeInsightRulesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(DescribeInsightRulesOutput{}.NextToken), Shape: &schema.String},
 			{Name: "InsightRules", Offset: unsafe.Offsetof(DescribeInsightRulesOutput{}.InsightRules), Shape: &schemaInsightRules},
 		},
 		Type: (*DescribeInsightRulesOutput)(nil),
 	}
-	schemaDimension = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(Dimension{}.Name), Shape: &jsonwire.String},
-			{Name: "Value", Offset: unsafe.Offsetof(Dimension{}.Value), Shape: &jsonwire.String},
+	schemaDimension = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(Dimension{}.Name), Shape: &schema.String},
+			{Name: "Value", Offset: unsafe.Offsetof(Dimension{}.Value), Shape: &schema.String},
 		},
 		Type: (*Dimension)(nil),
 	}
-	schemaDimensionFilter = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(DimensionFilter{}.Name), Shape: &jsonwire.String},
-			{Name: "Value", Offset: unsafe.Offsetof(DimensionFilter{}.Value), Shape: &jsonwire.String},
+	schemaDimensionFilter = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(DimensionFilter{}.Name), Shape: &schema.String},
+			{Name: "Value", Offset: unsafe.Offsetof(DimensionFilter{}.Value), Shape: &schema.String},
 		},
 		Type: (*DimensionFilter)(nil),
 	}
-	schemaDimensionFilters = jsonwire.Shape{
+	schemaDimensionFilters = schema.Shape{
 		Elem: &schemaDimensionFilter,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DimensionFilter)(nil),
 	}
-	schemaDimensions = jsonwire.Shape{
+	schemaDimensions = schema.Shape{
 		Elem: &schemaDimension,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Dimension)(nil),
 	}
-	schemaDisableAlarmActionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDisableAlarmActionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AlarmNames", Offset: unsafe.Offsetof(DisableAlarmActionsInput{}.AlarmNames), Shape: &schemaAlarmNames},
 		},
 		Type: (*DisableAlarmActionsInput)(nil),
 	}
-	schemaDisableAlarmActionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDisableAlarmActionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DisableAlarmActionsOutput)(nil),
 	}
-	schemaDisableInsightRulesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDisableInsightRulesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "RuleNames", Offset: unsafe.Offsetof(DisableInsightRulesInput{}.RuleNames), Shape: &schemaInsightRuleNames},
 		},
 		Type: (*DisableInsightRulesInput)(nil),
 	}
-	schemaDisableInsightRulesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDisableInsightRulesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Failures", Offset: unsafe.Offsetof(DisableInsightRulesOutput{}.Failures), Shape: &schemaBatchFailures},
 		},
 		Type: (*DisableInsightRulesOutput)(nil),
 	}
-	schemaDisassociateDatasetKmsKeyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DatasetIdentifier", Offset: unsafe.Offsetof(DisassociateDatasetKmsKeyInput{}.DatasetIdentifier), Shape: &jsonwire.String},
+	schemaDisassociateDatasetKmsKeyInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DatasetIdentifier", Offset: unsafe.Offsetof(DisassociateDatasetKmsKeyInput{}.DatasetIdentifier), Shape: &schema.String},
 		},
 		Type: (*DisassociateDatasetKmsKeyInput)(nil),
 	}
-	schemaDisassociateDatasetKmsKeyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDisassociateDatasetKmsKeyOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DisassociateDatasetKmsKeyOutput)(nil),
 	}
-	schemaEnableAlarmActionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaEnableAlarmActionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AlarmNames", Offset: unsafe.Offsetof(EnableAlarmActionsInput{}.AlarmNames), Shape: &schemaAlarmNames},
 		},
 		Type: (*EnableAlarmActionsInput)(nil),
 	}
-	schemaEnableAlarmActionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEnableAlarmActionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EnableAlarmActionsOutput)(nil),
 	}
-	schemaEnableInsightRulesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaEnableInsightRulesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "RuleNames", Offset: unsafe.Offsetof(EnableInsightRulesInput{}.RuleNames), Shape: &schemaInsightRuleNames},
 		},
 		Type: (*EnableInsightRulesInput)(nil),
 	}
-	schemaEnableInsightRulesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaEnableInsightRulesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Failures", Offset: unsafe.Offsetof(EnableInsightRulesOutput{}.Failures), Shape: &schemaBatchFailures},
 		},
 		Type: (*EnableInsightRulesOutput)(nil),
 	}
-	schemaEntity = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaEntity = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "KeyAttributes", Offset: unsafe.Offsetof(Entity{}.KeyAttributes), Shape: &schemaEntityKeyAttributesMap},
 			{Name: "Attributes", Offset: unsafe.Offsetof(Entity{}.Attributes), Shape: &schemaEntityAttributesMap},
 		},
 		Type: (*Entity)(nil),
 	}
-	schemaEntityAttributesMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaEntityAttributesMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaEntityKeyAttributesMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaEntityKeyAttributesMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaEntityMetricData = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaEntityMetricData = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Entity", Offset: unsafe.Offsetof(EntityMetricData{}.Entity), Shape: &schemaEntity},
 			{Name: "MetricData", Offset: unsafe.Offsetof(EntityMetricData{}.MetricData), Shape: &schemaMetricData},
 		},
 		Type: (*EntityMetricData)(nil),
 	}
-	schemaEntityMetricDataList = jsonwire.Shape{
+	schemaEntityMetricDataList = schema.Shape{
 		Elem: &schemaEntityMetricData,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]EntityMetricData)(nil),
 	}
-	schemaEvaluationCriteria = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaEvaluationCriteria = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "PromQLCriteria", Offset: unsafe.Offsetof(EvaluationCriteria{}.PromQLCriteria), Shape: &schemaAlarmPromQLCriteria},
 		},
 		Type: (*EvaluationCriteria)(nil),
 	}
-	schemaEvaluationWindow = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaEvaluationWindow = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "WallClockWindow", Offset: unsafe.Offsetof(EvaluationWindow{}.WallClockWindow), Shape: &schemaWallClockWindow},
 			{Name: "SlidingWindow", Offset: unsafe.Offsetof(EvaluationWindow{}.SlidingWindow), Shape: &schemaSlidingWindow},
 		},
 		Type: (*EvaluationWindow)(nil),
 	}
-	schemaExtendedStatistics = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaExtendedStatistics = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaGetAlarmMuteRuleInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AlarmMuteRuleName", Offset: unsafe.Offsetof(GetAlarmMuteRuleInput{}.AlarmMuteRuleName), Shape: &jsonwire.String},
+	schemaGetAlarmMuteRuleInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AlarmMuteRuleName", Offset: unsafe.Offsetof(GetAlarmMuteRuleInput{}.AlarmMuteRuleName), Shape: &schema.String},
 		},
 		Type: (*GetAlarmMuteRuleInput)(nil),
 	}
-	schemaGetAlarmMuteRuleOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.Name), Shape: &jsonwire.String},
-			{Name: "AlarmMuteRuleArn", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.AlarmMuteRuleARN), Shape: &jsonwire.String},
-			{Name: "Description", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.Description), Shape: &jsonwire.String},
+	schemaGetAlarmMuteRuleOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.Name), Shape: &schema.String},
+			{Name: "AlarmMuteRuleArn", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.AlarmMuteRuleARN), Shape: &schema.String},
+			{Name: "Description", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.Description), Shape: &schema.String},
 			{Name: "Rule", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.Rule), Shape: &schemaRule},
 			{Name: "MuteTargets", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.MuteTargets), Shape: &schemaMuteTargets},
-			{Name: "StartDate", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.StartDate), Shape: &jsonwire.Timestamp},
-			{Name: "ExpireDate", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.ExpireDate), Shape: &jsonwire.Timestamp},
-			{Name: "Status", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.Status), Shape: &jsonwire.Enum},
-			{Name: "LastUpdatedTimestamp", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.LastUpdatedTimestamp), Shape: &jsonwire.Timestamp},
-			{Name: "MuteType", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.MuteType), Shape: &jsonwire.String},
+			{Name: "StartDate", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.StartDate), Shape: &schema.Timestamp},
+			{Name: "ExpireDate", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.ExpireDate), Shape: &schema.Timestamp},
+			{Name: "Status", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.Status), Shape: &schema.Enum},
+			{Name: "LastUpdatedTimestamp", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.LastUpdatedTimestamp), Shape: &schema.Timestamp},
+			{Name: "MuteType", Offset: unsafe.Offsetof(GetAlarmMuteRuleOutput{}.MuteType), Shape: &schema.String},
 		},
 		Type: (*GetAlarmMuteRuleOutput)(nil),
 	}
-	schemaGetDashboardInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DashboardName", Offset: unsafe.Offsetof(GetDashboardInput{}.DashboardName), Shape: &jsonwire.String},
+	schemaGetDashboardInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DashboardName", Offset: unsafe.Offsetof(GetDashboardInput{}.DashboardName), Shape: &schema.String},
 		},
 		Type: (*GetDashboardInput)(nil),
 	}
-	schemaGetDashboardOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DashboardArn", Offset: unsafe.Offsetof(GetDashboardOutput{}.DashboardARN), Shape: &jsonwire.String},
-			{Name: "DashboardBody", Offset: unsafe.Offsetof(GetDashboardOutput{}.DashboardBody), Shape: &jsonwire.String},
-			{Name: "DashboardName", Offset: unsafe.Offsetof(GetDashboardOutput{}.DashboardName), Shape: &jsonwire.String},
+	schemaGetDashboardOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DashboardArn", Offset: unsafe.Offsetof(GetDashboardOutput{}.DashboardARN), Shape: &schema.String},
+			{Name: "DashboardBody", Offset: unsafe.Offsetof(GetDashboardOutput{}.DashboardBody), Shape: &schema.String},
+			{Name: "DashboardName", Offset: unsafe.Offsetof(GetDashboardOutput{}.DashboardName), Shape: &schema.String},
 		},
 		Type: (*GetDashboardOutput)(nil),
 	}
-	schemaGetDatasetInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DatasetIdentifier", Offset: unsafe.Offsetof(GetDatasetInput{}.DatasetIdentifier), Shape: &jsonwire.String},
+	schemaGetDatasetInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DatasetIdentifier", Offset: unsafe.Offsetof(GetDatasetInput{}.DatasetIdentifier), Shape: &schema.String},
 		},
 		Type: (*GetDatasetInput)(nil),
 	}
-	schemaGetDatasetOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DatasetId", Offset: unsafe.Offsetof(GetDatasetOutput{}.DatasetID), Shape: &jsonwire.String},
-			{Name: "Arn", Offset: unsafe.Offsetof(GetDatasetOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "KmsKeyArn", Offset: unsafe.Offsetof(GetDatasetOutput{}.KMSKeyARN), Shape: &jsonwire.String},
+	schemaGetDatasetOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DatasetId", Offset: unsafe.Offsetof(GetDatasetOutput{}.DatasetID), Shape: &schema.String},
+			{Name: "Arn", Offset: unsafe.Offsetof(GetDatasetOutput{}.ARN), Shape: &schema.String},
+			{Name: "KmsKeyArn", Offset: unsafe.Offsetof(GetDatasetOutput{}.KMSKeyARN), Shape: &schema.String},
 		},
 		Type: (*GetDatasetOutput)(nil),
 	}
-	schemaGetInsightRuleReportInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "RuleName", Offset: unsafe.Offsetof(GetInsightRuleReportInput{}.RuleName), Shape: &jsonwire.String},
-			{Name: "StartTime", Offset: unsafe.Offsetof(GetInsightRuleReportInput{}.StartTime), Shape: &jsonwire.Timestamp},
-			{Name: "EndTime", Offset: unsafe.Offsetof(GetInsightRuleReportInput{}.EndTime), Shape: &jsonwire.Timestamp},
-			{Name: "Period", Offset: unsafe.Offsetof(GetInsightRuleReportInput{}.Period), Shape: &jsonwire.Int32},
-			{Name: "MaxContributorCount", Offset: unsafe.Offsetof(GetInsightRuleReportInput{}.MaxContributorCount), Shape: &jsonwire.Int32},
+	schemaGetInsightRuleReportInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "RuleName", Offset: unsafe.Offsetof(GetInsightRuleReportInput{}.RuleName), Shape: &schema.String},
+			{Name: "StartTime", Offset: unsafe.Offsetof(GetInsightRuleReportInput{}.StartTime), Shape: &schema.Timestamp},
+			{Name: "EndTime", Offset: unsafe.Offsetof(GetInsightRuleReportInput{}.EndTime), Shape: &schema.Timestamp},
+			{Name: "Period", Offset: unsafe.Offsetof(GetInsightRuleReportInput{}.Period), Shape: &schema.Int32},
+			{Name: "MaxContributorCount", Offset: unsafe.Offsetof(GetInsightRuleReportInput{}.MaxContributorCount), Shape: &schema.Int32},
 			{Name: "Metrics", Offset: unsafe.Offsetof(GetInsightRuleReportInput{}.Metrics), Shape: &schemaInsightRuleMetricList},
-			{Name: "OrderBy", Offset: unsafe.Offsetof(GetInsightRuleReportInput{}.OrderBy), Shape: &jsonwire.String},
+			{Name: "OrderBy", Offset: unsafe.Offsetof(GetInsightRuleReportInput{}.OrderBy), Shape: &schema.String},
 		},
 		Type: (*GetInsightRuleReportInput)(nil),
 	}
-	schemaGetInsightRuleReportOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetInsightRuleReportOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "KeyLabels", Offset: unsafe.Offsetof(GetInsightRuleReportOutput{}.KeyLabels), Shape: &schemaInsightRuleContributorKeyLabels},
-			{Name: "AggregationStatistic", Offset: unsafe.Offsetof(GetInsightRuleReportOutput{}.AggregationStatistic), Shape: &jsonwire.String},
-			{Name: "AggregateValue", Offset: unsafe.Offsetof(GetInsightRuleReportOutput{}.AggregateValue), Shape: &jsonwire.Float64},
-			{Name: "ApproximateUniqueCount", Offset: unsafe.Offsetof(GetInsightRuleReportOutput{}.ApproximateUniqueCount), Shape: &jsonwire.Int64},
+			{Name: "AggregationStatistic", Offset: unsafe.Offsetof(GetInsightRuleReportOutput{}.AggregationStatistic), Shape: &schema.String},
+			{Name: "AggregateValue", Offset: unsafe.Offsetof(GetInsightRuleReportOutput{}.AggregateValue), Shape: &schema.Float64},
+			{Name: "ApproximateUniqueCount", Offset: unsafe.Offsetof(GetInsightRuleReportOutput{}.ApproximateUniqueCount), Shape: &schema.Int64},
 			{Name: "Contributors", Offset: unsafe.Offsetof(GetInsightRuleReportOutput{}.Contributors), Shape: &schemaInsightRuleContributors},
 			{Name: "MetricDatapoints", Offset: unsafe.Offsetof(GetInsightRuleReportOutput{}.MetricDatapoints), Shape: &schemaInsightRuleMetricDatapoints},
 		},
 		Type: (*GetInsightRuleReportOutput)(nil),
 	}
-	schemaGetMetricDataInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetMetricDataInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "MetricDataQueries", Offset: unsafe.Offsetof(GetMetricDataInput{}.MetricDataQueries), Shape: &schemaMetricDataQueries},
-			{Name: "StartTime", Offset: unsafe.Offsetof(GetMetricDataInput{}.StartTime), Shape: &jsonwire.Timestamp},
-			{Name: "EndTime", Offset: unsafe.Offsetof(GetMetricDataInput{}.EndTime), Shape: &jsonwire.Timestamp},
-			{Name: "NextToken", Offset: unsafe.Offsetof(GetMetricDataInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "ScanBy", Offset: unsafe.Offsetof(GetMetricDataInput{}.ScanBy), Shape: &jsonwire.Enum},
-			{Name: "MaxDatapoints", Offset: unsafe.Offsetof(GetMetricDataInput{}.MaxDatapoints), Shape: &jsonwire.Int32},
+			{Name: "StartTime", Offset: unsafe.Offsetof(GetMetricDataInput{}.StartTime), Shape: &schema.Timestamp},
+			{Name: "EndTime", Offset: unsafe.Offsetof(GetMetricDataInput{}.EndTime), Shape: &schema.Timestamp},
+			{Name: "NextToken", Offset: unsafe.Offsetof(GetMetricDataInput{}.NextToken), Shape: &schema.String},
+			{Name: "ScanBy", Offset: unsafe.Offsetof(GetMetricDataInput{}.ScanBy), Shape: &schema.Enum},
+			{Name: "MaxDatapoints", Offset: unsafe.Offsetof(GetMetricDataInput{}.MaxDatapoints), Shape: &schema.Int32},
 			{Name: "LabelOptions", Offset: unsafe.Offsetof(GetMetricDataInput{}.LabelOptions), Shape: &schemaLabelOptions},
 		},
 		Type: (*GetMetricDataInput)(nil),
 	}
-	schemaGetMetricDataOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetMetricDataOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "MetricDataResults", Offset: unsafe.Offsetof(GetMetricDataOutput{}.MetricDataResults), Shape: &schemaMetricDataResults},
-			{Name: "NextToken", Offset: unsafe.Offsetof(GetMetricDataOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(GetMetricDataOutput{}.NextToken), Shape: &schema.String},
 			{Name: "Messages", Offset: unsafe.Offsetof(GetMetricDataOutput{}.Messages), Shape: &schemaMetricDataResultMessages},
 		},
 		Type: (*GetMetricDataOutput)(nil),
 	}
-	schemaGetMetricStatisticsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Namespace", Offset: unsafe.Offsetof(GetMetricStatisticsInput{}.Namespace), Shape: &jsonwire.String},
-			{Name: "MetricName", Offset: unsafe.Offsetof(GetMetricStatisticsInput{}.MetricName), Shape: &jsonwire.String},
+	schemaGetMetricStatisticsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Namespace", Offset: unsafe.Offsetof(GetMetricStatisticsInput{}.Namespace), Shape: &schema.String},
+			{Name: "MetricName", Offset: unsafe.Offsetof(GetMetricStatisticsInput{}.MetricName), Shape: &schema.String},
 			{Name: "Dimensions", Offset: unsafe.Offsetof(GetMetricStatisticsInput{}.Dimensions), Shape: &schemaDimensions},
-			{Name: "StartTime", Offset: unsafe.Offsetof(GetMetricStatisticsInput{}.StartTime), Shape: &jsonwire.Timestamp},
-			{Name: "EndTime", Offset: unsafe.Offsetof(GetMetricStatisticsInput{}.EndTime), Shape: &jsonwire.Timestamp},
-			{Name: "Period", Offset: unsafe.Offsetof(GetMetricStatisticsInput{}.Period), Shape: &jsonwire.Int32},
+			{Name: "StartTime", Offset: unsafe.Offsetof(GetMetricStatisticsInput{}.StartTime), Shape: &schema.Timestamp},
+			{Name: "EndTime", Offset: unsafe.Offsetof(GetMetricStatisticsInput{}.EndTime), Shape: &schema.Timestamp},
+			{Name: "Period", Offset: unsafe.Offsetof(GetMetricStatisticsInput{}.Period), Shape: &schema.Int32},
 			{Name: "Statistics", Offset: unsafe.Offsetof(GetMetricStatisticsInput{}.Statistics), Shape: &schemaStatistics},
 			{Name: "ExtendedStatistics", Offset: unsafe.Offsetof(GetMetricStatisticsInput{}.ExtendedStatistics), Shape: &schemaExtendedStatistics},
-			{Name: "Unit", Offset: unsafe.Offsetof(GetMetricStatisticsInput{}.Unit), Shape: &jsonwire.Enum},
+			{Name: "Unit", Offset: unsafe.Offsetof(GetMetricStatisticsInput{}.Unit), Shape: &schema.Enum},
 		},
 		Type: (*GetMetricStatisticsInput)(nil),
 	}
-	schemaGetMetricStatisticsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Label", Offset: unsafe.Offsetof(GetMetricStatisticsOutput{}.Label), Shape: &jsonwire.String},
+	schemaGetMetricStatisticsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Label", Offset: unsafe.Offsetof(GetMetricStatisticsOutput{}.Label), Shape: &schema.String},
 			{Name: "Datapoints", Offset: unsafe.Offsetof(GetMetricStatisticsOutput{}.Datapoints), Shape: &schemaDatapoints},
 		},
 		Type: (*GetMetricStatisticsOutput)(nil),
 	}
-	schemaGetMetricStreamInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(GetMetricStreamInput{}.Name), Shape: &jsonwire.String},
+	schemaGetMetricStreamInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(GetMetricStreamInput{}.Name), Shape: &schema.String},
 		},
 		Type: (*GetMetricStreamInput)(nil),
 	}
-	schemaGetMetricStreamOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Arn", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.ARN), Shape: &jsonwire.String},
-			{Name: "Name", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.Name), Shape: &jsonwire.String},
+	schemaGetMetricStreamOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Arn", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.ARN), Shape: &schema.String},
+			{Name: "Name", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.Name), Shape: &schema.String},
 			{Name: "IncludeFilters", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.IncludeFilters), Shape: &schemaMetricStreamFilters},
 			{Name: "ExcludeFilters", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.ExcludeFilters), Shape: &schemaMetricStreamFilters},
-			{Name: "FirehoseArn", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.FirehoseARN), Shape: &jsonwire.String},
-			{Name: "RoleArn", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.RoleARN), Shape: &jsonwire.String},
-			{Name: "State", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.State), Shape: &jsonwire.String},
-			{Name: "CreationDate", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.CreationDate), Shape: &jsonwire.Timestamp},
-			{Name: "LastUpdateDate", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.LastUpdateDate), Shape: &jsonwire.Timestamp},
-			{Name: "OutputFormat", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.OutputFormat), Shape: &jsonwire.Enum},
+			{Name: "FirehoseArn", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.FirehoseARN), Shape: &schema.String},
+			{Name: "RoleArn", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.RoleARN), Shape: &schema.String},
+			{Name: "State", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.State), Shape: &schema.String},
+			{Name: "CreationDate", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.CreationDate), Shape: &schema.Timestamp},
+			{Name: "LastUpdateDate", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.LastUpdateDate), Shape: &schema.Timestamp},
+			{Name: "OutputFormat", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.OutputFormat), Shape: &schema.Enum},
 			{Name: "StatisticsConfigurations", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.StatisticsConfigurations), Shape: &schemaMetricStreamStatisticsConfigurations},
-			{Name: "IncludeLinkedAccountsMetrics", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.IncludeLinkedAccountsMetrics), Shape: &jsonwire.Bool},
+			{Name: "IncludeLinkedAccountsMetrics", Offset: unsafe.Offsetof(GetMetricStreamOutput{}.IncludeLinkedAccountsMetrics), Shape: &schema.Bool},
 		},
 		Type: (*GetMetricStreamOutput)(nil),
 	}
-	schemaGetMetricWidgetImageInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "MetricWidget", Offset: unsafe.Offsetof(GetMetricWidgetImageInput{}.MetricWidget), Shape: &jsonwire.String},
-			{Name: "OutputFormat", Offset: unsafe.Offsetof(GetMetricWidgetImageInput{}.OutputFormat), Shape: &jsonwire.String},
+	schemaGetMetricWidgetImageInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "MetricWidget", Offset: unsafe.Offsetof(GetMetricWidgetImageInput{}.MetricWidget), Shape: &schema.String},
+			{Name: "OutputFormat", Offset: unsafe.Offsetof(GetMetricWidgetImageInput{}.OutputFormat), Shape: &schema.String},
 		},
 		Type: (*GetMetricWidgetImageInput)(nil),
 	}
-	schemaGetMetricWidgetImageOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "MetricWidgetImage", Offset: unsafe.Offsetof(GetMetricWidgetImageOutput{}.MetricWidgetImage), Shape: &jsonwire.Blob},
+	schemaGetMetricWidgetImageOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "MetricWidgetImage", Offset: unsafe.Offsetof(GetMetricWidgetImageOutput{}.MetricWidgetImage), Shape: &schema.Blob},
 		},
 		Type: (*GetMetricWidgetImageOutput)(nil),
 	}
-	schemaGetOTelEnrichmentInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetOTelEnrichmentInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetOTelEnrichmentInput)(nil),
 	}
-	schemaGetOTelEnrichmentOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Status", Offset: unsafe.Offsetof(GetOTelEnrichmentOutput{}.Status), Shape: &jsonwire.Enum},
+	schemaGetOTelEnrichmentOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Status", Offset: unsafe.Offsetof(GetOTelEnrichmentOutput{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*GetOTelEnrichmentOutput)(nil),
 	}
-	schemaInsightRule = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(InsightRule{}.Name), Shape: &jsonwire.String},
-			{Name: "State", Offset: unsafe.Offsetof(InsightRule{}.State), Shape: &jsonwire.String},
-			{Name: "Schema", Offset: unsafe.Offsetof(InsightRule{}.Schema), Shape: &jsonwire.String},
-			{Name: "Definition", Offset: unsafe.Offsetof(InsightRule{}.Definition), Shape: &jsonwire.String},
-			{Name: "ManagedRule", Offset: unsafe.Offsetof(InsightRule{}.ManagedRule), Shape: &jsonwire.Bool},
-			{Name: "ApplyOnTransformedLogs", Offset: unsafe.Offsetof(InsightRule{}.ApplyOnTransformedLogs), Shape: &jsonwire.Bool},
+	schemaInsightRule = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(InsightRule{}.Name), Shape: &schema.String},
+			{Name: "State", Offset: unsafe.Offsetof(InsightRule{}.State), Shape: &schema.String},
+			{Name: "Schema", Offset: unsafe.Offsetof(InsightRule{}.Schema), Shape: &schema.String},
+			{Name: "Definition", Offset: unsafe.Offsetof(InsightRule{}.Definition), Shape: &schema.String},
+			{Name: "ManagedRule", Offset: unsafe.Offsetof(InsightRule{}.ManagedRule), Shape: &schema.Bool},
+			{Name: "ApplyOnTransformedLogs", Offset: unsafe.Offsetof(InsightRule{}.ApplyOnTransformedLogs), Shape: &schema.Bool},
 		},
 		Type: (*InsightRule)(nil),
 	}
-	schemaInsightRuleContributor = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaInsightRuleContributor = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Keys", Offset: unsafe.Offsetof(InsightRuleContributor{}.Keys), Shape: &schemaInsightRuleContributorKeys},
-			{Name: "ApproximateAggregateValue", Offset: unsafe.Offsetof(InsightRuleContributor{}.ApproximateAggregateValue), Shape: &jsonwire.Float64},
+			{Name: "ApproximateAggregateValue", Offset: unsafe.Offsetof(InsightRuleContributor{}.ApproximateAggregateValue), Shape: &schema.Float64},
 			{Name: "Datapoints", Offset: unsafe.Offsetof(InsightRuleContributor{}.Datapoints), Shape: &schemaInsightRuleContributorDatapoints},
 		},
 		Type: (*InsightRuleContributor)(nil),
 	}
-	schemaInsightRuleContributorDatapoint = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Timestamp", Offset: unsafe.Offsetof(InsightRuleContributorDatapoint{}.Timestamp), Shape: &jsonwire.Timestamp},
-			{Name: "ApproximateValue", Offset: unsafe.Offsetof(InsightRuleContributorDatapoint{}.ApproximateValue), Shape: &jsonwire.Float64},
+	schemaInsightRuleContributorDatapoint = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Timestamp", Offset: unsafe.Offsetof(InsightRuleContributorDatapoint{}.Timestamp), Shape: &schema.Timestamp},
+			{Name: "ApproximateValue", Offset: unsafe.Offsetof(InsightRuleContributorDatapoint{}.ApproximateValue), Shape: &schema.Float64},
 		},
 		Type: (*InsightRuleContributorDatapoint)(nil),
 	}
-	schemaInsightRuleContributorDatapoints = jsonwire.Shape{
+	schemaInsightRuleContributorDatapoints = schema.Shape{
 		Elem: &schemaInsightRuleContributorDatapoint,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]InsightRuleContributorDatapoint)(nil),
 	}
-	schemaInsightRuleContributorKeyLabels = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaInsightRuleContributorKeyLabels = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaInsightRuleContributorKeys = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaInsightRuleContributorKeys = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaInsightRuleContributors = jsonwire.Shape{
+	schemaInsightRuleContributors = schema.Shape{
 		Elem: &schemaInsightRuleContributor,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]InsightRuleContributor)(nil),
 	}
-	schemaInsightRuleMetricDatapoint = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Timestamp", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.Timestamp), Shape: &jsonwire.Timestamp},
-			{Name: "UniqueContributors", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.UniqueContributors), Shape: &jsonwire.Float64},
-			{Name: "MaxContributorValue", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.MaxContributorValue), Shape: &jsonwire.Float64},
-			{Name: "SampleCount", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.SampleCount), Shape: &jsonwire.Float64},
-			{Name: "Average", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.Average), Shape: &jsonwire.Float64},
-			{Name: "Sum", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.Sum), Shape: &jsonwire.Float64},
-			{Name: "Minimum", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.Minimum), Shape: &jsonwire.Float64},
-			{Name: "Maximum", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.Maximum), Shape: &jsonwire.Float64},
+	schemaInsightRuleMetricDatapoint = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Timestamp", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.Timestamp), Shape: &schema.Timestamp},
+			{Name: "UniqueContributors", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.UniqueContributors), Shape: &schema.Float64},
+			{Name: "MaxContributorValue", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.MaxContributorValue), Shape: &schema.Float64},
+			{Name: "SampleCount", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.SampleCount), Shape: &schema.Float64},
+			{Name: "Average", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.Average), Shape: &schema.Float64},
+			{Name: "Sum", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.Sum), Shape: &schema.Float64},
+			{Name: "Minimum", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.Minimum), Shape: &schema.Float64},
+			{Name: "Maximum", Offset: unsafe.Offsetof(InsightRuleMetricDatapoint{}.Maximum), Shape: &schema.Float64},
 		},
 		Type: (*InsightRuleMetricDatapoint)(nil),
 	}
-	schemaInsightRuleMetricDatapoints = jsonwire.Shape{
+	schemaInsightRuleMetricDatapoints = schema.Shape{
 		Elem: &schemaInsightRuleMetricDatapoint,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]InsightRuleMetricDatapoint)(nil),
 	}
-	schemaInsightRuleMetricList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaInsightRuleMetricList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaInsightRuleNames = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaInsightRuleNames = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaInsightRules = jsonwire.Shape{
+	schemaInsightRules = schema.Shape{
 		Elem: &schemaInsightRule,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]InsightRule)(nil),
 	}
-	schemaInternalServiceFault = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InternalServiceFault{}.Message), Shape: &jsonwire.String},
+	schemaInternalServiceFault = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(InternalServiceFault{}.Message), Shape: &schema.String},
 		},
 		Type: (*InternalServiceFault)(nil),
 	}
-	schemaInvalidFormatFault = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidFormatFault{}.Message), Shape: &jsonwire.String},
+	schemaInvalidFormatFault = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidFormatFault{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidFormatFault)(nil),
 	}
-	schemaInvalidNextToken = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidNextToken{}.Message), Shape: &jsonwire.String},
+	schemaInvalidNextToken = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidNextToken{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidNextToken)(nil),
 	}
-	schemaInvalidParameterCombinationException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidParameterCombinationException{}.Message), Shape: &jsonwire.String},
+	schemaInvalidParameterCombinationException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidParameterCombinationException{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidParameterCombinationException)(nil),
 	}
-	schemaInvalidParameterValueException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidParameterValueException{}.Message), Shape: &jsonwire.String},
+	schemaInvalidParameterValueException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidParameterValueException{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidParameterValueException)(nil),
 	}
-	schemaKMSAccessDeniedException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(KMSAccessDeniedException{}.Message), Shape: &jsonwire.String},
+	schemaKMSAccessDeniedException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(KMSAccessDeniedException{}.Message), Shape: &schema.String},
 		},
 		Type: (*KMSAccessDeniedException)(nil),
 	}
-	schemaKMSKeyDisabledException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(KMSKeyDisabledException{}.Message), Shape: &jsonwire.String},
+	schemaKMSKeyDisabledException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(KMSKeyDisabledException{}.Message), Shape: &schema.String},
 		},
 		Type: (*KMSKeyDisabledException)(nil),
 	}
-	schemaKMSKeyNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(KMSKeyNotFoundException{}.Message), Shape: &jsonwire.String},
+	schemaKMSKeyNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(KMSKeyNotFoundException{}.Message), Shape: &schema.String},
 		},
 		Type: (*KMSKeyNotFoundException)(nil),
 	}
-	schemaLabelOptions = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Timezone", Offset: unsafe.Offsetof(LabelOptions{}.Timezone), Shape: &jsonwire.String},
+	schemaLabelOptions = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Timezone", Offset: unsafe.Offsetof(LabelOptions{}.Timezone), Shape: &schema.String},
 		},
 		Type: (*LabelOptions)(nil),
 	}
-	schemaLimitExceededException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaLimitExceededException = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*LimitExceededException)(nil),
 	}
-	schemaLimitExceededFault = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(LimitExceededFault{}.Message), Shape: &jsonwire.String},
+	schemaLimitExceededFault = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(LimitExceededFault{}.Message), Shape: &schema.String},
 		},
 		Type: (*LimitExceededFault)(nil),
 	}
-	schemaListAlarmMuteRulesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AlarmName", Offset: unsafe.Offsetof(ListAlarmMuteRulesInput{}.AlarmName), Shape: &jsonwire.String},
+	schemaListAlarmMuteRulesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AlarmName", Offset: unsafe.Offsetof(ListAlarmMuteRulesInput{}.AlarmName), Shape: &schema.String},
 			{Name: "Statuses", Offset: unsafe.Offsetof(ListAlarmMuteRulesInput{}.Statuses), Shape: &schemaAlarmMuteRuleStatuses},
-			{Name: "MaxRecords", Offset: unsafe.Offsetof(ListAlarmMuteRulesInput{}.MaxRecords), Shape: &jsonwire.Int32},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListAlarmMuteRulesInput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "MaxRecords", Offset: unsafe.Offsetof(ListAlarmMuteRulesInput{}.MaxRecords), Shape: &schema.Int32},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListAlarmMuteRulesInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListAlarmMuteRulesInput)(nil),
 	}
-	schemaListAlarmMuteRulesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListAlarmMuteRulesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AlarmMuteRuleSummaries", Offset: unsafe.Offsetof(ListAlarmMuteRulesOutput{}.AlarmMuteRuleSummaries), Shape: &schemaAlarmMuteRuleSummaries},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListAlarmMuteRulesOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListAlarmMuteRulesOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListAlarmMuteRulesOutput)(nil),
 	}
-	schemaListDashboardsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DashboardNamePrefix", Offset: unsafe.Offsetof(ListDashboardsInput{}.DashboardNamePrefix), Shape: &jsonwire.String},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListDashboardsInput{}.NextToken), Shape: &jsonwire.String},
+	schemaListDashboardsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DashboardNamePrefix", Offset: unsafe.Offsetof(ListDashboardsInput{}.DashboardNamePrefix), Shape: &schema.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListDashboardsInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListDashboardsInput)(nil),
 	}
-	schemaListDashboardsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListDashboardsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "DashboardEntries", Offset: unsafe.Offsetof(ListDashboardsOutput{}.DashboardEntries), Shape: &schemaDashboardEntries},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListDashboardsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListDashboardsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListDashboardsOutput)(nil),
 	}
-	schemaListManagedInsightRulesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceARN", Offset: unsafe.Offsetof(ListManagedInsightRulesInput{}.ResourceARN), Shape: &jsonwire.String},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListManagedInsightRulesInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListManagedInsightRulesInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListManagedInsightRulesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceARN", Offset: unsafe.Offsetof(ListManagedInsightRulesInput{}.ResourceARN), Shape: &schema.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListManagedInsightRulesInput{}.NextToken), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListManagedInsightRulesInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*ListManagedInsightRulesInput)(nil),
 	}
-	schemaListManagedInsightRulesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListManagedInsightRulesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ManagedRules", Offset: unsafe.Offsetof(ListManagedInsightRulesOutput{}.ManagedRules), Shape: &schemaManagedRuleDescriptions},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListManagedInsightRulesOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListManagedInsightRulesOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListManagedInsightRulesOutput)(nil),
 	}
-	schemaListMetricStreamsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListMetricStreamsInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListMetricStreamsInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListMetricStreamsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListMetricStreamsInput{}.NextToken), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListMetricStreamsInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*ListMetricStreamsInput)(nil),
 	}
-	schemaListMetricStreamsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListMetricStreamsOutput{}.NextToken), Shape: &jsonwire.String},
+	schemaListMetricStreamsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListMetricStreamsOutput{}.NextToken), Shape: &schema.String},
 			{Name: "Entries", Offset: unsafe.Offsetof(ListMetricStreamsOutput{}.Entries), Shape: &schemaMetricStreamEntries},
 		},
 		Type: (*ListMetricStreamsOutput)(nil),
 	}
-	schemaListMetricsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Namespace", Offset: unsafe.Offsetof(ListMetricsInput{}.Namespace), Shape: &jsonwire.String},
-			{Name: "MetricName", Offset: unsafe.Offsetof(ListMetricsInput{}.MetricName), Shape: &jsonwire.String},
+	schemaListMetricsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Namespace", Offset: unsafe.Offsetof(ListMetricsInput{}.Namespace), Shape: &schema.String},
+			{Name: "MetricName", Offset: unsafe.Offsetof(ListMetricsInput{}.MetricName), Shape: &schema.String},
 			{Name: "Dimensions", Offset: unsafe.Offsetof(ListMetricsInput{}.Dimensions), Shape: &schemaDimensionFilters},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListMetricsInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "RecentlyActive", Offset: unsafe.Offsetof(ListMetricsInput{}.RecentlyActive), Shape: &jsonwire.Enum},
-			{Name: "IncludeLinkedAccounts", Offset: unsafe.Offsetof(ListMetricsInput{}.IncludeLinkedAccounts), Shape: &jsonwire.Bool},
-			{Name: "OwningAccount", Offset: unsafe.Offsetof(ListMetricsInput{}.OwningAccount), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListMetricsInput{}.NextToken), Shape: &schema.String},
+			{Name: "RecentlyActive", Offset: unsafe.Offsetof(ListMetricsInput{}.RecentlyActive), Shape: &schema.Enum},
+			{Name: "IncludeLinkedAccounts", Offset: unsafe.Offsetof(ListMetricsInput{}.IncludeLinkedAccounts), Shape: &schema.Bool},
+			{Name: "OwningAccount", Offset: unsafe.Offsetof(ListMetricsInput{}.OwningAccount), Shape: &schema.String},
 		},
 		Type: (*ListMetricsInput)(nil),
 	}
-	schemaListMetricsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListMetricsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Metrics", Offset: unsafe.Offsetof(ListMetricsOutput{}.Metrics), Shape: &schemaMetrics},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListMetricsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListMetricsOutput{}.NextToken), Shape: &schema.String},
 			{Name: "OwningAccounts", Offset: unsafe.Offsetof(ListMetricsOutput{}.OwningAccounts), Shape: &schemaOwningAccounts},
 		},
 		Type: (*ListMetricsOutput)(nil),
 	}
-	schemaListTagsForResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceARN", Offset: unsafe.Offsetof(ListTagsForResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaListTagsForResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceARN", Offset: unsafe.Offsetof(ListTagsForResourceInput{}.ResourceARN), Shape: &schema.String},
 		},
 		Type: (*ListTagsForResourceInput)(nil),
 	}
-	schemaListTagsForResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTagsForResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Tags", Offset: unsafe.Offsetof(ListTagsForResourceOutput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*ListTagsForResourceOutput)(nil),
 	}
-	schemaLogAlarm = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AlarmName", Offset: unsafe.Offsetof(LogAlarm{}.AlarmName), Shape: &jsonwire.String},
-			{Name: "AlarmArn", Offset: unsafe.Offsetof(LogAlarm{}.AlarmARN), Shape: &jsonwire.String},
-			{Name: "AlarmDescription", Offset: unsafe.Offsetof(LogAlarm{}.AlarmDescription), Shape: &jsonwire.String},
-			{Name: "AlarmConfigurationUpdatedTimestamp", Offset: unsafe.Offsetof(LogAlarm{}.AlarmConfigurationUpdatedTimestamp), Shape: &jsonwire.Timestamp},
-			{Name: "ActionsEnabled", Offset: unsafe.Offsetof(LogAlarm{}.ActionsEnabled), Shape: &jsonwire.Bool},
+	schemaLogAlarm = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AlarmName", Offset: unsafe.Offsetof(LogAlarm{}.AlarmName), Shape: &schema.String},
+			{Name: "AlarmArn", Offset: unsafe.Offsetof(LogAlarm{}.AlarmARN), Shape: &schema.String},
+			{Name: "AlarmDescription", Offset: unsafe.Offsetof(LogAlarm{}.AlarmDescription), Shape: &schema.String},
+			{Name: "AlarmConfigurationUpdatedTimestamp", Offset: unsafe.Offsetof(LogAlarm{}.AlarmConfigurationUpdatedTimestamp), Shape: &schema.Timestamp},
+			{Name: "ActionsEnabled", Offset: unsafe.Offsetof(LogAlarm{}.ActionsEnabled), Shape: &schema.Bool},
 			{Name: "OKActions", Offset: unsafe.Offsetof(LogAlarm{}.OKActions), Shape: &schemaResourceList},
 			{Name: "AlarmActions", Offset: unsafe.Offsetof(LogAlarm{}.AlarmActions), Shape: &schemaResourceList},
 			{Name: "InsufficientDataActions", Offset: unsafe.Offsetof(LogAlarm{}.InsufficientDataActions), Shape: &schemaResourceList},
-			{Name: "StateValue", Offset: unsafe.Offsetof(LogAlarm{}.StateValue), Shape: &jsonwire.Enum},
-			{Name: "StateReason", Offset: unsafe.Offsetof(LogAlarm{}.StateReason), Shape: &jsonwire.String},
-			{Name: "StateReasonData", Offset: unsafe.Offsetof(LogAlarm{}.StateReasonData), Shape: &jsonwire.String},
-			{Name: "StateUpdatedTimestamp", Offset: unsafe.Offsetof(LogAlarm{}.StateUpdatedTimestamp), Shape: &jsonwire.Timestamp},
+			{Name: "StateValue", Offset: unsafe.Offsetof(LogAlarm{}.StateValue), Shape: &schema.Enum},
+			{Name: "StateReason", Offset: unsafe.Offsetof(LogAlarm{}.StateReason), Shape: &schema.String},
+			{Name: "StateReasonData", Offset: unsafe.Offsetof(LogAlarm{}.StateReasonData), Shape: &schema.String},
+			{Name: "StateUpdatedTimestamp", Offset: unsafe.Offsetof(LogAlarm{}.StateUpdatedTimestamp), Shape: &schema.Timestamp},
 			{Name: "ScheduledQueryConfiguration", Offset: unsafe.Offsetof(LogAlarm{}.ScheduledQueryConfiguration), Shape: &schemaScheduledQueryConfiguration},
-			{Name: "QueryResultsToEvaluate", Offset: unsafe.Offsetof(LogAlarm{}.QueryResultsToEvaluate), Shape: &jsonwire.Int32},
-			{Name: "QueryResultsToAlarm", Offset: unsafe.Offsetof(LogAlarm{}.QueryResultsToAlarm), Shape: &jsonwire.Int32},
-			{Name: "Threshold", Offset: unsafe.Offsetof(LogAlarm{}.Threshold), Shape: &jsonwire.Float64},
-			{Name: "ComparisonOperator", Offset: unsafe.Offsetof(LogAlarm{}.ComparisonOperator), Shape: &jsonwire.Enum},
-			{Name: "TreatMissingData", Offset: unsafe.Offsetof(LogAlarm{}.TreatMissingData), Shape: &jsonwire.String},
-			{Name: "StateTransitionedTimestamp", Offset: unsafe.Offsetof(LogAlarm{}.StateTransitionedTimestamp), Shape: &jsonwire.Timestamp},
-			{Name: "EvaluationState", Offset: unsafe.Offsetof(LogAlarm{}.EvaluationState), Shape: &jsonwire.Enum},
-			{Name: "ActionLogLineCount", Offset: unsafe.Offsetof(LogAlarm{}.ActionLogLineCount), Shape: &jsonwire.Int32},
-			{Name: "ActionLogLineRoleArn", Offset: unsafe.Offsetof(LogAlarm{}.ActionLogLineRoleARN), Shape: &jsonwire.String},
+			{Name: "QueryResultsToEvaluate", Offset: unsafe.Offsetof(LogAlarm{}.QueryResultsToEvaluate), Shape: &schema.Int32},
+			{Name: "QueryResultsToAlarm", Offset: unsafe.Offsetof(LogAlarm{}.QueryResultsToAlarm), Shape: &schema.Int32},
+			{Name: "Threshold", Offset: unsafe.Offsetof(LogAlarm{}.Threshold), Shape: &schema.Float64},
+			{Name: "ComparisonOperator", Offset: unsafe.Offsetof(LogAlarm{}.ComparisonOperator), Shape: &schema.Enum},
+			{Name: "TreatMissingData", Offset: unsafe.Offsetof(LogAlarm{}.TreatMissingData), Shape: &schema.String},
+			{Name: "StateTransitionedTimestamp", Offset: unsafe.Offsetof(LogAlarm{}.StateTransitionedTimestamp), Shape: &schema.Timestamp},
+			{Name: "EvaluationState", Offset: unsafe.Offsetof(LogAlarm{}.EvaluationState), Shape: &schema.Enum},
+			{Name: "ActionLogLineCount", Offset: unsafe.Offsetof(LogAlarm{}.ActionLogLineCount), Shape: &schema.Int32},
+			{Name: "ActionLogLineRoleArn", Offset: unsafe.Offsetof(LogAlarm{}.ActionLogLineRoleARN), Shape: &schema.String},
 		},
 		Type: (*LogAlarm)(nil),
 	}
-	schemaLogAlarms = jsonwire.Shape{
+	schemaLogAlarms = schema.Shape{
 		Elem: &schemaLogAlarm,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]LogAlarm)(nil),
 	}
-	schemaLogGroupIdentifiers = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaLogGroupIdentifiers = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaManagedRule = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TemplateName", Offset: unsafe.Offsetof(ManagedRule{}.TemplateName), Shape: &jsonwire.String},
-			{Name: "ResourceARN", Offset: unsafe.Offsetof(ManagedRule{}.ResourceARN), Shape: &jsonwire.String},
+	schemaManagedRule = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TemplateName", Offset: unsafe.Offsetof(ManagedRule{}.TemplateName), Shape: &schema.String},
+			{Name: "ResourceARN", Offset: unsafe.Offsetof(ManagedRule{}.ResourceARN), Shape: &schema.String},
 			{Name: "Tags", Offset: unsafe.Offsetof(ManagedRule{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*ManagedRule)(nil),
 	}
-	schemaManagedRuleDescription = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TemplateName", Offset: unsafe.Offsetof(ManagedRuleDescription{}.TemplateName), Shape: &jsonwire.String},
-			{Name: "ResourceARN", Offset: unsafe.Offsetof(ManagedRuleDescription{}.ResourceARN), Shape: &jsonwire.String},
+	schemaManagedRuleDescription = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TemplateName", Offset: unsafe.Offsetof(ManagedRuleDescription{}.TemplateName), Shape: &schema.String},
+			{Name: "ResourceARN", Offset: unsafe.Offsetof(ManagedRuleDescription{}.ResourceARN), Shape: &schema.String},
 			{Name: "RuleState", Offset: unsafe.Offsetof(ManagedRuleDescription{}.RuleState), Shape: &schemaManagedRuleState},
 		},
 		Type: (*ManagedRuleDescription)(nil),
 	}
-	schemaManagedRuleDescriptions = jsonwire.Shape{
+	schemaManagedRuleDescriptions = schema.Shape{
 		Elem: &schemaManagedRuleDescription,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ManagedRuleDescription)(nil),
 	}
-	schemaManagedRuleState = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "RuleName", Offset: unsafe.Offsetof(ManagedRuleState{}.RuleName), Shape: &jsonwire.String},
-			{Name: "State", Offset: unsafe.Offsetof(ManagedRuleState{}.State), Shape: &jsonwire.String},
+	schemaManagedRuleState = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "RuleName", Offset: unsafe.Offsetof(ManagedRuleState{}.RuleName), Shape: &schema.String},
+			{Name: "State", Offset: unsafe.Offsetof(ManagedRuleState{}.State), Shape: &schema.String},
 		},
 		Type: (*ManagedRuleState)(nil),
 	}
-	schemaManagedRules = jsonwire.Shape{
+	schemaManagedRules = schema.Shape{
 		Elem: &schemaManagedRule,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ManagedRule)(nil),
 	}
-	schemaMessageData = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Code", Offset: unsafe.Offsetof(MessageData{}.Code), Shape: &jsonwire.String},
-			{Name: "Value", Offset: unsafe.Offsetof(MessageData{}.Value), Shape: &jsonwire.String},
+	schemaMessageData = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Code", Offset: unsafe.Offsetof(MessageData{}.Code), Shape: &schema.String},
+			{Name: "Value", Offset: unsafe.Offsetof(MessageData{}.Value), Shape: &schema.String},
 		},
 		Type: (*MessageData)(nil),
 	}
-	schemaMetric = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Namespace", Offset: unsafe.Offsetof(Metric{}.Namespace), Shape: &jsonwire.String},
-			{Name: "MetricName", Offset: unsafe.Offsetof(Metric{}.MetricName), Shape: &jsonwire.String},
+	schemaMetric = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Namespace", Offset: unsafe.Offsetof(Metric{}.Namespace), Shape: &schema.String},
+			{Name: "MetricName", Offset: unsafe.Offsetof(Metric{}.MetricName), Shape: &schema.String},
 			{Name: "Dimensions", Offset: unsafe.Offsetof(Metric{}.Dimensions), Shape: &schemaDimensions},
 		},
 		Type: (*Metric)(nil),
 	}
-	schemaMetricAlarm = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AlarmName", Offset: unsafe.Offsetof(MetricAlarm{}.AlarmName), Shape: &jsonwire.String},
-			{Name: "AlarmArn", Offset: unsafe.Offsetof(MetricAlarm{}.AlarmARN), Shape: &jsonwire.String},
-			{Name: "AlarmDescription", Offset: unsafe.Offsetof(MetricAlarm{}.AlarmDescription), Shape: &jsonwire.String},
-			{Name: "AlarmConfigurationUpdatedTimestamp", Offset: unsafe.Offsetof(MetricAlarm{}.AlarmConfigurationUpdatedTimestamp), Shape: &jsonwire.Timestamp},
-			{Name: "ActionsEnabled", Offset: unsafe.Offsetof(MetricAlarm{}.ActionsEnabled), Shape: &jsonwire.Bool},
+	schemaMetricAlarm = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AlarmName", Offset: unsafe.Offsetof(MetricAlarm{}.AlarmName), Shape: &schema.String},
+			{Name: "AlarmArn", Offset: unsafe.Offsetof(MetricAlarm{}.AlarmARN), Shape: &schema.String},
+			{Name: "AlarmDescription", Offset: unsafe.Offsetof(MetricAlarm{}.AlarmDescription), Shape: &schema.String},
+			{Name: "AlarmConfigurationUpdatedTimestamp", Offset: unsafe.Offsetof(MetricAlarm{}.AlarmConfigurationUpdatedTimestamp), Shape: &schema.Timestamp},
+			{Name: "ActionsEnabled", Offset: unsafe.Offsetof(MetricAlarm{}.ActionsEnabled), Shape: &schema.Bool},
 			{Name: "OKActions", Offset: unsafe.Offsetof(MetricAlarm{}.OKActions), Shape: &schemaResourceList},
 			{Name: "AlarmActions", Offset: unsafe.Offsetof(MetricAlarm{}.AlarmActions), Shape: &schemaResourceList},
 			{Name: "InsufficientDataActions", Offset: unsafe.Offsetof(MetricAlarm{}.InsufficientDataActions), Shape: &schemaResourceList},
-			{Name: "StateValue", Offset: unsafe.Offsetof(MetricAlarm{}.StateValue), Shape: &jsonwire.Enum},
-			{Name: "StateReason", Offset: unsafe.Offsetof(MetricAlarm{}.StateReason), Shape: &jsonwire.String},
-			{Name: "StateReasonData", Offset: unsafe.Offsetof(MetricAlarm{}.StateReasonData), Shape: &jsonwire.String},
-			{Name: "StateUpdatedTimestamp", Offset: unsafe.Offsetof(MetricAlarm{}.StateUpdatedTimestamp), Shape: &jsonwire.Timestamp},
-			{Name: "MetricName", Offset: unsafe.Offsetof(MetricAlarm{}.MetricName), Shape: &jsonwire.String},
-			{Name: "Namespace", Offset: unsafe.Offsetof(MetricAlarm{}.Namespace), Shape: &jsonwire.String},
-			{Name: "Statistic", Offset: unsafe.Offsetof(MetricAlarm{}.Statistic), Shape: &jsonwire.Enum},
-			{Name: "ExtendedStatistic", Offset: unsafe.Offsetof(MetricAlarm{}.ExtendedStatistic), Shape: &jsonwire.String},
+			{Name: "StateValue", Offset: unsafe.Offsetof(MetricAlarm{}.StateValue), Shape: &schema.Enum},
+			{Name: "StateReason", Offset: unsafe.Offsetof(MetricAlarm{}.StateReason), Shape: &schema.String},
+			{Name: "StateReasonData", Offset: unsafe.Offsetof(MetricAlarm{}.StateReasonData), Shape: &schema.String},
+			{Name: "StateUpdatedTimestamp", Offset: unsafe.Offsetof(MetricAlarm{}.StateUpdatedTimestamp), Shape: &schema.Timestamp},
+			{Name: "MetricName", Offset: unsafe.Offsetof(MetricAlarm{}.MetricName), Shape: &schema.String},
+			{Name: "Namespace", Offset: unsafe.Offsetof(MetricAlarm{}.Namespace), Shape: &schema.String},
+			{Name: "Statistic", Offset: unsafe.Offsetof(MetricAlarm{}.Statistic), Shape: &schema.Enum},
+			{Name: "ExtendedStatistic", Offset: unsafe.Offsetof(MetricAlarm{}.ExtendedStatistic), Shape: &schema.String},
 			{Name: "Dimensions", Offset: unsafe.Offsetof(MetricAlarm{}.Dimensions), Shape: &schemaDimensions},
-			{Name: "Period", Offset: unsafe.Offsetof(MetricAlarm{}.Period), Shape: &jsonwire.Int32},
-			{Name: "Unit", Offset: unsafe.Offsetof(MetricAlarm{}.Unit), Shape: &jsonwire.Enum},
-			{Name: "EvaluationPeriods", Offset: unsafe.Offsetof(MetricAlarm{}.EvaluationPeriods), Shape: &jsonwire.Int32},
-			{Name: "DatapointsToAlarm", Offset: unsafe.Offsetof(MetricAlarm{}.DatapointsToAlarm), Shape: &jsonwire.Int32},
-			{Name: "Threshold", Offset: unsafe.Offsetof(MetricAlarm{}.Threshold), Shape: &jsonwire.Float64},
-			{Name: "ComparisonOperator", Offset: unsafe.Offsetof(MetricAlarm{}.ComparisonOperator), Shape: &jsonwire.Enum},
-			{Name: "TreatMissingData", Offset: unsafe.Offsetof(MetricAlarm{}.TreatMissingData), Shape: &jsonwire.String},
-			{Name: "EvaluateLowSampleCountPercentile", Offset: unsafe.Offsetof(MetricAlarm{}.EvaluateLowSampleCountPercentile), Shape: &jsonwire.String},
+			{Name: "Period", Offset: unsafe.Offsetof(MetricAlarm{}.Period), Shape: &schema.Int32},
+			{Name: "Unit", Offset: unsafe.Offsetof(MetricAlarm{}.Unit), Shape: &schema.Enum},
+			{Name: "EvaluationPeriods", Offset: unsafe.Offsetof(MetricAlarm{}.EvaluationPeriods), Shape: &schema.Int32},
+			{Name: "DatapointsToAlarm", Offset: unsafe.Offsetof(MetricAlarm{}.DatapointsToAlarm), Shape: &schema.Int32},
+			{Name: "Threshold", Offset: unsafe.Offsetof(MetricAlarm{}.Threshold), Shape: &schema.Float64},
+			{Name: "ComparisonOperator", Offset: unsafe.Offsetof(MetricAlarm{}.ComparisonOperator), Shape: &schema.Enum},
+			{Name: "TreatMissingData", Offset: unsafe.Offsetof(MetricAlarm{}.TreatMissingData), Shape: &schema.String},
+			{Name: "EvaluateLowSampleCountPercentile", Offset: unsafe.Offsetof(MetricAlarm{}.EvaluateLowSampleCountPercentile), Shape: &schema.String},
 			{Name: "Metrics", Offset: unsafe.Offsetof(MetricAlarm{}.Metrics), Shape: &schemaMetricDataQueries},
-			{Name: "ThresholdMetricId", Offset: unsafe.Offsetof(MetricAlarm{}.ThresholdMetricID), Shape: &jsonwire.String},
-			{Name: "EvaluationState", Offset: unsafe.Offsetof(MetricAlarm{}.EvaluationState), Shape: &jsonwire.Enum},
-			{Name: "StateTransitionedTimestamp", Offset: unsafe.Offsetof(MetricAlarm{}.StateTransitionedTimestamp), Shape: &jsonwire.Timestamp},
+			{Name: "ThresholdMetricId", Offset: unsafe.Offsetof(MetricAlarm{}.ThresholdMetricID), Shape: &schema.String},
+			{Name: "EvaluationState", Offset: unsafe.Offsetof(MetricAlarm{}.EvaluationState), Shape: &schema.Enum},
+			{Name: "StateTransitionedTimestamp", Offset: unsafe.Offsetof(MetricAlarm{}.StateTransitionedTimestamp), Shape: &schema.Timestamp},
 			{Name: "EvaluationWindow", Offset: unsafe.Offsetof(MetricAlarm{}.EvaluationWindow), Shape: &schemaEvaluationWindow},
 			{Name: "EvaluationCriteria", Offset: unsafe.Offsetof(MetricAlarm{}.EvaluationCriteria), Shape: &schemaEvaluationCriteria},
-			{Name: "EvaluationInterval", Offset: unsafe.Offsetof(MetricAlarm{}.EvaluationInterval), Shape: &jsonwire.Int32},
+			{Name: "EvaluationInterval", Offset: unsafe.Offsetof(MetricAlarm{}.EvaluationInterval), Shape: &schema.Int32},
 		},
 		Type: (*MetricAlarm)(nil),
 	}
-	schemaMetricAlarms = jsonwire.Shape{
+	schemaMetricAlarms = schema.Shape{
 		Elem: &schemaMetricAlarm,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]MetricAlarm)(nil),
 	}
-	schemaMetricCharacteristics = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "PeriodicSpikes", Offset: unsafe.Offsetof(MetricCharacteristics{}.PeriodicSpikes), Shape: &jsonwire.Bool},
+	schemaMetricCharacteristics = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "PeriodicSpikes", Offset: unsafe.Offsetof(MetricCharacteristics{}.PeriodicSpikes), Shape: &schema.Bool},
 		},
 		Type: (*MetricCharacteristics)(nil),
 	}
-	schemaMetricData = jsonwire.Shape{
+	schemaMetricData = schema.Shape{
 		Elem: &schemaMetricDatum,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]MetricDatum)(nil),
 	}
-	schemaMetricDataQueries = jsonwire.Shape{
+	schemaMetricDataQueries = schema.Shape{
 		Elem: &schemaMetricDataQuery,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]MetricDataQuery)(nil),
 	}
-	schemaMetricDataQuery = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(MetricDataQuery{}.ID), Shape: &jsonwire.String},
+	schemaMetricDataQuery = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(MetricDataQuery{}.ID), Shape: &schema.String},
 			{Name: "MetricStat", Offset: unsafe.Offsetof(MetricDataQuery{}.MetricStat), Shape: &schemaMetricStat},
-			{Name: "Expression", Offset: unsafe.Offsetof(MetricDataQuery{}.Expression), Shape: &jsonwire.String},
-			{Name: "Label", Offset: unsafe.Offsetof(MetricDataQuery{}.Label), Shape: &jsonwire.String},
-			{Name: "ReturnData", Offset: unsafe.Offsetof(MetricDataQuery{}.ReturnData), Shape: &jsonwire.Bool},
-			{Name: "Period", Offset: unsafe.Offsetof(MetricDataQuery{}.Period), Shape: &jsonwire.Int32},
-			{Name: "AccountId", Offset: unsafe.Offsetof(MetricDataQuery{}.AccountID), Shape: &jsonwire.String},
+			{Name: "Expression", Offset: unsafe.Offsetof(MetricDataQuery{}.Expression), Shape: &schema.String},
+			{Name: "Label", Offset: unsafe.Offsetof(MetricDataQuery{}.Label), Shape: &schema.String},
+			{Name: "ReturnData", Offset: unsafe.Offsetof(MetricDataQuery{}.ReturnData), Shape: &schema.Bool},
+			{Name: "Period", Offset: unsafe.Offsetof(MetricDataQuery{}.Period), Shape: &schema.Int32},
+			{Name: "AccountId", Offset: unsafe.Offsetof(MetricDataQuery{}.AccountID), Shape: &schema.String},
 		},
 		Type: (*MetricDataQuery)(nil),
 	}
-	schemaMetricDataResult = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(MetricDataResult{}.ID), Shape: &jsonwire.String},
-			{Name: "Label", Offset: unsafe.Offsetof(MetricDataResult{}.Label), Shape: &jsonwire.String},
+	schemaMetricDataResult = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(MetricDataResult{}.ID), Shape: &schema.String},
+			{Name: "Label", Offset: unsafe.Offsetof(MetricDataResult{}.Label), Shape: &schema.String},
 			{Name: "Timestamps", Offset: unsafe.Offsetof(MetricDataResult{}.Timestamps), Shape: &schemaTimestamps},
 			{Name: "Values", Offset: unsafe.Offsetof(MetricDataResult{}.Values), Shape: &schemaDatapointValues},
-			{Name: "StatusCode", Offset: unsafe.Offsetof(MetricDataResult{}.StatusCode), Shape: &jsonwire.Enum},
+			{Name: "StatusCode", Offset: unsafe.Offsetof(MetricDataResult{}.StatusCode), Shape: &schema.Enum},
 			{Name: "Messages", Offset: unsafe.Offsetof(MetricDataResult{}.Messages), Shape: &schemaMetricDataResultMessages},
 		},
 		Type: (*MetricDataResult)(nil),
 	}
-	schemaMetricDataResultMessages = jsonwire.Shape{
+	schemaMetricDataResultMessages = schema.Shape{
 		Elem: &schemaMessageData,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]MessageData)(nil),
 	}
-	schemaMetricDataResults = jsonwire.Shape{
+	schemaMetricDataResults = schema.Shape{
 		Elem: &schemaMetricDataResult,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]MetricDataResult)(nil),
 	}
-	schemaMetricDatum = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "MetricName", Offset: unsafe.Offsetof(MetricDatum{}.MetricName), Shape: &jsonwire.String},
+	schemaMetricDatum = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "MetricName", Offset: unsafe.Offsetof(MetricDatum{}.MetricName), Shape: &schema.String},
 			{Name: "Dimensions", Offset: unsafe.Offsetof(MetricDatum{}.Dimensions), Shape: &schemaDimensions},
-			{Name: "Timestamp", Offset: unsafe.Offsetof(MetricDatum{}.Timestamp), Shape: &jsonwire.Timestamp},
-			{Name: "Value", Offset: unsafe.Offsetof(MetricDatum{}.Value), Shape: &jsonwire.Float64},
+			{Name: "Timestamp", Offset: unsafe.Offsetof(MetricDatum{}.Timestamp), Shape: &schema.Timestamp},
+			{Name: "Value", Offset: unsafe.Offsetof(MetricDatum{}.Value), Shape: &schema.Float64},
 			{Name: "StatisticValues", Offset: unsafe.Offsetof(MetricDatum{}.StatisticValues), Shape: &schemaStatisticSet},
 			{Name: "Values", Offset: unsafe.Offsetof(MetricDatum{}.Values), Shape: &schemaValues},
 			{Name: "Counts", Offset: unsafe.Offsetof(MetricDatum{}.Counts), Shape: &schemaCounts},
-			{Name: "Unit", Offset: unsafe.Offsetof(MetricDatum{}.Unit), Shape: &jsonwire.Enum},
-			{Name: "StorageResolution", Offset: unsafe.Offsetof(MetricDatum{}.StorageResolution), Shape: &jsonwire.Int32},
+			{Name: "Unit", Offset: unsafe.Offsetof(MetricDatum{}.Unit), Shape: &schema.Enum},
+			{Name: "StorageResolution", Offset: unsafe.Offsetof(MetricDatum{}.StorageResolution), Shape: &schema.Int32},
 		},
 		Type: (*MetricDatum)(nil),
 	}
-	schemaMetricMathAnomalyDetector = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaMetricMathAnomalyDetector = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "MetricDataQueries", Offset: unsafe.Offsetof(MetricMathAnomalyDetector{}.MetricDataQueries), Shape: &schemaMetricDataQueries},
 		},
 		Type: (*MetricMathAnomalyDetector)(nil),
 	}
-	schemaMetricStat = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaMetricStat = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Metric", Offset: unsafe.Offsetof(MetricStat{}.Metric), Shape: &schemaMetric},
-			{Name: "Period", Offset: unsafe.Offsetof(MetricStat{}.Period), Shape: &jsonwire.Int32},
-			{Name: "Stat", Offset: unsafe.Offsetof(MetricStat{}.Stat), Shape: &jsonwire.String},
-			{Name: "Unit", Offset: unsafe.Offsetof(MetricStat{}.Unit), Shape: &jsonwire.Enum},
+			{Name: "Period", Offset: unsafe.Offsetof(MetricStat{}.Period), Shape: &schema.Int32},
+			{Name: "Stat", Offset: unsafe.Offsetof(MetricStat{}.Stat), Shape: &schema.String},
+			{Name: "Unit", Offset: unsafe.Offsetof(MetricStat{}.Unit), Shape: &schema.Enum},
 		},
 		Type: (*MetricStat)(nil),
 	}
-	schemaMetricStreamEntries = jsonwire.Shape{
+	schemaMetricStreamEntries = schema.Shape{
 		Elem: &schemaMetricStreamEntry,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]MetricStreamEntry)(nil),
 	}
-	schemaMetricStreamEntry = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Arn", Offset: unsafe.Offsetof(MetricStreamEntry{}.ARN), Shape: &jsonwire.String},
-			{Name: "CreationDate", Offset: unsafe.Offsetof(MetricStreamEntry{}.CreationDate), Shape: &jsonwire.Timestamp},
-			{Name: "LastUpdateDate", Offset: unsafe.Offsetof(MetricStreamEntry{}.LastUpdateDate), Shape: &jsonwire.Timestamp},
-			{Name: "Name", Offset: unsafe.Offsetof(MetricStreamEntry{}.Name), Shape: &jsonwire.String},
-			{Name: "FirehoseArn", Offset: unsafe.Offsetof(MetricStreamEntry{}.FirehoseARN), Shape: &jsonwire.String},
-			{Name: "State", Offset: unsafe.Offsetof(MetricStreamEntry{}.State), Shape: &jsonwire.String},
-			{Name: "OutputFormat", Offset: unsafe.Offsetof(MetricStreamEntry{}.OutputFormat), Shape: &jsonwire.Enum},
+	schemaMetricStreamEntry = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Arn", Offset: unsafe.Offsetof(MetricStreamEntry{}.ARN), Shape: &schema.String},
+			{Name: "CreationDate", Offset: unsafe.Offsetof(MetricStreamEntry{}.CreationDate), Shape: &schema.Timestamp},
+			{Name: "LastUpdateDate", Offset: unsafe.Offsetof(MetricStreamEntry{}.LastUpdateDate), Shape: &schema.Timestamp},
+			{Name: "Name", Offset: unsafe.Offsetof(MetricStreamEntry{}.Name), Shape: &schema.String},
+			{Name: "FirehoseArn", Offset: unsafe.Offsetof(MetricStreamEntry{}.FirehoseARN), Shape: &schema.String},
+			{Name: "State", Offset: unsafe.Offsetof(MetricStreamEntry{}.State), Shape: &schema.String},
+			{Name: "OutputFormat", Offset: unsafe.Offsetof(MetricStreamEntry{}.OutputFormat), Shape: &schema.Enum},
 		},
 		Type: (*MetricStreamEntry)(nil),
 	}
-	schemaMetricStreamFilter = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Namespace", Offset: unsafe.Offsetof(MetricStreamFilter{}.Namespace), Shape: &jsonwire.String},
+	schemaMetricStreamFilter = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Namespace", Offset: unsafe.Offsetof(MetricStreamFilter{}.Namespace), Shape: &schema.String},
 			{Name: "MetricNames", Offset: unsafe.Offsetof(MetricStreamFilter{}.MetricNames), Shape: &schemaMetricStreamFilterMetricNames},
 		},
 		Type: (*MetricStreamFilter)(nil),
 	}
-	schemaMetricStreamFilterMetricNames = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaMetricStreamFilterMetricNames = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaMetricStreamFilters = jsonwire.Shape{
+	schemaMetricStreamFilters = schema.Shape{
 		Elem: &schemaMetricStreamFilter,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]MetricStreamFilter)(nil),
 	}
-	schemaMetricStreamNames = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaMetricStreamNames = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaMetricStreamStatisticsAdditionalStatistics = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaMetricStreamStatisticsAdditionalStatistics = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaMetricStreamStatisticsConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaMetricStreamStatisticsConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "IncludeMetrics", Offset: unsafe.Offsetof(MetricStreamStatisticsConfiguration{}.IncludeMetrics), Shape: &schemaMetricStreamStatisticsIncludeMetrics},
 			{Name: "AdditionalStatistics", Offset: unsafe.Offsetof(MetricStreamStatisticsConfiguration{}.AdditionalStatistics), Shape: &schemaMetricStreamStatisticsAdditionalStatistics},
 		},
 		Type: (*MetricStreamStatisticsConfiguration)(nil),
 	}
-	schemaMetricStreamStatisticsConfigurations = jsonwire.Shape{
+	schemaMetricStreamStatisticsConfigurations = schema.Shape{
 		Elem: &schemaMetricStreamStatisticsConfiguration,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]MetricStreamStatisticsConfiguration)(nil),
 	}
-	schemaMetricStreamStatisticsIncludeMetrics = jsonwire.Shape{
+	schemaMetricStreamStatisticsIncludeMetrics = schema.Shape{
 		Elem: &schemaMetricStreamStatisticsMetric,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]MetricStreamStatisticsMetric)(nil),
 	}
-	schemaMetricStreamStatisticsMetric = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Namespace", Offset: unsafe.Offsetof(MetricStreamStatisticsMetric{}.Namespace), Shape: &jsonwire.String},
-			{Name: "MetricName", Offset: unsafe.Offsetof(MetricStreamStatisticsMetric{}.MetricName), Shape: &jsonwire.String},
+	schemaMetricStreamStatisticsMetric = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Namespace", Offset: unsafe.Offsetof(MetricStreamStatisticsMetric{}.Namespace), Shape: &schema.String},
+			{Name: "MetricName", Offset: unsafe.Offsetof(MetricStreamStatisticsMetric{}.MetricName), Shape: &schema.String},
 		},
 		Type: (*MetricStreamStatisticsMetric)(nil),
 	}
-	schemaMetrics = jsonwire.Shape{
+	schemaMetrics = schema.Shape{
 		Elem: &schemaMetric,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Metric)(nil),
 	}
-	schemaMissingRequiredParameterException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(MissingRequiredParameterException{}.Message), Shape: &jsonwire.String},
+	schemaMissingRequiredParameterException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(MissingRequiredParameterException{}.Message), Shape: &schema.String},
 		},
 		Type: (*MissingRequiredParameterException)(nil),
 	}
-	schemaMuteTargetAlarmNameList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaMuteTargetAlarmNameList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaMuteTargets = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaMuteTargets = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AlarmNames", Offset: unsafe.Offsetof(MuteTargets{}.AlarmNames), Shape: &schemaMuteTargetAlarmNameList},
 		},
 		Type: (*MuteTargets)(nil),
 	}
-	schemaOwningAccounts = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaOwningAccounts = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaPartialFailure = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "FailureResource", Offset: unsafe.Offsetof(PartialFailure{}.FailureResource), Shape: &jsonwire.String},
-			{Name: "ExceptionType", Offset: unsafe.Offsetof(PartialFailure{}.ExceptionType), Shape: &jsonwire.String},
-			{Name: "FailureCode", Offset: unsafe.Offsetof(PartialFailure{}.FailureCode), Shape: &jsonwire.String},
-			{Name: "FailureDescription", Offset: unsafe.Offsetof(PartialFailure{}.FailureDescription), Shape: &jsonwire.String},
+	schemaPartialFailure = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "FailureResource", Offset: unsafe.Offsetof(PartialFailure{}.FailureResource), Shape: &schema.String},
+			{Name: "ExceptionType", Offset: unsafe.Offsetof(PartialFailure{}.ExceptionType), Shape: &schema.String},
+			{Name: "FailureCode", Offset: unsafe.Offsetof(PartialFailure{}.FailureCode), Shape: &schema.String},
+			{Name: "FailureDescription", Offset: unsafe.Offsetof(PartialFailure{}.FailureDescription), Shape: &schema.String},
 		},
 		Type: (*PartialFailure)(nil),
 	}
-	schemaPutAlarmMuteRuleInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(PutAlarmMuteRuleInput{}.Name), Shape: &jsonwire.String},
-			{Name: "Description", Offset: unsafe.Offsetof(PutAlarmMuteRuleInput{}.Description), Shape: &jsonwire.String},
+	schemaPutAlarmMuteRuleInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(PutAlarmMuteRuleInput{}.Name), Shape: &schema.String},
+			{Name: "Description", Offset: unsafe.Offsetof(PutAlarmMuteRuleInput{}.Description), Shape: &schema.String},
 			{Name: "Rule", Offset: unsafe.Offsetof(PutAlarmMuteRuleInput{}.Rule), Shape: &schemaRule},
 			{Name: "MuteTargets", Offset: unsafe.Offsetof(PutAlarmMuteRuleInput{}.MuteTargets), Shape: &schemaMuteTargets},
 			{Name: "Tags", Offset: unsafe.Offsetof(PutAlarmMuteRuleInput{}.Tags), Shape: &schemaTagList},
-			{Name: "StartDate", Offset: unsafe.Offsetof(PutAlarmMuteRuleInput{}.StartDate), Shape: &jsonwire.Timestamp},
-			{Name: "ExpireDate", Offset: unsafe.Offsetof(PutAlarmMuteRuleInput{}.ExpireDate), Shape: &jsonwire.Timestamp},
+			{Name: "StartDate", Offset: unsafe.Offsetof(PutAlarmMuteRuleInput{}.StartDate), Shape: &schema.Timestamp},
+			{Name: "ExpireDate", Offset: unsafe.Offsetof(PutAlarmMuteRuleInput{}.ExpireDate), Shape: &schema.Timestamp},
 		},
 		Type: (*PutAlarmMuteRuleInput)(nil),
 	}
-	schemaPutAlarmMuteRuleOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaPutAlarmMuteRuleOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*PutAlarmMuteRuleOutput)(nil),
 	}
-	schemaPutAnomalyDetectorInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Namespace", Offset: unsafe.Offsetof(PutAnomalyDetectorInput{}.Namespace), Shape: &jsonwire.String},
-			{Name: "MetricName", Offset: unsafe.Offsetof(PutAnomalyDetectorInput{}.MetricName), Shape: &jsonwire.String},
+	schemaPutAnomalyDetectorInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Namespace", Offset: unsafe.Offsetof(PutAnomalyDetectorInput{}.Namespace), Shape: &schema.String},
+			{Name: "MetricName", Offset: unsafe.Offsetof(PutAnomalyDetectorInput{}.MetricName), Shape: &schema.String},
 			{Name: "Dimensions", Offset: unsafe.Offsetof(PutAnomalyDetectorInput{}.Dimensions), Shape: &schemaDimensions},
-			{Name: "Stat", Offset: unsafe.Offsetof(PutAnomalyDetectorInput{}.Stat), Shape: &jsonwire.String},
+			{Name: "Stat", Offset: unsafe.Offsetof(PutAnomalyDetectorInput{}.Stat), Shape: &schema.String},
 			{Name: "Configuration", Offset: unsafe.Offsetof(PutAnomalyDetectorInput{}.Configuration), Shape: &schemaAnomalyDetectorConfiguration},
 			{Name: "MetricCharacteristics", Offset: unsafe.Offsetof(PutAnomalyDetectorInput{}.MetricCharacteristics), Shape: &schemaMetricCharacteristics},
 			{Name: "SingleMetricAnomalyDetector", Offset: unsafe.Offsetof(PutAnomalyDetectorInput{}.SingleMetricAnomalyDetector), Shape: &schemaSingleMetricAnomalyDetector},
@@ -1403,396 +1403,396 @@ var (
 		},
 		Type: (*PutAnomalyDetectorInput)(nil),
 	}
-	schemaPutAnomalyDetectorOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AnomalyDetectorId", Offset: unsafe.Offsetof(PutAnomalyDetectorOutput{}.AnomalyDetectorID), Shape: &jsonwire.String},
+	schemaPutAnomalyDetectorOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AnomalyDetectorId", Offset: unsafe.Offsetof(PutAnomalyDetectorOutput{}.AnomalyDetectorID), Shape: &schema.String},
 		},
 		Type: (*PutAnomalyDetectorOutput)(nil),
 	}
-	schemaPutCompositeAlarmInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ActionsEnabled", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.ActionsEnabled), Shape: &jsonwire.Bool},
+	schemaPutCompositeAlarmInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ActionsEnabled", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.ActionsEnabled), Shape: &schema.Bool},
 			{Name: "AlarmActions", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.AlarmActions), Shape: &schemaResourceList},
-			{Name: "AlarmDescription", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.AlarmDescription), Shape: &jsonwire.String},
-			{Name: "AlarmName", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.AlarmName), Shape: &jsonwire.String},
-			{Name: "AlarmRule", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.AlarmRule), Shape: &jsonwire.String},
+			{Name: "AlarmDescription", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.AlarmDescription), Shape: &schema.String},
+			{Name: "AlarmName", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.AlarmName), Shape: &schema.String},
+			{Name: "AlarmRule", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.AlarmRule), Shape: &schema.String},
 			{Name: "InsufficientDataActions", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.InsufficientDataActions), Shape: &schemaResourceList},
 			{Name: "OKActions", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.OKActions), Shape: &schemaResourceList},
 			{Name: "Tags", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.Tags), Shape: &schemaTagList},
-			{Name: "ActionsSuppressor", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.ActionsSuppressor), Shape: &jsonwire.String},
-			{Name: "ActionsSuppressorWaitPeriod", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.ActionsSuppressorWaitPeriod), Shape: &jsonwire.Int32},
-			{Name: "ActionsSuppressorExtensionPeriod", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.ActionsSuppressorExtensionPeriod), Shape: &jsonwire.Int32},
+			{Name: "ActionsSuppressor", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.ActionsSuppressor), Shape: &schema.String},
+			{Name: "ActionsSuppressorWaitPeriod", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.ActionsSuppressorWaitPeriod), Shape: &schema.Int32},
+			{Name: "ActionsSuppressorExtensionPeriod", Offset: unsafe.Offsetof(PutCompositeAlarmInput{}.ActionsSuppressorExtensionPeriod), Shape: &schema.Int32},
 		},
 		Type: (*PutCompositeAlarmInput)(nil),
 	}
-	schemaPutCompositeAlarmOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaPutCompositeAlarmOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*PutCompositeAlarmOutput)(nil),
 	}
-	schemaPutDashboardInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DashboardName", Offset: unsafe.Offsetof(PutDashboardInput{}.DashboardName), Shape: &jsonwire.String},
-			{Name: "DashboardBody", Offset: unsafe.Offsetof(PutDashboardInput{}.DashboardBody), Shape: &jsonwire.String},
+	schemaPutDashboardInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DashboardName", Offset: unsafe.Offsetof(PutDashboardInput{}.DashboardName), Shape: &schema.String},
+			{Name: "DashboardBody", Offset: unsafe.Offsetof(PutDashboardInput{}.DashboardBody), Shape: &schema.String},
 			{Name: "Tags", Offset: unsafe.Offsetof(PutDashboardInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*PutDashboardInput)(nil),
 	}
-	schemaPutDashboardOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPutDashboardOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "DashboardValidationMessages", Offset: unsafe.Offsetof(PutDashboardOutput{}.DashboardValidationMessages), Shape: &schemaDashboardValidationMessages},
 		},
 		Type: (*PutDashboardOutput)(nil),
 	}
-	schemaPutInsightRuleInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "RuleName", Offset: unsafe.Offsetof(PutInsightRuleInput{}.RuleName), Shape: &jsonwire.String},
-			{Name: "RuleState", Offset: unsafe.Offsetof(PutInsightRuleInput{}.RuleState), Shape: &jsonwire.String},
-			{Name: "RuleDefinition", Offset: unsafe.Offsetof(PutInsightRuleInput{}.RuleDefinition), Shape: &jsonwire.String},
+	schemaPutInsightRuleInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "RuleName", Offset: unsafe.Offsetof(PutInsightRuleInput{}.RuleName), Shape: &schema.String},
+			{Name: "RuleState", Offset: unsafe.Offsetof(PutInsightRuleInput{}.RuleState), Shape: &schema.String},
+			{Name: "RuleDefinition", Offset: unsafe.Offsetof(PutInsightRuleInput{}.RuleDefinition), Shape: &schema.String},
 			{Name: "Tags", Offset: unsafe.Offsetof(PutInsightRuleInput{}.Tags), Shape: &schemaTagList},
-			{Name: "ApplyOnTransformedLogs", Offset: unsafe.Offsetof(PutInsightRuleInput{}.ApplyOnTransformedLogs), Shape: &jsonwire.Bool},
+			{Name: "ApplyOnTransformedLogs", Offset: unsafe.Offsetof(PutInsightRuleInput{}.ApplyOnTransformedLogs), Shape: &schema.Bool},
 		},
 		Type: (*PutInsightRuleInput)(nil),
 	}
-	schemaPutInsightRuleOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaPutInsightRuleOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*PutInsightRuleOutput)(nil),
 	}
-	schemaPutLogAlarmInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AlarmName", Offset: unsafe.Offsetof(PutLogAlarmInput{}.AlarmName), Shape: &jsonwire.String},
-			{Name: "AlarmDescription", Offset: unsafe.Offsetof(PutLogAlarmInput{}.AlarmDescription), Shape: &jsonwire.String},
+	schemaPutLogAlarmInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AlarmName", Offset: unsafe.Offsetof(PutLogAlarmInput{}.AlarmName), Shape: &schema.String},
+			{Name: "AlarmDescription", Offset: unsafe.Offsetof(PutLogAlarmInput{}.AlarmDescription), Shape: &schema.String},
 			{Name: "ScheduledQueryConfiguration", Offset: unsafe.Offsetof(PutLogAlarmInput{}.ScheduledQueryConfiguration), Shape: &schemaScheduledQueryConfiguration},
-			{Name: "ActionLogLineCount", Offset: unsafe.Offsetof(PutLogAlarmInput{}.ActionLogLineCount), Shape: &jsonwire.Int32},
-			{Name: "ActionLogLineRoleArn", Offset: unsafe.Offsetof(PutLogAlarmInput{}.ActionLogLineRoleARN), Shape: &jsonwire.String},
-			{Name: "ActionsEnabled", Offset: unsafe.Offsetof(PutLogAlarmInput{}.ActionsEnabled), Shape: &jsonwire.Bool},
+			{Name: "ActionLogLineCount", Offset: unsafe.Offsetof(PutLogAlarmInput{}.ActionLogLineCount), Shape: &schema.Int32},
+			{Name: "ActionLogLineRoleArn", Offset: unsafe.Offsetof(PutLogAlarmInput{}.ActionLogLineRoleARN), Shape: &schema.String},
+			{Name: "ActionsEnabled", Offset: unsafe.Offsetof(PutLogAlarmInput{}.ActionsEnabled), Shape: &schema.Bool},
 			{Name: "OKActions", Offset: unsafe.Offsetof(PutLogAlarmInput{}.OKActions), Shape: &schemaResourceList},
 			{Name: "AlarmActions", Offset: unsafe.Offsetof(PutLogAlarmInput{}.AlarmActions), Shape: &schemaResourceList},
 			{Name: "InsufficientDataActions", Offset: unsafe.Offsetof(PutLogAlarmInput{}.InsufficientDataActions), Shape: &schemaResourceList},
-			{Name: "QueryResultsToEvaluate", Offset: unsafe.Offsetof(PutLogAlarmInput{}.QueryResultsToEvaluate), Shape: &jsonwire.Int32},
-			{Name: "QueryResultsToAlarm", Offset: unsafe.Offsetof(PutLogAlarmInput{}.QueryResultsToAlarm), Shape: &jsonwire.Int32},
-			{Name: "Threshold", Offset: unsafe.Offsetof(PutLogAlarmInput{}.Threshold), Shape: &jsonwire.Float64},
-			{Name: "ComparisonOperator", Offset: unsafe.Offsetof(PutLogAlarmInput{}.ComparisonOperator), Shape: &jsonwire.Enum},
-			{Name: "TreatMissingData", Offset: unsafe.Offsetof(PutLogAlarmInput{}.TreatMissingData), Shape: &jsonwire.String},
+			{Name: "QueryResultsToEvaluate", Offset: unsafe.Offsetof(PutLogAlarmInput{}.QueryResultsToEvaluate), Shape: &schema.Int32},
+			{Name: "QueryResultsToAlarm", Offset: unsafe.Offsetof(PutLogAlarmInput{}.QueryResultsToAlarm), Shape: &schema.Int32},
+			{Name: "Threshold", Offset: unsafe.Offsetof(PutLogAlarmInput{}.Threshold), Shape: &schema.Float64},
+			{Name: "ComparisonOperator", Offset: unsafe.Offsetof(PutLogAlarmInput{}.ComparisonOperator), Shape: &schema.Enum},
+			{Name: "TreatMissingData", Offset: unsafe.Offsetof(PutLogAlarmInput{}.TreatMissingData), Shape: &schema.String},
 			{Name: "Tags", Offset: unsafe.Offsetof(PutLogAlarmInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*PutLogAlarmInput)(nil),
 	}
-	schemaPutLogAlarmOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaPutLogAlarmOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*PutLogAlarmOutput)(nil),
 	}
-	schemaPutManagedInsightRulesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPutManagedInsightRulesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ManagedRules", Offset: unsafe.Offsetof(PutManagedInsightRulesInput{}.ManagedRules), Shape: &schemaManagedRules},
 		},
 		Type: (*PutManagedInsightRulesInput)(nil),
 	}
-	schemaPutManagedInsightRulesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPutManagedInsightRulesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Failures", Offset: unsafe.Offsetof(PutManagedInsightRulesOutput{}.Failures), Shape: &schemaBatchFailures},
 		},
 		Type: (*PutManagedInsightRulesOutput)(nil),
 	}
-	schemaPutMetricAlarmInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AlarmName", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.AlarmName), Shape: &jsonwire.String},
-			{Name: "AlarmDescription", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.AlarmDescription), Shape: &jsonwire.String},
-			{Name: "ActionsEnabled", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.ActionsEnabled), Shape: &jsonwire.Bool},
+	schemaPutMetricAlarmInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AlarmName", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.AlarmName), Shape: &schema.String},
+			{Name: "AlarmDescription", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.AlarmDescription), Shape: &schema.String},
+			{Name: "ActionsEnabled", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.ActionsEnabled), Shape: &schema.Bool},
 			{Name: "OKActions", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.OKActions), Shape: &schemaResourceList},
 			{Name: "AlarmActions", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.AlarmActions), Shape: &schemaResourceList},
 			{Name: "InsufficientDataActions", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.InsufficientDataActions), Shape: &schemaResourceList},
-			{Name: "MetricName", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.MetricName), Shape: &jsonwire.String},
-			{Name: "Namespace", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.Namespace), Shape: &jsonwire.String},
-			{Name: "Statistic", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.Statistic), Shape: &jsonwire.Enum},
-			{Name: "ExtendedStatistic", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.ExtendedStatistic), Shape: &jsonwire.String},
+			{Name: "MetricName", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.MetricName), Shape: &schema.String},
+			{Name: "Namespace", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.Namespace), Shape: &schema.String},
+			{Name: "Statistic", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.Statistic), Shape: &schema.Enum},
+			{Name: "ExtendedStatistic", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.ExtendedStatistic), Shape: &schema.String},
 			{Name: "Dimensions", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.Dimensions), Shape: &schemaDimensions},
-			{Name: "Period", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.Period), Shape: &jsonwire.Int32},
-			{Name: "Unit", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.Unit), Shape: &jsonwire.Enum},
-			{Name: "EvaluationPeriods", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.EvaluationPeriods), Shape: &jsonwire.Int32},
-			{Name: "DatapointsToAlarm", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.DatapointsToAlarm), Shape: &jsonwire.Int32},
-			{Name: "Threshold", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.Threshold), Shape: &jsonwire.Float64},
-			{Name: "ComparisonOperator", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.ComparisonOperator), Shape: &jsonwire.Enum},
-			{Name: "TreatMissingData", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.TreatMissingData), Shape: &jsonwire.String},
-			{Name: "EvaluateLowSampleCountPercentile", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.EvaluateLowSampleCountPercentile), Shape: &jsonwire.String},
+			{Name: "Period", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.Period), Shape: &schema.Int32},
+			{Name: "Unit", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.Unit), Shape: &schema.Enum},
+			{Name: "EvaluationPeriods", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.EvaluationPeriods), Shape: &schema.Int32},
+			{Name: "DatapointsToAlarm", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.DatapointsToAlarm), Shape: &schema.Int32},
+			{Name: "Threshold", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.Threshold), Shape: &schema.Float64},
+			{Name: "ComparisonOperator", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.ComparisonOperator), Shape: &schema.Enum},
+			{Name: "TreatMissingData", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.TreatMissingData), Shape: &schema.String},
+			{Name: "EvaluateLowSampleCountPercentile", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.EvaluateLowSampleCountPercentile), Shape: &schema.String},
 			{Name: "Metrics", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.Metrics), Shape: &schemaMetricDataQueries},
 			{Name: "Tags", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.Tags), Shape: &schemaTagList},
-			{Name: "ThresholdMetricId", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.ThresholdMetricID), Shape: &jsonwire.String},
+			{Name: "ThresholdMetricId", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.ThresholdMetricID), Shape: &schema.String},
 			{Name: "EvaluationWindow", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.EvaluationWindow), Shape: &schemaEvaluationWindow},
 			{Name: "EvaluationCriteria", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.EvaluationCriteria), Shape: &schemaEvaluationCriteria},
-			{Name: "EvaluationInterval", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.EvaluationInterval), Shape: &jsonwire.Int32},
+			{Name: "EvaluationInterval", Offset: unsafe.Offsetof(PutMetricAlarmInput{}.EvaluationInterval), Shape: &schema.Int32},
 		},
 		Type: (*PutMetricAlarmInput)(nil),
 	}
-	schemaPutMetricAlarmOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaPutMetricAlarmOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*PutMetricAlarmOutput)(nil),
 	}
-	schemaPutMetricDataInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Namespace", Offset: unsafe.Offsetof(PutMetricDataInput{}.Namespace), Shape: &jsonwire.String},
+	schemaPutMetricDataInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Namespace", Offset: unsafe.Offsetof(PutMetricDataInput{}.Namespace), Shape: &schema.String},
 			{Name: "MetricData", Offset: unsafe.Offsetof(PutMetricDataInput{}.MetricData), Shape: &schemaMetricData},
 			{Name: "EntityMetricData", Offset: unsafe.Offsetof(PutMetricDataInput{}.EntityMetricData), Shape: &schemaEntityMetricDataList},
-			{Name: "StrictEntityValidation", Offset: unsafe.Offsetof(PutMetricDataInput{}.StrictEntityValidation), Shape: &jsonwire.Bool},
+			{Name: "StrictEntityValidation", Offset: unsafe.Offsetof(PutMetricDataInput{}.StrictEntityValidation), Shape: &schema.Bool},
 		},
 		Type: (*PutMetricDataInput)(nil),
 	}
-	schemaPutMetricDataOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaPutMetricDataOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*PutMetricDataOutput)(nil),
 	}
-	schemaPutMetricStreamInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(PutMetricStreamInput{}.Name), Shape: &jsonwire.String},
+	schemaPutMetricStreamInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(PutMetricStreamInput{}.Name), Shape: &schema.String},
 			{Name: "IncludeFilters", Offset: unsafe.Offsetof(PutMetricStreamInput{}.IncludeFilters), Shape: &schemaMetricStreamFilters},
 			{Name: "ExcludeFilters", Offset: unsafe.Offsetof(PutMetricStreamInput{}.ExcludeFilters), Shape: &schemaMetricStreamFilters},
-			{Name: "FirehoseArn", Offset: unsafe.Offsetof(PutMetricStreamInput{}.FirehoseARN), Shape: &jsonwire.String},
-			{Name: "RoleArn", Offset: unsafe.Offsetof(PutMetricStreamInput{}.RoleARN), Shape: &jsonwire.String},
-			{Name: "OutputFormat", Offset: unsafe.Offsetof(PutMetricStreamInput{}.OutputFormat), Shape: &jsonwire.Enum},
+			{Name: "FirehoseArn", Offset: unsafe.Offsetof(PutMetricStreamInput{}.FirehoseARN), Shape: &schema.String},
+			{Name: "RoleArn", Offset: unsafe.Offsetof(PutMetricStreamInput{}.RoleARN), Shape: &schema.String},
+			{Name: "OutputFormat", Offset: unsafe.Offsetof(PutMetricStreamInput{}.OutputFormat), Shape: &schema.Enum},
 			{Name: "Tags", Offset: unsafe.Offsetof(PutMetricStreamInput{}.Tags), Shape: &schemaTagList},
 			{Name: "StatisticsConfigurations", Offset: unsafe.Offsetof(PutMetricStreamInput{}.StatisticsConfigurations), Shape: &schemaMetricStreamStatisticsConfigurations},
-			{Name: "IncludeLinkedAccountsMetrics", Offset: unsafe.Offsetof(PutMetricStreamInput{}.IncludeLinkedAccountsMetrics), Shape: &jsonwire.Bool},
+			{Name: "IncludeLinkedAccountsMetrics", Offset: unsafe.Offsetof(PutMetricStreamInput{}.IncludeLinkedAccountsMetrics), Shape: &schema.Bool},
 		},
 		Type: (*PutMetricStreamInput)(nil),
 	}
-	schemaPutMetricStreamOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Arn", Offset: unsafe.Offsetof(PutMetricStreamOutput{}.ARN), Shape: &jsonwire.String},
+	schemaPutMetricStreamOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Arn", Offset: unsafe.Offsetof(PutMetricStreamOutput{}.ARN), Shape: &schema.String},
 		},
 		Type: (*PutMetricStreamOutput)(nil),
 	}
-	schemaRange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "StartTime", Offset: unsafe.Offsetof(Range{}.StartTime), Shape: &jsonwire.Timestamp},
-			{Name: "EndTime", Offset: unsafe.Offsetof(Range{}.EndTime), Shape: &jsonwire.Timestamp},
+	schemaRange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "StartTime", Offset: unsafe.Offsetof(Range{}.StartTime), Shape: &schema.Timestamp},
+			{Name: "EndTime", Offset: unsafe.Offsetof(Range{}.EndTime), Shape: &schema.Timestamp},
 		},
 		Type: (*Range)(nil),
 	}
-	schemaResourceConflict = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ResourceConflict{}.Message), Shape: &jsonwire.String},
+	schemaResourceConflict = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ResourceConflict{}.Message), Shape: &schema.String},
 		},
 		Type: (*ResourceConflict)(nil),
 	}
-	schemaResourceList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaResourceList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaResourceNotFound = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ResourceNotFound{}.Message), Shape: &jsonwire.String},
+	schemaResourceNotFound = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ResourceNotFound{}.Message), Shape: &schema.String},
 		},
 		Type: (*ResourceNotFound)(nil),
 	}
-	schemaResourceNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceType", Offset: unsafe.Offsetof(ResourceNotFoundException{}.ResourceType), Shape: &jsonwire.String},
-			{Name: "ResourceId", Offset: unsafe.Offsetof(ResourceNotFoundException{}.ResourceID), Shape: &jsonwire.String},
+	schemaResourceNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceType", Offset: unsafe.Offsetof(ResourceNotFoundException{}.ResourceType), Shape: &schema.String},
+			{Name: "ResourceId", Offset: unsafe.Offsetof(ResourceNotFoundException{}.ResourceID), Shape: &schema.String},
 		},
 		Type: (*ResourceNotFoundException)(nil),
 	}
-	schemaRule = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaRule = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Schedule", Offset: unsafe.Offsetof(Rule{}.Schedule), Shape: &schemaSchedule},
 		},
 		Type: (*Rule)(nil),
 	}
-	schemaSchedule = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Expression", Offset: unsafe.Offsetof(Schedule{}.Expression), Shape: &jsonwire.String},
-			{Name: "Duration", Offset: unsafe.Offsetof(Schedule{}.Duration), Shape: &jsonwire.String},
-			{Name: "Timezone", Offset: unsafe.Offsetof(Schedule{}.Timezone), Shape: &jsonwire.String},
+	schemaSchedule = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Expression", Offset: unsafe.Offsetof(Schedule{}.Expression), Shape: &schema.String},
+			{Name: "Duration", Offset: unsafe.Offsetof(Schedule{}.Duration), Shape: &schema.String},
+			{Name: "Timezone", Offset: unsafe.Offsetof(Schedule{}.Timezone), Shape: &schema.String},
 		},
 		Type: (*Schedule)(nil),
 	}
-	schemaScheduleConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ScheduleExpression", Offset: unsafe.Offsetof(ScheduleConfiguration{}.ScheduleExpression), Shape: &jsonwire.String},
-			{Name: "StartTimeOffset", Offset: unsafe.Offsetof(ScheduleConfiguration{}.StartTimeOffset), Shape: &jsonwire.Int64},
-			{Name: "EndTimeOffset", Offset: unsafe.Offsetof(ScheduleConfiguration{}.EndTimeOffset), Shape: &jsonwire.Int64},
+	schemaScheduleConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ScheduleExpression", Offset: unsafe.Offsetof(ScheduleConfiguration{}.ScheduleExpression), Shape: &schema.String},
+			{Name: "StartTimeOffset", Offset: unsafe.Offsetof(ScheduleConfiguration{}.StartTimeOffset), Shape: &schema.Int64},
+			{Name: "EndTimeOffset", Offset: unsafe.Offsetof(ScheduleConfiguration{}.EndTimeOffset), Shape: &schema.Int64},
 		},
 		Type: (*ScheduleConfiguration)(nil),
 	}
-	schemaScheduledQueryConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "QueryString", Offset: unsafe.Offsetof(ScheduledQueryConfiguration{}.QueryString), Shape: &jsonwire.String},
+	schemaScheduledQueryConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "QueryString", Offset: unsafe.Offsetof(ScheduledQueryConfiguration{}.QueryString), Shape: &schema.String},
 			{Name: "LogGroupIdentifiers", Offset: unsafe.Offsetof(ScheduledQueryConfiguration{}.LogGroupIdentifiers), Shape: &schemaLogGroupIdentifiers},
-			{Name: "QueryARN", Offset: unsafe.Offsetof(ScheduledQueryConfiguration{}.QueryARN), Shape: &jsonwire.String},
-			{Name: "ScheduledQueryRoleARN", Offset: unsafe.Offsetof(ScheduledQueryConfiguration{}.ScheduledQueryRoleARN), Shape: &jsonwire.String},
+			{Name: "QueryARN", Offset: unsafe.Offsetof(ScheduledQueryConfiguration{}.QueryARN), Shape: &schema.String},
+			{Name: "ScheduledQueryRoleARN", Offset: unsafe.Offsetof(ScheduledQueryConfiguration{}.ScheduledQueryRoleARN), Shape: &schema.String},
 			{Name: "ScheduleConfiguration", Offset: unsafe.Offsetof(ScheduledQueryConfiguration{}.ScheduleConfiguration), Shape: &schemaScheduleConfiguration},
-			{Name: "AggregationExpression", Offset: unsafe.Offsetof(ScheduledQueryConfiguration{}.AggregationExpression), Shape: &jsonwire.String},
+			{Name: "AggregationExpression", Offset: unsafe.Offsetof(ScheduledQueryConfiguration{}.AggregationExpression), Shape: &schema.String},
 			{Name: "Tags", Offset: unsafe.Offsetof(ScheduledQueryConfiguration{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*ScheduledQueryConfiguration)(nil),
 	}
-	schemaSetAlarmStateInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AlarmName", Offset: unsafe.Offsetof(SetAlarmStateInput{}.AlarmName), Shape: &jsonwire.String},
-			{Name: "StateValue", Offset: unsafe.Offsetof(SetAlarmStateInput{}.StateValue), Shape: &jsonwire.Enum},
-			{Name: "StateReason", Offset: unsafe.Offsetof(SetAlarmStateInput{}.StateReason), Shape: &jsonwire.String},
-			{Name: "StateReasonData", Offset: unsafe.Offsetof(SetAlarmStateInput{}.StateReasonData), Shape: &jsonwire.String},
+	schemaSetAlarmStateInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AlarmName", Offset: unsafe.Offsetof(SetAlarmStateInput{}.AlarmName), Shape: &schema.String},
+			{Name: "StateValue", Offset: unsafe.Offsetof(SetAlarmStateInput{}.StateValue), Shape: &schema.Enum},
+			{Name: "StateReason", Offset: unsafe.Offsetof(SetAlarmStateInput{}.StateReason), Shape: &schema.String},
+			{Name: "StateReasonData", Offset: unsafe.Offsetof(SetAlarmStateInput{}.StateReasonData), Shape: &schema.String},
 		},
 		Type: (*SetAlarmStateInput)(nil),
 	}
-	schemaSetAlarmStateOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaSetAlarmStateOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*SetAlarmStateOutput)(nil),
 	}
-	schemaSingleMetricAnomalyDetector = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AccountId", Offset: unsafe.Offsetof(SingleMetricAnomalyDetector{}.AccountID), Shape: &jsonwire.String},
-			{Name: "Namespace", Offset: unsafe.Offsetof(SingleMetricAnomalyDetector{}.Namespace), Shape: &jsonwire.String},
-			{Name: "MetricName", Offset: unsafe.Offsetof(SingleMetricAnomalyDetector{}.MetricName), Shape: &jsonwire.String},
+	schemaSingleMetricAnomalyDetector = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AccountId", Offset: unsafe.Offsetof(SingleMetricAnomalyDetector{}.AccountID), Shape: &schema.String},
+			{Name: "Namespace", Offset: unsafe.Offsetof(SingleMetricAnomalyDetector{}.Namespace), Shape: &schema.String},
+			{Name: "MetricName", Offset: unsafe.Offsetof(SingleMetricAnomalyDetector{}.MetricName), Shape: &schema.String},
 			{Name: "Dimensions", Offset: unsafe.Offsetof(SingleMetricAnomalyDetector{}.Dimensions), Shape: &schemaDimensions},
-			{Name: "Stat", Offset: unsafe.Offsetof(SingleMetricAnomalyDetector{}.Stat), Shape: &jsonwire.String},
+			{Name: "Stat", Offset: unsafe.Offsetof(SingleMetricAnomalyDetector{}.Stat), Shape: &schema.String},
 		},
 		Type: (*SingleMetricAnomalyDetector)(nil),
 	}
-	schemaSlidingWindow = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaSlidingWindow = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*SlidingWindow)(nil),
 	}
-	schemaStartMetricStreamsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaStartMetricStreamsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Names", Offset: unsafe.Offsetof(StartMetricStreamsInput{}.Names), Shape: &schemaMetricStreamNames},
 		},
 		Type: (*StartMetricStreamsInput)(nil),
 	}
-	schemaStartMetricStreamsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaStartMetricStreamsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*StartMetricStreamsOutput)(nil),
 	}
-	schemaStartOTelEnrichmentInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaStartOTelEnrichmentInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*StartOTelEnrichmentInput)(nil),
 	}
-	schemaStartOTelEnrichmentOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaStartOTelEnrichmentOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*StartOTelEnrichmentOutput)(nil),
 	}
-	schemaStatisticSet = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "SampleCount", Offset: unsafe.Offsetof(StatisticSet{}.SampleCount), Shape: &jsonwire.Float64},
-			{Name: "Sum", Offset: unsafe.Offsetof(StatisticSet{}.Sum), Shape: &jsonwire.Float64},
-			{Name: "Minimum", Offset: unsafe.Offsetof(StatisticSet{}.Minimum), Shape: &jsonwire.Float64},
-			{Name: "Maximum", Offset: unsafe.Offsetof(StatisticSet{}.Maximum), Shape: &jsonwire.Float64},
+	schemaStatisticSet = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "SampleCount", Offset: unsafe.Offsetof(StatisticSet{}.SampleCount), Shape: &schema.Float64},
+			{Name: "Sum", Offset: unsafe.Offsetof(StatisticSet{}.Sum), Shape: &schema.Float64},
+			{Name: "Minimum", Offset: unsafe.Offsetof(StatisticSet{}.Minimum), Shape: &schema.Float64},
+			{Name: "Maximum", Offset: unsafe.Offsetof(StatisticSet{}.Maximum), Shape: &schema.Float64},
 		},
 		Type: (*StatisticSet)(nil),
 	}
-	schemaStatistics = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaStatistics = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]Statistic)(nil),
 	}
-	schemaStopMetricStreamsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaStopMetricStreamsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Names", Offset: unsafe.Offsetof(StopMetricStreamsInput{}.Names), Shape: &schemaMetricStreamNames},
 		},
 		Type: (*StopMetricStreamsInput)(nil),
 	}
-	schemaStopMetricStreamsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaStopMetricStreamsOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*StopMetricStreamsOutput)(nil),
 	}
-	schemaStopOTelEnrichmentInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaStopOTelEnrichmentInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*StopOTelEnrichmentInput)(nil),
 	}
-	schemaStopOTelEnrichmentOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaStopOTelEnrichmentOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*StopOTelEnrichmentOutput)(nil),
 	}
-	schemaTag = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &jsonwire.String},
-			{Name: "Value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &jsonwire.String},
+	schemaTag = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &schema.String},
+			{Name: "Value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &schema.String},
 		},
 		Type: (*Tag)(nil),
 	}
-	schemaTagKeyList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaTagKeyList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaTagList = jsonwire.Shape{
+	schemaTagList = schema.Shape{
 		Elem: &schemaTag,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Tag)(nil),
 	}
-	schemaTagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceARN", Offset: unsafe.Offsetof(TagResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaTagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceARN", Offset: unsafe.Offsetof(TagResourceInput{}.ResourceARN), Shape: &schema.String},
 			{Name: "Tags", Offset: unsafe.Offsetof(TagResourceInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*TagResourceInput)(nil),
 	}
-	schemaTagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TagResourceOutput)(nil),
 	}
-	schemaTimestamps = jsonwire.Shape{
-		Elem: &jsonwire.Timestamp,
-		Kind: jsonwire.KindList,
+	schemaTimestamps = schema.Shape{
+		Elem: &schema.Timestamp,
+		Kind: schema.KindList,
 		Type: (*[]time.Time)(nil),
 	}
-	schemaUntagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceARN", Offset: unsafe.Offsetof(UntagResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaUntagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceARN", Offset: unsafe.Offsetof(UntagResourceInput{}.ResourceARN), Shape: &schema.String},
 			{Name: "TagKeys", Offset: unsafe.Offsetof(UntagResourceInput{}.TagKeys), Shape: &schemaTagKeyList},
 		},
 		Type: (*UntagResourceInput)(nil),
 	}
-	schemaUntagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUntagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UntagResourceOutput)(nil),
 	}
-	schemaValues = jsonwire.Shape{
-		Elem: &jsonwire.Float64,
-		Kind: jsonwire.KindList,
+	schemaValues = schema.Shape{
+		Elem: &schema.Float64,
+		Kind: schema.KindList,
 		Type: (*[]float64)(nil),
 	}
-	schemaWallClockWindow = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Timezone", Offset: unsafe.Offsetof(WallClockWindow{}.Timezone), Shape: &jsonwire.String},
+	schemaWallClockWindow = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Timezone", Offset: unsafe.Offsetof(WallClockWindow{}.Timezone), Shape: &schema.String},
 		},
 		Type: (*WallClockWindow)(nil),
 	}
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *AssociateDatasetKmsKeyInput:
 		return &schemaAssociateDatasetKmsKeyInput

@@ -5,7 +5,6 @@ package ec2
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
-	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 )
 
@@ -29500,12 +29499,6 @@ func (c *Client) WithdrawByoipCidr(ctx context.Context, in *WithdrawByoipCidrInp
 		return nil, err
 	}
 	return out, nil
-}
-
-// UnmarshalJSON decodes the JSON body of the InvalidParameterValue error into
-// e, matching member names exactly.
-func (e *InvalidParameterValue) UnmarshalJSON(data []byte) error {
-	return jsonwire.Unmarshal(data, &schemaInvalidParameterValue, e)
 }
 
 // newError returns an empty typed error for an error code of Amazon Elastic

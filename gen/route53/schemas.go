@@ -3,2138 +3,2138 @@
 package route53
 
 import (
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaAccountLimit = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Type", Offset: unsafe.Offsetof(AccountLimit{}.Type), Shape: &jsonwire.Enum},
-			{Name: "Value", Offset: unsafe.Offsetof(AccountLimit{}.Value), Shape: &jsonwire.Int64},
+	schemaAccountLimit = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Type", Offset: unsafe.Offsetof(AccountLimit{}.Type), Shape: &schema.Enum},
+			{Name: "Value", Offset: unsafe.Offsetof(AccountLimit{}.Value), Shape: &schema.Int64},
 		},
 		Type: (*AccountLimit)(nil),
 	}
-	schemaActivateKeySigningKeyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaActivateKeySigningKeyInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ActivateKeySigningKeyInput)(nil),
 	}
-	schemaActivateKeySigningKeyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaActivateKeySigningKeyOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ChangeInfo", Offset: unsafe.Offsetof(ActivateKeySigningKeyOutput{}.ChangeInfo), Shape: &schemaChangeInfo},
 		},
 		Type: (*ActivateKeySigningKeyOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ActivateKeySigningKeyResponse"},
+		XML:  &schema.XMLShape{Name: "ActivateKeySigningKeyResponse"},
 	}
-	schemaAlarmIdentifier = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Region", Offset: unsafe.Offsetof(AlarmIdentifier{}.Region), Shape: &jsonwire.Enum},
-			{Name: "Name", Offset: unsafe.Offsetof(AlarmIdentifier{}.Name), Shape: &jsonwire.String},
+	schemaAlarmIdentifier = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Region", Offset: unsafe.Offsetof(AlarmIdentifier{}.Region), Shape: &schema.Enum},
+			{Name: "Name", Offset: unsafe.Offsetof(AlarmIdentifier{}.Name), Shape: &schema.String},
 		},
 		Type: (*AlarmIdentifier)(nil),
 	}
-	schemaAliasTarget = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "HostedZoneId", Offset: unsafe.Offsetof(AliasTarget{}.HostedZoneID), Shape: &jsonwire.String},
-			{Name: "DNSName", Offset: unsafe.Offsetof(AliasTarget{}.DNSName), Shape: &jsonwire.String},
-			{Name: "EvaluateTargetHealth", Offset: unsafe.Offsetof(AliasTarget{}.EvaluateTargetHealth), Shape: &jsonwire.Bool},
+	schemaAliasTarget = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "HostedZoneId", Offset: unsafe.Offsetof(AliasTarget{}.HostedZoneID), Shape: &schema.String},
+			{Name: "DNSName", Offset: unsafe.Offsetof(AliasTarget{}.DNSName), Shape: &schema.String},
+			{Name: "EvaluateTargetHealth", Offset: unsafe.Offsetof(AliasTarget{}.EvaluateTargetHealth), Shape: &schema.Bool},
 		},
 		Type: (*AliasTarget)(nil),
 	}
-	schemaAssociateVPCWithHostedZoneInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaAssociateVPCWithHostedZoneInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "VPC", Offset: unsafe.Offsetof(AssociateVPCWithHostedZoneInput{}.VPC), Shape: &schemaVPC},
-			{Name: "Comment", Offset: unsafe.Offsetof(AssociateVPCWithHostedZoneInput{}.Comment), Shape: &jsonwire.String},
+			{Name: "Comment", Offset: unsafe.Offsetof(AssociateVPCWithHostedZoneInput{}.Comment), Shape: &schema.String},
 		},
 		Type: (*AssociateVPCWithHostedZoneInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "AssociateVPCWithHostedZoneRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "AssociateVPCWithHostedZoneRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaAssociateVPCWithHostedZoneOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaAssociateVPCWithHostedZoneOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ChangeInfo", Offset: unsafe.Offsetof(AssociateVPCWithHostedZoneOutput{}.ChangeInfo), Shape: &schemaChangeInfo},
 		},
 		Type: (*AssociateVPCWithHostedZoneOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "AssociateVPCWithHostedZoneResponse"},
+		XML:  &schema.XMLShape{Name: "AssociateVPCWithHostedZoneResponse"},
 	}
-	schemaChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Action", Offset: unsafe.Offsetof(Change{}.Action), Shape: &jsonwire.Enum},
+	schemaChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Action", Offset: unsafe.Offsetof(Change{}.Action), Shape: &schema.Enum},
 			{Name: "ResourceRecordSet", Offset: unsafe.Offsetof(Change{}.ResourceRecordSet), Shape: &schemaResourceRecordSet},
 		},
 		Type: (*Change)(nil),
 	}
-	schemaChangeBatch = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Comment", Offset: unsafe.Offsetof(ChangeBatch{}.Comment), Shape: &jsonwire.String},
+	schemaChangeBatch = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Comment", Offset: unsafe.Offsetof(ChangeBatch{}.Comment), Shape: &schema.String},
 			{Name: "Changes", Offset: unsafe.Offsetof(ChangeBatch{}.Changes), Shape: &schemaChanges},
 		},
 		Type: (*ChangeBatch)(nil),
 	}
-	schemaChangeCidrCollectionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "CollectionVersion", Offset: unsafe.Offsetof(ChangeCidrCollectionInput{}.CollectionVersion), Shape: &jsonwire.Int64},
+	schemaChangeCidrCollectionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "CollectionVersion", Offset: unsafe.Offsetof(ChangeCidrCollectionInput{}.CollectionVersion), Shape: &schema.Int64},
 			{Name: "Changes", Offset: unsafe.Offsetof(ChangeCidrCollectionInput{}.Changes), Shape: &schemaCidrCollectionChanges},
 		},
 		Type: (*ChangeCidrCollectionInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ChangeCidrCollectionRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "ChangeCidrCollectionRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaChangeCidrCollectionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(ChangeCidrCollectionOutput{}.ID), Shape: &jsonwire.String},
+	schemaChangeCidrCollectionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(ChangeCidrCollectionOutput{}.ID), Shape: &schema.String},
 		},
 		Type: (*ChangeCidrCollectionOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ChangeCidrCollectionResponse"},
+		XML:  &schema.XMLShape{Name: "ChangeCidrCollectionResponse"},
 	}
-	schemaChangeInfo = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(ChangeInfo{}.ID), Shape: &jsonwire.String},
-			{Name: "Status", Offset: unsafe.Offsetof(ChangeInfo{}.Status), Shape: &jsonwire.Enum},
-			{Name: "SubmittedAt", Offset: unsafe.Offsetof(ChangeInfo{}.SubmittedAt), Shape: &jsonwire.Timestamp},
-			{Name: "Comment", Offset: unsafe.Offsetof(ChangeInfo{}.Comment), Shape: &jsonwire.String},
+	schemaChangeInfo = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(ChangeInfo{}.ID), Shape: &schema.String},
+			{Name: "Status", Offset: unsafe.Offsetof(ChangeInfo{}.Status), Shape: &schema.Enum},
+			{Name: "SubmittedAt", Offset: unsafe.Offsetof(ChangeInfo{}.SubmittedAt), Shape: &schema.Timestamp},
+			{Name: "Comment", Offset: unsafe.Offsetof(ChangeInfo{}.Comment), Shape: &schema.String},
 		},
 		Type: (*ChangeInfo)(nil),
 	}
-	schemaChangeResourceRecordSetsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaChangeResourceRecordSetsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ChangeBatch", Offset: unsafe.Offsetof(ChangeResourceRecordSetsInput{}.ChangeBatch), Shape: &schemaChangeBatch},
 		},
 		Type: (*ChangeResourceRecordSetsInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ChangeResourceRecordSetsRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "ChangeResourceRecordSetsRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaChangeResourceRecordSetsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaChangeResourceRecordSetsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ChangeInfo", Offset: unsafe.Offsetof(ChangeResourceRecordSetsOutput{}.ChangeInfo), Shape: &schemaChangeInfo},
 		},
 		Type: (*ChangeResourceRecordSetsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ChangeResourceRecordSetsResponse"},
+		XML:  &schema.XMLShape{Name: "ChangeResourceRecordSetsResponse"},
 	}
-	schemaChangeTagsForResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaChangeTagsForResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "AddTags", Offset: unsafe.Offsetof(ChangeTagsForResourceInput{}.AddTags), Shape: &schemaTagList},
 			{Name: "RemoveTagKeys", Offset: unsafe.Offsetof(ChangeTagsForResourceInput{}.RemoveTagKeys), Shape: &schemaTagKeyList},
 		},
 		Type: (*ChangeTagsForResourceInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ChangeTagsForResourceRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "ChangeTagsForResourceRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaChangeTagsForResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaChangeTagsForResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ChangeTagsForResourceOutput)(nil),
 	}
-	schemaChanges = jsonwire.Shape{
+	schemaChanges = schema.Shape{
 		Elem: &schemaChange,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Change)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "Change"},
+		XML:  &schema.XMLShape{ElemName: "Change"},
 	}
-	schemaCheckerIpRanges = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaCheckerIpRanges = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaChildHealthCheckList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaChildHealthCheckList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "ChildHealthCheck"},
+		XML:  &schema.XMLShape{ElemName: "ChildHealthCheck"},
 	}
-	schemaCidrBlockInUseException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(CidrBlockInUseException{}.Message), Shape: &jsonwire.String},
+	schemaCidrBlockInUseException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(CidrBlockInUseException{}.Message), Shape: &schema.String},
 		},
 		Type: (*CidrBlockInUseException)(nil),
 	}
-	schemaCidrBlockSummaries = jsonwire.Shape{
+	schemaCidrBlockSummaries = schema.Shape{
 		Elem: &schemaCidrBlockSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]CidrBlockSummary)(nil),
 	}
-	schemaCidrBlockSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "CidrBlock", Offset: unsafe.Offsetof(CidrBlockSummary{}.CidrBlock), Shape: &jsonwire.String},
-			{Name: "LocationName", Offset: unsafe.Offsetof(CidrBlockSummary{}.LocationName), Shape: &jsonwire.String},
+	schemaCidrBlockSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "CidrBlock", Offset: unsafe.Offsetof(CidrBlockSummary{}.CidrBlock), Shape: &schema.String},
+			{Name: "LocationName", Offset: unsafe.Offsetof(CidrBlockSummary{}.LocationName), Shape: &schema.String},
 		},
 		Type: (*CidrBlockSummary)(nil),
 	}
-	schemaCidrCollection = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Arn", Offset: unsafe.Offsetof(CidrCollection{}.ARN), Shape: &jsonwire.String},
-			{Name: "Id", Offset: unsafe.Offsetof(CidrCollection{}.ID), Shape: &jsonwire.String},
-			{Name: "Name", Offset: unsafe.Offsetof(CidrCollection{}.Name), Shape: &jsonwire.String},
-			{Name: "Version", Offset: unsafe.Offsetof(CidrCollection{}.Version), Shape: &jsonwire.Int64},
+	schemaCidrCollection = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Arn", Offset: unsafe.Offsetof(CidrCollection{}.ARN), Shape: &schema.String},
+			{Name: "Id", Offset: unsafe.Offsetof(CidrCollection{}.ID), Shape: &schema.String},
+			{Name: "Name", Offset: unsafe.Offsetof(CidrCollection{}.Name), Shape: &schema.String},
+			{Name: "Version", Offset: unsafe.Offsetof(CidrCollection{}.Version), Shape: &schema.Int64},
 		},
 		Type: (*CidrCollection)(nil),
 	}
-	schemaCidrCollectionAlreadyExistsException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(CidrCollectionAlreadyExistsException{}.Message), Shape: &jsonwire.String},
+	schemaCidrCollectionAlreadyExistsException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(CidrCollectionAlreadyExistsException{}.Message), Shape: &schema.String},
 		},
 		Type: (*CidrCollectionAlreadyExistsException)(nil),
 	}
-	schemaCidrCollectionChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "LocationName", Offset: unsafe.Offsetof(CidrCollectionChange{}.LocationName), Shape: &jsonwire.String},
-			{Name: "Action", Offset: unsafe.Offsetof(CidrCollectionChange{}.Action), Shape: &jsonwire.Enum},
+	schemaCidrCollectionChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "LocationName", Offset: unsafe.Offsetof(CidrCollectionChange{}.LocationName), Shape: &schema.String},
+			{Name: "Action", Offset: unsafe.Offsetof(CidrCollectionChange{}.Action), Shape: &schema.Enum},
 			{Name: "CidrList", Offset: unsafe.Offsetof(CidrCollectionChange{}.CidrList), Shape: &schemaCidrList},
 		},
 		Type: (*CidrCollectionChange)(nil),
 	}
-	schemaCidrCollectionChanges = jsonwire.Shape{
+	schemaCidrCollectionChanges = schema.Shape{
 		Elem: &schemaCidrCollectionChange,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]CidrCollectionChange)(nil),
 	}
-	schemaCidrCollectionInUseException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(CidrCollectionInUseException{}.Message), Shape: &jsonwire.String},
+	schemaCidrCollectionInUseException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(CidrCollectionInUseException{}.Message), Shape: &schema.String},
 		},
 		Type: (*CidrCollectionInUseException)(nil),
 	}
-	schemaCidrCollectionVersionMismatchException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(CidrCollectionVersionMismatchException{}.Message), Shape: &jsonwire.String},
+	schemaCidrCollectionVersionMismatchException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(CidrCollectionVersionMismatchException{}.Message), Shape: &schema.String},
 		},
 		Type: (*CidrCollectionVersionMismatchException)(nil),
 	}
-	schemaCidrList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaCidrList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "Cidr"},
+		XML:  &schema.XMLShape{ElemName: "Cidr"},
 	}
-	schemaCidrRoutingConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "CollectionId", Offset: unsafe.Offsetof(CidrRoutingConfig{}.CollectionID), Shape: &jsonwire.String},
-			{Name: "LocationName", Offset: unsafe.Offsetof(CidrRoutingConfig{}.LocationName), Shape: &jsonwire.String},
+	schemaCidrRoutingConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "CollectionId", Offset: unsafe.Offsetof(CidrRoutingConfig{}.CollectionID), Shape: &schema.String},
+			{Name: "LocationName", Offset: unsafe.Offsetof(CidrRoutingConfig{}.LocationName), Shape: &schema.String},
 		},
 		Type: (*CidrRoutingConfig)(nil),
 	}
-	schemaCloudWatchAlarmConfiguration = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "EvaluationPeriods", Offset: unsafe.Offsetof(CloudWatchAlarmConfiguration{}.EvaluationPeriods), Shape: &jsonwire.Int32},
-			{Name: "Threshold", Offset: unsafe.Offsetof(CloudWatchAlarmConfiguration{}.Threshold), Shape: &jsonwire.Float64},
-			{Name: "ComparisonOperator", Offset: unsafe.Offsetof(CloudWatchAlarmConfiguration{}.ComparisonOperator), Shape: &jsonwire.Enum},
-			{Name: "Period", Offset: unsafe.Offsetof(CloudWatchAlarmConfiguration{}.Period), Shape: &jsonwire.Int32},
-			{Name: "MetricName", Offset: unsafe.Offsetof(CloudWatchAlarmConfiguration{}.MetricName), Shape: &jsonwire.String},
-			{Name: "Namespace", Offset: unsafe.Offsetof(CloudWatchAlarmConfiguration{}.Namespace), Shape: &jsonwire.String},
-			{Name: "Statistic", Offset: unsafe.Offsetof(CloudWatchAlarmConfiguration{}.Statistic), Shape: &jsonwire.Enum},
+	schemaCloudWatchAlarmConfiguration = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "EvaluationPeriods", Offset: unsafe.Offsetof(CloudWatchAlarmConfiguration{}.EvaluationPeriods), Shape: &schema.Int32},
+			{Name: "Threshold", Offset: unsafe.Offsetof(CloudWatchAlarmConfiguration{}.Threshold), Shape: &schema.Float64},
+			{Name: "ComparisonOperator", Offset: unsafe.Offsetof(CloudWatchAlarmConfiguration{}.ComparisonOperator), Shape: &schema.Enum},
+			{Name: "Period", Offset: unsafe.Offsetof(CloudWatchAlarmConfiguration{}.Period), Shape: &schema.Int32},
+			{Name: "MetricName", Offset: unsafe.Offsetof(CloudWatchAlarmConfiguration{}.MetricName), Shape: &schema.String},
+			{Name: "Namespace", Offset: unsafe.Offsetof(CloudWatchAlarmConfiguration{}.Namespace), Shape: &schema.String},
+			{Name: "Statistic", Offset: unsafe.Offsetof(CloudWatchAlarmConfiguration{}.Statistic), Shape: &schema.Enum},
 			{Name: "Dimensions", Offset: unsafe.Offsetof(CloudWatchAlarmConfiguration{}.Dimensions), Shape: &schemaDimensionList},
 		},
 		Type: (*CloudWatchAlarmConfiguration)(nil),
 	}
-	schemaCollectionSummaries = jsonwire.Shape{
+	schemaCollectionSummaries = schema.Shape{
 		Elem: &schemaCollectionSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]CollectionSummary)(nil),
 	}
-	schemaCollectionSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Arn", Offset: unsafe.Offsetof(CollectionSummary{}.ARN), Shape: &jsonwire.String},
-			{Name: "Id", Offset: unsafe.Offsetof(CollectionSummary{}.ID), Shape: &jsonwire.String},
-			{Name: "Name", Offset: unsafe.Offsetof(CollectionSummary{}.Name), Shape: &jsonwire.String},
-			{Name: "Version", Offset: unsafe.Offsetof(CollectionSummary{}.Version), Shape: &jsonwire.Int64},
+	schemaCollectionSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Arn", Offset: unsafe.Offsetof(CollectionSummary{}.ARN), Shape: &schema.String},
+			{Name: "Id", Offset: unsafe.Offsetof(CollectionSummary{}.ID), Shape: &schema.String},
+			{Name: "Name", Offset: unsafe.Offsetof(CollectionSummary{}.Name), Shape: &schema.String},
+			{Name: "Version", Offset: unsafe.Offsetof(CollectionSummary{}.Version), Shape: &schema.Int64},
 		},
 		Type: (*CollectionSummary)(nil),
 	}
-	schemaConcurrentModification = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ConcurrentModification{}.Message), Shape: &jsonwire.String},
+	schemaConcurrentModification = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ConcurrentModification{}.Message), Shape: &schema.String},
 		},
 		Type: (*ConcurrentModification)(nil),
 	}
-	schemaConflictingDomainExists = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ConflictingDomainExists{}.Message), Shape: &jsonwire.String},
+	schemaConflictingDomainExists = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ConflictingDomainExists{}.Message), Shape: &schema.String},
 		},
 		Type: (*ConflictingDomainExists)(nil),
 	}
-	schemaConflictingTypes = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ConflictingTypes{}.Message), Shape: &jsonwire.String},
+	schemaConflictingTypes = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ConflictingTypes{}.Message), Shape: &schema.String},
 		},
 		Type: (*ConflictingTypes)(nil),
 	}
-	schemaCoordinates = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Latitude", Offset: unsafe.Offsetof(Coordinates{}.Latitude), Shape: &jsonwire.String},
-			{Name: "Longitude", Offset: unsafe.Offsetof(Coordinates{}.Longitude), Shape: &jsonwire.String},
+	schemaCoordinates = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Latitude", Offset: unsafe.Offsetof(Coordinates{}.Latitude), Shape: &schema.String},
+			{Name: "Longitude", Offset: unsafe.Offsetof(Coordinates{}.Longitude), Shape: &schema.String},
 		},
 		Type: (*Coordinates)(nil),
 	}
-	schemaCreateCidrCollectionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(CreateCidrCollectionInput{}.Name), Shape: &jsonwire.String},
-			{Name: "CallerReference", Offset: unsafe.Offsetof(CreateCidrCollectionInput{}.CallerReference), Shape: &jsonwire.String},
+	schemaCreateCidrCollectionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(CreateCidrCollectionInput{}.Name), Shape: &schema.String},
+			{Name: "CallerReference", Offset: unsafe.Offsetof(CreateCidrCollectionInput{}.CallerReference), Shape: &schema.String},
 		},
 		Type: (*CreateCidrCollectionInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateCidrCollectionRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "CreateCidrCollectionRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaCreateCidrCollectionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateCidrCollectionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Collection", Offset: unsafe.Offsetof(CreateCidrCollectionOutput{}.Collection), Shape: &schemaCidrCollection},
 		},
 		Type: (*CreateCidrCollectionOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateCidrCollectionResponse"},
+		XML:  &schema.XMLShape{Name: "CreateCidrCollectionResponse"},
 	}
-	schemaCreateHealthCheckInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "CallerReference", Offset: unsafe.Offsetof(CreateHealthCheckInput{}.CallerReference), Shape: &jsonwire.String},
+	schemaCreateHealthCheckInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "CallerReference", Offset: unsafe.Offsetof(CreateHealthCheckInput{}.CallerReference), Shape: &schema.String},
 			{Name: "HealthCheckConfig", Offset: unsafe.Offsetof(CreateHealthCheckInput{}.HealthCheckConfig), Shape: &schemaHealthCheckConfig},
 		},
 		Type: (*CreateHealthCheckInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateHealthCheckRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "CreateHealthCheckRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaCreateHealthCheckOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateHealthCheckOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "HealthCheck", Offset: unsafe.Offsetof(CreateHealthCheckOutput{}.HealthCheck), Shape: &schemaHealthCheck},
 		},
 		Type: (*CreateHealthCheckOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateHealthCheckResponse"},
+		XML:  &schema.XMLShape{Name: "CreateHealthCheckResponse"},
 	}
-	schemaCreateHostedZoneInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(CreateHostedZoneInput{}.Name), Shape: &jsonwire.String},
+	schemaCreateHostedZoneInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(CreateHostedZoneInput{}.Name), Shape: &schema.String},
 			{Name: "VPC", Offset: unsafe.Offsetof(CreateHostedZoneInput{}.VPC), Shape: &schemaVPC},
-			{Name: "CallerReference", Offset: unsafe.Offsetof(CreateHostedZoneInput{}.CallerReference), Shape: &jsonwire.String},
+			{Name: "CallerReference", Offset: unsafe.Offsetof(CreateHostedZoneInput{}.CallerReference), Shape: &schema.String},
 			{Name: "HostedZoneConfig", Offset: unsafe.Offsetof(CreateHostedZoneInput{}.HostedZoneConfig), Shape: &schemaHostedZoneConfig},
-			{Name: "DelegationSetId", Offset: unsafe.Offsetof(CreateHostedZoneInput{}.DelegationSetID), Shape: &jsonwire.String},
+			{Name: "DelegationSetId", Offset: unsafe.Offsetof(CreateHostedZoneInput{}.DelegationSetID), Shape: &schema.String},
 		},
 		Type: (*CreateHostedZoneInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateHostedZoneRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "CreateHostedZoneRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaCreateHostedZoneOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateHostedZoneOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "HostedZone", Offset: unsafe.Offsetof(CreateHostedZoneOutput{}.HostedZone), Shape: &schemaHostedZone},
 			{Name: "ChangeInfo", Offset: unsafe.Offsetof(CreateHostedZoneOutput{}.ChangeInfo), Shape: &schemaChangeInfo},
 			{Name: "DelegationSet", Offset: unsafe.Offsetof(CreateHostedZoneOutput{}.DelegationSet), Shape: &schemaDelegationSet},
 			{Name: "VPC", Offset: unsafe.Offsetof(CreateHostedZoneOutput{}.VPC), Shape: &schemaVPC},
 		},
 		Type: (*CreateHostedZoneOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateHostedZoneResponse"},
+		XML:  &schema.XMLShape{Name: "CreateHostedZoneResponse"},
 	}
-	schemaCreateKeySigningKeyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "CallerReference", Offset: unsafe.Offsetof(CreateKeySigningKeyInput{}.CallerReference), Shape: &jsonwire.String},
-			{Name: "HostedZoneId", Offset: unsafe.Offsetof(CreateKeySigningKeyInput{}.HostedZoneID), Shape: &jsonwire.String},
-			{Name: "KeyManagementServiceArn", Offset: unsafe.Offsetof(CreateKeySigningKeyInput{}.KeyManagementServiceARN), Shape: &jsonwire.String},
-			{Name: "Name", Offset: unsafe.Offsetof(CreateKeySigningKeyInput{}.Name), Shape: &jsonwire.String},
-			{Name: "Status", Offset: unsafe.Offsetof(CreateKeySigningKeyInput{}.Status), Shape: &jsonwire.String},
+	schemaCreateKeySigningKeyInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "CallerReference", Offset: unsafe.Offsetof(CreateKeySigningKeyInput{}.CallerReference), Shape: &schema.String},
+			{Name: "HostedZoneId", Offset: unsafe.Offsetof(CreateKeySigningKeyInput{}.HostedZoneID), Shape: &schema.String},
+			{Name: "KeyManagementServiceArn", Offset: unsafe.Offsetof(CreateKeySigningKeyInput{}.KeyManagementServiceARN), Shape: &schema.String},
+			{Name: "Name", Offset: unsafe.Offsetof(CreateKeySigningKeyInput{}.Name), Shape: &schema.String},
+			{Name: "Status", Offset: unsafe.Offsetof(CreateKeySigningKeyInput{}.Status), Shape: &schema.String},
 		},
 		Type: (*CreateKeySigningKeyInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateKeySigningKeyRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "CreateKeySigningKeyRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaCreateKeySigningKeyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateKeySigningKeyOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ChangeInfo", Offset: unsafe.Offsetof(CreateKeySigningKeyOutput{}.ChangeInfo), Shape: &schemaChangeInfo},
 			{Name: "KeySigningKey", Offset: unsafe.Offsetof(CreateKeySigningKeyOutput{}.KeySigningKey), Shape: &schemaKeySigningKey},
 		},
 		Type: (*CreateKeySigningKeyOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateKeySigningKeyResponse"},
+		XML:  &schema.XMLShape{Name: "CreateKeySigningKeyResponse"},
 	}
-	schemaCreateQueryLoggingConfigInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "HostedZoneId", Offset: unsafe.Offsetof(CreateQueryLoggingConfigInput{}.HostedZoneID), Shape: &jsonwire.String},
-			{Name: "CloudWatchLogsLogGroupArn", Offset: unsafe.Offsetof(CreateQueryLoggingConfigInput{}.CloudWatchLogsLogGroupARN), Shape: &jsonwire.String},
+	schemaCreateQueryLoggingConfigInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "HostedZoneId", Offset: unsafe.Offsetof(CreateQueryLoggingConfigInput{}.HostedZoneID), Shape: &schema.String},
+			{Name: "CloudWatchLogsLogGroupArn", Offset: unsafe.Offsetof(CreateQueryLoggingConfigInput{}.CloudWatchLogsLogGroupARN), Shape: &schema.String},
 		},
 		Type: (*CreateQueryLoggingConfigInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateQueryLoggingConfigRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "CreateQueryLoggingConfigRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaCreateQueryLoggingConfigOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateQueryLoggingConfigOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "QueryLoggingConfig", Offset: unsafe.Offsetof(CreateQueryLoggingConfigOutput{}.QueryLoggingConfig), Shape: &schemaQueryLoggingConfig},
 		},
 		Type: (*CreateQueryLoggingConfigOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateQueryLoggingConfigResponse"},
+		XML:  &schema.XMLShape{Name: "CreateQueryLoggingConfigResponse"},
 	}
-	schemaCreateReusableDelegationSetInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "CallerReference", Offset: unsafe.Offsetof(CreateReusableDelegationSetInput{}.CallerReference), Shape: &jsonwire.String},
-			{Name: "HostedZoneId", Offset: unsafe.Offsetof(CreateReusableDelegationSetInput{}.HostedZoneID), Shape: &jsonwire.String},
+	schemaCreateReusableDelegationSetInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "CallerReference", Offset: unsafe.Offsetof(CreateReusableDelegationSetInput{}.CallerReference), Shape: &schema.String},
+			{Name: "HostedZoneId", Offset: unsafe.Offsetof(CreateReusableDelegationSetInput{}.HostedZoneID), Shape: &schema.String},
 		},
 		Type: (*CreateReusableDelegationSetInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateReusableDelegationSetRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "CreateReusableDelegationSetRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaCreateReusableDelegationSetOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateReusableDelegationSetOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "DelegationSet", Offset: unsafe.Offsetof(CreateReusableDelegationSetOutput{}.DelegationSet), Shape: &schemaDelegationSet},
 		},
 		Type: (*CreateReusableDelegationSetOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateReusableDelegationSetResponse"},
+		XML:  &schema.XMLShape{Name: "CreateReusableDelegationSetResponse"},
 	}
-	schemaCreateTrafficPolicyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(CreateTrafficPolicyInput{}.Name), Shape: &jsonwire.String},
-			{Name: "Document", Offset: unsafe.Offsetof(CreateTrafficPolicyInput{}.Document), Shape: &jsonwire.String},
-			{Name: "Comment", Offset: unsafe.Offsetof(CreateTrafficPolicyInput{}.Comment), Shape: &jsonwire.String},
+	schemaCreateTrafficPolicyInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(CreateTrafficPolicyInput{}.Name), Shape: &schema.String},
+			{Name: "Document", Offset: unsafe.Offsetof(CreateTrafficPolicyInput{}.Document), Shape: &schema.String},
+			{Name: "Comment", Offset: unsafe.Offsetof(CreateTrafficPolicyInput{}.Comment), Shape: &schema.String},
 		},
 		Type: (*CreateTrafficPolicyInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateTrafficPolicyRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "CreateTrafficPolicyRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaCreateTrafficPolicyInstanceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "HostedZoneId", Offset: unsafe.Offsetof(CreateTrafficPolicyInstanceInput{}.HostedZoneID), Shape: &jsonwire.String},
-			{Name: "Name", Offset: unsafe.Offsetof(CreateTrafficPolicyInstanceInput{}.Name), Shape: &jsonwire.String},
-			{Name: "TTL", Offset: unsafe.Offsetof(CreateTrafficPolicyInstanceInput{}.TTL), Shape: &jsonwire.Int64},
-			{Name: "TrafficPolicyId", Offset: unsafe.Offsetof(CreateTrafficPolicyInstanceInput{}.TrafficPolicyID), Shape: &jsonwire.String},
-			{Name: "TrafficPolicyVersion", Offset: unsafe.Offsetof(CreateTrafficPolicyInstanceInput{}.TrafficPolicyVersion), Shape: &jsonwire.Int32},
+	schemaCreateTrafficPolicyInstanceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "HostedZoneId", Offset: unsafe.Offsetof(CreateTrafficPolicyInstanceInput{}.HostedZoneID), Shape: &schema.String},
+			{Name: "Name", Offset: unsafe.Offsetof(CreateTrafficPolicyInstanceInput{}.Name), Shape: &schema.String},
+			{Name: "TTL", Offset: unsafe.Offsetof(CreateTrafficPolicyInstanceInput{}.TTL), Shape: &schema.Int64},
+			{Name: "TrafficPolicyId", Offset: unsafe.Offsetof(CreateTrafficPolicyInstanceInput{}.TrafficPolicyID), Shape: &schema.String},
+			{Name: "TrafficPolicyVersion", Offset: unsafe.Offsetof(CreateTrafficPolicyInstanceInput{}.TrafficPolicyVersion), Shape: &schema.Int32},
 		},
 		Type: (*CreateTrafficPolicyInstanceInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateTrafficPolicyInstanceRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "CreateTrafficPolicyInstanceRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaCreateTrafficPolicyInstanceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateTrafficPolicyInstanceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "TrafficPolicyInstance", Offset: unsafe.Offsetof(CreateTrafficPolicyInstanceOutput{}.TrafficPolicyInstance), Shape: &schemaTrafficPolicyInstance},
 		},
 		Type: (*CreateTrafficPolicyInstanceOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateTrafficPolicyInstanceResponse"},
+		XML:  &schema.XMLShape{Name: "CreateTrafficPolicyInstanceResponse"},
 	}
-	schemaCreateTrafficPolicyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateTrafficPolicyOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "TrafficPolicy", Offset: unsafe.Offsetof(CreateTrafficPolicyOutput{}.TrafficPolicy), Shape: &schemaTrafficPolicy},
 		},
 		Type: (*CreateTrafficPolicyOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateTrafficPolicyResponse"},
+		XML:  &schema.XMLShape{Name: "CreateTrafficPolicyResponse"},
 	}
-	schemaCreateTrafficPolicyVersionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Document", Offset: unsafe.Offsetof(CreateTrafficPolicyVersionInput{}.Document), Shape: &jsonwire.String},
-			{Name: "Comment", Offset: unsafe.Offsetof(CreateTrafficPolicyVersionInput{}.Comment), Shape: &jsonwire.String},
+	schemaCreateTrafficPolicyVersionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Document", Offset: unsafe.Offsetof(CreateTrafficPolicyVersionInput{}.Document), Shape: &schema.String},
+			{Name: "Comment", Offset: unsafe.Offsetof(CreateTrafficPolicyVersionInput{}.Comment), Shape: &schema.String},
 		},
 		Type: (*CreateTrafficPolicyVersionInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateTrafficPolicyVersionRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "CreateTrafficPolicyVersionRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaCreateTrafficPolicyVersionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateTrafficPolicyVersionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "TrafficPolicy", Offset: unsafe.Offsetof(CreateTrafficPolicyVersionOutput{}.TrafficPolicy), Shape: &schemaTrafficPolicy},
 		},
 		Type: (*CreateTrafficPolicyVersionOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateTrafficPolicyVersionResponse"},
+		XML:  &schema.XMLShape{Name: "CreateTrafficPolicyVersionResponse"},
 	}
-	schemaCreateVPCAssociationAuthorizationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaCreateVPCAssociationAuthorizationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "VPC", Offset: unsafe.Offsetof(CreateVPCAssociationAuthorizationInput{}.VPC), Shape: &schemaVPC},
 		},
 		Type: (*CreateVPCAssociationAuthorizationInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateVPCAssociationAuthorizationRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "CreateVPCAssociationAuthorizationRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaCreateVPCAssociationAuthorizationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "HostedZoneId", Offset: unsafe.Offsetof(CreateVPCAssociationAuthorizationOutput{}.HostedZoneID), Shape: &jsonwire.String},
+	schemaCreateVPCAssociationAuthorizationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "HostedZoneId", Offset: unsafe.Offsetof(CreateVPCAssociationAuthorizationOutput{}.HostedZoneID), Shape: &schema.String},
 			{Name: "VPC", Offset: unsafe.Offsetof(CreateVPCAssociationAuthorizationOutput{}.VPC), Shape: &schemaVPC},
 		},
 		Type: (*CreateVPCAssociationAuthorizationOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "CreateVPCAssociationAuthorizationResponse"},
+		XML:  &schema.XMLShape{Name: "CreateVPCAssociationAuthorizationResponse"},
 	}
-	schemaDNSSECNotFound = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DNSSECNotFound{}.Message), Shape: &jsonwire.String},
+	schemaDNSSECNotFound = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DNSSECNotFound{}.Message), Shape: &schema.String},
 		},
 		Type: (*DNSSECNotFound)(nil),
 	}
-	schemaDNSSECStatus = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServeSignature", Offset: unsafe.Offsetof(DNSSECStatus{}.ServeSignature), Shape: &jsonwire.String},
-			{Name: "StatusMessage", Offset: unsafe.Offsetof(DNSSECStatus{}.StatusMessage), Shape: &jsonwire.String},
+	schemaDNSSECStatus = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServeSignature", Offset: unsafe.Offsetof(DNSSECStatus{}.ServeSignature), Shape: &schema.String},
+			{Name: "StatusMessage", Offset: unsafe.Offsetof(DNSSECStatus{}.StatusMessage), Shape: &schema.String},
 		},
 		Type: (*DNSSECStatus)(nil),
 	}
-	schemaDeactivateKeySigningKeyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeactivateKeySigningKeyInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeactivateKeySigningKeyInput)(nil),
 	}
-	schemaDeactivateKeySigningKeyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeactivateKeySigningKeyOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ChangeInfo", Offset: unsafe.Offsetof(DeactivateKeySigningKeyOutput{}.ChangeInfo), Shape: &schemaChangeInfo},
 		},
 		Type: (*DeactivateKeySigningKeyOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "DeactivateKeySigningKeyResponse"},
+		XML:  &schema.XMLShape{Name: "DeactivateKeySigningKeyResponse"},
 	}
-	schemaDelegationSet = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(DelegationSet{}.ID), Shape: &jsonwire.String},
-			{Name: "CallerReference", Offset: unsafe.Offsetof(DelegationSet{}.CallerReference), Shape: &jsonwire.String},
+	schemaDelegationSet = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(DelegationSet{}.ID), Shape: &schema.String},
+			{Name: "CallerReference", Offset: unsafe.Offsetof(DelegationSet{}.CallerReference), Shape: &schema.String},
 			{Name: "NameServers", Offset: unsafe.Offsetof(DelegationSet{}.NameServers), Shape: &schemaDelegationSetNameServers},
 		},
 		Type: (*DelegationSet)(nil),
 	}
-	schemaDelegationSetAlreadyCreated = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DelegationSetAlreadyCreated{}.Message), Shape: &jsonwire.String},
+	schemaDelegationSetAlreadyCreated = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DelegationSetAlreadyCreated{}.Message), Shape: &schema.String},
 		},
 		Type: (*DelegationSetAlreadyCreated)(nil),
 	}
-	schemaDelegationSetAlreadyReusable = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DelegationSetAlreadyReusable{}.Message), Shape: &jsonwire.String},
+	schemaDelegationSetAlreadyReusable = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DelegationSetAlreadyReusable{}.Message), Shape: &schema.String},
 		},
 		Type: (*DelegationSetAlreadyReusable)(nil),
 	}
-	schemaDelegationSetInUse = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DelegationSetInUse{}.Message), Shape: &jsonwire.String},
+	schemaDelegationSetInUse = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DelegationSetInUse{}.Message), Shape: &schema.String},
 		},
 		Type: (*DelegationSetInUse)(nil),
 	}
-	schemaDelegationSetNameServers = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaDelegationSetNameServers = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "NameServer"},
+		XML:  &schema.XMLShape{ElemName: "NameServer"},
 	}
-	schemaDelegationSetNotAvailable = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DelegationSetNotAvailable{}.Message), Shape: &jsonwire.String},
+	schemaDelegationSetNotAvailable = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DelegationSetNotAvailable{}.Message), Shape: &schema.String},
 		},
 		Type: (*DelegationSetNotAvailable)(nil),
 	}
-	schemaDelegationSetNotReusable = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DelegationSetNotReusable{}.Message), Shape: &jsonwire.String},
+	schemaDelegationSetNotReusable = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(DelegationSetNotReusable{}.Message), Shape: &schema.String},
 		},
 		Type: (*DelegationSetNotReusable)(nil),
 	}
-	schemaDelegationSets = jsonwire.Shape{
+	schemaDelegationSets = schema.Shape{
 		Elem: &schemaDelegationSet,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]DelegationSet)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "DelegationSet"},
+		XML:  &schema.XMLShape{ElemName: "DelegationSet"},
 	}
-	schemaDeleteCidrCollectionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteCidrCollectionInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteCidrCollectionInput)(nil),
 	}
-	schemaDeleteCidrCollectionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteCidrCollectionOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteCidrCollectionOutput)(nil),
 	}
-	schemaDeleteHealthCheckInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteHealthCheckInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteHealthCheckInput)(nil),
 	}
-	schemaDeleteHealthCheckOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteHealthCheckOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteHealthCheckOutput)(nil),
 	}
-	schemaDeleteHostedZoneInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteHostedZoneInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteHostedZoneInput)(nil),
 	}
-	schemaDeleteHostedZoneOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteHostedZoneOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ChangeInfo", Offset: unsafe.Offsetof(DeleteHostedZoneOutput{}.ChangeInfo), Shape: &schemaChangeInfo},
 		},
 		Type: (*DeleteHostedZoneOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "DeleteHostedZoneResponse"},
+		XML:  &schema.XMLShape{Name: "DeleteHostedZoneResponse"},
 	}
-	schemaDeleteKeySigningKeyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteKeySigningKeyInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteKeySigningKeyInput)(nil),
 	}
-	schemaDeleteKeySigningKeyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteKeySigningKeyOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ChangeInfo", Offset: unsafe.Offsetof(DeleteKeySigningKeyOutput{}.ChangeInfo), Shape: &schemaChangeInfo},
 		},
 		Type: (*DeleteKeySigningKeyOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "DeleteKeySigningKeyResponse"},
+		XML:  &schema.XMLShape{Name: "DeleteKeySigningKeyResponse"},
 	}
-	schemaDeleteQueryLoggingConfigInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteQueryLoggingConfigInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteQueryLoggingConfigInput)(nil),
 	}
-	schemaDeleteQueryLoggingConfigOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteQueryLoggingConfigOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteQueryLoggingConfigOutput)(nil),
 	}
-	schemaDeleteReusableDelegationSetInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteReusableDelegationSetInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteReusableDelegationSetInput)(nil),
 	}
-	schemaDeleteReusableDelegationSetOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteReusableDelegationSetOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteReusableDelegationSetOutput)(nil),
 	}
-	schemaDeleteTrafficPolicyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteTrafficPolicyInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteTrafficPolicyInput)(nil),
 	}
-	schemaDeleteTrafficPolicyInstanceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteTrafficPolicyInstanceInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteTrafficPolicyInstanceInput)(nil),
 	}
-	schemaDeleteTrafficPolicyInstanceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteTrafficPolicyInstanceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteTrafficPolicyInstanceOutput)(nil),
 	}
-	schemaDeleteTrafficPolicyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteTrafficPolicyOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteTrafficPolicyOutput)(nil),
 	}
-	schemaDeleteVPCAssociationAuthorizationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDeleteVPCAssociationAuthorizationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "VPC", Offset: unsafe.Offsetof(DeleteVPCAssociationAuthorizationInput{}.VPC), Shape: &schemaVPC},
 		},
 		Type: (*DeleteVPCAssociationAuthorizationInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "DeleteVPCAssociationAuthorizationRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "DeleteVPCAssociationAuthorizationRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaDeleteVPCAssociationAuthorizationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteVPCAssociationAuthorizationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteVPCAssociationAuthorizationOutput)(nil),
 	}
-	schemaDimension = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(Dimension{}.Name), Shape: &jsonwire.String},
-			{Name: "Value", Offset: unsafe.Offsetof(Dimension{}.Value), Shape: &jsonwire.String},
+	schemaDimension = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(Dimension{}.Name), Shape: &schema.String},
+			{Name: "Value", Offset: unsafe.Offsetof(Dimension{}.Value), Shape: &schema.String},
 		},
 		Type: (*Dimension)(nil),
 	}
-	schemaDimensionList = jsonwire.Shape{
+	schemaDimensionList = schema.Shape{
 		Elem: &schemaDimension,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Dimension)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "Dimension"},
+		XML:  &schema.XMLShape{ElemName: "Dimension"},
 	}
-	schemaDisableHostedZoneDNSSECInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDisableHostedZoneDNSSECInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DisableHostedZoneDNSSECInput)(nil),
 	}
-	schemaDisableHostedZoneDNSSECOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDisableHostedZoneDNSSECOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ChangeInfo", Offset: unsafe.Offsetof(DisableHostedZoneDNSSECOutput{}.ChangeInfo), Shape: &schemaChangeInfo},
 		},
 		Type: (*DisableHostedZoneDNSSECOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "DisableHostedZoneDNSSECResponse"},
+		XML:  &schema.XMLShape{Name: "DisableHostedZoneDNSSECResponse"},
 	}
-	schemaDisassociateVPCFromHostedZoneInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDisassociateVPCFromHostedZoneInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "VPC", Offset: unsafe.Offsetof(DisassociateVPCFromHostedZoneInput{}.VPC), Shape: &schemaVPC},
-			{Name: "Comment", Offset: unsafe.Offsetof(DisassociateVPCFromHostedZoneInput{}.Comment), Shape: &jsonwire.String},
+			{Name: "Comment", Offset: unsafe.Offsetof(DisassociateVPCFromHostedZoneInput{}.Comment), Shape: &schema.String},
 		},
 		Type: (*DisassociateVPCFromHostedZoneInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "DisassociateVPCFromHostedZoneRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "DisassociateVPCFromHostedZoneRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaDisassociateVPCFromHostedZoneOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaDisassociateVPCFromHostedZoneOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ChangeInfo", Offset: unsafe.Offsetof(DisassociateVPCFromHostedZoneOutput{}.ChangeInfo), Shape: &schemaChangeInfo},
 		},
 		Type: (*DisassociateVPCFromHostedZoneOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "DisassociateVPCFromHostedZoneResponse"},
+		XML:  &schema.XMLShape{Name: "DisassociateVPCFromHostedZoneResponse"},
 	}
-	schemaEnableHostedZoneDNSSECInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaEnableHostedZoneDNSSECInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*EnableHostedZoneDNSSECInput)(nil),
 	}
-	schemaEnableHostedZoneDNSSECOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaEnableHostedZoneDNSSECOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ChangeInfo", Offset: unsafe.Offsetof(EnableHostedZoneDNSSECOutput{}.ChangeInfo), Shape: &schemaChangeInfo},
 		},
 		Type: (*EnableHostedZoneDNSSECOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "EnableHostedZoneDNSSECResponse"},
+		XML:  &schema.XMLShape{Name: "EnableHostedZoneDNSSECResponse"},
 	}
-	schemaErrorMessages = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaErrorMessages = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "Message"},
+		XML:  &schema.XMLShape{ElemName: "Message"},
 	}
-	schemaGeoLocation = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ContinentCode", Offset: unsafe.Offsetof(GeoLocation{}.ContinentCode), Shape: &jsonwire.String},
-			{Name: "CountryCode", Offset: unsafe.Offsetof(GeoLocation{}.CountryCode), Shape: &jsonwire.String},
-			{Name: "SubdivisionCode", Offset: unsafe.Offsetof(GeoLocation{}.SubdivisionCode), Shape: &jsonwire.String},
+	schemaGeoLocation = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ContinentCode", Offset: unsafe.Offsetof(GeoLocation{}.ContinentCode), Shape: &schema.String},
+			{Name: "CountryCode", Offset: unsafe.Offsetof(GeoLocation{}.CountryCode), Shape: &schema.String},
+			{Name: "SubdivisionCode", Offset: unsafe.Offsetof(GeoLocation{}.SubdivisionCode), Shape: &schema.String},
 		},
 		Type: (*GeoLocation)(nil),
 	}
-	schemaGeoLocationDetails = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ContinentCode", Offset: unsafe.Offsetof(GeoLocationDetails{}.ContinentCode), Shape: &jsonwire.String},
-			{Name: "ContinentName", Offset: unsafe.Offsetof(GeoLocationDetails{}.ContinentName), Shape: &jsonwire.String},
-			{Name: "CountryCode", Offset: unsafe.Offsetof(GeoLocationDetails{}.CountryCode), Shape: &jsonwire.String},
-			{Name: "CountryName", Offset: unsafe.Offsetof(GeoLocationDetails{}.CountryName), Shape: &jsonwire.String},
-			{Name: "SubdivisionCode", Offset: unsafe.Offsetof(GeoLocationDetails{}.SubdivisionCode), Shape: &jsonwire.String},
-			{Name: "SubdivisionName", Offset: unsafe.Offsetof(GeoLocationDetails{}.SubdivisionName), Shape: &jsonwire.String},
+	schemaGeoLocationDetails = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ContinentCode", Offset: unsafe.Offsetof(GeoLocationDetails{}.ContinentCode), Shape: &schema.String},
+			{Name: "ContinentName", Offset: unsafe.Offsetof(GeoLocationDetails{}.ContinentName), Shape: &schema.String},
+			{Name: "CountryCode", Offset: unsafe.Offsetof(GeoLocationDetails{}.CountryCode), Shape: &schema.String},
+			{Name: "CountryName", Offset: unsafe.Offsetof(GeoLocationDetails{}.CountryName), Shape: &schema.String},
+			{Name: "SubdivisionCode", Offset: unsafe.Offsetof(GeoLocationDetails{}.SubdivisionCode), Shape: &schema.String},
+			{Name: "SubdivisionName", Offset: unsafe.Offsetof(GeoLocationDetails{}.SubdivisionName), Shape: &schema.String},
 		},
 		Type: (*GeoLocationDetails)(nil),
 	}
-	schemaGeoLocationDetailsList = jsonwire.Shape{
+	schemaGeoLocationDetailsList = schema.Shape{
 		Elem: &schemaGeoLocationDetails,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]GeoLocationDetails)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "GeoLocationDetails"},
+		XML:  &schema.XMLShape{ElemName: "GeoLocationDetails"},
 	}
-	schemaGeoProximityLocation = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AWSRegion", Offset: unsafe.Offsetof(GeoProximityLocation{}.AWSRegion), Shape: &jsonwire.String},
-			{Name: "LocalZoneGroup", Offset: unsafe.Offsetof(GeoProximityLocation{}.LocalZoneGroup), Shape: &jsonwire.String},
+	schemaGeoProximityLocation = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AWSRegion", Offset: unsafe.Offsetof(GeoProximityLocation{}.AWSRegion), Shape: &schema.String},
+			{Name: "LocalZoneGroup", Offset: unsafe.Offsetof(GeoProximityLocation{}.LocalZoneGroup), Shape: &schema.String},
 			{Name: "Coordinates", Offset: unsafe.Offsetof(GeoProximityLocation{}.Coordinates), Shape: &schemaCoordinates},
-			{Name: "Bias", Offset: unsafe.Offsetof(GeoProximityLocation{}.Bias), Shape: &jsonwire.Int32},
+			{Name: "Bias", Offset: unsafe.Offsetof(GeoProximityLocation{}.Bias), Shape: &schema.Int32},
 		},
 		Type: (*GeoProximityLocation)(nil),
 	}
-	schemaGetAccountLimitInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetAccountLimitInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetAccountLimitInput)(nil),
 	}
-	schemaGetAccountLimitOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetAccountLimitOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Limit", Offset: unsafe.Offsetof(GetAccountLimitOutput{}.Limit), Shape: &schemaAccountLimit},
-			{Name: "Count", Offset: unsafe.Offsetof(GetAccountLimitOutput{}.Count), Shape: &jsonwire.Int64},
+			{Name: "Count", Offset: unsafe.Offsetof(GetAccountLimitOutput{}.Count), Shape: &schema.Int64},
 		},
 		Type: (*GetAccountLimitOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetAccountLimitResponse"},
+		XML:  &schema.XMLShape{Name: "GetAccountLimitResponse"},
 	}
-	schemaGetChangeInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetChangeInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetChangeInput)(nil),
 	}
-	schemaGetChangeOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetChangeOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ChangeInfo", Offset: unsafe.Offsetof(GetChangeOutput{}.ChangeInfo), Shape: &schemaChangeInfo},
 		},
 		Type: (*GetChangeOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetChangeResponse"},
+		XML:  &schema.XMLShape{Name: "GetChangeResponse"},
 	}
-	schemaGetCheckerIpRangesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetCheckerIpRangesInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetCheckerIpRangesInput)(nil),
 	}
-	schemaGetCheckerIpRangesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetCheckerIpRangesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "CheckerIpRanges", Offset: unsafe.Offsetof(GetCheckerIpRangesOutput{}.CheckerIPRanges), Shape: &schemaCheckerIpRanges},
 		},
 		Type: (*GetCheckerIpRangesOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetCheckerIpRangesResponse"},
+		XML:  &schema.XMLShape{Name: "GetCheckerIpRangesResponse"},
 	}
-	schemaGetDNSSECInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetDNSSECInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetDNSSECInput)(nil),
 	}
-	schemaGetDNSSECOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetDNSSECOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Status", Offset: unsafe.Offsetof(GetDNSSECOutput{}.Status), Shape: &schemaDNSSECStatus},
 			{Name: "KeySigningKeys", Offset: unsafe.Offsetof(GetDNSSECOutput{}.KeySigningKeys), Shape: &schemaKeySigningKeys},
 		},
 		Type: (*GetDNSSECOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetDNSSECResponse"},
+		XML:  &schema.XMLShape{Name: "GetDNSSECResponse"},
 	}
-	schemaGetGeoLocationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetGeoLocationInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetGeoLocationInput)(nil),
 	}
-	schemaGetGeoLocationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetGeoLocationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "GeoLocationDetails", Offset: unsafe.Offsetof(GetGeoLocationOutput{}.GeoLocationDetails), Shape: &schemaGeoLocationDetails},
 		},
 		Type: (*GetGeoLocationOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetGeoLocationResponse"},
+		XML:  &schema.XMLShape{Name: "GetGeoLocationResponse"},
 	}
-	schemaGetHealthCheckCountInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetHealthCheckCountInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetHealthCheckCountInput)(nil),
 	}
-	schemaGetHealthCheckCountOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "HealthCheckCount", Offset: unsafe.Offsetof(GetHealthCheckCountOutput{}.HealthCheckCount), Shape: &jsonwire.Int64},
+	schemaGetHealthCheckCountOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "HealthCheckCount", Offset: unsafe.Offsetof(GetHealthCheckCountOutput{}.HealthCheckCount), Shape: &schema.Int64},
 		},
 		Type: (*GetHealthCheckCountOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetHealthCheckCountResponse"},
+		XML:  &schema.XMLShape{Name: "GetHealthCheckCountResponse"},
 	}
-	schemaGetHealthCheckInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetHealthCheckInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetHealthCheckInput)(nil),
 	}
-	schemaGetHealthCheckLastFailureReasonInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetHealthCheckLastFailureReasonInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetHealthCheckLastFailureReasonInput)(nil),
 	}
-	schemaGetHealthCheckLastFailureReasonOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetHealthCheckLastFailureReasonOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "HealthCheckObservations", Offset: unsafe.Offsetof(GetHealthCheckLastFailureReasonOutput{}.HealthCheckObservations), Shape: &schemaHealthCheckObservations},
 		},
 		Type: (*GetHealthCheckLastFailureReasonOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetHealthCheckLastFailureReasonResponse"},
+		XML:  &schema.XMLShape{Name: "GetHealthCheckLastFailureReasonResponse"},
 	}
-	schemaGetHealthCheckOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetHealthCheckOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "HealthCheck", Offset: unsafe.Offsetof(GetHealthCheckOutput{}.HealthCheck), Shape: &schemaHealthCheck},
 		},
 		Type: (*GetHealthCheckOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetHealthCheckResponse"},
+		XML:  &schema.XMLShape{Name: "GetHealthCheckResponse"},
 	}
-	schemaGetHealthCheckStatusInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetHealthCheckStatusInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetHealthCheckStatusInput)(nil),
 	}
-	schemaGetHealthCheckStatusOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetHealthCheckStatusOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "HealthCheckObservations", Offset: unsafe.Offsetof(GetHealthCheckStatusOutput{}.HealthCheckObservations), Shape: &schemaHealthCheckObservations},
 		},
 		Type: (*GetHealthCheckStatusOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetHealthCheckStatusResponse"},
+		XML:  &schema.XMLShape{Name: "GetHealthCheckStatusResponse"},
 	}
-	schemaGetHostedZoneCountInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetHostedZoneCountInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetHostedZoneCountInput)(nil),
 	}
-	schemaGetHostedZoneCountOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "HostedZoneCount", Offset: unsafe.Offsetof(GetHostedZoneCountOutput{}.HostedZoneCount), Shape: &jsonwire.Int64},
+	schemaGetHostedZoneCountOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "HostedZoneCount", Offset: unsafe.Offsetof(GetHostedZoneCountOutput{}.HostedZoneCount), Shape: &schema.Int64},
 		},
 		Type: (*GetHostedZoneCountOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetHostedZoneCountResponse"},
+		XML:  &schema.XMLShape{Name: "GetHostedZoneCountResponse"},
 	}
-	schemaGetHostedZoneInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetHostedZoneInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetHostedZoneInput)(nil),
 	}
-	schemaGetHostedZoneLimitInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetHostedZoneLimitInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetHostedZoneLimitInput)(nil),
 	}
-	schemaGetHostedZoneLimitOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetHostedZoneLimitOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Limit", Offset: unsafe.Offsetof(GetHostedZoneLimitOutput{}.Limit), Shape: &schemaHostedZoneLimit},
-			{Name: "Count", Offset: unsafe.Offsetof(GetHostedZoneLimitOutput{}.Count), Shape: &jsonwire.Int64},
+			{Name: "Count", Offset: unsafe.Offsetof(GetHostedZoneLimitOutput{}.Count), Shape: &schema.Int64},
 		},
 		Type: (*GetHostedZoneLimitOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetHostedZoneLimitResponse"},
+		XML:  &schema.XMLShape{Name: "GetHostedZoneLimitResponse"},
 	}
-	schemaGetHostedZoneOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetHostedZoneOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "HostedZone", Offset: unsafe.Offsetof(GetHostedZoneOutput{}.HostedZone), Shape: &schemaHostedZone},
 			{Name: "DelegationSet", Offset: unsafe.Offsetof(GetHostedZoneOutput{}.DelegationSet), Shape: &schemaDelegationSet},
 			{Name: "VPCs", Offset: unsafe.Offsetof(GetHostedZoneOutput{}.VPCs), Shape: &schemaVPCs},
 		},
 		Type: (*GetHostedZoneOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetHostedZoneResponse"},
+		XML:  &schema.XMLShape{Name: "GetHostedZoneResponse"},
 	}
-	schemaGetQueryLoggingConfigInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetQueryLoggingConfigInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetQueryLoggingConfigInput)(nil),
 	}
-	schemaGetQueryLoggingConfigOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetQueryLoggingConfigOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "QueryLoggingConfig", Offset: unsafe.Offsetof(GetQueryLoggingConfigOutput{}.QueryLoggingConfig), Shape: &schemaQueryLoggingConfig},
 		},
 		Type: (*GetQueryLoggingConfigOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetQueryLoggingConfigResponse"},
+		XML:  &schema.XMLShape{Name: "GetQueryLoggingConfigResponse"},
 	}
-	schemaGetReusableDelegationSetInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetReusableDelegationSetInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetReusableDelegationSetInput)(nil),
 	}
-	schemaGetReusableDelegationSetLimitInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetReusableDelegationSetLimitInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetReusableDelegationSetLimitInput)(nil),
 	}
-	schemaGetReusableDelegationSetLimitOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetReusableDelegationSetLimitOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Limit", Offset: unsafe.Offsetof(GetReusableDelegationSetLimitOutput{}.Limit), Shape: &schemaReusableDelegationSetLimit},
-			{Name: "Count", Offset: unsafe.Offsetof(GetReusableDelegationSetLimitOutput{}.Count), Shape: &jsonwire.Int64},
+			{Name: "Count", Offset: unsafe.Offsetof(GetReusableDelegationSetLimitOutput{}.Count), Shape: &schema.Int64},
 		},
 		Type: (*GetReusableDelegationSetLimitOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetReusableDelegationSetLimitResponse"},
+		XML:  &schema.XMLShape{Name: "GetReusableDelegationSetLimitResponse"},
 	}
-	schemaGetReusableDelegationSetOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetReusableDelegationSetOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "DelegationSet", Offset: unsafe.Offsetof(GetReusableDelegationSetOutput{}.DelegationSet), Shape: &schemaDelegationSet},
 		},
 		Type: (*GetReusableDelegationSetOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetReusableDelegationSetResponse"},
+		XML:  &schema.XMLShape{Name: "GetReusableDelegationSetResponse"},
 	}
-	schemaGetTrafficPolicyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetTrafficPolicyInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetTrafficPolicyInput)(nil),
 	}
-	schemaGetTrafficPolicyInstanceCountInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetTrafficPolicyInstanceCountInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetTrafficPolicyInstanceCountInput)(nil),
 	}
-	schemaGetTrafficPolicyInstanceCountOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TrafficPolicyInstanceCount", Offset: unsafe.Offsetof(GetTrafficPolicyInstanceCountOutput{}.TrafficPolicyInstanceCount), Shape: &jsonwire.Int32},
+	schemaGetTrafficPolicyInstanceCountOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TrafficPolicyInstanceCount", Offset: unsafe.Offsetof(GetTrafficPolicyInstanceCountOutput{}.TrafficPolicyInstanceCount), Shape: &schema.Int32},
 		},
 		Type: (*GetTrafficPolicyInstanceCountOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetTrafficPolicyInstanceCountResponse"},
+		XML:  &schema.XMLShape{Name: "GetTrafficPolicyInstanceCountResponse"},
 	}
-	schemaGetTrafficPolicyInstanceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetTrafficPolicyInstanceInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetTrafficPolicyInstanceInput)(nil),
 	}
-	schemaGetTrafficPolicyInstanceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetTrafficPolicyInstanceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "TrafficPolicyInstance", Offset: unsafe.Offsetof(GetTrafficPolicyInstanceOutput{}.TrafficPolicyInstance), Shape: &schemaTrafficPolicyInstance},
 		},
 		Type: (*GetTrafficPolicyInstanceOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetTrafficPolicyInstanceResponse"},
+		XML:  &schema.XMLShape{Name: "GetTrafficPolicyInstanceResponse"},
 	}
-	schemaGetTrafficPolicyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetTrafficPolicyOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "TrafficPolicy", Offset: unsafe.Offsetof(GetTrafficPolicyOutput{}.TrafficPolicy), Shape: &schemaTrafficPolicy},
 		},
 		Type: (*GetTrafficPolicyOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "GetTrafficPolicyResponse"},
+		XML:  &schema.XMLShape{Name: "GetTrafficPolicyResponse"},
 	}
-	schemaHealthCheck = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(HealthCheck{}.ID), Shape: &jsonwire.String},
-			{Name: "CallerReference", Offset: unsafe.Offsetof(HealthCheck{}.CallerReference), Shape: &jsonwire.String},
+	schemaHealthCheck = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(HealthCheck{}.ID), Shape: &schema.String},
+			{Name: "CallerReference", Offset: unsafe.Offsetof(HealthCheck{}.CallerReference), Shape: &schema.String},
 			{Name: "LinkedService", Offset: unsafe.Offsetof(HealthCheck{}.LinkedService), Shape: &schemaLinkedService},
 			{Name: "HealthCheckConfig", Offset: unsafe.Offsetof(HealthCheck{}.HealthCheckConfig), Shape: &schemaHealthCheckConfig},
-			{Name: "HealthCheckVersion", Offset: unsafe.Offsetof(HealthCheck{}.HealthCheckVersion), Shape: &jsonwire.Int64},
+			{Name: "HealthCheckVersion", Offset: unsafe.Offsetof(HealthCheck{}.HealthCheckVersion), Shape: &schema.Int64},
 			{Name: "CloudWatchAlarmConfiguration", Offset: unsafe.Offsetof(HealthCheck{}.CloudWatchAlarmConfiguration), Shape: &schemaCloudWatchAlarmConfiguration},
 		},
 		Type: (*HealthCheck)(nil),
 	}
-	schemaHealthCheckAlreadyExists = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HealthCheckAlreadyExists{}.Message), Shape: &jsonwire.String},
+	schemaHealthCheckAlreadyExists = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HealthCheckAlreadyExists{}.Message), Shape: &schema.String},
 		},
 		Type: (*HealthCheckAlreadyExists)(nil),
 	}
-	schemaHealthCheckConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "IPAddress", Offset: unsafe.Offsetof(HealthCheckConfig{}.IPAddress), Shape: &jsonwire.String},
-			{Name: "Port", Offset: unsafe.Offsetof(HealthCheckConfig{}.Port), Shape: &jsonwire.Int32},
-			{Name: "Type", Offset: unsafe.Offsetof(HealthCheckConfig{}.Type), Shape: &jsonwire.Enum},
-			{Name: "ResourcePath", Offset: unsafe.Offsetof(HealthCheckConfig{}.ResourcePath), Shape: &jsonwire.String},
-			{Name: "FullyQualifiedDomainName", Offset: unsafe.Offsetof(HealthCheckConfig{}.FullyQualifiedDomainName), Shape: &jsonwire.String},
-			{Name: "SearchString", Offset: unsafe.Offsetof(HealthCheckConfig{}.SearchString), Shape: &jsonwire.String},
-			{Name: "RequestInterval", Offset: unsafe.Offsetof(HealthCheckConfig{}.RequestInterval), Shape: &jsonwire.Int32},
-			{Name: "FailureThreshold", Offset: unsafe.Offsetof(HealthCheckConfig{}.FailureThreshold), Shape: &jsonwire.Int32},
-			{Name: "MeasureLatency", Offset: unsafe.Offsetof(HealthCheckConfig{}.MeasureLatency), Shape: &jsonwire.Bool},
-			{Name: "Inverted", Offset: unsafe.Offsetof(HealthCheckConfig{}.Inverted), Shape: &jsonwire.Bool},
-			{Name: "Disabled", Offset: unsafe.Offsetof(HealthCheckConfig{}.Disabled), Shape: &jsonwire.Bool},
-			{Name: "HealthThreshold", Offset: unsafe.Offsetof(HealthCheckConfig{}.HealthThreshold), Shape: &jsonwire.Int32},
+	schemaHealthCheckConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "IPAddress", Offset: unsafe.Offsetof(HealthCheckConfig{}.IPAddress), Shape: &schema.String},
+			{Name: "Port", Offset: unsafe.Offsetof(HealthCheckConfig{}.Port), Shape: &schema.Int32},
+			{Name: "Type", Offset: unsafe.Offsetof(HealthCheckConfig{}.Type), Shape: &schema.Enum},
+			{Name: "ResourcePath", Offset: unsafe.Offsetof(HealthCheckConfig{}.ResourcePath), Shape: &schema.String},
+			{Name: "FullyQualifiedDomainName", Offset: unsafe.Offsetof(HealthCheckConfig{}.FullyQualifiedDomainName), Shape: &schema.String},
+			{Name: "SearchString", Offset: unsafe.Offsetof(HealthCheckConfig{}.SearchString), Shape: &schema.String},
+			{Name: "RequestInterval", Offset: unsafe.Offsetof(HealthCheckConfig{}.RequestInterval), Shape: &schema.Int32},
+			{Name: "FailureThreshold", Offset: unsafe.Offsetof(HealthCheckConfig{}.FailureThreshold), Shape: &schema.Int32},
+			{Name: "MeasureLatency", Offset: unsafe.Offsetof(HealthCheckConfig{}.MeasureLatency), Shape: &schema.Bool},
+			{Name: "Inverted", Offset: unsafe.Offsetof(HealthCheckConfig{}.Inverted), Shape: &schema.Bool},
+			{Name: "Disabled", Offset: unsafe.Offsetof(HealthCheckConfig{}.Disabled), Shape: &schema.Bool},
+			{Name: "HealthThreshold", Offset: unsafe.Offsetof(HealthCheckConfig{}.HealthThreshold), Shape: &schema.Int32},
 			{Name: "ChildHealthChecks", Offset: unsafe.Offsetof(HealthCheckConfig{}.ChildHealthChecks), Shape: &schemaChildHealthCheckList},
-			{Name: "EnableSNI", Offset: unsafe.Offsetof(HealthCheckConfig{}.EnableSNI), Shape: &jsonwire.Bool},
+			{Name: "EnableSNI", Offset: unsafe.Offsetof(HealthCheckConfig{}.EnableSNI), Shape: &schema.Bool},
 			{Name: "Regions", Offset: unsafe.Offsetof(HealthCheckConfig{}.Regions), Shape: &schemaHealthCheckRegionList},
 			{Name: "AlarmIdentifier", Offset: unsafe.Offsetof(HealthCheckConfig{}.AlarmIdentifier), Shape: &schemaAlarmIdentifier},
-			{Name: "InsufficientDataHealthStatus", Offset: unsafe.Offsetof(HealthCheckConfig{}.InsufficientDataHealthStatus), Shape: &jsonwire.Enum},
-			{Name: "RoutingControlArn", Offset: unsafe.Offsetof(HealthCheckConfig{}.RoutingControlARN), Shape: &jsonwire.String},
+			{Name: "InsufficientDataHealthStatus", Offset: unsafe.Offsetof(HealthCheckConfig{}.InsufficientDataHealthStatus), Shape: &schema.Enum},
+			{Name: "RoutingControlArn", Offset: unsafe.Offsetof(HealthCheckConfig{}.RoutingControlARN), Shape: &schema.String},
 		},
 		Type: (*HealthCheckConfig)(nil),
 	}
-	schemaHealthCheckInUse = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HealthCheckInUse{}.Message), Shape: &jsonwire.String},
+	schemaHealthCheckInUse = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HealthCheckInUse{}.Message), Shape: &schema.String},
 		},
 		Type: (*HealthCheckInUse)(nil),
 	}
-	schemaHealthCheckObservation = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Region", Offset: unsafe.Offsetof(HealthCheckObservation{}.Region), Shape: &jsonwire.Enum},
-			{Name: "IPAddress", Offset: unsafe.Offsetof(HealthCheckObservation{}.IPAddress), Shape: &jsonwire.String},
+	schemaHealthCheckObservation = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Region", Offset: unsafe.Offsetof(HealthCheckObservation{}.Region), Shape: &schema.Enum},
+			{Name: "IPAddress", Offset: unsafe.Offsetof(HealthCheckObservation{}.IPAddress), Shape: &schema.String},
 			{Name: "StatusReport", Offset: unsafe.Offsetof(HealthCheckObservation{}.StatusReport), Shape: &schemaStatusReport},
 		},
 		Type: (*HealthCheckObservation)(nil),
 	}
-	schemaHealthCheckObservations = jsonwire.Shape{
+	schemaHealthCheckObservations = schema.Shape{
 		Elem: &schemaHealthCheckObservation,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]HealthCheckObservation)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "HealthCheckObservation"},
+		XML:  &schema.XMLShape{ElemName: "HealthCheckObservation"},
 	}
-	schemaHealthCheckRegionList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaHealthCheckRegionList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]HealthCheckRegion)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "Region"},
+		XML:  &schema.XMLShape{ElemName: "Region"},
 	}
-	schemaHealthCheckVersionMismatch = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HealthCheckVersionMismatch{}.Message), Shape: &jsonwire.String},
+	schemaHealthCheckVersionMismatch = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HealthCheckVersionMismatch{}.Message), Shape: &schema.String},
 		},
 		Type: (*HealthCheckVersionMismatch)(nil),
 	}
-	schemaHealthChecks = jsonwire.Shape{
+	schemaHealthChecks = schema.Shape{
 		Elem: &schemaHealthCheck,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]HealthCheck)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "HealthCheck"},
+		XML:  &schema.XMLShape{ElemName: "HealthCheck"},
 	}
-	schemaHostedZone = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(HostedZone{}.ID), Shape: &jsonwire.String},
-			{Name: "Name", Offset: unsafe.Offsetof(HostedZone{}.Name), Shape: &jsonwire.String},
-			{Name: "CallerReference", Offset: unsafe.Offsetof(HostedZone{}.CallerReference), Shape: &jsonwire.String},
+	schemaHostedZone = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(HostedZone{}.ID), Shape: &schema.String},
+			{Name: "Name", Offset: unsafe.Offsetof(HostedZone{}.Name), Shape: &schema.String},
+			{Name: "CallerReference", Offset: unsafe.Offsetof(HostedZone{}.CallerReference), Shape: &schema.String},
 			{Name: "Config", Offset: unsafe.Offsetof(HostedZone{}.Config), Shape: &schemaHostedZoneConfig},
-			{Name: "ResourceRecordSetCount", Offset: unsafe.Offsetof(HostedZone{}.ResourceRecordSetCount), Shape: &jsonwire.Int64},
+			{Name: "ResourceRecordSetCount", Offset: unsafe.Offsetof(HostedZone{}.ResourceRecordSetCount), Shape: &schema.Int64},
 			{Name: "LinkedService", Offset: unsafe.Offsetof(HostedZone{}.LinkedService), Shape: &schemaLinkedService},
 			{Name: "Features", Offset: unsafe.Offsetof(HostedZone{}.Features), Shape: &schemaHostedZoneFeatures},
 		},
 		Type: (*HostedZone)(nil),
 	}
-	schemaHostedZoneAlreadyExists = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HostedZoneAlreadyExists{}.Message), Shape: &jsonwire.String},
+	schemaHostedZoneAlreadyExists = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HostedZoneAlreadyExists{}.Message), Shape: &schema.String},
 		},
 		Type: (*HostedZoneAlreadyExists)(nil),
 	}
-	schemaHostedZoneConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Comment", Offset: unsafe.Offsetof(HostedZoneConfig{}.Comment), Shape: &jsonwire.String},
-			{Name: "PrivateZone", Offset: unsafe.Offsetof(HostedZoneConfig{}.PrivateZone), Shape: &jsonwire.Bool},
+	schemaHostedZoneConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Comment", Offset: unsafe.Offsetof(HostedZoneConfig{}.Comment), Shape: &schema.String},
+			{Name: "PrivateZone", Offset: unsafe.Offsetof(HostedZoneConfig{}.PrivateZone), Shape: &schema.Bool},
 		},
 		Type: (*HostedZoneConfig)(nil),
 	}
-	schemaHostedZoneFailureReasons = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AcceleratedRecovery", Offset: unsafe.Offsetof(HostedZoneFailureReasons{}.AcceleratedRecovery), Shape: &jsonwire.String},
+	schemaHostedZoneFailureReasons = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AcceleratedRecovery", Offset: unsafe.Offsetof(HostedZoneFailureReasons{}.AcceleratedRecovery), Shape: &schema.String},
 		},
 		Type: (*HostedZoneFailureReasons)(nil),
 	}
-	schemaHostedZoneFeatures = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "AcceleratedRecoveryStatus", Offset: unsafe.Offsetof(HostedZoneFeatures{}.AcceleratedRecoveryStatus), Shape: &jsonwire.Enum},
+	schemaHostedZoneFeatures = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "AcceleratedRecoveryStatus", Offset: unsafe.Offsetof(HostedZoneFeatures{}.AcceleratedRecoveryStatus), Shape: &schema.Enum},
 			{Name: "FailureReasons", Offset: unsafe.Offsetof(HostedZoneFeatures{}.FailureReasons), Shape: &schemaHostedZoneFailureReasons},
 		},
 		Type: (*HostedZoneFeatures)(nil),
 	}
-	schemaHostedZoneLimit = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Type", Offset: unsafe.Offsetof(HostedZoneLimit{}.Type), Shape: &jsonwire.Enum},
-			{Name: "Value", Offset: unsafe.Offsetof(HostedZoneLimit{}.Value), Shape: &jsonwire.Int64},
+	schemaHostedZoneLimit = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Type", Offset: unsafe.Offsetof(HostedZoneLimit{}.Type), Shape: &schema.Enum},
+			{Name: "Value", Offset: unsafe.Offsetof(HostedZoneLimit{}.Value), Shape: &schema.Int64},
 		},
 		Type: (*HostedZoneLimit)(nil),
 	}
-	schemaHostedZoneNotEmpty = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HostedZoneNotEmpty{}.Message), Shape: &jsonwire.String},
+	schemaHostedZoneNotEmpty = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HostedZoneNotEmpty{}.Message), Shape: &schema.String},
 		},
 		Type: (*HostedZoneNotEmpty)(nil),
 	}
-	schemaHostedZoneNotFound = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HostedZoneNotFound{}.Message), Shape: &jsonwire.String},
+	schemaHostedZoneNotFound = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HostedZoneNotFound{}.Message), Shape: &schema.String},
 		},
 		Type: (*HostedZoneNotFound)(nil),
 	}
-	schemaHostedZoneNotPrivate = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HostedZoneNotPrivate{}.Message), Shape: &jsonwire.String},
+	schemaHostedZoneNotPrivate = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HostedZoneNotPrivate{}.Message), Shape: &schema.String},
 		},
 		Type: (*HostedZoneNotPrivate)(nil),
 	}
-	schemaHostedZoneOwner = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "OwningAccount", Offset: unsafe.Offsetof(HostedZoneOwner{}.OwningAccount), Shape: &jsonwire.String},
-			{Name: "OwningService", Offset: unsafe.Offsetof(HostedZoneOwner{}.OwningService), Shape: &jsonwire.String},
+	schemaHostedZoneOwner = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "OwningAccount", Offset: unsafe.Offsetof(HostedZoneOwner{}.OwningAccount), Shape: &schema.String},
+			{Name: "OwningService", Offset: unsafe.Offsetof(HostedZoneOwner{}.OwningService), Shape: &schema.String},
 		},
 		Type: (*HostedZoneOwner)(nil),
 	}
-	schemaHostedZonePartiallyDelegated = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HostedZonePartiallyDelegated{}.Message), Shape: &jsonwire.String},
+	schemaHostedZonePartiallyDelegated = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(HostedZonePartiallyDelegated{}.Message), Shape: &schema.String},
 		},
 		Type: (*HostedZonePartiallyDelegated)(nil),
 	}
-	schemaHostedZoneSummaries = jsonwire.Shape{
+	schemaHostedZoneSummaries = schema.Shape{
 		Elem: &schemaHostedZoneSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]HostedZoneSummary)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "HostedZoneSummary"},
+		XML:  &schema.XMLShape{ElemName: "HostedZoneSummary"},
 	}
-	schemaHostedZoneSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "HostedZoneId", Offset: unsafe.Offsetof(HostedZoneSummary{}.HostedZoneID), Shape: &jsonwire.String},
-			{Name: "Name", Offset: unsafe.Offsetof(HostedZoneSummary{}.Name), Shape: &jsonwire.String},
+	schemaHostedZoneSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "HostedZoneId", Offset: unsafe.Offsetof(HostedZoneSummary{}.HostedZoneID), Shape: &schema.String},
+			{Name: "Name", Offset: unsafe.Offsetof(HostedZoneSummary{}.Name), Shape: &schema.String},
 			{Name: "Owner", Offset: unsafe.Offsetof(HostedZoneSummary{}.Owner), Shape: &schemaHostedZoneOwner},
 		},
 		Type: (*HostedZoneSummary)(nil),
 	}
-	schemaHostedZones = jsonwire.Shape{
+	schemaHostedZones = schema.Shape{
 		Elem: &schemaHostedZone,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]HostedZone)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "HostedZone"},
+		XML:  &schema.XMLShape{ElemName: "HostedZone"},
 	}
-	schemaIncompatibleVersion = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(IncompatibleVersion{}.Message), Shape: &jsonwire.String},
+	schemaIncompatibleVersion = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(IncompatibleVersion{}.Message), Shape: &schema.String},
 		},
 		Type: (*IncompatibleVersion)(nil),
 	}
-	schemaInsufficientCloudWatchLogsResourcePolicy = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InsufficientCloudWatchLogsResourcePolicy{}.Message), Shape: &jsonwire.String},
+	schemaInsufficientCloudWatchLogsResourcePolicy = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InsufficientCloudWatchLogsResourcePolicy{}.Message), Shape: &schema.String},
 		},
 		Type: (*InsufficientCloudWatchLogsResourcePolicy)(nil),
 	}
-	schemaInvalidArgument = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidArgument{}.Message), Shape: &jsonwire.String},
+	schemaInvalidArgument = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidArgument{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidArgument)(nil),
 	}
-	schemaInvalidChangeBatch = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaInvalidChangeBatch = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "messages", Offset: unsafe.Offsetof(InvalidChangeBatch{}.Messages), Shape: &schemaErrorMessages},
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidChangeBatch{}.Message), Shape: &jsonwire.String},
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidChangeBatch{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidChangeBatch)(nil),
 	}
-	schemaInvalidDomainName = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidDomainName{}.Message), Shape: &jsonwire.String},
+	schemaInvalidDomainName = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidDomainName{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidDomainName)(nil),
 	}
-	schemaInvalidInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidInput{}.Message), Shape: &jsonwire.String},
+	schemaInvalidInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidInput{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidInput)(nil),
 	}
-	schemaInvalidKMSARN = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidKMSARN{}.Message), Shape: &jsonwire.String},
+	schemaInvalidKMSARN = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidKMSARN{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidKMSARN)(nil),
 	}
-	schemaInvalidKeySigningKeyName = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidKeySigningKeyName{}.Message), Shape: &jsonwire.String},
+	schemaInvalidKeySigningKeyName = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidKeySigningKeyName{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidKeySigningKeyName)(nil),
 	}
-	schemaInvalidKeySigningKeyStatus = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidKeySigningKeyStatus{}.Message), Shape: &jsonwire.String},
+	schemaInvalidKeySigningKeyStatus = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidKeySigningKeyStatus{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidKeySigningKeyStatus)(nil),
 	}
-	schemaInvalidPaginationToken = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidPaginationToken{}.Message), Shape: &jsonwire.String},
+	schemaInvalidPaginationToken = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidPaginationToken{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidPaginationToken)(nil),
 	}
-	schemaInvalidSigningStatus = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidSigningStatus{}.Message), Shape: &jsonwire.String},
+	schemaInvalidSigningStatus = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidSigningStatus{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidSigningStatus)(nil),
 	}
-	schemaInvalidTrafficPolicyDocument = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidTrafficPolicyDocument{}.Message), Shape: &jsonwire.String},
+	schemaInvalidTrafficPolicyDocument = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidTrafficPolicyDocument{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidTrafficPolicyDocument)(nil),
 	}
-	schemaInvalidVPCID = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidVPCID{}.Message), Shape: &jsonwire.String},
+	schemaInvalidVPCID = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidVPCID{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidVPCID)(nil),
 	}
-	schemaKeySigningKey = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(KeySigningKey{}.Name), Shape: &jsonwire.String},
-			{Name: "KmsArn", Offset: unsafe.Offsetof(KeySigningKey{}.KMSARN), Shape: &jsonwire.String},
-			{Name: "Flag", Offset: unsafe.Offsetof(KeySigningKey{}.Flag), Shape: &jsonwire.Int32},
-			{Name: "SigningAlgorithmMnemonic", Offset: unsafe.Offsetof(KeySigningKey{}.SigningAlgorithmMnemonic), Shape: &jsonwire.String},
-			{Name: "SigningAlgorithmType", Offset: unsafe.Offsetof(KeySigningKey{}.SigningAlgorithmType), Shape: &jsonwire.Int32},
-			{Name: "DigestAlgorithmMnemonic", Offset: unsafe.Offsetof(KeySigningKey{}.DigestAlgorithmMnemonic), Shape: &jsonwire.String},
-			{Name: "DigestAlgorithmType", Offset: unsafe.Offsetof(KeySigningKey{}.DigestAlgorithmType), Shape: &jsonwire.Int32},
-			{Name: "KeyTag", Offset: unsafe.Offsetof(KeySigningKey{}.KeyTag), Shape: &jsonwire.Int32},
-			{Name: "DigestValue", Offset: unsafe.Offsetof(KeySigningKey{}.DigestValue), Shape: &jsonwire.String},
-			{Name: "PublicKey", Offset: unsafe.Offsetof(KeySigningKey{}.PublicKey), Shape: &jsonwire.String},
-			{Name: "DSRecord", Offset: unsafe.Offsetof(KeySigningKey{}.DSRecord), Shape: &jsonwire.String},
-			{Name: "DNSKEYRecord", Offset: unsafe.Offsetof(KeySigningKey{}.DNSKEYRecord), Shape: &jsonwire.String},
-			{Name: "Status", Offset: unsafe.Offsetof(KeySigningKey{}.Status), Shape: &jsonwire.String},
-			{Name: "StatusMessage", Offset: unsafe.Offsetof(KeySigningKey{}.StatusMessage), Shape: &jsonwire.String},
-			{Name: "CreatedDate", Offset: unsafe.Offsetof(KeySigningKey{}.CreatedDate), Shape: &jsonwire.Timestamp},
-			{Name: "LastModifiedDate", Offset: unsafe.Offsetof(KeySigningKey{}.LastModifiedDate), Shape: &jsonwire.Timestamp},
+	schemaKeySigningKey = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(KeySigningKey{}.Name), Shape: &schema.String},
+			{Name: "KmsArn", Offset: unsafe.Offsetof(KeySigningKey{}.KMSARN), Shape: &schema.String},
+			{Name: "Flag", Offset: unsafe.Offsetof(KeySigningKey{}.Flag), Shape: &schema.Int32},
+			{Name: "SigningAlgorithmMnemonic", Offset: unsafe.Offsetof(KeySigningKey{}.SigningAlgorithmMnemonic), Shape: &schema.String},
+			{Name: "SigningAlgorithmType", Offset: unsafe.Offsetof(KeySigningKey{}.SigningAlgorithmType), Shape: &schema.Int32},
+			{Name: "DigestAlgorithmMnemonic", Offset: unsafe.Offsetof(KeySigningKey{}.DigestAlgorithmMnemonic), Shape: &schema.String},
+			{Name: "DigestAlgorithmType", Offset: unsafe.Offsetof(KeySigningKey{}.DigestAlgorithmType), Shape: &schema.Int32},
+			{Name: "KeyTag", Offset: unsafe.Offsetof(KeySigningKey{}.KeyTag), Shape: &schema.Int32},
+			{Name: "DigestValue", Offset: unsafe.Offsetof(KeySigningKey{}.DigestValue), Shape: &schema.String},
+			{Name: "PublicKey", Offset: unsafe.Offsetof(KeySigningKey{}.PublicKey), Shape: &schema.String},
+			{Name: "DSRecord", Offset: unsafe.Offsetof(KeySigningKey{}.DSRecord), Shape: &schema.String},
+			{Name: "DNSKEYRecord", Offset: unsafe.Offsetof(KeySigningKey{}.DNSKEYRecord), Shape: &schema.String},
+			{Name: "Status", Offset: unsafe.Offsetof(KeySigningKey{}.Status), Shape: &schema.String},
+			{Name: "StatusMessage", Offset: unsafe.Offsetof(KeySigningKey{}.StatusMessage), Shape: &schema.String},
+			{Name: "CreatedDate", Offset: unsafe.Offsetof(KeySigningKey{}.CreatedDate), Shape: &schema.Timestamp},
+			{Name: "LastModifiedDate", Offset: unsafe.Offsetof(KeySigningKey{}.LastModifiedDate), Shape: &schema.Timestamp},
 		},
 		Type: (*KeySigningKey)(nil),
 	}
-	schemaKeySigningKeyAlreadyExists = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KeySigningKeyAlreadyExists{}.Message), Shape: &jsonwire.String},
+	schemaKeySigningKeyAlreadyExists = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KeySigningKeyAlreadyExists{}.Message), Shape: &schema.String},
 		},
 		Type: (*KeySigningKeyAlreadyExists)(nil),
 	}
-	schemaKeySigningKeyInParentDSRecord = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KeySigningKeyInParentDSRecord{}.Message), Shape: &jsonwire.String},
+	schemaKeySigningKeyInParentDSRecord = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KeySigningKeyInParentDSRecord{}.Message), Shape: &schema.String},
 		},
 		Type: (*KeySigningKeyInParentDSRecord)(nil),
 	}
-	schemaKeySigningKeyInUse = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KeySigningKeyInUse{}.Message), Shape: &jsonwire.String},
+	schemaKeySigningKeyInUse = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KeySigningKeyInUse{}.Message), Shape: &schema.String},
 		},
 		Type: (*KeySigningKeyInUse)(nil),
 	}
-	schemaKeySigningKeyWithActiveStatusNotFound = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KeySigningKeyWithActiveStatusNotFound{}.Message), Shape: &jsonwire.String},
+	schemaKeySigningKeyWithActiveStatusNotFound = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KeySigningKeyWithActiveStatusNotFound{}.Message), Shape: &schema.String},
 		},
 		Type: (*KeySigningKeyWithActiveStatusNotFound)(nil),
 	}
-	schemaKeySigningKeys = jsonwire.Shape{
+	schemaKeySigningKeys = schema.Shape{
 		Elem: &schemaKeySigningKey,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]KeySigningKey)(nil),
 	}
-	schemaLastVPCAssociation = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(LastVPCAssociation{}.Message), Shape: &jsonwire.String},
+	schemaLastVPCAssociation = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(LastVPCAssociation{}.Message), Shape: &schema.String},
 		},
 		Type: (*LastVPCAssociation)(nil),
 	}
-	schemaLimitsExceeded = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(LimitsExceeded{}.Message), Shape: &jsonwire.String},
+	schemaLimitsExceeded = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(LimitsExceeded{}.Message), Shape: &schema.String},
 		},
 		Type: (*LimitsExceeded)(nil),
 	}
-	schemaLinkedService = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ServicePrincipal", Offset: unsafe.Offsetof(LinkedService{}.ServicePrincipal), Shape: &jsonwire.String},
-			{Name: "Description", Offset: unsafe.Offsetof(LinkedService{}.Description), Shape: &jsonwire.String},
+	schemaLinkedService = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ServicePrincipal", Offset: unsafe.Offsetof(LinkedService{}.ServicePrincipal), Shape: &schema.String},
+			{Name: "Description", Offset: unsafe.Offsetof(LinkedService{}.Description), Shape: &schema.String},
 		},
 		Type: (*LinkedService)(nil),
 	}
-	schemaListCidrBlocksInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListCidrBlocksInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListCidrBlocksInput)(nil),
 	}
-	schemaListCidrBlocksOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListCidrBlocksOutput{}.NextToken), Shape: &jsonwire.String},
+	schemaListCidrBlocksOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListCidrBlocksOutput{}.NextToken), Shape: &schema.String},
 			{Name: "CidrBlocks", Offset: unsafe.Offsetof(ListCidrBlocksOutput{}.CidrBlocks), Shape: &schemaCidrBlockSummaries},
 		},
 		Type: (*ListCidrBlocksOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListCidrBlocksResponse"},
+		XML:  &schema.XMLShape{Name: "ListCidrBlocksResponse"},
 	}
-	schemaListCidrCollectionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListCidrCollectionsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListCidrCollectionsInput)(nil),
 	}
-	schemaListCidrCollectionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListCidrCollectionsOutput{}.NextToken), Shape: &jsonwire.String},
+	schemaListCidrCollectionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListCidrCollectionsOutput{}.NextToken), Shape: &schema.String},
 			{Name: "CidrCollections", Offset: unsafe.Offsetof(ListCidrCollectionsOutput{}.CidrCollections), Shape: &schemaCollectionSummaries},
 		},
 		Type: (*ListCidrCollectionsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListCidrCollectionsResponse"},
+		XML:  &schema.XMLShape{Name: "ListCidrCollectionsResponse"},
 	}
-	schemaListCidrLocationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListCidrLocationsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListCidrLocationsInput)(nil),
 	}
-	schemaListCidrLocationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListCidrLocationsOutput{}.NextToken), Shape: &jsonwire.String},
+	schemaListCidrLocationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListCidrLocationsOutput{}.NextToken), Shape: &schema.String},
 			{Name: "CidrLocations", Offset: unsafe.Offsetof(ListCidrLocationsOutput{}.CidrLocations), Shape: &schemaLocationSummaries},
 		},
 		Type: (*ListCidrLocationsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListCidrLocationsResponse"},
+		XML:  &schema.XMLShape{Name: "ListCidrLocationsResponse"},
 	}
-	schemaListGeoLocationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListGeoLocationsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListGeoLocationsInput)(nil),
 	}
-	schemaListGeoLocationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListGeoLocationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "GeoLocationDetailsList", Offset: unsafe.Offsetof(ListGeoLocationsOutput{}.GeoLocationDetailsList), Shape: &schemaGeoLocationDetailsList},
-			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListGeoLocationsOutput{}.IsTruncated), Shape: &jsonwire.Bool},
-			{Name: "NextContinentCode", Offset: unsafe.Offsetof(ListGeoLocationsOutput{}.NextContinentCode), Shape: &jsonwire.String},
-			{Name: "NextCountryCode", Offset: unsafe.Offsetof(ListGeoLocationsOutput{}.NextCountryCode), Shape: &jsonwire.String},
-			{Name: "NextSubdivisionCode", Offset: unsafe.Offsetof(ListGeoLocationsOutput{}.NextSubdivisionCode), Shape: &jsonwire.String},
-			{Name: "MaxItems", Offset: unsafe.Offsetof(ListGeoLocationsOutput{}.MaxItems), Shape: &jsonwire.String},
+			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListGeoLocationsOutput{}.IsTruncated), Shape: &schema.Bool},
+			{Name: "NextContinentCode", Offset: unsafe.Offsetof(ListGeoLocationsOutput{}.NextContinentCode), Shape: &schema.String},
+			{Name: "NextCountryCode", Offset: unsafe.Offsetof(ListGeoLocationsOutput{}.NextCountryCode), Shape: &schema.String},
+			{Name: "NextSubdivisionCode", Offset: unsafe.Offsetof(ListGeoLocationsOutput{}.NextSubdivisionCode), Shape: &schema.String},
+			{Name: "MaxItems", Offset: unsafe.Offsetof(ListGeoLocationsOutput{}.MaxItems), Shape: &schema.String},
 		},
 		Type: (*ListGeoLocationsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListGeoLocationsResponse"},
+		XML:  &schema.XMLShape{Name: "ListGeoLocationsResponse"},
 	}
-	schemaListHealthChecksInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListHealthChecksInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListHealthChecksInput)(nil),
 	}
-	schemaListHealthChecksOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListHealthChecksOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "HealthChecks", Offset: unsafe.Offsetof(ListHealthChecksOutput{}.HealthChecks), Shape: &schemaHealthChecks},
-			{Name: "Marker", Offset: unsafe.Offsetof(ListHealthChecksOutput{}.Marker), Shape: &jsonwire.String},
-			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListHealthChecksOutput{}.IsTruncated), Shape: &jsonwire.Bool},
-			{Name: "NextMarker", Offset: unsafe.Offsetof(ListHealthChecksOutput{}.NextMarker), Shape: &jsonwire.String},
-			{Name: "MaxItems", Offset: unsafe.Offsetof(ListHealthChecksOutput{}.MaxItems), Shape: &jsonwire.String},
+			{Name: "Marker", Offset: unsafe.Offsetof(ListHealthChecksOutput{}.Marker), Shape: &schema.String},
+			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListHealthChecksOutput{}.IsTruncated), Shape: &schema.Bool},
+			{Name: "NextMarker", Offset: unsafe.Offsetof(ListHealthChecksOutput{}.NextMarker), Shape: &schema.String},
+			{Name: "MaxItems", Offset: unsafe.Offsetof(ListHealthChecksOutput{}.MaxItems), Shape: &schema.String},
 		},
 		Type: (*ListHealthChecksOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListHealthChecksResponse"},
+		XML:  &schema.XMLShape{Name: "ListHealthChecksResponse"},
 	}
-	schemaListHostedZonesByNameInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListHostedZonesByNameInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListHostedZonesByNameInput)(nil),
 	}
-	schemaListHostedZonesByNameOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListHostedZonesByNameOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "HostedZones", Offset: unsafe.Offsetof(ListHostedZonesByNameOutput{}.HostedZones), Shape: &schemaHostedZones},
-			{Name: "DNSName", Offset: unsafe.Offsetof(ListHostedZonesByNameOutput{}.DNSName), Shape: &jsonwire.String},
-			{Name: "HostedZoneId", Offset: unsafe.Offsetof(ListHostedZonesByNameOutput{}.HostedZoneID), Shape: &jsonwire.String},
-			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListHostedZonesByNameOutput{}.IsTruncated), Shape: &jsonwire.Bool},
-			{Name: "NextDNSName", Offset: unsafe.Offsetof(ListHostedZonesByNameOutput{}.NextDNSName), Shape: &jsonwire.String},
-			{Name: "NextHostedZoneId", Offset: unsafe.Offsetof(ListHostedZonesByNameOutput{}.NextHostedZoneID), Shape: &jsonwire.String},
-			{Name: "MaxItems", Offset: unsafe.Offsetof(ListHostedZonesByNameOutput{}.MaxItems), Shape: &jsonwire.String},
+			{Name: "DNSName", Offset: unsafe.Offsetof(ListHostedZonesByNameOutput{}.DNSName), Shape: &schema.String},
+			{Name: "HostedZoneId", Offset: unsafe.Offsetof(ListHostedZonesByNameOutput{}.HostedZoneID), Shape: &schema.String},
+			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListHostedZonesByNameOutput{}.IsTruncated), Shape: &schema.Bool},
+			{Name: "NextDNSName", Offset: unsafe.Offsetof(ListHostedZonesByNameOutput{}.NextDNSName), Shape: &schema.String},
+			{Name: "NextHostedZoneId", Offset: unsafe.Offsetof(ListHostedZonesByNameOutput{}.NextHostedZoneID), Shape: &schema.String},
+			{Name: "MaxItems", Offset: unsafe.Offsetof(ListHostedZonesByNameOutput{}.MaxItems), Shape: &schema.String},
 		},
 		Type: (*ListHostedZonesByNameOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListHostedZonesByNameResponse"},
+		XML:  &schema.XMLShape{Name: "ListHostedZonesByNameResponse"},
 	}
-	schemaListHostedZonesByVPCInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListHostedZonesByVPCInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListHostedZonesByVPCInput)(nil),
 	}
-	schemaListHostedZonesByVPCOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListHostedZonesByVPCOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "HostedZoneSummaries", Offset: unsafe.Offsetof(ListHostedZonesByVPCOutput{}.HostedZoneSummaries), Shape: &schemaHostedZoneSummaries},
-			{Name: "MaxItems", Offset: unsafe.Offsetof(ListHostedZonesByVPCOutput{}.MaxItems), Shape: &jsonwire.String},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListHostedZonesByVPCOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "MaxItems", Offset: unsafe.Offsetof(ListHostedZonesByVPCOutput{}.MaxItems), Shape: &schema.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListHostedZonesByVPCOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListHostedZonesByVPCOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListHostedZonesByVPCResponse"},
+		XML:  &schema.XMLShape{Name: "ListHostedZonesByVPCResponse"},
 	}
-	schemaListHostedZonesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListHostedZonesInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListHostedZonesInput)(nil),
 	}
-	schemaListHostedZonesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListHostedZonesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "HostedZones", Offset: unsafe.Offsetof(ListHostedZonesOutput{}.HostedZones), Shape: &schemaHostedZones},
-			{Name: "Marker", Offset: unsafe.Offsetof(ListHostedZonesOutput{}.Marker), Shape: &jsonwire.String},
-			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListHostedZonesOutput{}.IsTruncated), Shape: &jsonwire.Bool},
-			{Name: "NextMarker", Offset: unsafe.Offsetof(ListHostedZonesOutput{}.NextMarker), Shape: &jsonwire.String},
-			{Name: "MaxItems", Offset: unsafe.Offsetof(ListHostedZonesOutput{}.MaxItems), Shape: &jsonwire.String},
+			{Name: "Marker", Offset: unsafe.Offsetof(ListHostedZonesOutput{}.Marker), Shape: &schema.String},
+			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListHostedZonesOutput{}.IsTruncated), Shape: &schema.Bool},
+			{Name: "NextMarker", Offset: unsafe.Offsetof(ListHostedZonesOutput{}.NextMarker), Shape: &schema.String},
+			{Name: "MaxItems", Offset: unsafe.Offsetof(ListHostedZonesOutput{}.MaxItems), Shape: &schema.String},
 		},
 		Type: (*ListHostedZonesOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListHostedZonesResponse"},
+		XML:  &schema.XMLShape{Name: "ListHostedZonesResponse"},
 	}
-	schemaListQueryLoggingConfigsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListQueryLoggingConfigsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListQueryLoggingConfigsInput)(nil),
 	}
-	schemaListQueryLoggingConfigsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListQueryLoggingConfigsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "QueryLoggingConfigs", Offset: unsafe.Offsetof(ListQueryLoggingConfigsOutput{}.QueryLoggingConfigs), Shape: &schemaQueryLoggingConfigs},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListQueryLoggingConfigsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListQueryLoggingConfigsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListQueryLoggingConfigsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListQueryLoggingConfigsResponse"},
+		XML:  &schema.XMLShape{Name: "ListQueryLoggingConfigsResponse"},
 	}
-	schemaListResourceRecordSetsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListResourceRecordSetsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListResourceRecordSetsInput)(nil),
 	}
-	schemaListResourceRecordSetsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListResourceRecordSetsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ResourceRecordSets", Offset: unsafe.Offsetof(ListResourceRecordSetsOutput{}.ResourceRecordSets), Shape: &schemaResourceRecordSets},
-			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListResourceRecordSetsOutput{}.IsTruncated), Shape: &jsonwire.Bool},
-			{Name: "NextRecordName", Offset: unsafe.Offsetof(ListResourceRecordSetsOutput{}.NextRecordName), Shape: &jsonwire.String},
-			{Name: "NextRecordType", Offset: unsafe.Offsetof(ListResourceRecordSetsOutput{}.NextRecordType), Shape: &jsonwire.Enum},
-			{Name: "NextRecordIdentifier", Offset: unsafe.Offsetof(ListResourceRecordSetsOutput{}.NextRecordIdentifier), Shape: &jsonwire.String},
-			{Name: "MaxItems", Offset: unsafe.Offsetof(ListResourceRecordSetsOutput{}.MaxItems), Shape: &jsonwire.String},
+			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListResourceRecordSetsOutput{}.IsTruncated), Shape: &schema.Bool},
+			{Name: "NextRecordName", Offset: unsafe.Offsetof(ListResourceRecordSetsOutput{}.NextRecordName), Shape: &schema.String},
+			{Name: "NextRecordType", Offset: unsafe.Offsetof(ListResourceRecordSetsOutput{}.NextRecordType), Shape: &schema.Enum},
+			{Name: "NextRecordIdentifier", Offset: unsafe.Offsetof(ListResourceRecordSetsOutput{}.NextRecordIdentifier), Shape: &schema.String},
+			{Name: "MaxItems", Offset: unsafe.Offsetof(ListResourceRecordSetsOutput{}.MaxItems), Shape: &schema.String},
 		},
 		Type: (*ListResourceRecordSetsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListResourceRecordSetsResponse"},
+		XML:  &schema.XMLShape{Name: "ListResourceRecordSetsResponse"},
 	}
-	schemaListReusableDelegationSetsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListReusableDelegationSetsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListReusableDelegationSetsInput)(nil),
 	}
-	schemaListReusableDelegationSetsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListReusableDelegationSetsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "DelegationSets", Offset: unsafe.Offsetof(ListReusableDelegationSetsOutput{}.DelegationSets), Shape: &schemaDelegationSets},
-			{Name: "Marker", Offset: unsafe.Offsetof(ListReusableDelegationSetsOutput{}.Marker), Shape: &jsonwire.String},
-			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListReusableDelegationSetsOutput{}.IsTruncated), Shape: &jsonwire.Bool},
-			{Name: "NextMarker", Offset: unsafe.Offsetof(ListReusableDelegationSetsOutput{}.NextMarker), Shape: &jsonwire.String},
-			{Name: "MaxItems", Offset: unsafe.Offsetof(ListReusableDelegationSetsOutput{}.MaxItems), Shape: &jsonwire.String},
+			{Name: "Marker", Offset: unsafe.Offsetof(ListReusableDelegationSetsOutput{}.Marker), Shape: &schema.String},
+			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListReusableDelegationSetsOutput{}.IsTruncated), Shape: &schema.Bool},
+			{Name: "NextMarker", Offset: unsafe.Offsetof(ListReusableDelegationSetsOutput{}.NextMarker), Shape: &schema.String},
+			{Name: "MaxItems", Offset: unsafe.Offsetof(ListReusableDelegationSetsOutput{}.MaxItems), Shape: &schema.String},
 		},
 		Type: (*ListReusableDelegationSetsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListReusableDelegationSetsResponse"},
+		XML:  &schema.XMLShape{Name: "ListReusableDelegationSetsResponse"},
 	}
-	schemaListTagsForResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListTagsForResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListTagsForResourceInput)(nil),
 	}
-	schemaListTagsForResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTagsForResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ResourceTagSet", Offset: unsafe.Offsetof(ListTagsForResourceOutput{}.ResourceTagSet), Shape: &schemaResourceTagSet},
 		},
 		Type: (*ListTagsForResourceOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListTagsForResourceResponse"},
+		XML:  &schema.XMLShape{Name: "ListTagsForResourceResponse"},
 	}
-	schemaListTagsForResourcesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTagsForResourcesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ResourceIds", Offset: unsafe.Offsetof(ListTagsForResourcesInput{}.ResourceIDs), Shape: &schemaTagResourceIdList},
 		},
 		Type: (*ListTagsForResourcesInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListTagsForResourcesRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "ListTagsForResourcesRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaListTagsForResourcesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTagsForResourcesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "ResourceTagSets", Offset: unsafe.Offsetof(ListTagsForResourcesOutput{}.ResourceTagSets), Shape: &schemaResourceTagSetList},
 		},
 		Type: (*ListTagsForResourcesOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListTagsForResourcesResponse"},
+		XML:  &schema.XMLShape{Name: "ListTagsForResourcesResponse"},
 	}
-	schemaListTrafficPoliciesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListTrafficPoliciesInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListTrafficPoliciesInput)(nil),
 	}
-	schemaListTrafficPoliciesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTrafficPoliciesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "TrafficPolicySummaries", Offset: unsafe.Offsetof(ListTrafficPoliciesOutput{}.TrafficPolicySummaries), Shape: &schemaTrafficPolicySummaries},
-			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListTrafficPoliciesOutput{}.IsTruncated), Shape: &jsonwire.Bool},
-			{Name: "TrafficPolicyIdMarker", Offset: unsafe.Offsetof(ListTrafficPoliciesOutput{}.TrafficPolicyIDMarker), Shape: &jsonwire.String},
-			{Name: "MaxItems", Offset: unsafe.Offsetof(ListTrafficPoliciesOutput{}.MaxItems), Shape: &jsonwire.String},
+			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListTrafficPoliciesOutput{}.IsTruncated), Shape: &schema.Bool},
+			{Name: "TrafficPolicyIdMarker", Offset: unsafe.Offsetof(ListTrafficPoliciesOutput{}.TrafficPolicyIDMarker), Shape: &schema.String},
+			{Name: "MaxItems", Offset: unsafe.Offsetof(ListTrafficPoliciesOutput{}.MaxItems), Shape: &schema.String},
 		},
 		Type: (*ListTrafficPoliciesOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListTrafficPoliciesResponse"},
+		XML:  &schema.XMLShape{Name: "ListTrafficPoliciesResponse"},
 	}
-	schemaListTrafficPolicyInstancesByHostedZoneInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListTrafficPolicyInstancesByHostedZoneInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListTrafficPolicyInstancesByHostedZoneInput)(nil),
 	}
-	schemaListTrafficPolicyInstancesByHostedZoneOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTrafficPolicyInstancesByHostedZoneOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "TrafficPolicyInstances", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByHostedZoneOutput{}.TrafficPolicyInstances), Shape: &schemaTrafficPolicyInstances},
-			{Name: "TrafficPolicyInstanceNameMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByHostedZoneOutput{}.TrafficPolicyInstanceNameMarker), Shape: &jsonwire.String},
-			{Name: "TrafficPolicyInstanceTypeMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByHostedZoneOutput{}.TrafficPolicyInstanceTypeMarker), Shape: &jsonwire.Enum},
-			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByHostedZoneOutput{}.IsTruncated), Shape: &jsonwire.Bool},
-			{Name: "MaxItems", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByHostedZoneOutput{}.MaxItems), Shape: &jsonwire.String},
+			{Name: "TrafficPolicyInstanceNameMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByHostedZoneOutput{}.TrafficPolicyInstanceNameMarker), Shape: &schema.String},
+			{Name: "TrafficPolicyInstanceTypeMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByHostedZoneOutput{}.TrafficPolicyInstanceTypeMarker), Shape: &schema.Enum},
+			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByHostedZoneOutput{}.IsTruncated), Shape: &schema.Bool},
+			{Name: "MaxItems", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByHostedZoneOutput{}.MaxItems), Shape: &schema.String},
 		},
 		Type: (*ListTrafficPolicyInstancesByHostedZoneOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListTrafficPolicyInstancesByHostedZoneResponse"},
+		XML:  &schema.XMLShape{Name: "ListTrafficPolicyInstancesByHostedZoneResponse"},
 	}
-	schemaListTrafficPolicyInstancesByPolicyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListTrafficPolicyInstancesByPolicyInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListTrafficPolicyInstancesByPolicyInput)(nil),
 	}
-	schemaListTrafficPolicyInstancesByPolicyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTrafficPolicyInstancesByPolicyOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "TrafficPolicyInstances", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByPolicyOutput{}.TrafficPolicyInstances), Shape: &schemaTrafficPolicyInstances},
-			{Name: "HostedZoneIdMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByPolicyOutput{}.HostedZoneIDMarker), Shape: &jsonwire.String},
-			{Name: "TrafficPolicyInstanceNameMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByPolicyOutput{}.TrafficPolicyInstanceNameMarker), Shape: &jsonwire.String},
-			{Name: "TrafficPolicyInstanceTypeMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByPolicyOutput{}.TrafficPolicyInstanceTypeMarker), Shape: &jsonwire.Enum},
-			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByPolicyOutput{}.IsTruncated), Shape: &jsonwire.Bool},
-			{Name: "MaxItems", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByPolicyOutput{}.MaxItems), Shape: &jsonwire.String},
+			{Name: "HostedZoneIdMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByPolicyOutput{}.HostedZoneIDMarker), Shape: &schema.String},
+			{Name: "TrafficPolicyInstanceNameMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByPolicyOutput{}.TrafficPolicyInstanceNameMarker), Shape: &schema.String},
+			{Name: "TrafficPolicyInstanceTypeMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByPolicyOutput{}.TrafficPolicyInstanceTypeMarker), Shape: &schema.Enum},
+			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByPolicyOutput{}.IsTruncated), Shape: &schema.Bool},
+			{Name: "MaxItems", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesByPolicyOutput{}.MaxItems), Shape: &schema.String},
 		},
 		Type: (*ListTrafficPolicyInstancesByPolicyOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListTrafficPolicyInstancesByPolicyResponse"},
+		XML:  &schema.XMLShape{Name: "ListTrafficPolicyInstancesByPolicyResponse"},
 	}
-	schemaListTrafficPolicyInstancesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListTrafficPolicyInstancesInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListTrafficPolicyInstancesInput)(nil),
 	}
-	schemaListTrafficPolicyInstancesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTrafficPolicyInstancesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "TrafficPolicyInstances", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesOutput{}.TrafficPolicyInstances), Shape: &schemaTrafficPolicyInstances},
-			{Name: "HostedZoneIdMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesOutput{}.HostedZoneIDMarker), Shape: &jsonwire.String},
-			{Name: "TrafficPolicyInstanceNameMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesOutput{}.TrafficPolicyInstanceNameMarker), Shape: &jsonwire.String},
-			{Name: "TrafficPolicyInstanceTypeMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesOutput{}.TrafficPolicyInstanceTypeMarker), Shape: &jsonwire.Enum},
-			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesOutput{}.IsTruncated), Shape: &jsonwire.Bool},
-			{Name: "MaxItems", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesOutput{}.MaxItems), Shape: &jsonwire.String},
+			{Name: "HostedZoneIdMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesOutput{}.HostedZoneIDMarker), Shape: &schema.String},
+			{Name: "TrafficPolicyInstanceNameMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesOutput{}.TrafficPolicyInstanceNameMarker), Shape: &schema.String},
+			{Name: "TrafficPolicyInstanceTypeMarker", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesOutput{}.TrafficPolicyInstanceTypeMarker), Shape: &schema.Enum},
+			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesOutput{}.IsTruncated), Shape: &schema.Bool},
+			{Name: "MaxItems", Offset: unsafe.Offsetof(ListTrafficPolicyInstancesOutput{}.MaxItems), Shape: &schema.String},
 		},
 		Type: (*ListTrafficPolicyInstancesOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListTrafficPolicyInstancesResponse"},
+		XML:  &schema.XMLShape{Name: "ListTrafficPolicyInstancesResponse"},
 	}
-	schemaListTrafficPolicyVersionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListTrafficPolicyVersionsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListTrafficPolicyVersionsInput)(nil),
 	}
-	schemaListTrafficPolicyVersionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTrafficPolicyVersionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "TrafficPolicies", Offset: unsafe.Offsetof(ListTrafficPolicyVersionsOutput{}.TrafficPolicies), Shape: &schemaTrafficPolicies},
-			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListTrafficPolicyVersionsOutput{}.IsTruncated), Shape: &jsonwire.Bool},
-			{Name: "TrafficPolicyVersionMarker", Offset: unsafe.Offsetof(ListTrafficPolicyVersionsOutput{}.TrafficPolicyVersionMarker), Shape: &jsonwire.String},
-			{Name: "MaxItems", Offset: unsafe.Offsetof(ListTrafficPolicyVersionsOutput{}.MaxItems), Shape: &jsonwire.String},
+			{Name: "IsTruncated", Offset: unsafe.Offsetof(ListTrafficPolicyVersionsOutput{}.IsTruncated), Shape: &schema.Bool},
+			{Name: "TrafficPolicyVersionMarker", Offset: unsafe.Offsetof(ListTrafficPolicyVersionsOutput{}.TrafficPolicyVersionMarker), Shape: &schema.String},
+			{Name: "MaxItems", Offset: unsafe.Offsetof(ListTrafficPolicyVersionsOutput{}.MaxItems), Shape: &schema.String},
 		},
 		Type: (*ListTrafficPolicyVersionsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListTrafficPolicyVersionsResponse"},
+		XML:  &schema.XMLShape{Name: "ListTrafficPolicyVersionsResponse"},
 	}
-	schemaListVPCAssociationAuthorizationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaListVPCAssociationAuthorizationsInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*ListVPCAssociationAuthorizationsInput)(nil),
 	}
-	schemaListVPCAssociationAuthorizationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "HostedZoneId", Offset: unsafe.Offsetof(ListVPCAssociationAuthorizationsOutput{}.HostedZoneID), Shape: &jsonwire.String},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListVPCAssociationAuthorizationsOutput{}.NextToken), Shape: &jsonwire.String},
+	schemaListVPCAssociationAuthorizationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "HostedZoneId", Offset: unsafe.Offsetof(ListVPCAssociationAuthorizationsOutput{}.HostedZoneID), Shape: &schema.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListVPCAssociationAuthorizationsOutput{}.NextToken), Shape: &schema.String},
 			{Name: "VPCs", Offset: unsafe.Offsetof(ListVPCAssociationAuthorizationsOutput{}.VPCs), Shape: &schemaVPCs},
 		},
 		Type: (*ListVPCAssociationAuthorizationsOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "ListVPCAssociationAuthorizationsResponse"},
+		XML:  &schema.XMLShape{Name: "ListVPCAssociationAuthorizationsResponse"},
 	}
-	schemaLocationSummaries = jsonwire.Shape{
+	schemaLocationSummaries = schema.Shape{
 		Elem: &schemaLocationSummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]LocationSummary)(nil),
 	}
-	schemaLocationSummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "LocationName", Offset: unsafe.Offsetof(LocationSummary{}.LocationName), Shape: &jsonwire.String},
+	schemaLocationSummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "LocationName", Offset: unsafe.Offsetof(LocationSummary{}.LocationName), Shape: &schema.String},
 		},
 		Type: (*LocationSummary)(nil),
 	}
-	schemaNoSuchChange = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchChange{}.Message), Shape: &jsonwire.String},
+	schemaNoSuchChange = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchChange{}.Message), Shape: &schema.String},
 		},
 		Type: (*NoSuchChange)(nil),
 	}
-	schemaNoSuchCidrCollectionException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(NoSuchCidrCollectionException{}.Message), Shape: &jsonwire.String},
+	schemaNoSuchCidrCollectionException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(NoSuchCidrCollectionException{}.Message), Shape: &schema.String},
 		},
 		Type: (*NoSuchCidrCollectionException)(nil),
 	}
-	schemaNoSuchCidrLocationException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(NoSuchCidrLocationException{}.Message), Shape: &jsonwire.String},
+	schemaNoSuchCidrLocationException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(NoSuchCidrLocationException{}.Message), Shape: &schema.String},
 		},
 		Type: (*NoSuchCidrLocationException)(nil),
 	}
-	schemaNoSuchCloudWatchLogsLogGroup = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchCloudWatchLogsLogGroup{}.Message), Shape: &jsonwire.String},
+	schemaNoSuchCloudWatchLogsLogGroup = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchCloudWatchLogsLogGroup{}.Message), Shape: &schema.String},
 		},
 		Type: (*NoSuchCloudWatchLogsLogGroup)(nil),
 	}
-	schemaNoSuchDelegationSet = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchDelegationSet{}.Message), Shape: &jsonwire.String},
+	schemaNoSuchDelegationSet = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchDelegationSet{}.Message), Shape: &schema.String},
 		},
 		Type: (*NoSuchDelegationSet)(nil),
 	}
-	schemaNoSuchGeoLocation = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchGeoLocation{}.Message), Shape: &jsonwire.String},
+	schemaNoSuchGeoLocation = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchGeoLocation{}.Message), Shape: &schema.String},
 		},
 		Type: (*NoSuchGeoLocation)(nil),
 	}
-	schemaNoSuchHealthCheck = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchHealthCheck{}.Message), Shape: &jsonwire.String},
+	schemaNoSuchHealthCheck = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchHealthCheck{}.Message), Shape: &schema.String},
 		},
 		Type: (*NoSuchHealthCheck)(nil),
 	}
-	schemaNoSuchHostedZone = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchHostedZone{}.Message), Shape: &jsonwire.String},
+	schemaNoSuchHostedZone = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchHostedZone{}.Message), Shape: &schema.String},
 		},
 		Type: (*NoSuchHostedZone)(nil),
 	}
-	schemaNoSuchKeySigningKey = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchKeySigningKey{}.Message), Shape: &jsonwire.String},
+	schemaNoSuchKeySigningKey = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchKeySigningKey{}.Message), Shape: &schema.String},
 		},
 		Type: (*NoSuchKeySigningKey)(nil),
 	}
-	schemaNoSuchQueryLoggingConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchQueryLoggingConfig{}.Message), Shape: &jsonwire.String},
+	schemaNoSuchQueryLoggingConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchQueryLoggingConfig{}.Message), Shape: &schema.String},
 		},
 		Type: (*NoSuchQueryLoggingConfig)(nil),
 	}
-	schemaNoSuchTrafficPolicy = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchTrafficPolicy{}.Message), Shape: &jsonwire.String},
+	schemaNoSuchTrafficPolicy = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchTrafficPolicy{}.Message), Shape: &schema.String},
 		},
 		Type: (*NoSuchTrafficPolicy)(nil),
 	}
-	schemaNoSuchTrafficPolicyInstance = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchTrafficPolicyInstance{}.Message), Shape: &jsonwire.String},
+	schemaNoSuchTrafficPolicyInstance = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NoSuchTrafficPolicyInstance{}.Message), Shape: &schema.String},
 		},
 		Type: (*NoSuchTrafficPolicyInstance)(nil),
 	}
-	schemaNotAuthorizedException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NotAuthorizedException{}.Message), Shape: &jsonwire.String},
+	schemaNotAuthorizedException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NotAuthorizedException{}.Message), Shape: &schema.String},
 		},
 		Type: (*NotAuthorizedException)(nil),
 	}
-	schemaPriorRequestNotComplete = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(PriorRequestNotComplete{}.Message), Shape: &jsonwire.String},
+	schemaPriorRequestNotComplete = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(PriorRequestNotComplete{}.Message), Shape: &schema.String},
 		},
 		Type: (*PriorRequestNotComplete)(nil),
 	}
-	schemaPublicZoneVPCAssociation = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(PublicZoneVPCAssociation{}.Message), Shape: &jsonwire.String},
+	schemaPublicZoneVPCAssociation = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(PublicZoneVPCAssociation{}.Message), Shape: &schema.String},
 		},
 		Type: (*PublicZoneVPCAssociation)(nil),
 	}
-	schemaQueryLoggingConfig = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(QueryLoggingConfig{}.ID), Shape: &jsonwire.String},
-			{Name: "HostedZoneId", Offset: unsafe.Offsetof(QueryLoggingConfig{}.HostedZoneID), Shape: &jsonwire.String},
-			{Name: "CloudWatchLogsLogGroupArn", Offset: unsafe.Offsetof(QueryLoggingConfig{}.CloudWatchLogsLogGroupARN), Shape: &jsonwire.String},
+	schemaQueryLoggingConfig = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(QueryLoggingConfig{}.ID), Shape: &schema.String},
+			{Name: "HostedZoneId", Offset: unsafe.Offsetof(QueryLoggingConfig{}.HostedZoneID), Shape: &schema.String},
+			{Name: "CloudWatchLogsLogGroupArn", Offset: unsafe.Offsetof(QueryLoggingConfig{}.CloudWatchLogsLogGroupARN), Shape: &schema.String},
 		},
 		Type: (*QueryLoggingConfig)(nil),
 	}
-	schemaQueryLoggingConfigAlreadyExists = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(QueryLoggingConfigAlreadyExists{}.Message), Shape: &jsonwire.String},
+	schemaQueryLoggingConfigAlreadyExists = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(QueryLoggingConfigAlreadyExists{}.Message), Shape: &schema.String},
 		},
 		Type: (*QueryLoggingConfigAlreadyExists)(nil),
 	}
-	schemaQueryLoggingConfigs = jsonwire.Shape{
+	schemaQueryLoggingConfigs = schema.Shape{
 		Elem: &schemaQueryLoggingConfig,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]QueryLoggingConfig)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "QueryLoggingConfig"},
+		XML:  &schema.XMLShape{ElemName: "QueryLoggingConfig"},
 	}
-	schemaRecordData = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaRecordData = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "RecordDataEntry"},
+		XML:  &schema.XMLShape{ElemName: "RecordDataEntry"},
 	}
-	schemaResettableElementNameList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaResettableElementNameList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]ResettableElementName)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "ResettableElementName"},
+		XML:  &schema.XMLShape{ElemName: "ResettableElementName"},
 	}
-	schemaResourceRecord = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Value", Offset: unsafe.Offsetof(ResourceRecord{}.Value), Shape: &jsonwire.String},
+	schemaResourceRecord = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Value", Offset: unsafe.Offsetof(ResourceRecord{}.Value), Shape: &schema.String},
 		},
 		Type: (*ResourceRecord)(nil),
 	}
-	schemaResourceRecordSet = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(ResourceRecordSet{}.Name), Shape: &jsonwire.String},
-			{Name: "Type", Offset: unsafe.Offsetof(ResourceRecordSet{}.Type), Shape: &jsonwire.Enum},
-			{Name: "SetIdentifier", Offset: unsafe.Offsetof(ResourceRecordSet{}.SetIdentifier), Shape: &jsonwire.String},
-			{Name: "Weight", Offset: unsafe.Offsetof(ResourceRecordSet{}.Weight), Shape: &jsonwire.Int64},
-			{Name: "Region", Offset: unsafe.Offsetof(ResourceRecordSet{}.Region), Shape: &jsonwire.Enum},
+	schemaResourceRecordSet = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(ResourceRecordSet{}.Name), Shape: &schema.String},
+			{Name: "Type", Offset: unsafe.Offsetof(ResourceRecordSet{}.Type), Shape: &schema.Enum},
+			{Name: "SetIdentifier", Offset: unsafe.Offsetof(ResourceRecordSet{}.SetIdentifier), Shape: &schema.String},
+			{Name: "Weight", Offset: unsafe.Offsetof(ResourceRecordSet{}.Weight), Shape: &schema.Int64},
+			{Name: "Region", Offset: unsafe.Offsetof(ResourceRecordSet{}.Region), Shape: &schema.Enum},
 			{Name: "GeoLocation", Offset: unsafe.Offsetof(ResourceRecordSet{}.GeoLocation), Shape: &schemaGeoLocation},
-			{Name: "Failover", Offset: unsafe.Offsetof(ResourceRecordSet{}.Failover), Shape: &jsonwire.Enum},
-			{Name: "MultiValueAnswer", Offset: unsafe.Offsetof(ResourceRecordSet{}.MultiValueAnswer), Shape: &jsonwire.Bool},
-			{Name: "TTL", Offset: unsafe.Offsetof(ResourceRecordSet{}.TTL), Shape: &jsonwire.Int64},
+			{Name: "Failover", Offset: unsafe.Offsetof(ResourceRecordSet{}.Failover), Shape: &schema.Enum},
+			{Name: "MultiValueAnswer", Offset: unsafe.Offsetof(ResourceRecordSet{}.MultiValueAnswer), Shape: &schema.Bool},
+			{Name: "TTL", Offset: unsafe.Offsetof(ResourceRecordSet{}.TTL), Shape: &schema.Int64},
 			{Name: "ResourceRecords", Offset: unsafe.Offsetof(ResourceRecordSet{}.ResourceRecords), Shape: &schemaResourceRecords},
 			{Name: "AliasTarget", Offset: unsafe.Offsetof(ResourceRecordSet{}.AliasTarget), Shape: &schemaAliasTarget},
-			{Name: "HealthCheckId", Offset: unsafe.Offsetof(ResourceRecordSet{}.HealthCheckID), Shape: &jsonwire.String},
-			{Name: "TrafficPolicyInstanceId", Offset: unsafe.Offsetof(ResourceRecordSet{}.TrafficPolicyInstanceID), Shape: &jsonwire.String},
+			{Name: "HealthCheckId", Offset: unsafe.Offsetof(ResourceRecordSet{}.HealthCheckID), Shape: &schema.String},
+			{Name: "TrafficPolicyInstanceId", Offset: unsafe.Offsetof(ResourceRecordSet{}.TrafficPolicyInstanceID), Shape: &schema.String},
 			{Name: "CidrRoutingConfig", Offset: unsafe.Offsetof(ResourceRecordSet{}.CidrRoutingConfig), Shape: &schemaCidrRoutingConfig},
 			{Name: "GeoProximityLocation", Offset: unsafe.Offsetof(ResourceRecordSet{}.GeoProximityLocation), Shape: &schemaGeoProximityLocation},
 		},
 		Type: (*ResourceRecordSet)(nil),
 	}
-	schemaResourceRecordSets = jsonwire.Shape{
+	schemaResourceRecordSets = schema.Shape{
 		Elem: &schemaResourceRecordSet,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ResourceRecordSet)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "ResourceRecordSet"},
+		XML:  &schema.XMLShape{ElemName: "ResourceRecordSet"},
 	}
-	schemaResourceRecords = jsonwire.Shape{
+	schemaResourceRecords = schema.Shape{
 		Elem: &schemaResourceRecord,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ResourceRecord)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "ResourceRecord"},
+		XML:  &schema.XMLShape{ElemName: "ResourceRecord"},
 	}
-	schemaResourceTagSet = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceType", Offset: unsafe.Offsetof(ResourceTagSet{}.ResourceType), Shape: &jsonwire.Enum},
-			{Name: "ResourceId", Offset: unsafe.Offsetof(ResourceTagSet{}.ResourceID), Shape: &jsonwire.String},
+	schemaResourceTagSet = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceType", Offset: unsafe.Offsetof(ResourceTagSet{}.ResourceType), Shape: &schema.Enum},
+			{Name: "ResourceId", Offset: unsafe.Offsetof(ResourceTagSet{}.ResourceID), Shape: &schema.String},
 			{Name: "Tags", Offset: unsafe.Offsetof(ResourceTagSet{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*ResourceTagSet)(nil),
 	}
-	schemaResourceTagSetList = jsonwire.Shape{
+	schemaResourceTagSetList = schema.Shape{
 		Elem: &schemaResourceTagSet,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]ResourceTagSet)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "ResourceTagSet"},
+		XML:  &schema.XMLShape{ElemName: "ResourceTagSet"},
 	}
-	schemaReusableDelegationSetLimit = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Type", Offset: unsafe.Offsetof(ReusableDelegationSetLimit{}.Type), Shape: &jsonwire.Enum},
-			{Name: "Value", Offset: unsafe.Offsetof(ReusableDelegationSetLimit{}.Value), Shape: &jsonwire.Int64},
+	schemaReusableDelegationSetLimit = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Type", Offset: unsafe.Offsetof(ReusableDelegationSetLimit{}.Type), Shape: &schema.Enum},
+			{Name: "Value", Offset: unsafe.Offsetof(ReusableDelegationSetLimit{}.Value), Shape: &schema.Int64},
 		},
 		Type: (*ReusableDelegationSetLimit)(nil),
 	}
-	schemaStatusReport = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Status", Offset: unsafe.Offsetof(StatusReport{}.Status), Shape: &jsonwire.String},
-			{Name: "CheckedTime", Offset: unsafe.Offsetof(StatusReport{}.CheckedTime), Shape: &jsonwire.Timestamp},
+	schemaStatusReport = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Status", Offset: unsafe.Offsetof(StatusReport{}.Status), Shape: &schema.String},
+			{Name: "CheckedTime", Offset: unsafe.Offsetof(StatusReport{}.CheckedTime), Shape: &schema.Timestamp},
 		},
 		Type: (*StatusReport)(nil),
 	}
-	schemaTag = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &jsonwire.String},
-			{Name: "Value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &jsonwire.String},
+	schemaTag = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &schema.String},
+			{Name: "Value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &schema.String},
 		},
 		Type: (*Tag)(nil),
 	}
-	schemaTagKeyList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaTagKeyList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "Key"},
+		XML:  &schema.XMLShape{ElemName: "Key"},
 	}
-	schemaTagList = jsonwire.Shape{
+	schemaTagList = schema.Shape{
 		Elem: &schemaTag,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Tag)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "Tag"},
+		XML:  &schema.XMLShape{ElemName: "Tag"},
 	}
-	schemaTagResourceIdList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaTagResourceIdList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "ResourceId"},
+		XML:  &schema.XMLShape{ElemName: "ResourceId"},
 	}
-	schemaTestDNSAnswerInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTestDNSAnswerInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TestDNSAnswerInput)(nil),
 	}
-	schemaTestDNSAnswerOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Nameserver", Offset: unsafe.Offsetof(TestDNSAnswerOutput{}.Nameserver), Shape: &jsonwire.String},
-			{Name: "RecordName", Offset: unsafe.Offsetof(TestDNSAnswerOutput{}.RecordName), Shape: &jsonwire.String},
-			{Name: "RecordType", Offset: unsafe.Offsetof(TestDNSAnswerOutput{}.RecordType), Shape: &jsonwire.Enum},
+	schemaTestDNSAnswerOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Nameserver", Offset: unsafe.Offsetof(TestDNSAnswerOutput{}.Nameserver), Shape: &schema.String},
+			{Name: "RecordName", Offset: unsafe.Offsetof(TestDNSAnswerOutput{}.RecordName), Shape: &schema.String},
+			{Name: "RecordType", Offset: unsafe.Offsetof(TestDNSAnswerOutput{}.RecordType), Shape: &schema.Enum},
 			{Name: "RecordData", Offset: unsafe.Offsetof(TestDNSAnswerOutput{}.RecordData), Shape: &schemaRecordData},
-			{Name: "ResponseCode", Offset: unsafe.Offsetof(TestDNSAnswerOutput{}.ResponseCode), Shape: &jsonwire.String},
-			{Name: "Protocol", Offset: unsafe.Offsetof(TestDNSAnswerOutput{}.Protocol), Shape: &jsonwire.String},
+			{Name: "ResponseCode", Offset: unsafe.Offsetof(TestDNSAnswerOutput{}.ResponseCode), Shape: &schema.String},
+			{Name: "Protocol", Offset: unsafe.Offsetof(TestDNSAnswerOutput{}.Protocol), Shape: &schema.String},
 		},
 		Type: (*TestDNSAnswerOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "TestDNSAnswerResponse"},
+		XML:  &schema.XMLShape{Name: "TestDNSAnswerResponse"},
 	}
-	schemaThrottlingException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ThrottlingException{}.Message), Shape: &jsonwire.String},
+	schemaThrottlingException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ThrottlingException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ThrottlingException)(nil),
 	}
-	schemaTooManyHealthChecks = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyHealthChecks{}.Message), Shape: &jsonwire.String},
+	schemaTooManyHealthChecks = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyHealthChecks{}.Message), Shape: &schema.String},
 		},
 		Type: (*TooManyHealthChecks)(nil),
 	}
-	schemaTooManyHostedZones = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyHostedZones{}.Message), Shape: &jsonwire.String},
+	schemaTooManyHostedZones = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyHostedZones{}.Message), Shape: &schema.String},
 		},
 		Type: (*TooManyHostedZones)(nil),
 	}
-	schemaTooManyKeySigningKeys = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyKeySigningKeys{}.Message), Shape: &jsonwire.String},
+	schemaTooManyKeySigningKeys = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyKeySigningKeys{}.Message), Shape: &schema.String},
 		},
 		Type: (*TooManyKeySigningKeys)(nil),
 	}
-	schemaTooManyTrafficPolicies = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyTrafficPolicies{}.Message), Shape: &jsonwire.String},
+	schemaTooManyTrafficPolicies = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyTrafficPolicies{}.Message), Shape: &schema.String},
 		},
 		Type: (*TooManyTrafficPolicies)(nil),
 	}
-	schemaTooManyTrafficPolicyInstances = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyTrafficPolicyInstances{}.Message), Shape: &jsonwire.String},
+	schemaTooManyTrafficPolicyInstances = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyTrafficPolicyInstances{}.Message), Shape: &schema.String},
 		},
 		Type: (*TooManyTrafficPolicyInstances)(nil),
 	}
-	schemaTooManyTrafficPolicyVersionsForCurrentPolicy = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyTrafficPolicyVersionsForCurrentPolicy{}.Message), Shape: &jsonwire.String},
+	schemaTooManyTrafficPolicyVersionsForCurrentPolicy = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyTrafficPolicyVersionsForCurrentPolicy{}.Message), Shape: &schema.String},
 		},
 		Type: (*TooManyTrafficPolicyVersionsForCurrentPolicy)(nil),
 	}
-	schemaTooManyVPCAssociationAuthorizations = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyVPCAssociationAuthorizations{}.Message), Shape: &jsonwire.String},
+	schemaTooManyVPCAssociationAuthorizations = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyVPCAssociationAuthorizations{}.Message), Shape: &schema.String},
 		},
 		Type: (*TooManyVPCAssociationAuthorizations)(nil),
 	}
-	schemaTrafficPolicies = jsonwire.Shape{
+	schemaTrafficPolicies = schema.Shape{
 		Elem: &schemaTrafficPolicy,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]TrafficPolicy)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "TrafficPolicy"},
+		XML:  &schema.XMLShape{ElemName: "TrafficPolicy"},
 	}
-	schemaTrafficPolicy = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(TrafficPolicy{}.ID), Shape: &jsonwire.String},
-			{Name: "Version", Offset: unsafe.Offsetof(TrafficPolicy{}.Version), Shape: &jsonwire.Int32},
-			{Name: "Name", Offset: unsafe.Offsetof(TrafficPolicy{}.Name), Shape: &jsonwire.String},
-			{Name: "Type", Offset: unsafe.Offsetof(TrafficPolicy{}.Type), Shape: &jsonwire.Enum},
-			{Name: "Document", Offset: unsafe.Offsetof(TrafficPolicy{}.Document), Shape: &jsonwire.String},
-			{Name: "Comment", Offset: unsafe.Offsetof(TrafficPolicy{}.Comment), Shape: &jsonwire.String},
+	schemaTrafficPolicy = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(TrafficPolicy{}.ID), Shape: &schema.String},
+			{Name: "Version", Offset: unsafe.Offsetof(TrafficPolicy{}.Version), Shape: &schema.Int32},
+			{Name: "Name", Offset: unsafe.Offsetof(TrafficPolicy{}.Name), Shape: &schema.String},
+			{Name: "Type", Offset: unsafe.Offsetof(TrafficPolicy{}.Type), Shape: &schema.Enum},
+			{Name: "Document", Offset: unsafe.Offsetof(TrafficPolicy{}.Document), Shape: &schema.String},
+			{Name: "Comment", Offset: unsafe.Offsetof(TrafficPolicy{}.Comment), Shape: &schema.String},
 		},
 		Type: (*TrafficPolicy)(nil),
 	}
-	schemaTrafficPolicyAlreadyExists = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TrafficPolicyAlreadyExists{}.Message), Shape: &jsonwire.String},
+	schemaTrafficPolicyAlreadyExists = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TrafficPolicyAlreadyExists{}.Message), Shape: &schema.String},
 		},
 		Type: (*TrafficPolicyAlreadyExists)(nil),
 	}
-	schemaTrafficPolicyInUse = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TrafficPolicyInUse{}.Message), Shape: &jsonwire.String},
+	schemaTrafficPolicyInUse = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TrafficPolicyInUse{}.Message), Shape: &schema.String},
 		},
 		Type: (*TrafficPolicyInUse)(nil),
 	}
-	schemaTrafficPolicyInstance = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.ID), Shape: &jsonwire.String},
-			{Name: "HostedZoneId", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.HostedZoneID), Shape: &jsonwire.String},
-			{Name: "Name", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.Name), Shape: &jsonwire.String},
-			{Name: "TTL", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.TTL), Shape: &jsonwire.Int64},
-			{Name: "State", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.State), Shape: &jsonwire.String},
-			{Name: "Message", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.Message), Shape: &jsonwire.String},
-			{Name: "TrafficPolicyId", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.TrafficPolicyID), Shape: &jsonwire.String},
-			{Name: "TrafficPolicyVersion", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.TrafficPolicyVersion), Shape: &jsonwire.Int32},
-			{Name: "TrafficPolicyType", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.TrafficPolicyType), Shape: &jsonwire.Enum},
+	schemaTrafficPolicyInstance = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.ID), Shape: &schema.String},
+			{Name: "HostedZoneId", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.HostedZoneID), Shape: &schema.String},
+			{Name: "Name", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.Name), Shape: &schema.String},
+			{Name: "TTL", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.TTL), Shape: &schema.Int64},
+			{Name: "State", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.State), Shape: &schema.String},
+			{Name: "Message", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.Message), Shape: &schema.String},
+			{Name: "TrafficPolicyId", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.TrafficPolicyID), Shape: &schema.String},
+			{Name: "TrafficPolicyVersion", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.TrafficPolicyVersion), Shape: &schema.Int32},
+			{Name: "TrafficPolicyType", Offset: unsafe.Offsetof(TrafficPolicyInstance{}.TrafficPolicyType), Shape: &schema.Enum},
 		},
 		Type: (*TrafficPolicyInstance)(nil),
 	}
-	schemaTrafficPolicyInstanceAlreadyExists = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TrafficPolicyInstanceAlreadyExists{}.Message), Shape: &jsonwire.String},
+	schemaTrafficPolicyInstanceAlreadyExists = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TrafficPolicyInstanceAlreadyExists{}.Message), Shape: &schema.String},
 		},
 		Type: (*TrafficPolicyInstanceAlreadyExists)(nil),
 	}
-	schemaTrafficPolicyInstances = jsonwire.Shape{
+	schemaTrafficPolicyInstances = schema.Shape{
 		Elem: &schemaTrafficPolicyInstance,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]TrafficPolicyInstance)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "TrafficPolicyInstance"},
+		XML:  &schema.XMLShape{ElemName: "TrafficPolicyInstance"},
 	}
-	schemaTrafficPolicySummaries = jsonwire.Shape{
+	schemaTrafficPolicySummaries = schema.Shape{
 		Elem: &schemaTrafficPolicySummary,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]TrafficPolicySummary)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "TrafficPolicySummary"},
+		XML:  &schema.XMLShape{ElemName: "TrafficPolicySummary"},
 	}
-	schemaTrafficPolicySummary = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(TrafficPolicySummary{}.ID), Shape: &jsonwire.String},
-			{Name: "Name", Offset: unsafe.Offsetof(TrafficPolicySummary{}.Name), Shape: &jsonwire.String},
-			{Name: "Type", Offset: unsafe.Offsetof(TrafficPolicySummary{}.Type), Shape: &jsonwire.Enum},
-			{Name: "LatestVersion", Offset: unsafe.Offsetof(TrafficPolicySummary{}.LatestVersion), Shape: &jsonwire.Int32},
-			{Name: "TrafficPolicyCount", Offset: unsafe.Offsetof(TrafficPolicySummary{}.TrafficPolicyCount), Shape: &jsonwire.Int32},
+	schemaTrafficPolicySummary = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(TrafficPolicySummary{}.ID), Shape: &schema.String},
+			{Name: "Name", Offset: unsafe.Offsetof(TrafficPolicySummary{}.Name), Shape: &schema.String},
+			{Name: "Type", Offset: unsafe.Offsetof(TrafficPolicySummary{}.Type), Shape: &schema.Enum},
+			{Name: "LatestVersion", Offset: unsafe.Offsetof(TrafficPolicySummary{}.LatestVersion), Shape: &schema.Int32},
+			{Name: "TrafficPolicyCount", Offset: unsafe.Offsetof(TrafficPolicySummary{}.TrafficPolicyCount), Shape: &schema.Int32},
 		},
 		Type: (*TrafficPolicySummary)(nil),
 	}
-	schemaUpdateHealthCheckInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "HealthCheckVersion", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.HealthCheckVersion), Shape: &jsonwire.Int64},
-			{Name: "IPAddress", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.IPAddress), Shape: &jsonwire.String},
-			{Name: "Port", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.Port), Shape: &jsonwire.Int32},
-			{Name: "ResourcePath", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.ResourcePath), Shape: &jsonwire.String},
-			{Name: "FullyQualifiedDomainName", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.FullyQualifiedDomainName), Shape: &jsonwire.String},
-			{Name: "SearchString", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.SearchString), Shape: &jsonwire.String},
-			{Name: "FailureThreshold", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.FailureThreshold), Shape: &jsonwire.Int32},
-			{Name: "Inverted", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.Inverted), Shape: &jsonwire.Bool},
-			{Name: "Disabled", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.Disabled), Shape: &jsonwire.Bool},
-			{Name: "HealthThreshold", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.HealthThreshold), Shape: &jsonwire.Int32},
+	schemaUpdateHealthCheckInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "HealthCheckVersion", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.HealthCheckVersion), Shape: &schema.Int64},
+			{Name: "IPAddress", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.IPAddress), Shape: &schema.String},
+			{Name: "Port", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.Port), Shape: &schema.Int32},
+			{Name: "ResourcePath", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.ResourcePath), Shape: &schema.String},
+			{Name: "FullyQualifiedDomainName", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.FullyQualifiedDomainName), Shape: &schema.String},
+			{Name: "SearchString", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.SearchString), Shape: &schema.String},
+			{Name: "FailureThreshold", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.FailureThreshold), Shape: &schema.Int32},
+			{Name: "Inverted", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.Inverted), Shape: &schema.Bool},
+			{Name: "Disabled", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.Disabled), Shape: &schema.Bool},
+			{Name: "HealthThreshold", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.HealthThreshold), Shape: &schema.Int32},
 			{Name: "ChildHealthChecks", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.ChildHealthChecks), Shape: &schemaChildHealthCheckList},
-			{Name: "EnableSNI", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.EnableSNI), Shape: &jsonwire.Bool},
+			{Name: "EnableSNI", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.EnableSNI), Shape: &schema.Bool},
 			{Name: "Regions", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.Regions), Shape: &schemaHealthCheckRegionList},
 			{Name: "AlarmIdentifier", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.AlarmIdentifier), Shape: &schemaAlarmIdentifier},
-			{Name: "InsufficientDataHealthStatus", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.InsufficientDataHealthStatus), Shape: &jsonwire.Enum},
+			{Name: "InsufficientDataHealthStatus", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.InsufficientDataHealthStatus), Shape: &schema.Enum},
 			{Name: "ResetElements", Offset: unsafe.Offsetof(UpdateHealthCheckInput{}.ResetElements), Shape: &schemaResettableElementNameList},
 		},
 		Type: (*UpdateHealthCheckInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "UpdateHealthCheckRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "UpdateHealthCheckRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaUpdateHealthCheckOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateHealthCheckOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "HealthCheck", Offset: unsafe.Offsetof(UpdateHealthCheckOutput{}.HealthCheck), Shape: &schemaHealthCheck},
 		},
 		Type: (*UpdateHealthCheckOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "UpdateHealthCheckResponse"},
+		XML:  &schema.XMLShape{Name: "UpdateHealthCheckResponse"},
 	}
-	schemaUpdateHostedZoneCommentInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Comment", Offset: unsafe.Offsetof(UpdateHostedZoneCommentInput{}.Comment), Shape: &jsonwire.String},
+	schemaUpdateHostedZoneCommentInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Comment", Offset: unsafe.Offsetof(UpdateHostedZoneCommentInput{}.Comment), Shape: &schema.String},
 		},
 		Type: (*UpdateHostedZoneCommentInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "UpdateHostedZoneCommentRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "UpdateHostedZoneCommentRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaUpdateHostedZoneCommentOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateHostedZoneCommentOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "HostedZone", Offset: unsafe.Offsetof(UpdateHostedZoneCommentOutput{}.HostedZone), Shape: &schemaHostedZone},
 		},
 		Type: (*UpdateHostedZoneCommentOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "UpdateHostedZoneCommentResponse"},
+		XML:  &schema.XMLShape{Name: "UpdateHostedZoneCommentResponse"},
 	}
-	schemaUpdateHostedZoneFeaturesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "EnableAcceleratedRecovery", Offset: unsafe.Offsetof(UpdateHostedZoneFeaturesInput{}.EnableAcceleratedRecovery), Shape: &jsonwire.Bool},
+	schemaUpdateHostedZoneFeaturesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "EnableAcceleratedRecovery", Offset: unsafe.Offsetof(UpdateHostedZoneFeaturesInput{}.EnableAcceleratedRecovery), Shape: &schema.Bool},
 		},
 		Type: (*UpdateHostedZoneFeaturesInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "UpdateHostedZoneFeaturesRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "UpdateHostedZoneFeaturesRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaUpdateHostedZoneFeaturesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUpdateHostedZoneFeaturesOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UpdateHostedZoneFeaturesOutput)(nil),
 	}
-	schemaUpdateTrafficPolicyCommentInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Comment", Offset: unsafe.Offsetof(UpdateTrafficPolicyCommentInput{}.Comment), Shape: &jsonwire.String},
+	schemaUpdateTrafficPolicyCommentInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Comment", Offset: unsafe.Offsetof(UpdateTrafficPolicyCommentInput{}.Comment), Shape: &schema.String},
 		},
 		Type: (*UpdateTrafficPolicyCommentInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "UpdateTrafficPolicyCommentRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "UpdateTrafficPolicyCommentRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaUpdateTrafficPolicyCommentOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateTrafficPolicyCommentOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "TrafficPolicy", Offset: unsafe.Offsetof(UpdateTrafficPolicyCommentOutput{}.TrafficPolicy), Shape: &schemaTrafficPolicy},
 		},
 		Type: (*UpdateTrafficPolicyCommentOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "UpdateTrafficPolicyCommentResponse"},
+		XML:  &schema.XMLShape{Name: "UpdateTrafficPolicyCommentResponse"},
 	}
-	schemaUpdateTrafficPolicyInstanceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TTL", Offset: unsafe.Offsetof(UpdateTrafficPolicyInstanceInput{}.TTL), Shape: &jsonwire.Int64},
-			{Name: "TrafficPolicyId", Offset: unsafe.Offsetof(UpdateTrafficPolicyInstanceInput{}.TrafficPolicyID), Shape: &jsonwire.String},
-			{Name: "TrafficPolicyVersion", Offset: unsafe.Offsetof(UpdateTrafficPolicyInstanceInput{}.TrafficPolicyVersion), Shape: &jsonwire.Int32},
+	schemaUpdateTrafficPolicyInstanceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TTL", Offset: unsafe.Offsetof(UpdateTrafficPolicyInstanceInput{}.TTL), Shape: &schema.Int64},
+			{Name: "TrafficPolicyId", Offset: unsafe.Offsetof(UpdateTrafficPolicyInstanceInput{}.TrafficPolicyID), Shape: &schema.String},
+			{Name: "TrafficPolicyVersion", Offset: unsafe.Offsetof(UpdateTrafficPolicyInstanceInput{}.TrafficPolicyVersion), Shape: &schema.Int32},
 		},
 		Type: (*UpdateTrafficPolicyInstanceInput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "UpdateTrafficPolicyInstanceRequest", NS: &jsonwire.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
+		XML:  &schema.XMLShape{Name: "UpdateTrafficPolicyInstanceRequest", NS: &schema.XMLNamespace{URI: "https://route53.amazonaws.com/doc/2013-04-01/"}},
 	}
-	schemaUpdateTrafficPolicyInstanceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaUpdateTrafficPolicyInstanceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "TrafficPolicyInstance", Offset: unsafe.Offsetof(UpdateTrafficPolicyInstanceOutput{}.TrafficPolicyInstance), Shape: &schemaTrafficPolicyInstance},
 		},
 		Type: (*UpdateTrafficPolicyInstanceOutput)(nil),
-		XML:  &jsonwire.XMLShape{Name: "UpdateTrafficPolicyInstanceResponse"},
+		XML:  &schema.XMLShape{Name: "UpdateTrafficPolicyInstanceResponse"},
 	}
-	schemaVPC = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "VPCRegion", Offset: unsafe.Offsetof(VPC{}.VPCRegion), Shape: &jsonwire.Enum},
-			{Name: "VPCId", Offset: unsafe.Offsetof(VPC{}.VPCID), Shape: &jsonwire.String},
+	schemaVPC = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "VPCRegion", Offset: unsafe.Offsetof(VPC{}.VPCRegion), Shape: &schema.Enum},
+			{Name: "VPCId", Offset: unsafe.Offsetof(VPC{}.VPCID), Shape: &schema.String},
 		},
 		Type: (*VPC)(nil),
 	}
-	schemaVPCAssociationAuthorizationNotFound = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(VPCAssociationAuthorizationNotFound{}.Message), Shape: &jsonwire.String},
+	schemaVPCAssociationAuthorizationNotFound = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(VPCAssociationAuthorizationNotFound{}.Message), Shape: &schema.String},
 		},
 		Type: (*VPCAssociationAuthorizationNotFound)(nil),
 	}
-	schemaVPCAssociationNotFound = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(VPCAssociationNotFound{}.Message), Shape: &jsonwire.String},
+	schemaVPCAssociationNotFound = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(VPCAssociationNotFound{}.Message), Shape: &schema.String},
 		},
 		Type: (*VPCAssociationNotFound)(nil),
 	}
-	schemaVPCs = jsonwire.Shape{
+	schemaVPCs = schema.Shape{
 		Elem: &schemaVPC,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]VPC)(nil),
-		XML:  &jsonwire.XMLShape{ElemName: "VPC"},
+		XML:  &schema.XMLShape{ElemName: "VPC"},
 	}
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *ActivateKeySigningKeyInput:
 		return &schemaActivateKeySigningKeyInput

@@ -3,1045 +3,1045 @@
 package sns
 
 import (
-	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 	"unsafe"
 )
 
-// The shapes of the request and response bodies, described to the JSON body codec.
+// The shapes of the request and response bodies, described to the body codecs.
 var (
-	schemaActionsList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaActionsList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaAddPermissionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopicArn", Offset: unsafe.Offsetof(AddPermissionInput{}.TopicARN), Shape: &jsonwire.String},
-			{Name: "Label", Offset: unsafe.Offsetof(AddPermissionInput{}.Label), Shape: &jsonwire.String},
+	schemaAddPermissionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopicArn", Offset: unsafe.Offsetof(AddPermissionInput{}.TopicARN), Shape: &schema.String},
+			{Name: "Label", Offset: unsafe.Offsetof(AddPermissionInput{}.Label), Shape: &schema.String},
 			{Name: "AWSAccountId", Offset: unsafe.Offsetof(AddPermissionInput{}.AWSAccountID), Shape: &schemaDelegatesList},
 			{Name: "ActionName", Offset: unsafe.Offsetof(AddPermissionInput{}.ActionName), Shape: &schemaActionsList},
 		},
 		Type: (*AddPermissionInput)(nil),
 	}
-	schemaAddPermissionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaAddPermissionOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*AddPermissionOutput)(nil),
 	}
-	schemaAuthorizationErrorException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(AuthorizationErrorException{}.Message), Shape: &jsonwire.String},
+	schemaAuthorizationErrorException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(AuthorizationErrorException{}.Message), Shape: &schema.String},
 		},
 		Type: (*AuthorizationErrorException)(nil),
 	}
-	schemaBatchEntryIDsNotDistinctException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(BatchEntryIDsNotDistinctException{}.Message), Shape: &jsonwire.String},
+	schemaBatchEntryIDsNotDistinctException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(BatchEntryIDsNotDistinctException{}.Message), Shape: &schema.String},
 		},
 		Type: (*BatchEntryIDsNotDistinctException)(nil),
 	}
-	schemaBatchRequestTooLongException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(BatchRequestTooLongException{}.Message), Shape: &jsonwire.String},
+	schemaBatchRequestTooLongException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(BatchRequestTooLongException{}.Message), Shape: &schema.String},
 		},
 		Type: (*BatchRequestTooLongException)(nil),
 	}
-	schemaBatchResultErrorEntry = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(BatchResultErrorEntry{}.ID), Shape: &jsonwire.String},
-			{Name: "Code", Offset: unsafe.Offsetof(BatchResultErrorEntry{}.Code), Shape: &jsonwire.String},
-			{Name: "Message", Offset: unsafe.Offsetof(BatchResultErrorEntry{}.Message), Shape: &jsonwire.String},
-			{Name: "SenderFault", Offset: unsafe.Offsetof(BatchResultErrorEntry{}.SenderFault), Shape: &jsonwire.Bool},
+	schemaBatchResultErrorEntry = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(BatchResultErrorEntry{}.ID), Shape: &schema.String},
+			{Name: "Code", Offset: unsafe.Offsetof(BatchResultErrorEntry{}.Code), Shape: &schema.String},
+			{Name: "Message", Offset: unsafe.Offsetof(BatchResultErrorEntry{}.Message), Shape: &schema.String},
+			{Name: "SenderFault", Offset: unsafe.Offsetof(BatchResultErrorEntry{}.SenderFault), Shape: &schema.Bool},
 		},
 		Type: (*BatchResultErrorEntry)(nil),
 	}
-	schemaBatchResultErrorEntryList = jsonwire.Shape{
+	schemaBatchResultErrorEntryList = schema.Shape{
 		Elem: &schemaBatchResultErrorEntry,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]BatchResultErrorEntry)(nil),
 	}
-	schemaCheckIfPhoneNumberIsOptedOutInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "phoneNumber", Offset: unsafe.Offsetof(CheckIfPhoneNumberIsOptedOutInput{}.PhoneNumber), Shape: &jsonwire.String},
+	schemaCheckIfPhoneNumberIsOptedOutInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "phoneNumber", Offset: unsafe.Offsetof(CheckIfPhoneNumberIsOptedOutInput{}.PhoneNumber), Shape: &schema.String},
 		},
 		Type: (*CheckIfPhoneNumberIsOptedOutInput)(nil),
 	}
-	schemaCheckIfPhoneNumberIsOptedOutOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "isOptedOut", Offset: unsafe.Offsetof(CheckIfPhoneNumberIsOptedOutOutput{}.IsOptedOut), Shape: &jsonwire.Bool},
+	schemaCheckIfPhoneNumberIsOptedOutOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "isOptedOut", Offset: unsafe.Offsetof(CheckIfPhoneNumberIsOptedOutOutput{}.IsOptedOut), Shape: &schema.Bool},
 		},
 		Type: (*CheckIfPhoneNumberIsOptedOutOutput)(nil),
 	}
-	schemaConcurrentAccessException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ConcurrentAccessException{}.Message), Shape: &jsonwire.String},
+	schemaConcurrentAccessException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ConcurrentAccessException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ConcurrentAccessException)(nil),
 	}
-	schemaConfirmSubscriptionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopicArn", Offset: unsafe.Offsetof(ConfirmSubscriptionInput{}.TopicARN), Shape: &jsonwire.String},
-			{Name: "Token", Offset: unsafe.Offsetof(ConfirmSubscriptionInput{}.Token), Shape: &jsonwire.String},
-			{Name: "AuthenticateOnUnsubscribe", Offset: unsafe.Offsetof(ConfirmSubscriptionInput{}.AuthenticateOnUnsubscribe), Shape: &jsonwire.String},
+	schemaConfirmSubscriptionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopicArn", Offset: unsafe.Offsetof(ConfirmSubscriptionInput{}.TopicARN), Shape: &schema.String},
+			{Name: "Token", Offset: unsafe.Offsetof(ConfirmSubscriptionInput{}.Token), Shape: &schema.String},
+			{Name: "AuthenticateOnUnsubscribe", Offset: unsafe.Offsetof(ConfirmSubscriptionInput{}.AuthenticateOnUnsubscribe), Shape: &schema.String},
 		},
 		Type: (*ConfirmSubscriptionInput)(nil),
 	}
-	schemaConfirmSubscriptionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "SubscriptionArn", Offset: unsafe.Offsetof(ConfirmSubscriptionOutput{}.SubscriptionARN), Shape: &jsonwire.String},
+	schemaConfirmSubscriptionOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "SubscriptionArn", Offset: unsafe.Offsetof(ConfirmSubscriptionOutput{}.SubscriptionARN), Shape: &schema.String},
 		},
 		Type: (*ConfirmSubscriptionOutput)(nil),
 	}
-	schemaCreatePlatformApplicationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(CreatePlatformApplicationInput{}.Name), Shape: &jsonwire.String},
-			{Name: "Platform", Offset: unsafe.Offsetof(CreatePlatformApplicationInput{}.Platform), Shape: &jsonwire.String},
+	schemaCreatePlatformApplicationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(CreatePlatformApplicationInput{}.Name), Shape: &schema.String},
+			{Name: "Platform", Offset: unsafe.Offsetof(CreatePlatformApplicationInput{}.Platform), Shape: &schema.String},
 			{Name: "Attributes", Offset: unsafe.Offsetof(CreatePlatformApplicationInput{}.Attributes), Shape: &schemaMapStringToString},
 		},
 		Type: (*CreatePlatformApplicationInput)(nil),
 	}
-	schemaCreatePlatformApplicationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "PlatformApplicationArn", Offset: unsafe.Offsetof(CreatePlatformApplicationOutput{}.PlatformApplicationARN), Shape: &jsonwire.String},
+	schemaCreatePlatformApplicationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "PlatformApplicationArn", Offset: unsafe.Offsetof(CreatePlatformApplicationOutput{}.PlatformApplicationARN), Shape: &schema.String},
 		},
 		Type: (*CreatePlatformApplicationOutput)(nil),
 	}
-	schemaCreatePlatformEndpointInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "PlatformApplicationArn", Offset: unsafe.Offsetof(CreatePlatformEndpointInput{}.PlatformApplicationARN), Shape: &jsonwire.String},
-			{Name: "Token", Offset: unsafe.Offsetof(CreatePlatformEndpointInput{}.Token), Shape: &jsonwire.String},
-			{Name: "CustomUserData", Offset: unsafe.Offsetof(CreatePlatformEndpointInput{}.CustomUserData), Shape: &jsonwire.String},
+	schemaCreatePlatformEndpointInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "PlatformApplicationArn", Offset: unsafe.Offsetof(CreatePlatformEndpointInput{}.PlatformApplicationARN), Shape: &schema.String},
+			{Name: "Token", Offset: unsafe.Offsetof(CreatePlatformEndpointInput{}.Token), Shape: &schema.String},
+			{Name: "CustomUserData", Offset: unsafe.Offsetof(CreatePlatformEndpointInput{}.CustomUserData), Shape: &schema.String},
 			{Name: "Attributes", Offset: unsafe.Offsetof(CreatePlatformEndpointInput{}.Attributes), Shape: &schemaMapStringToString},
 		},
 		Type: (*CreatePlatformEndpointInput)(nil),
 	}
-	schemaCreatePlatformEndpointOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "EndpointArn", Offset: unsafe.Offsetof(CreatePlatformEndpointOutput{}.EndpointARN), Shape: &jsonwire.String},
+	schemaCreatePlatformEndpointOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "EndpointArn", Offset: unsafe.Offsetof(CreatePlatformEndpointOutput{}.EndpointARN), Shape: &schema.String},
 		},
 		Type: (*CreatePlatformEndpointOutput)(nil),
 	}
-	schemaCreateSMSSandboxPhoneNumberInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "PhoneNumber", Offset: unsafe.Offsetof(CreateSMSSandboxPhoneNumberInput{}.PhoneNumber), Shape: &jsonwire.String},
-			{Name: "LanguageCode", Offset: unsafe.Offsetof(CreateSMSSandboxPhoneNumberInput{}.LanguageCode), Shape: &jsonwire.Enum},
+	schemaCreateSMSSandboxPhoneNumberInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "PhoneNumber", Offset: unsafe.Offsetof(CreateSMSSandboxPhoneNumberInput{}.PhoneNumber), Shape: &schema.String},
+			{Name: "LanguageCode", Offset: unsafe.Offsetof(CreateSMSSandboxPhoneNumberInput{}.LanguageCode), Shape: &schema.Enum},
 		},
 		Type: (*CreateSMSSandboxPhoneNumberInput)(nil),
 	}
-	schemaCreateSMSSandboxPhoneNumberOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaCreateSMSSandboxPhoneNumberOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*CreateSMSSandboxPhoneNumberOutput)(nil),
 	}
-	schemaCreateTopicInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Name", Offset: unsafe.Offsetof(CreateTopicInput{}.Name), Shape: &jsonwire.String},
+	schemaCreateTopicInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Name", Offset: unsafe.Offsetof(CreateTopicInput{}.Name), Shape: &schema.String},
 			{Name: "Attributes", Offset: unsafe.Offsetof(CreateTopicInput{}.Attributes), Shape: &schemaTopicAttributesMap},
 			{Name: "Tags", Offset: unsafe.Offsetof(CreateTopicInput{}.Tags), Shape: &schemaTagList},
-			{Name: "DataProtectionPolicy", Offset: unsafe.Offsetof(CreateTopicInput{}.DataProtectionPolicy), Shape: &jsonwire.String},
+			{Name: "DataProtectionPolicy", Offset: unsafe.Offsetof(CreateTopicInput{}.DataProtectionPolicy), Shape: &schema.String},
 		},
 		Type: (*CreateTopicInput)(nil),
 	}
-	schemaCreateTopicOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopicArn", Offset: unsafe.Offsetof(CreateTopicOutput{}.TopicARN), Shape: &jsonwire.String},
+	schemaCreateTopicOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopicArn", Offset: unsafe.Offsetof(CreateTopicOutput{}.TopicARN), Shape: &schema.String},
 		},
 		Type: (*CreateTopicOutput)(nil),
 	}
-	schemaDelegatesList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaDelegatesList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaDeleteEndpointInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "EndpointArn", Offset: unsafe.Offsetof(DeleteEndpointInput{}.EndpointARN), Shape: &jsonwire.String},
+	schemaDeleteEndpointInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "EndpointArn", Offset: unsafe.Offsetof(DeleteEndpointInput{}.EndpointARN), Shape: &schema.String},
 		},
 		Type: (*DeleteEndpointInput)(nil),
 	}
-	schemaDeleteEndpointOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteEndpointOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteEndpointOutput)(nil),
 	}
-	schemaDeletePlatformApplicationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "PlatformApplicationArn", Offset: unsafe.Offsetof(DeletePlatformApplicationInput{}.PlatformApplicationARN), Shape: &jsonwire.String},
+	schemaDeletePlatformApplicationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "PlatformApplicationArn", Offset: unsafe.Offsetof(DeletePlatformApplicationInput{}.PlatformApplicationARN), Shape: &schema.String},
 		},
 		Type: (*DeletePlatformApplicationInput)(nil),
 	}
-	schemaDeletePlatformApplicationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeletePlatformApplicationOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeletePlatformApplicationOutput)(nil),
 	}
-	schemaDeleteSMSSandboxPhoneNumberInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "PhoneNumber", Offset: unsafe.Offsetof(DeleteSMSSandboxPhoneNumberInput{}.PhoneNumber), Shape: &jsonwire.String},
+	schemaDeleteSMSSandboxPhoneNumberInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "PhoneNumber", Offset: unsafe.Offsetof(DeleteSMSSandboxPhoneNumberInput{}.PhoneNumber), Shape: &schema.String},
 		},
 		Type: (*DeleteSMSSandboxPhoneNumberInput)(nil),
 	}
-	schemaDeleteSMSSandboxPhoneNumberOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteSMSSandboxPhoneNumberOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteSMSSandboxPhoneNumberOutput)(nil),
 	}
-	schemaDeleteTopicInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopicArn", Offset: unsafe.Offsetof(DeleteTopicInput{}.TopicARN), Shape: &jsonwire.String},
+	schemaDeleteTopicInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopicArn", Offset: unsafe.Offsetof(DeleteTopicInput{}.TopicARN), Shape: &schema.String},
 		},
 		Type: (*DeleteTopicInput)(nil),
 	}
-	schemaDeleteTopicOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaDeleteTopicOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*DeleteTopicOutput)(nil),
 	}
-	schemaEmptyBatchRequestException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(EmptyBatchRequestException{}.Message), Shape: &jsonwire.String},
+	schemaEmptyBatchRequestException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(EmptyBatchRequestException{}.Message), Shape: &schema.String},
 		},
 		Type: (*EmptyBatchRequestException)(nil),
 	}
-	schemaEndpoint = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "EndpointArn", Offset: unsafe.Offsetof(Endpoint{}.EndpointARN), Shape: &jsonwire.String},
+	schemaEndpoint = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "EndpointArn", Offset: unsafe.Offsetof(Endpoint{}.EndpointARN), Shape: &schema.String},
 			{Name: "Attributes", Offset: unsafe.Offsetof(Endpoint{}.Attributes), Shape: &schemaMapStringToString},
 		},
 		Type: (*Endpoint)(nil),
 	}
-	schemaEndpointDisabledException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(EndpointDisabledException{}.Message), Shape: &jsonwire.String},
+	schemaEndpointDisabledException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(EndpointDisabledException{}.Message), Shape: &schema.String},
 		},
 		Type: (*EndpointDisabledException)(nil),
 	}
-	schemaFilterPolicyLimitExceededException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(FilterPolicyLimitExceededException{}.Message), Shape: &jsonwire.String},
+	schemaFilterPolicyLimitExceededException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(FilterPolicyLimitExceededException{}.Message), Shape: &schema.String},
 		},
 		Type: (*FilterPolicyLimitExceededException)(nil),
 	}
-	schemaGetDataProtectionPolicyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceArn", Offset: unsafe.Offsetof(GetDataProtectionPolicyInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaGetDataProtectionPolicyInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceArn", Offset: unsafe.Offsetof(GetDataProtectionPolicyInput{}.ResourceARN), Shape: &schema.String},
 		},
 		Type: (*GetDataProtectionPolicyInput)(nil),
 	}
-	schemaGetDataProtectionPolicyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DataProtectionPolicy", Offset: unsafe.Offsetof(GetDataProtectionPolicyOutput{}.DataProtectionPolicy), Shape: &jsonwire.String},
+	schemaGetDataProtectionPolicyOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DataProtectionPolicy", Offset: unsafe.Offsetof(GetDataProtectionPolicyOutput{}.DataProtectionPolicy), Shape: &schema.String},
 		},
 		Type: (*GetDataProtectionPolicyOutput)(nil),
 	}
-	schemaGetEndpointAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "EndpointArn", Offset: unsafe.Offsetof(GetEndpointAttributesInput{}.EndpointARN), Shape: &jsonwire.String},
+	schemaGetEndpointAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "EndpointArn", Offset: unsafe.Offsetof(GetEndpointAttributesInput{}.EndpointARN), Shape: &schema.String},
 		},
 		Type: (*GetEndpointAttributesInput)(nil),
 	}
-	schemaGetEndpointAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetEndpointAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Attributes", Offset: unsafe.Offsetof(GetEndpointAttributesOutput{}.Attributes), Shape: &schemaMapStringToString},
 		},
 		Type: (*GetEndpointAttributesOutput)(nil),
 	}
-	schemaGetPlatformApplicationAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "PlatformApplicationArn", Offset: unsafe.Offsetof(GetPlatformApplicationAttributesInput{}.PlatformApplicationARN), Shape: &jsonwire.String},
+	schemaGetPlatformApplicationAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "PlatformApplicationArn", Offset: unsafe.Offsetof(GetPlatformApplicationAttributesInput{}.PlatformApplicationARN), Shape: &schema.String},
 		},
 		Type: (*GetPlatformApplicationAttributesInput)(nil),
 	}
-	schemaGetPlatformApplicationAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetPlatformApplicationAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Attributes", Offset: unsafe.Offsetof(GetPlatformApplicationAttributesOutput{}.Attributes), Shape: &schemaMapStringToString},
 		},
 		Type: (*GetPlatformApplicationAttributesOutput)(nil),
 	}
-	schemaGetSMSAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetSMSAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "attributes", Offset: unsafe.Offsetof(GetSMSAttributesInput{}.Attributes), Shape: &schemaListString},
 		},
 		Type: (*GetSMSAttributesInput)(nil),
 	}
-	schemaGetSMSAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetSMSAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "attributes", Offset: unsafe.Offsetof(GetSMSAttributesOutput{}.Attributes), Shape: &schemaMapStringToString},
 		},
 		Type: (*GetSMSAttributesOutput)(nil),
 	}
-	schemaGetSMSSandboxAccountStatusInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaGetSMSSandboxAccountStatusInput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*GetSMSSandboxAccountStatusInput)(nil),
 	}
-	schemaGetSMSSandboxAccountStatusOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "IsInSandbox", Offset: unsafe.Offsetof(GetSMSSandboxAccountStatusOutput{}.IsInSandbox), Shape: &jsonwire.Bool},
+	schemaGetSMSSandboxAccountStatusOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "IsInSandbox", Offset: unsafe.Offsetof(GetSMSSandboxAccountStatusOutput{}.IsInSandbox), Shape: &schema.Bool},
 		},
 		Type: (*GetSMSSandboxAccountStatusOutput)(nil),
 	}
-	schemaGetSubscriptionAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "SubscriptionArn", Offset: unsafe.Offsetof(GetSubscriptionAttributesInput{}.SubscriptionARN), Shape: &jsonwire.String},
+	schemaGetSubscriptionAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "SubscriptionArn", Offset: unsafe.Offsetof(GetSubscriptionAttributesInput{}.SubscriptionARN), Shape: &schema.String},
 		},
 		Type: (*GetSubscriptionAttributesInput)(nil),
 	}
-	schemaGetSubscriptionAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetSubscriptionAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Attributes", Offset: unsafe.Offsetof(GetSubscriptionAttributesOutput{}.Attributes), Shape: &schemaSubscriptionAttributesMap},
 		},
 		Type: (*GetSubscriptionAttributesOutput)(nil),
 	}
-	schemaGetTopicAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopicArn", Offset: unsafe.Offsetof(GetTopicAttributesInput{}.TopicARN), Shape: &jsonwire.String},
+	schemaGetTopicAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopicArn", Offset: unsafe.Offsetof(GetTopicAttributesInput{}.TopicARN), Shape: &schema.String},
 		},
 		Type: (*GetTopicAttributesInput)(nil),
 	}
-	schemaGetTopicAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaGetTopicAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Attributes", Offset: unsafe.Offsetof(GetTopicAttributesOutput{}.Attributes), Shape: &schemaTopicAttributesMap},
 		},
 		Type: (*GetTopicAttributesOutput)(nil),
 	}
-	schemaInternalErrorException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InternalErrorException{}.Message), Shape: &jsonwire.String},
+	schemaInternalErrorException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InternalErrorException{}.Message), Shape: &schema.String},
 		},
 		Type: (*InternalErrorException)(nil),
 	}
-	schemaInvalidBatchEntryIDException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidBatchEntryIDException{}.Message), Shape: &jsonwire.String},
+	schemaInvalidBatchEntryIDException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidBatchEntryIDException{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidBatchEntryIDException)(nil),
 	}
-	schemaInvalidParameterException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidParameterException{}.Message), Shape: &jsonwire.String},
+	schemaInvalidParameterException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidParameterException{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidParameterException)(nil),
 	}
-	schemaInvalidParameterValueException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidParameterValueException{}.Message), Shape: &jsonwire.String},
+	schemaInvalidParameterValueException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidParameterValueException{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidParameterValueException)(nil),
 	}
-	schemaInvalidSecurityException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidSecurityException{}.Message), Shape: &jsonwire.String},
+	schemaInvalidSecurityException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidSecurityException{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidSecurityException)(nil),
 	}
-	schemaInvalidStateException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidStateException{}.Message), Shape: &jsonwire.String},
+	schemaInvalidStateException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(InvalidStateException{}.Message), Shape: &schema.String},
 		},
 		Type: (*InvalidStateException)(nil),
 	}
-	schemaKMSAccessDeniedException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KMSAccessDeniedException{}.Message), Shape: &jsonwire.String},
+	schemaKMSAccessDeniedException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KMSAccessDeniedException{}.Message), Shape: &schema.String},
 		},
 		Type: (*KMSAccessDeniedException)(nil),
 	}
-	schemaKMSDisabledException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KMSDisabledException{}.Message), Shape: &jsonwire.String},
+	schemaKMSDisabledException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KMSDisabledException{}.Message), Shape: &schema.String},
 		},
 		Type: (*KMSDisabledException)(nil),
 	}
-	schemaKMSInvalidStateException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KMSInvalidStateException{}.Message), Shape: &jsonwire.String},
+	schemaKMSInvalidStateException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KMSInvalidStateException{}.Message), Shape: &schema.String},
 		},
 		Type: (*KMSInvalidStateException)(nil),
 	}
-	schemaKMSNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KMSNotFoundException{}.Message), Shape: &jsonwire.String},
+	schemaKMSNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KMSNotFoundException{}.Message), Shape: &schema.String},
 		},
 		Type: (*KMSNotFoundException)(nil),
 	}
-	schemaKMSOptInRequired = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KMSOptInRequired{}.Message), Shape: &jsonwire.String},
+	schemaKMSOptInRequired = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KMSOptInRequired{}.Message), Shape: &schema.String},
 		},
 		Type: (*KMSOptInRequired)(nil),
 	}
-	schemaKMSThrottlingException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KMSThrottlingException{}.Message), Shape: &jsonwire.String},
+	schemaKMSThrottlingException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(KMSThrottlingException{}.Message), Shape: &schema.String},
 		},
 		Type: (*KMSThrottlingException)(nil),
 	}
-	schemaListEndpointsByPlatformApplicationInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "PlatformApplicationArn", Offset: unsafe.Offsetof(ListEndpointsByPlatformApplicationInput{}.PlatformApplicationARN), Shape: &jsonwire.String},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListEndpointsByPlatformApplicationInput{}.NextToken), Shape: &jsonwire.String},
+	schemaListEndpointsByPlatformApplicationInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "PlatformApplicationArn", Offset: unsafe.Offsetof(ListEndpointsByPlatformApplicationInput{}.PlatformApplicationARN), Shape: &schema.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListEndpointsByPlatformApplicationInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListEndpointsByPlatformApplicationInput)(nil),
 	}
-	schemaListEndpointsByPlatformApplicationOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListEndpointsByPlatformApplicationOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Endpoints", Offset: unsafe.Offsetof(ListEndpointsByPlatformApplicationOutput{}.Endpoints), Shape: &schemaListOfEndpoints},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListEndpointsByPlatformApplicationOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListEndpointsByPlatformApplicationOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListEndpointsByPlatformApplicationOutput)(nil),
 	}
-	schemaListOfEndpoints = jsonwire.Shape{
+	schemaListOfEndpoints = schema.Shape{
 		Elem: &schemaEndpoint,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Endpoint)(nil),
 	}
-	schemaListOfPlatformApplications = jsonwire.Shape{
+	schemaListOfPlatformApplications = schema.Shape{
 		Elem: &schemaPlatformApplication,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]PlatformApplication)(nil),
 	}
-	schemaListOriginationNumbersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListOriginationNumbersInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListOriginationNumbersInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListOriginationNumbersInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListOriginationNumbersInput{}.NextToken), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListOriginationNumbersInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*ListOriginationNumbersInput)(nil),
 	}
-	schemaListOriginationNumbersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListOriginationNumbersOutput{}.NextToken), Shape: &jsonwire.String},
+	schemaListOriginationNumbersOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListOriginationNumbersOutput{}.NextToken), Shape: &schema.String},
 			{Name: "PhoneNumbers", Offset: unsafe.Offsetof(ListOriginationNumbersOutput{}.PhoneNumbers), Shape: &schemaPhoneNumberInformationList},
 		},
 		Type: (*ListOriginationNumbersOutput)(nil),
 	}
-	schemaListPhoneNumbersOptedOutInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListPhoneNumbersOptedOutInput{}.NextToken), Shape: &jsonwire.String},
+	schemaListPhoneNumbersOptedOutInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListPhoneNumbersOptedOutInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListPhoneNumbersOptedOutInput)(nil),
 	}
-	schemaListPhoneNumbersOptedOutOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListPhoneNumbersOptedOutOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "phoneNumbers", Offset: unsafe.Offsetof(ListPhoneNumbersOptedOutOutput{}.PhoneNumbers), Shape: &schemaPhoneNumberList},
-			{Name: "nextToken", Offset: unsafe.Offsetof(ListPhoneNumbersOptedOutOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "nextToken", Offset: unsafe.Offsetof(ListPhoneNumbersOptedOutOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListPhoneNumbersOptedOutOutput)(nil),
 	}
-	schemaListPlatformApplicationsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListPlatformApplicationsInput{}.NextToken), Shape: &jsonwire.String},
+	schemaListPlatformApplicationsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListPlatformApplicationsInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListPlatformApplicationsInput)(nil),
 	}
-	schemaListPlatformApplicationsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListPlatformApplicationsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "PlatformApplications", Offset: unsafe.Offsetof(ListPlatformApplicationsOutput{}.PlatformApplications), Shape: &schemaListOfPlatformApplications},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListPlatformApplicationsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListPlatformApplicationsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListPlatformApplicationsOutput)(nil),
 	}
-	schemaListSMSSandboxPhoneNumbersInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListSMSSandboxPhoneNumbersInput{}.NextToken), Shape: &jsonwire.String},
-			{Name: "MaxResults", Offset: unsafe.Offsetof(ListSMSSandboxPhoneNumbersInput{}.MaxResults), Shape: &jsonwire.Int32},
+	schemaListSMSSandboxPhoneNumbersInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListSMSSandboxPhoneNumbersInput{}.NextToken), Shape: &schema.String},
+			{Name: "MaxResults", Offset: unsafe.Offsetof(ListSMSSandboxPhoneNumbersInput{}.MaxResults), Shape: &schema.Int32},
 		},
 		Type: (*ListSMSSandboxPhoneNumbersInput)(nil),
 	}
-	schemaListSMSSandboxPhoneNumbersOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListSMSSandboxPhoneNumbersOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "PhoneNumbers", Offset: unsafe.Offsetof(ListSMSSandboxPhoneNumbersOutput{}.PhoneNumbers), Shape: &schemaSMSSandboxPhoneNumberList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListSMSSandboxPhoneNumbersOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListSMSSandboxPhoneNumbersOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListSMSSandboxPhoneNumbersOutput)(nil),
 	}
-	schemaListString = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaListString = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaListSubscriptionsByTopicInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopicArn", Offset: unsafe.Offsetof(ListSubscriptionsByTopicInput{}.TopicARN), Shape: &jsonwire.String},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListSubscriptionsByTopicInput{}.NextToken), Shape: &jsonwire.String},
+	schemaListSubscriptionsByTopicInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopicArn", Offset: unsafe.Offsetof(ListSubscriptionsByTopicInput{}.TopicARN), Shape: &schema.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListSubscriptionsByTopicInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListSubscriptionsByTopicInput)(nil),
 	}
-	schemaListSubscriptionsByTopicOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListSubscriptionsByTopicOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Subscriptions", Offset: unsafe.Offsetof(ListSubscriptionsByTopicOutput{}.Subscriptions), Shape: &schemaSubscriptionsList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListSubscriptionsByTopicOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListSubscriptionsByTopicOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListSubscriptionsByTopicOutput)(nil),
 	}
-	schemaListSubscriptionsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListSubscriptionsInput{}.NextToken), Shape: &jsonwire.String},
+	schemaListSubscriptionsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListSubscriptionsInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListSubscriptionsInput)(nil),
 	}
-	schemaListSubscriptionsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListSubscriptionsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Subscriptions", Offset: unsafe.Offsetof(ListSubscriptionsOutput{}.Subscriptions), Shape: &schemaSubscriptionsList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListSubscriptionsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListSubscriptionsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListSubscriptionsOutput)(nil),
 	}
-	schemaListTagsForResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceArn", Offset: unsafe.Offsetof(ListTagsForResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaListTagsForResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceArn", Offset: unsafe.Offsetof(ListTagsForResourceInput{}.ResourceARN), Shape: &schema.String},
 		},
 		Type: (*ListTagsForResourceInput)(nil),
 	}
-	schemaListTagsForResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTagsForResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Tags", Offset: unsafe.Offsetof(ListTagsForResourceOutput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*ListTagsForResourceOutput)(nil),
 	}
-	schemaListTopicsInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListTopicsInput{}.NextToken), Shape: &jsonwire.String},
+	schemaListTopicsInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListTopicsInput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListTopicsInput)(nil),
 	}
-	schemaListTopicsOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaListTopicsOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Topics", Offset: unsafe.Offsetof(ListTopicsOutput{}.Topics), Shape: &schemaTopicsList},
-			{Name: "NextToken", Offset: unsafe.Offsetof(ListTopicsOutput{}.NextToken), Shape: &jsonwire.String},
+			{Name: "NextToken", Offset: unsafe.Offsetof(ListTopicsOutput{}.NextToken), Shape: &schema.String},
 		},
 		Type: (*ListTopicsOutput)(nil),
 	}
-	schemaMapStringToString = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaMapStringToString = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaMessageAttributeMap = jsonwire.Shape{
+	schemaMessageAttributeMap = schema.Shape{
 		Elem: &schemaMessageAttributeValue,
-		Kind: jsonwire.KindMap,
+		Kind: schema.KindMap,
 		Type: (*map[string]MessageAttributeValue)(nil),
-		XML:  &jsonwire.XMLShape{KeyName: "Name", ValueName: "Value"},
+		XML:  &schema.XMLShape{KeyName: "Name", ValueName: "Value"},
 	}
-	schemaMessageAttributeValue = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "DataType", Offset: unsafe.Offsetof(MessageAttributeValue{}.DataType), Shape: &jsonwire.String},
-			{Name: "StringValue", Offset: unsafe.Offsetof(MessageAttributeValue{}.StringValue), Shape: &jsonwire.String},
-			{Name: "BinaryValue", Offset: unsafe.Offsetof(MessageAttributeValue{}.BinaryValue), Shape: &jsonwire.Blob},
+	schemaMessageAttributeValue = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "DataType", Offset: unsafe.Offsetof(MessageAttributeValue{}.DataType), Shape: &schema.String},
+			{Name: "StringValue", Offset: unsafe.Offsetof(MessageAttributeValue{}.StringValue), Shape: &schema.String},
+			{Name: "BinaryValue", Offset: unsafe.Offsetof(MessageAttributeValue{}.BinaryValue), Shape: &schema.Blob},
 		},
 		Type: (*MessageAttributeValue)(nil),
 	}
-	schemaNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NotFoundException{}.Message), Shape: &jsonwire.String},
+	schemaNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(NotFoundException{}.Message), Shape: &schema.String},
 		},
 		Type: (*NotFoundException)(nil),
 	}
-	schemaNumberCapabilityList = jsonwire.Shape{
-		Elem: &jsonwire.Enum,
-		Kind: jsonwire.KindList,
+	schemaNumberCapabilityList = schema.Shape{
+		Elem: &schema.Enum,
+		Kind: schema.KindList,
 		Type: (*[]NumberCapability)(nil),
 	}
-	schemaOptInPhoneNumberInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "phoneNumber", Offset: unsafe.Offsetof(OptInPhoneNumberInput{}.PhoneNumber), Shape: &jsonwire.String},
+	schemaOptInPhoneNumberInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "phoneNumber", Offset: unsafe.Offsetof(OptInPhoneNumberInput{}.PhoneNumber), Shape: &schema.String},
 		},
 		Type: (*OptInPhoneNumberInput)(nil),
 	}
-	schemaOptInPhoneNumberOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaOptInPhoneNumberOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*OptInPhoneNumberOutput)(nil),
 	}
-	schemaOptedOutException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(OptedOutException{}.Message), Shape: &jsonwire.String},
+	schemaOptedOutException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(OptedOutException{}.Message), Shape: &schema.String},
 		},
 		Type: (*OptedOutException)(nil),
 	}
-	schemaPhoneNumberInformation = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "CreatedAt", Offset: unsafe.Offsetof(PhoneNumberInformation{}.CreatedAt), Shape: &jsonwire.Timestamp},
-			{Name: "PhoneNumber", Offset: unsafe.Offsetof(PhoneNumberInformation{}.PhoneNumber), Shape: &jsonwire.String},
-			{Name: "Status", Offset: unsafe.Offsetof(PhoneNumberInformation{}.Status), Shape: &jsonwire.String},
-			{Name: "Iso2CountryCode", Offset: unsafe.Offsetof(PhoneNumberInformation{}.Iso2CountryCode), Shape: &jsonwire.String},
-			{Name: "RouteType", Offset: unsafe.Offsetof(PhoneNumberInformation{}.RouteType), Shape: &jsonwire.Enum},
+	schemaPhoneNumberInformation = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "CreatedAt", Offset: unsafe.Offsetof(PhoneNumberInformation{}.CreatedAt), Shape: &schema.Timestamp},
+			{Name: "PhoneNumber", Offset: unsafe.Offsetof(PhoneNumberInformation{}.PhoneNumber), Shape: &schema.String},
+			{Name: "Status", Offset: unsafe.Offsetof(PhoneNumberInformation{}.Status), Shape: &schema.String},
+			{Name: "Iso2CountryCode", Offset: unsafe.Offsetof(PhoneNumberInformation{}.Iso2CountryCode), Shape: &schema.String},
+			{Name: "RouteType", Offset: unsafe.Offsetof(PhoneNumberInformation{}.RouteType), Shape: &schema.Enum},
 			{Name: "NumberCapabilities", Offset: unsafe.Offsetof(PhoneNumberInformation{}.NumberCapabilities), Shape: &schemaNumberCapabilityList},
 		},
 		Type: (*PhoneNumberInformation)(nil),
 	}
-	schemaPhoneNumberInformationList = jsonwire.Shape{
+	schemaPhoneNumberInformationList = schema.Shape{
 		Elem: &schemaPhoneNumberInformation,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]PhoneNumberInformation)(nil),
 	}
-	schemaPhoneNumberList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaPhoneNumberList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaPlatformApplication = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "PlatformApplicationArn", Offset: unsafe.Offsetof(PlatformApplication{}.PlatformApplicationARN), Shape: &jsonwire.String},
+	schemaPlatformApplication = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "PlatformApplicationArn", Offset: unsafe.Offsetof(PlatformApplication{}.PlatformApplicationARN), Shape: &schema.String},
 			{Name: "Attributes", Offset: unsafe.Offsetof(PlatformApplication{}.Attributes), Shape: &schemaMapStringToString},
 		},
 		Type: (*PlatformApplication)(nil),
 	}
-	schemaPlatformApplicationDisabledException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(PlatformApplicationDisabledException{}.Message), Shape: &jsonwire.String},
+	schemaPlatformApplicationDisabledException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(PlatformApplicationDisabledException{}.Message), Shape: &schema.String},
 		},
 		Type: (*PlatformApplicationDisabledException)(nil),
 	}
-	schemaPublishBatchInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopicArn", Offset: unsafe.Offsetof(PublishBatchInput{}.TopicARN), Shape: &jsonwire.String},
+	schemaPublishBatchInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopicArn", Offset: unsafe.Offsetof(PublishBatchInput{}.TopicARN), Shape: &schema.String},
 			{Name: "PublishBatchRequestEntries", Offset: unsafe.Offsetof(PublishBatchInput{}.PublishBatchRequestEntries), Shape: &schemaPublishBatchRequestEntryList},
 		},
 		Type: (*PublishBatchInput)(nil),
 	}
-	schemaPublishBatchOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaPublishBatchOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "Successful", Offset: unsafe.Offsetof(PublishBatchOutput{}.Successful), Shape: &schemaPublishBatchResultEntryList},
 			{Name: "Failed", Offset: unsafe.Offsetof(PublishBatchOutput{}.Failed), Shape: &schemaBatchResultErrorEntryList},
 		},
 		Type: (*PublishBatchOutput)(nil),
 	}
-	schemaPublishBatchRequestEntry = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(PublishBatchRequestEntry{}.ID), Shape: &jsonwire.String},
-			{Name: "Message", Offset: unsafe.Offsetof(PublishBatchRequestEntry{}.Message), Shape: &jsonwire.String},
-			{Name: "Subject", Offset: unsafe.Offsetof(PublishBatchRequestEntry{}.Subject), Shape: &jsonwire.String},
-			{Name: "MessageStructure", Offset: unsafe.Offsetof(PublishBatchRequestEntry{}.MessageStructure), Shape: &jsonwire.String},
+	schemaPublishBatchRequestEntry = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(PublishBatchRequestEntry{}.ID), Shape: &schema.String},
+			{Name: "Message", Offset: unsafe.Offsetof(PublishBatchRequestEntry{}.Message), Shape: &schema.String},
+			{Name: "Subject", Offset: unsafe.Offsetof(PublishBatchRequestEntry{}.Subject), Shape: &schema.String},
+			{Name: "MessageStructure", Offset: unsafe.Offsetof(PublishBatchRequestEntry{}.MessageStructure), Shape: &schema.String},
 			{Name: "MessageAttributes", Offset: unsafe.Offsetof(PublishBatchRequestEntry{}.MessageAttributes), Shape: &schemaMessageAttributeMap},
-			{Name: "MessageDeduplicationId", Offset: unsafe.Offsetof(PublishBatchRequestEntry{}.MessageDeduplicationID), Shape: &jsonwire.String},
-			{Name: "MessageGroupId", Offset: unsafe.Offsetof(PublishBatchRequestEntry{}.MessageGroupID), Shape: &jsonwire.String},
+			{Name: "MessageDeduplicationId", Offset: unsafe.Offsetof(PublishBatchRequestEntry{}.MessageDeduplicationID), Shape: &schema.String},
+			{Name: "MessageGroupId", Offset: unsafe.Offsetof(PublishBatchRequestEntry{}.MessageGroupID), Shape: &schema.String},
 		},
 		Type: (*PublishBatchRequestEntry)(nil),
 	}
-	schemaPublishBatchRequestEntryList = jsonwire.Shape{
+	schemaPublishBatchRequestEntryList = schema.Shape{
 		Elem: &schemaPublishBatchRequestEntry,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]PublishBatchRequestEntry)(nil),
 	}
-	schemaPublishBatchResultEntry = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Id", Offset: unsafe.Offsetof(PublishBatchResultEntry{}.ID), Shape: &jsonwire.String},
-			{Name: "MessageId", Offset: unsafe.Offsetof(PublishBatchResultEntry{}.MessageID), Shape: &jsonwire.String},
-			{Name: "SequenceNumber", Offset: unsafe.Offsetof(PublishBatchResultEntry{}.SequenceNumber), Shape: &jsonwire.String},
+	schemaPublishBatchResultEntry = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Id", Offset: unsafe.Offsetof(PublishBatchResultEntry{}.ID), Shape: &schema.String},
+			{Name: "MessageId", Offset: unsafe.Offsetof(PublishBatchResultEntry{}.MessageID), Shape: &schema.String},
+			{Name: "SequenceNumber", Offset: unsafe.Offsetof(PublishBatchResultEntry{}.SequenceNumber), Shape: &schema.String},
 		},
 		Type: (*PublishBatchResultEntry)(nil),
 	}
-	schemaPublishBatchResultEntryList = jsonwire.Shape{
+	schemaPublishBatchResultEntryList = schema.Shape{
 		Elem: &schemaPublishBatchResultEntry,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]PublishBatchResultEntry)(nil),
 	}
-	schemaPublishInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopicArn", Offset: unsafe.Offsetof(PublishInput{}.TopicARN), Shape: &jsonwire.String},
-			{Name: "TargetArn", Offset: unsafe.Offsetof(PublishInput{}.TargetARN), Shape: &jsonwire.String},
-			{Name: "PhoneNumber", Offset: unsafe.Offsetof(PublishInput{}.PhoneNumber), Shape: &jsonwire.String},
-			{Name: "Message", Offset: unsafe.Offsetof(PublishInput{}.Message), Shape: &jsonwire.String},
-			{Name: "Subject", Offset: unsafe.Offsetof(PublishInput{}.Subject), Shape: &jsonwire.String},
-			{Name: "MessageStructure", Offset: unsafe.Offsetof(PublishInput{}.MessageStructure), Shape: &jsonwire.String},
+	schemaPublishInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopicArn", Offset: unsafe.Offsetof(PublishInput{}.TopicARN), Shape: &schema.String},
+			{Name: "TargetArn", Offset: unsafe.Offsetof(PublishInput{}.TargetARN), Shape: &schema.String},
+			{Name: "PhoneNumber", Offset: unsafe.Offsetof(PublishInput{}.PhoneNumber), Shape: &schema.String},
+			{Name: "Message", Offset: unsafe.Offsetof(PublishInput{}.Message), Shape: &schema.String},
+			{Name: "Subject", Offset: unsafe.Offsetof(PublishInput{}.Subject), Shape: &schema.String},
+			{Name: "MessageStructure", Offset: unsafe.Offsetof(PublishInput{}.MessageStructure), Shape: &schema.String},
 			{Name: "MessageAttributes", Offset: unsafe.Offsetof(PublishInput{}.MessageAttributes), Shape: &schemaMessageAttributeMap},
-			{Name: "MessageDeduplicationId", Offset: unsafe.Offsetof(PublishInput{}.MessageDeduplicationID), Shape: &jsonwire.String},
-			{Name: "MessageGroupId", Offset: unsafe.Offsetof(PublishInput{}.MessageGroupID), Shape: &jsonwire.String},
+			{Name: "MessageDeduplicationId", Offset: unsafe.Offsetof(PublishInput{}.MessageDeduplicationID), Shape: &schema.String},
+			{Name: "MessageGroupId", Offset: unsafe.Offsetof(PublishInput{}.MessageGroupID), Shape: &schema.String},
 		},
 		Type: (*PublishInput)(nil),
 	}
-	schemaPublishOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "MessageId", Offset: unsafe.Offsetof(PublishOutput{}.MessageID), Shape: &jsonwire.String},
-			{Name: "SequenceNumber", Offset: unsafe.Offsetof(PublishOutput{}.SequenceNumber), Shape: &jsonwire.String},
+	schemaPublishOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "MessageId", Offset: unsafe.Offsetof(PublishOutput{}.MessageID), Shape: &schema.String},
+			{Name: "SequenceNumber", Offset: unsafe.Offsetof(PublishOutput{}.SequenceNumber), Shape: &schema.String},
 		},
 		Type: (*PublishOutput)(nil),
 	}
-	schemaPutDataProtectionPolicyInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceArn", Offset: unsafe.Offsetof(PutDataProtectionPolicyInput{}.ResourceARN), Shape: &jsonwire.String},
-			{Name: "DataProtectionPolicy", Offset: unsafe.Offsetof(PutDataProtectionPolicyInput{}.DataProtectionPolicy), Shape: &jsonwire.String},
+	schemaPutDataProtectionPolicyInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceArn", Offset: unsafe.Offsetof(PutDataProtectionPolicyInput{}.ResourceARN), Shape: &schema.String},
+			{Name: "DataProtectionPolicy", Offset: unsafe.Offsetof(PutDataProtectionPolicyInput{}.DataProtectionPolicy), Shape: &schema.String},
 		},
 		Type: (*PutDataProtectionPolicyInput)(nil),
 	}
-	schemaPutDataProtectionPolicyOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaPutDataProtectionPolicyOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*PutDataProtectionPolicyOutput)(nil),
 	}
-	schemaRemovePermissionInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopicArn", Offset: unsafe.Offsetof(RemovePermissionInput{}.TopicARN), Shape: &jsonwire.String},
-			{Name: "Label", Offset: unsafe.Offsetof(RemovePermissionInput{}.Label), Shape: &jsonwire.String},
+	schemaRemovePermissionInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopicArn", Offset: unsafe.Offsetof(RemovePermissionInput{}.TopicARN), Shape: &schema.String},
+			{Name: "Label", Offset: unsafe.Offsetof(RemovePermissionInput{}.Label), Shape: &schema.String},
 		},
 		Type: (*RemovePermissionInput)(nil),
 	}
-	schemaRemovePermissionOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaRemovePermissionOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*RemovePermissionOutput)(nil),
 	}
-	schemaReplayLimitExceededException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ReplayLimitExceededException{}.Message), Shape: &jsonwire.String},
+	schemaReplayLimitExceededException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ReplayLimitExceededException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ReplayLimitExceededException)(nil),
 	}
-	schemaResourceNotFoundException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ResourceNotFoundException{}.Message), Shape: &jsonwire.String},
+	schemaResourceNotFoundException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ResourceNotFoundException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ResourceNotFoundException)(nil),
 	}
-	schemaSMSSandboxPhoneNumber = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "PhoneNumber", Offset: unsafe.Offsetof(SMSSandboxPhoneNumber{}.PhoneNumber), Shape: &jsonwire.String},
-			{Name: "Status", Offset: unsafe.Offsetof(SMSSandboxPhoneNumber{}.Status), Shape: &jsonwire.Enum},
+	schemaSMSSandboxPhoneNumber = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "PhoneNumber", Offset: unsafe.Offsetof(SMSSandboxPhoneNumber{}.PhoneNumber), Shape: &schema.String},
+			{Name: "Status", Offset: unsafe.Offsetof(SMSSandboxPhoneNumber{}.Status), Shape: &schema.Enum},
 		},
 		Type: (*SMSSandboxPhoneNumber)(nil),
 	}
-	schemaSMSSandboxPhoneNumberList = jsonwire.Shape{
+	schemaSMSSandboxPhoneNumberList = schema.Shape{
 		Elem: &schemaSMSSandboxPhoneNumber,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]SMSSandboxPhoneNumber)(nil),
 	}
-	schemaSetEndpointAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "EndpointArn", Offset: unsafe.Offsetof(SetEndpointAttributesInput{}.EndpointARN), Shape: &jsonwire.String},
+	schemaSetEndpointAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "EndpointArn", Offset: unsafe.Offsetof(SetEndpointAttributesInput{}.EndpointARN), Shape: &schema.String},
 			{Name: "Attributes", Offset: unsafe.Offsetof(SetEndpointAttributesInput{}.Attributes), Shape: &schemaMapStringToString},
 		},
 		Type: (*SetEndpointAttributesInput)(nil),
 	}
-	schemaSetEndpointAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaSetEndpointAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*SetEndpointAttributesOutput)(nil),
 	}
-	schemaSetPlatformApplicationAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "PlatformApplicationArn", Offset: unsafe.Offsetof(SetPlatformApplicationAttributesInput{}.PlatformApplicationARN), Shape: &jsonwire.String},
+	schemaSetPlatformApplicationAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "PlatformApplicationArn", Offset: unsafe.Offsetof(SetPlatformApplicationAttributesInput{}.PlatformApplicationARN), Shape: &schema.String},
 			{Name: "Attributes", Offset: unsafe.Offsetof(SetPlatformApplicationAttributesInput{}.Attributes), Shape: &schemaMapStringToString},
 		},
 		Type: (*SetPlatformApplicationAttributesInput)(nil),
 	}
-	schemaSetPlatformApplicationAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaSetPlatformApplicationAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*SetPlatformApplicationAttributesOutput)(nil),
 	}
-	schemaSetSMSAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
+	schemaSetSMSAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
 			{Name: "attributes", Offset: unsafe.Offsetof(SetSMSAttributesInput{}.Attributes), Shape: &schemaMapStringToString},
 		},
 		Type: (*SetSMSAttributesInput)(nil),
 	}
-	schemaSetSMSAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaSetSMSAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*SetSMSAttributesOutput)(nil),
 	}
-	schemaSetSubscriptionAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "SubscriptionArn", Offset: unsafe.Offsetof(SetSubscriptionAttributesInput{}.SubscriptionARN), Shape: &jsonwire.String},
-			{Name: "AttributeName", Offset: unsafe.Offsetof(SetSubscriptionAttributesInput{}.AttributeName), Shape: &jsonwire.String},
-			{Name: "AttributeValue", Offset: unsafe.Offsetof(SetSubscriptionAttributesInput{}.AttributeValue), Shape: &jsonwire.String},
+	schemaSetSubscriptionAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "SubscriptionArn", Offset: unsafe.Offsetof(SetSubscriptionAttributesInput{}.SubscriptionARN), Shape: &schema.String},
+			{Name: "AttributeName", Offset: unsafe.Offsetof(SetSubscriptionAttributesInput{}.AttributeName), Shape: &schema.String},
+			{Name: "AttributeValue", Offset: unsafe.Offsetof(SetSubscriptionAttributesInput{}.AttributeValue), Shape: &schema.String},
 		},
 		Type: (*SetSubscriptionAttributesInput)(nil),
 	}
-	schemaSetSubscriptionAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaSetSubscriptionAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*SetSubscriptionAttributesOutput)(nil),
 	}
-	schemaSetTopicAttributesInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopicArn", Offset: unsafe.Offsetof(SetTopicAttributesInput{}.TopicARN), Shape: &jsonwire.String},
-			{Name: "AttributeName", Offset: unsafe.Offsetof(SetTopicAttributesInput{}.AttributeName), Shape: &jsonwire.String},
-			{Name: "AttributeValue", Offset: unsafe.Offsetof(SetTopicAttributesInput{}.AttributeValue), Shape: &jsonwire.String},
+	schemaSetTopicAttributesInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopicArn", Offset: unsafe.Offsetof(SetTopicAttributesInput{}.TopicARN), Shape: &schema.String},
+			{Name: "AttributeName", Offset: unsafe.Offsetof(SetTopicAttributesInput{}.AttributeName), Shape: &schema.String},
+			{Name: "AttributeValue", Offset: unsafe.Offsetof(SetTopicAttributesInput{}.AttributeValue), Shape: &schema.String},
 		},
 		Type: (*SetTopicAttributesInput)(nil),
 	}
-	schemaSetTopicAttributesOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaSetTopicAttributesOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*SetTopicAttributesOutput)(nil),
 	}
-	schemaStaleTagException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(StaleTagException{}.Message), Shape: &jsonwire.String},
+	schemaStaleTagException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(StaleTagException{}.Message), Shape: &schema.String},
 		},
 		Type: (*StaleTagException)(nil),
 	}
-	schemaSubscribeInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopicArn", Offset: unsafe.Offsetof(SubscribeInput{}.TopicARN), Shape: &jsonwire.String},
-			{Name: "Protocol", Offset: unsafe.Offsetof(SubscribeInput{}.Protocol), Shape: &jsonwire.String},
-			{Name: "Endpoint", Offset: unsafe.Offsetof(SubscribeInput{}.Endpoint), Shape: &jsonwire.String},
+	schemaSubscribeInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopicArn", Offset: unsafe.Offsetof(SubscribeInput{}.TopicARN), Shape: &schema.String},
+			{Name: "Protocol", Offset: unsafe.Offsetof(SubscribeInput{}.Protocol), Shape: &schema.String},
+			{Name: "Endpoint", Offset: unsafe.Offsetof(SubscribeInput{}.Endpoint), Shape: &schema.String},
 			{Name: "Attributes", Offset: unsafe.Offsetof(SubscribeInput{}.Attributes), Shape: &schemaSubscriptionAttributesMap},
-			{Name: "ReturnSubscriptionArn", Offset: unsafe.Offsetof(SubscribeInput{}.ReturnSubscriptionARN), Shape: &jsonwire.Bool},
+			{Name: "ReturnSubscriptionArn", Offset: unsafe.Offsetof(SubscribeInput{}.ReturnSubscriptionARN), Shape: &schema.Bool},
 		},
 		Type: (*SubscribeInput)(nil),
 	}
-	schemaSubscribeOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "SubscriptionArn", Offset: unsafe.Offsetof(SubscribeOutput{}.SubscriptionARN), Shape: &jsonwire.String},
+	schemaSubscribeOutput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "SubscriptionArn", Offset: unsafe.Offsetof(SubscribeOutput{}.SubscriptionARN), Shape: &schema.String},
 		},
 		Type: (*SubscribeOutput)(nil),
 	}
-	schemaSubscription = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "SubscriptionArn", Offset: unsafe.Offsetof(Subscription{}.SubscriptionARN), Shape: &jsonwire.String},
-			{Name: "Owner", Offset: unsafe.Offsetof(Subscription{}.Owner), Shape: &jsonwire.String},
-			{Name: "Protocol", Offset: unsafe.Offsetof(Subscription{}.Protocol), Shape: &jsonwire.String},
-			{Name: "Endpoint", Offset: unsafe.Offsetof(Subscription{}.Endpoint), Shape: &jsonwire.String},
-			{Name: "TopicArn", Offset: unsafe.Offsetof(Subscription{}.TopicARN), Shape: &jsonwire.String},
+	schemaSubscription = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "SubscriptionArn", Offset: unsafe.Offsetof(Subscription{}.SubscriptionARN), Shape: &schema.String},
+			{Name: "Owner", Offset: unsafe.Offsetof(Subscription{}.Owner), Shape: &schema.String},
+			{Name: "Protocol", Offset: unsafe.Offsetof(Subscription{}.Protocol), Shape: &schema.String},
+			{Name: "Endpoint", Offset: unsafe.Offsetof(Subscription{}.Endpoint), Shape: &schema.String},
+			{Name: "TopicArn", Offset: unsafe.Offsetof(Subscription{}.TopicARN), Shape: &schema.String},
 		},
 		Type: (*Subscription)(nil),
 	}
-	schemaSubscriptionAttributesMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaSubscriptionAttributesMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaSubscriptionLimitExceededException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(SubscriptionLimitExceededException{}.Message), Shape: &jsonwire.String},
+	schemaSubscriptionLimitExceededException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(SubscriptionLimitExceededException{}.Message), Shape: &schema.String},
 		},
 		Type: (*SubscriptionLimitExceededException)(nil),
 	}
-	schemaSubscriptionsList = jsonwire.Shape{
+	schemaSubscriptionsList = schema.Shape{
 		Elem: &schemaSubscription,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Subscription)(nil),
 	}
-	schemaTag = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &jsonwire.String},
-			{Name: "Value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &jsonwire.String},
+	schemaTag = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Key", Offset: unsafe.Offsetof(Tag{}.Key), Shape: &schema.String},
+			{Name: "Value", Offset: unsafe.Offsetof(Tag{}.Value), Shape: &schema.String},
 		},
 		Type: (*Tag)(nil),
 	}
-	schemaTagKeyList = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindList,
+	schemaTagKeyList = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindList,
 		Type: (*[]string)(nil),
 	}
-	schemaTagLimitExceededException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TagLimitExceededException{}.Message), Shape: &jsonwire.String},
+	schemaTagLimitExceededException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TagLimitExceededException{}.Message), Shape: &schema.String},
 		},
 		Type: (*TagLimitExceededException)(nil),
 	}
-	schemaTagList = jsonwire.Shape{
+	schemaTagList = schema.Shape{
 		Elem: &schemaTag,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Tag)(nil),
 	}
-	schemaTagPolicyException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TagPolicyException{}.Message), Shape: &jsonwire.String},
+	schemaTagPolicyException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TagPolicyException{}.Message), Shape: &schema.String},
 		},
 		Type: (*TagPolicyException)(nil),
 	}
-	schemaTagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceArn", Offset: unsafe.Offsetof(TagResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaTagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceArn", Offset: unsafe.Offsetof(TagResourceInput{}.ResourceARN), Shape: &schema.String},
 			{Name: "Tags", Offset: unsafe.Offsetof(TagResourceInput{}.Tags), Shape: &schemaTagList},
 		},
 		Type: (*TagResourceInput)(nil),
 	}
-	schemaTagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaTagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*TagResourceOutput)(nil),
 	}
-	schemaThrottledException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ThrottledException{}.Message), Shape: &jsonwire.String},
+	schemaThrottledException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ThrottledException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ThrottledException)(nil),
 	}
-	schemaTooManyEntriesInBatchRequestException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyEntriesInBatchRequestException{}.Message), Shape: &jsonwire.String},
+	schemaTooManyEntriesInBatchRequestException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TooManyEntriesInBatchRequestException{}.Message), Shape: &schema.String},
 		},
 		Type: (*TooManyEntriesInBatchRequestException)(nil),
 	}
-	schemaTopic = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "TopicArn", Offset: unsafe.Offsetof(Topic{}.TopicARN), Shape: &jsonwire.String},
+	schemaTopic = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "TopicArn", Offset: unsafe.Offsetof(Topic{}.TopicARN), Shape: &schema.String},
 		},
 		Type: (*Topic)(nil),
 	}
-	schemaTopicAttributesMap = jsonwire.Shape{
-		Elem: &jsonwire.String,
-		Kind: jsonwire.KindMap,
+	schemaTopicAttributesMap = schema.Shape{
+		Elem: &schema.String,
+		Kind: schema.KindMap,
 		Type: (*map[string]string)(nil),
 	}
-	schemaTopicLimitExceededException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TopicLimitExceededException{}.Message), Shape: &jsonwire.String},
+	schemaTopicLimitExceededException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(TopicLimitExceededException{}.Message), Shape: &schema.String},
 		},
 		Type: (*TopicLimitExceededException)(nil),
 	}
-	schemaTopicsList = jsonwire.Shape{
+	schemaTopicsList = schema.Shape{
 		Elem: &schemaTopic,
-		Kind: jsonwire.KindList,
+		Kind: schema.KindList,
 		Type: (*[]Topic)(nil),
 	}
-	schemaUnsubscribeInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "SubscriptionArn", Offset: unsafe.Offsetof(UnsubscribeInput{}.SubscriptionARN), Shape: &jsonwire.String},
+	schemaUnsubscribeInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "SubscriptionArn", Offset: unsafe.Offsetof(UnsubscribeInput{}.SubscriptionARN), Shape: &schema.String},
 		},
 		Type: (*UnsubscribeInput)(nil),
 	}
-	schemaUnsubscribeOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUnsubscribeOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UnsubscribeOutput)(nil),
 	}
-	schemaUntagResourceInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "ResourceArn", Offset: unsafe.Offsetof(UntagResourceInput{}.ResourceARN), Shape: &jsonwire.String},
+	schemaUntagResourceInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "ResourceArn", Offset: unsafe.Offsetof(UntagResourceInput{}.ResourceARN), Shape: &schema.String},
 			{Name: "TagKeys", Offset: unsafe.Offsetof(UntagResourceInput{}.TagKeys), Shape: &schemaTagKeyList},
 		},
 		Type: (*UntagResourceInput)(nil),
 	}
-	schemaUntagResourceOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaUntagResourceOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*UntagResourceOutput)(nil),
 	}
-	schemaUserErrorException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(UserErrorException{}.Message), Shape: &jsonwire.String},
+	schemaUserErrorException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(UserErrorException{}.Message), Shape: &schema.String},
 		},
 		Type: (*UserErrorException)(nil),
 	}
-	schemaValidationException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &jsonwire.String},
+	schemaValidationException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &schema.String},
 		},
 		Type: (*ValidationException)(nil),
 	}
-	schemaVerificationException = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(VerificationException{}.Message), Shape: &jsonwire.String},
-			{Name: "Status", Offset: unsafe.Offsetof(VerificationException{}.Status), Shape: &jsonwire.String},
+	schemaVerificationException = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "Message", Alias: "message", Offset: unsafe.Offsetof(VerificationException{}.Message), Shape: &schema.String},
+			{Name: "Status", Offset: unsafe.Offsetof(VerificationException{}.Status), Shape: &schema.String},
 		},
 		Type: (*VerificationException)(nil),
 	}
-	schemaVerifySMSSandboxPhoneNumberInput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
-		Members: []jsonwire.Member{
-			{Name: "PhoneNumber", Offset: unsafe.Offsetof(VerifySMSSandboxPhoneNumberInput{}.PhoneNumber), Shape: &jsonwire.String},
-			{Name: "OneTimePassword", Offset: unsafe.Offsetof(VerifySMSSandboxPhoneNumberInput{}.OneTimePassword), Shape: &jsonwire.String},
+	schemaVerifySMSSandboxPhoneNumberInput = schema.Shape{
+		Kind: schema.KindStruct,
+		Members: []schema.Member{
+			{Name: "PhoneNumber", Offset: unsafe.Offsetof(VerifySMSSandboxPhoneNumberInput{}.PhoneNumber), Shape: &schema.String},
+			{Name: "OneTimePassword", Offset: unsafe.Offsetof(VerifySMSSandboxPhoneNumberInput{}.OneTimePassword), Shape: &schema.String},
 		},
 		Type: (*VerifySMSSandboxPhoneNumberInput)(nil),
 	}
-	schemaVerifySMSSandboxPhoneNumberOutput = jsonwire.Shape{
-		Kind: jsonwire.KindStruct,
+	schemaVerifySMSSandboxPhoneNumberOutput = schema.Shape{
+		Kind: schema.KindStruct,
 		Type: (*VerifySMSSandboxPhoneNumberOutput)(nil),
 	}
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to a structure payload or to an error, to the JSON body codec; nil
-// for any other value. The generated mock decodes requests and encodes
-// responses and error bodies with it.
-func WireShape(v any) *jsonwire.Shape {
+// output, to a structure payload or to an error, to the body codecs; nil for
+// any other value. The generated mock decodes requests and encodes responses
+// and error bodies with it.
+func WireShape(v any) *schema.Shape {
 	switch v.(type) {
 	case *AddPermissionInput:
 		return &schemaAddPermissionInput

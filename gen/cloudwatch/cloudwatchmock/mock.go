@@ -1774,6 +1774,7 @@ var service = &mockrt.Service{
 	},
 	Protocol:        "rpcv2Cbor",
 	Protocols:       []string{"rpcv2Cbor", "awsJson1_0", "awsQuery"},
+	QueryCompatible: true,
 	SigningName:     "monitoring",
 	TargetPrefix:    "GraniteServiceVersion20100801",
 	ValidationError: errInvalidParameterValueException,
