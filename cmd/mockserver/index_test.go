@@ -45,7 +45,7 @@ func TestGetRootListsWhatIsServed(t *testing.T) {
 				t.Errorf("%s lists no operation", s.Name)
 			}
 		}
-		if got, want := strings.Join(names, " "), "apprunner ecs lightsail scheduler servicediscovery vpclattice"; got != want {
+		if got, want := strings.Join(names, " "), "apprunner cloudwatch ec2 ecs lightsail route53 scheduler servicediscovery sns vpclattice"; got != want {
 			t.Errorf("services %q, want %q", got, want)
 		}
 	})

@@ -7,10 +7,14 @@ package mocks
 
 import (
 	"github.com/specgen/specgen/gen/apprunner/apprunnermock"
+	"github.com/specgen/specgen/gen/cloudwatch/cloudwatchmock"
+	"github.com/specgen/specgen/gen/ec2/ec2mock"
 	"github.com/specgen/specgen/gen/ecs/ecsmock"
 	"github.com/specgen/specgen/gen/lightsail/lightsailmock"
+	"github.com/specgen/specgen/gen/route53/route53mock"
 	"github.com/specgen/specgen/gen/scheduler/schedulermock"
 	"github.com/specgen/specgen/gen/servicediscovery/servicediscoverymock"
+	"github.com/specgen/specgen/gen/sns/snsmock"
 	"github.com/specgen/specgen/gen/vpclattice/vpclatticemock"
 	"github.com/specgen/specgen/specrt/mockrt"
 )
@@ -21,10 +25,14 @@ import (
 func All(opts ...mockrt.Option) []*mockrt.Server {
 	return []*mockrt.Server{
 		apprunnermock.New(opts...).Server,
+		cloudwatchmock.New(opts...).Server,
+		ec2mock.New(opts...).Server,
 		ecsmock.New(opts...).Server,
 		lightsailmock.New(opts...).Server,
+		route53mock.New(opts...).Server,
 		schedulermock.New(opts...).Server,
 		servicediscoverymock.New(opts...).Server,
+		snsmock.New(opts...).Server,
 		vpclatticemock.New(opts...).Server,
 	}
 }

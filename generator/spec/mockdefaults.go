@@ -16,14 +16,32 @@ import (
 // value, the least number in range, a shortest string the pattern and
 // length allow, empty lists and maps (or as many elements as the length
 // needs), structures with their own required members.
+//
+// A member that holds a resource's description is left to the resource
+// engine, which fills the description's required members that nothing set
+// (Resource.Defaults) after copying the input: a least value here would
+// overwrite what the create was given (Route 53's CreateHostedZone answers
+// its HostedZone, whose Name the input gives).
 func (r *resolver) requiredOutputs() {
+	described := map[*model.Operation]map[string]bool{}
+	for _, res := range r.svc.Resources {
+		for _, ro := range res.Operations {
+			if ro.Description == "-" || (ro.Role != "create" && ro.Role != "update") {
+				continue
+			}
+			if described[ro.Operation] == nil {
+				described[ro.Operation] = map[string]bool{}
+			}
+			described[ro.Operation][ro.Description] = true
+		}
+	}
 	for _, op := range r.svc.Operations {
-		if op.Output == nil || op.Output.Kind != model.Structure {
+		if op.Output == nil || op.Output.Kind != model.Structure || described[op][""] {
 			continue
 		}
 		var fields []*model.MockField
 		for _, m := range op.Output.Members {
-			if !m.Required || m.Location != "" || m.Shape == nil || templated(op.Mock, m.Name) {
+			if !m.Required || m.Location != "" || m.Shape == nil || templated(op.Mock, m.Name) || described[op][m.Name] {
 				continue
 			}
 			if v, ok := leastValue(m.Shape, m.TimestampFormat, map[*model.Shape]bool{op.Output: true}); ok {

@@ -10,9 +10,13 @@ import (
 	"testing"
 
 	"github.com/specgen/specgen/gen/apprunner/apprunnermock"
+	"github.com/specgen/specgen/gen/cloudwatch/cloudwatchmock"
+	"github.com/specgen/specgen/gen/ec2/ec2mock"
 	"github.com/specgen/specgen/gen/ecs/ecsmock"
 	"github.com/specgen/specgen/gen/lightsail/lightsailmock"
+	"github.com/specgen/specgen/gen/route53/route53mock"
 	"github.com/specgen/specgen/gen/servicediscovery/servicediscoverymock"
+	"github.com/specgen/specgen/gen/sns/snsmock"
 	"github.com/specgen/specgen/gen/vpclattice/vpclatticemock"
 	"github.com/specgen/specgen/generator"
 	"github.com/specgen/specgen/generator/model"
@@ -149,9 +153,10 @@ func conformBody(out *model.Shape, body any) []string {
 }
 
 // TestEveryDefaultAnswerConforms runs the default behaviour of every
-// operation of the five services, past input validation, and checks the
-// answer against the output shape: the mock fills each required member the
-// spec's mock block does not set with the least value that conforms. The
+// operation of the imported services (Scheduler aside), past input
+// validation, and checks the answer against the output shape: the mock
+// fills each required member the spec's mock block does not set with the
+// least value that conforms. The
 // seeds' operations build their answers from the input, checked with a
 // valid input by TestOutputsConformToTheirShapes.
 func TestEveryDefaultAnswerConforms(t *testing.T) {
@@ -168,6 +173,10 @@ func TestEveryDefaultAnswerConforms(t *testing.T) {
 		{"lightsail", lightsailmock.New().Server},
 		{"servicediscovery", servicediscoverymock.New().Server},
 		{"vpclattice", vpclatticemock.New().Server},
+		{"sns", snsmock.New().Server},
+		{"route53", route53mock.New().Server},
+		{"cloudwatch", cloudwatchmock.New().Server},
+		{"ec2", ec2mock.New().Server},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			svcs, _, err := generator.Load([]string{"../../specs/" + tc.pkg + "/" + tc.pkg + ".yaml"})

@@ -4,10 +4,14 @@ import (
 	"encoding/json"
 
 	"github.com/specgen/specgen/gen/apprunner"
+	"github.com/specgen/specgen/gen/cloudwatch"
+	"github.com/specgen/specgen/gen/ec2"
 	"github.com/specgen/specgen/gen/ecs"
 	"github.com/specgen/specgen/gen/lightsail"
+	"github.com/specgen/specgen/gen/route53"
 	"github.com/specgen/specgen/gen/scheduler"
 	"github.com/specgen/specgen/gen/servicediscovery"
+	"github.com/specgen/specgen/gen/sns"
 	"github.com/specgen/specgen/gen/vpclattice"
 	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/schema"
@@ -21,6 +25,7 @@ import (
 var wireShapes = []func(any) *schema.Shape{
 	apprunner.WireShape, ecs.WireShape, lightsail.WireShape,
 	scheduler.WireShape, servicediscovery.WireShape, vpclattice.WireShape,
+	sns.WireShape, route53.WireShape, cloudwatch.WireShape, ec2.WireShape,
 }
 
 func shapeOf(v any) *schema.Shape {

@@ -1758,6 +1758,21 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		}
 	}
 	out := map[string]any{}
+	if len(op.output) > 0 {
+		// The operation's mock block, and the least values of the output's
+		// required members (Route 53's IsTruncated, MaxItems), under the
+		// items and the next page's token, which are the engine's to give
+		// (a token left on the last page would never end the paging).
+		out = s.mockOutput(op, e)
+		if n := len(b.outToken); n > 0 {
+			if m, ok := lookup(out, b.outToken[:n-1]).(map[string]any); ok || n == 1 {
+				if n == 1 {
+					m = out
+				}
+				delete(m, b.outToken[n-1])
+			}
+		}
+	}
 	setPath(out, b.items, items)
 	for ; i >= 0 && i < len(l.recs) && b.outToken != nil; i += step {
 		r := l.recs[i]

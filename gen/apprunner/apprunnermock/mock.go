@@ -1017,12 +1017,6 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "AutoScalingConfiguration",
-					Value: map[string]any{},
-				},
-			}},
 			Name: "CreateAutoScalingConfiguration",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.CreateAutoScalingConfigurationInput)
@@ -1032,12 +1026,6 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "Connection",
-					Value: map[string]any{},
-				},
-			}},
 			Name: "CreateConnection",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.CreateConnectionInput)
@@ -1047,12 +1035,6 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "ObservabilityConfiguration",
-					Value: map[string]any{},
-				},
-			}},
 			Name: "CreateObservabilityConfiguration",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.CreateObservabilityConfigurationInput)
@@ -1249,12 +1231,6 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "VpcConnector",
-					Value: map[string]any{},
-				},
-			}},
 			Name: "CreateVpcConnector",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.CreateVpcConnectorInput)
@@ -1264,12 +1240,6 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "VpcIngressConnection",
-					Value: map[string]any{},
-				},
-			}},
 			Name: "CreateVpcIngressConnection",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.CreateVpcIngressConnectionInput)
@@ -1757,10 +1727,6 @@ var service = &mockrt.Service{
 						Path:  "OperationId",
 						Value: "{uuid}",
 					},
-					{
-						Path:  "Service",
-						Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
-					},
 				},
 			},
 			Name: "UpdateService",
@@ -1772,12 +1738,6 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "VpcIngressConnection",
-					Value: map[string]any{},
-				},
-			}},
 			Name: "UpdateVpcIngressConnection",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.UpdateVpcIngressConnectionInput)

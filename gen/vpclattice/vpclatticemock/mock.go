@@ -1908,31 +1908,6 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
-			Behavior: &mockrt.Behavior{
-				IdempotencyToken: "clientToken",
-				Output: []mockrt.Field{
-					{
-						Path:  "id",
-						Value: "als-bbbbbbbbbbbbbbbbb",
-					},
-					{
-						Path:  "arn",
-						Value: "arn:-:vpc-lattice:-:000000000000:accesslogsubscription/als-00000000000000000",
-					},
-					{
-						Path:  "resourceId",
-						Value: "sn-aaaaaaaaaaaaaaaaa",
-					},
-					{
-						Path:  "resourceArn",
-						Value: "arn:b:b:::service/svc-bbbbbbbbbbbbbbbbb",
-					},
-					{
-						Path:  "destinationArn",
-						Value: "arn:b-b-b-b-b-b:b:::",
-					},
-				},
-			},
 			Method: "POST",
 			Name:   "CreateAccessLogSubscription",
 			NewInput: func() mockrt.Input {
@@ -3574,28 +3549,6 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "id",
-					Value: "als-bbbbbbbbbbbbbbbbb",
-				},
-				{
-					Path:  "arn",
-					Value: "arn:-:vpc-lattice:-:000000000000:accesslogsubscription/als-00000000000000000",
-				},
-				{
-					Path:  "resourceId",
-					Value: "sn-aaaaaaaaaaaaaaaaa",
-				},
-				{
-					Path:  "resourceArn",
-					Value: "arn:b:b:::service/svc-bbbbbbbbbbbbbbbbb",
-				},
-				{
-					Path:  "destinationArn",
-					Value: "arn:b-b-b-b-b-b:b:::",
-				},
-			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "AccessLogSubscriptionIdentifier",
