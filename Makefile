@@ -11,7 +11,9 @@ generate:
 check:
 	$(GO) run ./cmd/specgen check
 
-## test: every test of the module and of the compat module (AWS SDK interop), with the race detector
+## test: every test of the module and of the compat module (AWS SDK interop), with the race detector;
+## then the AWS SDK's EC2 client against the mock, without it (the SDK's service/ec2 alone takes a
+## minute and more of CPU and over 3 GB to compile, twice that with -race; once per cache)
 # -race goes in GOFLAGS rather than on the command line so that the tests that
 # run the go command themselves (building cmd/mockserver, the golden packages,
 # a throwaway module) inherit it and reuse the race-built packages instead of
@@ -20,6 +22,7 @@ check:
 test: js-deps
 	GOFLAGS="$$($(GO) env GOFLAGS) -race" $(GO) test ./...
 	cd compat && GOFLAGS="$$($(GO) env GOFLAGS) -race" $(GO) test ./...
+	cd compat && $(GO) test -tags ec2bench -run '^TestSDKAgainstEC2Mock$$' .
 
 ## js-deps: the AWS SDK for JavaScript clients the compat scenarios run (npm ci, when
 ## package-lock.json is newer than what is installed); SPECGEN_SKIP_JS=1 skips them
