@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/specgen/specgen/specrt/internal/arena"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -85,12 +86,6 @@ func (e *Error) Error() string {
 // stack.
 const maxDepth = 1000
 
-// Block sizes of the pointer members carved from shared blocks.
-const (
-	stringBlock = 32
-	scalarBlock = 16
-)
-
 // decoder walks one JSON document. Strings without escapes are substrings
 // of src, one copy of data made on first need; pointer members point into
 // small blocks allocated a few at a time.
@@ -102,13 +97,7 @@ type decoder struct {
 	err   *Error
 	path  []string // where err happened, innermost first
 
-	strs  []string
-	i32s  []int32
-	i64s  []int64
-	f32s  []float32
-	f64s  []float64
-	bools []bool
-	times []time.Time
+	scalars arena.Scalars // the pointer members
 }
 
 func (d *decoder) fail(format string, args ...any) {
@@ -719,56 +708,8 @@ func (d *decoder) keyIs(name string) bool {
 
 // alloc returns room for a value of the pointer-held shape s.
 func (d *decoder) alloc(s *schema.Shape) unsafe.Pointer {
-	switch s.Kind {
-	case schema.KindString:
-		if len(d.strs) == 0 {
-			d.strs = make([]string, stringBlock)
-		}
-		p := &d.strs[0]
-		d.strs = d.strs[1:]
-		return unsafe.Pointer(p)
-	case schema.KindBool:
-		if len(d.bools) == 0 {
-			d.bools = make([]bool, scalarBlock)
-		}
-		p := &d.bools[0]
-		d.bools = d.bools[1:]
-		return unsafe.Pointer(p)
-	case schema.KindInt32:
-		if len(d.i32s) == 0 {
-			d.i32s = make([]int32, scalarBlock)
-		}
-		p := &d.i32s[0]
-		d.i32s = d.i32s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindInt64:
-		if len(d.i64s) == 0 {
-			d.i64s = make([]int64, scalarBlock)
-		}
-		p := &d.i64s[0]
-		d.i64s = d.i64s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindFloat32:
-		if len(d.f32s) == 0 {
-			d.f32s = make([]float32, scalarBlock)
-		}
-		p := &d.f32s[0]
-		d.f32s = d.f32s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindFloat64:
-		if len(d.f64s) == 0 {
-			d.f64s = make([]float64, scalarBlock)
-		}
-		p := &d.f64s[0]
-		d.f64s = d.f64s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindTime:
-		if len(d.times) == 0 {
-			d.times = make([]time.Time, scalarBlock)
-		}
-		p := &d.times[0]
-		d.times = d.times[1:]
-		return unsafe.Pointer(p)
+	if p := d.scalars.Alloc(s); p != nil {
+		return p
 	}
 	return reflect.New(infoOf(s).typ).UnsafePointer()
 }
