@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/specgen/specgen/specrt/internal/arena"
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -21,7 +21,7 @@ import (
 // top-level null leaves v as it is. The first problem stops decoding and is
 // returned as an *Error; members decoded before it are kept.
 func Unmarshal(data []byte, s *schema.Shape, v any) error {
-	return UnmarshalAt(data, s, pointerTo(v))
+	return UnmarshalAt(data, s, codec.PointerTo(v))
 }
 
 // UnmarshalAt is Unmarshal with the structure given by its address.
@@ -95,7 +95,7 @@ type decoder struct {
 	text  []byte   // where strings are copied to; never written twice
 	chunk []byte   // scratch for the chunks of an indefinite-length string
 
-	scalars arena.Scalars // the pointer members
+	scalars codec.Scalars // the pointer members
 }
 
 func (d *decoder) fail(format string, args ...any) {
@@ -579,7 +579,7 @@ func (d *decoder) structure(s *schema.Shape, p unsafe.Pointer) {
 			d.skip()
 		case d.null():
 			// null is absent
-		case !held(m.Shape):
+		case !m.Shape.Held():
 			d.value(m.Shape, unsafe.Add(p, m.Offset))
 		default:
 			slot := d.alloc(m.Shape)
@@ -684,9 +684,6 @@ func (d *decoder) value(s *schema.Shape, p unsafe.Pointer) {
 // maxPrealloc is the most elements a list makes room for ahead of them.
 const maxPrealloc = 1 << 12
 
-// emptyList is where an empty, non-nil slice points.
-var emptyList [0]uintptr
-
 // list decodes an array into the slice at p, appending to it: an empty
 // array gives an empty, non-nil slice. A null element is the element's
 // zero value.
@@ -708,11 +705,11 @@ func (d *decoder) list(s *schema.Shape, p unsafe.Pointer) {
 	// definite length, which was checked against the input, as needed for
 	// an indefinite one. Elements are decoded in place through the header.
 	in := infoOf(s)
-	h := (*sliceHeader)(p)
-	if h.data == nil {
-		h.data = unsafe.Pointer(&emptyList)
+	h := (*codec.SliceHeader)(p)
+	if h.Data == nil {
+		h.Data = unsafe.Pointer(&codec.EmptyList)
 	}
-	if !indef && h.cap-h.len < count {
+	if !indef && h.Cap-h.Len < count {
 		// At most maxPrealloc elements before any is read: a declared
 		// length costs no more memory than the elements that follow it.
 		reflect.NewAt(in.typ, p).Elem().Grow(min(count, maxPrealloc))
@@ -725,19 +722,19 @@ func (d *decoder) list(s *schema.Shape, p unsafe.Pointer) {
 		} else if i == count {
 			break
 		}
-		if h.len == h.cap {
-			grow := max(4, h.len)
+		if h.Len == h.Cap {
+			grow := max(4, h.Len)
 			if !indef {
 				grow = min(grow, count-i)
 			}
 			reflect.NewAt(in.typ, p).Elem().Grow(grow)
 		}
-		h.len++
+		h.Len++
 		if !d.null() {
-			d.value(s.Elem, unsafe.Add(h.data, uintptr(h.len-1)*in.size))
+			d.value(s.Elem, unsafe.Add(h.Data, uintptr(h.Len-1)*in.size))
 		}
 		if d.err != nil {
-			d.at("[" + strconv.Itoa(h.len-1) + "]")
+			d.at("[" + strconv.Itoa(h.Len-1) + "]")
 			return
 		}
 	}

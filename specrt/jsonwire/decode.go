@@ -16,7 +16,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/specgen/specgen/specrt/internal/arena"
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -27,7 +27,7 @@ import (
 // deeper than 1000) stops decoding and is returned; members decoded before
 // it are kept.
 func Unmarshal(data []byte, s *schema.Shape, v any) error {
-	return UnmarshalAt(data, s, pointerTo(v))
+	return UnmarshalAt(data, s, codec.PointerTo(v))
 }
 
 // UnmarshalAt is Unmarshal with the structure given by its address.
@@ -97,7 +97,7 @@ type decoder struct {
 	err   *Error
 	path  []string // where err happened, innermost first
 
-	scalars arena.Scalars // the pointer members
+	scalars codec.Scalars // the pointer members
 }
 
 func (d *decoder) fail(format string, args ...any) {
@@ -668,7 +668,7 @@ func (d *decoder) object(s *schema.Shape, p unsafe.Pointer) {
 			d.skip()
 		case d.null():
 			// null is absent
-		case !held(m.Shape):
+		case !m.Shape.Held():
 			d.value(m.Shape, unsafe.Add(p, m.Offset))
 		default:
 			slot := d.alloc(m.Shape)
@@ -781,20 +781,20 @@ func (d *decoder) list(s *schema.Shape, p unsafe.Pointer) {
 	// per growth, none for the header. Elements are decoded in place
 	// through the header.
 	ti := infoOf(s)
-	h := (*sliceHeader)(p)
-	if h.data == nil {
-		h.data = unsafe.Pointer(&emptyList)
+	h := (*codec.SliceHeader)(p)
+	if h.Data == nil {
+		h.Data = unsafe.Pointer(&codec.EmptyList)
 	}
 	for first := true; d.next(']', first); first = false {
-		if h.len == h.cap {
-			reflect.NewAt(ti.typ, p).Elem().Grow(max(4, h.len))
+		if h.Len == h.Cap {
+			reflect.NewAt(ti.typ, p).Elem().Grow(max(4, h.Len))
 		}
-		h.len++
+		h.Len++
 		if !d.null() {
-			d.value(s.Elem, unsafe.Add(h.data, uintptr(h.len-1)*ti.size))
+			d.value(s.Elem, unsafe.Add(h.Data, uintptr(h.Len-1)*ti.size))
 		}
 		if d.err != nil {
-			d.at("[" + strconv.Itoa(h.len-1) + "]")
+			d.at("[" + strconv.Itoa(h.Len-1) + "]")
 			return
 		}
 	}
@@ -825,9 +825,6 @@ func (d *decoder) countStrings() int {
 	}
 	return n
 }
-
-// emptyList is where an empty, non-nil slice points.
-var emptyList [0]uintptr
 
 // dict decodes a JSON object into a new map at p. An entry whose value is
 // null is dropped: the AWS protocols' maps are dense (botocore's models

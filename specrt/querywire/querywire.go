@@ -31,7 +31,6 @@ package querywire
 import (
 	"reflect"
 	"strings"
-	"unsafe"
 
 	"github.com/specgen/specgen/specrt/schema"
 )
@@ -148,26 +147,4 @@ func flat(d Dialect, m *schema.Member) bool {
 		return true
 	}
 	return m.XML != nil && m.XML.Flat
-}
-
-// held reports whether a structure member of shape s is held through a
-// pointer (as the generator lays out structures: see schema.Kind).
-func held(s *schema.Shape) bool {
-	switch s.Kind {
-	case schema.KindEnum, schema.KindBlob, schema.KindDocument, schema.KindList, schema.KindMap:
-		return false
-	}
-	return true
-}
-
-// sliceHeader is the layout of a slice.
-type sliceHeader struct {
-	data unsafe.Pointer
-	len  int
-	cap  int
-}
-
-// pointerTo returns the data pointer of v, a pointer held in an interface.
-func pointerTo(v any) unsafe.Pointer {
-	return reflect.ValueOf(v).UnsafePointer()
 }

@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/specgen/specgen/specrt/internal/arena"
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -26,7 +26,7 @@ import (
 // XML predefines, a document type declaration) stops decoding and is
 // returned; members decoded before it are kept.
 func Unmarshal(data []byte, s *schema.Shape, v any) error {
-	return UnmarshalAt(data, s, pointerTo(v))
+	return UnmarshalAt(data, s, codec.PointerTo(v))
 }
 
 // UnmarshalAt is Unmarshal with the structure given by its address.
@@ -49,7 +49,7 @@ func UnmarshalAt(data []byte, s *schema.Shape, p unsafe.Pointer) error {
 // its end and must be well-formed.
 func UnmarshalPath(data []byte, path []string, s *schema.Shape, v any) (found bool, err error) {
 	d := decoder{data: data}
-	p := pointerTo(v)
+	p := codec.PointerTo(v)
 	if root, ok := d.root(); ok && len(path) > 0 {
 		found = d.descend(root, path, s, p)
 		d.epilog()
@@ -128,7 +128,7 @@ type decoder struct {
 	buf   []byte // the text of a value with references, reused
 	chunk []byte // where strings are copied to; never written twice
 
-	scalars arena.Scalars // the pointer members
+	scalars codec.Scalars // the pointer members
 }
 
 // element is a start tag just read.
@@ -651,7 +651,7 @@ func (d *decoder) structure(s *schema.Shape, p unsafe.Pointer, el element) {
 			d.item(m.Shape, fp, child)
 		case isFlat(m) && m.Shape.Kind == schema.KindMap:
 			d.entry(m.Shape, fp, child)
-		case !held(m.Shape):
+		case !m.Shape.Held():
 			d.value(m.Shape, fp, child)
 		default:
 			slot := d.alloc(m.Shape)
@@ -702,7 +702,7 @@ func (d *decoder) attributes(s *schema.Shape, in *info, p unsafe.Pointer, attrs 
 				text = d.buf
 			}
 			fp := unsafe.Add(p, m.Offset)
-			if held(m.Shape) {
+			if m.Shape.Held() {
 				slot := d.alloc(m.Shape)
 				if d.scalar(m.Shape, slot, text) && d.err == nil {
 					*(*unsafe.Pointer)(fp) = slot
@@ -736,16 +736,13 @@ func (d *decoder) value(s *schema.Shape, p unsafe.Pointer, el element) bool {
 	return true
 }
 
-// emptyList is where an empty, non-nil slice points.
-var emptyList [0]uintptr
-
 // list decodes a wrapped list's items, the children of el named as the
 // list's items, appending them to the slice at p: an empty element gives an
 // empty, non-nil slice.
 func (d *decoder) list(s *schema.Shape, p unsafe.Pointer, el element) {
 	in := infoOf(s)
-	if h := (*sliceHeader)(p); h.data == nil {
-		h.data = unsafe.Pointer(&emptyList)
+	if h := (*codec.SliceHeader)(p); h.Data == nil {
+		h.Data = unsafe.Pointer(&codec.EmptyList)
 	}
 	if el.empty {
 		return
@@ -768,7 +765,7 @@ func (d *decoder) list(s *schema.Shape, p unsafe.Pointer, el element) {
 
 // item appends the value of el to the slice at p, of list shape s.
 func (d *decoder) item(s *schema.Shape, p unsafe.Pointer, el element) {
-	h := (*sliceHeader)(p)
+	h := (*codec.SliceHeader)(p)
 	if k := s.Elem.Kind; k == schema.KindString || k == schema.KindEnum {
 		l := (*[]string)(p)
 		v := d.str(d.text(el))
@@ -783,13 +780,13 @@ func (d *decoder) item(s *schema.Shape, p unsafe.Pointer, el element) {
 	// elements may hold pointers the collector must see); elements are
 	// decoded in place through the header.
 	in := infoOf(s)
-	if h.len == h.cap {
-		reflect.NewAt(in.typ, p).Elem().Grow(max(4, h.len))
+	if h.Len == h.Cap {
+		reflect.NewAt(in.typ, p).Elem().Grow(max(4, h.Len))
 	}
-	h.len++
-	d.value(s.Elem, unsafe.Add(h.data, uintptr(h.len-1)*in.size), el)
+	h.Len++
+	d.value(s.Elem, unsafe.Add(h.Data, uintptr(h.Len-1)*in.size), el)
 	if d.err != nil {
-		d.at("[" + strconv.Itoa(h.len-1) + "]")
+		d.at("[" + strconv.Itoa(h.Len-1) + "]")
 	}
 }
 

@@ -1,6 +1,4 @@
-// Package arena holds what the body decoders (packages jsonwire, xmlwire
-// and cborwire) share to make room for decoded values.
-package arena
+package codec
 
 import (
 	"time"

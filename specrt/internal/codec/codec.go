@@ -1,0 +1,92 @@
+// Package codec holds what the body codecs (packages jsonwire, xmlwire,
+// querywire and cborwire) share: the layout of the Go values package schema
+// describes, when a member held by value is absent, the blocks the decoders
+// carve pointer members from and the encoders' scratch buffers. What differs
+// between the codecs on purpose stays explicit here, as separately named
+// functions.
+package codec
+
+import (
+	"reflect"
+	"sync"
+	"unsafe"
+
+	"github.com/specgen/specgen/specrt/schema"
+)
+
+// SliceHeader is the layout of a slice.
+type SliceHeader struct {
+	Data unsafe.Pointer
+	Len  int
+	Cap  int
+}
+
+// EmptyList is where an empty, non-nil slice decoded from an empty list
+// points.
+var EmptyList [0]uintptr
+
+// PointerTo returns the data pointer of v, a pointer held in an interface.
+func PointerTo(v any) unsafe.Pointer {
+	return reflect.ValueOf(v).UnsafePointer()
+}
+
+// Absent reports whether a structure member held by value (see
+// schema.Shape.Held) at p is absent: "" for an enum, empty for a blob or
+// document, nil for a list or map. An empty list or map that is not nil was
+// set by the caller and is sent, as the AWS SDKs send it: a service may read
+// it as "none" where absent means "leave as it is".
+func Absent(s *schema.Shape, p unsafe.Pointer) bool {
+	switch s.Kind {
+	case schema.KindBlob, schema.KindDocument:
+		return len(*(*[]byte)(p)) == 0
+	}
+	return absentByValue(s, p)
+}
+
+// AbsentNilBlob is Absent for a codec that writes an empty blob or document
+// that is not nil (XML: an empty element, as for an empty list): only a nil
+// one is absent.
+func AbsentNilBlob(s *schema.Shape, p unsafe.Pointer) bool {
+	switch s.Kind {
+	case schema.KindBlob, schema.KindDocument:
+		return *(*[]byte)(p) == nil
+	}
+	return absentByValue(s, p)
+}
+
+// absentByValue is what Absent and AbsentNilBlob agree on: the enums,
+// lists and maps.
+func absentByValue(s *schema.Shape, p unsafe.Pointer) bool {
+	switch s.Kind {
+	case schema.KindEnum:
+		return *(*string)(p) == ""
+	case schema.KindList:
+		return (*SliceHeader)(p).Data == nil
+	case schema.KindMap:
+		// Every map is one pointer, whatever its types.
+		return *(*map[string]string)(p) == nil
+	}
+	return false
+}
+
+// maxScratch is the capacity of the largest scratch buffer kept.
+const maxScratch = 1 << 20
+
+// scratch holds encoding buffers.
+var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+
+// Scratch returns an empty encoding buffer kept from call to call. Encoding
+// into it, then copying the result once, costs one allocation of the right
+// size instead of a dozen as a new buffer grows. Give it back with Release.
+func Scratch() *[]byte {
+	return scratch.Get().(*[]byte)
+}
+
+// Release gives back the buffer bp of Scratch, grown to b, unless it grew
+// too large to keep. Nothing may use b after.
+func Release(bp *[]byte, b []byte) {
+	if cap(b) <= maxScratch {
+		*bp = b[:0]
+		scratch.Put(bp)
+	}
+}

@@ -1,0 +1,59 @@
+package codec
+
+import (
+	"testing"
+	"unsafe"
+
+	"github.com/specgen/specgen/specrt/schema"
+)
+
+func TestAbsent(t *testing.T) {
+	list := &schema.Shape{Kind: schema.KindList, Elem: &schema.String, Type: (*[]string)(nil)}
+	dict := &schema.Shape{Kind: schema.KindMap, Elem: &schema.Int32, Type: (*map[string]int32)(nil)}
+	enum := func(v string) unsafe.Pointer { return unsafe.Pointer(&v) }
+	blob := func(v []byte) unsafe.Pointer { return unsafe.Pointer(&v) }
+	strs := func(v []string) unsafe.Pointer { return unsafe.Pointer(&v) }
+	ints := func(v map[string]int32) unsafe.Pointer { return unsafe.Pointer(&v) }
+	tests := []struct {
+		name      string
+		shape     *schema.Shape
+		p         unsafe.Pointer
+		absent    bool // Absent
+		absentNil bool // AbsentNilBlob
+	}{
+		{"an empty enum is absent", &schema.Enum, enum(""), true, true},
+		{"an enum with a value is present", &schema.Enum, enum("ACTIVE"), false, false},
+		{"a nil blob is absent", &schema.Blob, blob(nil), true, true},
+		{"an empty blob that is not nil is absent, but present where only nil is absent", &schema.Blob, blob([]byte{}), true, false},
+		{"a blob with bytes is present", &schema.Blob, blob([]byte("x")), false, false},
+		{"an empty document that is not nil is absent, but present where only nil is absent", &schema.Document, blob([]byte{}), true, false},
+		{"a nil list is absent", list, strs(nil), true, true},
+		{"an empty list that is not nil is present", list, strs([]string{}), false, false},
+		{"a nil map is absent", dict, ints(nil), true, true},
+		{"an empty map that is not nil is present", dict, ints(map[string]int32{}), false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Absent(tt.shape, tt.p); got != tt.absent {
+				t.Errorf("Absent = %v, want %v", got, tt.absent)
+			}
+			if got := AbsentNilBlob(tt.shape, tt.p); got != tt.absentNil {
+				t.Errorf("AbsentNilBlob = %v, want %v", got, tt.absentNil)
+			}
+		})
+	}
+}
+
+func TestScratch(t *testing.T) {
+	t.Run("a scratch buffer comes back empty after use", func(t *testing.T) {
+		// The pool may hand back any buffer, or a new one; whichever it is,
+		// it must hold nothing of an earlier use.
+		for range 4 {
+			bp := Scratch()
+			if len(*bp) != 0 {
+				t.Fatalf("Scratch gave a buffer of %d bytes, want 0", len(*bp))
+			}
+			Release(bp, append(*bp, "some encoded body"...))
+		}
+	})
+}
