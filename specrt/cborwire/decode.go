@@ -6,7 +6,6 @@ import (
 	"math"
 	"reflect"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -39,16 +38,7 @@ func UnmarshalAt(data []byte, s *schema.Shape, p unsafe.Pointer) error {
 	if d.err == nil {
 		return nil
 	}
-	var path strings.Builder
-	for i := len(d.path) - 1; i >= 0; i-- {
-		if seg := d.path[i]; seg[0] == '[' || path.Len() == 0 {
-			path.WriteString(seg)
-		} else {
-			path.WriteByte('.')
-			path.WriteString(seg)
-		}
-	}
-	d.err.Path = path.String()
+	d.err.Path = d.path.String()
 	return d.err
 }
 
@@ -91,9 +81,9 @@ type decoder struct {
 	pos   int
 	depth int
 	err   *Error
-	path  []string // where err happened, innermost first
-	text  []byte   // where strings are copied to; never written twice
-	chunk []byte   // scratch for the chunks of an indefinite-length string
+	path  codec.Path // where err happened, innermost first
+	text  []byte     // where strings are copied to; never written twice
+	chunk []byte     // scratch for the chunks of an indefinite-length string
 
 	scalars codec.Scalars // the pointer members
 }
@@ -111,14 +101,6 @@ func (d *decoder) mismatch(what string) {
 		found := d.describe()
 		d.fail("expected %s, found %s", what, found)
 		d.err.Expected, d.err.Found = what, found
-	}
-}
-
-// at records that the problem met happened inside seg, a member name or an
-// index, on the way out.
-func (d *decoder) at(seg string) {
-	if seg != "" {
-		d.path = append(d.path, seg)
 	}
 }
 
@@ -589,7 +571,7 @@ func (d *decoder) structure(s *schema.Shape, p unsafe.Pointer) {
 			}
 		}
 		if d.err != nil {
-			d.at(k)
+			d.path.At(k)
 			return
 		}
 	}
@@ -734,7 +716,7 @@ func (d *decoder) list(s *schema.Shape, p unsafe.Pointer) {
 			d.value(s.Elem, unsafe.Add(h.Data, uintptr(h.Len-1)*in.size))
 		}
 		if d.err != nil {
-			d.at("[" + strconv.Itoa(h.Len-1) + "]")
+			d.path.At("[" + strconv.Itoa(h.Len-1) + "]")
 			return
 		}
 	}
@@ -790,7 +772,7 @@ func (d *decoder) dict(s *schema.Shape, p unsafe.Pointer) {
 		if strs != nil {
 			v := d.str()
 			if d.err != nil {
-				d.at(k)
+				d.path.At(k)
 				return
 			}
 			strs[k] = v
@@ -804,7 +786,7 @@ func (d *decoder) dict(s *schema.Shape, p unsafe.Pointer) {
 		val.Elem().SetZero()
 		d.value(s.Elem, val.UnsafePointer())
 		if d.err != nil {
-			d.at(k)
+			d.path.At(k)
 			return
 		}
 		m.SetMapIndex(key, val.Elem())

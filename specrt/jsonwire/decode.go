@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"reflect"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -44,16 +43,7 @@ func UnmarshalAt(data []byte, s *schema.Shape, p unsafe.Pointer) error {
 	if d.err == nil {
 		return nil
 	}
-	var path strings.Builder
-	for i := len(d.path) - 1; i >= 0; i-- {
-		if seg := d.path[i]; seg[0] == '[' || path.Len() == 0 {
-			path.WriteString(seg)
-		} else {
-			path.WriteByte('.')
-			path.WriteString(seg)
-		}
-	}
-	d.err.Path = path.String()
+	d.err.Path = d.path.String()
 	return d.err
 }
 
@@ -95,7 +85,7 @@ type decoder struct {
 	pos   int
 	depth int
 	err   *Error
-	path  []string // where err happened, innermost first
+	path  codec.Path // where err happened, innermost first
 
 	scalars codec.Scalars // the pointer members
 }
@@ -113,14 +103,6 @@ func (d *decoder) mismatch(what string) {
 		found := d.describe()
 		d.fail("expected %s, found %s", what, found)
 		d.err.Expected, d.err.Found = what, found
-	}
-}
-
-// at records that the problem met happened inside seg, a member name or an
-// index, on the way out.
-func (d *decoder) at(seg string) {
-	if seg != "" {
-		d.path = append(d.path, seg)
 	}
 }
 
@@ -679,9 +661,9 @@ func (d *decoder) object(s *schema.Shape, p unsafe.Pointer) {
 		}
 		if d.err != nil {
 			if k == nil {
-				d.at(m.Name)
+				d.path.At(m.Name)
 			} else {
-				d.at(string(k))
+				d.path.At(string(k))
 			}
 			return
 		}
@@ -769,7 +751,7 @@ func (d *decoder) list(s *schema.Shape, p unsafe.Pointer) {
 				v = d.str()
 			}
 			if d.err != nil {
-				d.at("[" + strconv.Itoa(len(*l)) + "]")
+				d.path.At("[" + strconv.Itoa(len(*l)) + "]")
 				return
 			}
 			*l = append(*l, v)
@@ -794,7 +776,7 @@ func (d *decoder) list(s *schema.Shape, p unsafe.Pointer) {
 			d.value(s.Elem, unsafe.Add(h.Data, uintptr(h.Len-1)*ti.size))
 		}
 		if d.err != nil {
-			d.at("[" + strconv.Itoa(h.Len-1) + "]")
+			d.path.At("[" + strconv.Itoa(h.Len-1) + "]")
 			return
 		}
 	}
@@ -844,7 +826,7 @@ func (d *decoder) dict(s *schema.Shape, p unsafe.Pointer) {
 			}
 			v := d.str()
 			if d.err != nil {
-				d.at(k)
+				d.path.At(k)
 				return
 			}
 			m[k] = v
@@ -865,7 +847,7 @@ func (d *decoder) dict(s *schema.Shape, p unsafe.Pointer) {
 		val.Elem().SetZero()
 		d.value(s.Elem, val.UnsafePointer())
 		if d.err != nil {
-			d.at(k)
+			d.path.At(k)
 			return
 		}
 		m.SetMapIndex(key, val.Elem())

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"reflect"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -123,7 +122,7 @@ type decoder struct {
 	pos   int
 	depth int
 	err   *Error
-	path  []string // where err happened, innermost first
+	path  codec.Path // where err happened, innermost first
 
 	buf   []byte // the text of a value with references, reused
 	chunk []byte // where strings are copied to; never written twice
@@ -146,26 +145,11 @@ func (d *decoder) fail(format string, args ...any) {
 	d.pos = len(d.data)
 }
 
-// at records that the problem met happened inside seg, a member name or an
-// index, on the way out.
-func (d *decoder) at(seg string) {
-	if seg != "" {
-		d.path = append(d.path, seg)
-	}
-}
-
 func (d *decoder) finish() error {
 	if d.err == nil {
 		return nil
 	}
-	var path strings.Builder
-	for i := len(d.path) - 1; i >= 0; i-- {
-		if seg := d.path[i]; seg[0] != '[' && path.Len() > 0 {
-			path.WriteByte('.')
-		}
-		path.WriteString(d.path[i])
-	}
-	d.err.Path = path.String()
+	d.err.Path = d.path.String()
 	return d.err
 }
 
@@ -660,7 +644,7 @@ func (d *decoder) structure(s *schema.Shape, p unsafe.Pointer, el element) {
 			}
 		}
 		if d.err != nil {
-			d.at(m.Name)
+			d.path.At(m.Name)
 			return
 		}
 	}
@@ -711,7 +695,7 @@ func (d *decoder) attributes(s *schema.Shape, in *info, p unsafe.Pointer, attrs 
 				d.scalar(m.Shape, fp, text)
 			}
 			if d.err != nil {
-				d.at(m.Name)
+				d.path.At(m.Name)
 				return
 			}
 			break
@@ -770,7 +754,7 @@ func (d *decoder) item(s *schema.Shape, p unsafe.Pointer, el element) {
 		l := (*[]string)(p)
 		v := d.str(d.text(el))
 		if d.err != nil {
-			d.at("[" + strconv.Itoa(len(*l)) + "]")
+			d.path.At("[" + strconv.Itoa(len(*l)) + "]")
 			return
 		}
 		*l = append(*l, v)
@@ -786,7 +770,7 @@ func (d *decoder) item(s *schema.Shape, p unsafe.Pointer, el element) {
 	h.Len++
 	d.value(s.Elem, unsafe.Add(h.Data, uintptr(h.Len-1)*in.size), el)
 	if d.err != nil {
-		d.at("[" + strconv.Itoa(h.Len-1) + "]")
+		d.path.At("[" + strconv.Itoa(h.Len-1) + "]")
 	}
 }
 
@@ -856,7 +840,7 @@ func (d *decoder) entry(s *schema.Shape, p unsafe.Pointer, el element) {
 				d.skipElement(child)
 			}
 			if d.err != nil {
-				d.at(key)
+				d.path.At(key)
 				return
 			}
 		}

@@ -8,6 +8,7 @@ package codec
 
 import (
 	"reflect"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -89,4 +90,30 @@ func Release(bp *[]byte, b []byte) {
 		*bp = b[:0]
 		scratch.Put(bp)
 	}
+}
+
+// Path is where in a body a decoder met a problem: the wire names of the
+// members and the "[i]" indexes of the items it was inside, innermost
+// first, as the decoder records them on its way out.
+type Path []string
+
+// At records that the problem happened inside seg, a member's wire name or
+// an item's "[i]"; "" records nothing.
+func (p *Path) At(seg string) {
+	if seg != "" {
+		*p = append(*p, seg)
+	}
+}
+
+// String renders the path outermost first, members joined by dots and
+// indexes by nothing: "config.ports[2].port".
+func (p Path) String() string {
+	var b strings.Builder
+	for i := len(p) - 1; i >= 0; i-- {
+		if seg := p[i]; seg[0] != '[' && b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(p[i])
+	}
+	return b.String()
 }

@@ -57,3 +57,30 @@ func TestScratch(t *testing.T) {
 		}
 	})
 }
+
+func TestPath(t *testing.T) {
+	tests := []struct {
+		name string
+		segs []string // as a decoder records them, innermost first
+		want string
+	}{
+		{"no step is the top level", nil, ""},
+		{"one member is its name", []string{"name"}, "name"},
+		{"members nest with dots", []string{"port", "config"}, "config.port"},
+		{"an index follows its list without a dot", []string{"port", "[2]", "ports", "config"}, "config.ports[2].port"},
+		{"an index at the top level stands alone", []string{"name", "[0]"}, "[0].name"},
+		{"nested indexes follow each other", []string{"[1]", "[0]", "lists"}, "lists[0][1]"},
+		{"an empty step is not recorded", []string{"name", "", "sub"}, "sub.name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var p Path
+			for _, seg := range tt.segs {
+				p.At(seg)
+			}
+			if got := p.String(); got != tt.want {
+				t.Errorf("String = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
