@@ -6,7 +6,6 @@ import (
 	"errors"
 	"math"
 	"reflect"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -211,11 +210,7 @@ func appendMap(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	if s.Elem.Kind == schema.KindString {
 		m := *(*map[string]string)(p)
 		var small [16]string
-		keys := small[:0]
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+		keys := codec.SortedKeys(m, small[:0])
 		b = appendHead(b, majorMap, uint64(len(keys)))
 		for _, k := range keys {
 			b = appendText(b, k)
@@ -225,8 +220,7 @@ func appendMap(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	}
 	in := infoOf(s)
 	m := reflect.NewAt(in.typ, p).Elem()
-	keys := m.MapKeys()
-	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+	keys := codec.SortedMapKeys(m)
 	b = appendHead(b, majorMap, uint64(len(keys)))
 	tmp := reflect.New(in.elem)
 	var err error

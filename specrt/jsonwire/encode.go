@@ -8,9 +8,7 @@ import (
 	"math"
 	"net/http"
 	"reflect"
-	"slices"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -146,11 +144,7 @@ func appendMap(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	if s.Elem.Kind == schema.KindString {
 		m := *(*map[string]string)(p)
 		var small [16]string
-		keys := small[:0]
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+		keys := codec.SortedKeys(m, small[:0])
 		for i, k := range keys {
 			if i > 0 {
 				b = append(b, ',')
@@ -163,8 +157,7 @@ func appendMap(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	}
 	ti := infoOf(s)
 	m := reflect.NewAt(ti.typ, p).Elem()
-	keys := m.MapKeys()
-	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+	keys := codec.SortedMapKeys(m)
 	tmp := reflect.New(ti.elem)
 	var err error
 	for i, k := range keys {

@@ -191,11 +191,7 @@ func (e *encoder) dict(s *schema.Shape, p unsafe.Pointer, flat bool) error {
 	if s.Elem.Kind == schema.KindString {
 		m := *(*map[string]string)(p)
 		var small [16]string
-		keys := small[:0]
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+		keys := codec.SortedKeys(m, small[:0])
 		for i, k := range keys {
 			n := e.pushIndex(i + 1)
 			e.pair(in.key, k)

@@ -7,9 +7,7 @@ import (
 	"math"
 	"net/http"
 	"reflect"
-	"slices"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -224,11 +222,7 @@ func appendEntries(b []byte, s *schema.Shape, p unsafe.Pointer, name string, ns 
 	if s.Elem.Kind == schema.KindString {
 		m := *(*map[string]string)(p)
 		var small [16]string
-		keys := small[:0]
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+		keys := codec.SortedKeys(m, small[:0])
 		for _, k := range keys {
 			b = entry(b, k)
 			b = appendStart(b, in.value, in.valueNS)
@@ -239,8 +233,7 @@ func appendEntries(b []byte, s *schema.Shape, p unsafe.Pointer, name string, ns 
 		return b, nil
 	}
 	m := reflect.NewAt(in.typ, p).Elem()
-	keys := m.MapKeys()
-	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+	keys := codec.SortedMapKeys(m)
 	tmp := reflect.New(in.elem)
 	var err error
 	for _, k := range keys {

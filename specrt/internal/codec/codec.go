@@ -8,6 +8,7 @@ package codec
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"unsafe"
@@ -116,4 +117,22 @@ func (p Path) String() string {
 		b.WriteString(p[i])
 	}
 	return b.String()
+}
+
+// SortedKeys appends the keys of m to buf and returns them sorted, the
+// order every codec writes a map in. Given a small array's [:0] as buf, a
+// map of a few entries costs no allocation.
+func SortedKeys(m map[string]string, buf []string) []string {
+	for k := range m {
+		buf = append(buf, k)
+	}
+	slices.Sort(buf)
+	return buf
+}
+
+// SortedMapKeys returns the keys of m, a map with string keys, sorted.
+func SortedMapKeys(m reflect.Value) []reflect.Value {
+	keys := m.MapKeys()
+	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+	return keys
 }

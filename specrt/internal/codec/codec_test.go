@@ -1,8 +1,12 @@
 package codec
 
 import (
+	"reflect"
 	"testing"
 	"unsafe"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/specgen/specgen/specrt/schema"
 )
@@ -83,4 +87,44 @@ func TestPath(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestSortedKeys(t *testing.T) {
+	tests := []struct {
+		name string
+		m    map[string]string
+		want []string
+	}{
+		{"a nil map has no keys", nil, nil},
+		{"keys come sorted by bytes", map[string]string{"b": "1", "a": "2", "B": "3", "ä": "4"}, []string{"B", "a", "b", "ä"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var small [2]string
+			if diff := cmp.Diff(tt.want, SortedKeys(tt.m, small[:0]), cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("SortedKeys (-want +got):\n%s", diff)
+			}
+			m := make(map[string]int32, len(tt.m))
+			for k := range tt.m {
+				m[k] = 1
+			}
+			var got []string
+			for _, k := range SortedMapKeys(reflect.ValueOf(m)) {
+				got = append(got, k.String())
+			}
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("SortedMapKeys (-want +got):\n%s", diff)
+			}
+		})
+	}
+	t.Run("a map that fits the caller's buffer costs no allocation", func(t *testing.T) {
+		m := map[string]string{"c": "", "a": "", "b": ""}
+		allocs := testing.AllocsPerRun(100, func() {
+			var small [4]string
+			_ = SortedKeys(m, small[:0])
+		})
+		if allocs != 0 {
+			t.Errorf("SortedKeys allocated %v times, want 0", allocs)
+		}
+	})
 }
