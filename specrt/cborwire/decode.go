@@ -70,9 +70,6 @@ func (e *Error) Error() string {
 // maxDepth bounds nesting, so that a hostile body cannot exhaust the stack.
 const maxDepth = 1000
 
-// textChunk is the largest chunk of text strings are copied into.
-const textChunk = 8 << 10
-
 // decoder walks one CBOR data item. Strings are copied into shared chunks
 // of text (a decoded value keeps its strings' chunks alive, not the body);
 // pointer members point into small blocks allocated a few at a time.
@@ -82,7 +79,7 @@ type decoder struct {
 	depth int
 	err   *Error
 	path  codec.Path // where err happened, innermost first
-	text  []byte     // where strings are copied to; never written twice
+	strs  codec.Text // the strings
 	chunk []byte     // scratch for the chunks of an indefinite-length string
 
 	scalars codec.Scalars // the pointer members
@@ -292,14 +289,7 @@ func (d *decoder) str() string {
 	if d.err != nil || len(s) == 0 {
 		return ""
 	}
-	if len(s) > cap(d.text)-len(d.text) {
-		// A new chunk, as large as what remains of the body bounds the
-		// text still to come, up to textChunk.
-		d.text = make([]byte, 0, max(len(s), min(len(d.data)-d.pos, textChunk)))
-	}
-	start := len(d.text)
-	d.text = append(d.text, s...)
-	return unsafe.String(&d.text[start], len(s))
+	return d.strs.String(s, len(d.data)-d.pos)
 }
 
 // blob reads a byte string into a slice of its own.

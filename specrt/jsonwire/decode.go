@@ -81,7 +81,7 @@ const maxDepth = 1000
 // small blocks allocated a few at a time.
 type decoder struct {
 	data  []byte
-	text  []byte // where strings are copied to; never written twice
+	strs  codec.Text // the strings
 	pos   int
 	depth int
 	err   *Error
@@ -312,18 +312,8 @@ func (d *decoder) str() string {
 	if d.err != nil || len(s) == 0 {
 		return ""
 	}
-	if len(s) > cap(d.text)-len(d.text) {
-		// A new chunk, as large as what remains of the body bounds the
-		// text still to come, up to textChunk.
-		d.text = make([]byte, 0, max(len(s), min(len(d.data)-d.pos, textChunk)))
-	}
-	start := len(d.text)
-	d.text = append(d.text, s...)
-	return unsafe.String(&d.text[start], len(s))
+	return d.strs.String(s, len(d.data)-d.pos)
 }
-
-// textChunk is the largest chunk of text str copies strings into.
-const textChunk = 8 << 10
 
 // unescape decodes the escapes of a string token and replaces invalid
 // UTF-8 with U+FFFD, as encoding/json does.

@@ -112,9 +112,6 @@ func (e *Error) Error() string {
 // cannot exhaust the stack; AWS bodies nest a few dozen deep at most.
 const maxDepth = 500
 
-// textChunk is the largest chunk of text strings are copied into.
-const textChunk = 8 << 10
-
 // decoder walks one XML document. Strings are copied into shared chunks of
 // text, pointer members point into small blocks allocated a few at a time.
 type decoder struct {
@@ -124,8 +121,8 @@ type decoder struct {
 	err   *Error
 	path  codec.Path // where err happened, innermost first
 
-	buf   []byte // the text of a value with references, reused
-	chunk []byte // where strings are copied to; never written twice
+	buf  []byte     // the text of a value with references, reused
+	strs codec.Text // the strings
 
 	scalars codec.Scalars // the pointer members
 }
@@ -868,14 +865,7 @@ func (d *decoder) str(text []byte) string {
 	if !xmlText(text) {
 		text = sanitize(text)
 	}
-	if len(text) > cap(d.chunk)-len(d.chunk) {
-		// A new chunk, as large as what remains of the body bounds the
-		// text still to come, up to textChunk.
-		d.chunk = make([]byte, 0, max(len(text), min(len(d.data)-d.pos, textChunk)))
-	}
-	start := len(d.chunk)
-	d.chunk = append(d.chunk, text...)
-	return unsafe.String(&d.chunk[start], len(text))
+	return d.strs.String(text, len(d.data)-d.pos)
 }
 
 // scalar decodes the text of a scalar into the Go value at p of shape s and
