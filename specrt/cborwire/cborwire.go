@@ -47,6 +47,7 @@ package cborwire
 import (
 	"reflect"
 
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -101,13 +102,7 @@ func infoOf(s *schema.Shape) *info {
 		return in
 	}
 	in := &info{}
-	if s.Type != nil {
-		in.typ = reflect.TypeOf(s.Type).Elem()
-		if k := in.typ.Kind(); k == reflect.Slice || k == reflect.Map {
-			in.elem = in.typ.Elem()
-			in.size = in.elem.Size()
-		}
-	}
+	in.typ, in.elem, in.size = codec.GoTypes(s)
 	if len(s.Members) > linearMembers {
 		in.index = make(map[string]int, len(s.Members))
 		for i := len(s.Members) - 1; i >= 0; i-- {

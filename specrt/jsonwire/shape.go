@@ -27,6 +27,7 @@ import (
 	"reflect"
 	"sync/atomic"
 
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -51,13 +52,7 @@ func infoOf(s *schema.Shape) *typeInfo {
 		return ti
 	}
 	ti := &typeInfo{}
-	if s.Type != nil {
-		ti.typ = reflect.TypeOf(s.Type).Elem()
-		if k := ti.typ.Kind(); k == reflect.Slice || k == reflect.Map {
-			ti.elem = ti.typ.Elem()
-			ti.size = ti.elem.Size()
-		}
-	}
+	ti.typ, ti.elem, ti.size = codec.GoTypes(s)
 	if len(s.Members) > linearMembers {
 		ti.index = newNameTable(s.Members)
 	}

@@ -32,6 +32,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -86,13 +87,7 @@ func infoOf(s *schema.Shape) *shapeInfo {
 		return c.(*shapeInfo)
 	}
 	in := &shapeInfo{item: "member", key: "key", value: "value"}
-	if s.Type != nil {
-		in.typ = reflect.TypeOf(s.Type).Elem()
-		if k := in.typ.Kind(); k == reflect.Slice || k == reflect.Map {
-			in.elem = in.typ.Elem()
-			in.size = in.elem.Size()
-		}
-	}
+	in.typ, in.elem, in.size = codec.GoTypes(s)
 	if x := s.XML; x != nil {
 		if x.ElemName != "" {
 			in.item = x.ElemName

@@ -136,3 +136,18 @@ func SortedMapKeys(m reflect.Value) []reflect.Value {
 	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
 	return keys
 }
+
+// GoTypes returns the Go type of a structure, list or map shape and, for a
+// list or map, its element's (or value's) type and size; all are zero for
+// a shape without a Type.
+func GoTypes(s *schema.Shape) (typ, elem reflect.Type, size uintptr) {
+	if s.Type == nil {
+		return nil, nil, 0
+	}
+	typ = reflect.TypeOf(s.Type).Elem()
+	if k := typ.Kind(); k == reflect.Slice || k == reflect.Map {
+		elem = typ.Elem()
+		size = elem.Size()
+	}
+	return typ, elem, size
+}

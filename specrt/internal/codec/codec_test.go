@@ -128,3 +128,27 @@ func TestSortedKeys(t *testing.T) {
 		}
 	})
 }
+
+func TestGoTypes(t *testing.T) {
+	type thing struct{ A *string }
+	tests := []struct {
+		name     string
+		shape    *schema.Shape
+		typ      reflect.Type
+		elem     reflect.Type
+		elemSize uintptr
+	}{
+		{"a structure has its type and no element", &schema.Shape{Kind: schema.KindStruct, Type: (*thing)(nil)}, reflect.TypeFor[thing](), nil, 0},
+		{"a list has its element and its size", &schema.Shape{Kind: schema.KindList, Type: (*[]thing)(nil)}, reflect.TypeFor[[]thing](), reflect.TypeFor[thing](), unsafe.Sizeof(thing{})},
+		{"a map has its value and its size", &schema.Shape{Kind: schema.KindMap, Type: (*map[string]int32)(nil)}, reflect.TypeFor[map[string]int32](), reflect.TypeFor[int32](), 4},
+		{"a scalar has no type", &schema.String, nil, nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			typ, elem, size := GoTypes(tt.shape)
+			if typ != tt.typ || elem != tt.elem || size != tt.elemSize {
+				t.Errorf("GoTypes = %v, %v, %d; want %v, %v, %d", typ, elem, size, tt.typ, tt.elem, tt.elemSize)
+			}
+		})
+	}
+}
