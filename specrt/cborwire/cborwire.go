@@ -46,8 +46,8 @@ package cborwire
 
 import (
 	"reflect"
-	"unsafe"
 
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -102,13 +102,7 @@ func infoOf(s *schema.Shape) *info {
 		return in
 	}
 	in := &info{}
-	if s.Type != nil {
-		in.typ = reflect.TypeOf(s.Type).Elem()
-		if k := in.typ.Kind(); k == reflect.Slice || k == reflect.Map {
-			in.elem = in.typ.Elem()
-			in.size = in.elem.Size()
-		}
-	}
+	in.typ, in.elem, in.size = codec.GoTypes(s)
 	if len(s.Members) > linearMembers {
 		in.index = make(map[string]int, len(s.Members))
 		for i := len(s.Members) - 1; i >= 0; i-- {
@@ -120,31 +114,9 @@ func infoOf(s *schema.Shape) *info {
 		in.held = make([]bool, len(s.Members))
 		for i, m := range s.Members {
 			in.keys[i] = appendText(nil, m.Name)
-			in.held[i] = held(m.Shape)
+			in.held[i] = m.Shape.Held()
 		}
 	}
 	s.SetCached(schema.SlotCBOR, in)
 	return in
-}
-
-// held reports whether a structure member of shape s is held through a
-// pointer (see schema.Kind).
-func held(s *schema.Shape) bool {
-	switch s.Kind {
-	case schema.KindEnum, schema.KindBlob, schema.KindDocument, schema.KindList, schema.KindMap:
-		return false
-	}
-	return true
-}
-
-// sliceHeader is the layout of a slice.
-type sliceHeader struct {
-	data unsafe.Pointer
-	len  int
-	cap  int
-}
-
-// pointerTo returns the data pointer of v, a pointer held in an interface.
-func pointerTo(v any) unsafe.Pointer {
-	return reflect.ValueOf(v).UnsafePointer()
 }

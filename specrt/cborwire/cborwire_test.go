@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/specgen/specgen/specrt/internal/codec/codectest"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -23,11 +24,7 @@ import (
 type (
 	color string
 
-	node struct {
-		Name     *string
-		Children []node
-		Next     *node
-	}
+	node = codectest.Node
 
 	item struct {
 		ID     *string
@@ -58,13 +55,6 @@ type (
 )
 
 var (
-	schemaNode = schema.Shape{Kind: schema.KindStruct, Type: (*node)(nil), Members: []schema.Member{
-		{Name: "name", Offset: unsafe.Offsetof(node{}.Name), Shape: &schema.String},
-		{Name: "children", Offset: unsafe.Offsetof(node{}.Children), Shape: &schemaNodeList},
-		{Name: "next", Offset: unsafe.Offsetof(node{}.Next)}, // Shape set in init: a cycle
-	}}
-	schemaNodeList = schema.Shape{Kind: schema.KindList, Type: (*[]node)(nil)} // Elem set in init
-
 	schemaItem = schema.Shape{Kind: schema.KindStruct, Type: (*item)(nil), Members: []schema.Member{
 		{Name: "id", Offset: unsafe.Offsetof(item{}.ID), Shape: &schema.String},
 		{Name: "count", Offset: unsafe.Offsetof(item{}.Count), Shape: &schema.Int32},
@@ -103,8 +93,6 @@ var (
 )
 
 func init() {
-	schemaNode.Members[2].Shape = &schemaNode
-	schemaNodeList.Elem = &schemaNode
 	schemaItem.Members[13].Shape = &schemaSubs
 	schemaItem.Members[15].Shape = &schemaItem
 	schemaItem.Members[16].Shape = &schemaItems
@@ -350,7 +338,7 @@ func TestUnmarshalRecursiveShape(t *testing.T) {
 	// nested: {name: a, next: {name: b, children: [{name: c}]}}
 	in := cbor(t, "bf 646e616d65 6161 646e657874 bf 646e616d65 6162 686368696c6472656e 9f bf 646e616d65 6163 ff ff ff ff")
 	got := &node{}
-	if err := Unmarshal(in, &schemaNode, got); err != nil {
+	if err := Unmarshal(in, &codectest.NodeShape, got); err != nil {
 		t.Fatal(err)
 	}
 	want := &node{Name: ptr("a"), Next: &node{Name: ptr("b"), Children: []node{{Name: ptr("c")}}}}
@@ -439,7 +427,7 @@ func TestNestingIsBounded(t *testing.T) {
 			in := cbor(t, "a1 6178"+strings.Repeat(tt.open, 100_000)+"00")
 			var err error
 			if tt.open == "a1646e657874" {
-				err = Unmarshal(cbor(t, strings.Repeat(tt.open, 100_000)+"a0"), &schemaNode, &node{})
+				err = Unmarshal(cbor(t, strings.Repeat(tt.open, 100_000)+"a0"), &codectest.NodeShape, &node{})
 			} else {
 				err = Unmarshal(in, &schemaItem, &item{})
 			}

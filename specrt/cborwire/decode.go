@@ -6,11 +6,11 @@ import (
 	"math"
 	"reflect"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -20,7 +20,7 @@ import (
 // top-level null leaves v as it is. The first problem stops decoding and is
 // returned as an *Error; members decoded before it are kept.
 func Unmarshal(data []byte, s *schema.Shape, v any) error {
-	return UnmarshalAt(data, s, pointerTo(v))
+	return UnmarshalAt(data, s, codec.PointerTo(v))
 }
 
 // UnmarshalAt is Unmarshal with the structure given by its address.
@@ -38,16 +38,7 @@ func UnmarshalAt(data []byte, s *schema.Shape, p unsafe.Pointer) error {
 	if d.err == nil {
 		return nil
 	}
-	var path strings.Builder
-	for i := len(d.path) - 1; i >= 0; i-- {
-		if seg := d.path[i]; seg[0] == '[' || path.Len() == 0 {
-			path.WriteString(seg)
-		} else {
-			path.WriteByte('.')
-			path.WriteString(seg)
-		}
-	}
-	d.err.Path = path.String()
+	d.err.Path = d.path.String()
 	return d.err
 }
 
@@ -79,15 +70,6 @@ func (e *Error) Error() string {
 // maxDepth bounds nesting, so that a hostile body cannot exhaust the stack.
 const maxDepth = 1000
 
-// Block sizes of the pointer members carved from shared blocks.
-const (
-	stringBlock = 32
-	scalarBlock = 16
-)
-
-// textChunk is the largest chunk of text strings are copied into.
-const textChunk = 8 << 10
-
 // decoder walks one CBOR data item. Strings are copied into shared chunks
 // of text (a decoded value keeps its strings' chunks alive, not the body);
 // pointer members point into small blocks allocated a few at a time.
@@ -96,17 +78,11 @@ type decoder struct {
 	pos   int
 	depth int
 	err   *Error
-	path  []string // where err happened, innermost first
-	text  []byte   // where strings are copied to; never written twice
-	chunk []byte   // scratch for the chunks of an indefinite-length string
+	path  codec.Path // where err happened, innermost first
+	strs  codec.Text // the strings
+	chunk []byte     // scratch for the chunks of an indefinite-length string
 
-	strs  []string
-	i32s  []int32
-	i64s  []int64
-	f32s  []float32
-	f64s  []float64
-	bools []bool
-	times []time.Time
+	scalars codec.Scalars // the pointer members
 }
 
 func (d *decoder) fail(format string, args ...any) {
@@ -122,14 +98,6 @@ func (d *decoder) mismatch(what string) {
 		found := d.describe()
 		d.fail("expected %s, found %s", what, found)
 		d.err.Expected, d.err.Found = what, found
-	}
-}
-
-// at records that the problem met happened inside seg, a member name or an
-// index, on the way out.
-func (d *decoder) at(seg string) {
-	if seg != "" {
-		d.path = append(d.path, seg)
 	}
 }
 
@@ -321,14 +289,7 @@ func (d *decoder) str() string {
 	if d.err != nil || len(s) == 0 {
 		return ""
 	}
-	if len(s) > cap(d.text)-len(d.text) {
-		// A new chunk, as large as what remains of the body bounds the
-		// text still to come, up to textChunk.
-		d.text = make([]byte, 0, max(len(s), min(len(d.data)-d.pos, textChunk)))
-	}
-	start := len(d.text)
-	d.text = append(d.text, s...)
-	return unsafe.String(&d.text[start], len(s))
+	return d.strs.String(s, len(d.data)-d.pos)
 }
 
 // blob reads a byte string into a slice of its own.
@@ -590,7 +551,7 @@ func (d *decoder) structure(s *schema.Shape, p unsafe.Pointer) {
 			d.skip()
 		case d.null():
 			// null is absent
-		case !held(m.Shape):
+		case !m.Shape.Held():
 			d.value(m.Shape, unsafe.Add(p, m.Offset))
 		default:
 			slot := d.alloc(m.Shape)
@@ -600,7 +561,7 @@ func (d *decoder) structure(s *schema.Shape, p unsafe.Pointer) {
 			}
 		}
 		if d.err != nil {
-			d.at(k)
+			d.path.At(k)
 			return
 		}
 	}
@@ -654,56 +615,8 @@ func (d *decoder) key(s *schema.Shape, hint *int, m **schema.Member) string {
 
 // alloc returns room for a value of the pointer-held shape s.
 func (d *decoder) alloc(s *schema.Shape) unsafe.Pointer {
-	switch s.Kind {
-	case schema.KindString:
-		if len(d.strs) == 0 {
-			d.strs = make([]string, stringBlock)
-		}
-		p := &d.strs[0]
-		d.strs = d.strs[1:]
-		return unsafe.Pointer(p)
-	case schema.KindBool:
-		if len(d.bools) == 0 {
-			d.bools = make([]bool, scalarBlock)
-		}
-		p := &d.bools[0]
-		d.bools = d.bools[1:]
-		return unsafe.Pointer(p)
-	case schema.KindInt32:
-		if len(d.i32s) == 0 {
-			d.i32s = make([]int32, scalarBlock)
-		}
-		p := &d.i32s[0]
-		d.i32s = d.i32s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindInt64:
-		if len(d.i64s) == 0 {
-			d.i64s = make([]int64, scalarBlock)
-		}
-		p := &d.i64s[0]
-		d.i64s = d.i64s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindFloat32:
-		if len(d.f32s) == 0 {
-			d.f32s = make([]float32, scalarBlock)
-		}
-		p := &d.f32s[0]
-		d.f32s = d.f32s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindFloat64:
-		if len(d.f64s) == 0 {
-			d.f64s = make([]float64, scalarBlock)
-		}
-		p := &d.f64s[0]
-		d.f64s = d.f64s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindTime:
-		if len(d.times) == 0 {
-			d.times = make([]time.Time, scalarBlock)
-		}
-		p := &d.times[0]
-		d.times = d.times[1:]
-		return unsafe.Pointer(p)
+	if p := d.scalars.Alloc(s); p != nil {
+		return p
 	}
 	return reflect.New(infoOf(s).typ).UnsafePointer()
 }
@@ -743,9 +656,6 @@ func (d *decoder) value(s *schema.Shape, p unsafe.Pointer) {
 // maxPrealloc is the most elements a list makes room for ahead of them.
 const maxPrealloc = 1 << 12
 
-// emptyList is where an empty, non-nil slice points.
-var emptyList [0]uintptr
-
 // list decodes an array into the slice at p, appending to it: an empty
 // array gives an empty, non-nil slice. A null element is the element's
 // zero value.
@@ -767,11 +677,11 @@ func (d *decoder) list(s *schema.Shape, p unsafe.Pointer) {
 	// definite length, which was checked against the input, as needed for
 	// an indefinite one. Elements are decoded in place through the header.
 	in := infoOf(s)
-	h := (*sliceHeader)(p)
-	if h.data == nil {
-		h.data = unsafe.Pointer(&emptyList)
+	h := (*codec.SliceHeader)(p)
+	if h.Data == nil {
+		h.Data = unsafe.Pointer(&codec.EmptyList)
 	}
-	if !indef && h.cap-h.len < count {
+	if !indef && h.Cap-h.Len < count {
 		// At most maxPrealloc elements before any is read: a declared
 		// length costs no more memory than the elements that follow it.
 		reflect.NewAt(in.typ, p).Elem().Grow(min(count, maxPrealloc))
@@ -784,19 +694,19 @@ func (d *decoder) list(s *schema.Shape, p unsafe.Pointer) {
 		} else if i == count {
 			break
 		}
-		if h.len == h.cap {
-			grow := max(4, h.len)
+		if h.Len == h.Cap {
+			grow := max(4, h.Len)
 			if !indef {
 				grow = min(grow, count-i)
 			}
 			reflect.NewAt(in.typ, p).Elem().Grow(grow)
 		}
-		h.len++
+		h.Len++
 		if !d.null() {
-			d.value(s.Elem, unsafe.Add(h.data, uintptr(h.len-1)*in.size))
+			d.value(s.Elem, unsafe.Add(h.Data, uintptr(h.Len-1)*in.size))
 		}
 		if d.err != nil {
-			d.at("[" + strconv.Itoa(h.len-1) + "]")
+			d.path.At("[" + strconv.Itoa(h.Len-1) + "]")
 			return
 		}
 	}
@@ -852,7 +762,7 @@ func (d *decoder) dict(s *schema.Shape, p unsafe.Pointer) {
 		if strs != nil {
 			v := d.str()
 			if d.err != nil {
-				d.at(k)
+				d.path.At(k)
 				return
 			}
 			strs[k] = v
@@ -866,7 +776,7 @@ func (d *decoder) dict(s *schema.Shape, p unsafe.Pointer) {
 		val.Elem().SetZero()
 		d.value(s.Elem, val.UnsafePointer())
 		if d.err != nil {
-			d.at(k)
+			d.path.At(k)
 			return
 		}
 		m.SetMapIndex(key, val.Elem())

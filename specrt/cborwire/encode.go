@@ -6,13 +6,12 @@ import (
 	"errors"
 	"math"
 	"reflect"
-	"slices"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -27,26 +26,15 @@ var ErrDocument = errors.New("cbor: documents are not supported by rpcv2Cbor")
 // empty, map keys are sorted. Text that is not UTF-8 has its bad bytes
 // replaced with U+FFFD.
 func Marshal(s *schema.Shape, v any) ([]byte, error) {
-	// Encoding into a scratch buffer kept from call to call, then copying
-	// the result once, costs one allocation of the right size instead of a
-	// dozen as the buffer grows.
-	bp := scratch.Get().(*[]byte)
-	b, err := AppendAt((*bp)[:0], s, pointerTo(v))
+	bp := codec.Scratch()
+	b, err := AppendAt(*bp, s, codec.PointerTo(v))
 	var out []byte
 	if err == nil {
 		out = bytes.Clone(b)
 	}
-	if cap(b) <= maxScratch {
-		*bp = b
-		scratch.Put(bp)
-	}
+	codec.Release(bp, b)
 	return out, err
 }
-
-// scratch holds encoding buffers; maxScratch is the largest kept.
-var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
-
-const maxScratch = 1 << 20
 
 // AppendAt appends the CBOR map of the structure at p to b.
 func AppendAt(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
@@ -77,27 +65,10 @@ func member(m *schema.Member, held bool, p unsafe.Pointer) unsafe.Pointer {
 	if held {
 		return *(*unsafe.Pointer)(fp)
 	}
-	if absent(m.Shape, fp) {
+	if codec.Absent(m.Shape, fp) {
 		return nil
 	}
 	return fp
-}
-
-// absent reports whether a member held by value is absent: "" for an enum,
-// empty for a blob or document, nil for a list or map.
-func absent(s *schema.Shape, p unsafe.Pointer) bool {
-	switch s.Kind {
-	case schema.KindEnum:
-		return *(*string)(p) == ""
-	case schema.KindBlob, schema.KindDocument:
-		return len(*(*[]byte)(p)) == 0
-	case schema.KindList:
-		return (*sliceHeader)(p).data == nil
-	case schema.KindMap:
-		// Every map is one pointer, whatever its types.
-		return *(*map[string]string)(p) == nil
-	}
-	return false
 }
 
 // appendStruct writes the structure at p as a map of its present members.
@@ -216,18 +187,18 @@ func appendText(b []byte, s string) []byte {
 
 // appendList writes the slice at p as an array.
 func appendList(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
-	h := (*sliceHeader)(p)
-	b = appendHead(b, majorArray, uint64(h.len))
+	h := (*codec.SliceHeader)(p)
+	b = appendHead(b, majorArray, uint64(h.Len))
 	if k := s.Elem.Kind; k == schema.KindString || k == schema.KindEnum {
-		for _, v := range unsafe.Slice((*string)(h.data), h.len) {
+		for _, v := range unsafe.Slice((*string)(h.Data), h.Len) {
 			b = appendText(b, v)
 		}
 		return b, nil
 	}
 	size := infoOf(s).size
 	var err error
-	for i := range h.len {
-		if b, err = appendValue(b, s.Elem, unsafe.Add(h.data, uintptr(i)*size)); err != nil {
+	for i := range h.Len {
+		if b, err = appendValue(b, s.Elem, unsafe.Add(h.Data, uintptr(i)*size)); err != nil {
 			return b, err
 		}
 	}
@@ -239,11 +210,7 @@ func appendMap(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	if s.Elem.Kind == schema.KindString {
 		m := *(*map[string]string)(p)
 		var small [16]string
-		keys := small[:0]
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+		keys := codec.SortedKeys(m, small[:0])
 		b = appendHead(b, majorMap, uint64(len(keys)))
 		for _, k := range keys {
 			b = appendText(b, k)
@@ -253,8 +220,7 @@ func appendMap(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	}
 	in := infoOf(s)
 	m := reflect.NewAt(in.typ, p).Elem()
-	keys := m.MapKeys()
-	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+	keys := codec.SortedMapKeys(m)
 	b = appendHead(b, majorMap, uint64(len(keys)))
 	tmp := reflect.New(in.elem)
 	var err error

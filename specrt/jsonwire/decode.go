@@ -10,12 +10,12 @@ import (
 	"net/http"
 	"reflect"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -26,7 +26,7 @@ import (
 // deeper than 1000) stops decoding and is returned; members decoded before
 // it are kept.
 func Unmarshal(data []byte, s *schema.Shape, v any) error {
-	return UnmarshalAt(data, s, pointerTo(v))
+	return UnmarshalAt(data, s, codec.PointerTo(v))
 }
 
 // UnmarshalAt is Unmarshal with the structure given by its address.
@@ -43,16 +43,7 @@ func UnmarshalAt(data []byte, s *schema.Shape, p unsafe.Pointer) error {
 	if d.err == nil {
 		return nil
 	}
-	var path strings.Builder
-	for i := len(d.path) - 1; i >= 0; i-- {
-		if seg := d.path[i]; seg[0] == '[' || path.Len() == 0 {
-			path.WriteString(seg)
-		} else {
-			path.WriteByte('.')
-			path.WriteString(seg)
-		}
-	}
-	d.err.Path = path.String()
+	d.err.Path = d.path.String()
 	return d.err
 }
 
@@ -85,30 +76,18 @@ func (e *Error) Error() string {
 // stack.
 const maxDepth = 1000
 
-// Block sizes of the pointer members carved from shared blocks.
-const (
-	stringBlock = 32
-	scalarBlock = 16
-)
-
 // decoder walks one JSON document. Strings without escapes are substrings
 // of src, one copy of data made on first need; pointer members point into
 // small blocks allocated a few at a time.
 type decoder struct {
 	data  []byte
-	text  []byte // where strings are copied to; never written twice
+	strs  codec.Text // the strings
 	pos   int
 	depth int
 	err   *Error
-	path  []string // where err happened, innermost first
+	path  codec.Path // where err happened, innermost first
 
-	strs  []string
-	i32s  []int32
-	i64s  []int64
-	f32s  []float32
-	f64s  []float64
-	bools []bool
-	times []time.Time
+	scalars codec.Scalars // the pointer members
 }
 
 func (d *decoder) fail(format string, args ...any) {
@@ -124,14 +103,6 @@ func (d *decoder) mismatch(what string) {
 		found := d.describe()
 		d.fail("expected %s, found %s", what, found)
 		d.err.Expected, d.err.Found = what, found
-	}
-}
-
-// at records that the problem met happened inside seg, a member name or an
-// index, on the way out.
-func (d *decoder) at(seg string) {
-	if seg != "" {
-		d.path = append(d.path, seg)
 	}
 }
 
@@ -341,18 +312,8 @@ func (d *decoder) str() string {
 	if d.err != nil || len(s) == 0 {
 		return ""
 	}
-	if len(s) > cap(d.text)-len(d.text) {
-		// A new chunk, as large as what remains of the body bounds the
-		// text still to come, up to textChunk.
-		d.text = make([]byte, 0, max(len(s), min(len(d.data)-d.pos, textChunk)))
-	}
-	start := len(d.text)
-	d.text = append(d.text, s...)
-	return unsafe.String(&d.text[start], len(s))
+	return d.strs.String(s, len(d.data)-d.pos)
 }
-
-// textChunk is the largest chunk of text str copies strings into.
-const textChunk = 8 << 10
 
 // unescape decodes the escapes of a string token and replaces invalid
 // UTF-8 with U+FFFD, as encoding/json does.
@@ -679,7 +640,7 @@ func (d *decoder) object(s *schema.Shape, p unsafe.Pointer) {
 			d.skip()
 		case d.null():
 			// null is absent
-		case !held(m.Shape):
+		case !m.Shape.Held():
 			d.value(m.Shape, unsafe.Add(p, m.Offset))
 		default:
 			slot := d.alloc(m.Shape)
@@ -690,9 +651,9 @@ func (d *decoder) object(s *schema.Shape, p unsafe.Pointer) {
 		}
 		if d.err != nil {
 			if k == nil {
-				d.at(m.Name)
+				d.path.At(m.Name)
 			} else {
-				d.at(string(k))
+				d.path.At(string(k))
 			}
 			return
 		}
@@ -719,56 +680,8 @@ func (d *decoder) keyIs(name string) bool {
 
 // alloc returns room for a value of the pointer-held shape s.
 func (d *decoder) alloc(s *schema.Shape) unsafe.Pointer {
-	switch s.Kind {
-	case schema.KindString:
-		if len(d.strs) == 0 {
-			d.strs = make([]string, stringBlock)
-		}
-		p := &d.strs[0]
-		d.strs = d.strs[1:]
-		return unsafe.Pointer(p)
-	case schema.KindBool:
-		if len(d.bools) == 0 {
-			d.bools = make([]bool, scalarBlock)
-		}
-		p := &d.bools[0]
-		d.bools = d.bools[1:]
-		return unsafe.Pointer(p)
-	case schema.KindInt32:
-		if len(d.i32s) == 0 {
-			d.i32s = make([]int32, scalarBlock)
-		}
-		p := &d.i32s[0]
-		d.i32s = d.i32s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindInt64:
-		if len(d.i64s) == 0 {
-			d.i64s = make([]int64, scalarBlock)
-		}
-		p := &d.i64s[0]
-		d.i64s = d.i64s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindFloat32:
-		if len(d.f32s) == 0 {
-			d.f32s = make([]float32, scalarBlock)
-		}
-		p := &d.f32s[0]
-		d.f32s = d.f32s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindFloat64:
-		if len(d.f64s) == 0 {
-			d.f64s = make([]float64, scalarBlock)
-		}
-		p := &d.f64s[0]
-		d.f64s = d.f64s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindTime:
-		if len(d.times) == 0 {
-			d.times = make([]time.Time, scalarBlock)
-		}
-		p := &d.times[0]
-		d.times = d.times[1:]
-		return unsafe.Pointer(p)
+	if p := d.scalars.Alloc(s); p != nil {
+		return p
 	}
 	return reflect.New(infoOf(s).typ).UnsafePointer()
 }
@@ -828,7 +741,7 @@ func (d *decoder) list(s *schema.Shape, p unsafe.Pointer) {
 				v = d.str()
 			}
 			if d.err != nil {
-				d.at("[" + strconv.Itoa(len(*l)) + "]")
+				d.path.At("[" + strconv.Itoa(len(*l)) + "]")
 				return
 			}
 			*l = append(*l, v)
@@ -840,20 +753,20 @@ func (d *decoder) list(s *schema.Shape, p unsafe.Pointer) {
 	// per growth, none for the header. Elements are decoded in place
 	// through the header.
 	ti := infoOf(s)
-	h := (*sliceHeader)(p)
-	if h.data == nil {
-		h.data = unsafe.Pointer(&emptyList)
+	h := (*codec.SliceHeader)(p)
+	if h.Data == nil {
+		h.Data = unsafe.Pointer(&codec.EmptyList)
 	}
 	for first := true; d.next(']', first); first = false {
-		if h.len == h.cap {
-			reflect.NewAt(ti.typ, p).Elem().Grow(max(4, h.len))
+		if h.Len == h.Cap {
+			reflect.NewAt(ti.typ, p).Elem().Grow(max(4, h.Len))
 		}
-		h.len++
+		h.Len++
 		if !d.null() {
-			d.value(s.Elem, unsafe.Add(h.data, uintptr(h.len-1)*ti.size))
+			d.value(s.Elem, unsafe.Add(h.Data, uintptr(h.Len-1)*ti.size))
 		}
 		if d.err != nil {
-			d.at("[" + strconv.Itoa(h.len-1) + "]")
+			d.path.At("[" + strconv.Itoa(h.Len-1) + "]")
 			return
 		}
 	}
@@ -885,9 +798,6 @@ func (d *decoder) countStrings() int {
 	return n
 }
 
-// emptyList is where an empty, non-nil slice points.
-var emptyList [0]uintptr
-
 // dict decodes a JSON object into a new map at p. An entry whose value is
 // null is dropped: the AWS protocols' maps are dense (botocore's models
 // carry no sparse maps), and Smithy asks clients to drop such an entry
@@ -906,7 +816,7 @@ func (d *decoder) dict(s *schema.Shape, p unsafe.Pointer) {
 			}
 			v := d.str()
 			if d.err != nil {
-				d.at(k)
+				d.path.At(k)
 				return
 			}
 			m[k] = v
@@ -927,7 +837,7 @@ func (d *decoder) dict(s *schema.Shape, p unsafe.Pointer) {
 		val.Elem().SetZero()
 		d.value(s.Elem, val.UnsafePointer())
 		if d.err != nil {
-			d.at(k)
+			d.path.At(k)
 			return
 		}
 		m.SetMapIndex(key, val.Elem())

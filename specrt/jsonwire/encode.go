@@ -8,14 +8,12 @@ import (
 	"math"
 	"net/http"
 	"reflect"
-	"slices"
 	"strconv"
-	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -27,23 +25,12 @@ import (
 // are strings, timestamps are in their member's format. A document that is
 // not well-formed JSON is an error.
 func Marshal(s *schema.Shape, v any) ([]byte, error) {
-	// Encoding into a scratch buffer kept from call to call, then copying
-	// the result once, costs one allocation of the right size instead of a
-	// dozen as the buffer grows.
-	bp := scratch.Get().(*[]byte)
-	b, err := AppendAt((*bp)[:0], s, pointerTo(v))
+	bp := codec.Scratch()
+	b, err := AppendAt(*bp, s, codec.PointerTo(v))
 	out := bytes.Clone(b)
-	if cap(b) <= maxScratch {
-		*bp = b
-		scratch.Put(bp)
-	}
+	codec.Release(bp, b)
 	return out, err
 }
-
-// scratch holds encoding buffers; maxScratch is the largest kept.
-var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
-
-const maxScratch = 1 << 20
 
 // AppendAt appends the JSON object of the structure at p to b.
 func AppendAt(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
@@ -64,12 +51,12 @@ func appendObject(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	for i := range s.Members {
 		m := &s.Members[i]
 		fp := unsafe.Add(p, m.Offset)
-		if held(m.Shape) {
+		if m.Shape.Held() {
 			fp = *(*unsafe.Pointer)(fp)
 			if fp == nil {
 				continue
 			}
-		} else if absent(m.Shape, fp) {
+		} else if codec.Absent(m.Shape, fp) {
 			continue
 		}
 		if !first {
@@ -83,33 +70,6 @@ func appendObject(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 		}
 	}
 	return append(b, '}'), nil
-}
-
-// absent reports whether a member held by value is absent: "" for an enum,
-// empty for a blob or document, nil for a list or map. An empty list or map
-// that is not nil was set by the caller and is sent as [] or {}, as the AWS
-// SDKs send it: a service may read it as "none" where absent means "leave
-// as it is".
-func absent(s *schema.Shape, p unsafe.Pointer) bool {
-	switch s.Kind {
-	case schema.KindEnum:
-		return *(*string)(p) == ""
-	case schema.KindBlob, schema.KindDocument:
-		return len(*(*[]byte)(p)) == 0
-	case schema.KindList:
-		return (*sliceHeader)(p).data == nil
-	case schema.KindMap:
-		// Every map is one pointer, whatever its types.
-		return *(*map[string]string)(p) == nil
-	}
-	return false
-}
-
-// sliceHeader is the layout of a slice.
-type sliceHeader struct {
-	data unsafe.Pointer
-	len  int
-	cap  int
 }
 
 // appendValue writes the Go value at p of shape s.
@@ -154,10 +114,10 @@ func appendValue(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 
 // appendList writes the slice at p.
 func appendList(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
-	h := (*sliceHeader)(p)
+	h := (*codec.SliceHeader)(p)
 	b = append(b, '[')
 	if k := s.Elem.Kind; k == schema.KindString || k == schema.KindEnum {
-		for i, v := range unsafe.Slice((*string)(h.data), h.len) {
+		for i, v := range unsafe.Slice((*string)(h.Data), h.Len) {
 			if i > 0 {
 				b = append(b, ',')
 			}
@@ -167,11 +127,11 @@ func appendList(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	}
 	size := infoOf(s).size
 	var err error
-	for i := range h.len {
+	for i := range h.Len {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if b, err = appendValue(b, s.Elem, unsafe.Add(h.data, uintptr(i)*size)); err != nil {
+		if b, err = appendValue(b, s.Elem, unsafe.Add(h.Data, uintptr(i)*size)); err != nil {
 			return b, err
 		}
 	}
@@ -184,11 +144,7 @@ func appendMap(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	if s.Elem.Kind == schema.KindString {
 		m := *(*map[string]string)(p)
 		var small [16]string
-		keys := small[:0]
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+		keys := codec.SortedKeys(m, small[:0])
 		for i, k := range keys {
 			if i > 0 {
 				b = append(b, ',')
@@ -201,8 +157,7 @@ func appendMap(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	}
 	ti := infoOf(s)
 	m := reflect.NewAt(ti.typ, p).Elem()
-	keys := m.MapKeys()
-	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+	keys := codec.SortedMapKeys(m)
 	tmp := reflect.New(ti.elem)
 	var err error
 	for i, k := range keys {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/specgen/specgen/specrt/internal/codec/codectest"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -22,11 +23,7 @@ import (
 type (
 	color string
 
-	node struct {
-		Name     *string
-		Children []node
-		Next     *node
-	}
+	node = codectest.Node
 
 	item struct {
 		ID      *string
@@ -55,13 +52,6 @@ type (
 )
 
 var (
-	schemaNode = schema.Shape{Kind: schema.KindStruct, Type: (*node)(nil), Members: []schema.Member{
-		{Name: "name", Offset: unsafe.Offsetof(node{}.Name), Shape: &schema.String},
-		{Name: "children", Offset: unsafe.Offsetof(node{}.Children), Shape: &schemaNodeList},
-		{Name: "next", Offset: unsafe.Offsetof(node{}.Next)}, // schema.Shape set in init: a cycle
-	}}
-	schemaNodeList = schema.Shape{Kind: schema.KindList, Type: (*[]node)(nil)} // Elem set in init: a cycle
-
 	schemaItem = schema.Shape{Kind: schema.KindStruct, Type: (*item)(nil), Members: []schema.Member{
 		{Name: "id", Offset: unsafe.Offsetof(item{}.ID), Shape: &schema.String},
 		{Name: "count", Offset: unsafe.Offsetof(item{}.Count), Shape: &schema.Int32},
@@ -103,8 +93,6 @@ var (
 )
 
 func init() {
-	schemaNode.Members[2].Shape = &schemaNode
-	schemaNodeList.Elem = &schemaNode
 	schemaItem.Members[16].Shape = &schemaSubs
 	schemaItem.Members[18].Shape = &schemaItem
 	schemaItem.Members[19].Shape = &schemaItems
@@ -174,7 +162,7 @@ func TestUnmarshalAliasGivesWayToAMemberOfItsOwn(t *testing.T) {
 func TestUnmarshalRecursiveShape(t *testing.T) {
 	var got node
 	in := `{"name":"a","children":[{"name":"b","next":{"name":"c"}}],"next":{"children":[]}}`
-	if err := Unmarshal([]byte(in), &schemaNode, &got); err != nil {
+	if err := Unmarshal([]byte(in), &codectest.NodeShape, &got); err != nil {
 		t.Fatal(err)
 	}
 	want := node{Name: ptr("a"), Children: []node{{Name: ptr("b"), Next: &node{Name: ptr("c")}}}, Next: &node{Children: []node{}}}

@@ -26,8 +26,8 @@ package jsonwire
 import (
 	"reflect"
 	"sync/atomic"
-	"unsafe"
 
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -52,13 +52,7 @@ func infoOf(s *schema.Shape) *typeInfo {
 		return ti
 	}
 	ti := &typeInfo{}
-	if s.Type != nil {
-		ti.typ = reflect.TypeOf(s.Type).Elem()
-		if k := ti.typ.Kind(); k == reflect.Slice || k == reflect.Map {
-			ti.elem = ti.typ.Elem()
-			ti.size = ti.elem.Size()
-		}
-	}
+	ti.typ, ti.elem, ti.size = codec.GoTypes(s)
 	if len(s.Members) > linearMembers {
 		ti.index = newNameTable(s.Members)
 	}
@@ -167,19 +161,4 @@ func nameHash(k []byte) uint32 {
 	h := uint32(n) ^ uint32(k[0])<<8 ^ uint32(k[n/2])<<16 ^ uint32(k[n-1])<<24
 	h *= 0x9E3779B1
 	return h ^ h>>16
-}
-
-// held reports whether a structure member of shape s is held through a
-// pointer.
-func held(s *schema.Shape) bool {
-	switch s.Kind {
-	case schema.KindEnum, schema.KindBlob, schema.KindDocument, schema.KindList, schema.KindMap:
-		return false
-	}
-	return true
-}
-
-// pointerTo returns the data pointer of v, a pointer held in an interface.
-func pointerTo(v any) unsafe.Pointer {
-	return reflect.ValueOf(v).UnsafePointer()
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -249,7 +250,7 @@ func Operation(body []byte) (action, version string, err error) {
 // stops decoding and is returned as an *Error; members decoded before it
 // are kept.
 func Unmarshal(d Dialect, body []byte, s *schema.Shape, v any) error {
-	return UnmarshalAt(d, body, s, pointerTo(v))
+	return UnmarshalAt(d, body, s, codec.PointerTo(v))
 }
 
 // UnmarshalAt is Unmarshal with the structure given by its address.
@@ -307,7 +308,7 @@ func (dec *decoder) structure(run []pair, s *schema.Shape, p unsafe.Pointer) *Er
 		}
 		m := &s.Members[i]
 		fp := unsafe.Add(p, m.Offset)
-		if !held(m.Shape) {
+		if !m.Shape.Held() {
 			if err := dec.value(g, m.Shape, fp, flat(dec.d, m)); err != nil {
 				return err
 			}

@@ -10,10 +10,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unsafe"
 
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -21,27 +21,16 @@ import (
 // version version with input v, a pointer to the structure s describes (nil
 // for an operation without input).
 func Marshal(d Dialect, action, version string, s *schema.Shape, v any) ([]byte, error) {
-	// Encoding into a scratch buffer kept from call to call, then copying
-	// the result once, costs one allocation of the right size instead of a
-	// dozen as the buffer grows.
-	bp := scratch.Get().(*[]byte)
+	bp := codec.Scratch()
 	var p unsafe.Pointer
 	if v != nil {
-		p = pointerTo(v)
+		p = codec.PointerTo(v)
 	}
-	b, err := AppendRequest((*bp)[:0], d, action, version, s, p)
+	b, err := AppendRequest(*bp, d, action, version, s, p)
 	out := bytes.Clone(b)
-	if cap(b) <= maxScratch {
-		*bp = b
-		scratch.Put(bp)
-	}
+	codec.Release(bp, b)
 	return out, err
 }
-
-// scratch holds encoding buffers; maxScratch is the largest kept.
-var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
-
-const maxScratch = 1 << 20
 
 // AppendRequest appends to b the form body of a call to action with the
 // structure at p (nil: no input).
@@ -105,12 +94,12 @@ func (e *encoder) structure(s *schema.Shape, p unsafe.Pointer) error {
 	for i := range s.Members {
 		m := &s.Members[i]
 		fp := unsafe.Add(p, m.Offset)
-		if held(m.Shape) {
+		if m.Shape.Held() {
 			fp = *(*unsafe.Pointer)(fp)
 			if fp == nil {
 				continue
 			}
-		} else if absent(m.Shape, fp) || e.d == EC2Query && m.Shape.Kind == schema.KindList && (*sliceHeader)(fp).len == 0 {
+		} else if codec.Absent(m.Shape, fp) || e.d == EC2Query && m.Shape.Kind == schema.KindList && (*codec.SliceHeader)(fp).Len == 0 {
 			// ec2Query leaves out an empty list member (an empty list
 			// inside a map or a list is A=, as awsQuery writes it,
 			// so that the entry or item is still there)
@@ -124,22 +113,6 @@ func (e *encoder) structure(s *schema.Shape, p unsafe.Pointer) error {
 		}
 	}
 	return nil
-}
-
-// absent reports whether a member held by value is absent: "" for an enum,
-// empty for a blob or document, nil for a list or map.
-func absent(s *schema.Shape, p unsafe.Pointer) bool {
-	switch s.Kind {
-	case schema.KindEnum:
-		return *(*string)(p) == ""
-	case schema.KindBlob, schema.KindDocument:
-		return len(*(*[]byte)(p)) == 0
-	case schema.KindList:
-		return (*sliceHeader)(p).data == nil
-	case schema.KindMap:
-		return *(*map[string]string)(p) == nil // every map is one pointer
-	}
-	return false
 }
 
 // value writes the Go value at p of shape s under the current key.
@@ -185,8 +158,8 @@ func (e *encoder) value(s *schema.Shape, p unsafe.Pointer, flat bool) error {
 
 // list writes the slice at p: its items numbered from 1.
 func (e *encoder) list(s *schema.Shape, p unsafe.Pointer, flat bool) error {
-	h := (*sliceHeader)(p)
-	if h.len == 0 {
+	h := (*codec.SliceHeader)(p)
+	if h.Len == 0 {
 		e.start() // A=: an empty list, not an absent one
 		return nil
 	}
@@ -195,9 +168,9 @@ func (e *encoder) list(s *schema.Shape, p unsafe.Pointer, flat bool) error {
 	if !flat {
 		e.push(in.item)
 	}
-	for i := range h.len {
+	for i := range h.Len {
 		n := e.pushIndex(i + 1)
-		err := e.value(s.Elem, unsafe.Add(h.data, uintptr(i)*in.size), false)
+		err := e.value(s.Elem, unsafe.Add(h.Data, uintptr(i)*in.size), false)
 		e.pop(n)
 		if err != nil {
 			return err
@@ -218,11 +191,7 @@ func (e *encoder) dict(s *schema.Shape, p unsafe.Pointer, flat bool) error {
 	if s.Elem.Kind == schema.KindString {
 		m := *(*map[string]string)(p)
 		var small [16]string
-		keys := small[:0]
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+		keys := codec.SortedKeys(m, small[:0])
 		for i, k := range keys {
 			n := e.pushIndex(i + 1)
 			e.pair(in.key, k)

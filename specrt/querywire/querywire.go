@@ -31,8 +31,8 @@ package querywire
 import (
 	"reflect"
 	"strings"
-	"unsafe"
 
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -87,13 +87,7 @@ func infoOf(s *schema.Shape) *shapeInfo {
 		return c.(*shapeInfo)
 	}
 	in := &shapeInfo{item: "member", key: "key", value: "value"}
-	if s.Type != nil {
-		in.typ = reflect.TypeOf(s.Type).Elem()
-		if k := in.typ.Kind(); k == reflect.Slice || k == reflect.Map {
-			in.elem = in.typ.Elem()
-			in.size = in.elem.Size()
-		}
-	}
+	in.typ, in.elem, in.size = codec.GoTypes(s)
 	if x := s.XML; x != nil {
 		if x.ElemName != "" {
 			in.item = x.ElemName
@@ -148,26 +142,4 @@ func flat(d Dialect, m *schema.Member) bool {
 		return true
 	}
 	return m.XML != nil && m.XML.Flat
-}
-
-// held reports whether a structure member of shape s is held through a
-// pointer (as the generator lays out structures: see schema.Kind).
-func held(s *schema.Shape) bool {
-	switch s.Kind {
-	case schema.KindEnum, schema.KindBlob, schema.KindDocument, schema.KindList, schema.KindMap:
-		return false
-	}
-	return true
-}
-
-// sliceHeader is the layout of a slice.
-type sliceHeader struct {
-	data unsafe.Pointer
-	len  int
-	cap  int
-}
-
-// pointerTo returns the data pointer of v, a pointer held in an interface.
-func pointerTo(v any) unsafe.Pointer {
-	return reflect.ValueOf(v).UnsafePointer()
 }

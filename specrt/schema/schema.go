@@ -43,6 +43,16 @@ const (
 	KindMap                      // map[string]T
 )
 
+// Held reports whether a structure member of shape s is held through a
+// pointer, as the generator lays out structures (see the kinds above).
+func (s *Shape) Held() bool {
+	switch s.Kind {
+	case KindEnum, KindBlob, KindDocument, KindList, KindMap:
+		return false
+	}
+	return true
+}
+
 // TimeFormat is the wire form of a timestamp.
 type TimeFormat uint8
 

@@ -8,11 +8,11 @@ import (
 	"net/http"
 	"reflect"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -25,7 +25,7 @@ import (
 // XML predefines, a document type declaration) stops decoding and is
 // returned; members decoded before it are kept.
 func Unmarshal(data []byte, s *schema.Shape, v any) error {
-	return UnmarshalAt(data, s, pointerTo(v))
+	return UnmarshalAt(data, s, codec.PointerTo(v))
 }
 
 // UnmarshalAt is Unmarshal with the structure given by its address.
@@ -48,7 +48,7 @@ func UnmarshalAt(data []byte, s *schema.Shape, p unsafe.Pointer) error {
 // its end and must be well-formed.
 func UnmarshalPath(data []byte, path []string, s *schema.Shape, v any) (found bool, err error) {
 	d := decoder{data: data}
-	p := pointerTo(v)
+	p := codec.PointerTo(v)
 	if root, ok := d.root(); ok && len(path) > 0 {
 		found = d.descend(root, path, s, p)
 		d.epilog()
@@ -112,15 +112,6 @@ func (e *Error) Error() string {
 // cannot exhaust the stack; AWS bodies nest a few dozen deep at most.
 const maxDepth = 500
 
-// Block sizes of the pointer members carved from shared blocks.
-const (
-	stringBlock = 32
-	scalarBlock = 16
-)
-
-// textChunk is the largest chunk of text strings are copied into.
-const textChunk = 8 << 10
-
 // decoder walks one XML document. Strings are copied into shared chunks of
 // text, pointer members point into small blocks allocated a few at a time.
 type decoder struct {
@@ -128,18 +119,12 @@ type decoder struct {
 	pos   int
 	depth int
 	err   *Error
-	path  []string // where err happened, innermost first
+	path  codec.Path // where err happened, innermost first
 
-	buf   []byte // the text of a value with references, reused
-	chunk []byte // where strings are copied to; never written twice
+	buf  []byte     // the text of a value with references, reused
+	strs codec.Text // the strings
 
-	strs  []string
-	i32s  []int32
-	i64s  []int64
-	f32s  []float32
-	f64s  []float64
-	bools []bool
-	times []time.Time
+	scalars codec.Scalars // the pointer members
 }
 
 // element is a start tag just read.
@@ -157,26 +142,11 @@ func (d *decoder) fail(format string, args ...any) {
 	d.pos = len(d.data)
 }
 
-// at records that the problem met happened inside seg, a member name or an
-// index, on the way out.
-func (d *decoder) at(seg string) {
-	if seg != "" {
-		d.path = append(d.path, seg)
-	}
-}
-
 func (d *decoder) finish() error {
 	if d.err == nil {
 		return nil
 	}
-	var path strings.Builder
-	for i := len(d.path) - 1; i >= 0; i-- {
-		if seg := d.path[i]; seg[0] != '[' && path.Len() > 0 {
-			path.WriteByte('.')
-		}
-		path.WriteString(d.path[i])
-	}
-	d.err.Path = path.String()
+	d.err.Path = d.path.String()
 	return d.err
 }
 
@@ -662,7 +632,7 @@ func (d *decoder) structure(s *schema.Shape, p unsafe.Pointer, el element) {
 			d.item(m.Shape, fp, child)
 		case isFlat(m) && m.Shape.Kind == schema.KindMap:
 			d.entry(m.Shape, fp, child)
-		case !held(m.Shape):
+		case !m.Shape.Held():
 			d.value(m.Shape, fp, child)
 		default:
 			slot := d.alloc(m.Shape)
@@ -671,7 +641,7 @@ func (d *decoder) structure(s *schema.Shape, p unsafe.Pointer, el element) {
 			}
 		}
 		if d.err != nil {
-			d.at(m.Name)
+			d.path.At(m.Name)
 			return
 		}
 	}
@@ -713,7 +683,7 @@ func (d *decoder) attributes(s *schema.Shape, in *info, p unsafe.Pointer, attrs 
 				text = d.buf
 			}
 			fp := unsafe.Add(p, m.Offset)
-			if held(m.Shape) {
+			if m.Shape.Held() {
 				slot := d.alloc(m.Shape)
 				if d.scalar(m.Shape, slot, text) && d.err == nil {
 					*(*unsafe.Pointer)(fp) = slot
@@ -722,7 +692,7 @@ func (d *decoder) attributes(s *schema.Shape, in *info, p unsafe.Pointer, attrs 
 				d.scalar(m.Shape, fp, text)
 			}
 			if d.err != nil {
-				d.at(m.Name)
+				d.path.At(m.Name)
 				return
 			}
 			break
@@ -747,16 +717,13 @@ func (d *decoder) value(s *schema.Shape, p unsafe.Pointer, el element) bool {
 	return true
 }
 
-// emptyList is where an empty, non-nil slice points.
-var emptyList [0]uintptr
-
 // list decodes a wrapped list's items, the children of el named as the
 // list's items, appending them to the slice at p: an empty element gives an
 // empty, non-nil slice.
 func (d *decoder) list(s *schema.Shape, p unsafe.Pointer, el element) {
 	in := infoOf(s)
-	if h := (*sliceHeader)(p); h.data == nil {
-		h.data = unsafe.Pointer(&emptyList)
+	if h := (*codec.SliceHeader)(p); h.Data == nil {
+		h.Data = unsafe.Pointer(&codec.EmptyList)
 	}
 	if el.empty {
 		return
@@ -779,12 +746,12 @@ func (d *decoder) list(s *schema.Shape, p unsafe.Pointer, el element) {
 
 // item appends the value of el to the slice at p, of list shape s.
 func (d *decoder) item(s *schema.Shape, p unsafe.Pointer, el element) {
-	h := (*sliceHeader)(p)
+	h := (*codec.SliceHeader)(p)
 	if k := s.Elem.Kind; k == schema.KindString || k == schema.KindEnum {
 		l := (*[]string)(p)
 		v := d.str(d.text(el))
 		if d.err != nil {
-			d.at("[" + strconv.Itoa(len(*l)) + "]")
+			d.path.At("[" + strconv.Itoa(len(*l)) + "]")
 			return
 		}
 		*l = append(*l, v)
@@ -794,13 +761,13 @@ func (d *decoder) item(s *schema.Shape, p unsafe.Pointer, el element) {
 	// elements may hold pointers the collector must see); elements are
 	// decoded in place through the header.
 	in := infoOf(s)
-	if h.len == h.cap {
-		reflect.NewAt(in.typ, p).Elem().Grow(max(4, h.len))
+	if h.Len == h.Cap {
+		reflect.NewAt(in.typ, p).Elem().Grow(max(4, h.Len))
 	}
-	h.len++
-	d.value(s.Elem, unsafe.Add(h.data, uintptr(h.len-1)*in.size), el)
+	h.Len++
+	d.value(s.Elem, unsafe.Add(h.Data, uintptr(h.Len-1)*in.size), el)
 	if d.err != nil {
-		d.at("[" + strconv.Itoa(h.len-1) + "]")
+		d.path.At("[" + strconv.Itoa(h.Len-1) + "]")
 	}
 }
 
@@ -870,7 +837,7 @@ func (d *decoder) entry(s *schema.Shape, p unsafe.Pointer, el element) {
 				d.skipElement(child)
 			}
 			if d.err != nil {
-				d.at(key)
+				d.path.At(key)
 				return
 			}
 		}
@@ -898,14 +865,7 @@ func (d *decoder) str(text []byte) string {
 	if !xmlText(text) {
 		text = sanitize(text)
 	}
-	if len(text) > cap(d.chunk)-len(d.chunk) {
-		// A new chunk, as large as what remains of the body bounds the
-		// text still to come, up to textChunk.
-		d.chunk = make([]byte, 0, max(len(text), min(len(d.data)-d.pos, textChunk)))
-	}
-	start := len(d.chunk)
-	d.chunk = append(d.chunk, text...)
-	return unsafe.String(&d.chunk[start], len(text))
+	return d.strs.String(text, len(d.data)-d.pos)
 }
 
 // scalar decodes the text of a scalar into the Go value at p of shape s and
@@ -1021,56 +981,8 @@ func (d *decoder) blob(text []byte) []byte {
 
 // alloc returns room for a value of the pointer-held shape s.
 func (d *decoder) alloc(s *schema.Shape) unsafe.Pointer {
-	switch s.Kind {
-	case schema.KindString:
-		if len(d.strs) == 0 {
-			d.strs = make([]string, stringBlock)
-		}
-		p := &d.strs[0]
-		d.strs = d.strs[1:]
-		return unsafe.Pointer(p)
-	case schema.KindBool:
-		if len(d.bools) == 0 {
-			d.bools = make([]bool, scalarBlock)
-		}
-		p := &d.bools[0]
-		d.bools = d.bools[1:]
-		return unsafe.Pointer(p)
-	case schema.KindInt32:
-		if len(d.i32s) == 0 {
-			d.i32s = make([]int32, scalarBlock)
-		}
-		p := &d.i32s[0]
-		d.i32s = d.i32s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindInt64:
-		if len(d.i64s) == 0 {
-			d.i64s = make([]int64, scalarBlock)
-		}
-		p := &d.i64s[0]
-		d.i64s = d.i64s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindFloat32:
-		if len(d.f32s) == 0 {
-			d.f32s = make([]float32, scalarBlock)
-		}
-		p := &d.f32s[0]
-		d.f32s = d.f32s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindFloat64:
-		if len(d.f64s) == 0 {
-			d.f64s = make([]float64, scalarBlock)
-		}
-		p := &d.f64s[0]
-		d.f64s = d.f64s[1:]
-		return unsafe.Pointer(p)
-	case schema.KindTime:
-		if len(d.times) == 0 {
-			d.times = make([]time.Time, scalarBlock)
-		}
-		p := &d.times[0]
-		d.times = d.times[1:]
-		return unsafe.Pointer(p)
+	if p := d.scalars.Alloc(s); p != nil {
+		return p
 	}
 	return reflect.New(infoOf(s).typ).UnsafePointer()
 }

@@ -7,14 +7,12 @@ import (
 	"math"
 	"net/http"
 	"reflect"
-	"slices"
 	"strconv"
-	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -40,7 +38,7 @@ func MarshalElement(name string, ns *schema.XMLNamespace, s *schema.Shape, v any
 		name = infoOf(s).name
 	}
 	return marshal(func(b []byte) ([]byte, error) {
-		return appendElement(b, name, ns, s, pointerTo(v))
+		return appendElement(b, name, ns, s, codec.PointerTo(v))
 	})
 }
 
@@ -48,30 +46,22 @@ func MarshalElement(name string, ns *schema.XMLNamespace, s *schema.Shape, v any
 // returns a copy of the result: one allocation of the right size instead of
 // a dozen as the buffer grows.
 func marshal(appendTo func([]byte) ([]byte, error)) ([]byte, error) {
-	bp := scratch.Get().(*[]byte)
-	b, err := appendTo((*bp)[:0])
+	bp := codec.Scratch()
+	b, err := appendTo(*bp)
 	var out []byte
 	if err == nil {
 		out = bytes.Clone(b)
 	}
-	if cap(b) <= maxScratch {
-		*bp = b
-		scratch.Put(bp)
-	}
+	codec.Release(bp, b)
 	return out, err
 }
-
-// scratch holds encoding buffers; maxScratch is the largest kept.
-var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
-
-const maxScratch = 1 << 20
 
 // AppendElement appends v, a pointer to the structure s describes, as an
 // element of the given name declaring ns (nil for none): its attribute
 // members on the start tag, the others as its children. The query
 // protocols wrap a result this way (<OperationResult>).
 func AppendElement(b []byte, name string, ns *schema.XMLNamespace, s *schema.Shape, v any) ([]byte, error) {
-	return appendElement(b, name, ns, s, pointerTo(v))
+	return appendElement(b, name, ns, s, codec.PointerTo(v))
 }
 
 // AppendMembers appends the members of v, a pointer to the structure s
@@ -79,7 +69,7 @@ func AppendElement(b []byte, name string, ns *schema.XMLNamespace, s *schema.Sha
 // element the caller has opened (an error's members after its <Code> and
 // <Message>).
 func AppendMembers(b []byte, s *schema.Shape, v any) ([]byte, error) {
-	return appendMembers(b, s, pointerTo(v))
+	return appendMembers(b, s, codec.PointerTo(v))
 }
 
 // AppendText appends s as the escaped text of an element.
@@ -122,11 +112,11 @@ func appendMembers(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) 
 // whether it is present.
 func field(m *schema.Member, p unsafe.Pointer) (unsafe.Pointer, bool) {
 	fp := unsafe.Add(p, m.Offset)
-	if held(m.Shape) {
+	if m.Shape.Held() {
 		fp = *(*unsafe.Pointer)(fp)
 		return fp, fp != nil
 	}
-	return fp, !absent(m.Shape, fp)
+	return fp, !codec.AbsentNilBlob(m.Shape, fp)
 }
 
 // appendAttrs writes the attribute members of the structure at p, each as
@@ -200,9 +190,9 @@ var errDocument = errors.New("xml: a document member has no XML form")
 // appendItems writes the items of the slice at p, each as an element of the
 // given name.
 func appendItems(b []byte, s *schema.Shape, p unsafe.Pointer, name string, ns *schema.XMLNamespace) ([]byte, error) {
-	h := (*sliceHeader)(p)
+	h := (*codec.SliceHeader)(p)
 	if k := s.Elem.Kind; k == schema.KindString || k == schema.KindEnum {
-		for _, v := range unsafe.Slice((*string)(h.data), h.len) {
+		for _, v := range unsafe.Slice((*string)(h.Data), h.Len) {
 			b = appendStart(b, name, ns)
 			b = appendEscaped(b, v, false)
 			b = appendEnd(b, name)
@@ -211,8 +201,8 @@ func appendItems(b []byte, s *schema.Shape, p unsafe.Pointer, name string, ns *s
 	}
 	size := infoOf(s).size
 	var err error
-	for i := range h.len {
-		if b, err = appendValue(b, name, ns, s.Elem, unsafe.Add(h.data, uintptr(i)*size)); err != nil {
+	for i := range h.Len {
+		if b, err = appendValue(b, name, ns, s.Elem, unsafe.Add(h.Data, uintptr(i)*size)); err != nil {
 			return b, err
 		}
 	}
@@ -232,11 +222,7 @@ func appendEntries(b []byte, s *schema.Shape, p unsafe.Pointer, name string, ns 
 	if s.Elem.Kind == schema.KindString {
 		m := *(*map[string]string)(p)
 		var small [16]string
-		keys := small[:0]
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+		keys := codec.SortedKeys(m, small[:0])
 		for _, k := range keys {
 			b = entry(b, k)
 			b = appendStart(b, in.value, in.valueNS)
@@ -247,8 +233,7 @@ func appendEntries(b []byte, s *schema.Shape, p unsafe.Pointer, name string, ns 
 		return b, nil
 	}
 	m := reflect.NewAt(in.typ, p).Elem()
-	keys := m.MapKeys()
-	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+	keys := codec.SortedMapKeys(m)
 	tmp := reflect.New(in.elem)
 	var err error
 	for _, k := range keys {
@@ -404,43 +389,4 @@ func appendEscaped(b []byte, s string, attr bool) []byte {
 		i += n
 	}
 	return append(b, s[start:]...)
-}
-
-// sliceHeader is the layout of a slice.
-type sliceHeader struct {
-	data unsafe.Pointer
-	len  int
-	cap  int
-}
-
-// held reports whether a structure member of shape s is held through a
-// pointer.
-func held(s *schema.Shape) bool {
-	switch s.Kind {
-	case schema.KindEnum, schema.KindBlob, schema.KindDocument, schema.KindList, schema.KindMap:
-		return false
-	}
-	return true
-}
-
-// absent reports whether a member held by value is absent: "" for an enum,
-// nil for a blob, document, list or map. An empty blob that is not nil is an
-// empty element, as an empty list is.
-func absent(s *schema.Shape, p unsafe.Pointer) bool {
-	switch s.Kind {
-	case schema.KindEnum:
-		return *(*string)(p) == ""
-	case schema.KindBlob, schema.KindDocument:
-		return *(*[]byte)(p) == nil
-	case schema.KindList:
-		return (*sliceHeader)(p).data == nil
-	case schema.KindMap:
-		return *(*map[string]string)(p) == nil
-	}
-	return false
-}
-
-// pointerTo returns the data pointer of v, a pointer held in an interface.
-func pointerTo(v any) unsafe.Pointer {
-	return reflect.ValueOf(v).UnsafePointer()
 }

@@ -29,6 +29,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
 )
 
@@ -60,13 +61,7 @@ func infoOf(s *schema.Shape) *info {
 		return v.(*info)
 	}
 	in := &info{item: "member", key: "key", value: "value"}
-	if s.Type != nil {
-		in.typ = reflect.TypeOf(s.Type).Elem()
-		if k := in.typ.Kind(); k == reflect.Slice || k == reflect.Map {
-			in.elem = in.typ.Elem()
-			in.size = in.elem.Size()
-		}
-	}
+	in.typ, in.elem, in.size = codec.GoTypes(s)
 	if x := s.XML; x != nil {
 		in.name = x.Name
 		if x.ElemName != "" {
