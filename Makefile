@@ -68,3 +68,5 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzMockRequest -fuzztime 30s ./internal/conformance/
 	$(GO) test -run '^$$' -fuzz FuzzClientResponse -fuzztime 30s ./internal/conformance/
 	$(GO) test -run '^$$' -fuzz FuzzUnmarshal -fuzztime 30s ./specrt/querywire/
+	$(GO) test -run '^$$' -fuzz FuzzUnmarshal -fuzztime 30s ./specrt/xmlwire/
+	$(GO) test -run '^$$' -fuzz FuzzUnmarshal -fuzztime 30s ./specrt/cborwire/
