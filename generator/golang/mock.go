@@ -186,6 +186,9 @@ func emitMockService(f *jen.File, p *Package) {
 	if v := errorTemplate(p, m.ThrottlingError); v != nil {
 		d[jen.Id("ThrottlingError")] = v
 	}
+	if v := errorTemplate(p, m.MissingParameter); v != nil {
+		d[jen.Id("MissingParameter")] = v
+	}
 	if len(p.Resources) > 0 {
 		d[jen.Id("Resources")] = resourcesValue(p)
 	}
@@ -244,8 +247,11 @@ func (s *errTemplateSet) name(e *model.MockError, v jen.Code) jen.Code {
 	i, ok := s.index[key]
 	if !ok {
 		base := "errTemplate"
-		if e.Shape != nil {
+		switch {
+		case e.Shape != nil:
 			base = "err" + e.Shape.GoName
+		case e.Code != "":
+			base = "err" + strings.ReplaceAll(e.Code, ".", "")
 		}
 		n := base
 		for k := 2; slices.Contains(s.names, n); k++ {
@@ -284,6 +290,9 @@ func errorTemplateValue(p *Package, e *model.MockError) jen.Code {
 	}
 	if e.FieldList != "" {
 		d[jen.Id("FieldList")] = jen.Lit(e.FieldList)
+	}
+	if e.Code != "" {
+		d[jen.Id("Code")] = jen.Lit(e.Code)
 	}
 	return jen.Op("&").Add(mrt("ErrorTemplate")).Values(d)
 }
@@ -612,7 +621,8 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	}
 	fields := map[string]string{"Identifier": ro.Identifier, "ParentIdentifier": ro.ParentIdentifier,
 		"IdempotencyToken": ro.IdempotencyToken, "ResourceARN": ro.ResourceARN, "Failures": ro.Failures, "ARNOutput": ro.ARNOutput,
-		"Tags": ro.Tags, "TagKeys": ro.TagKeys, "TagKey": ro.TagKey, "TagValue": ro.TagValue}
+		"Tags": ro.Tags, "TagKeys": ro.TagKeys, "TagKey": ro.TagKey, "TagValue": ro.TagValue,
+		"Items": ro.Items, "ResourceIDs": ro.ResourceIDs}
 	if pg := ro.Operation.Paginator; ro.Role == "list" && pg != nil && len(pg.ResultKeys) > 0 {
 		fields["Items"] = memberPath(pg.ResultKeys[0])
 		if len(pg.InputTokens) > 0 {
@@ -649,6 +659,13 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 				}
 			})
 		}
+	}
+	if len(ro.Identifiers) > 0 {
+		d[jen.Id("Identifiers")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, f := range ro.Identifiers {
+				g.Lit(f)
+			}
+		})
 	}
 	if len(ro.PrefixFilters) > 0 {
 		for field, list := range map[string][]string{"PrefixFilters": ro.PrefixFilters, "PrefixFilterMembers": ro.PrefixFilterMembers} {
@@ -689,7 +706,8 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	}
 	if fl := ro.FilterList; fl != nil {
 		fd := jen.Dict{}
-		for field, v := range map[string]string{"Member": fl.Member, "Name": fl.Name, "Values": fl.Values, "Condition": fl.Condition} {
+		for field, v := range map[string]string{"Member": fl.Member, "Name": fl.Name, "Values": fl.Values, "Condition": fl.Condition,
+			"DefaultCondition": fl.DefaultCondition, "TagPrefix": fl.TagPrefix} {
 			if v != "" {
 				fd[jen.Id(field)] = jen.Lit(v)
 			}

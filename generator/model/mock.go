@@ -13,6 +13,9 @@ type ServiceMock struct {
 	SerializationError *MockError
 	// ThrottlingError is what the mock's Throttle control injects.
 	ThrottlingError *MockError
+	// MissingParameter, when set, answers a required member left out
+	// instead of the validation error.
+	MissingParameter *MockError
 }
 
 // MockError is an error the mock builds: its shape and templates of its
@@ -25,6 +28,10 @@ type MockError struct {
 	// FieldList is the list member (validation errors only) that names each
 	// bad field as {name, message}; empty for none.
 	FieldList string
+	// Code, with no Shape, is the wire code of an error no shape declares
+	// (a service whose operations declare no errors: EC2), answered with
+	// status 400; Members then hold at most its message.
+	Code string
 }
 
 // OperationMock is an operation's mock block: its default behaviour.

@@ -110,6 +110,15 @@ type ResourceOperation struct {
 	Retired *MockError
 	// FilterList is a list's input list of filters; nil for none.
 	FilterList *FilterList
+	// Identifiers are a list's input lists of identifiers that restrict
+	// it to the resources they name, in the order asked.
+	Identifiers []string
+	// Items is the output list of descriptions of a list without a
+	// paginator; "" when the paginator names it.
+	Items string
+	// ResourceIDs is a tag or untag input list naming several resources
+	// by id or ARN; "" for none.
+	ResourceIDs string
 	// AnswerExisting makes a create of a taken name answer the resource
 	// that has it.
 	AnswerExisting bool
@@ -127,6 +136,9 @@ type ResourceOperation struct {
 type FilterList struct {
 	Member, Name, Values, Condition string
 	Fields                          map[string]string
+	// DefaultCondition is the condition of a filter that gives none (""
+	// for EQ); TagPrefix the prefix of filter names that compare a tag.
+	DefaultCondition, TagPrefix string
 }
 
 // Creates is a resource an operation records beside the one it acts on.

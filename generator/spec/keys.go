@@ -69,6 +69,10 @@ var vDeprecated = vOneOf(vBool, vString)
 // vNamespace is an XML namespace: its URI, or {uri, prefix}.
 var vNamespace = vOneOf(vString, vKeys(namespaceSet))
 
+// vResourceError is an error a resource answers: an error shape, or, for
+// a service whose operations declare no errors, a code or {code, members}.
+var vResourceError = vOneOf(vString, vKeys(mockErrorSet))
+
 func vEnum(values ...string) value { return value{kind: kindString, enum: values} }
 func vKeys(s *keySet) value        { return value{kind: kindKeys, set: s} }
 func vNamed(elem value) value      { return value{kind: kindNamed, elem: &elem} }
@@ -269,6 +273,7 @@ var (
 		{name: "validationError", doc: "The members of service.validationError answered for invalid input.", val: vKeys(validationSet)},
 		{name: "serializationError", doc: "The error for a body that cannot be decoded.", val: vKeys(mockErrorSet)},
 		{name: "throttlingError", doc: "The error Server.Throttle injects.", val: vKeys(mockErrorSet)},
+		{name: "missingParameter", doc: "The error for a required member left out ({subject} is its path), instead of the validation error (EC2's MissingParameter).", val: vKeys(mockErrorSet)},
 	}}
 
 	validationSet = &keySet{name: "mockValidationError", doc: "The validation error's members.", keys: []keyDef{
@@ -278,6 +283,7 @@ var (
 
 	mockErrorSet = &keySet{name: "mockError", doc: "An error the mock answers.", keys: []keyDef{
 		{name: "error", doc: "The error shape; default a generic error.", val: vString},
+		{name: "code", doc: "Instead of error, for a service whose operations declare no errors (EC2): the error's code; it is answered with status 400 and a message member.", val: vString},
 		{name: "members", doc: "Map of member path to template.", val: vNamed(vAny)},
 	}}
 
@@ -310,12 +316,12 @@ var (
 		{name: "counts", doc: "Map of a kind of child resource to the description member that counts the live ones.", val: vNamed(vString)},
 		{name: "idTemplate", doc: "Template of a new resource's id; {output.<member>} is the description. Default: the id the input gave, else a UUID.", val: vString},
 		{name: "arnTemplate", doc: "Template of a new resource's ARN; {output.<member>} is the description.", val: vString},
-		{name: "notFound", doc: "The error shape answered for an identifier that names no resource.", val: vString},
-		{name: "conflict", doc: "The error shape answered when a create reuses a name.", val: vString},
-		{name: "hasChildren", doc: "The error shape answered when a delete names a resource that still has children.", val: vString},
-		{name: "hasChildrenOf", doc: "Map of a kind of child resource to the error shape answered when a delete names a resource that still has live children of that kind; default hasChildren.", val: vNamed(vString)},
+		{name: "notFound", doc: "The error shape answered for an identifier that names no resource (or, for a service whose operations declare no errors, its code, or {code, members}).", val: vResourceError},
+		{name: "conflict", doc: "The error shape answered when a create reuses a name (or a code, as notFound).", val: vResourceError},
+		{name: "hasChildren", doc: "The error shape answered when a delete names a resource that still has children (or a code, as notFound).", val: vResourceError},
+		{name: "hasChildrenOf", doc: "Map of a kind of child resource to the error shape answered when a delete names a resource that still has live children of that kind; default hasChildren.", val: vNamed(vResourceError)},
 		{name: "inactive", doc: "Statuses in which a resource no longer holds its parent: it neither blocks the parent's delete nor counts as its child (a STOPPED task).", val: vList(vString)},
-		{name: "invalidToken", doc: "The error shape answered for a pagination token the mock did not issue; default the validation error.", val: vString},
+		{name: "invalidToken", doc: "The error shape answered for a pagination token the mock did not issue; default the validation error.", val: vResourceError},
 		{name: "builtin", doc: "Names of instances that always exist, created as by the create with its input's name member set, and never deleted (Scheduler's default group).", val: vList(vString)},
 		{name: "defaultParent", doc: "The name of the parent a create, read, update, delete or action naming none acts within.", val: vString},
 		{name: "operations", required: true, doc: "Map of operation name to what it does to the resource.", val: vNamed(vKeys(resourceOpSet))},
@@ -333,10 +339,13 @@ var (
 		{name: "newestFirst", doc: "list: true answers the newest resource first (App Runner's ListOperations); else the oldest.", val: vBool},
 		{name: "resourceArn", doc: "tag, untag, listTags: the input member naming the resource by ARN.", val: vString},
 		{name: "tags", doc: "create, tag: the input member holding tags; listTags: the output member answering them.", val: vString},
-		{name: "tagKeys", doc: "untag: the input member listing the keys to remove.", val: vString},
+		{name: "tagKeys", doc: "untag: the input member listing the keys to remove (or, tags, a list of key-value structures whose value, when given, must match).", val: vString},
 		{name: "status", doc: "How the resource's status moves when the operation succeeds.", val: vKeys(transitionSet)},
 		{name: "set", doc: "create, update, delete, action: map of description member path to template, written last; {output.<path>} is the description.", val: vNamed(vAny)},
-		{name: "notFound", doc: "all but create and list: the error this operation answers for an identifier naming no resource, when it is not the resource's (the one the operation declares).", val: vString},
+		{name: "notFound", doc: "all but create and list: the error this operation answers for an identifier naming no resource, when it is not the resource's (the one the operation declares).", val: vResourceError},
+		{name: "identifiers", doc: "list: input lists of ids, names or ARNs that, when the request sets one, restrict the list to the resources they name, in the order asked, in one page; one naming no resource answers notFound.", val: vOneOf(vString, vList(vString))},
+		{name: "items", doc: "list: the output list of descriptions, for a list without a paginator, answered in one page.", val: vString},
+		{name: "resourceIds", doc: "tag, untag: the input list naming several resources at once by id or ARN (EC2's CreateTags ResourceId); every one must exist.", val: vString},
 		{name: "filterList", doc: "list: an input list of filters, each naming a field, its values and a condition (EQ, IN, BEGINS_WITH).", val: vKeys(filterListSet)},
 		{name: "retired", doc: "update, delete, action: the error this operation answers for a resource retired in a final status (ECS's ServiceNotActiveException); default notFound.", val: vString},
 		{name: "answerExisting", doc: "create: a name already taken answers the resource that has it instead of the conflict error (ECS's CreateCluster).", val: vBool},
@@ -352,6 +361,8 @@ var (
 		{name: "name", required: true, doc: "The member of a filter naming its field.", val: vString},
 		{name: "values", required: true, doc: "The member of a filter listing its values.", val: vString},
 		{name: "condition", doc: "The member of a filter holding its condition (default EQ).", val: vString},
+		{name: "defaultCondition", doc: "The condition of a filter that gives none: EQ (the default) or IN (EC2: any of the values).", val: vEnum("EQ", "IN")},
+		{name: "tagPrefix", doc: "A filter named this prefix and a key (EC2's tag:Name) keeps the resources with that tag set to one of its values.", val: vString},
 		{name: "fields", required: true, doc: "Map of a filter's field name to the description member it compares.", val: vNamed(vString)},
 	}}
 

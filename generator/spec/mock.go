@@ -66,6 +66,8 @@ func (r *resolver) serviceMock(n *yaml.Node) {
 			m.SerializationError = r.mockError(p.v, "serializationError", scope{})
 		case "throttlingError":
 			m.ThrottlingError = r.mockError(p.v, "throttlingError", scope{})
+		case "missingParameter":
+			m.MissingParameter = r.mockError(p.v, "missingParameter", scope{})
 		}
 	}
 }
@@ -84,6 +86,8 @@ func (r *resolver) mockError(n *yaml.Node, what string, sc scope) *model.MockErr
 	var members *yaml.Node
 	for _, p := range r.mapping(n, "mock "+what, mockErrorKeys) {
 		switch p.k.Value {
+		case "code":
+			e.Code = r.errorCode(r.str(p.v, "code"), what)
 		case "error":
 			v := r.str(p.v, "error")
 			if s := r.ref(v, what+" error"); s != nil {
@@ -96,6 +100,9 @@ func (r *resolver) mockError(n *yaml.Node, what string, sc scope) *model.MockErr
 		case "members":
 			members = p.v
 		}
+	}
+	if e.Shape != nil && e.Code != "" {
+		r.errorf(n, "mock %s: give an error shape (error) or a code, not both", what)
 	}
 	if members != nil {
 		if e.Shape == nil {

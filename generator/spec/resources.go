@@ -23,9 +23,9 @@ var roleKeys = map[string][]string{
 	"update":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
 	"delete":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
 	"action":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
-	"list":     {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList"},
-	"tag":      {"resourceArn", "tags", "notFound"},
-	"untag":    {"resourceArn", "tagKeys", "notFound"},
+	"list":     {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList", "identifiers", "items"},
+	"tag":      {"resourceArn", "resourceIds", "tags", "notFound"},
+	"untag":    {"resourceArn", "resourceIds", "tagKeys", "tags", "notFound"},
 	"listTags": {"resourceArn", "tags", "notFound"},
 }
 
@@ -206,7 +206,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	var parent str
 	members := map[string]str{}
 	templates := map[string]str{}
-	errs := map[string]str{}
+	errs := map[string]*yaml.Node{}
 	var opsN, countsN, builtinN, childErrsN *yaml.Node
 	var inactive []str
 	for _, p := range r.mapping(n, "resource "+res.Name, resourceKeys) {
@@ -220,7 +220,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		case "idTemplate", "arnTemplate":
 			templates[k] = r.str(p.v, k)
 		case "notFound", "conflict", "hasChildren", "invalidToken":
-			errs[k] = r.str(p.v, k)
+			errs[k] = p.v
 		case "operations":
 			opsN = p.v
 		case "counts":
@@ -308,10 +308,16 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			case desc != nil || ro.Role != role:
 			case role == "list":
 				desc = listItems(ro.Operation)
+				if ro.Items != "" {
+					desc = shapeAt(ro.Operation.Output, ro.Items).Member
+				}
 			case ro.Description != "-":
 				desc = r.descShape(ro)
 			}
 		}
+	}
+	if d := r.listDescribes(res); d != nil {
+		desc = d // listids.go
 	}
 	if desc == nil {
 		r.errorf(key, "resource %s needs a create, read or list operation with a description", res.Name)
@@ -491,15 +497,15 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		r.errorf(templates["arnTemplate"].n, "resource %s has an arnTemplate but no arn member to put the ARN in", res.Name)
 	}
 	for k, dst := range map[string]**model.MockError{"notFound": &res.NotFound, "conflict": &res.Conflict, "hasChildren": &res.HasChildren, "invalidToken": &res.InvalidToken} {
-		if v := errs[k]; v.ok() {
-			*dst = r.resourceError(res, v, k)
+		if n := errs[k]; n != nil {
+			*dst = r.resourceErrorNode(res, n, k)
 		}
 	}
 	if childErrsN != nil {
 		res.HasChildrenOf = map[string]*model.MockError{}
 		for _, p := range r.mapping(childErrsN, "hasChildrenOf", nil) {
 			child, key := p.k.Value, p.k
-			if e := r.resourceError(res, r.str(p.v, "hasChildrenOf error"), "hasChildrenOf "+child); e != nil {
+			if e := r.resourceErrorNode(res, p.v, "hasChildrenOf "+child); e != nil {
 				res.HasChildrenOf[child] = e
 			}
 			r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
@@ -607,6 +613,10 @@ func (r *resolver) filterList(op *model.Operation, n *yaml.Node, what string) *m
 			fl.Member = member.v
 		case "name", "values", "condition":
 			elems[p.k.Value] = r.str(p.v, p.k.Value)
+		case "defaultCondition":
+			fl.DefaultCondition = r.str(p.v, p.k.Value).v
+		case "tagPrefix":
+			fl.TagPrefix = r.str(p.v, p.k.Value).v
 		case "fields":
 			for _, q := range r.mapping(p.v, what+" filterList fields", nil) {
 				fl.Fields[q.k.Value] = r.str(q.v, "field").v
@@ -746,6 +756,9 @@ func (r *resolver) descShape(ro *model.ResourceOperation) *model.Shape {
 // {message}; it must be an error some operation declares, so that the
 // clients know it.
 func (r *resolver) resourceError(res *model.Resource, v str, what string) *model.MockError {
+	if e := r.codeError(v); e != nil {
+		return e // errorcode.go
+	}
 	s := r.ref(v, "resource "+res.Name+" "+what)
 	if s == nil {
 		return nil
@@ -832,9 +845,9 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 		}
 		switch k {
 		case "notFound":
-			ro.NotFound = r.resourceError(res, r.str(p.v, k), "notFound of "+op.Name)
+			ro.NotFound = r.resourceErrorNode(res, p.v, "notFound of "+op.Name)
 		case "retired":
-			ro.Retired = r.resourceError(res, r.str(p.v, k), "retired of "+op.Name)
+			ro.Retired = r.resourceErrorNode(res, p.v, "retired of "+op.Name)
 		case "answerExisting", "updateExisting":
 			if k == "answerExisting" {
 				ro.AnswerExisting = r.boolean(p.v, k)
@@ -907,6 +920,8 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			later[ro] = ln
 		case "identifier":
 			ro.Identifier = input(r.str(p.v, k), model.String)
+		case "identifiers", "items", "resourceIds":
+			r.listKeys(ro, p, what) // listids.go
 		case "parentIdentifier":
 			ro.ParentIdentifier = input(r.str(p.v, k), model.String)
 		case "resourceArn":
@@ -923,7 +938,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			if ro.Role == "listTags" {
 				from = op.Output
 			}
-			if s := r.memberPath(from, v, what+" member"); s != nil {
+			if s := r.gatherPath(from, v, what+" member"); s != nil {
 				ro.TagKey, ro.TagValue = r.tagMembers(s, v, what)
 			}
 			ro.Tags = v.v
@@ -1004,13 +1019,23 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			r.errorf(n, "%s needs description: the output list of descriptions", what)
 		}
 	case "list":
-		r.listPaginator(op, n, what)
+		if ro.Items == "" {
+			r.listPaginator(op, n, what)
+		}
 	case "tag", "listTags":
-		need(ro.ResourceARN, "resourceArn")
+		if ro.ResourceIDs == "" {
+			need(ro.ResourceARN, "resourceArn")
+		}
 		need(ro.Tags, "tags")
 	case "untag":
-		need(ro.ResourceARN, "resourceArn")
-		need(ro.TagKeys, "tagKeys")
+		if ro.ResourceIDs == "" {
+			need(ro.ResourceARN, "resourceArn")
+		}
+		if ro.Tags == "" {
+			need(ro.TagKeys, "tagKeys")
+		} else if ro.TagKey == "" && ro.TagValue == "" {
+			r.errorf(n, "%s: untag tags must be a list of key-value structures", what)
+		}
 	}
 	if ro.Role == "create" {
 		ro.QuotaExceeded = declaredQuotaError(op)

@@ -2,6 +2,7 @@ package mockrt
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
@@ -269,7 +270,7 @@ type boundOp struct {
 	ident, parentIdent, desc, items     []string
 	inToken, outToken, limit, idemToken []string
 	resourceARN, tags, tagKeys          []string
-	failures, arnOut                    []string
+	failures, arnOut, resourceIDs       []string
 	set, failure, doneSet               []compiledField
 	creates                             *boundCreates
 }
@@ -361,7 +362,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				inToken: splitPath(ro.InputToken), outToken: splitPath(ro.OutputToken), limit: splitPath(ro.LimitKey),
 				idemToken: splitPath(ro.IdempotencyToken), resourceARN: splitPath(ro.ResourceARN),
 				tags: splitPath(ro.Tags), tagKeys: splitPath(ro.TagKeys), failures: splitPath(ro.Failures),
-				arnOut: splitPath(ro.ARNOutput),
+				arnOut: splitPath(ro.ARNOutput), resourceIDs: splitPath(ro.ResourceIDs),
 			}
 			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
@@ -422,6 +423,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			}
 		}
 	}
+	en.describeByLists(ops) // listids.go
 	for _, c := range creates {
 		if c.kind = en.kinds[c.Resource]; c.kind == nil {
 			return nil, fmt.Errorf("creates: no resource %s", c.Resource)
@@ -488,10 +490,12 @@ func (b *boundOp) check() error {
 	case RoleList:
 		return need(b.items, "items")
 	case RoleTag, RoleUntag, RoleListTags:
-		if err := need(b.resourceARN, "resource ARN"); err != nil {
-			return err
+		if b.resourceIDs == nil || b.Role == RoleListTags {
+			if err := need(b.resourceARN, "resource ARN"); err != nil {
+				return err
+			}
 		}
-		if b.Role == RoleUntag {
+		if b.Role == RoleUntag && b.tags == nil {
 			return need(b.tagKeys, "tag keys")
 		}
 		return need(b.tags, "tags")
@@ -573,6 +577,7 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		}
 		if ck := s.heldBy(r, now); ck != nil {
 			e.Message = fmt.Sprintf("%s %s still has resources that belong to it", r.kind.Name, r.id)
+			e.Subject = r.id
 			e.Resource = r.tree()
 			t := r.kind.hasChildren
 			if ct := r.kind.hasChildrenOf[ck.Name]; ct != nil {
@@ -750,6 +755,7 @@ func (s *Server) rename(r *record, desc map[string]any, e *env, now time.Time) e
 	if old := k.named(r.parent, name); old != nil {
 		if s.res.settle(old, now); !old.gone {
 			e.Message = fmt.Sprintf("%s %s already exists", k.Name, name)
+			e.Subject = name
 			e.Existing = old.tree()
 			return s.buildError(k.conflict, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
 		}
@@ -784,6 +790,7 @@ func internal(msg string) error {
 
 func (s *Server) notFound(k *kind, ident string, e *env) error {
 	e.Message = fmt.Sprintf("%s %s does not exist", k.Name, ident)
+	e.Subject = ident
 	return s.buildError(k.notFound, e, &Error{Code: "ResourceNotFoundException", Message: e.Message, Status: http.StatusNotFound})
 }
 
@@ -828,6 +835,7 @@ func (s *Server) resFind(b *boundOp, tree map[string]any, e *env, now time.Time)
 		}
 		if b.notFound != nil {
 			e.Message = fmt.Sprintf("%s %s does not exist", k.Name, v)
+			e.Subject = v
 			return nil, s.buildError(b.notFound, e, nil)
 		}
 		return nil, s.notFound(k, v, e)
@@ -1239,6 +1247,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 			return errExisting{old}
 		}
 		e.Message = fmt.Sprintf("%s %s already exists", k.Name, what)
+		e.Subject = what
 		e.Existing = old.tree()
 		e.Resource = e.Existing
 		return s.buildError(conflict, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
@@ -1436,6 +1445,7 @@ func (s *Server) resCreateEach(b *boundOp, op *compiledOp, tree map[string]any, 
 			continue
 		}
 		e.Message = fmt.Sprintf("%s %s already exists", k.Name, name)
+		e.Subject = name
 		if old != nil {
 			e.Existing = old.tree()
 			e.Resource = e.Existing
@@ -1682,6 +1692,13 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	if l == nil {
 		l = &orderedList{}
 	}
+	named, err := s.namedList(b, parent, tree, e, now) // listids.go
+	if err != nil {
+		return nil, err
+	}
+	if size = onePage(b, named, size); named != nil {
+		l = named
+	}
 	l.compact()
 	l.trimHead(en, now)
 	// The list reads in creation order, or from the newest back; a token
@@ -1690,7 +1707,7 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	if b.NewestFirst {
 		start, step = len(l.recs)-1, -1
 	}
-	if tok, _ := lookup(tree, b.inToken).(string); tok != "" {
+	if tok, _ := lookup(tree, b.inToken).(string); tok != "" && named == nil {
 		seq, ok := en.parseToken(k, parent, tok)
 		if !ok {
 			e.Message = "the pagination token is invalid or expired"
@@ -1795,6 +1812,8 @@ type listFilter struct {
 	path   []string
 	values []string
 	cond   string
+	tag    string // with byTag, the key of the tag compared instead of path
+	byTag  bool
 }
 
 // listFilters adds the filters of the input's filter list to filters,
@@ -1806,11 +1825,13 @@ func (s *Server) listFilters(fl *FilterList, tree map[string]any, filters map[st
 		name, _ := m[fl.Name].(string)
 		cond, _ := m[fl.Condition].(string)
 		if cond == "" {
-			cond = "EQ"
+			cond = cmp.Or(fl.DefaultCondition, "EQ")
 		}
 		f := listFilter{cond: cond}
 		if path, ok := fl.Fields[name]; ok {
 			f.path = splitPath(path)
+		} else if key, ok := strings.CutPrefix(name, fl.TagPrefix); ok && fl.TagPrefix != "" {
+			f.tag, f.byTag = key, true
 		}
 		vals, _ := m[fl.Values].([]any)
 		for _, v := range vals {
@@ -1841,10 +1862,16 @@ func (r *record) matches(filters map[string]any) bool {
 			}
 			continue
 		}
-		if f.path == nil || len(f.values) == 0 {
+		if f.path == nil && !f.byTag || len(f.values) == 0 {
 			return false
 		}
 		v := textOf(lookup(desc, f.path))
+		if f.byTag {
+			var ok bool
+			if v, ok = r.tags.get(f.tag); !ok {
+				return false
+			}
+		}
 		switch f.cond {
 		case "EQ":
 			if v != f.values[0] {
@@ -1978,7 +2005,7 @@ func readTags(b *boundOp, tree map[string]any) tagList {
 		return ""
 	}
 	var pairs []tagPair
-	switch v := lookup(tree, b.tags).(type) {
+	switch v := gather(tree, b.tags).(type) { // tagmany.go
 	case map[string]any:
 		for key, val := range v {
 			s, _ := val.(string)
@@ -2030,6 +2057,9 @@ func (en *engine) byTagged(v string, now time.Time) *record {
 }
 
 func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
+	if b.resourceIDs != nil {
+		return s.resTagMany(b, op, tree, e, now) // tagmany.go
+	}
 	arn, _ := lookup(tree, b.resourceARN).(string)
 	r := s.res.byTagged(arn, now)
 	if r == nil {
@@ -2048,14 +2078,7 @@ func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		s.res.setTags(r, packTags(pairs))
 		return s.tagAnswer(op, e)
 	case RoleUntag:
-		keys, _ := lookup(tree, b.tagKeys).([]any)
-		tags := r.tags
-		for _, key := range keys {
-			if ks, ok := key.(string); ok {
-				tags.del(ks)
-			}
-		}
-		s.res.setTags(r, tags)
+		s.res.setTags(r, retag(b, r.tags, tree))
 		return s.tagAnswer(op, e)
 	}
 	out := map[string]any{}

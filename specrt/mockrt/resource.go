@@ -147,9 +147,11 @@ type ResourceOperation struct {
 	// ResourceARN is the input member naming a resource by ARN (tag, untag,
 	// listTags).
 	ResourceARN string
-	// Tags is the input member holding tags (create, tag) or the output
-	// member answering them (listTags); TagKeys the untag input's list of
-	// keys. TagKey and TagValue name the members of a tag given as a
+	// Tags is the input member holding tags (create, tag, and untag
+	// without TagKeys: each tag's key is removed, when its value is given
+	// only if it matches) or the output member answering them (listTags);
+	// a path through a list gathers the tags of every element (EC2's
+	// TagSpecification.Tag). TagKeys is the untag input's list of keys. TagKey and TagValue name the members of a tag given as a
 	// structure in a list; empty means tags are a map.
 	Tags, TagKeys, TagKey, TagValue string
 	// Transition is how the resource's status moves when the operation
@@ -182,6 +184,15 @@ type ResourceOperation struct {
 	// FilterList is, for list, an input list of filters by name, values
 	// and condition (Cloud Map's Filters); nil for none.
 	FilterList *FilterList
+	// Identifiers are, for list, input lists of ids, names or ARNs: a
+	// request that sets one lists only the resources they name, in the
+	// order asked, in one page, and one naming no resource answers the
+	// not-found error (EC2's DescribeVpcs and its VpcId list).
+	Identifiers []string
+	// ResourceIDs is, for tag and untag, the input list naming several
+	// resources at once by id or ARN (EC2's CreateTags); each must exist
+	// before any is changed.
+	ResourceIDs string
 	// ARNOutput is the output member that answers the resource's ARN (a
 	// create or update whose output holds only that: EventBridge
 	// Scheduler's ScheduleArn); "" for none.
@@ -212,6 +223,13 @@ type FilterList struct {
 	// Fields maps a filter's name to the description member it compares.
 	// A filter of another name, or with another condition, keeps nothing.
 	Fields map[string]string
+	// DefaultCondition is the condition of a filter that gives none; ""
+	// means EQ. EC2's filters keep a resource matching any value: IN.
+	DefaultCondition string
+	// TagPrefix, when set, makes a filter named it and a key (EC2's
+	// "tag:Name") keep the resources whose tag of that key has one of its
+	// values.
+	TagPrefix string
 }
 
 // Creates is a resource an operation records beside the one it acts on:

@@ -46,6 +46,7 @@ type Server struct {
 	skew     atomic.Int64 // how far AdvanceClock moved the resources' time, in nanoseconds
 
 	validation, serialization, throttling *compiledErr
+	missing                               *compiledErr // the missing parameter error; nil for none
 	// signer recomputes signatures. It is the server's own: the SDK's signer
 	// caches derived keys by service and region, checking only the access
 	// key id, so a signer shared by servers that know the same key id with
@@ -91,6 +92,8 @@ type compiledErr struct {
 	new       func() error
 	members   []compiledField
 	fieldList []string
+	code      string // an error of no shape: its wire code
+	status    int
 }
 
 type injection struct {
@@ -155,6 +158,9 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 	}
 	if s.validation, err = compileError(svc.ValidationError); err != nil {
 		return nil, fmt.Errorf("%s: validation error: %w", svc.Name, err)
+	}
+	if s.missing, err = compileError(svc.MissingParameter); err != nil {
+		return nil, fmt.Errorf("%s: missing parameter error: %w", svc.Name, err)
 	}
 	if s.serialization, err = compileError(svc.SerializationError); err != nil {
 		return nil, fmt.Errorf("%s: serialization error: %w", svc.Name, err)
@@ -243,7 +249,7 @@ func compileError(t *ErrorTemplate) (*compiledErr, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &compiledErr{new: t.New, members: m}
+	c := &compiledErr{new: t.New, members: m, code: t.Code, status: t.Status}
 	if t.FieldList != "" {
 		c.fieldList = strings.Split(t.FieldList, ".")
 	}
@@ -653,6 +659,9 @@ func (s *Server) validationFailed(err error) error {
 	if !errors.As(err, &ve) {
 		return s.buildError(s.validation, &env{Message: err.Error()}, &Error{Code: "ValidationException", Message: err.Error()})
 	}
+	if err := s.missingParameter(ve); err != nil {
+		return err
+	}
 	e := &env{Message: ve.Error()}
 	if s.validation == nil || s.validation.new == nil {
 		return &Error{Code: "ValidationException", Message: e.Message}
@@ -670,6 +679,9 @@ func (s *Server) validationFailed(err error) error {
 
 // buildError builds the error t describes, or fallback when t is nil.
 func (s *Server) buildError(t *compiledErr, e *env, fallback *Error) error {
+	if t != nil && t.new == nil && t.code != "" {
+		return s.codeError(t, e)
+	}
 	if t == nil || t.new == nil {
 		if t != nil && fallback != nil {
 			// A template without a type still decides the message.

@@ -47,6 +47,11 @@ type Service struct {
 	// Its template may use {message}; its FieldList names the member that
 	// lists each bad field. Nil answers a generic ValidationException.
 	ValidationError *ErrorTemplate
+	// MissingParameter, when set, builds the error invalid input is
+	// answered with when a required member is left out (EC2's
+	// MissingParameter), {subject} being the first such member's path;
+	// ValidationError still answers values that break their constraints.
+	MissingParameter *ErrorTemplate
 	// SerializationError builds the error answered for a body that is not
 	// valid JSON or has a value of the wrong type; {message} names the field.
 	// Nil answers the generic SerializationException.
@@ -154,4 +159,10 @@ type ErrorTemplate struct {
 	// FieldList, for validation errors only, is the member that lists each
 	// bad field as {"name": path, "message": message}.
 	FieldList string
+	// Code, without New, is the wire code of an error no shape declares
+	// (EC2's InvalidVpcID.NotFound: its model declares no errors); the
+	// "message" member's template, if any, gives its message.
+	Code string
+	// Status is the HTTP status of a Code error; 0 means 400.
+	Status int
 }

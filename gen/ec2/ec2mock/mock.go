@@ -20186,8 +20186,9 @@ func (s *Server) DefaultWithdrawByoipCidr(ctx context.Context, in *ec2.WithdrawB
 
 // service describes the service to mockrt; it is never modified.
 var service = &mockrt.Service{
-	APIVersion: "2016-11-15",
-	Name:       "ec2",
+	APIVersion:       "2016-11-15",
+	MissingParameter: errMissingParameter,
+	Name:             "ec2",
 	Operations: []*mockrt.Operation{
 		{
 			Name: "AcceptAddressTransfer",
@@ -21108,6 +21109,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "keyMaterial",
+					Value: "-----BEGIN RSA PRIVATE KEY-----\n{random:A-Za-z0-9+/:64}\n-----END RSA PRIVATE KEY-----",
+				},
+			}},
 			Name: "CreateKeyPair",
 			NewInput: func() mockrt.Input {
 				return new(ec2.CreateKeyPairInput)
@@ -21657,28 +21664,6 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "vpc.vpcId",
-					Value: "vpc-{random:0-9a-f:17}",
-				},
-				{
-					Path:  "vpc.cidrBlock",
-					Value: "{input.CidrBlock}",
-				},
-				{
-					Path:  "vpc.state",
-					Value: "pending",
-				},
-				{
-					Path:  "vpc.ownerId",
-					Value: "{account}",
-				},
-				{
-					Path:  "vpc.isDefault",
-					Value: false,
-				},
-			}},
 			Name: "CreateVpc",
 			NewInput: func() mockrt.Input {
 				return new(ec2.CreateVpcInput)
@@ -27412,7 +27397,436 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol:        "ec2Query",
+	Protocol: "ec2Query",
+	Resources: []*mockrt.Resource{
+		{
+			ID:           "internetGatewayId",
+			IDTemplate:   "igw-{random:0-9a-f:17}",
+			InvalidToken: errInvalidParameterValue,
+			Name:         "InternetGateway",
+			NotFound:     errInvalidInternetGatewayIDNotFound,
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "internetGateway",
+					Operation:   "CreateInternetGateway",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "ownerId",
+							Value: "{account}",
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "TagSpecification.Tag",
+				},
+				{
+					Operation:   "CreateTags",
+					ResourceIDs: "ResourceId",
+					Role:        mockrt.RoleTag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "Tag",
+				},
+				{
+					Description: "-",
+					Identifier:  "internetGatewayId",
+					Operation:   "DeleteInternetGateway",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Operation:   "DeleteTags",
+					ResourceIDs: "resourceId",
+					Role:        mockrt.RoleUntag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tag",
+				},
+				{
+					FilterList: &mockrt.FilterList{
+						DefaultCondition: "IN",
+						Fields: map[string]string{
+							"internet-gateway-id": "internetGatewayId",
+							"owner-id":            "ownerId",
+						},
+						Member:    "Filter",
+						Name:      "Name",
+						TagPrefix: "tag:",
+						Values:    "Value",
+					},
+					Identifiers: []string{"internetGatewayId"},
+					InputToken:  "NextToken",
+					Items:       "internetGatewaySet",
+					LimitKey:    "MaxResults",
+					Operation:   "DescribeInternetGateways",
+					OutputToken: "nextToken",
+					Role:        mockrt.RoleList,
+				},
+			},
+			TagKey:   "key",
+			TagValue: "value",
+			Tags:     "tagSet",
+		},
+		{
+			Conflict:     errInvalidKeyPairDuplicate,
+			Created:      "createTime",
+			ID:           "keyPairId",
+			IDTemplate:   "key-{random:0-9a-f:17}",
+			InvalidToken: errInvalidParameterValue,
+			Name:         "KeyPair",
+			NameMember:   "keyName",
+			NotFound:     errInvalidKeyPairNotFound,
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "",
+					Operation:   "CreateKeyPair",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "keyName",
+							Value: "{input.KeyName}",
+						},
+						{
+							Path:  "keyType",
+							Value: "{input.KeyType|\"rsa\"}",
+						},
+						{
+							Path:  "keyFingerprint",
+							Value: "{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}:{random:0-9a-f:2}",
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "TagSpecification.Tag",
+				},
+				{
+					Operation:   "CreateTags",
+					ResourceIDs: "ResourceId",
+					Role:        mockrt.RoleTag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "Tag",
+				},
+				{
+					Description: "-",
+					Identifier:  "KeyName",
+					Operation:   "DeleteKeyPair",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Operation:   "DeleteTags",
+					ResourceIDs: "resourceId",
+					Role:        mockrt.RoleUntag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tag",
+				},
+				{
+					FilterList: &mockrt.FilterList{
+						DefaultCondition: "IN",
+						Fields: map[string]string{
+							"fingerprint": "keyFingerprint",
+							"key-name":    "keyName",
+							"key-pair-id": "keyPairId",
+							"key-type":    "keyType",
+						},
+						Member:    "Filter",
+						Name:      "Name",
+						TagPrefix: "tag:",
+						Values:    "Value",
+					},
+					Identifiers: []string{"KeyName", "KeyPairId"},
+					Items:       "keySet",
+					Operation:   "DescribeKeyPairs",
+					Role:        mockrt.RoleList,
+				},
+			},
+			TagKey:   "key",
+			TagValue: "value",
+			Tags:     "tagSet",
+		},
+		{
+			ARN:          "securityGroupArn",
+			ARNTemplate:  "arn:{partition}:ec2:{region}:{account}:security-group/{output.groupId}",
+			Conflict:     errInvalidGroupDuplicate,
+			ID:           "groupId",
+			IDTemplate:   "sg-{random:0-9a-f:17}",
+			InvalidToken: errInvalidParameterValue,
+			Name:         "SecurityGroup",
+			NameMember:   "groupName",
+			NotFound:     errInvalidGroupNotFound,
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "",
+					Operation:        "CreateSecurityGroup",
+					ParentIdentifier: "VpcId",
+					Role:             mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "groupName",
+							Value: "{input.GroupName}",
+						},
+						{
+							Path:  "groupDescription",
+							Value: "{input.GroupDescription}",
+						},
+						{
+							Path:  "ownerId",
+							Value: "{account}",
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "TagSpecification.Tag",
+				},
+				{
+					Operation:   "CreateTags",
+					ResourceIDs: "ResourceId",
+					Role:        mockrt.RoleTag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "Tag",
+				},
+				{
+					Description: "-",
+					Identifier:  "GroupId",
+					Operation:   "DeleteSecurityGroup",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Operation:   "DeleteTags",
+					ResourceIDs: "resourceId",
+					Role:        mockrt.RoleUntag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tag",
+				},
+				{
+					FilterList: &mockrt.FilterList{
+						DefaultCondition: "IN",
+						Fields: map[string]string{
+							"description": "groupDescription",
+							"group-id":    "groupId",
+							"group-name":  "groupName",
+							"owner-id":    "ownerId",
+							"vpc-id":      "vpcId",
+						},
+						Member:    "Filter",
+						Name:      "Name",
+						TagPrefix: "tag:",
+						Values:    "Value",
+					},
+					Identifiers: []string{"GroupId", "GroupName"},
+					InputToken:  "NextToken",
+					Items:       "securityGroupInfo",
+					LimitKey:    "MaxResults",
+					Operation:   "DescribeSecurityGroups",
+					OutputToken: "nextToken",
+					Role:        mockrt.RoleList,
+				},
+			},
+			Parent:   "Vpc",
+			ParentID: "vpcId",
+			TagKey:   "key",
+			TagValue: "value",
+			Tags:     "tagSet",
+		},
+		{
+			ARN:          "subnetArn",
+			ARNTemplate:  "arn:{partition}:ec2:{region}:{account}:subnet/{output.subnetId}",
+			ID:           "subnetId",
+			IDTemplate:   "subnet-{random:0-9a-f:17}",
+			InvalidToken: errInvalidParameterValue,
+			Name:         "Subnet",
+			NotFound:     errInvalidSubnetIDNotFound,
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "subnet",
+					Operation:        "CreateSubnet",
+					ParentIdentifier: "VpcId",
+					Role:             mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "cidrBlock",
+							Value: "{input.CidrBlock}",
+						},
+						{
+							Path:  "availabilityZone",
+							Value: "{input.AvailabilityZone}",
+						},
+						{
+							Path:  "availabilityZoneId",
+							Value: "{input.AvailabilityZoneId}",
+						},
+						{
+							Path:  "ownerId",
+							Value: "{account}",
+						},
+						{
+							Path:  "defaultForAz",
+							Value: false,
+						},
+						{
+							Path:  "mapPublicIpOnLaunch",
+							Value: false,
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "TagSpecification.Tag",
+					Transition: &mockrt.Transition{
+						During: "pending",
+						Then:   "available",
+					},
+				},
+				{
+					Operation:   "CreateTags",
+					ResourceIDs: "ResourceId",
+					Role:        mockrt.RoleTag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "Tag",
+				},
+				{
+					Description: "-",
+					Identifier:  "SubnetId",
+					Operation:   "DeleteSubnet",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Operation:   "DeleteTags",
+					ResourceIDs: "resourceId",
+					Role:        mockrt.RoleUntag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tag",
+				},
+				{
+					FilterList: &mockrt.FilterList{
+						DefaultCondition: "IN",
+						Fields: map[string]string{
+							"availability-zone": "availabilityZone",
+							"cidr":              "cidrBlock",
+							"cidr-block":        "cidrBlock",
+							"cidrBlock":         "cidrBlock",
+							"owner-id":          "ownerId",
+							"state":             "state",
+							"subnet-arn":        "subnetArn",
+							"subnet-id":         "subnetId",
+							"vpc-id":            "vpcId",
+						},
+						Member:    "Filter",
+						Name:      "Name",
+						TagPrefix: "tag:",
+						Values:    "Value",
+					},
+					Identifiers: []string{"SubnetId"},
+					InputToken:  "NextToken",
+					Items:       "subnetSet",
+					LimitKey:    "MaxResults",
+					Operation:   "DescribeSubnets",
+					OutputToken: "nextToken",
+					Role:        mockrt.RoleList,
+				},
+			},
+			Parent:   "Vpc",
+			ParentID: "vpcId",
+			Status:   "state",
+			TagKey:   "key",
+			TagValue: "value",
+			Tags:     "tagSet",
+		},
+		{
+			HasChildren:  errDependencyViolation,
+			ID:           "vpcId",
+			IDTemplate:   "vpc-{random:0-9a-f:17}",
+			InvalidToken: errInvalidParameterValue,
+			Name:         "Vpc",
+			NotFound:     errInvalidVpcIDNotFound,
+			Operations: []mockrt.ResourceOperation{
+				{
+					Operation:   "CreateTags",
+					ResourceIDs: "ResourceId",
+					Role:        mockrt.RoleTag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "Tag",
+				},
+				{
+					Description: "vpc",
+					Operation:   "CreateVpc",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "cidrBlock",
+							Value: "{input.CidrBlock}",
+						},
+						{
+							Path:  "ownerId",
+							Value: "{account}",
+						},
+						{
+							Path:  "isDefault",
+							Value: false,
+						},
+						{
+							Path:  "instanceTenancy",
+							Value: "{input.instanceTenancy|\"default\"}",
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "TagSpecification.Tag",
+					Transition: &mockrt.Transition{
+						During: "pending",
+						Then:   "available",
+					},
+				},
+				{
+					Operation:   "DeleteTags",
+					ResourceIDs: "resourceId",
+					Role:        mockrt.RoleUntag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tag",
+				},
+				{
+					Description: "-",
+					Identifier:  "VpcId",
+					Operation:   "DeleteVpc",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					FilterList: &mockrt.FilterList{
+						DefaultCondition: "IN",
+						Fields: map[string]string{
+							"cidr":       "cidrBlock",
+							"cidr-block": "cidrBlock",
+							"is-default": "isDefault",
+							"owner-id":   "ownerId",
+							"state":      "state",
+							"vpc-id":     "vpcId",
+						},
+						Member:    "Filter",
+						Name:      "Name",
+						TagPrefix: "tag:",
+						Values:    "Value",
+					},
+					Identifiers: []string{"VpcId"},
+					InputToken:  "NextToken",
+					Items:       "vpcSet",
+					LimitKey:    "MaxResults",
+					Operation:   "DescribeVpcs",
+					OutputToken: "nextToken",
+					Role:        mockrt.RoleList,
+				},
+			},
+			Status:   "state",
+			TagKey:   "key",
+			TagValue: "value",
+			Tags:     "tagSet",
+		},
+	},
 	SigningName:     "ec2",
 	ValidationError: errInvalidParameterValue,
 	WireShape:       ec2.WireShape,
@@ -27431,6 +27845,87 @@ var (
 		},
 		New: func() error {
 			return new(ec2.InvalidParameterValue)
+		},
+	}
+	errMissingParameter = &mockrt.ErrorTemplate{
+		Code: "MissingParameter",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The request must contain the parameter {subject}",
+			},
+		},
+	}
+	errInvalidInternetGatewayIDNotFound = &mockrt.ErrorTemplate{
+		Code: "InvalidInternetGatewayID.NotFound",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The internetGateway ID '{subject}' does not exist",
+			},
+		},
+	}
+	errInvalidKeyPairNotFound = &mockrt.ErrorTemplate{
+		Code: "InvalidKeyPair.NotFound",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The key pair '{subject}' does not exist",
+			},
+		},
+	}
+	errInvalidKeyPairDuplicate = &mockrt.ErrorTemplate{
+		Code: "InvalidKeyPair.Duplicate",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The keypair '{subject}' already exists.",
+			},
+		},
+	}
+	errInvalidGroupNotFound = &mockrt.ErrorTemplate{
+		Code: "InvalidGroup.NotFound",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The security group '{subject}' does not exist",
+			},
+		},
+	}
+	errInvalidGroupDuplicate = &mockrt.ErrorTemplate{
+		Code: "InvalidGroup.Duplicate",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The security group '{subject}' already exists",
+			},
+		},
+	}
+	errInvalidSubnetIDNotFound = &mockrt.ErrorTemplate{
+		Code: "InvalidSubnetID.NotFound",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The subnet ID '{subject}' does not exist",
+			},
+		},
+	}
+	errInvalidVpcIDNotFound = &mockrt.ErrorTemplate{
+		Code: "InvalidVpcID.NotFound",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The vpc ID '{subject}' does not exist",
+			},
+		},
+	}
+	errDependencyViolation = &mockrt.ErrorTemplate{
+		Code: "DependencyViolation",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The vpc '{subject}' has dependencies and cannot be deleted.",
+			},
 		},
 	}
 )

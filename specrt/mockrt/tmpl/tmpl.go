@@ -28,6 +28,10 @@ import (
 //	{state.a.b}                      a value kept with that item beside its output
 //	{resource.a.b}                   in an operation bound to a resource, its description
 //	{message}                        the problem, in validation and serialization errors
+//	{subject}                        what an error is about: the identifier naming no
+//	                                 resource (notFound), the name taken (conflict), the
+//	                                 resource still holding others (hasChildren), the
+//	                                 member left out (missingParameter)
 //	{arnName:input.a}                the name an ARN ends with (the last segment of its
 //	                                 resource, after the last '/' or ':'); a value that
 //	                                 is no ARN is yielded as it is, so that a member
@@ -75,6 +79,7 @@ const (
 	exprState
 	exprResource
 	exprMessage
+	exprSubject
 	exprLiteral
 	exprARNName
 )
@@ -214,6 +219,8 @@ func parseAlt(s string) (*expr, error) {
 		return &expr{kind: exprNow}, nil
 	case "message":
 		return &expr{kind: exprMessage}, nil
+	case "subject":
+		return &expr{kind: exprSubject}, nil
 	}
 	if rest, ok := strings.CutPrefix(s, "arnName:"); ok {
 		arg, err := parseAlt(strings.TrimSpace(rest))
@@ -276,8 +283,10 @@ type Env struct {
 	Region, Account, Partition string
 	Now                        time.Time
 	Message                    string
-	Input, Output, Existing    map[string]any
-	State                      map[string]any // the state kept with Existing
+	// Subject is what an error is about (see {subject}).
+	Subject                 string
+	Input, Output, Existing map[string]any
+	State                   map[string]any // the state kept with Existing
 	// Resource is, in an operation bound to a resource, the description of
 	// the resource it acts on (or, in a conflict, collides with).
 	Resource map[string]any
@@ -395,6 +404,8 @@ func (x *expr) eval1(e *Env) any {
 		return json.Number(strconv.FormatFloat(float64(e.Now.UnixMilli())/1000, 'f', -1, 64))
 	case exprMessage:
 		return e.Message
+	case exprSubject:
+		return e.Subject
 	case exprRandom:
 		b := make([]byte, x.n)
 		for i := range b {
