@@ -45,10 +45,15 @@ func (r *resolver) errorCode(v str, what string) string {
 }
 
 // codeError is the error of code v, its message the engine's, when v
-// names no shape and the service declares no errors; nil otherwise.
-func (r *resolver) codeError(v str) *model.MockError {
-	if !v.ok() || r.byName[v.v] != nil || r.declaresErrors() || !errorCodeRE.MatchString(v.v) {
+// names no shape and the service declares no errors; nil otherwise (an
+// empty error, reported, when v is no code either).
+func (r *resolver) codeError(v str, what string) *model.MockError {
+	if !v.ok() || r.byName[v.v] != nil || r.declaresErrors() {
 		return nil
+	}
+	if !errorCodeRE.MatchString(v.v) {
+		r.errorf(v.n, "%s: %q is neither a shape nor an error code (letters and digits, parts separated by dots)", what, v.v)
+		return &model.MockError{}
 	}
 	return &model.MockError{Code: v.v}
 }

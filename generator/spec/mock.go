@@ -84,7 +84,8 @@ type scope struct {
 func (r *resolver) mockError(n *yaml.Node, what string, sc scope) *model.MockError {
 	e := &model.MockError{}
 	var members *yaml.Node
-	for _, p := range r.mapping(n, "mock "+what, mockErrorKeys) {
+	pairs := r.mapping(n, "mock "+what, mockErrorKeys)
+	for _, p := range pairs {
 		switch p.k.Value {
 		case "code":
 			e.Code = r.errorCode(r.str(p.v, "code"), what)
@@ -101,7 +102,7 @@ func (r *resolver) mockError(n *yaml.Node, what string, sc scope) *model.MockErr
 			members = p.v
 		}
 	}
-	if e.Shape != nil && e.Code != "" {
+	if e.Shape != nil && hasKey(pairs, "code") {
 		r.errorf(n, "mock %s: give an error shape (error) or a code, not both", what)
 	}
 	if members != nil {

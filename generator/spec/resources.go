@@ -756,7 +756,7 @@ func (r *resolver) descShape(ro *model.ResourceOperation) *model.Shape {
 // {message}; it must be an error some operation declares, so that the
 // clients know it.
 func (r *resolver) resourceError(res *model.Resource, v str, what string) *model.MockError {
-	if e := r.codeError(v); e != nil {
+	if e := r.codeError(v, "resource "+res.Name+" "+what); e != nil {
 		return e // errorcode.go
 	}
 	s := r.ref(v, "resource "+res.Name+" "+what)
@@ -1019,16 +1019,16 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			r.errorf(n, "%s needs description: the output list of descriptions", what)
 		}
 	case "list":
-		if ro.Items == "" {
+		if !hasKey(pairs, "items") {
 			r.listPaginator(op, n, what)
 		}
 	case "tag", "listTags":
-		if ro.ResourceIDs == "" {
+		if !hasKey(pairs, "resourceIds") {
 			need(ro.ResourceARN, "resourceArn")
 		}
 		need(ro.Tags, "tags")
 	case "untag":
-		if ro.ResourceIDs == "" {
+		if !hasKey(pairs, "resourceIds") {
 			need(ro.ResourceARN, "resourceArn")
 		}
 		if ro.Tags == "" {

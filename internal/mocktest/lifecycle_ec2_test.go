@@ -22,7 +22,7 @@ import (
 func TestEC2Lifecycle(t *testing.T) {
 	ctx := t.Context()
 	clock := mockrt.NewManualClock(manualStart)
-	srv, url := ec2mock.NewTestServer(t, mockrt.WithClock(clock.Now))
+	_, url := ec2mock.NewTestServer(t, mockrt.WithClock(clock.Now))
 	c := ec2.New(options(url))
 
 	// wantError checks an error's code and message, as EC2 answers them.
@@ -109,8 +109,162 @@ func TestEC2Lifecycle(t *testing.T) {
 			t.Errorf("MaxResults 1: got %v, want InvalidParameterValue", err)
 		}
 	})
-	if t.Failed() {
-		return
+}
+
+// TestEC2ResourcesAndTags covers the other resources of the overlay, the
+// reads through lists of ids, EC2's filters and its tag operations, which
+// name several resources of any kind at once.
+func TestEC2ResourcesAndTags(t *testing.T) {
+	ctx := t.Context()
+	_, url := ec2mock.NewTestServer(t, mockrt.WithTransitionDelay(0))
+	c := ec2.New(options(url))
+	codeOf := func(err error) string {
+		var ae specrt.APIError
+		if errors.As(err, &ae) {
+			return ae.ErrorCode()
+		}
+		return ""
 	}
-	_ = srv
+	vpcs := make([]string, 3)
+	for i, cidr := range []string{"10.0.0.0/16", "10.1.0.0/16", "10.2.0.0/16"} {
+		vpcs[i] = *must(c.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: new(cidr)}))(t).VPC.VPCID
+	}
+	ids := func(vs []ec2.VPC) []string {
+		var out []string
+		for _, v := range vs {
+			out = append(out, *v.VPCID)
+		}
+		return out
+	}
+
+	t.Run("DescribeVpcs with ids answers those VPCs in the order asked, each once", func(t *testing.T) {
+		out := must(c.DescribeVpcs(ctx, &ec2.DescribeVpcsInput{VPCIDs: []string{vpcs[2], vpcs[0], vpcs[2]}}))(t)
+		if diff := cmp.Diff([]string{vpcs[2], vpcs[0]}, ids(out.VPCs)); diff != "" {
+			t.Errorf("VPCs (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("DescribeVpcs with one id naming no VPC answers InvalidVpcID.NotFound", func(t *testing.T) {
+		_, err := c.DescribeVpcs(ctx, &ec2.DescribeVpcsInput{VPCIDs: []string{vpcs[0], "vpc-00000000000000000"}})
+		if got := codeOf(err); got != "InvalidVpcID.NotFound" {
+			t.Errorf("got %v, want InvalidVpcID.NotFound", err)
+		}
+	})
+	t.Run("DescribeVpcs without ids pages through every VPC", func(t *testing.T) {
+		var got []string
+		p := ec2.NewDescribeVpcsPaginator(c, &ec2.DescribeVpcsInput{MaxResults: new(int32(5))})
+		for p.HasMorePages() {
+			got = append(got, ids(must(p.NextPage(ctx))(t).VPCs)...)
+		}
+		if diff := cmp.Diff(vpcs, got); diff != "" {
+			t.Errorf("VPCs (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("CreateTags tags several resources of different kinds at once", func(t *testing.T) {
+		igw := *must(c.CreateInternetGateway(ctx, &ec2.CreateInternetGatewayInput{}))(t).InternetGateway.InternetGatewayID
+		must(c.CreateTags(ctx, &ec2.CreateTagsInput{Resources: []string{vpcs[0], vpcs[1], igw},
+			Tags: []ec2.Tag{{Key: new("env"), Value: new("test")}, {Key: new("team"), Value: new("a")}}}))(t)
+		out := must(c.DescribeInternetGateways(ctx, &ec2.DescribeInternetGatewaysInput{InternetGatewayIDs: []string{igw}}))(t)
+		want := []ec2.Tag{{Key: new("env"), Value: new("test")}, {Key: new("team"), Value: new("a")}}
+		if len(out.InternetGateways) != 1 {
+			t.Fatalf("DescribeInternetGateways answered %d gateways, want 1", len(out.InternetGateways))
+		}
+		if diff := cmp.Diff(want, out.InternetGateways[0].Tags); diff != "" {
+			t.Errorf("gateway tags (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("CreateTags naming a missing resource answers its kind's NotFound and tags none", func(t *testing.T) {
+		_, err := c.CreateTags(ctx, &ec2.CreateTagsInput{Resources: []string{vpcs[2], "subnet-00000000000000000"},
+			Tags: []ec2.Tag{{Key: new("env"), Value: new("prod")}}})
+		if got := codeOf(err); got != "InvalidSubnetID.NotFound" {
+			t.Errorf("got %v, want InvalidSubnetID.NotFound", err)
+		}
+		out := must(c.DescribeVpcs(ctx, &ec2.DescribeVpcsInput{VPCIDs: []string{vpcs[2]}}))(t)
+		if len(out.VPCs[0].Tags) != 0 {
+			t.Errorf("tags %v on %s, want none", out.VPCs[0].Tags, vpcs[2])
+		}
+	})
+	t.Run("filters keep a resource matching any of their values, every filter at once", func(t *testing.T) {
+		for _, tc := range []struct {
+			name    string
+			filters []ec2.Filter
+			want    []string
+		}{
+			{"one filter, two values", []ec2.Filter{{Name: new("cidr"), Values: []string{"10.1.0.0/16", "10.2.0.0/16"}}}, []string{vpcs[1], vpcs[2]}},
+			{"a tag and a state", []ec2.Filter{{Name: new("tag:env"), Values: []string{"test"}}, {Name: new("state"), Values: []string{"available"}}}, []string{vpcs[0], vpcs[1]}},
+			{"a tag and a block", []ec2.Filter{{Name: new("tag:env"), Values: []string{"test"}}, {Name: new("cidr-block"), Values: []string{"10.1.0.0/16"}}}, []string{vpcs[1]}},
+			{"a tag no VPC has", []ec2.Filter{{Name: new("tag:owner"), Values: []string{"test"}}}, nil},
+			{"a filter name the mock does not know", []ec2.Filter{{Name: new("dhcp-options-id"), Values: []string{"dopt-1"}}}, nil},
+		} {
+			out := must(c.DescribeVpcs(ctx, &ec2.DescribeVpcsInput{Filters: tc.filters}))(t)
+			if diff := cmp.Diff(tc.want, ids(out.VPCs)); diff != "" {
+				t.Errorf("%s: VPCs (-want +got):\n%s", tc.name, diff)
+			}
+		}
+	})
+	t.Run("DeleteTags removes a key, and a key with a value only when the value matches", func(t *testing.T) {
+		must(c.DeleteTags(ctx, &ec2.DeleteTagsInput{Resources: []string{vpcs[0], vpcs[1]},
+			Tags: []ec2.Tag{{Key: new("env"), Value: new("other")}, {Key: new("team")}}}))(t)
+		out := must(c.DescribeVpcs(ctx, &ec2.DescribeVpcsInput{VPCIDs: []string{vpcs[0], vpcs[1]}}))(t)
+		for _, v := range out.VPCs {
+			if diff := cmp.Diff([]ec2.Tag{{Key: new("env"), Value: new("test")}}, v.Tags); diff != "" {
+				t.Errorf("%s tags (-want +got):\n%s", *v.VPCID, diff)
+			}
+		}
+	})
+	t.Run("CreateSecurityGroup answers its id; DescribeSecurityGroups the whole group", func(t *testing.T) {
+		out := must(c.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: new("web"), Description: new("web servers"), VPCID: &vpcs[0]}))(t)
+		if !regexp.MustCompile(`^sg-[0-9a-f]{17}$`).MatchString(*out.GroupID) {
+			t.Fatalf("group id %s, want sg- and 17 hex digits", *out.GroupID)
+		}
+		got := must(c.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{GroupIDs: []string{*out.GroupID}}))(t)
+		if len(got.SecurityGroups) != 1 {
+			t.Fatalf("DescribeSecurityGroups answered %d groups, want 1", len(got.SecurityGroups))
+		}
+		g := got.SecurityGroups[0]
+		if diff := cmp.Diff([]string{"web", "web servers", vpcs[0], "123456789012", *out.SecurityGroupARN},
+			[]string{*g.GroupName, *g.Description, *g.VPCID, *g.OwnerID, *g.SecurityGroupARN}); diff != "" {
+			t.Errorf("name, description, vpc, owner, ARN (-want +got):\n%s", diff)
+		}
+		_, err := c.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: new("web"), Description: new("again"), VPCID: &vpcs[0]})
+		if got := codeOf(err); got != "InvalidGroup.Duplicate" {
+			t.Errorf("a second group named web: got %v, want InvalidGroup.Duplicate", err)
+		}
+		must(c.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: new("web"), Description: new("other VPC"), VPCID: &vpcs[1]}))(t)
+		_, err = c.DeleteVpc(ctx, &ec2.DeleteVpcInput{VPCID: &vpcs[0]})
+		if got := codeOf(err); got != "DependencyViolation" {
+			t.Errorf("DeleteVpc with a group in it: got %v, want DependencyViolation", err)
+		}
+		must(c.DeleteSecurityGroup(ctx, &ec2.DeleteSecurityGroupInput{GroupID: out.GroupID}))(t)
+		_, err = c.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{GroupIDs: []string{*out.GroupID}})
+		if got := codeOf(err); got != "InvalidGroup.NotFound" {
+			t.Errorf("DescribeSecurityGroups of the deleted group: got %v, want InvalidGroup.NotFound", err)
+		}
+	})
+	t.Run("key pairs are known by name: a second of the name is a duplicate, DescribeKeyPairs reads them by name", func(t *testing.T) {
+		out := must(c.CreateKeyPair(ctx, &ec2.CreateKeyPairInput{KeyName: new("deploy")}))(t)
+		if out.KeyMaterial == nil || *out.KeyFingerprint == "" || !regexp.MustCompile(`^key-[0-9a-f]{17}$`).MatchString(*out.KeyPairID) {
+			t.Errorf("CreateKeyPair answered %+v, want its private key, fingerprint and a key- id", out)
+		}
+		_, err := c.CreateKeyPair(ctx, &ec2.CreateKeyPairInput{KeyName: new("deploy")})
+		if got := codeOf(err); got != "InvalidKeyPair.Duplicate" {
+			t.Errorf("a second key named deploy: got %v, want InvalidKeyPair.Duplicate", err)
+		}
+		must(c.CreateKeyPair(ctx, &ec2.CreateKeyPairInput{KeyName: new("admin")}))(t)
+		got := must(c.DescribeKeyPairs(ctx, &ec2.DescribeKeyPairsInput{KeyNames: []string{"admin", "deploy"}}))(t)
+		var names []string
+		for _, k := range got.KeyPairs {
+			names = append(names, *k.KeyName)
+		}
+		if diff := cmp.Diff([]string{"admin", "deploy"}, names); diff != "" {
+			t.Errorf("DescribeKeyPairs (-want +got):\n%s", diff)
+		}
+		if all := must(c.DescribeKeyPairs(ctx, &ec2.DescribeKeyPairsInput{}))(t); len(all.KeyPairs) != 2 {
+			t.Errorf("DescribeKeyPairs of all answered %d key pairs, want 2", len(all.KeyPairs))
+		}
+		must(c.DeleteKeyPair(ctx, &ec2.DeleteKeyPairInput{KeyName: new("deploy")}))(t)
+		_, err = c.DescribeKeyPairs(ctx, &ec2.DescribeKeyPairsInput{KeyNames: []string{"deploy"}})
+		if got := codeOf(err); got != "InvalidKeyPair.NotFound" {
+			t.Errorf("DescribeKeyPairs of the deleted key: got %v, want InvalidKeyPair.NotFound", err)
+		}
+	})
 }
