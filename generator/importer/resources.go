@@ -41,6 +41,10 @@ type inferredRes struct {
 	ops           []*inferredOp     // create, read, update, delete, list, in that order
 	tagOps        []*inferredOp     // tag, untag, listTags
 	errs          map[string]string // notFound, conflict, hasChildren, invalidToken
+	// listed is set for a resource read through a list of ids, with no
+	// read (listed.go); idPrefix is the prefix its ids have.
+	listed   bool
+	idPrefix string
 }
 
 type inferredOp struct {
@@ -58,6 +62,7 @@ type inferredOp struct {
 	prefixes    [][2]string // list: input member, description member it begins
 	status      [2]string   // during, then
 	set         [][2]string // description member, template
+	listedOp                // a list read through ids, tags by id (listed.go)
 }
 
 // Suffixes of the members naming a resource, in the order they are
@@ -101,12 +106,18 @@ func (t *translator) inferResources(ex *extras) []*inferredRes {
 	// service) can take the deepest.
 	for _, deep := range []bool{false, true} {
 		for _, r := range found {
-			if r.parent == nil {
+			if r.parent == nil && !r.listed {
 				t.inferParent(r, found, deep)
 			}
 		}
 	}
+	for _, r := range found {
+		if r.listed {
+			t.inferListedParent(r, found)
+		}
+	}
 	t.inferTags(found, ops)
+	t.inferTagsByID(found, ops)
 	for _, r := range found {
 		t.inferErrors(r, found)
 		t.inferFilters(r, ex)
@@ -123,7 +134,10 @@ func (t *translator) inferResource(x string, create *botoOperation, ops map[stri
 	if read == nil {
 		read = ops["Describe"+x]
 	}
-	if read == nil || read.output == "" || create.input == "" {
+	if read == nil {
+		return t.inferListed(x, create, ops, ex) // listed.go
+	}
+	if read.output == "" || create.input == "" {
 		return nil
 	}
 	readDesc, desc := t.descriptionOf(x, t.m.shapes[read.output])
@@ -776,6 +790,7 @@ func (t *translator) resources(found []*inferredRes) *yaml.Node {
 				}
 				b.add(f.key, flow(list))
 			}
+			writeListed(b, o)
 			b.addStr("resourceArn", o.resourceArn)
 			b.addStr("tags", o.tags)
 			b.addStr("tagKeys", o.tagKeys)
@@ -832,7 +847,9 @@ func (t *translator) arnTemplate(r *inferredRes) string {
 		svc = t.m.meta.endpointPrefix
 	}
 	path := kebab(r.name) + "/"
-	if r.parentID != "" {
+	if r.parentID != "" && !r.listed {
+		// (A resource read through a list of ids has an id unique in
+		// the account, which its ARN needs alone: EC2's subnet/<id>.)
 		path += "{output." + r.parentID + "}/"
 	}
 	return "arn:{partition}:" + svc + ":{region}:{account}:" + path + "{output." + r.id + "}"
@@ -843,6 +860,10 @@ func (t *translator) arnTemplate(r *inferredRes) string {
 func (t *translator) idTemplate(r *inferredRes) string {
 	if r.id == r.nm {
 		return ""
+	}
+	if r.idPrefix != "" {
+		// The examples' prefix, and 17 hex digits: EC2's long ids.
+		return r.idPrefix + "{random:0-9a-f:17}"
 	}
 	return idTemplate(t.patternOf(r.desc, r.id))
 }
@@ -961,7 +982,7 @@ func pickValue(enum, want []string) string {
 // plural is the name ListXs uses for resource x.
 func plural(x string) string {
 	switch {
-	case strings.HasSuffix(x, "y") && !strings.HasSuffix(x, "ey"):
+	case strings.HasSuffix(x, "y") && !strings.ContainsRune("aeiou", rune(x[max(len(x)-2, 0)])):
 		return x[:len(x)-1] + "ies"
 	case strings.HasSuffix(x, "s"), strings.HasSuffix(x, "x"), strings.HasSuffix(x, "ch"), strings.HasSuffix(x, "sh"):
 		return x + "es"

@@ -10,6 +10,7 @@ import (
 
 	"github.com/specgen/specgen/gen/ec2"
 	"github.com/specgen/specgen/gen/ec2/ec2mock"
+	"github.com/specgen/specgen/generator/model"
 	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 )
@@ -191,9 +192,9 @@ func TestEC2ResourcesAndTags(t *testing.T) {
 		}{
 			{"one filter, two values", []ec2.Filter{{Name: new("cidr"), Values: []string{"10.1.0.0/16", "10.2.0.0/16"}}}, []string{vpcs[1], vpcs[2]}},
 			{"a tag and a state", []ec2.Filter{{Name: new("tag:env"), Values: []string{"test"}}, {Name: new("state"), Values: []string{"available"}}}, []string{vpcs[0], vpcs[1]}},
-			{"a tag and a block", []ec2.Filter{{Name: new("tag:env"), Values: []string{"test"}}, {Name: new("cidr-block"), Values: []string{"10.1.0.0/16"}}}, []string{vpcs[1]}},
+			{"a tag and a block", []ec2.Filter{{Name: new("tag:env"), Values: []string{"test"}}, {Name: new("cidr"), Values: []string{"10.1.0.0/16"}}}, []string{vpcs[1]}},
 			{"a tag no VPC has", []ec2.Filter{{Name: new("tag:owner"), Values: []string{"test"}}}, nil},
-			{"a filter name the mock does not know", []ec2.Filter{{Name: new("dhcp-options-id"), Values: []string{"dopt-1"}}}, nil},
+			{"a filter name EC2 does not document", []ec2.Filter{{Name: new("colour"), Values: []string{"blue"}}}, nil},
 		} {
 			out := must(c.DescribeVpcs(ctx, &ec2.DescribeVpcsInput{Filters: tc.filters}))(t)
 			if diff := cmp.Diff(tc.want, ids(out.VPCs)); diff != "" {
@@ -267,4 +268,26 @@ func TestEC2ResourcesAndTags(t *testing.T) {
 			t.Errorf("DescribeKeyPairs of the deleted key: got %v, want InvalidKeyPair.NotFound", err)
 		}
 	})
+}
+
+// notFoundCode tells whether code is the not-found error of one of svc's
+// resources in a service whose operations declare no errors (EC2): its
+// code, or the engine's generic one for a resource that names none. An
+// operation acting on a resource (or a parent) that an empty input names
+// answers it.
+func notFoundCode(svc *model.Service, code string) bool {
+	for _, op := range svc.Operations {
+		if len(op.Errors) > 0 {
+			return false
+		}
+	}
+	for _, res := range svc.Resources {
+		switch {
+		case res.NotFound == nil && code == "ResourceNotFoundException":
+			return true
+		case res.NotFound != nil && res.NotFound.Code == code:
+			return true
+		}
+	}
+	return false
 }

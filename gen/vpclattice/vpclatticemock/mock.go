@@ -4033,6 +4033,15 @@ var service = &mockrt.Service{
 					Role:        mockrt.RoleRead,
 				},
 				{
+					InputToken:  "nextToken",
+					Items:       "items",
+					LimitKey:    "maxResults",
+					MaxPageSize: 100,
+					Operation:   "ListResourceGateways",
+					OutputToken: "nextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
 					Operation:   "ListTagsForResource",
 					ResourceARN: "resourceArn",
 					Role:        mockrt.RoleListTags,
