@@ -12,6 +12,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sdkec2 "github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -20,6 +21,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/specgen/specgen/gen/ec2/ec2mock"
+	"github.com/specgen/specgen/specrt/mockrt"
 )
 
 func TestSDKAgainstEC2Mock(t *testing.T) {
@@ -52,7 +54,7 @@ func TestSDKAgainstEC2Mock(t *testing.T) {
 			t.Errorf("DescribeTags: %v", err)
 		}
 	})
-	t.Run("an invalid call is InvalidParameterValue, EC2's own code", func(t *testing.T) {
+	t.Run("an invalid call is InvalidParameterValue, EC2's own code; a missing parameter MissingParameter", func(t *testing.T) {
 		// EC2's model declares no error shape: the SDK surfaces every EC2
 		// error as a smithy.APIError with the service's code.
 		_, err := c.DescribeVpcs(ctx, &sdkec2.DescribeVpcsInput{MaxResults: aws.Int32(1)})
@@ -60,11 +62,79 @@ func TestSDKAgainstEC2Mock(t *testing.T) {
 		if !errors.As(err, &ae) || ae.ErrorCode() != "InvalidParameterValue" || !strings.Contains(ae.ErrorMessage(), "MaxResults") {
 			t.Errorf("DescribeVpcs with MaxResults 1: %v (%T), want InvalidParameterValue naming MaxResults", err, err)
 		}
-		_, err = c.CreateTags(ctx, &sdkec2.CreateTagsInput{Tags: []ec2types.Tag{{Key: aws.String("env")}}}, func(o *sdkec2.Options) {
+		_, err = c.DeleteVpc(ctx, &sdkec2.DeleteVpcInput{}, func(o *sdkec2.Options) {
 			o.APIOptions = append(o.APIOptions, withoutSDKValidation)
 		})
-		if !errors.As(err, &ae) || ae.ErrorCode() != "InvalidParameterValue" {
-			t.Errorf("CreateTags without resources: %v (%T), want InvalidParameterValue", err, err)
+		if !errors.As(err, &ae) || ae.ErrorCode() != "MissingParameter" || ae.ErrorMessage() != "The request must contain the parameter VpcId" {
+			t.Errorf("DeleteVpc without VpcId: %v (%T), want MissingParameter naming VpcId", err, err)
 		}
+	})
+}
+
+// TestSDKEC2VpcLifecycle runs the SDK's EC2 client, and its own waiters,
+// through a VPC's life in the mock: VpcAvailable and SubnetAvailable wait
+// while the mock's transitions (an hour of resource time) are pending,
+// each retry moving the mock's clock past them (advancing, in
+// ecs_waiters_test.go), and the errors are EC2's codes as the SDK's
+// smithy.APIError.
+func TestSDKEC2VpcLifecycle(t *testing.T) {
+	srv, url := ec2mock.NewTestServer(t, append(mockOptions(), mockrt.WithTransitionDelay(waitersTransition))...)
+	c := sdkec2.New(sdkec2.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	ctx := t.Context()
+	wantCode := func(t *testing.T, what string, err error, code string) {
+		t.Helper()
+		var ae smithy.APIError
+		if !errors.As(err, &ae) || ae.ErrorCode() != code {
+			t.Errorf("%s: %v (%T), want the code %s", what, err, err, code)
+		}
+	}
+
+	vpc, err := c.CreateVpc(ctx, &sdkec2.CreateVpcInput{CidrBlock: aws.String("10.0.0.0/16")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vpcID := aws.ToString(vpc.Vpc.VpcId)
+	var subnetID string
+	t.Run("VpcAvailable waits for the pending VPC", func(t *testing.T) {
+		var retries int
+		out, err := sdkec2.NewVpcAvailableWaiter(c).WaitForOutput(ctx, &sdkec2.DescribeVpcsInput{VpcIds: []string{vpcID}}, waitersMaxWait,
+			func(o *sdkec2.VpcAvailableWaiterOptions) {
+				o.MinDelay, o.MaxDelay = time.Millisecond, 5*time.Millisecond
+				o.Retryable = advancing(srv.Server, &retries, o.Retryable)
+			})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(out.Vpcs) != 1 || out.Vpcs[0].State != ec2types.VpcStateAvailable || retries != 1 {
+			t.Errorf("waited for %+v after %d retries, want the VPC available after 1", out.Vpcs, retries)
+		}
+	})
+	t.Run("SubnetAvailable waits for the pending subnet", func(t *testing.T) {
+		sn, err := c.CreateSubnet(ctx, &sdkec2.CreateSubnetInput{VpcId: &vpcID, CidrBlock: aws.String("10.0.1.0/24")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		subnetID = aws.ToString(sn.Subnet.SubnetId)
+		var retries int
+		err = sdkec2.NewSubnetAvailableWaiter(c).Wait(ctx, &sdkec2.DescribeSubnetsInput{SubnetIds: []string{subnetID}}, waitersMaxWait,
+			func(o *sdkec2.SubnetAvailableWaiterOptions) {
+				o.MinDelay, o.MaxDelay = time.Millisecond, 5*time.Millisecond
+				o.Retryable = advancing(srv.Server, &retries, o.Retryable)
+			})
+		if err != nil || retries != 1 {
+			t.Errorf("SubnetAvailable: %v after %d retries, want success after 1", err, retries)
+		}
+	})
+	t.Run("a VPC with a subnet is not deleted; once the subnet is, the VPC is gone", func(t *testing.T) {
+		_, err := c.DeleteVpc(ctx, &sdkec2.DeleteVpcInput{VpcId: &vpcID})
+		wantCode(t, "DeleteVpc with a subnet", err, "DependencyViolation")
+		if _, err := c.DeleteSubnet(ctx, &sdkec2.DeleteSubnetInput{SubnetId: &subnetID}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.DeleteVpc(ctx, &sdkec2.DeleteVpcInput{VpcId: &vpcID}); err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.DescribeVpcs(ctx, &sdkec2.DescribeVpcsInput{VpcIds: []string{vpcID}})
+		wantCode(t, "DescribeVpcs of the deleted VPC", err, "InvalidVpcID.NotFound")
 	})
 }

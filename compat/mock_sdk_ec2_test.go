@@ -15,11 +15,11 @@ import (
 
 // EC2 speaks ec2Query: form requests whose keys follow its capitalisation
 // rules, XML answers without a result wrapper, errors in
-// <Response><Errors>. The importer infers no resource for it, so the mock
-// is stateless: it routes, decodes and validates each of the 800
-// operations and answers a conforming output (CreateVpc's from a mock
-// block, specs/ec2/mock.overlay.yaml). The AWS SDK's side of this test is
-// in mock_sdk_ec2_sdk_test.go, behind the ec2bench build tag, since
+// <Response><Errors>. The mock routes, decodes and validates each of the
+// 800 operations, and keeps the resources the importer infers and
+// specs/ec2/mock.overlay.yaml completes (VPCs, subnets, security groups,
+// ...), answering EC2's own error codes. The AWS SDK's side of this test
+// is in mock_sdk_ec2_sdk_test.go, behind the ec2bench build tag, since
 // compiling the SDK's service/ec2 takes minutes and gigabytes.
 
 var vpcIDRE = regexp.MustCompile(`^vpc-[0-9a-f]{17}$`)
@@ -54,7 +54,11 @@ func TestGeneratedEC2ClientAgainstMock(t *testing.T) {
 
 	_, err = c.CreateTags(ctx, &ec2.CreateTagsInput{Tags: []ec2.Tag{{Key: aws.String("env")}}}, func(o *ec2.Options) { o.DisableValidation = true })
 	var ae smithy.APIError
-	if !errors.As(err, &ae) || ae.ErrorCode() != "InvalidParameterValue" {
-		t.Errorf("CreateTags without resources: %v (%T), want the code InvalidParameterValue", err, err)
+	if !errors.As(err, &ae) || ae.ErrorCode() != "MissingParameter" || ae.ErrorMessage() != "The request must contain the parameter ResourceId" {
+		t.Errorf("CreateTags without resources: %v (%T), want the code MissingParameter naming ResourceId", err, err)
+	}
+	_, err = c.DescribeVpcs(ctx, &ec2.DescribeVpcsInput{VPCIDs: []string{"vpc-00000000000000000"}})
+	if !errors.As(err, &ae) || ae.ErrorCode() != "InvalidVpcID.NotFound" {
+		t.Errorf("DescribeVpcs of a missing VPC: %v (%T), want the code InvalidVpcID.NotFound", err, err)
 	}
 }

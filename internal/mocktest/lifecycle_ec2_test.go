@@ -1,8 +1,10 @@
 package mocktest
 
 import (
+	"encoding/json"
 	"errors"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 
 	"github.com/specgen/specgen/gen/ec2"
 	"github.com/specgen/specgen/gen/ec2/ec2mock"
+	"github.com/specgen/specgen/generator"
 	"github.com/specgen/specgen/generator/model"
 	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
@@ -290,4 +293,105 @@ func notFoundCode(svc *model.Service, code string) bool {
 		}
 	}
 	return false
+}
+
+// TestEC2WaitersFinish runs EC2's own waiters, as the spec keeps them
+// (waiters-2.json), with the generated client against the mock: each
+// attempt calls the waiter's operation, its acceptors decide, and a retry
+// moves the mock's manual clock by the waiter's delay. VpcAvailable and
+// SubnetAvailable see the pending resource first, then the available one.
+// Only the acceptors these waiters use are evaluated: pathAll over a
+// "list[].member" argument, and error codes.
+func TestEC2WaitersFinish(t *testing.T) {
+	svcs, _, err := generator.Load([]string{"../../specs/ec2/ec2.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waiters := map[string]*model.Waiter{}
+	for _, w := range svcs[0].Waiters {
+		waiters[w.Name] = w
+	}
+	ctx := t.Context()
+	clock := mockrt.NewManualClock(manualStart)
+	_, url := ec2mock.NewTestServer(t, mockrt.WithClock(clock.Now))
+	c := ec2.New(options(url))
+	vpc := must(c.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: new("10.0.0.0/16")}))(t).VPC.VPCID
+	subnet := must(c.CreateSubnet(ctx, &ec2.CreateSubnetInput{VPCID: vpc, CidrBlock: new("10.0.1.0/24")}))(t).Subnet.SubnetID
+
+	for _, tc := range []struct {
+		waiter   string
+		call     func() (any, error)
+		attempts int
+	}{
+		{"VpcAvailable", func() (any, error) { return c.DescribeVpcs(ctx, &ec2.DescribeVpcsInput{VPCIDs: []string{*vpc}}) }, 2},
+		{"SubnetAvailable", func() (any, error) {
+			return c.DescribeSubnets(ctx, &ec2.DescribeSubnetsInput{SubnetIDs: []string{*subnet}})
+		}, 1}, // the VPC's wait moved the clock past the subnet's transition too
+	} {
+		t.Run(tc.waiter+" succeeds against the mock", func(t *testing.T) {
+			w := waiters[tc.waiter]
+			if w == nil {
+				t.Fatalf("no waiter %s in the spec", tc.waiter)
+			}
+			for attempt := 1; attempt <= w.MaxAttempts; attempt++ {
+				out, err := tc.call()
+				switch state := acceptorState(t, w, out, err); state {
+				case "success":
+					if attempt != tc.attempts {
+						t.Errorf("success at attempt %d, want %d", attempt, tc.attempts)
+					}
+					return
+				case "failure":
+					t.Fatalf("attempt %d: the waiter failed (%v)", attempt, err)
+				}
+				clock.Advance(time.Duration(w.Delay) * time.Second)
+			}
+			t.Fatalf("no success in %d attempts", w.MaxAttempts)
+		})
+	}
+}
+
+// acceptorState is the state of w's first acceptor that matches the
+// answer (out, err); "retry" when none does.
+func acceptorState(t *testing.T, w *model.Waiter, out any, err error) string {
+	t.Helper()
+	var body map[string]any
+	if err == nil {
+		data, werr := marshalWire(out)
+		if werr != nil {
+			t.Fatal(werr)
+		}
+		if err := json.Unmarshal(data, &body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, a := range w.Acceptors {
+		switch a.Matcher {
+		case "error":
+			var ae specrt.APIError
+			if errors.As(err, &ae) && ae.ErrorCode() == a.Expected {
+				return a.State
+			}
+		case "pathAll":
+			list, member, ok := strings.Cut(a.Argument, "[].")
+			if !ok {
+				t.Fatalf("%s: argument %q is not list[].member", w.Name, a.Argument)
+			}
+			items, _ := body[list].([]any)
+			all := len(items) > 0
+			for _, it := range items {
+				m, _ := it.(map[string]any)
+				all = all && m[member] == a.Expected
+			}
+			if err == nil && all {
+				return a.State
+			}
+		default:
+			t.Fatalf("%s: matcher %s is not evaluated here", w.Name, a.Matcher)
+		}
+	}
+	if err != nil {
+		t.Fatalf("%s: %v", w.Name, err)
+	}
+	return "retry"
 }
