@@ -75,7 +75,11 @@ func present(f *field, p unsafe.Pointer) unsafe.Pointer {
 // A structure of fewer than 24 members, nearly every one, is written in
 // one pass: its map's head is one byte, set once the members are counted.
 func appendStruct(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
-	in := infoOf(s)
+	return appendFields(b, infoOf(s), p)
+}
+
+// appendFields is appendStruct with the structure's info at hand.
+func appendFields(b []byte, in *info, p unsafe.Pointer) ([]byte, error) {
 	if len(in.fields) < 24 {
 		at := len(b)
 		b, n, err := appendMembers(append(b, majorMap), in.fields, p)
@@ -225,6 +229,15 @@ func appendList(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	}
 	size := infoOf(s).size
 	var err error
+	if s.Elem.Kind == schema.KindStruct {
+		in := infoOf(s.Elem)
+		for i := range h.Len {
+			if b, err = appendFields(b, in, unsafe.Add(h.Data, uintptr(i)*size)); err != nil {
+				return b, err
+			}
+		}
+		return b, nil
+	}
 	for i := range h.Len {
 		if b, err = appendValue(b, s.Elem, unsafe.Add(h.Data, uintptr(i)*size)); err != nil {
 			return b, err
