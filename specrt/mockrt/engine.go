@@ -1865,12 +1865,14 @@ func (r *record) matches(filters map[string]any) bool {
 		if f.path == nil && !f.byTag || len(f.values) == 0 {
 			return false
 		}
-		v := textOf(lookup(desc, f.path))
+		var v string
 		if f.byTag {
 			var ok bool
 			if v, ok = r.tags.get(f.tag); !ok {
 				return false
 			}
+		} else {
+			v = textOf(lookup(desc, f.path))
 		}
 		switch f.cond {
 		case "EQ":
