@@ -176,6 +176,25 @@ func TestEC2ResourcesAndTags(t *testing.T) {
 			t.Errorf("gateway tags (-want +got):\n%s", diff)
 		}
 	})
+	t.Run("AttachInternetGateway records the VPC; DetachInternetGateway clears it", func(t *testing.T) {
+		igw := must(c.CreateInternetGateway(ctx, &ec2.CreateInternetGatewayInput{}))(t).InternetGateway.InternetGatewayID
+		attachments := func() []ec2.InternetGatewayAttachment {
+			out := must(c.DescribeInternetGateways(ctx, &ec2.DescribeInternetGatewaysInput{InternetGatewayIDs: []string{*igw}}))(t)
+			return out.InternetGateways[0].Attachments
+		}
+		must(c.AttachInternetGateway(ctx, &ec2.AttachInternetGatewayInput{InternetGatewayID: igw, VPCID: &vpcs[0]}))(t)
+		if diff := cmp.Diff([]ec2.InternetGatewayAttachment{{VPCID: &vpcs[0], State: ec2.AttachmentStatusAttached}}, attachments()); diff != "" {
+			t.Errorf("attachments (-want +got):\n%s", diff)
+		}
+		must(c.DetachInternetGateway(ctx, &ec2.DetachInternetGatewayInput{InternetGatewayID: igw, VPCID: &vpcs[0]}))(t)
+		if got := attachments(); len(got) != 0 {
+			t.Errorf("attachments %+v after the detach, want none", got)
+		}
+		_, err := c.AttachInternetGateway(ctx, &ec2.AttachInternetGatewayInput{InternetGatewayID: new("igw-00000000000000000"), VPCID: &vpcs[0]})
+		if got := codeOf(err); got != "InvalidInternetGatewayID.NotFound" {
+			t.Errorf("attaching a missing gateway: got %v, want InvalidInternetGatewayID.NotFound", err)
+		}
+	})
 	t.Run("CreateTags naming a missing resource answers its kind's NotFound and tags none", func(t *testing.T) {
 		_, err := c.CreateTags(ctx, &ec2.CreateTagsInput{Resources: []string{vpcs[2], "subnet-00000000000000000"},
 			Tags: []ec2.Tag{{Key: new("env"), Value: new("prod")}}})

@@ -27696,6 +27696,18 @@ var service = &mockrt.Service{
 			NotFound:     errInvalidInternetGatewayIDNotFound,
 			Operations: []mockrt.ResourceOperation{
 				{
+					Description: "-",
+					Identifier:  "internetGatewayId",
+					Operation:   "AttachInternetGateway",
+					Role:        mockrt.RoleAction,
+					Set: []mockrt.Field{
+						{
+							Path:  "attachmentSet",
+							Value: []any{map[string]any{"state": "attached", "vpcId": "{input.vpcId}"}},
+						},
+					},
+				},
+				{
 					Description: "internetGateway",
 					Operation:   "CreateInternetGateway",
 					Role:        mockrt.RoleCreate,
@@ -27751,6 +27763,18 @@ var service = &mockrt.Service{
 					Operation:   "DescribeInternetGateways",
 					OutputToken: "nextToken",
 					Role:        mockrt.RoleList,
+				},
+				{
+					Description: "-",
+					Identifier:  "internetGatewayId",
+					Operation:   "DetachInternetGateway",
+					Role:        mockrt.RoleAction,
+					Set: []mockrt.Field{
+						{
+							Path:  "attachmentSet",
+							Value: []any{},
+						},
+					},
 				},
 			},
 			TagKey:   "key",
