@@ -234,6 +234,32 @@ func TestEC2ResourcesAndTags(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a subnet holding a network interface and a VPC holding a route table are not deleted", func(t *testing.T) {
+		vpc := must(c.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: new("10.9.0.0/16")}))(t).VPC.VPCID
+		subnet := must(c.CreateSubnet(ctx, &ec2.CreateSubnetInput{VPCID: vpc, CidrBlock: new("10.9.1.0/24")}))(t).Subnet.SubnetID
+		eni := must(c.CreateNetworkInterface(ctx, &ec2.CreateNetworkInterfaceInput{SubnetID: subnet}))(t).NetworkInterface.NetworkInterfaceID
+		rtb := must(c.CreateRouteTable(ctx, &ec2.CreateRouteTableInput{VPCID: vpc}))(t).RouteTable
+		if !regexp.MustCompile(`^rtb-[0-9a-f]{17}$`).MatchString(*rtb.RouteTableID) || *rtb.VPCID != *vpc {
+			t.Errorf("route table %s in %s, want rtb- and 17 hex digits in %s", *rtb.RouteTableID, *rtb.VPCID, *vpc)
+		}
+		for _, tc := range []struct {
+			what string
+			err  error
+			code string
+		}{
+			{"DeleteSubnet with a network interface", second(c.DeleteSubnet(ctx, &ec2.DeleteSubnetInput{SubnetID: subnet})), "DependencyViolation"},
+			{"DeleteNetworkInterface", second(c.DeleteNetworkInterface(ctx, &ec2.DeleteNetworkInterfaceInput{NetworkInterfaceID: eni})), ""},
+			{"DeleteNetworkInterface again", second(c.DeleteNetworkInterface(ctx, &ec2.DeleteNetworkInterfaceInput{NetworkInterfaceID: eni})), "InvalidNetworkInterfaceID.NotFound"},
+			{"DeleteSubnet", second(c.DeleteSubnet(ctx, &ec2.DeleteSubnetInput{SubnetID: subnet})), ""},
+			{"DeleteVpc with a route table", second(c.DeleteVpc(ctx, &ec2.DeleteVpcInput{VPCID: vpc})), "DependencyViolation"},
+			{"DeleteRouteTable", second(c.DeleteRouteTable(ctx, &ec2.DeleteRouteTableInput{RouteTableID: rtb.RouteTableID})), ""},
+			{"DeleteVpc", second(c.DeleteVpc(ctx, &ec2.DeleteVpcInput{VPCID: vpc})), ""},
+		} {
+			if got := codeOf(tc.err); got != tc.code || tc.code == "" && tc.err != nil {
+				t.Errorf("%s: got %v, want %q", tc.what, tc.err, tc.code)
+			}
+		}
+	})
 	t.Run("CreateSecurityGroup answers its id; DescribeSecurityGroups the whole group", func(t *testing.T) {
 		out := must(c.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: new("web"), Description: new("web servers"), VPCID: &vpcs[0]}))(t)
 		if !regexp.MustCompile(`^sg-[0-9a-f]{17}$`).MatchString(*out.GroupID) {
@@ -291,6 +317,9 @@ func TestEC2ResourcesAndTags(t *testing.T) {
 		}
 	})
 }
+
+// second is the error of a call's two results.
+func second[T any](_ T, err error) error { return err }
 
 // notFoundCode tells whether code is the not-found error of one of svc's
 // resources in a service whose operations declare no errors (EC2): its

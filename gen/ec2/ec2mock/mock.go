@@ -28985,6 +28985,7 @@ var service = &mockrt.Service{
 			IDTemplate:   "acl-{random:0-9a-f:17}",
 			InvalidToken: errInvalidParameterValue,
 			Name:         "NetworkAcl",
+			NotFound:     errInvalidNetworkAclIDNotFound,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "networkAcl",
@@ -29178,6 +29179,7 @@ var service = &mockrt.Service{
 			IDTemplate:   "eni-{random:0-9a-f:17}",
 			InvalidToken: errInvalidParameterValue,
 			Name:         "NetworkInterface",
+			NotFound:     errInvalidNetworkInterfaceIDNotFound,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "networkInterface",
@@ -29495,6 +29497,7 @@ var service = &mockrt.Service{
 			IDTemplate:   "rtb-{random:0-9a-f:17}",
 			InvalidToken: errInvalidParameterValue,
 			Name:         "RouteTable",
+			NotFound:     errInvalidRouteTableIDNotFound,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "routeTable",
@@ -29817,6 +29820,7 @@ var service = &mockrt.Service{
 		{
 			ARN:          "subnetArn",
 			ARNTemplate:  "arn:{partition}:ec2:{region}:{account}:subnet/{output.subnetId}",
+			HasChildren:  errDependencyViolation,
 			ID:           "subnetId",
 			IDTemplate:   "subnet-{random:0-9a-f:17}",
 			InvalidToken: errInvalidParameterValue,
@@ -30967,7 +30971,7 @@ var service = &mockrt.Service{
 			Tags:     "tagSet",
 		},
 		{
-			HasChildren:  errDependencyViolation,
+			HasChildren:  errDependencyViolation2,
 			ID:           "vpcId",
 			IDTemplate:   "vpc-{random:0-9a-f:17}",
 			InvalidToken: errInvalidParameterValue,
@@ -31434,6 +31438,33 @@ var (
 			},
 		},
 	}
+	errInvalidNetworkAclIDNotFound = &mockrt.ErrorTemplate{
+		Code: "InvalidNetworkAclID.NotFound",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The networkAcl ID '{subject}' does not exist",
+			},
+		},
+	}
+	errInvalidNetworkInterfaceIDNotFound = &mockrt.ErrorTemplate{
+		Code: "InvalidNetworkInterfaceID.NotFound",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The networkInterface ID '{subject}' does not exist",
+			},
+		},
+	}
+	errInvalidRouteTableIDNotFound = &mockrt.ErrorTemplate{
+		Code: "InvalidRouteTableID.NotFound",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The routeTable ID '{subject}' does not exist",
+			},
+		},
+	}
 	errInvalidGroupNotFound = &mockrt.ErrorTemplate{
 		Code: "InvalidGroup.NotFound",
 		Members: []mockrt.Field{
@@ -31461,6 +31492,15 @@ var (
 			},
 		},
 	}
+	errDependencyViolation = &mockrt.ErrorTemplate{
+		Code: "DependencyViolation",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The subnet '{subject}' has dependencies and cannot be deleted.",
+			},
+		},
+	}
 	errInvalidVpcIDNotFound = &mockrt.ErrorTemplate{
 		Code: "InvalidVpcID.NotFound",
 		Members: []mockrt.Field{
@@ -31470,7 +31510,7 @@ var (
 			},
 		},
 	}
-	errDependencyViolation = &mockrt.ErrorTemplate{
+	errDependencyViolation2 = &mockrt.ErrorTemplate{
 		Code: "DependencyViolation",
 		Members: []mockrt.Field{
 			{
