@@ -614,7 +614,11 @@ func (r *resolver) filterList(op *model.Operation, n *yaml.Node, what string) *m
 		case "name", "values", "condition":
 			elems[p.k.Value] = r.str(p.v, p.k.Value)
 		case "defaultCondition":
-			fl.DefaultCondition = r.str(p.v, p.k.Value).v
+			v := r.str(p.v, p.k.Value)
+			if v.ok() && v.v != "EQ" && v.v != "IN" {
+				r.errorf(v.n, "%s: defaultCondition %q must be EQ or IN", what, v.v)
+			}
+			fl.DefaultCondition = v.v
 		case "tagPrefix":
 			fl.TagPrefix = r.str(p.v, p.k.Value).v
 		case "fields":
@@ -754,7 +758,8 @@ func (r *resolver) descShape(ro *model.ResourceOperation) *model.Shape {
 
 // resourceError is the error shape v names, its message member set to
 // {message}; it must be an error some operation declares, so that the
-// clients know it.
+// clients know it. In a service whose operations declare no errors, v
+// may be an error's code instead (errorcode.go).
 func (r *resolver) resourceError(res *model.Resource, v str, what string) *model.MockError {
 	if e := r.codeError(v, "resource "+res.Name+" "+what); e != nil {
 		return e // errorcode.go
