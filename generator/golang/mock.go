@@ -660,6 +660,13 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 			})
 		}
 	}
+	if len(ro.OtherIdentifiers) > 0 {
+		d[jen.Id("OtherIdentifiers")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, f := range ro.OtherIdentifiers {
+				g.Lit(f)
+			}
+		})
+	}
 	if len(ro.Identifiers) > 0 {
 		d[jen.Id("Identifiers")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
 			for _, f := range ro.Identifiers {

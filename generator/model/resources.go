@@ -62,6 +62,9 @@ type ResourceOperation struct {
 	// Identifier and ParentIdentifier are input members naming the resource
 	// and its parent by id, name or ARN.
 	Identifier, ParentIdentifier string
+	// OtherIdentifiers are input members naming the resource when the
+	// request leaves Identifier out, the first it sets taken.
+	OtherIdentifiers []string
 	// Description is the output member holding the resource's description;
 	// "" for the output itself, "-" for none.
 	Description string

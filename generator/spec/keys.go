@@ -329,7 +329,7 @@ var (
 
 	resourceOpSet = &keySet{name: "resourceOperation", doc: "What an operation does to a resource.", keys: []keyDef{
 		{name: "role", required: true, doc: "What the operation does.", val: vEnum("create", "read", "readMany", "update", "delete", "list", "action", "tag", "untag", "listTags")},
-		{name: "identifier", doc: "read, update, delete, action: the input member naming the resource by id, name or ARN; readMany: the input list of them.", val: vString},
+		{name: "identifier", doc: "read, update, delete, action: the input member naming the resource by id, name or ARN, or a list of them, the first the request sets naming it (EC2's DeleteKeyPair: [KeyName, KeyPairId]); readMany: the input list of them.", val: vOneOf(vString, vList(vString))},
 		{name: "parentIdentifier", doc: "The input member naming the parent by id, name or ARN.", val: vString},
 		{name: "description", doc: "The output member holding the description; \"\" for the output itself; left out, none.", val: vString},
 		{name: "filters", doc: "list: input members that, when set, keep only the resources whose description member of the same name (or, written {input: member}, of another name) equals them.", val: vList(vOneOf(vString, vNamed(vString)))},

@@ -111,3 +111,19 @@ func (r *resolver) listDescribes(res *model.Resource) *model.Shape {
 	}
 	return items
 }
+
+// identifierAlternatives reads an identifier given as a list of input
+// members: the first the request sets names the resource.
+func (r *resolver) identifierAlternatives(ro *model.ResourceOperation, n *yaml.Node, what string) {
+	for i, in := range r.sequence(n, "identifier") {
+		v := r.str(in, "identifier")
+		if s := r.memberPath(ro.Operation.Input, v, what+" input member"); s != nil && s.Kind != model.String {
+			r.errorf(v.n, "%s: input member %s must be a string, it is %s", what, v.v, s.Kind)
+		}
+		if i == 0 {
+			ro.Identifier = v.v
+		} else {
+			ro.OtherIdentifiers = append(ro.OtherIdentifiers, v.v)
+		}
+	}
+}

@@ -924,6 +924,10 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			}
 			later[ro] = ln
 		case "identifier":
+			if deref(p.v).Kind == yaml.SequenceNode {
+				r.identifierAlternatives(ro, p.v, what) // listids.go
+				continue
+			}
 			ro.Identifier = input(r.str(p.v, k), model.String)
 		case "identifiers", "items", "resourceIds":
 			r.listKeys(ro, p, what) // listids.go

@@ -315,6 +315,12 @@ func TestEC2ResourcesAndTags(t *testing.T) {
 		if got := codeOf(err); got != "InvalidKeyPair.NotFound" {
 			t.Errorf("DescribeKeyPairs of the deleted key: got %v, want InvalidKeyPair.NotFound", err)
 		}
+		// DeleteKeyPair names the key by KeyName or by KeyPairId.
+		admin := must(c.DescribeKeyPairs(ctx, &ec2.DescribeKeyPairsInput{KeyNames: []string{"admin"}}))(t).KeyPairs[0].KeyPairID
+		must(c.DeleteKeyPair(ctx, &ec2.DeleteKeyPairInput{KeyPairID: admin}))(t)
+		if all := must(c.DescribeKeyPairs(ctx, &ec2.DescribeKeyPairsInput{}))(t); len(all.KeyPairs) != 0 {
+			t.Errorf("DescribeKeyPairs after deleting both answered %d key pairs, want none", len(all.KeyPairs))
+		}
 	})
 }
 

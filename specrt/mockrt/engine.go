@@ -823,7 +823,7 @@ func (s *Server) resFind(b *boundOp, tree map[string]any, e *env, now time.Time)
 	if err != nil {
 		return nil, err
 	}
-	v, _ := lookup(tree, b.ident).(string)
+	v := identOf(b, tree) // listids.go
 	r := s.res.find(k, parent, v, now, b.Role == RoleRead)
 	if r == nil {
 		if b.retired != nil {

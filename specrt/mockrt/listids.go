@@ -78,3 +78,16 @@ func (en *engine) describeByLists(ops map[string]*compiledOp) {
 		}
 	}
 }
+
+// identOf is the identifier the request gives b's resource: its
+// Identifier member, else the first of OtherIdentifiers it sets.
+func identOf(b *boundOp, tree map[string]any) string {
+	v, _ := lookup(tree, b.ident).(string)
+	for _, other := range b.OtherIdentifiers {
+		if v != "" {
+			break
+		}
+		v, _ = lookup(tree, splitPath(other)).(string)
+	}
+	return v
+}

@@ -184,6 +184,10 @@ type ResourceOperation struct {
 	// FilterList is, for list, an input list of filters by name, values
 	// and condition (Cloud Map's Filters); nil for none.
 	FilterList *FilterList
+	// OtherIdentifiers are input members naming the resource (read,
+	// update, delete, action) when the request leaves Identifier out, the
+	// first it sets taken (EC2's DeleteKeyPair by KeyName or KeyPairId).
+	OtherIdentifiers []string
 	// Identifiers are, for list, input lists of ids, names or ARNs: a
 	// request that sets one lists only the resources they name, in the
 	// order asked, in one page, and one naming no resource answers the

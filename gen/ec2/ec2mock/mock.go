@@ -28470,10 +28470,11 @@ var service = &mockrt.Service{
 					Tags:        "Tag",
 				},
 				{
-					Description: "-",
-					Identifier:  "KeyName",
-					Operation:   "DeleteKeyPair",
-					Role:        mockrt.RoleDelete,
+					Description:      "-",
+					Identifier:       "KeyName",
+					Operation:        "DeleteKeyPair",
+					OtherIdentifiers: []string{"KeyPairId"},
+					Role:             mockrt.RoleDelete,
 				},
 				{
 					Operation:   "DeleteTags",
@@ -29773,10 +29774,11 @@ var service = &mockrt.Service{
 					Tags:        "Tag",
 				},
 				{
-					Description: "-",
-					Identifier:  "GroupId",
-					Operation:   "DeleteSecurityGroup",
-					Role:        mockrt.RoleDelete,
+					Description:      "-",
+					Identifier:       "GroupId",
+					Operation:        "DeleteSecurityGroup",
+					OtherIdentifiers: []string{"GroupName"},
+					Role:             mockrt.RoleDelete,
 				},
 				{
 					Operation:   "DeleteTags",
