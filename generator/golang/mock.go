@@ -509,7 +509,7 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 	}
 	for field, v := range map[string]string{"NameMember": res.NameMember, "ARN": res.ARN, "ParentID": res.ParentID, "ParentARN": res.ParentARN,
 		"Status": res.Status, "Created": res.Created, "Modified": res.Modified, "IDTemplate": res.IDTemplate, "ARNTemplate": res.ARNTemplate,
-		"Tags": res.Tags, "TagKey": res.TagKey, "TagValue": res.TagValue} {
+		"Tags": res.Tags, "TagKey": res.TagKey, "TagValue": res.TagValue, "Attributes": res.Attributes} {
 		if v != "" {
 			d[jen.Id(field)] = jen.Lit(v)
 		}
@@ -603,6 +603,7 @@ func actsOnResource(p *Package, op *model.Operation) bool {
 var roleConsts = map[string]string{
 	"create": "RoleCreate", "read": "RoleRead", "update": "RoleUpdate", "delete": "RoleDelete", "list": "RoleList",
 	"action": "RoleAction", "tag": "RoleTag", "untag": "RoleUntag", "listTags": "RoleListTags", "readMany": "RoleReadMany",
+	"deleteMany": "RoleDeleteMany",
 }
 
 func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
@@ -612,7 +613,8 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	}
 	fields := map[string]string{"Identifier": ro.Identifier, "ParentIdentifier": ro.ParentIdentifier,
 		"IdempotencyToken": ro.IdempotencyToken, "ResourceARN": ro.ResourceARN, "Failures": ro.Failures, "ARNOutput": ro.ARNOutput,
-		"Tags": ro.Tags, "TagKeys": ro.TagKeys, "TagKey": ro.TagKey, "TagValue": ro.TagValue}
+		"Tags": ro.Tags, "TagKeys": ro.TagKeys, "TagKey": ro.TagKey, "TagValue": ro.TagValue,
+		"AttributeName": ro.AttributeName, "AttributeValue": ro.AttributeValue}
 	if pg := ro.Operation.Paginator; ro.Role == "list" && pg != nil && len(pg.ResultKeys) > 0 {
 		fields["Items"] = memberPath(pg.ResultKeys[0])
 		if len(pg.InputTokens) > 0 {
@@ -631,7 +633,7 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		}
 	}
 	switch ro.Role {
-	case "list", "tag", "untag", "listTags":
+	case "list", "tag", "untag", "listTags", "deleteMany":
 	default:
 		// "" is the output itself, so it is written out; "-" is none.
 		d[jen.Id("Description")] = jen.Lit(ro.Description)
@@ -682,6 +684,12 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	}
 	if ro.UpdateExisting {
 		d[jen.Id("UpdateExisting")] = jen.True()
+	}
+	if ro.IgnoreMissing {
+		d[jen.Id("IgnoreMissing")] = jen.True()
+	}
+	if ro.Cascade {
+		d[jen.Id("Cascade")] = jen.True()
 	}
 	if ro.Each != "" {
 		d[jen.Id("Each")] = jen.Lit(ro.Each)

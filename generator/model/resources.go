@@ -51,13 +51,17 @@ type Resource struct {
 	// DefaultParent is the name of the parent a request naming none means
 	// (a schedule created without a group lives in default); "" for none.
 	DefaultParent string
+	// Attributes, when set, is the member name under which the resource is
+	// a map of strings (SNS's topic Attributes): the description is that
+	// map, a create starts it from its input member of that name.
+	Attributes string
 }
 
 // ResourceOperation is what one operation does to a resource.
 type ResourceOperation struct {
 	Operation *Operation
-	// Role is create, read, readMany, update, delete, list, action, tag,
-	// untag or listTags.
+	// Role is create, read, readMany, update, delete, deleteMany, list,
+	// action, tag, untag or listTags.
 	Role string
 	// Identifier and ParentIdentifier are input members naming the resource
 	// and its parent by id, name or ARN.
@@ -116,6 +120,16 @@ type ResourceOperation struct {
 	// UpdateExisting makes a create of a taken id or name update the
 	// resource that has it.
 	UpdateExisting bool
+	// AttributeName and AttributeValue are the input members of an update
+	// of a resource kept as Attributes: the attribute it writes and its
+	// value.
+	AttributeName, AttributeValue string
+	// IgnoreMissing makes a delete or deleteMany of an identifier naming
+	// no resource succeed.
+	IgnoreMissing bool
+	// Cascade makes a delete or deleteMany remove the resource's children
+	// with it.
+	Cascade bool
 	// Each is the input list of strings a create makes one resource for
 	// each of, EachMember the description member each string is written
 	// to; "" for a create of one.

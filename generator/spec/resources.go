@@ -17,16 +17,17 @@ import (
 
 // roleKeys are the keys each role accepts beside role and status.
 var roleKeys = map[string][]string{
-	"create":   {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "updateExisting", "arnOutput", "each"},
-	"read":     {"identifier", "parentIdentifier", "description", "notFound"},
-	"readMany": {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
-	"update":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
-	"delete":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
-	"action":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
-	"list":     {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList"},
-	"tag":      {"resourceArn", "tags", "notFound"},
-	"untag":    {"resourceArn", "tagKeys", "notFound"},
-	"listTags": {"resourceArn", "tags", "notFound"},
+	"create":     {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "updateExisting", "arnOutput", "each"},
+	"read":       {"identifier", "parentIdentifier", "description", "notFound"},
+	"readMany":   {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
+	"update":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "attributeName", "attributeValue"},
+	"delete":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "ignoreMissing", "cascade"},
+	"deleteMany": {"identifier", "parentIdentifier", "notFound", "ignoreMissing", "cascade"},
+	"action":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
+	"list":       {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList"},
+	"tag":        {"resourceArn", "tags", "notFound"},
+	"untag":      {"resourceArn", "tagKeys", "notFound"},
+	"listTags":   {"resourceArn", "tags", "notFound"},
 }
 
 // resources resolves the resources block; it runs after mocks().
@@ -208,6 +209,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	templates := map[string]str{}
 	errs := map[string]str{}
 	var opsN, countsN, builtinN, childErrsN *yaml.Node
+	var attrsN str
 	var inactive []str
 	for _, p := range r.mapping(n, "resource "+res.Name, resourceKeys) {
 		switch k := p.k.Value; k {
@@ -242,6 +244,9 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			}
 		case "defaultParent":
 			res.DefaultParent = r.str(p.v, k).v
+		case "attributes":
+			attrsN = r.str(p.v, k)
+			res.Attributes = attrsN.v
 		}
 	}
 	if !members["id"].ok() && !r.isMeant(n, "id") {
@@ -318,6 +323,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		return parent
 	}
 	r.resDesc[res] = desc
+	r.attributes(res, desc, attrsN, key)
 	if countsN != nil {
 		res.Counts = map[string]string{}
 		for _, p := range r.mapping(countsN, "counts", nil) {
@@ -513,6 +519,34 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		res.InvalidToken = r.resourceError(res, str{r.svc.ValidationError.Name, key}, "invalidToken")
 	}
 	return parent
+}
+
+// attributes checks a resource kept as attributes (attrs, its attributes
+// key): its description must be a map of strings, and a create's input
+// member of that name, which starts the description, one too. A
+// description that is a map needs the key.
+func (r *resolver) attributes(res *model.Resource, desc *model.Shape, attrs str, key *yaml.Node) {
+	stringMap := func(s *model.Shape) bool {
+		return s.Kind == model.Map && s.Value != nil && s.Value.Kind == model.String
+	}
+	if !attrs.ok() {
+		if desc.Kind == model.Map {
+			r.errorf(key, "resource %s is described by a map: say so with attributes, the member that holds it", res.Name)
+		}
+		return
+	}
+	if !stringMap(desc) {
+		r.errorf(attrs.n, "resource %s: attributes: its description must be a map of strings (the read's description %s), it is %s", res.Name, attrs.v, desc.Kind)
+		return
+	}
+	for _, ro := range res.Operations {
+		if ro.Role != "create" {
+			continue
+		}
+		if s := shapeAt(ro.Operation.Input, attrs.v); s != nil && !stringMap(s) {
+			r.errorf(attrs.n, "resource %s: attributes: the input member %s of %s must be a map of strings, it is %s", res.Name, attrs.v, ro.Operation.Name, s.Kind)
+		}
+	}
 }
 
 // transition reads a status block; its statuses are checked against the
@@ -783,7 +817,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			if _, ok := roleKeys[v.v]; ok {
 				ro.Role = v.v
 			} else if v.ok() {
-				r.errorf(v.n, "unknown role %q (want create, read, readMany, update, delete, list, action, tag, untag or listTags)", v.v)
+				r.errorf(v.n, "unknown role %q (want create, read, readMany, update, delete, deleteMany, list, action, tag, untag or listTags)", v.v)
 			}
 		}
 	}
@@ -815,7 +849,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			r.errorf(p.k, "%s: key %q does not apply to role %s", what, k, ro.Role)
 			continue
 		}
-		if ro.Role == "readMany" && (k == "identifier" || k == "description") {
+		if (ro.Role == "readMany" || ro.Role == "deleteMany") && (k == "identifier" || k == "description") {
 			v := r.str(p.v, k)
 			if k == "identifier" {
 				if s := r.memberPath(op.Input, v, what+" input member"); s != nil && (s.Kind != model.List || s.Member.Kind != model.String) {
@@ -835,6 +869,22 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			ro.NotFound = r.resourceError(res, r.str(p.v, k), "notFound of "+op.Name)
 		case "retired":
 			ro.Retired = r.resourceError(res, r.str(p.v, k), "retired of "+op.Name)
+		case "ignoreMissing":
+			ro.IgnoreMissing = r.boolean(p.v, k)
+		case "cascade":
+			ro.Cascade = r.boolean(p.v, k)
+		case "attributeName", "attributeValue":
+			v := r.str(p.v, k)
+			if res.Attributes == "" {
+				r.errorf(p.k, "%s: %s applies to a resource kept as attributes (its attributes key)", what, k)
+				continue
+			}
+			input(v, model.String)
+			if k == "attributeName" {
+				ro.AttributeName = v.v
+			} else {
+				ro.AttributeValue = v.v
+			}
 		case "answerExisting", "updateExisting":
 			if k == "answerExisting" {
 				ro.AnswerExisting = r.boolean(p.v, k)
@@ -938,6 +988,11 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 				if s := output(v, model.Structure, model.List); s != nil && s.Kind == model.List && s.Member.Kind != model.Structure {
 					r.errorf(v.n, "%s: description %s must be a structure or a list of them", what, v.v)
 				}
+			case res.Attributes != "":
+				// A resource kept as attributes is answered as the map.
+				if s := output(v, model.Structure, model.Map); s != nil && s.Kind == model.Map && (s.Value == nil || s.Value.Kind != model.String) {
+					r.errorf(v.n, "%s: description %s must be a map of strings", what, v.v)
+				}
 			default:
 				output(v, model.Structure)
 			}
@@ -957,7 +1012,15 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 				}
 				v := r.str(in, "filter")
 				if v.ok() {
-					input(v, model.String, model.Integer, model.Long, model.Boolean)
+					// An input list keeps the resources whose member is
+					// one of its values (CloudWatch's AlarmNames).
+					if s := shapeAt(op.Input, v.v); s != nil && s.Kind == model.List {
+						if s.Member == nil || !isScalar(s.Member) {
+							r.errorf(v.n, "%s: filter %s must be a scalar input member or a list of scalars", what, v.v)
+						}
+					} else {
+						input(v, model.String, model.Integer, model.Long, model.Boolean)
+					}
 					ro.Filters = append(ro.Filters, v.v)
 					m := r.str(member, "filter member")
 					ro.FilterMembers = append(ro.FilterMembers, m.v)
@@ -983,7 +1046,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 				}
 			}
 			switch t := ro.Transition; {
-			case ro.Role == "list" || ro.Role == "read" || ro.Role == "readMany" || isTagRole(ro.Role):
+			case ro.Role == "list" || ro.Role == "read" || ro.Role == "readMany" || ro.Role == "deleteMany" || isTagRole(ro.Role):
 				r.errorf(p.k, "%s: a %s operation moves no status", what, ro.Role)
 			case t.During == "" && t.Then == "" && ro.Role != "delete":
 				r.errorf(p.k, "%s: status needs during or then", what)
@@ -997,6 +1060,13 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 	}
 	switch ro.Role {
 	case "read", "update", "delete", "action":
+		need(ro.Identifier, "identifier")
+		if ro.Role == "update" && res.Attributes != "" {
+			// An update of a map writes one attribute: the input's own
+			// members are not the map's.
+			need(ro.AttributeName, "attributeName")
+		}
+	case "deleteMany":
 		need(ro.Identifier, "identifier")
 	case "readMany":
 		need(ro.Identifier, "identifier")

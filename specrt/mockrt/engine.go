@@ -270,6 +270,7 @@ type boundOp struct {
 	inToken, outToken, limit, idemToken []string
 	resourceARN, tags, tagKeys          []string
 	failures, arnOut                    []string
+	attrName, attrValue                 []string
 	set, failure, doneSet               []compiledField
 	creates                             *boundCreates
 }
@@ -361,7 +362,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				inToken: splitPath(ro.InputToken), outToken: splitPath(ro.OutputToken), limit: splitPath(ro.LimitKey),
 				idemToken: splitPath(ro.IdempotencyToken), resourceARN: splitPath(ro.ResourceARN),
 				tags: splitPath(ro.Tags), tagKeys: splitPath(ro.TagKeys), failures: splitPath(ro.Failures),
-				arnOut: splitPath(ro.ARNOutput),
+				arnOut: splitPath(ro.ARNOutput), attrName: splitPath(ro.AttributeName), attrValue: splitPath(ro.AttributeValue),
 			}
 			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
@@ -485,6 +486,8 @@ func (b *boundOp) check() error {
 			return err
 		}
 		return need(b.desc, "description")
+	case RoleDeleteMany:
+		return need(b.ident, "identifier")
 	case RoleList:
 		return need(b.items, "items")
 	case RoleTag, RoleUntag, RoleListTags:
@@ -554,11 +557,16 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		return s.resList(b, op, tree, e, now)
 	case RoleReadMany:
 		return s.resReadMany(b, op, tree, e, now)
+	case RoleDeleteMany:
+		return s.resDeleteMany(b, op, tree, e, now) // deletes.go
 	case RoleTag, RoleUntag, RoleListTags:
 		return s.resTags(b, op, tree, e, now)
 	}
 	r, err := s.resFind(b, tree, e, now)
 	if err != nil {
+		if b.IgnoreMissing && b.Role == RoleDelete {
+			return s.tagAnswer(op, e) // deletes.go: deleting what is not there succeeds
+		}
 		return nil, err
 	}
 	switch b.Role {
@@ -567,18 +575,8 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 			return nil, err
 		}
 	case RoleDelete:
-		if r.isBuiltin() {
-			e.Message = fmt.Sprintf("%s %s is built in and cannot be deleted", r.kind.Name, r.name)
-			return nil, &Error{Code: "ValidationException", Message: e.Message, Status: http.StatusBadRequest}
-		}
-		if ck := s.heldBy(r, now); ck != nil {
-			e.Message = fmt.Sprintf("%s %s still has resources that belong to it", r.kind.Name, r.id)
-			e.Resource = r.tree()
-			t := r.kind.hasChildren
-			if ct := r.kind.hasChildrenOf[ck.Name]; ct != nil {
-				t = ct
-			}
-			return nil, s.buildError(t, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
+		if err := s.deletable(b, r, e, now); err != nil { // deletes.go
+			return nil, err
 		}
 		if b.Transition == nil || b.Transition.During == "" && b.Transition.Then == "" {
 			s.setDesc(r, b.set, e)
@@ -712,11 +710,8 @@ func (s *Server) resReadMany(b *boundOp, op *compiledOp, tree map[string]any, e 
 // modification time is now.
 func (s *Server) update(b *boundOp, r *record, tree map[string]any, e *env, now time.Time) error {
 	desc := r.tree()
-	for k, v := range tree {
-		if s.protected(b, r.kind, k) {
-			continue
-		}
-		desc[k] = v
+	if err := s.updateFrom(b, r.kind, desc, tree, e); err != nil { // attributes.go
+		return err
 	}
 	if r.kind.modifiedPath != nil {
 		setPath(desc, r.kind.modifiedPath, stamp(now))
@@ -1247,10 +1242,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if old := k.unique(uniq); uniq != "" && en.live(old, now) {
 		return s.conflictAnswer(b, op, tree, e, now, collides(old, uniq))
 	}
-	desc := make(map[string]any, len(tree))
-	for key, v := range tree {
-		desc[key] = v
-	}
+	desc := k.createStart(tree) // attributes.go
 	var parent *record
 	if k.parent != nil && b.parentIdent != nil {
 		pv, _ := lookup(tree, b.parentIdent).(string)
@@ -1836,7 +1828,7 @@ func (r *record) matches(filters map[string]any) bool {
 	for member, want := range filters {
 		f, ok := want.(listFilter)
 		if !ok {
-			if textOf(desc[member]) != textOf(want) {
+			if !equalsFilter(desc[member], want) { // filters.go
 				return false
 			}
 			continue
@@ -2064,7 +2056,8 @@ func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	return appendJSON(nil, out)
 }
 
-// tagAnswer is a tag or untag operation's answer: its mock block's output
+// tagAnswer is the answer of an operation that answers no description (a
+// tag, an untag, a delete of what is not there): its mock block's output
 // (Lightsail's operations), else an empty one.
 func (s *Server) tagAnswer(op *compiledOp, e *env) ([]byte, error) {
 	if len(op.output) == 0 {

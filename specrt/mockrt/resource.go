@@ -88,6 +88,12 @@ type Resource struct {
 	// a group lives in default); "" makes the parent required. Lists
 	// naming none still list the resources of every parent.
 	DefaultParent string
+	// Attributes, when set, makes the description a map of strings (an
+	// SNS topic's attributes) rather than a structure: a create starts it
+	// from its input member of that name, and an update writes the one
+	// attribute its AttributeName names (attributes.go). The identifiers
+	// are keys of the map.
+	Attributes string
 }
 
 // Role is what an operation does to a resource.
@@ -101,10 +107,13 @@ const (
 	RoleDelete   Role = "delete"
 	RoleList     Role = "list"
 	RoleReadMany Role = "readMany" // reads a list of identifiers at once
-	RoleAction   Role = "action"   // changes the status only: pause, resume
-	RoleTag      Role = "tag"
-	RoleUntag    Role = "untag"
-	RoleListTags Role = "listTags"
+	// RoleDeleteMany deletes a list of identifiers at once (CloudWatch's
+	// DeleteAlarms).
+	RoleDeleteMany Role = "deleteMany"
+	RoleAction     Role = "action" // changes the status only: pause, resume
+	RoleTag        Role = "tag"
+	RoleUntag      Role = "untag"
+	RoleListTags   Role = "listTags"
 )
 
 // ResourceOperation binds an operation to a resource in a role.
@@ -195,6 +204,18 @@ type ResourceOperation struct {
 	// what Creates says and answer it (Cloud Map's RegisterInstance of an
 	// InstanceId already registered).
 	UpdateExisting bool
+	// AttributeName and AttributeValue are, for an update of a resource
+	// kept as Attributes, the input members naming the one attribute it
+	// writes and its value (SNS's SetTopicAttributes).
+	AttributeName, AttributeValue string
+	// IgnoreMissing makes a delete (or deleteMany) of an identifier naming
+	// no resource succeed, as if it had deleted it (SNS's DeleteTopic is
+	// idempotent); deleteMany then deletes the others.
+	IgnoreMissing bool
+	// Cascade makes a delete remove the resource's children with it (SNS's
+	// DeleteTopic deletes the topic's subscriptions) instead of answering
+	// HasChildren.
+	Cascade bool
 	// Each makes a create make one resource for each string of an input
 	// list (Lightsail's CreateInstances and its instanceNames): Each is
 	// that input member, EachMember the description member each string

@@ -1502,7 +1502,185 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol:        "awsQuery",
+	Protocol: "awsQuery",
+	Resources: []*mockrt.Resource{
+		{
+			ARN:          "SubscriptionArn",
+			Attributes:   "Attributes",
+			ID:           "SubscriptionArn",
+			IDTemplate:   "{output.TopicArn}:{uuid}",
+			InvalidToken: errInvalidParameterException,
+			Name:         "Subscription",
+			NotFound:     errNotFoundException,
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "Attributes",
+					Identifier:  "SubscriptionArn",
+					Operation:   "GetSubscriptionAttributes",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "NextToken",
+					Items:       "Subscriptions",
+					Operation:   "ListSubscriptions",
+					OutputToken: "NextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					InputToken:       "NextToken",
+					Items:            "Subscriptions",
+					Operation:        "ListSubscriptionsByTopic",
+					OutputToken:      "NextToken",
+					ParentIdentifier: "TopicArn",
+					Role:             mockrt.RoleList,
+				},
+				{
+					AttributeName:  "AttributeName",
+					AttributeValue: "AttributeValue",
+					Description:    "-",
+					Identifier:     "SubscriptionArn",
+					Operation:      "SetSubscriptionAttributes",
+					Role:           mockrt.RoleUpdate,
+				},
+				{
+					ARNOutput:        "SubscriptionArn",
+					Description:      "-",
+					Operation:        "Subscribe",
+					ParentIdentifier: "TopicArn",
+					Role:             mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "Owner",
+							Value: "{account}",
+						},
+						{
+							Path:  "Protocol",
+							Value: "{input.Protocol}",
+						},
+						{
+							Path:  "Endpoint",
+							Value: "{input.Endpoint}",
+						},
+						{
+							Path:  "PendingConfirmation",
+							Value: "false",
+						},
+						{
+							Path:  "ConfirmationWasAuthenticated",
+							Value: "true",
+						},
+						{
+							Path:  "RawMessageDelivery",
+							Value: "{input.Attributes.RawMessageDelivery|\"false\"}",
+						},
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "SubscriptionArn",
+					Operation:   "Unsubscribe",
+					Role:        mockrt.RoleDelete,
+				},
+			},
+			Parent:    "Topic",
+			ParentARN: "TopicArn",
+		},
+		{
+			ARN:          "TopicArn",
+			Attributes:   "Attributes",
+			ID:           "TopicArn",
+			InvalidToken: errInvalidParameterException,
+			Name:         "Topic",
+			NotFound:     errNotFoundException,
+			Operations: []mockrt.ResourceOperation{
+				{
+					AnswerExisting: true,
+					Description:    "",
+					Operation:      "CreateTopic",
+					Role:           mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "Owner",
+							Value: "{account}",
+						},
+						{
+							Path:  "DisplayName",
+							Value: "{input.Attributes.DisplayName|\"\"}",
+						},
+						{
+							Path:  "SubscriptionsConfirmed",
+							Value: "0",
+						},
+						{
+							Path:  "SubscriptionsPending",
+							Value: "0",
+						},
+						{
+							Path:  "SubscriptionsDeleted",
+							Value: "0",
+						},
+					},
+					TagKey:   "Key",
+					TagValue: "Value",
+					Tags:     "Tags",
+				},
+				{
+					Cascade:       true,
+					Description:   "-",
+					Identifier:    "TopicArn",
+					IgnoreMissing: true,
+					Operation:     "DeleteTopic",
+					Role:          mockrt.RoleDelete,
+				},
+				{
+					Description: "Attributes",
+					Identifier:  "TopicArn",
+					Operation:   "GetTopicAttributes",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					NotFound:    errResourceNotFoundException,
+					Operation:   "ListTagsForResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					InputToken:  "NextToken",
+					Items:       "Topics",
+					Operation:   "ListTopics",
+					OutputToken: "NextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					AttributeName:  "AttributeName",
+					AttributeValue: "AttributeValue",
+					Description:    "-",
+					Identifier:     "TopicArn",
+					Operation:      "SetTopicAttributes",
+					Role:           mockrt.RoleUpdate,
+				},
+				{
+					NotFound:    errResourceNotFoundException,
+					Operation:   "TagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleTag,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					NotFound:    errResourceNotFoundException,
+					Operation:   "UntagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "TagKeys",
+				},
+			},
+		},
+	},
 	SigningName:     "sns",
 	ValidationError: errInvalidParameterException,
 	WireShape:       sns.WireShape,
@@ -1521,6 +1699,28 @@ var (
 		},
 		New: func() error {
 			return new(sns.InvalidParameterException)
+		},
+	}
+	errNotFoundException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(sns.NotFoundException)
+		},
+	}
+	errResourceNotFoundException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(sns.ResourceNotFoundException)
 		},
 	}
 )

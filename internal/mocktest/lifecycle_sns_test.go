@@ -1,0 +1,127 @@
+package mocktest
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/specgen/specgen/gen/sns"
+	"github.com/specgen/specgen/gen/sns/snsmock"
+)
+
+// TestSNSLifecycle drives SNS's generated client against its mock over
+// awsQuery: topics and subscriptions kept as the attribute maps SNS reads
+// them as (specs/sns/resources.overlay.yaml).
+func TestSNSLifecycle(t *testing.T) {
+	ctx := t.Context()
+	_, url := snsmock.NewTestServer(t)
+	c := sns.New(options(url))
+	const arn = "arn:aws:sns:us-east-1:123456789012:orders"
+
+	t.Run("a topic created twice by name is one topic, with one ARN", func(t *testing.T) {
+		first := must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("orders"),
+			Attributes: map[string]string{"DisplayName": "Orders"}, Tags: []sns.Tag{{Key: new("team"), Value: new("a")}}}))(t)
+		again := must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("orders")}))(t)
+		if diff := cmp.Diff([]string{arn, arn}, []string{*first.TopicARN, *again.TopicARN}); diff != "" {
+			t.Errorf("ARNs (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("GetTopicAttributes answers the create's attributes and what SNS always answers", func(t *testing.T) {
+		got := must(c.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)}))(t).Attributes
+		want := map[string]string{"TopicArn": arn, "Owner": "123456789012", "DisplayName": "Orders",
+			"SubscriptionsConfirmed": "0", "SubscriptionsPending": "0", "SubscriptionsDeleted": "0"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("attributes (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("SetTopicAttributes changes one attribute", func(t *testing.T) {
+		must(c.SetTopicAttributes(ctx, &sns.SetTopicAttributesInput{TopicARN: new(arn), AttributeName: new("DisplayName"), AttributeValue: new("Orders v2")}))(t)
+		must(c.SetTopicAttributes(ctx, &sns.SetTopicAttributesInput{TopicARN: new(arn), AttributeName: new("TracingConfig"), AttributeValue: new("Active")}))(t)
+		got := must(c.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)}))(t).Attributes
+		if got["DisplayName"] != "Orders v2" || got["TracingConfig"] != "Active" || got["TopicArn"] != arn {
+			t.Errorf("attributes after the sets: %v", got)
+		}
+	})
+	t.Run("SetTopicAttributes of the topic's ARN answers InvalidParameter", func(t *testing.T) {
+		_, err := c.SetTopicAttributes(ctx, &sns.SetTopicAttributesInput{TopicARN: new(arn), AttributeName: new("TopicArn"), AttributeValue: new("x")})
+		wantCode(t, "set TopicArn", err, "InvalidParameter")
+	})
+	t.Run("ListTopics pages the topics by NextToken", func(t *testing.T) {
+		for i := range 120 {
+			must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("t" + string(rune('a'+i/26)) + string(rune('a'+i%26)))}))(t)
+		}
+		var pages, topics int
+		for p := sns.NewListTopicsPaginator(c, &sns.ListTopicsInput{}); p.HasMorePages(); {
+			out := must(p.NextPage(ctx))(t)
+			pages++
+			topics += len(out.Topics)
+		}
+		if pages != 2 || topics != 121 {
+			t.Errorf("%d topics in %d pages, want 121 in 2", topics, pages)
+		}
+	})
+	var subARN string
+	t.Run("Subscribe makes a subscription of the topic, named by the topic's ARN and a UUID", func(t *testing.T) {
+		subARN = *must(c.Subscribe(ctx, &sns.SubscribeInput{TopicARN: new(arn), Protocol: new("sqs"), Endpoint: new("arn:aws:sqs:us-east-1:123456789012:q")}))(t).SubscriptionARN
+		if !strings.HasPrefix(subARN, arn+":") || len(subARN) != len(arn)+37 {
+			t.Fatalf("subscription ARN %s, want %s:<uuid>", subARN, arn)
+		}
+		got := must(c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: new(subARN)}))(t).Attributes
+		want := map[string]string{"SubscriptionArn": subARN, "TopicArn": arn, "Owner": "123456789012", "Protocol": "sqs",
+			"Endpoint": "arn:aws:sqs:us-east-1:123456789012:q", "PendingConfirmation": "false", "ConfirmationWasAuthenticated": "true",
+			"RawMessageDelivery": "false"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("subscription attributes (-want +got):\n%s", diff)
+		}
+		must(c.SetSubscriptionAttributes(ctx, &sns.SetSubscriptionAttributesInput{SubscriptionARN: new(subARN), AttributeName: new("RawMessageDelivery"), AttributeValue: new("true")}))(t)
+		got = must(c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: new(subARN)}))(t).Attributes
+		if got["RawMessageDelivery"] != "true" {
+			t.Errorf("RawMessageDelivery %q after the set, want true", got["RawMessageDelivery"])
+		}
+	})
+	t.Run("the lists of subscriptions answer it, by topic and in all", func(t *testing.T) {
+		want := []sns.Subscription{{SubscriptionARN: new(subARN), TopicARN: new(arn), Owner: new("123456789012"), Protocol: new("sqs"), Endpoint: new("arn:aws:sqs:us-east-1:123456789012:q")}}
+		byTopic := must(c.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicARN: new(arn)}))(t)
+		if diff := cmp.Diff(want, byTopic.Subscriptions); diff != "" {
+			t.Errorf("ListSubscriptionsByTopic (-want +got):\n%s", diff)
+		}
+		all := must(c.ListSubscriptions(ctx, &sns.ListSubscriptionsInput{}))(t)
+		if diff := cmp.Diff(want, all.Subscriptions); diff != "" {
+			t.Errorf("ListSubscriptions (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("tags follow TagResource and UntagResource", func(t *testing.T) {
+		must(c.TagResource(ctx, &sns.TagResourceInput{ResourceARN: new(arn), Tags: []sns.Tag{{Key: new("env"), Value: new("prod")}}}))(t)
+		must(c.UntagResource(ctx, &sns.UntagResourceInput{ResourceARN: new(arn), TagKeys: []string{"team"}}))(t)
+		got := must(c.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceARN: new(arn)}))(t).Tags
+		if diff := cmp.Diff([]sns.Tag{{Key: new("env"), Value: new("prod")}}, got); diff != "" {
+			t.Errorf("tags (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("DeleteTopic deletes the topic and its subscriptions", func(t *testing.T) {
+		must(c.DeleteTopic(ctx, &sns.DeleteTopicInput{TopicARN: new(arn)}))(t)
+		_, err := c.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)})
+		wantCode(t, "read a deleted topic", err, "NotFound")
+		_, err = c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: new(subARN)})
+		wantCode(t, "read a deleted topic's subscription", err, "NotFound")
+		if all := must(c.ListSubscriptions(ctx, &sns.ListSubscriptionsInput{}))(t); len(all.Subscriptions) != 0 {
+			t.Errorf("ListSubscriptions after the delete: %v", all.Subscriptions)
+		}
+	})
+	t.Run("DeleteTopic of a topic that does not exist succeeds", func(t *testing.T) {
+		must(c.DeleteTopic(ctx, &sns.DeleteTopicInput{TopicARN: new(arn)}))(t)
+	})
+	t.Run("operations on a topic that does not exist answer NotFound", func(t *testing.T) {
+		_, err := c.Subscribe(ctx, &sns.SubscribeInput{TopicARN: new(arn), Protocol: new("sqs"), Endpoint: new("arn:aws:sqs:us-east-1:123456789012:q")})
+		wantCode(t, "subscribe", err, "NotFound")
+		_, err = c.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicARN: new(arn)})
+		wantCode(t, "list subscriptions", err, "NotFound")
+		_, err = c.SetTopicAttributes(ctx, &sns.SetTopicAttributesInput{TopicARN: new(arn), AttributeName: new("DisplayName"), AttributeValue: new("x")})
+		wantCode(t, "set attributes", err, "NotFound")
+		_, err = c.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionARN: new(subARN)})
+		wantCode(t, "unsubscribe", err, "NotFound")
+		_, err = c.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceARN: new(arn)})
+		wantCode(t, "list tags", err, "ResourceNotFound")
+	})
+}
