@@ -328,7 +328,8 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		res.Counts = map[string]string{}
 		for _, p := range r.mapping(countsN, "counts", nil) {
 			v := r.str(p.v, "count member")
-			if s := r.memberPath(desc, v, "resource "+res.Name+" count"); s != nil && s.Kind != model.Integer && s.Kind != model.Long {
+			// In a resource kept as attributes, a count is a string.
+			if s := r.memberPath(desc, v, "resource "+res.Name+" count"); s != nil && s.Kind != model.Integer && s.Kind != model.Long && (res.Attributes == "" || s.Kind != model.String) {
 				r.errorf(v.n, "resource %s: count member %s must be an integer, it is %s", res.Name, v.v, s.Kind)
 			}
 			res.Counts[p.k.Value] = v.v

@@ -80,6 +80,24 @@ func TestSNSLifecycle(t *testing.T) {
 			t.Errorf("RawMessageDelivery %q after the set, want true", got["RawMessageDelivery"])
 		}
 	})
+	t.Run("the topic counts its subscriptions as they come and go", func(t *testing.T) {
+		confirmed := func() string {
+			return must(c.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)}))(t).Attributes["SubscriptionsConfirmed"]
+		}
+		if got := confirmed(); got != "1" {
+			t.Errorf("SubscriptionsConfirmed %s after one Subscribe, want 1", got)
+		}
+		other := must(c.Subscribe(ctx, &sns.SubscribeInput{TopicARN: new(arn), Protocol: new("lambda"), Endpoint: new("arn:aws:lambda:us-east-1:123456789012:function:f")}))(t)
+		if got := confirmed(); got != "2" {
+			t.Errorf("SubscriptionsConfirmed %s after two, want 2", got)
+		}
+		must(c.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionARN: other.SubscriptionARN}))(t)
+		if got := confirmed(); got != "1" {
+			t.Errorf("SubscriptionsConfirmed %s after an Unsubscribe, want 1", got)
+		}
+		_, err := c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: other.SubscriptionARN})
+		wantCode(t, "read an unsubscribed subscription", err, "NotFound")
+	})
 	t.Run("the lists of subscriptions answer it, by topic and in all", func(t *testing.T) {
 		want := []sns.Subscription{{SubscriptionARN: new(subARN), TopicARN: new(arn), Owner: new("123456789012"), Protocol: new("sqs"), Endpoint: new("arn:aws:sqs:us-east-1:123456789012:q")}}
 		byTopic := must(c.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicARN: new(arn)}))(t)

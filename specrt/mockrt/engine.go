@@ -932,7 +932,11 @@ func (en *engine) count(r *record) {
 		n = len(l.recs) - l.dead
 	}
 	desc := p.tree()
-	setPath(desc, k.countPath, json.Number(strconv.Itoa(n)))
+	var v any = json.Number(strconv.Itoa(n))
+	if p.kind.Attributes != "" {
+		v = strconv.Itoa(n) // a map of strings (SNS's SubscriptionsConfirmed)
+	}
+	setPath(desc, k.countPath, v)
 	if data, err := appendJSON(nil, desc); err == nil {
 		en.setDesc(p, data)
 	}

@@ -1586,8 +1586,11 @@ var service = &mockrt.Service{
 			ParentARN: "TopicArn",
 		},
 		{
-			ARN:          "TopicArn",
-			Attributes:   "Attributes",
+			ARN:        "TopicArn",
+			Attributes: "Attributes",
+			Counts: map[string]string{
+				"Subscription": "SubscriptionsConfirmed",
+			},
 			ID:           "TopicArn",
 			InvalidToken: errInvalidParameterException,
 			Name:         "Topic",
