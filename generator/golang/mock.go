@@ -685,6 +685,9 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	if ro.UpdateExisting {
 		d[jen.Id("UpdateExisting")] = jen.True()
 	}
+	if ro.ReplaceExisting {
+		d[jen.Id("ReplaceExisting")] = jen.True()
+	}
 	if ro.IgnoreMissing {
 		d[jen.Id("IgnoreMissing")] = jen.True()
 	}

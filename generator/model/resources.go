@@ -120,6 +120,9 @@ type ResourceOperation struct {
 	// UpdateExisting makes a create of a taken id or name update the
 	// resource that has it.
 	UpdateExisting bool
+	// ReplaceExisting is UpdateExisting that also removes the members the
+	// create's input has and the request leaves out.
+	ReplaceExisting bool
 	// AttributeName and AttributeValue are the input members of an update
 	// of a resource kept as Attributes: the attribute it writes and its
 	// value.

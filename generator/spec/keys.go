@@ -342,6 +342,7 @@ var (
 		{name: "retired", doc: "update, delete, action: the error this operation answers for a resource retired in a final status (ECS's ServiceNotActiveException); default notFound.", val: vString},
 		{name: "answerExisting", doc: "create: a name already taken answers the resource that has it instead of the conflict error (ECS's CreateCluster).", val: vBool},
 		{name: "updateExisting", doc: "create: an id or name already taken updates the resource that has it from the input, as an update does, and records what creates says (Cloud Map's RegisterInstance).", val: vBool},
+		{name: "replaceExisting", doc: "create: as updateExisting, and the description's members that the input has and the request leaves out are removed: the create replaces the configuration (CloudWatch's PutMetricAlarm).", val: vBool},
 		{name: "each", doc: "create: one input list of strings mapped to a description member ({instanceNames: name}): one resource is created for each string, written to that member, and the answers' lists are joined (Lightsail's CreateInstances).", val: vNamed(vString)},
 		{name: "attributeName", doc: "update of a resource kept as attributes: the input member naming the one attribute it writes (SNS's AttributeName).", val: vString},
 		{name: "attributeValue", doc: "update of a resource kept as attributes: the input member holding the attribute's new value; left out of a request, the value is \"\".", val: vString},

@@ -17,7 +17,7 @@ import (
 
 // roleKeys are the keys each role accepts beside role and status.
 var roleKeys = map[string][]string{
-	"create":     {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "updateExisting", "arnOutput", "each"},
+	"create":     {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "updateExisting", "replaceExisting", "arnOutput", "each"},
 	"read":       {"identifier", "parentIdentifier", "description", "notFound"},
 	"readMany":   {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
 	"update":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "attributeName", "attributeValue"},
@@ -886,14 +886,17 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			} else {
 				ro.AttributeValue = v.v
 			}
-		case "answerExisting", "updateExisting":
-			if k == "answerExisting" {
+		case "answerExisting", "updateExisting", "replaceExisting":
+			switch k {
+			case "answerExisting":
 				ro.AnswerExisting = r.boolean(p.v, k)
-			} else {
+			case "updateExisting":
 				ro.UpdateExisting = r.boolean(p.v, k)
+			default:
+				ro.ReplaceExisting = r.boolean(p.v, k)
 			}
-			if ro.AnswerExisting && ro.UpdateExisting {
-				r.errorf(p.k, "%s: a create either answers the existing resource (answerExisting) or updates it (updateExisting), not both", what)
+			if n := btoi(ro.AnswerExisting) + btoi(ro.UpdateExisting) + btoi(ro.ReplaceExisting); n > 1 {
+				r.errorf(p.k, "%s: a create answers the existing resource (answerExisting), updates it (updateExisting) or replaces it (replaceExisting), one of them", what)
 			}
 		case "each":
 			pairs := r.mapping(p.v, k, nil)
@@ -1187,4 +1190,12 @@ func hasKey(pairs []pair, key string) bool {
 		}
 	}
 	return false
+}
+
+// btoi is 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -19,8 +19,13 @@ func TestCloudWatchLifecycle(t *testing.T) {
 	clock := mockrt.NewManualClock(manualStart)
 	_, url := cloudwatchmock.NewTestServer(t, mockrt.WithClock(clock.Now))
 	c := cloudwatch.New(options(url))
+	// put puts an alarm, with a description unless desc is "".
 	put := func(name, desc string) *cloudwatch.PutMetricAlarmInput {
-		return &cloudwatch.PutMetricAlarmInput{AlarmName: new(name), AlarmDescription: new(desc), MetricName: new("CPUUtilization"),
+		var d *string
+		if desc != "" {
+			d = new(desc)
+		}
+		return &cloudwatch.PutMetricAlarmInput{AlarmName: new(name), AlarmDescription: d, MetricName: new("CPUUtilization"),
 			Namespace: new("AWS/EC2"), Statistic: cloudwatch.StatisticAverage, Period: new(int32(60)), EvaluationPeriods: new(int32(1)),
 			Threshold: new(80.0), ComparisonOperator: cloudwatch.ComparisonOperatorGreaterThanThreshold,
 			Tags: []cloudwatch.Tag{{Key: new("team"), Value: new("a")}}}
@@ -50,18 +55,22 @@ func TestCloudWatchLifecycle(t *testing.T) {
 			t.Errorf("alarm (-want +got):\n%s", diff)
 		}
 	})
-	t.Run("a put of the same name updates the alarm and leaves its state", func(t *testing.T) {
+	t.Run("a put of the same name replaces the configuration and leaves the state", func(t *testing.T) {
 		clock.Advance(time.Minute)
 		must(c.SetAlarmState(ctx, &cloudwatch.SetAlarmStateInput{AlarmName: new("cpu-high"), StateValue: cloudwatch.StateValueAlarm, StateReason: new("testing")}))(t)
 		clock.Advance(time.Minute)
-		must(c.PutMetricAlarm(ctx, put("cpu-high", "second")))(t)
+		again := put("cpu-high", "")
+		again.Threshold, again.ActionsEnabled = new(90.0), new(false)
+		must(c.PutMetricAlarm(ctx, again))(t)
 		got := must(c.DescribeAlarms(ctx, &cloudwatch.DescribeAlarmsInput{AlarmNames: []string{"cpu-high"}}))(t).MetricAlarms
 		if len(got) != 1 {
 			t.Fatalf("%d alarms, want 1", len(got))
 		}
 		a := got[0]
-		want := []any{"second", cloudwatch.StateValueAlarm, "testing", manualStart.Add(time.Minute), manualStart.Add(2 * time.Minute)}
-		have := []any{*a.AlarmDescription, a.StateValue, *a.StateReason, a.StateUpdatedTimestamp.UTC(), a.AlarmConfigurationUpdatedTimestamp.UTC()}
+		want := []any{(*string)(nil), 90.0, false, "arn:aws:cloudwatch:us-east-1:123456789012:alarm:cpu-high", cloudwatch.StateValueAlarm, "testing",
+			manualStart.Add(time.Minute), manualStart.Add(2 * time.Minute)}
+		have := []any{a.AlarmDescription, *a.Threshold, *a.ActionsEnabled, *a.AlarmARN, a.StateValue, *a.StateReason,
+			a.StateUpdatedTimestamp.UTC(), a.AlarmConfigurationUpdatedTimestamp.UTC()}
 		if diff := cmp.Diff(want, have); diff != "" {
 			t.Errorf("alarm (-want +got):\n%s", diff)
 		}

@@ -3,6 +3,7 @@ package mockrt
 import (
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // Resources kept as attribute maps (Resource.Attributes): SNS answers a
@@ -38,8 +39,16 @@ func (k *kind) createStart(tree map[string]any) map[string]any {
 // AttributeName names, set to AttributeValue ("" when left out), which
 // may not be one the mock keeps (an identifier, the parent's, the
 // status): that answers the validation error.
+//
+// A create that replaces what it collides with (ReplaceExisting) removes
+// first the members its input has and the request leaves out.
 func (s *Server) updateFrom(b *boundOp, k *kind, desc, tree map[string]any, e *env) error {
 	if b.attrName == nil {
+		for _, key := range b.replaced {
+			if _, given := tree[key]; !given && !s.protected(b, k, key) {
+				delete(desc, key)
+			}
+		}
 		for key, v := range tree {
 			if !s.protected(b, k, key) {
 				desc[key] = v
@@ -64,4 +73,18 @@ func (s *Server) updateFrom(b *boundOp, k *kind, desc, tree map[string]any, e *e
 	}
 	desc[name] = value
 	return nil
+}
+
+// memberNames are the names of w's members, in order; nil when w is not
+// a structure.
+func (w *wireType) memberNames() []string {
+	if w == nil || w.kind != wireStruct {
+		return nil
+	}
+	names := make([]string, 0, len(w.members))
+	for name := range w.members {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
 }

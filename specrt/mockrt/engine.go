@@ -271,6 +271,7 @@ type boundOp struct {
 	resourceARN, tags, tagKeys          []string
 	failures, arnOut                    []string
 	attrName, attrValue                 []string
+	replaced                            []string // ReplaceExisting: the input's members
 	set, failure, doneSet               []compiledField
 	creates                             *boundCreates
 }
@@ -375,6 +376,10 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			}
 			if ro.Role == RoleCreate {
 				k.create = b
+			}
+			if ro.ReplaceExisting {
+				b.UpdateExisting = true
+				b.replaced = op.inType.memberNames() // attributes.go
 			}
 			if b.set, err = compileFields(ro.Set); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: set: %w", res.Name, ro.Operation, err)

@@ -204,6 +204,11 @@ type ResourceOperation struct {
 	// what Creates says and answer it (Cloud Map's RegisterInstance of an
 	// InstanceId already registered).
 	UpdateExisting bool
+	// ReplaceExisting is UpdateExisting that replaces the configuration:
+	// the description's members that the create's input has and the
+	// request leaves out are removed (CloudWatch's PutMetricAlarm
+	// "completely overwrites the previous configuration of the alarm").
+	ReplaceExisting bool
 	// AttributeName and AttributeValue are, for an update of a resource
 	// kept as Attributes, the input members naming the one attribute it
 	// writes and its value (SNS's SetTopicAttributes).

@@ -1816,9 +1816,10 @@ var service = &mockrt.Service{
 					Tags:        "Tags",
 				},
 				{
-					Description: "-",
-					Operation:   "PutMetricAlarm",
-					Role:        mockrt.RoleCreate,
+					Description:     "-",
+					Operation:       "PutMetricAlarm",
+					ReplaceExisting: true,
+					Role:            mockrt.RoleCreate,
 					Set: []mockrt.Field{
 						{
 							Path:  "ActionsEnabled",
@@ -1841,7 +1842,6 @@ var service = &mockrt.Service{
 						},
 						Then: "INSUFFICIENT_DATA",
 					},
-					UpdateExisting: true,
 				},
 				{
 					Description: "-",
