@@ -530,6 +530,12 @@ func (r *resolver) attributes(res *model.Resource, desc *model.Shape, attrs str,
 	stringMap := func(s *model.Shape) bool {
 		return s.Kind == model.Map && s.Value != nil && s.Value.Kind == model.String
 	}
+	kindOf := func(s *model.Shape) string {
+		if s.Kind == model.Map && s.Value != nil {
+			return "a map of " + string(s.Value.Kind)
+		}
+		return string(s.Kind)
+	}
 	if !attrs.ok() {
 		if desc.Kind == model.Map {
 			r.errorf(key, "resource %s is described by a map: say so with attributes, the member that holds it", res.Name)
@@ -537,7 +543,7 @@ func (r *resolver) attributes(res *model.Resource, desc *model.Shape, attrs str,
 		return
 	}
 	if !stringMap(desc) {
-		r.errorf(attrs.n, "resource %s: attributes: its description must be a map of strings (the read's description %s), it is %s", res.Name, attrs.v, desc.Kind)
+		r.errorf(attrs.n, "resource %s: attributes %s: its description must be a map of strings, it is %s", res.Name, attrs.v, kindOf(desc))
 		return
 	}
 	for _, ro := range res.Operations {
@@ -545,7 +551,7 @@ func (r *resolver) attributes(res *model.Resource, desc *model.Shape, attrs str,
 			continue
 		}
 		if s := shapeAt(ro.Operation.Input, attrs.v); s != nil && !stringMap(s) {
-			r.errorf(attrs.n, "resource %s: attributes: the input member %s of %s must be a map of strings, it is %s", res.Name, attrs.v, ro.Operation.Name, s.Kind)
+			r.errorf(attrs.n, "resource %s: attributes: the input member %s of %s must be a map of strings, it is %s", res.Name, attrs.v, ro.Operation.Name, kindOf(s))
 		}
 	}
 }
