@@ -6,8 +6,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/specgen/specgen/gen/cloudwatch"
+	"github.com/specgen/specgen/gen/cloudwatch/cloudwatchmock"
 	"github.com/specgen/specgen/gen/sns"
 	"github.com/specgen/specgen/gen/sns/snsmock"
+	"github.com/specgen/specgen/specrt/mockrt"
 )
 
 // TestSNSLifecycle drives SNS's generated client against its mock over
@@ -141,5 +144,38 @@ func TestSNSLifecycle(t *testing.T) {
 		wantCode(t, "unsubscribe", err, "NotFound")
 		_, err = c.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceARN: new(arn)})
 		wantCode(t, "list tags", err, "ResourceNotFound")
+	})
+}
+
+// TestSNSAndCloudWatchAnswerTheirOwnQuotaErrors fills each mock to its
+// limit of resources of a kind: the next create answers the error the
+// service answers past its own quota.
+func TestSNSAndCloudWatchAnswerTheirOwnQuotaErrors(t *testing.T) {
+	ctx := t.Context()
+	t.Run("SNS answers TopicLimitExceeded and SubscriptionLimitExceeded", func(t *testing.T) {
+		_, url := snsmock.NewTestServer(t, mockrt.WithMaxResources(1))
+		c := sns.New(options(url))
+		topic := must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("a")}))(t)
+		_, err := c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("b")})
+		wantCode(t, "a second topic", err, "TopicLimitExceeded")
+		if again := must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("a")}))(t); *again.TopicARN != *topic.TopicARN {
+			t.Errorf("the topic created again at the limit: %s, want %s", *again.TopicARN, *topic.TopicARN)
+		}
+		sub := &sns.SubscribeInput{TopicARN: topic.TopicARN, Protocol: new("sqs"), Endpoint: new("arn:aws:sqs:us-east-1:123456789012:q")}
+		must(c.Subscribe(ctx, sub))(t)
+		_, err = c.Subscribe(ctx, sub)
+		wantCode(t, "a second subscription", err, "SubscriptionLimitExceeded")
+	})
+	t.Run("CloudWatch answers LimitExceeded, and a put of the alarm there is still an update", func(t *testing.T) {
+		_, url := cloudwatchmock.NewTestServer(t, mockrt.WithMaxResources(1))
+		c := cloudwatch.New(options(url))
+		put := func(name string) *cloudwatch.PutMetricAlarmInput {
+			return &cloudwatch.PutMetricAlarmInput{AlarmName: new(name), MetricName: new("m"), Namespace: new("n"), Statistic: cloudwatch.StatisticAverage,
+				Period: new(int32(60)), EvaluationPeriods: new(int32(1)), Threshold: new(1.0), ComparisonOperator: cloudwatch.ComparisonOperatorGreaterThanThreshold}
+		}
+		must(c.PutMetricAlarm(ctx, put("a")))(t)
+		_, err := c.PutMetricAlarm(ctx, put("b"))
+		wantCode(t, "a second alarm", err, "LimitExceeded") // its awsQuery code, as the client reads it
+		must(c.PutMetricAlarm(ctx, put("a")))(t)
 	})
 }

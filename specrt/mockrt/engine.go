@@ -1376,12 +1376,13 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		// it was built from once an update replaced the record's.
 		kept = int64(tokenOverhead + len(token) + len(keep.kept))
 	}
+	// A duplicate is answered as one, at the limit too.
+	if old := k.byID.get(0, id); en.live(old, now) {
+		return s.conflictAnswer(b, op, tree, e, now, collides(old, id))
+	}
 	if msg := s.full(k, r, kept); msg != "" {
 		e.Message = msg
 		return nil, s.buildError(quota, e, &Error{Code: "ServiceQuotaExceededException", Message: msg, Status: http.StatusPaymentRequired})
-	}
-	if old := k.byID.get(0, id); en.live(old, now) {
-		return s.conflictAnswer(b, op, tree, e, now, collides(old, id))
 	}
 	// A retired resource gives its id, name and ARN up to a new one.
 	for _, old := range []*record{k.byID.get(0, id), k.named(parent, name), en.byARN.get(0, arn)} {

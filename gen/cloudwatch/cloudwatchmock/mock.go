@@ -1682,7 +1682,8 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			Name: "PutMetricAlarm",
+			Behavior: &mockrt.Behavior{QuotaExceeded: errLimitExceededFault},
+			Name:     "PutMetricAlarm",
 			NewInput: func() mockrt.Input {
 				return new(cloudwatch.PutMetricAlarmInput)
 			},
@@ -1901,6 +1902,17 @@ var service = &mockrt.Service{
 // The error templates of the service, its operations and its resources,
 // each written once; mockrt only reads them.
 var (
+	errLimitExceededFault = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(cloudwatch.LimitExceededFault)
+		},
+	}
 	errInvalidParameterValueException = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{

@@ -1160,12 +1160,15 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "TopicArn",
-					Value: "arn:{partition}:sns:{region}:{account}:{input.Name}",
+			Behavior: &mockrt.Behavior{
+				Output: []mockrt.Field{
+					{
+						Path:  "TopicArn",
+						Value: "arn:{partition}:sns:{region}:{account}:{input.Name}",
+					},
 				},
-			}},
+				QuotaExceeded: errTopicLimitExceededException,
+			},
 			Name: "CreateTopic",
 			NewInput: func() mockrt.Input {
 				return new(sns.CreateTopicInput)
@@ -1457,7 +1460,8 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			Name: "Subscribe",
+			Behavior: &mockrt.Behavior{QuotaExceeded: errSubscriptionLimitExceededException},
+			Name:     "Subscribe",
 			NewInput: func() mockrt.Input {
 				return new(sns.SubscribeInput)
 			},
@@ -1693,6 +1697,28 @@ var service = &mockrt.Service{
 // The error templates of the service, its operations and its resources,
 // each written once; mockrt only reads them.
 var (
+	errTopicLimitExceededException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(sns.TopicLimitExceededException)
+		},
+	}
+	errSubscriptionLimitExceededException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(sns.SubscriptionLimitExceededException)
+		},
+	}
 	errInvalidParameterException = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
