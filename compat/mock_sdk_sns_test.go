@@ -97,6 +97,23 @@ func TestSDKAgainstSNSMock(t *testing.T) {
 			t.Errorf("subscription attributes %v", got)
 		}
 	})
+	t.Run("an email subscription is pending confirmation, and counted so", func(t *testing.T) {
+		out, err := c.Subscribe(ctx, &sdksns.SubscribeInput{TopicArn: aws.String(arn), Protocol: aws.String("email"), Endpoint: aws.String("someone@example.com")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := aws.ToString(out.SubscriptionArn); got != "pending confirmation" {
+			t.Errorf("SubscriptionArn %q, want %q", got, "pending confirmation")
+		}
+		attrs, err := c.GetTopicAttributes(ctx, &sdksns.GetTopicAttributesInput{TopicArn: aws.String(arn)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := []string{attrs.Attributes["SubscriptionsConfirmed"], attrs.Attributes["SubscriptionsPending"]}
+		if d := cmp.Diff([]string{"1", "1"}, got); d != "" {
+			t.Errorf("SubscriptionsConfirmed, SubscriptionsPending (-want +got):\n%s", d)
+		}
+	})
 	t.Run("the topic's tags are listed as TagResource and UntagResource leave them", func(t *testing.T) {
 		if _, err := c.TagResource(ctx, &sdksns.TagResourceInput{ResourceArn: aws.String(arn), Tags: []snstypes.Tag{{Key: aws.String("team"), Value: aws.String("a")}}}); err != nil {
 			t.Fatal(err)

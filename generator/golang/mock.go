@@ -569,6 +569,24 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 			g.Line()
 		})
 	}
+	if len(res.CountsWhere) > 0 {
+		kinds := make([]string, 0, len(res.CountsWhere))
+		for k := range res.CountsWhere {
+			kinds = append(kinds, k)
+		}
+		sort.Strings(kinds)
+		d[jen.Id("CountsWhere")] = jen.Map(jen.String()).Index().Add(mrt("Count")).ValuesFunc(func(g *jen.Group) {
+			for _, k := range kinds {
+				g.Line().Lit(k).Op(":").ValuesFunc(func(g *jen.Group) {
+					for _, c := range res.CountsWhere[k] {
+						g.Line().Values(jen.Dict{jen.Id("Member"): jen.Lit(c.Member), jen.Id("Where"): fieldsValue(c.Where)})
+					}
+					g.Line()
+				})
+			}
+			g.Line()
+		})
+	}
 	d[jen.Id("Operations")] = jen.Index().Add(mrt("ResourceOperation")).ValuesFunc(func(g *jen.Group) {
 		for _, ro := range res.Operations {
 			g.Line().Add(resourceOperationValue(p, ro))
@@ -723,6 +741,21 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	}
 	if len(ro.Failure) > 0 {
 		d[jen.Id("Failure")] = fieldsValue(ro.Failure)
+	}
+	if len(ro.When) > 0 {
+		d[jen.Id("When")] = jen.Index().Add(mrt("Case")).ValuesFunc(func(g *jen.Group) {
+			for _, c := range ro.When {
+				cd := jen.Dict{jen.Id("Input"): fieldsValue(c.Input)}
+				if len(c.Set) > 0 {
+					cd[jen.Id("Set")] = fieldsValue(c.Set)
+				}
+				if len(c.Output) > 0 {
+					cd[jen.Id("Output")] = fieldsValue(c.Output)
+				}
+				g.Line().Values(cd)
+			}
+			g.Line()
+		})
 	}
 	if c := ro.Creates; c != nil && c.Resource != nil {
 		cd := jen.Dict{jen.Id("Resource"): jen.Lit(c.Resource.Name), jen.Id("ID"): jen.Lit(c.ID)}

@@ -41,6 +41,9 @@ type Resource struct {
 	// Counts maps a child resource's name to the description member that
 	// counts the live ones.
 	Counts map[string]string
+	// CountsWhere maps a child resource's name to the description members
+	// that count its live children of given values.
+	CountsWhere map[string][]*Count
 	// Defaults are the least conforming values of the description's
 	// required members, which a create fills when nothing else set them.
 	Defaults []*MockField
@@ -133,10 +136,26 @@ type ResourceOperation struct {
 	// Cascade makes a delete or deleteMany remove the resource's children
 	// with it.
 	Cascade bool
+	// When are a create's cases; none for most.
+	When []*Case
 	// Each is the input list of strings a create makes one resource for
 	// each of, EachMember the description member each string is written
 	// to; "" for a create of one.
 	Each, EachMember string
+}
+
+// Count is a description member (Member) counting the live children
+// whose description members Where names have the values it gives.
+type Count struct {
+	Member string
+	Where  []*MockField
+}
+
+// Case is what a create writes (Set) and answers (Output) beside its own
+// when each of the Input members (a MockField whose Value is the list of
+// the values it may have, nil for a member left out) has one of them.
+type Case struct {
+	Input, Set, Output []*MockField
 }
 
 // FilterList is an input list of filters: the list member, the members of

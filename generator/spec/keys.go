@@ -307,7 +307,7 @@ var (
 		{name: "created", doc: "The description's timestamp member holding when the resource was created, set by a create.", val: vString},
 		{name: "modified", doc: "The description's timestamp member holding when the resource was last modified, set by a create and an update.", val: vString},
 		{name: "tags", doc: "The description member that shows the resource's tags as tag operations change them.", val: vString},
-		{name: "counts", doc: "Map of a kind of child resource to the description member that counts the live ones.", val: vNamed(vString)},
+		{name: "counts", doc: "Map of a kind of child resource to the description member that counts the live ones, or to a list of {member, where}: members counting the live ones whose description members have the values where gives.", val: vNamed(vOneOf(vString, vList(vKeys(countSet))))},
 		{name: "idTemplate", doc: "Template of a new resource's id; {output.<member>} is the description. Default: the id the input gave, else a UUID.", val: vString},
 		{name: "arnTemplate", doc: "Template of a new resource's ARN; {output.<member>} is the description.", val: vString},
 		{name: "notFound", doc: "The error shape answered for an identifier that names no resource.", val: vString},
@@ -343,6 +343,7 @@ var (
 		{name: "answerExisting", doc: "create: a name already taken answers the resource that has it instead of the conflict error (ECS's CreateCluster).", val: vBool},
 		{name: "updateExisting", doc: "create: an id or name already taken updates the resource that has it from the input, as an update does, and records what creates says (Cloud Map's RegisterInstance).", val: vBool},
 		{name: "replaceExisting", doc: "create: as updateExisting, and the description's members that the input has and the request leaves out are removed: the create replaces the configuration (CloudWatch's PutMetricAlarm).", val: vBool},
+		{name: "when", doc: "create: cases, each writing its set into the description and its output over the answer when the request's input members have one of the values it lists (SNS's Subscribe of an email endpoint is pending confirmation).", val: vList(vKeys(caseSet))},
 		{name: "each", doc: "create: one input list of strings mapped to a description member ({instanceNames: name}): one resource is created for each string, written to that member, and the answers' lists are joined (Lightsail's CreateInstances).", val: vNamed(vString)},
 		{name: "attributeName", doc: "update of a resource kept as attributes: the input member naming the one attribute it writes (SNS's AttributeName).", val: vString},
 		{name: "attributeValue", doc: "update of a resource kept as attributes: the input member holding the attribute's new value; left out of a request, the value is \"\".", val: vString},
@@ -351,6 +352,17 @@ var (
 		{name: "failures", doc: "readMany: the output list member that gets a failure for each identifier naming no resource.", val: vString},
 		{name: "failure", doc: "readMany: map of failure member path to template; {message} is the identifier.", val: vNamed(vAny)},
 		{name: "creates", doc: "create, update, delete, action: another resource the operation records (a pending operation).", val: vKeys(createsSet)},
+	}}
+
+	countSet = &keySet{name: "count", doc: "A description member counting the live children whose members have given values.", keys: []keyDef{
+		{name: "member", required: true, doc: "The description member holding the count.", val: vString},
+		{name: "where", required: true, doc: "Map of the child's description member path to the value it must have.", val: vNamed(vAny)},
+	}}
+
+	caseSet = &keySet{name: "case", doc: "A case of a create: what it writes and answers when the request's input members have given values.", keys: []keyDef{
+		{name: "input", required: true, doc: "Map of input member path to the list of values it may have for the case to apply; ~ in the list matches a member the request leaves out.", val: vNamed(vList(vAny))},
+		{name: "set", doc: "Map of description member path to template, written after the create's set.", val: vNamed(vAny)},
+		{name: "output", doc: "Map of output member path to template, written over the answer.", val: vNamed(vAny)},
 	}}
 
 	filterListSet = &keySet{name: "filterList", doc: "An input list of filters by name, values and condition.", keys: []keyDef{
@@ -405,6 +417,8 @@ var (
 	transitionKeys    = transitionSet.names()
 	createsKeys       = createsSet.names()
 	filterListKeys    = filterListSet.names()
+	caseKeys          = caseSet.names()
+	countKeys         = countSet.names()
 	xmlShapeKeys      = xmlShapeSet.names()
 	xmlMemberKeys     = xmlMemberSet.names()
 	namespaceKeys     = namespaceSet.names()

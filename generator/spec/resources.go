@@ -17,7 +17,7 @@ import (
 
 // roleKeys are the keys each role accepts beside role and status.
 var roleKeys = map[string][]string{
-	"create":     {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "updateExisting", "replaceExisting", "arnOutput", "each"},
+	"create":     {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "updateExisting", "replaceExisting", "arnOutput", "each", "when"},
 	"read":       {"identifier", "parentIdentifier", "description", "notFound"},
 	"readMany":   {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
 	"update":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "attributeName", "attributeValue"},
@@ -326,14 +326,21 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	r.attributes(res, desc, attrsN, key)
 	if countsN != nil {
 		res.Counts = map[string]string{}
-		for _, p := range r.mapping(countsN, "counts", nil) {
-			v := r.str(p.v, "count member")
+		countMember := func(v str) {
 			// In a resource kept as attributes, a count is a string.
 			if s := r.memberPath(desc, v, "resource "+res.Name+" count"); s != nil && s.Kind != model.Integer && s.Kind != model.Long && (res.Attributes == "" || s.Kind != model.String) {
 				r.errorf(v.n, "resource %s: count member %s must be an integer, it is %s", res.Name, v.v, s.Kind)
 			}
-			res.Counts[p.k.Value] = v.v
+		}
+		for _, p := range r.mapping(countsN, "counts", nil) {
 			child, key := p.k.Value, p.k
+			if deref(p.v).Kind == yaml.SequenceNode {
+				r.countsWhere(res, child, p.v, countMember)
+			} else {
+				v := r.str(p.v, "count member")
+				countMember(v)
+				res.Counts[child] = v.v
+			}
 			r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
 				if c := byName[child]; c == nil || c.Parent != res {
 					r.errorf(key, "resource %s counts %s, which is not a resource belonging to it", res.Name, child)
@@ -364,6 +371,9 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 				r.errorf(n.doneSet, "%s: status set applies when then is reached, and there is no then", what(res, ro))
 			}
 			ro.Transition.Set = r.descFields(n.doneSet, ro.Operation, desc, nil, what(res, ro)+" status set")
+		}
+		if n := later[ro]; n.when != nil {
+			ro.When = r.cases(res, ro, n.when, desc)
 		}
 		if n := later[ro]; n.failure != nil {
 			fs := shapeAt(ro.Operation.Output, ro.Failures)
@@ -522,6 +532,99 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	return parent
 }
 
+// countsWhere reads the counts of a kind of child by value: a list of
+// {member, where}, each member (checked by countMember) counting the live
+// children whose description members where names have its values; where
+// is checked against the child's description once it is known.
+func (r *resolver) countsWhere(res *model.Resource, child string, n *yaml.Node, countMember func(str)) {
+	for _, cn := range r.sequence(n, "counts") {
+		c := &model.Count{}
+		var whereN *yaml.Node
+		for _, q := range r.mapping(cn, "count", countKeys) {
+			switch q.k.Value {
+			case "member":
+				v := r.str(q.v, "count member")
+				countMember(v)
+				c.Member = v.v
+			case "where":
+				whereN = q.v
+			}
+		}
+		if res.CountsWhere == nil {
+			res.CountsWhere = map[string][]*model.Count{}
+		}
+		res.CountsWhere[child] = append(res.CountsWhere[child], c)
+		if whereN == nil {
+			continue
+		}
+		r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
+			cd := r.resDesc[byName[child]]
+			if cd == nil {
+				return
+			}
+			for _, q := range r.mapping(whereN, "count where", nil) {
+				s := r.memberPath(cd, str{q.k.Value, q.k}, "resource "+res.Name+" count where")
+				v := decodeAny(q.v)
+				switch {
+				case s == nil:
+				case !isScalar(s):
+					r.errorf(q.k, "resource %s: count where %s must be a scalar member of %s, it is %s", res.Name, q.k.Value, child, s.Kind)
+				case !tmpl.IsLiteral(v) || literalClass(v) != scalarClass(s):
+					r.errorf(q.v, "resource %s: count where %s is a %s", res.Name, q.k.Value, scalarClass(s))
+				}
+				c.Where = append(c.Where, &model.MockField{Path: q.k.Value, Value: v})
+			}
+		})
+	}
+}
+
+// cases reads a create's when: each case's input conditions (scalar input
+// members, each with a list of values of its kind, ~ for left out), its
+// set (as the create's) and its output (as a mock block's).
+func (r *resolver) cases(res *model.Resource, ro *model.ResourceOperation, n *yaml.Node, desc *model.Shape) []*model.Case {
+	w := what(res, ro) + " when"
+	var out []*model.Case
+	for _, cn := range r.sequence(n, "when") {
+		c := &model.Case{}
+		for _, p := range r.mapping(cn, "case", caseKeys) {
+			switch p.k.Value {
+			case "input":
+				for _, q := range r.mapping(p.v, "case input", nil) {
+					s := r.memberPath(ro.Operation.Input, str{q.k.Value, q.k}, w+" input member")
+					if s != nil && !isScalar(s) {
+						r.errorf(q.k, "%s: input member %s must be a scalar, it is %s", w, q.k.Value, s.Kind)
+						s = nil
+					}
+					var values []any
+					for _, vn := range r.sequence(q.v, "case values") {
+						v := decodeAny(vn)
+						switch {
+						case v == nil:
+						case !tmpl.IsLiteral(v) || literalClass(v) == "":
+							r.errorf(vn, "%s: %s: a value is a scalar or ~", w, q.k.Value)
+						case s != nil && scalarClass(s) != "" && literalClass(v) != scalarClass(s):
+							r.errorf(vn, "%s: %s is a %s, not a %s", w, q.k.Value, scalarClass(s), literalClass(v))
+						case s != nil && s.IsEnum() && !enumHas(s, v.(string)):
+							r.errorf(vn, "%q is not a value of enum %s", v, s.Name)
+						}
+						values = append(values, v)
+					}
+					c.Input = append(c.Input, &model.MockField{Path: q.k.Value, Value: values})
+				}
+			case "set":
+				c.Set = r.descFields(p.v, ro.Operation, desc, nil, w+" set")
+			case "output":
+				c.Output = r.mockFields(p.v, ro.Operation.Output, w+" output member", scope{input: ro.Operation.Input})
+			}
+		}
+		if len(c.Input) == 0 && !r.isMeant(cn, "input") {
+			r.errorf(cn, "%s: a case needs input, the members and values it applies to", w)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // attributes checks a resource kept as attributes (attrs, its attributes
 // key): its description must be a map of strings, and a create's input
 // member of that name, which starts the description, one too. A
@@ -632,7 +735,7 @@ func literalClass(v any) string {
 
 // laterNodes are the keys of an operation's binding checked once the
 // description is known.
-type laterNodes struct{ set, failure, creates, filterList, doneSet *yaml.Node }
+type laterNodes struct{ set, failure, creates, filterList, doneSet, when *yaml.Node }
 
 // filterList reads a list's filter list; its fields are checked against
 // the description later.
@@ -954,9 +1057,11 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			ln := later[ro]
 			ln.filterList = p.v
 			later[ro] = ln
-		case "failure", "set", "creates":
+		case "failure", "set", "creates", "when":
 			ln := later[ro]
 			switch k {
+			case "when":
+				ln.when = p.v
 			case "failure":
 				ln.failure = p.v
 			case "set":

@@ -101,6 +101,45 @@ func TestSNSLifecycle(t *testing.T) {
 		_, err := c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: other.SubscriptionARN})
 		wantCode(t, "read an unsubscribed subscription", err, "NotFound")
 	})
+	t.Run("a subscription of an email or http endpoint is pending confirmation", func(t *testing.T) {
+		attrs := func(arn string) map[string]string {
+			return must(c.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)}))(t).Attributes
+		}
+		for _, tc := range []struct {
+			protocol, endpoint string
+			returnARN          *bool
+			wantARN            bool
+		}{
+			{"email", "someone@example.com", nil, false},
+			{"https", "https://example.com/hook", new(false), false},
+			{"email-json", "someone@example.com", new(true), true},
+		} {
+			out := must(c.Subscribe(ctx, &sns.SubscribeInput{TopicARN: new(arn), Protocol: new(tc.protocol), Endpoint: new(tc.endpoint), ReturnSubscriptionARN: tc.returnARN}))(t)
+			if got := *out.SubscriptionARN; (got != "pending confirmation") != tc.wantARN || tc.wantARN && !strings.HasPrefix(got, arn+":") {
+				t.Errorf("Subscribe %s (ReturnSubscriptionArn %v) answered %q", tc.protocol, tc.returnARN != nil && *tc.returnARN, got)
+			}
+		}
+		a := attrs(arn)
+		if a["SubscriptionsPending"] != "3" || a["SubscriptionsConfirmed"] != "1" {
+			t.Errorf("SubscriptionsPending %s, SubscriptionsConfirmed %s, want 3 and 1", a["SubscriptionsPending"], a["SubscriptionsConfirmed"])
+		}
+		var pending []string
+		for _, s := range must(c.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicARN: new(arn)}))(t).Subscriptions {
+			sa := must(c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: s.SubscriptionARN}))(t).Attributes
+			pending = append(pending, sa["Protocol"]+"="+sa["PendingConfirmation"]+","+sa["ConfirmationWasAuthenticated"])
+		}
+		if diff := cmp.Diff([]string{"sqs=false,true", "email=true,false", "https=true,false", "email-json=true,false"}, pending); diff != "" {
+			t.Errorf("Protocol=PendingConfirmation,ConfirmationWasAuthenticated (-want +got):\n%s", diff)
+		}
+		for _, s := range must(c.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicARN: new(arn)}))(t).Subscriptions {
+			if *s.Protocol != "sqs" {
+				must(c.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionARN: s.SubscriptionARN}))(t)
+			}
+		}
+		if a := attrs(arn); a["SubscriptionsPending"] != "0" || a["SubscriptionsConfirmed"] != "1" {
+			t.Errorf("after the unsubscribes: SubscriptionsPending %s, SubscriptionsConfirmed %s, want 0 and 1", a["SubscriptionsPending"], a["SubscriptionsConfirmed"])
+		}
+	})
 	t.Run("the lists of subscriptions answer it, by topic and in all", func(t *testing.T) {
 		want := []sns.Subscription{{SubscriptionARN: new(subARN), TopicARN: new(arn), Owner: new("123456789012"), Protocol: new("sqs"), Endpoint: new("arn:aws:sqs:us-east-1:123456789012:q")}}
 		byTopic := must(c.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicARN: new(arn)}))(t)

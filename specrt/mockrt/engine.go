@@ -98,6 +98,7 @@ type kind struct {
 	parent                                    *kind
 	children                                  []*kind
 	countPath                                 []string // the parent's member counting resources of this kind
+	countsWhere                               []compiledCount
 	idPath, namePath, arnPath                 []string
 	statusPath, parentIDPath, tagsPath        []string
 	parentARNPath                             []string
@@ -272,6 +273,7 @@ type boundOp struct {
 	failures, arnOut                    []string
 	attrName, attrValue                 []string
 	replaced                            []string // ReplaceExisting: the input's members
+	cases                               []compiledCase
 	set, failure, doneSet               []compiledField
 	creates                             *boundCreates
 }
@@ -384,6 +386,9 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			if b.set, err = compileFields(ro.Set); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: set: %w", res.Name, ro.Operation, err)
 			}
+			if b.cases, err = compileCases(ro.When); err != nil { // when.go
+				return nil, fmt.Errorf("resource %s: %s: when: %w", res.Name, ro.Operation, err)
+			}
 			if t := ro.Transition; t != nil && len(t.Set) > 0 {
 				if b.doneSet, err = compileFields(t.Set); err != nil {
 					return nil, fmt.Errorf("resource %s: %s: status set: %w", res.Name, ro.Operation, err)
@@ -454,6 +459,13 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				return nil, fmt.Errorf("resource %s: counts %s, which is not a resource of its own", k.Name, child)
 			}
 			ck.countPath = splitPath(member)
+		}
+		for child, counts := range k.CountsWhere {
+			ck := en.kinds[child]
+			if ck == nil || ck.parent != k {
+				return nil, fmt.Errorf("resource %s: counts %s, which is not a resource of its own", k.Name, child)
+			}
+			ck.countsWhere = compileCounts(counts) // counts.go
 		}
 	}
 	for _, k := range en.kinds {
@@ -929,19 +941,18 @@ func (en *engine) unlist(r *record) {
 // r's kind it has, when the parent counts them.
 func (en *engine) count(r *record) {
 	k, p := r.kind, r.parent
-	if k.countPath == nil || p == nil || p.gone {
+	if k.countPath == nil && k.countsWhere == nil || p == nil || p.gone {
 		return
 	}
-	n := 0
-	if l := k.lists[p]; l != nil {
-		n = len(l.recs) - l.dead
-	}
 	desc := p.tree()
-	var v any = json.Number(strconv.Itoa(n))
-	if p.kind.Attributes != "" {
-		v = strconv.Itoa(n) // a map of strings (SNS's SubscriptionsConfirmed)
+	if k.countPath != nil {
+		n := 0
+		if l := k.lists[p]; l != nil {
+			n = len(l.recs) - l.dead
+		}
+		setPath(desc, k.countPath, p.kind.countValue(n))
 	}
-	setPath(desc, k.countPath, v)
+	en.countWhere(k, p, desc) // counts.go
 	if data, err := appendJSON(nil, desc); err == nil {
 		en.setDesc(p, data)
 	}
@@ -987,10 +998,11 @@ func (en *engine) remove(r *record) {
 	if r.gone {
 		return
 	}
+	// Gone before it is unlisted, so that counts by value pass it over.
+	r.gone = true
 	if !r.retired {
 		en.unlist(r)
 	}
-	r.gone = true
 	en.bytes -= r.cost()
 	k := r.kind
 	k.byID.del(r)
@@ -1290,6 +1302,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		}
 	}
 	s.applySet(b.set, desc, e)
+	s.caseSet(b, desc, tree, e) // when.go
 	var name string
 	if k.namePath != nil {
 		name, _ = lookup(desc, k.namePath).(string)
@@ -1364,6 +1377,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	// The answer is built before the resource is stored, so that the byte
 	// limit counts the copy a repeated idempotency token replays.
 	answer, err := s.answerWith(b, op, r, out, desc)
+	if err == nil {
+		answer, err = s.caseOutput(b, op, tree, e, answer) // when.go
+	}
 	if err != nil {
 		return nil, err
 	}

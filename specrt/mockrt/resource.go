@@ -73,6 +73,11 @@ type Resource struct {
 	// that counts its live children (ECS's activeServicesCount, Cloud
 	// Map's ServiceCount).
 	Counts map[string]string
+	// CountsWhere maps the name of a kind of child to the description
+	// members that count its live children of given values (SNS's
+	// SubscriptionsConfirmed and SubscriptionsPending, by the
+	// subscriptions' PendingConfirmation).
+	CountsWhere map[string][]Count
 	// Defaults are values of the description's required members, which a
 	// create gives those that nothing else set, so that every answer
 	// holding the description conforms to its shape.
@@ -221,6 +226,9 @@ type ResourceOperation struct {
 	// DeleteTopic deletes the topic's subscriptions) instead of answering
 	// HasChildren.
 	Cascade bool
+	// When are the create's cases: what it writes and answers beside Set
+	// when the request's input members have given values (when.go).
+	When []Case
 	// Each makes a create make one resource for each string of an input
 	// list (Lightsail's CreateInstances and its instanceNames): Each is
 	// that input member, EachMember the description member each string

@@ -1578,6 +1578,44 @@ var service = &mockrt.Service{
 							Value: "{input.Attributes.RawMessageDelivery|\"false\"}",
 						},
 					},
+					When: []mockrt.Case{
+						{
+							Input: []mockrt.Field{
+								{
+									Path:  "Protocol",
+									Value: []any{"http", "https", "email", "email-json"},
+								},
+							},
+							Set: []mockrt.Field{
+								{
+									Path:  "PendingConfirmation",
+									Value: "true",
+								},
+								{
+									Path:  "ConfirmationWasAuthenticated",
+									Value: "false",
+								},
+							},
+						},
+						{
+							Input: []mockrt.Field{
+								{
+									Path:  "Protocol",
+									Value: []any{"http", "https", "email", "email-json"},
+								},
+								{
+									Path:  "ReturnSubscriptionArn",
+									Value: []any{false, nil},
+								},
+							},
+							Output: []mockrt.Field{
+								{
+									Path:  "SubscriptionArn",
+									Value: "pending confirmation",
+								},
+							},
+						},
+					},
 				},
 				{
 					Description: "-",
@@ -1592,8 +1630,27 @@ var service = &mockrt.Service{
 		{
 			ARN:        "TopicArn",
 			Attributes: "Attributes",
-			Counts: map[string]string{
-				"Subscription": "SubscriptionsConfirmed",
+			CountsWhere: map[string][]mockrt.Count{
+				"Subscription": {
+					{
+						Member: "SubscriptionsConfirmed",
+						Where: []mockrt.Field{
+							{
+								Path:  "PendingConfirmation",
+								Value: "false",
+							},
+						},
+					},
+					{
+						Member: "SubscriptionsPending",
+						Where: []mockrt.Field{
+							{
+								Path:  "PendingConfirmation",
+								Value: "true",
+							},
+						},
+					},
+				},
 			},
 			ID:           "TopicArn",
 			InvalidToken: errInvalidParameterException,
