@@ -569,8 +569,10 @@ func (r *resolver) countsWhere(res *model.Resource, child string, n *yaml.Node, 
 				case s == nil:
 				case !isScalar(s):
 					r.errorf(q.k, "resource %s: count where %s must be a scalar member of %s, it is %s", res.Name, q.k.Value, child, s.Kind)
-				case !tmpl.IsLiteral(v) || literalClass(v) != scalarClass(s):
-					r.errorf(q.v, "resource %s: count where %s is a %s", res.Name, q.k.Value, scalarClass(s))
+				case !tmpl.IsLiteral(v) || literalClass(v) == "":
+					r.errorf(q.v, "resource %s: count where %s: the value is a scalar", res.Name, q.k.Value)
+				case literalClass(v) != scalarClass(s):
+					r.errorf(q.v, "resource %s: count where %s is a %s, not a %s", res.Name, q.k.Value, scalarClass(s), literalClass(v))
 				}
 				c.Where = append(c.Where, &model.MockField{Path: q.k.Value, Value: v})
 			}
