@@ -49,30 +49,64 @@ func (k *kind) countValue(n int) any {
 	return json.Number(strconv.Itoa(n))
 }
 
-// countWhere writes into desc, p's description, k's counts by value. It
-// reads every live child of p of kind k: a count by value costs the
-// parent's children, where a plain count costs nothing.
-func (en *engine) countWhere(k *kind, p *record, desc map[string]any) {
+// countWhere moves, in desc (the description of r's parent), the counts
+// by value that r meets: up when r comes, down when it goes (gone or
+// retired). The counts follow each child as it comes, is updated (recount)
+// and goes, without reading the parent's other children; the values a
+// status transition writes are not followed.
+func (en *engine) countWhere(r *record, desc map[string]any) {
+	k := r.kind
 	if len(k.countsWhere) == 0 {
 		return
 	}
-	n := make([]int, len(k.countsWhere))
-	if l := k.lists[p]; l != nil {
-		for _, c := range l.recs {
-			if c.gone || c.retired {
-				continue
-			}
-			tree := c.tree()
-			for i, cc := range k.countsWhere {
-				if cc.holds(tree) {
-					n[i]++
-				}
-			}
+	delta := 1
+	if r.gone || r.retired {
+		delta = -1
+	}
+	tree := r.tree()
+	for i := range k.countsWhere {
+		if cc := &k.countsWhere[i]; cc.holds(tree) {
+			cc.add(r.parent, desc, delta)
 		}
 	}
-	for i, cc := range k.countsWhere {
-		setPath(desc, cc.path, p.kind.countValue(n[i]))
+}
+
+// recount moves the counts by value of r's parent for an update of r,
+// whose description was old.
+func (en *engine) recount(r *record, old string) {
+	k, p := r.kind, r.parent
+	if len(k.countsWhere) == 0 || p == nil || p.gone || r.retired {
+		return
 	}
+	before, after := decodeTree([]byte(old)), r.tree()
+	var desc map[string]any
+	for i := range k.countsWhere {
+		cc := &k.countsWhere[i]
+		was, is := cc.holds(before), cc.holds(after)
+		if was == is {
+			continue
+		}
+		if desc == nil {
+			desc = p.tree()
+		}
+		if is {
+			cc.add(p, desc, 1)
+		} else {
+			cc.add(p, desc, -1)
+		}
+	}
+	if desc == nil {
+		return
+	}
+	if data, err := appendJSON(nil, desc); err == nil {
+		en.setDesc(p, data)
+	}
+}
+
+// add moves c's count in desc, p's description, by delta.
+func (c *compiledCount) add(p *record, desc map[string]any, delta int) {
+	n, _ := strconv.Atoi(textOf(lookup(desc, c.path)))
+	setPath(desc, c.path, p.kind.countValue(max(0, n+delta)))
 }
 
 // holds tells whether a child's description meets every condition of c.

@@ -744,7 +744,9 @@ func (s *Server) update(b *boundOp, r *record, tree map[string]any, e *env, now 
 	if err != nil {
 		return internal("the mock cannot store its resource: " + err.Error())
 	}
+	old := r.desc
 	s.res.setDesc(r, data)
+	s.res.recount(r, old) // counts.go
 	return nil
 }
 
@@ -952,7 +954,7 @@ func (en *engine) count(r *record) {
 		}
 		setPath(desc, k.countPath, p.kind.countValue(n))
 	}
-	en.countWhere(k, p, desc) // counts.go
+	en.countWhere(r, desc) // counts.go
 	if data, err := appendJSON(nil, desc); err == nil {
 		en.setDesc(p, data)
 	}
