@@ -1,6 +1,7 @@
 package mocktest
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -217,4 +218,37 @@ func TestSNSAndCloudWatchAnswerTheirOwnQuotaErrors(t *testing.T) {
 		wantCode(t, "a second alarm", err, "LimitExceeded") // its awsQuery code, as the client reads it
 		must(c.PutMetricAlarm(ctx, put("a")))(t)
 	})
+}
+
+// TestSNSCountsSurviveSavedState saves a topic with a pending and a
+// confirmed subscription and loads it into another mock: the counts by
+// value are what they were, and move on from there.
+func TestSNSCountsSurviveSavedState(t *testing.T) {
+	ctx := t.Context()
+	first, url := snsmock.NewTestServer(t)
+	c := sns.New(options(url))
+	arn := *must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("t")}))(t).TopicARN
+	for _, p := range []string{"email", "sqs"} {
+		must(c.Subscribe(ctx, &sns.SubscribeInput{TopicARN: new(arn), Protocol: new(p), Endpoint: new("e")}))(t)
+	}
+	var buf bytes.Buffer
+	if err := mockrt.SaveState(&buf, first.Server); err != nil {
+		t.Fatal(err)
+	}
+	second, url2 := snsmock.NewTestServer(t)
+	if err := mockrt.LoadState(&buf, second.Server); err != nil {
+		t.Fatal(err)
+	}
+	c2 := sns.New(options(url2))
+	counts := func() []string {
+		a := must(c2.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)}))(t).Attributes
+		return []string{a["SubscriptionsPending"], a["SubscriptionsConfirmed"]}
+	}
+	if diff := cmp.Diff([]string{"1", "1"}, counts()); diff != "" {
+		t.Errorf("pending, confirmed after the load (-want +got):\n%s", diff)
+	}
+	must(c2.Subscribe(ctx, &sns.SubscribeInput{TopicARN: new(arn), Protocol: new("https"), Endpoint: new("https://example.com")}))(t)
+	if diff := cmp.Diff([]string{"2", "1"}, counts()); diff != "" {
+		t.Errorf("pending, confirmed after one more (-want +got):\n%s", diff)
+	}
 }

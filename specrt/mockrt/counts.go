@@ -109,6 +109,17 @@ func (c *compiledCount) add(p *record, desc map[string]any, delta int) {
 	setPath(desc, c.path, p.kind.countValue(max(0, n+delta)))
 }
 
+// zeroCounts sets to zero, in tree (a description of kind k being
+// loaded), the counts by value of its children: they count again as
+// each child is loaded after it.
+func (k *kind) zeroCounts(tree map[string]any) {
+	for _, ck := range k.children {
+		for _, cc := range ck.countsWhere {
+			setPath(tree, cc.path, k.countValue(0))
+		}
+	}
+}
+
 // holds tells whether a child's description meets every condition of c.
 func (c *compiledCount) holds(tree map[string]any) bool {
 	for _, w := range c.where {

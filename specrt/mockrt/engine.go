@@ -582,7 +582,7 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 	r, err := s.resFind(b, tree, e, now)
 	if err != nil {
 		if b.IgnoreMissing && b.Role == RoleDelete {
-			return s.tagAnswer(op, e) // deletes.go: deleting what is not there succeeds
+			return s.tagAnswer(op, e) // ignoreMissing (deletes.go): deleting what is not there succeeds
 		}
 		return nil, err
 	}
