@@ -1780,7 +1780,6 @@ var service = &mockrt.Service{
 		{
 			ARN:          "AlarmArn",
 			ARNTemplate:  "arn:{partition}:cloudwatch:{region}:{account}:alarm:{output.AlarmName}",
-			Created:      "StateUpdatedTimestamp",
 			ID:           "AlarmName",
 			InvalidToken: errInvalidParameterValueException,
 			Modified:     "AlarmConfigurationUpdatedTimestamp",
@@ -1835,6 +1834,10 @@ var service = &mockrt.Service{
 							{
 								Path:  "StateReason",
 								Value: "Unchecked: Initial alarm creation",
+							},
+							{
+								Path:  "StateUpdatedTimestamp",
+								Value: "{now}",
 							},
 							{
 								Path:  "StateTransitionedTimestamp",
