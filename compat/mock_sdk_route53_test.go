@@ -111,3 +111,50 @@ func TestGeneratedRoute53ClientAgainstMock(t *testing.T) {
 		t.Errorf("CreateHostedZone without a caller reference: %v (%T), want *route53.InvalidInput", err, err)
 	}
 }
+
+func TestRoute53ListsSayWhetherTheyAreTruncated(t *testing.T) {
+	_, url := route53mock.NewTestServer(t, mockOptions()...)
+	c := sdkroute53.New(sdkroute53.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	ctx := t.Context()
+	for _, name := range []string{"a.example.", "b.example.", "c.example."} {
+		if _, err := c.CreateHostedZone(ctx, &sdkroute53.CreateHostedZoneInput{Name: aws.String(name), CallerReference: aws.String(name)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	type page struct {
+		Zones     int
+		Truncated bool
+		Next      bool
+	}
+	var got []page
+	p := sdkroute53.NewListHostedZonesPaginator(c, &sdkroute53.ListHostedZonesInput{MaxItems: aws.Int32(2)})
+	for p.HasMorePages() {
+		out, err := p.NextPage(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, page{len(out.HostedZones), out.IsTruncated, aws.ToString(out.NextMarker) != ""})
+	}
+	want := []page{{2, true, true}, {1, false, false}}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("pages (-want +got):\n%s", d)
+	}
+
+	t.Run("the generated client's paginator follows IsTruncated to the end", func(t *testing.T) {
+		gc := route53.New(route53.Options{Region: mockRegion, BaseEndpoint: url, Credentials: testCreds})
+		gp := route53.NewListHostedZonesPaginator(gc, &route53.ListHostedZonesInput{MaxItems: aws.String("1")})
+		var names []string
+		for gp.HasMorePages() {
+			out, err := gp.NextPage(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, z := range out.HostedZones {
+				names = append(names, aws.ToString(z.Name))
+			}
+		}
+		if d := cmp.Diff([]string{"a.example.", "b.example.", "c.example."}, names); d != "" {
+			t.Errorf("zones (-want +got):\n%s", d)
+		}
+	})
+}

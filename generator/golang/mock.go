@@ -624,6 +624,9 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		if pg.LimitKey != nil {
 			fields["LimitKey"] = pg.LimitKey.Name
 		}
+		if pg.MoreResults != nil {
+			fields["MoreResults"] = memberPath(pg.MoreResults)
+		}
 	}
 	for field, v := range fields {
 		if v != "" {

@@ -269,7 +269,7 @@ type boundOp struct {
 	ident, parentIdent, desc, items     []string
 	inToken, outToken, limit, idemToken []string
 	resourceARN, tags, tagKeys          []string
-	failures, arnOut                    []string
+	failures, arnOut, moreResults       []string
 	set, failure, doneSet               []compiledField
 	creates                             *boundCreates
 }
@@ -361,7 +361,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				inToken: splitPath(ro.InputToken), outToken: splitPath(ro.OutputToken), limit: splitPath(ro.LimitKey),
 				idemToken: splitPath(ro.IdempotencyToken), resourceARN: splitPath(ro.ResourceARN),
 				tags: splitPath(ro.Tags), tagKeys: splitPath(ro.TagKeys), failures: splitPath(ro.Failures),
-				arnOut: splitPath(ro.ARNOutput),
+				arnOut: splitPath(ro.ARNOutput), moreResults: splitPath(ro.MoreResults),
 			}
 			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
@@ -1774,12 +1774,19 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		}
 	}
 	setPath(out, b.items, items)
-	for ; i >= 0 && i < len(l.recs) && b.outToken != nil; i += step {
+	more := false
+	for ; i >= 0 && i < len(l.recs) && (b.outToken != nil || b.moreResults != nil); i += step {
 		r := l.recs[i]
 		if en.settle(r, now); !r.gone && !r.retired && r.matches(filters) {
-			setPath(out, b.outToken, en.pageToken(k, parent, r.seq))
+			if b.outToken != nil {
+				setPath(out, b.outToken, en.pageToken(k, parent, r.seq))
+			}
+			more = true
 			break
 		}
+	}
+	if b.moreResults != nil {
+		setPath(out, b.moreResults, more)
 	}
 	op.outType.trim(out, nil, nil)
 	data, err := appendJSON(nil, out)

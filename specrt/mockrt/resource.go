@@ -130,6 +130,9 @@ type ResourceOperation struct {
 	// MaxPageSize is the service's largest page (0: 100).
 	InputToken, OutputToken, LimitKey string
 	MaxPageSize                       int
+	// MoreResults is, for list, the output's boolean member that says
+	// whether another page follows (Route 53's IsTruncated); "" for none.
+	MoreResults string
 	// NewestFirst makes list answer the newest resource first (App
 	// Runner's ListOperations); else the oldest.
 	NewestFirst bool
