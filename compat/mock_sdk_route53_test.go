@@ -81,7 +81,7 @@ func TestSDKAgainstRoute53Mock(t *testing.T) {
 			t.Errorf("after the delete: %d zones", len(got.HostedZones))
 		}
 		_, err = c.GetHostedZone(ctx, &sdkroute53.GetHostedZoneInput{Id: zone.Id})
-		wantTyped[*r53types.NoSuchHostedZone](t, err, aws.ToString(zone.Id))
+		wantTyped[*r53types.NoSuchHostedZone](t, err, strings.TrimPrefix(aws.ToString(zone.Id), "/hostedzone/"))
 	})
 }
 
@@ -155,6 +155,82 @@ func TestRoute53ListsSayWhetherTheyAreTruncated(t *testing.T) {
 		}
 		if d := cmp.Diff([]string{"a.example.", "b.example.", "c.example."}, names); d != "" {
 			t.Errorf("zones (-want +got):\n%s", d)
+		}
+	})
+}
+
+func TestRoute53AnswersHostedZoneIDsBehindTheirPrefix(t *testing.T) {
+	s, url := route53mock.NewTestServer(t, mockOptions()...)
+	c := sdkroute53.New(sdkroute53.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	ctx := t.Context()
+	out, err := c.CreateHostedZone(ctx, &sdkroute53.CreateHostedZoneInput{Name: aws.String("example.com."), CallerReference: aws.String("ref-1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := aws.ToString(out.HostedZone.Id)
+	bare, ok := strings.CutPrefix(id, "/hostedzone/Z")
+	if !ok || len(bare) != 19 {
+		t.Fatalf("created zone id %q, want /hostedzone/Z and 19 characters", id)
+	}
+	bare = "Z" + bare
+	list, err := c.ListHostedZones(ctx, &sdkroute53.ListHostedZonesInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(id, aws.ToString(list.HostedZones[0].Id)); d != "" {
+		t.Errorf("listed id (-want +got):\n%s", d)
+	}
+	gc := route53.New(route53.Options{Region: mockRegion, BaseEndpoint: url, Credentials: testCreds})
+	tests := []struct {
+		name string
+		get  func() (*string, error)
+	}{
+		{"the SDK, which strips the prefix, reads the zone by the id it was answered", func() (*string, error) {
+			got, err := c.GetHostedZone(ctx, &sdkroute53.GetHostedZoneInput{Id: aws.String(id)})
+			if err != nil {
+				return nil, err
+			}
+			return got.HostedZone.Id, nil
+		}},
+		{"the SDK reads the zone by the bare id", func() (*string, error) {
+			got, err := c.GetHostedZone(ctx, &sdkroute53.GetHostedZoneInput{Id: aws.String(bare)})
+			if err != nil {
+				return nil, err
+			}
+			return got.HostedZone.Id, nil
+		}},
+		{"a client sending the prefix percent-encoded in the path reads the zone", func() (*string, error) {
+			got, err := gc.GetHostedZone(ctx, &route53.GetHostedZoneInput{ID: aws.String(id)})
+			if err != nil {
+				return nil, err
+			}
+			recs := s.Requests()
+			// The record holds the path decoded.
+			if p := recs[len(recs)-1].Path; !strings.HasSuffix(p, "/hostedzone//hostedzone/"+bare) {
+				t.Errorf("the request's path %q does not hold the prefix", p)
+			}
+			return got.HostedZone.ID, nil
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.get()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(id, aws.ToString(got)); d != "" {
+				t.Errorf("answered id (-want +got):\n%s", d)
+			}
+		})
+	}
+	t.Run("the SDK deletes the zone by the id it was answered", func(t *testing.T) {
+		if _, err := c.DeleteHostedZone(ctx, &sdkroute53.DeleteHostedZoneInput{Id: aws.String(id)}); err != nil {
+			t.Fatal(err)
+		}
+		_, err := gc.GetHostedZone(ctx, &route53.GetHostedZoneInput{ID: aws.String(id)})
+		var nf *route53.NoSuchHostedZone
+		if !errors.As(err, &nf) {
+			t.Errorf("GetHostedZone after the delete: %v (%T), want *route53.NoSuchHostedZone", err, err)
 		}
 	})
 }

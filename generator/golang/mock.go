@@ -508,7 +508,7 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 		d[jen.Id("Parent")] = jen.Lit(res.Parent.Name)
 	}
 	for field, v := range map[string]string{"NameMember": res.NameMember, "ARN": res.ARN, "ParentID": res.ParentID, "ParentARN": res.ParentARN,
-		"Status": res.Status, "Created": res.Created, "Modified": res.Modified, "IDTemplate": res.IDTemplate, "ARNTemplate": res.ARNTemplate,
+		"Status": res.Status, "Created": res.Created, "Modified": res.Modified, "IDTemplate": res.IDTemplate, "ARNTemplate": res.ARNTemplate, "IDPrefix": res.IDPrefix,
 		"Tags": res.Tags, "TagKey": res.TagKey, "TagValue": res.TagValue} {
 		if v != "" {
 			d[jen.Id(field)] = jen.Lit(v)

@@ -309,6 +309,7 @@ var (
 		{name: "tags", doc: "The description member that shows the resource's tags as tag operations change them.", val: vString},
 		{name: "counts", doc: "Map of a kind of child resource to the description member that counts the live ones.", val: vNamed(vString)},
 		{name: "idTemplate", doc: "Template of a new resource's id; {output.<member>} is the description. Default: the id the input gave, else a UUID.", val: vString},
+		{name: "idPrefix", doc: "Text every id begins with as answered (Route 53's /hostedzone/): put before each new id; an identifier without it names the same resource.", val: vString},
 		{name: "arnTemplate", doc: "Template of a new resource's ARN; {output.<member>} is the description.", val: vString},
 		{name: "notFound", doc: "The error shape answered for an identifier that names no resource.", val: vString},
 		{name: "conflict", doc: "The error shape answered when a create reuses a name.", val: vString},

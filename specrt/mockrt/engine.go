@@ -845,6 +845,10 @@ func (en *engine) find(k *kind, parent *record, v string, now time.Time, retired
 		return nil
 	}
 	r := k.byID.get(0, v)
+	if r == nil && k.IDPrefix != "" && !strings.HasPrefix(v, k.IDPrefix) {
+		// Clients strip the prefix the service answers ids with.
+		r = k.byID.get(0, k.IDPrefix+v)
+	}
 	if r == nil {
 		if a := en.byARN.get(0, v); a != nil && a.kind == k {
 			r = a
@@ -1309,12 +1313,15 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		// nothing that conflicts. A template without randomness keeps
 		// its collision, answered as a conflict below.
 		for range 8 {
-			if id = textOf(k.idT.Eval(e)); !en.taken(k, id, now) {
+			if id = k.IDPrefix + textOf(k.idT.Eval(e)); !en.taken(k, id, now) {
 				break
 			}
 		}
 	case id == "":
 		id = newUUID()
+	}
+	if !strings.HasPrefix(id, k.IDPrefix) {
+		id = k.IDPrefix + id
 	}
 	setPath(desc, k.idPath, id)
 	var arn string

@@ -42,6 +42,12 @@ type Resource struct {
 	// {parent.<path>} is not available: put the parent's id in the
 	// description first (ParentID) and use {output.<ParentID>}.
 	IDTemplate, ARNTemplate string
+	// IDPrefix is the text every id begins with as the service answers it
+	// (Route 53's /hostedzone/): a new id is IDPrefix followed by what
+	// IDTemplate (or the input, or a UUID) gives, and an identifier
+	// without IDPrefix names the same resource as one with it, since
+	// clients such as the AWS SDKs strip it. "" for none.
+	IDPrefix string
 	// NotFound is the error answered for an identifier that names no
 	// resource; {message} says which. Nil answers a generic
 	// ResourceNotFoundException.
