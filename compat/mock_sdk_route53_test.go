@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sdkroute53 "github.com/aws/aws-sdk-go-v2/service/route53"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/specgen/specgen/gen/route53"
 	"github.com/specgen/specgen/gen/route53/route53mock"
+	"github.com/specgen/specgen/specrt/mockrt"
 )
 
 // Route 53 speaks restXml: HTTP bindings with XML bodies whose root
@@ -232,5 +234,88 @@ func TestRoute53AnswersHostedZoneIDsBehindTheirPrefix(t *testing.T) {
 		if !errors.As(err, &nf) {
 			t.Errorf("GetHostedZone after the delete: %v (%T), want *route53.NoSuchHostedZone", err, err)
 		}
+	})
+}
+
+// Creating and deleting a zone and changing its records each answer a
+// ChangeInfo, PENDING, that GetChange reads; it is INSYNC once the mock's
+// transition is over. The SDK's own ResourceRecordSetsChanged waiter runs
+// against it: each retry moves the mock's clock past the transition
+// (advancing, in ecs_waiters_test.go), so the waiter sees PENDING first.
+func TestSDKRoute53ResourceRecordSetsChangedWaiter(t *testing.T) {
+	srv, url := route53mock.NewTestServer(t, append(mockOptions(), mockrt.WithTransitionDelay(waitersTransition))...)
+	c := sdkroute53.New(sdkroute53.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	ctx := t.Context()
+	created, err := c.CreateHostedZone(ctx, &sdkroute53.CreateHostedZoneInput{Name: aws.String("example.com."), CallerReference: aws.String("ref-1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zone := created.HostedZone.Id
+	tests := []struct {
+		name   string
+		change func(t *testing.T) *r53types.ChangeInfo
+	}{
+		{"a zone's creation", func(t *testing.T) *r53types.ChangeInfo { return created.ChangeInfo }},
+		{"a change of its records", func(t *testing.T) *r53types.ChangeInfo {
+			out, err := c.ChangeResourceRecordSets(ctx, &sdkroute53.ChangeResourceRecordSetsInput{HostedZoneId: zone, ChangeBatch: &r53types.ChangeBatch{
+				Comment: aws.String("www"),
+				Changes: []r53types.Change{{Action: r53types.ChangeActionCreate, ResourceRecordSet: &r53types.ResourceRecordSet{
+					Name: aws.String("www.example.com."), Type: r53types.RRTypeA, TTL: aws.Int64(300),
+					ResourceRecords: []r53types.ResourceRecord{{Value: aws.String("192.0.2.1")}},
+				}}},
+			}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff("www", aws.ToString(out.ChangeInfo.Comment)); d != "" {
+				t.Errorf("comment (-want +got):\n%s", d)
+			}
+			return out.ChangeInfo
+		}},
+		{"a zone's deletion", func(t *testing.T) *r53types.ChangeInfo {
+			out, err := c.DeleteHostedZone(ctx, &sdkroute53.DeleteHostedZoneInput{Id: zone})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return out.ChangeInfo
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" is PENDING, then INSYNC for the waiter", func(t *testing.T) {
+			info := tt.change(t)
+			if !strings.HasPrefix(aws.ToString(info.Id), "/change/C") || info.Status != r53types.ChangeStatusPending {
+				t.Fatalf("change %q %s, want /change/C... PENDING", aws.ToString(info.Id), info.Status)
+			}
+			got, err := c.GetChange(ctx, &sdkroute53.GetChangeInput{Id: info.Id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []any{aws.ToString(info.Id), r53types.ChangeStatusPending, aws.ToTime(info.SubmittedAt), aws.ToString(info.Comment)}
+			if d := cmp.Diff(want, []any{aws.ToString(got.ChangeInfo.Id), got.ChangeInfo.Status, aws.ToTime(got.ChangeInfo.SubmittedAt), aws.ToString(got.ChangeInfo.Comment)}); d != "" {
+				t.Errorf("GetChange id, status, submitted, comment (-want +got):\n%s", d)
+			}
+			var retries int
+			w := sdkroute53.NewResourceRecordSetsChangedWaiter(c, func(o *sdkroute53.ResourceRecordSetsChangedWaiterOptions) {
+				o.MinDelay, o.MaxDelay = time.Millisecond, 5*time.Millisecond
+				o.Retryable = advancing(srv.Server, &retries, o.Retryable)
+			})
+			out, err := w.WaitForOutput(ctx, &sdkroute53.GetChangeInput{Id: info.Id}, waitersMaxWait)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out.ChangeInfo.Status != r53types.ChangeStatusInsync || retries == 0 {
+				t.Errorf("the waiter ended on %s after %d retries, want INSYNC after at least one", out.ChangeInfo.Status, retries)
+			}
+		})
+	}
+	t.Run("a change to a zone that does not exist is NoSuchHostedZone", func(t *testing.T) {
+		_, err := c.ChangeResourceRecordSets(ctx, &sdkroute53.ChangeResourceRecordSetsInput{HostedZoneId: aws.String("ZNONE"), ChangeBatch: &r53types.ChangeBatch{
+			Changes: []r53types.Change{{Action: r53types.ChangeActionDelete, ResourceRecordSet: &r53types.ResourceRecordSet{Name: aws.String("x."), Type: r53types.RRTypeA}}},
+		}})
+		wantTyped[*r53types.NoSuchHostedZone](t, err, "ZNONE")
+	})
+	t.Run("a change that was never made is NoSuchChange", func(t *testing.T) {
+		_, err := c.GetChange(ctx, &sdkroute53.GetChangeInput{Id: aws.String("/change/CNONE")})
+		wantTyped[*r53types.NoSuchChange](t, err, "CNONE")
 	})
 }

@@ -1923,8 +1923,20 @@ var service = &mockrt.Service{
 		{
 			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
 				{
-					Path:  "ChangeInfo",
-					Value: map[string]any{"Id": "x", "Status": "PENDING", "SubmittedAt": "{now}"},
+					Path:  "ChangeInfo.Id",
+					Value: "/change/C{random:0-9A-Z:19}",
+				},
+				{
+					Path:  "ChangeInfo.Status",
+					Value: "PENDING",
+				},
+				{
+					Path:  "ChangeInfo.SubmittedAt",
+					Value: "{now}",
+				},
+				{
+					Path:  "ChangeInfo.Comment",
+					Value: "{input.ChangeBatch.Comment}",
 				},
 			}},
 			Bindings: []mockrt.Binding{
@@ -2015,8 +2027,16 @@ var service = &mockrt.Service{
 		{
 			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
 				{
-					Path:  "ChangeInfo",
-					Value: map[string]any{"Id": "x", "Status": "PENDING", "SubmittedAt": "{now}"},
+					Path:  "ChangeInfo.Id",
+					Value: "/change/C{random:0-9A-Z:19}",
+				},
+				{
+					Path:  "ChangeInfo.Status",
+					Value: "PENDING",
+				},
+				{
+					Path:  "ChangeInfo.SubmittedAt",
+					Value: "{now}",
 				},
 				{
 					Path:  "DelegationSet",
@@ -2309,8 +2329,16 @@ var service = &mockrt.Service{
 		{
 			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
 				{
-					Path:  "ChangeInfo",
-					Value: map[string]any{"Id": "x", "Status": "PENDING", "SubmittedAt": "{now}"},
+					Path:  "ChangeInfo.Id",
+					Value: "/change/C{random:0-9A-Z:19}",
+				},
+				{
+					Path:  "ChangeInfo.Status",
+					Value: "PENDING",
+				},
+				{
+					Path:  "ChangeInfo.SubmittedAt",
+					Value: "{now}",
 				},
 			}},
 			Bindings: []mockrt.Binding{
@@ -4078,6 +4106,36 @@ var service = &mockrt.Service{
 	Protocol: "restXml",
 	Resources: []*mockrt.Resource{
 		{
+			Defaults: []mockrt.Field{
+				{
+					Path:  "Id",
+					Value: "x",
+				},
+				{
+					Path:  "Status",
+					Value: "PENDING",
+				},
+				{
+					Path:  "SubmittedAt",
+					Value: "{now}",
+				},
+			},
+			ID:           "Id",
+			IDPrefix:     "/change/",
+			InvalidToken: errInvalidInput,
+			Name:         "Change",
+			NotFound:     errNoSuchChange,
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "ChangeInfo",
+					Identifier:  "Id",
+					Operation:   "GetChange",
+					Role:        mockrt.RoleRead,
+				},
+			},
+			Status: "Status",
+		},
+		{
 			Conflict: errHealthCheckAlreadyExists,
 			Defaults: []mockrt.Field{
 				{
@@ -4161,11 +4219,63 @@ var service = &mockrt.Service{
 			NotFound:     errNoSuchHostedZone,
 			Operations: []mockrt.ResourceOperation{
 				{
+					Creates: &mockrt.Creates{
+						ID:       "ChangeInfo.Id",
+						Resource: "Change",
+						Set: []mockrt.Field{
+							{
+								Path:  "SubmittedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "Comment",
+								Value: "{input.ChangeBatch.Comment}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "PENDING",
+							Then:   "INSYNC",
+						},
+					},
+					Description: "-",
+					Identifier:  "HostedZoneId",
+					Operation:   "ChangeResourceRecordSets",
+					Role:        mockrt.RoleAction,
+				},
+				{
+					Creates: &mockrt.Creates{
+						ID:       "ChangeInfo.Id",
+						Resource: "Change",
+						Set: []mockrt.Field{
+							{
+								Path:  "SubmittedAt",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "PENDING",
+							Then:   "INSYNC",
+						},
+					},
 					Description: "HostedZone",
 					Operation:   "CreateHostedZone",
 					Role:        mockrt.RoleCreate,
 				},
 				{
+					Creates: &mockrt.Creates{
+						ID:       "ChangeInfo.Id",
+						Resource: "Change",
+						Set: []mockrt.Field{
+							{
+								Path:  "SubmittedAt",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "PENDING",
+							Then:   "INSYNC",
+						},
+					},
 					Description: "-",
 					Identifier:  "Id",
 					Operation:   "DeleteHostedZone",
@@ -4255,6 +4365,17 @@ var (
 		},
 		New: func() error {
 			return new(route53.InvalidInput)
+		},
+	}
+	errNoSuchChange = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(route53.NoSuchChange)
 		},
 	}
 	errNoSuchHealthCheck = &mockrt.ErrorTemplate{
