@@ -367,6 +367,9 @@ func bindingsValue(s *model.Shape) jen.Code {
 		if m.LocationName != "" {
 			d[jen.Id("Name")] = jen.Lit(m.LocationName)
 		}
+		if m.Location == model.LocPayload && m.XML != nil && m.XML.Name != "" {
+			d[jen.Id("Name")] = jen.Lit(m.XML.Name)
+		}
 		if m.JSONValue {
 			d[jen.Id("JSONValue")] = jen.True()
 		}

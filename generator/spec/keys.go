@@ -184,6 +184,7 @@ var (
 		{name: "flattened", doc: "true on a list or map member: its items repeat the member's element (or query key) instead of nesting under it.", val: vBool},
 		{name: "namespace", doc: "The namespace declared on the member's element: a URI, or {uri, prefix}.", val: vNamespace},
 		{name: "queryName", doc: "ec2Query: the member's query key (default its wire name with the first letter upper-cased).", val: vString},
+		{name: "name", doc: "restXml, a structure payload member: the element of the body, in place of its shape's (Smithy's xmlName on the member).", val: vString},
 	}}
 
 	namespaceSet = &keySet{name: "xmlNamespace", doc: "An XML namespace declaration.", keys: []keyDef{
