@@ -46,6 +46,7 @@ package cborwire
 
 import (
 	"reflect"
+	"sync/atomic"
 
 	"github.com/specgen/specgen/specrt/internal/codec"
 	"github.com/specgen/specgen/specrt/schema"
@@ -88,8 +89,25 @@ type info struct {
 	elem  reflect.Type   // a slice's element or a map's value
 	size  uintptr        // the size of elem
 	index map[string]int // a struct's members by wire name, when it has many
-	keys  [][]byte       // a struct's members' names as encoded keys
-	held  []bool         // whether each of a struct's members is held through a pointer
+	// fields is what encoding reads of a struct's members, in order.
+	fields []field
+
+	// sizeHint is the room Marshal makes ahead for a value of the shape:
+	// the size of the last one it wrote and an eighth (up to maxSizeHint),
+	// so that a body is written once, into its own buffer, rather than
+	// grown or copied out of a scratch buffer.
+	sizeHint atomic.Int64
+}
+
+// field is a structure member as the encoder reads it: the member's name
+// already encoded as a map key, and what its value's encoding depends on
+// at hand rather than behind its shape.
+type field struct {
+	key    string        // the member's wire name as a CBOR text string
+	shape  *schema.Shape // the member's shape
+	offset uintptr       // the field's offset in the Go structure
+	kind   schema.Kind   // shape.Kind
+	held   bool          // whether the value is held through a pointer
 }
 
 // linearMembers is the number of members up to which a structure finds a
@@ -110,11 +128,15 @@ func infoOf(s *schema.Shape) *info {
 		}
 	}
 	if s.Kind == schema.KindStruct {
-		in.keys = make([][]byte, len(s.Members))
-		in.held = make([]bool, len(s.Members))
+		in.fields = make([]field, len(s.Members))
 		for i, m := range s.Members {
-			in.keys[i] = appendText(nil, m.Name)
-			in.held[i] = m.Shape.Held()
+			in.fields[i] = field{
+				key:    string(appendText(nil, m.Name)),
+				shape:  m.Shape,
+				offset: m.Offset,
+				kind:   m.Shape.Kind,
+				held:   m.Shape.Held(),
+			}
 		}
 	}
 	s.SetCached(schema.SlotCBOR, in)

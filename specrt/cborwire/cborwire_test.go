@@ -155,6 +155,9 @@ func TestMarshal(t *testing.T) {
 		{"a list of timestamps", &item{Times: []time.Time{at}}, "a1 6574696d6573 81 c1fb41d4d7fbf3800000"},
 		{"members follow the shape's order", &item{On: ptr(true), ID: ptr("x")}, "a2 626964 6178 626f6e f5"},
 		{"text that is not UTF-8 has its bad bytes replaced", &item{ID: ptr("a\xffb")}, "a1 626964 6561efbfbd62"},
+		{"a bad byte among the first eight is replaced too", &item{ID: ptr("abcdefg\xffhi")}, "a1 626964 6c 61626364656667efbfbd6869"},
+		{"text that is UTF-8 but not ASCII is written as it is", &item{ID: ptr("héllo, wörld")}, "a1 626964 6e 68c3a96c6c6f2c2077c3b6726c64"},
+		{"a bad byte in a list's string is replaced", &item{Tags: []string{"\xff"}}, "a1 6474616773 81 63efbfbd"},
 		{"a string of 24 bytes has a one-byte length", &item{ID: ptr(strings.Repeat("x", 24))}, "a1 626964 7818" + strings.Repeat("78", 24)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,7 +1,6 @@
 package cborwire
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"math"
@@ -26,15 +25,17 @@ var ErrDocument = errors.New("cbor: documents are not supported by rpcv2Cbor")
 // empty, map keys are sorted. Text that is not UTF-8 has its bad bytes
 // replaced with U+FFFD.
 func Marshal(s *schema.Shape, v any) ([]byte, error) {
-	bp := codec.Scratch()
-	b, err := AppendAt(*bp, s, codec.PointerTo(v))
-	var out []byte
-	if err == nil {
-		out = bytes.Clone(b)
+	in := infoOf(s)
+	b, err := AppendAt(make([]byte, 0, in.sizeHint.Load()), s, codec.PointerTo(v))
+	if err != nil {
+		return nil, err
 	}
-	codec.Release(bp, b)
-	return out, err
+	in.sizeHint.Store(min(int64(len(b)+len(b)/8), maxSizeHint))
+	return b, nil
 }
+
+// maxSizeHint bounds the room Marshal makes ahead for a shape's value.
+const maxSizeHint = 4 << 20
 
 // AppendAt appends the CBOR map of the structure at p to b.
 func AppendAt(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
@@ -57,15 +58,14 @@ func appendHead(b []byte, major byte, n uint64) []byte {
 	return binary.BigEndian.AppendUint64(append(b, major|27), n)
 }
 
-// member returns the address of the value of member m of the structure at
-// p, or nil when the member is absent; held says whether m is held through
-// a pointer.
-func member(m *schema.Member, held bool, p unsafe.Pointer) unsafe.Pointer {
-	fp := unsafe.Add(p, m.Offset)
-	if held {
+// present returns the address of the value of field f of the structure
+// at p, or nil when the member is absent.
+func present(f *field, p unsafe.Pointer) unsafe.Pointer {
+	fp := unsafe.Add(p, f.offset)
+	if f.held {
 		return *(*unsafe.Pointer)(fp)
 	}
-	if codec.Absent(m.Shape, fp) {
+	if codec.Absent(f.shape, fp) {
 		return nil
 	}
 	return fp
@@ -75,39 +75,55 @@ func member(m *schema.Member, held bool, p unsafe.Pointer) unsafe.Pointer {
 // A structure of fewer than 24 members, nearly every one, is written in
 // one pass: its map's head is one byte, set once the members are counted.
 func appendStruct(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
-	in := infoOf(s)
-	if len(s.Members) < 24 {
+	return appendFields(b, infoOf(s), p)
+}
+
+// appendFields is appendStruct with the structure's info at hand.
+func appendFields(b []byte, in *info, p unsafe.Pointer) ([]byte, error) {
+	if len(in.fields) < 24 {
 		at := len(b)
-		b, n, err := appendMembers(append(b, majorMap), s, in, p)
+		b, n, err := appendMembers(append(b, majorMap), in.fields, p)
 		b[at] = majorMap | byte(n)
 		return b, err
 	}
 	n := 0
-	for i := range s.Members {
-		if member(&s.Members[i], in.held[i], p) != nil {
+	for i := range in.fields {
+		if present(&in.fields[i], p) != nil {
 			n++
 		}
 	}
 	b = appendHead(b, majorMap, uint64(n))
-	b, _, err := appendMembers(b, s, in, p)
+	b, _, err := appendMembers(b, in.fields, p)
 	return b, err
 }
 
 // appendMembers writes the present members of the structure at p and
-// returns how many there were.
-func appendMembers(b []byte, s *schema.Shape, in *info, p unsafe.Pointer) ([]byte, int, error) {
+// returns how many there were. The scalars nearly every member holds are
+// written here, the rest by appendValue.
+func appendMembers(b []byte, fields []field, p unsafe.Pointer) ([]byte, int, error) {
 	n := 0
 	var err error
-	for i := range s.Members {
-		m := &s.Members[i]
-		fp := member(m, in.held[i], p)
+	for i := range fields {
+		f := &fields[i]
+		fp := present(f, p)
 		if fp == nil {
 			continue
 		}
 		n++
-		b = append(b, in.keys[i]...)
-		if b, err = appendValue(b, m.Shape, fp); err != nil {
-			return b, n, err
+		b = append(b, f.key...)
+		switch f.kind {
+		case schema.KindString, schema.KindEnum:
+			b = appendText(b, *(*string)(fp))
+		case schema.KindInt32:
+			b = appendInt(b, int64(*(*int32)(fp)))
+		case schema.KindFloat64:
+			b = appendFloat64(b, *(*float64)(fp))
+		case schema.KindTime:
+			b = appendTime(b, *(*time.Time)(fp))
+		default:
+			if b, err = appendValue(b, f.shape, fp); err != nil {
+				return b, n, err
+			}
 		}
 	}
 	return b, n, nil
@@ -179,10 +195,26 @@ func appendTime(b []byte, t time.Time) []byte {
 
 // appendText writes s as a text string.
 func appendText(b []byte, s string) []byte {
-	if !utf8.ValidString(s) {
+	if !ascii(s) && !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	return append(appendHead(b, majorText, uint64(len(s))), s...)
+}
+
+// ascii reports whether s is ASCII, eight bytes at a time: nearly every
+// string a request holds is, and telling so here costs less than a call
+// to utf8.ValidString for the short strings most members hold.
+func ascii(s string) bool {
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	var or uint64
+	for len(b) >= 8 {
+		or |= binary.LittleEndian.Uint64(b)
+		b = b[8:]
+	}
+	for _, c := range b {
+		or |= uint64(c)
+	}
+	return or&0x8080808080808080 == 0
 }
 
 // appendList writes the slice at p as an array.
@@ -197,6 +229,15 @@ func appendList(b []byte, s *schema.Shape, p unsafe.Pointer) ([]byte, error) {
 	}
 	size := infoOf(s).size
 	var err error
+	if s.Elem.Kind == schema.KindStruct {
+		in := infoOf(s.Elem)
+		for i := range h.Len {
+			if b, err = appendFields(b, in, unsafe.Add(h.Data, uintptr(i)*size)); err != nil {
+				return b, err
+			}
+		}
+		return b, nil
+	}
 	for i := range h.Len {
 		if b, err = appendValue(b, s.Elem, unsafe.Add(h.Data, uintptr(i)*size)); err != nil {
 			return b, err
