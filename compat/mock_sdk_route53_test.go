@@ -319,3 +319,59 @@ func TestSDKRoute53ResourceRecordSetsChangedWaiter(t *testing.T) {
 		wantTyped[*r53types.NoSuchChange](t, err, "CNONE")
 	})
 }
+
+func TestSDKRoute53ReusableDelegationSets(t *testing.T) {
+	_, url := route53mock.NewTestServer(t, mockOptions()...)
+	c := sdkroute53.New(sdkroute53.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	ctx := t.Context()
+	out, err := c.CreateReusableDelegationSet(ctx, &sdkroute53.CreateReusableDelegationSetInput{CallerReference: aws.String("set-1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := aws.ToString(out.DelegationSet.Id)
+	if !strings.HasPrefix(id, "/delegationset/N") || len(out.DelegationSet.NameServers) != 4 {
+		t.Fatalf("created set %q with %d name servers, want /delegationset/N... and 4", id, len(out.DelegationSet.NameServers))
+	}
+	t.Run("the SDK reads the set by the id it was answered", func(t *testing.T) {
+		got, err := c.GetReusableDelegationSet(ctx, &sdkroute53.GetReusableDelegationSetInput{Id: aws.String(id)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff([]string{id, "set-1"}, []string{aws.ToString(got.DelegationSet.Id), aws.ToString(got.DelegationSet.CallerReference)}); d != "" {
+			t.Errorf("id, caller reference (-want +got):\n%s", d)
+		}
+	})
+	t.Run("a list holds it and is not truncated", func(t *testing.T) {
+		got, err := c.ListReusableDelegationSets(ctx, &sdkroute53.ListReusableDelegationSetsInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, s := range got.DelegationSets {
+			ids = append(ids, aws.ToString(s.Id))
+		}
+		if d := cmp.Diff([]string{id}, ids); d != "" || got.IsTruncated {
+			t.Errorf("sets (-want +got):\n%s\ntruncated: %v", d, got.IsTruncated)
+		}
+	})
+	t.Run("a second set of the same caller reference is DelegationSetAlreadyCreated", func(t *testing.T) {
+		_, err := c.CreateReusableDelegationSet(ctx, &sdkroute53.CreateReusableDelegationSetInput{CallerReference: aws.String("set-1")})
+		wantTyped[*r53types.DelegationSetAlreadyCreated](t, err, "")
+	})
+	t.Run("a deleted set is NoSuchDelegationSet", func(t *testing.T) {
+		if _, err := c.DeleteReusableDelegationSet(ctx, &sdkroute53.DeleteReusableDelegationSetInput{Id: aws.String(id)}); err != nil {
+			t.Fatal(err)
+		}
+		_, err := c.GetReusableDelegationSet(ctx, &sdkroute53.GetReusableDelegationSetInput{Id: aws.String(id)})
+		wantTyped[*r53types.NoSuchDelegationSet](t, err, strings.TrimPrefix(id, "/delegationset/"))
+	})
+	t.Run("a hosted zone gets four name servers of its own", func(t *testing.T) {
+		z, err := c.CreateHostedZone(ctx, &sdkroute53.CreateHostedZoneInput{Name: aws.String("example.net."), CallerReference: aws.String("zone-1")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(z.DelegationSet.NameServers); n != 4 {
+			t.Errorf("%d name servers, want 4", n)
+		}
+	})
+}

@@ -2039,8 +2039,8 @@ var service = &mockrt.Service{
 					Value: "{now}",
 				},
 				{
-					Path:  "DelegationSet",
-					Value: map[string]any{"NameServers": []any{"x"}},
+					Path:  "DelegationSet.NameServers",
+					Value: []any{"ns-1024.awsdns-00.org", "ns-1536.awsdns-00.co.uk", "ns-0.awsdns-00.com", "ns-512.awsdns-00.net"},
 				},
 			}},
 			Method: "POST",
@@ -2113,12 +2113,12 @@ var service = &mockrt.Service{
 			Status: 201,
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "DelegationSet",
-					Value: map[string]any{"NameServers": []any{"x"}},
-				},
-			}},
+			Behavior: &mockrt.Behavior{
+				Conflict:      errDelegationSetAlreadyCreated,
+				QuotaExceeded: errLimitsExceeded,
+				Resource:      "DelegationSet",
+				Unique:        []string{"CallerReference"},
+			},
 			Method: "POST",
 			Name:   "CreateReusableDelegationSet",
 			NewInput: func() mockrt.Input {
@@ -4136,6 +4136,54 @@ var service = &mockrt.Service{
 			Status: "Status",
 		},
 		{
+			Defaults: []mockrt.Field{
+				{
+					Path:  "NameServers",
+					Value: []any{"x"},
+				},
+			},
+			ID:           "Id",
+			IDPrefix:     "/delegationset/",
+			IDTemplate:   "N{random:0-9A-Z:19}",
+			InvalidToken: errInvalidInput,
+			Name:         "DelegationSet",
+			NotFound:     errNoSuchDelegationSet,
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "DelegationSet",
+					Operation:   "CreateReusableDelegationSet",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "NameServers",
+							Value: []any{"ns-2048.awsdns-64.com", "ns-2049.awsdns-65.net", "ns-2050.awsdns-66.org", "ns-2051.awsdns-67.co.uk"},
+						},
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "Id",
+					Operation:   "DeleteReusableDelegationSet",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "DelegationSet",
+					Identifier:  "Id",
+					Operation:   "GetReusableDelegationSet",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "Marker",
+					Items:       "DelegationSets",
+					LimitKey:    "MaxItems",
+					MoreResults: "IsTruncated",
+					Operation:   "ListReusableDelegationSets",
+					OutputToken: "NextMarker",
+					Role:        mockrt.RoleList,
+				},
+			},
+		},
+		{
 			Conflict: errHealthCheckAlreadyExists,
 			Defaults: []mockrt.Field{
 				{
@@ -4356,6 +4404,12 @@ var service = &mockrt.Service{
 // The error templates of the service, its operations and its resources,
 // each written once; mockrt only reads them.
 var (
+	errDelegationSetAlreadyCreated = &mockrt.ErrorTemplate{New: func() error {
+		return new(route53.DelegationSetAlreadyCreated)
+	}}
+	errLimitsExceeded = &mockrt.ErrorTemplate{New: func() error {
+		return new(route53.LimitsExceeded)
+	}}
 	errInvalidInput = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
@@ -4376,6 +4430,17 @@ var (
 		},
 		New: func() error {
 			return new(route53.NoSuchChange)
+		},
+	}
+	errNoSuchDelegationSet = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(route53.NoSuchDelegationSet)
 		},
 	}
 	errNoSuchHealthCheck = &mockrt.ErrorTemplate{
