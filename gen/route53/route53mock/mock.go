@@ -4144,7 +4144,7 @@ var service = &mockrt.Service{
 			},
 			ID:           "Id",
 			IDPrefix:     "/delegationset/",
-			IDTemplate:   "N{random:0-9A-Z:19}",
+			IDTemplate:   "N{random:0-9A-Z:16}",
 			InvalidToken: errInvalidInput,
 			Name:         "DelegationSet",
 			NotFound:     errNoSuchDelegationSet,
