@@ -273,6 +273,15 @@ func TestSDKRoute53ResourceRecordSetsChangedWaiter(t *testing.T) {
 			return out.ChangeInfo
 		}},
 		{"a zone's deletion", func(t *testing.T) *r53types.ChangeInfo {
+			// A zone holding sets of its own cannot be deleted: the www set goes first.
+			if _, err := c.ChangeResourceRecordSets(ctx, &sdkroute53.ChangeResourceRecordSetsInput{HostedZoneId: zone, ChangeBatch: &r53types.ChangeBatch{
+				Changes: []r53types.Change{{Action: r53types.ChangeActionDelete, ResourceRecordSet: &r53types.ResourceRecordSet{
+					Name: aws.String("www.example.com."), Type: r53types.RRTypeA, TTL: aws.Int64(300),
+					ResourceRecords: []r53types.ResourceRecord{{Value: aws.String("192.0.2.1")}},
+				}}},
+			}}); err != nil {
+				t.Fatal(err)
+			}
 			out, err := c.DeleteHostedZone(ctx, &sdkroute53.DeleteHostedZoneInput{Id: zone})
 			if err != nil {
 				t.Fatal(err)
@@ -373,5 +382,130 @@ func TestSDKRoute53ReusableDelegationSets(t *testing.T) {
 		if n := len(z.DelegationSet.NameServers); n != 4 {
 			t.Errorf("%d name servers, want 4", n)
 		}
+	})
+}
+
+// The record sets of a zone, kept by the mock's hand-written hooks
+// (gen/route53/route53mock/hooks.go): changes in batches, all or none,
+// listed in Route 53's order, page by page.
+func TestSDKRoute53ResourceRecordSets(t *testing.T) {
+	_, url := route53mock.NewTestServer(t, mockOptions()...)
+	c := sdkroute53.New(sdkroute53.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	ctx := t.Context()
+	created, err := c.CreateHostedZone(ctx, &sdkroute53.CreateHostedZoneInput{Name: aws.String("Example.com"), CallerReference: aws.String("ref-1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zone := created.HostedZone.Id
+	set := func(name string, typ r53types.RRType, id string, values ...string) *r53types.ResourceRecordSet {
+		s := &r53types.ResourceRecordSet{Name: aws.String(name), Type: typ, TTL: aws.Int64(300)}
+		if id != "" {
+			s.SetIdentifier, s.Weight = aws.String(id), aws.Int64(1)
+		}
+		for _, v := range values {
+			s.ResourceRecords = append(s.ResourceRecords, r53types.ResourceRecord{Value: aws.String(v)})
+		}
+		return s
+	}
+	change := func(changes ...r53types.Change) error {
+		_, err := c.ChangeResourceRecordSets(ctx, &sdkroute53.ChangeResourceRecordSetsInput{HostedZoneId: zone, ChangeBatch: &r53types.ChangeBatch{Changes: changes}})
+		return err
+	}
+	create := func(s *r53types.ResourceRecordSet) r53types.Change {
+		return r53types.Change{Action: r53types.ChangeActionCreate, ResourceRecordSet: s}
+	}
+	// list reads every set, two a page, as "name type [id] values".
+	list := func(t *testing.T) []string {
+		t.Helper()
+		var got []string
+		p := sdkroute53.NewListResourceRecordSetsPaginator(c, &sdkroute53.ListResourceRecordSetsInput{HostedZoneId: zone, MaxItems: aws.Int32(2)})
+		for p.HasMorePages() {
+			out, err := p.NextPage(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range out.ResourceRecordSets {
+				line := aws.ToString(s.Name) + " " + string(s.Type)
+				if s.SetIdentifier != nil {
+					line += " [" + aws.ToString(s.SetIdentifier) + "]"
+				}
+				if s.Type != r53types.RRTypeSoa && s.Type != r53types.RRTypeNs {
+					for _, r := range s.ResourceRecords {
+						line += " " + aws.ToString(r.Value)
+					}
+				}
+				got = append(got, line)
+			}
+		}
+		return got
+	}
+
+	t.Run("a new zone holds its NS and SOA sets", func(t *testing.T) {
+		if d := cmp.Diff([]string{"example.com. NS", "example.com. SOA"}, list(t)); d != "" {
+			t.Errorf("sets (-want +got):\n%s", d)
+		}
+	})
+	t.Run("created sets are listed by reversed name, type and identifier, two a page", func(t *testing.T) {
+		if err := change(create(set("www.example.com", r53types.RRTypeA, "", "192.0.2.1")), create(set("api.example.com.", r53types.RRTypeA, "", "192.0.2.2")),
+			create(set("example.com.", r53types.RRTypeMx, "", "10 mail.example.com.")), create(set("a.b.example.com.", r53types.RRTypeTxt, "", `"x"`)),
+			create(set("api.example.com.", r53types.RRTypeAaaa, "blue", "2001:db8::1")), create(set("api.example.com.", r53types.RRTypeAaaa, "green", "2001:db8::2"))); err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"example.com. MX 10 mail.example.com.", "example.com. NS", "example.com. SOA", "api.example.com. A 192.0.2.2",
+			"api.example.com. AAAA [blue] 2001:db8::1", "api.example.com. AAAA [green] 2001:db8::2", `a.b.example.com. TXT "x"`, "www.example.com. A 192.0.2.1"}
+		if d := cmp.Diff(want, list(t)); d != "" {
+			t.Errorf("sets (-want +got):\n%s", d)
+		}
+	})
+	t.Run("an upsert replaces a set's values", func(t *testing.T) {
+		if err := change(r53types.Change{Action: r53types.ChangeActionUpsert, ResourceRecordSet: set("www.example.com.", r53types.RRTypeA, "", "192.0.2.9")}); err != nil {
+			t.Fatal(err)
+		}
+		got := list(t)
+		if d := cmp.Diff("www.example.com. A 192.0.2.9", got[len(got)-1]); d != "" {
+			t.Errorf("www (-want +got):\n%s", d)
+		}
+	})
+	tests := []struct {
+		name    string
+		changes []r53types.Change
+		message string
+	}{
+		{"creating a set that exists is InvalidChangeBatch", []r53types.Change{create(set("www.example.com.", r53types.RRTypeA, "", "192.0.2.1"))}, "but it already exists"},
+		{"deleting a set that does not exist is InvalidChangeBatch", []r53types.Change{{Action: r53types.ChangeActionDelete, ResourceRecordSet: set("ftp.example.com.", r53types.RRTypeA, "", "192.0.2.1")}}, "but it was not found"},
+		{"deleting a set with other values is InvalidChangeBatch", []r53types.Change{{Action: r53types.ChangeActionDelete, ResourceRecordSet: set("www.example.com.", r53types.RRTypeA, "", "192.0.2.1")}}, "do not match the current values"},
+		{"a name outside the zone is InvalidChangeBatch", []r53types.Change{create(set("www.example.org.", r53types.RRTypeA, "", "192.0.2.1"))}, "is not permitted in zone example.com."},
+		{"a batch with one bad change applies none of it", []r53types.Change{create(set("new.example.com.", r53types.RRTypeA, "", "192.0.2.3")), create(set("www.example.com.", r53types.RRTypeA, "", "192.0.2.1"))}, "but it already exists"},
+	}
+	before := list(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wantTyped[*r53types.InvalidChangeBatch](t, change(tt.changes...), tt.message)
+			if d := cmp.Diff(before, list(t)); d != "" {
+				t.Errorf("sets after the refused batch (-want +got):\n%s", d)
+			}
+		})
+	}
+	t.Run("a zone holding sets of its own is HostedZoneNotEmpty until they are deleted", func(t *testing.T) {
+		_, err := c.DeleteHostedZone(ctx, &sdkroute53.DeleteHostedZoneInput{Id: zone})
+		wantTyped[*r53types.HostedZoneNotEmpty](t, err, "")
+		out, err := c.ListResourceRecordSets(ctx, &sdkroute53.ListResourceRecordSetsInput{HostedZoneId: zone})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var deletes []r53types.Change
+		for _, s := range out.ResourceRecordSets {
+			if aws.ToString(s.Name) != "example.com." || s.Type != r53types.RRTypeSoa && s.Type != r53types.RRTypeNs {
+				deletes = append(deletes, r53types.Change{Action: r53types.ChangeActionDelete, ResourceRecordSet: &s})
+			}
+		}
+		if err := change(deletes...); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.DeleteHostedZone(ctx, &sdkroute53.DeleteHostedZoneInput{Id: zone}); err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.ListResourceRecordSets(ctx, &sdkroute53.ListResourceRecordSetsInput{HostedZoneId: zone})
+		wantTyped[*r53types.NoSuchHostedZone](t, err, "")
 	})
 }
