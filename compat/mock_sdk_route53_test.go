@@ -2,6 +2,7 @@ package compat
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -508,4 +509,33 @@ func TestSDKRoute53ResourceRecordSets(t *testing.T) {
 		_, err = c.ListResourceRecordSets(ctx, &sdkroute53.ListResourceRecordSetsInput{HostedZoneId: zone})
 		wantTyped[*r53types.NoSuchHostedZone](t, err, "")
 	})
+}
+
+func TestSDKRoute53ZoneHoldsAtMostItsQuotaOfRecordSets(t *testing.T) {
+	_, url := route53mock.NewTestServer(t, mockOptions()...)
+	c := sdkroute53.New(sdkroute53.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	ctx := t.Context()
+	created, err := c.CreateHostedZone(ctx, &sdkroute53.CreateHostedZoneInput{Name: aws.String("example.com."), CallerReference: aws.String("ref-1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch := func(from, n int) error {
+		changes := make([]r53types.Change, n)
+		for i := range changes {
+			changes[i] = r53types.Change{Action: r53types.ChangeActionCreate, ResourceRecordSet: &r53types.ResourceRecordSet{
+				Name: aws.String(fmt.Sprintf("h%d.example.com.", from+i)), Type: r53types.RRTypeA, TTL: aws.Int64(60),
+				ResourceRecords: []r53types.ResourceRecord{{Value: aws.String("192.0.2.1")}},
+			}}
+		}
+		_, err := c.ChangeResourceRecordSets(ctx, &sdkroute53.ChangeResourceRecordSetsInput{HostedZoneId: created.HostedZone.Id, ChangeBatch: &r53types.ChangeBatch{Changes: changes}})
+		return err
+	}
+	// The zone's NS and SOA and 9,998 more: Route 53's default quota of
+	// 10,000 sets in a zone.
+	for i := 0; i < 9998; i += 1000 {
+		if err := batch(i, min(1000, 9998-i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantTyped[*r53types.InvalidChangeBatch](t, batch(9998, 1), "exceed the limit of 10000")
 }

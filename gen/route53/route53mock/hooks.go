@@ -48,6 +48,15 @@ type setKey struct {
 	id   string // the set identifier; "" for a simple set
 }
 
+// listKey is a setKey with its place in ListResourceRecordSets' order:
+// its name's labels reversed and joined by NUL, which sorts below every
+// character of a label, so that comparing the strings compares the labels
+// one by one (com, example, www).
+type listKey struct {
+	order string
+	setKey
+}
+
 // zoneSets are the sets of one zone.
 type zoneSets struct {
 	name string // the zone's DNS name, as setKey holds names
@@ -133,13 +142,13 @@ func recordSets(s *Server) {
 				size = n
 			}
 		}
-		var keys []setKey
+		var keys []listKey
 		if z := st.zones[id]; z != nil {
 			keys = z.sorted()
 		}
 		from := 0
 		if in.StartRecordName != nil {
-			start := setKey{name: canonical(*in.StartRecordName), typ: in.StartRecordType, id: deref(in.StartRecordIdentifier)}
+			start := listKeyOf(setKey{name: canonical(*in.StartRecordName), typ: in.StartRecordType, id: deref(in.StartRecordIdentifier)})
 			from, _ = slices.BinarySearchFunc(keys, start, compareKeys)
 		}
 		page := keys[from:min(len(keys), from+size)]
@@ -149,10 +158,10 @@ func recordSets(s *Server) {
 			MaxItems:           ptr(strconv.Itoa(size)),
 		}
 		for _, k := range page {
-			out.ResourceRecordSets = append(out.ResourceRecordSets, st.zones[id].sets[k])
+			out.ResourceRecordSets = append(out.ResourceRecordSets, st.zones[id].sets[k.setKey])
 		}
 		if *out.IsTruncated {
-			next := st.zones[id].sets[keys[from+len(page)]]
+			next := st.zones[id].sets[keys[from+len(page)].setKey]
 			out.NextRecordName, out.NextRecordType, out.NextRecordIdentifier = next.Name, next.Type, next.SetIdentifier
 		}
 		return out, nil
@@ -232,26 +241,26 @@ func (z *zoneSets) holdsMore() bool {
 }
 
 // sorted are the zone's keys in Route 53's order.
-func (z *zoneSets) sorted() []setKey {
-	keys := make([]setKey, 0, len(z.sets))
+func (z *zoneSets) sorted() []listKey {
+	keys := make([]listKey, 0, len(z.sets))
 	for k := range z.sets {
-		keys = append(keys, k)
+		keys = append(keys, listKeyOf(k))
 	}
 	slices.SortFunc(keys, compareKeys)
 	return keys
 }
 
+func listKeyOf(k setKey) listKey {
+	labels := strings.Split(strings.TrimSuffix(k.name, "."), ".")
+	slices.Reverse(labels)
+	return listKey{order: strings.Join(labels, "\x00"), setKey: k}
+}
+
 // compareKeys orders sets as ListResourceRecordSets lists them: by DNS
 // name with its labels reversed (com.example.www), then type, then set
 // identifier.
-func compareKeys(a, b setKey) int {
-	return cmp.Or(slices.Compare(reversedLabels(a.name), reversedLabels(b.name)), cmp.Compare(a.typ, b.typ), cmp.Compare(a.id, b.id))
-}
-
-func reversedLabels(name string) []string {
-	labels := strings.Split(strings.TrimSuffix(name, "."), ".")
-	slices.Reverse(labels)
-	return labels
+func compareKeys(a, b listKey) int {
+	return cmp.Or(strings.Compare(a.order, b.order), cmp.Compare(a.typ, b.typ), cmp.Compare(a.id, b.id))
 }
 
 func keyOf(set *route53.ResourceRecordSet) setKey {
