@@ -446,6 +446,21 @@ func TestSDKRoute53ResourceRecordSets(t *testing.T) {
 			t.Errorf("sets (-want +got):\n%s", d)
 		}
 	})
+	// count reads the zone's ResourceRecordSetCount and name servers.
+	count := func(t *testing.T) (int64, []string) {
+		t.Helper()
+		got, err := c.GetHostedZone(ctx, &sdkroute53.GetHostedZoneInput{Id: zone})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return aws.ToInt64(got.HostedZone.ResourceRecordSetCount), got.DelegationSet.NameServers
+	}
+	t.Run("a read of the new zone counts two sets and answers its name servers", func(t *testing.T) {
+		n, servers := count(t)
+		if d := cmp.Diff([]any{int64(2), created.DelegationSet.NameServers}, []any{n, servers}); d != "" {
+			t.Errorf("count, name servers (-want +got):\n%s", d)
+		}
+	})
 	t.Run("created sets are listed by reversed name, type and identifier, two a page", func(t *testing.T) {
 		if err := change(create(set("www.example.com", r53types.RRTypeA, "", "192.0.2.1")), create(set("api.example.com.", r53types.RRTypeA, "", "192.0.2.2")),
 			create(set("example.com.", r53types.RRTypeMx, "", "10 mail.example.com.")), create(set("a.b.example.com.", r53types.RRTypeTxt, "", `"x"`)),
@@ -456,6 +471,16 @@ func TestSDKRoute53ResourceRecordSets(t *testing.T) {
 			"api.example.com. AAAA [blue] 2001:db8::1", "api.example.com. AAAA [green] 2001:db8::2", `a.b.example.com. TXT "x"`, "www.example.com. A 192.0.2.1"}
 		if d := cmp.Diff(want, list(t)); d != "" {
 			t.Errorf("sets (-want +got):\n%s", d)
+		}
+	})
+	t.Run("a read and a list count the created sets", func(t *testing.T) {
+		n, _ := count(t)
+		zones, err := c.ListHostedZones(ctx, &sdkroute53.ListHostedZonesInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff([]int64{8, 8}, []int64{n, aws.ToInt64(zones.HostedZones[0].ResourceRecordSetCount)}); d != "" {
+			t.Errorf("read, listed count (-want +got):\n%s", d)
 		}
 	})
 	t.Run("an upsert replaces a set's values", func(t *testing.T) {

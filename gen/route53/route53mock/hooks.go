@@ -80,6 +80,34 @@ func recordSets(s *Server) {
 			return out, err // an error, or a retry answering the zone again
 		}
 		st.addZone(deref(out.HostedZone.ID), deref(out.HostedZone.Name), out.DelegationSet)
+		st.count(out.HostedZone)
+		return out, nil
+	})
+	// A zone's reads answer how many sets it holds, and its name servers
+	// as its NS set has them.
+	s.HandleGetHostedZone(func(ctx context.Context, in *route53.GetHostedZoneInput) (*route53.GetHostedZoneOutput, error) {
+		out, err := s.DefaultGetHostedZone(ctx, in)
+		if err != nil || out.HostedZone == nil {
+			return out, err
+		}
+		st.mu.Lock()
+		defer st.mu.Unlock()
+		st.count(out.HostedZone)
+		if z := st.zones[deref(out.HostedZone.ID)]; z != nil {
+			out.DelegationSet = &route53.DelegationSet{NameServers: z.nameServers()}
+		}
+		return out, nil
+	})
+	s.HandleListHostedZones(func(ctx context.Context, in *route53.ListHostedZonesInput) (*route53.ListHostedZonesOutput, error) {
+		out, err := s.DefaultListHostedZones(ctx, in)
+		if err != nil {
+			return out, err
+		}
+		st.mu.Lock()
+		defer st.mu.Unlock()
+		for i := range out.HostedZones {
+			st.count(&out.HostedZones[i])
+		}
 		return out, nil
 	})
 	s.HandleDeleteHostedZone(func(ctx context.Context, in *route53.DeleteHostedZoneInput) (*route53.DeleteHostedZoneOutput, error) {
@@ -189,6 +217,24 @@ func (st *recordStore) addZone(id, name string, ds *route53.DelegationSet) {
 	}
 	st.zones[id] = z
 	st.n += len(z.sets)
+}
+
+// count sets the number of sets the zone z holds in its description.
+func (st *recordStore) count(z *route53.HostedZone) {
+	if sets := st.zones[deref(z.ID)]; sets != nil {
+		z.ResourceRecordSetCount = ptr(int64(len(sets.sets)))
+	}
+}
+
+// nameServers are the values of the zone's own NS set, without their
+// final dots, as a delegation set lists them.
+func (z *zoneSets) nameServers() []string {
+	ns := z.sets[setKey{name: z.name, typ: route53.RRTypeNs}]
+	servers := make([]string, 0, len(ns.ResourceRecords))
+	for _, r := range ns.ResourceRecords {
+		servers = append(servers, strings.TrimSuffix(deref(r.Value), "."))
+	}
+	return servers
 }
 
 // apply returns the zone's sets after changes, applied in order, and the
