@@ -26,7 +26,9 @@ import (
 // resources one at a time, by one id, listed in creation order behind an
 // opaque token, so these live here, beside the zones it keeps: a zone
 // starts with its SOA and NS sets, cannot be deleted while it holds any
-// other (HostedZoneNotEmpty), and takes its sets with it when it goes.
+// other (HostedZoneNotEmpty), takes its sets with it when it goes, and
+// answers their count (ResourceRecordSetCount) and its NS set's name
+// servers when read.
 // The sets are in memory only: Reset forgets them, and mockrt.SaveState
 // does not write them.
 
