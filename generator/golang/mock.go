@@ -367,6 +367,9 @@ func bindingsValue(s *model.Shape) jen.Code {
 		if m.LocationName != "" {
 			d[jen.Id("Name")] = jen.Lit(m.LocationName)
 		}
+		if m.Location == model.LocPayload && m.XML != nil && m.XML.Name != "" {
+			d[jen.Id("Name")] = jen.Lit(m.XML.Name)
+		}
 		if m.JSONValue {
 			d[jen.Id("JSONValue")] = jen.True()
 		}
@@ -508,7 +511,7 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 		d[jen.Id("Parent")] = jen.Lit(res.Parent.Name)
 	}
 	for field, v := range map[string]string{"NameMember": res.NameMember, "ARN": res.ARN, "ParentID": res.ParentID, "ParentARN": res.ParentARN,
-		"Status": res.Status, "Created": res.Created, "Modified": res.Modified, "IDTemplate": res.IDTemplate, "ARNTemplate": res.ARNTemplate,
+		"Status": res.Status, "Created": res.Created, "Modified": res.Modified, "IDTemplate": res.IDTemplate, "ARNTemplate": res.ARNTemplate, "IDPrefix": res.IDPrefix,
 		"Tags": res.Tags, "TagKey": res.TagKey, "TagValue": res.TagValue, "Attributes": res.Attributes} {
 		if v != "" {
 			d[jen.Id(field)] = jen.Lit(v)
@@ -643,6 +646,9 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		}
 		if pg.LimitKey != nil {
 			fields["LimitKey"] = pg.LimitKey.Name
+		}
+		if pg.MoreResults != nil {
+			fields["MoreResults"] = memberPath(pg.MoreResults)
 		}
 	}
 	for field, v := range fields {

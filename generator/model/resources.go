@@ -22,6 +22,10 @@ type Resource struct {
 	// IDTemplate and ARNTemplate are mock templates (specrt/mockrt); with
 	// an empty IDTemplate the id is what the input gave, else a UUID.
 	IDTemplate, ARNTemplate string
+	// IDPrefix is the text every id begins with as answered (Route 53's
+	// /hostedzone/): the mock puts it before each new id and accepts an
+	// identifier without it; "" for none.
+	IDPrefix string
 	// NotFound, Conflict, HasChildren and InvalidToken are the errors the
 	// mock answers, their message member set to {message}; nil answers the
 	// mock's generic error (InvalidToken: the validation error).

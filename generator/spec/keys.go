@@ -184,6 +184,7 @@ var (
 		{name: "flattened", doc: "true on a list or map member: its items repeat the member's element (or query key) instead of nesting under it.", val: vBool},
 		{name: "namespace", doc: "The namespace declared on the member's element: a URI, or {uri, prefix}.", val: vNamespace},
 		{name: "queryName", doc: "ec2Query: the member's query key (default its wire name with the first letter upper-cased).", val: vString},
+		{name: "name", doc: "restXml, a structure payload member: the element of the body, in place of its shape's (Smithy's xmlName on the member).", val: vString},
 	}}
 
 	namespaceSet = &keySet{name: "xmlNamespace", doc: "An XML namespace declaration.", keys: []keyDef{
@@ -309,6 +310,7 @@ var (
 		{name: "tags", doc: "The description member that shows the resource's tags as tag operations change them.", val: vString},
 		{name: "counts", doc: "Map of a kind of child resource to the description member that counts the live ones, or to a list of {member, where}: members counting the live ones whose description members have the values where gives.", val: vNamed(vOneOf(vString, vList(vKeys(countSet))))},
 		{name: "idTemplate", doc: "Template of a new resource's id; {output.<member>} is the description. Default: the id the input gave, else a UUID.", val: vString},
+		{name: "idPrefix", doc: "Text every id begins with as answered (Route 53's /hostedzone/): put before each new id; an identifier without it names the same resource.", val: vString},
 		{name: "arnTemplate", doc: "Template of a new resource's ARN; {output.<member>} is the description.", val: vString},
 		{name: "notFound", doc: "The error shape answered for an identifier that names no resource.", val: vString},
 		{name: "conflict", doc: "The error shape answered when a create reuses a name.", val: vString},

@@ -221,6 +221,13 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			members[k] = r.str(p.v, k)
 		case "idTemplate", "arnTemplate":
 			templates[k] = r.str(p.v, k)
+		case "idPrefix":
+			if v := r.str(p.v, k); v.ok() {
+				if v.v == "" || strings.ContainsAny(v.v, "{}") {
+					r.errorf(p.v, "resource %s: idPrefix must be literal text, not empty and without braces", res.Name)
+				}
+				res.IDPrefix = v.v
+			}
 		case "notFound", "conflict", "hasChildren", "invalidToken":
 			errs[k] = r.str(p.v, k)
 		case "operations":

@@ -270,7 +270,7 @@ type boundOp struct {
 	ident, parentIdent, desc, items     []string
 	inToken, outToken, limit, idemToken []string
 	resourceARN, tags, tagKeys          []string
-	failures, arnOut                    []string
+	failures, arnOut, moreResults       []string
 	attrName, attrValue                 []string
 	replaced                            []string // ReplaceExisting: the input's members
 	cases                               []compiledCase
@@ -365,7 +365,8 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				inToken: splitPath(ro.InputToken), outToken: splitPath(ro.OutputToken), limit: splitPath(ro.LimitKey),
 				idemToken: splitPath(ro.IdempotencyToken), resourceARN: splitPath(ro.ResourceARN),
 				tags: splitPath(ro.Tags), tagKeys: splitPath(ro.TagKeys), failures: splitPath(ro.Failures),
-				arnOut: splitPath(ro.ARNOutput), attrName: splitPath(ro.AttributeName), attrValue: splitPath(ro.AttributeValue),
+				arnOut: splitPath(ro.ARNOutput), moreResults: splitPath(ro.MoreResults),
+				attrName: splitPath(ro.AttributeName), attrValue: splitPath(ro.AttributeValue),
 			}
 			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
@@ -859,6 +860,10 @@ func (en *engine) find(k *kind, parent *record, v string, now time.Time, retired
 		return nil
 	}
 	r := k.byID.get(0, v)
+	if r == nil && k.IDPrefix != "" && !strings.HasPrefix(v, k.IDPrefix) {
+		// Clients strip the prefix the service answers ids with.
+		r = k.byID.get(0, k.IDPrefix+v)
+	}
 	if r == nil {
 		if a := en.byARN.get(0, v); a != nil && a.kind == k {
 			r = a
@@ -1325,12 +1330,15 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		// nothing that conflicts. A template without randomness keeps
 		// its collision, answered as a conflict below.
 		for range 8 {
-			if id = textOf(k.idT.Eval(e)); !en.taken(k, id, now) {
+			if id = k.IDPrefix + textOf(k.idT.Eval(e)); !en.taken(k, id, now) {
 				break
 			}
 		}
 	case id == "":
 		id = newUUID()
+	}
+	if !strings.HasPrefix(id, k.IDPrefix) {
+		id = k.IDPrefix + id
 	}
 	setPath(desc, k.idPath, id)
 	var arn string
@@ -1794,12 +1802,19 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		}
 	}
 	setPath(out, b.items, items)
-	for ; i >= 0 && i < len(l.recs) && b.outToken != nil; i += step {
+	more := false
+	for ; i >= 0 && i < len(l.recs) && (b.outToken != nil || b.moreResults != nil); i += step {
 		r := l.recs[i]
 		if en.settle(r, now); !r.gone && !r.retired && r.matches(filters) {
-			setPath(out, b.outToken, en.pageToken(k, parent, r.seq))
+			if b.outToken != nil {
+				setPath(out, b.outToken, en.pageToken(k, parent, r.seq))
+			}
+			more = true
 			break
 		}
+	}
+	if b.moreResults != nil {
+		setPath(out, b.moreResults, more)
 	}
 	op.outType.trim(out, nil, nil)
 	data, err := appendJSON(nil, out)

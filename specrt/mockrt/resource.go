@@ -42,6 +42,12 @@ type Resource struct {
 	// {parent.<path>} is not available: put the parent's id in the
 	// description first (ParentID) and use {output.<ParentID>}.
 	IDTemplate, ARNTemplate string
+	// IDPrefix is the text every id begins with as the service answers it
+	// (Route 53's /hostedzone/): a new id is IDPrefix followed by what
+	// IDTemplate (or the input, or a UUID) gives, and an identifier
+	// without IDPrefix names the same resource as one with it, since
+	// clients such as the AWS SDKs strip it. "" for none.
+	IDPrefix string
 	// NotFound is the error answered for an identifier that names no
 	// resource; {message} says which. Nil answers a generic
 	// ResourceNotFoundException.
@@ -144,6 +150,9 @@ type ResourceOperation struct {
 	// MaxPageSize is the service's largest page (0: 100).
 	InputToken, OutputToken, LimitKey string
 	MaxPageSize                       int
+	// MoreResults is, for list, the output's boolean member that says
+	// whether another page follows (Route 53's IsTruncated); "" for none.
+	MoreResults string
 	// NewestFirst makes list answer the newest resource first (App
 	// Runner's ListOperations); else the oldest.
 	NewestFirst bool
