@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sdkcloudwatch "github.com/aws/aws-sdk-go-v2/service/cloudwatch"
@@ -13,6 +14,7 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 	"github.com/aws/smithy-go/transport/http/protocol/awsquery"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/specgen/specgen/gen/cloudwatch"
 	"github.com/specgen/specgen/gen/cloudwatch/cloudwatchmock"
@@ -22,8 +24,9 @@ import (
 // generated client speaks the first, and the mock answers all three, since
 // older clients still send the others. The AWS SDK's client speaks
 // rpcv2Cbor too, and takes the other two as its Protocol option, so each
-// framing is checked with the real SDK's serializers. The importer infers
-// no resource (alarms are put, not created), so the mock is stateless.
+// framing is checked with the real SDK's serializers. The mock keeps the
+// alarms (specs/cloudwatch/alarms.overlay.yaml), so an alarm put in one
+// framing is described in it, and in the others.
 
 func TestSDKAgainstCloudWatchMock(t *testing.T) {
 	_, url := cloudwatchmock.NewTestServer(t, mockOptions()...)
@@ -69,8 +72,18 @@ func TestSDKAgainstCloudWatchMock(t *testing.T) {
 			if err != nil {
 				t.Errorf("PutMetricAlarm: %v", err)
 			}
-			if _, err := c.DescribeAlarms(ctx, &sdkcloudwatch.DescribeAlarmsInput{AlarmNames: []string{"high-cpu"}, MaxRecords: aws.Int32(10)}); err != nil {
-				t.Errorf("DescribeAlarms: %v", err)
+			out, err := c.DescribeAlarms(ctx, &sdkcloudwatch.DescribeAlarmsInput{AlarmNames: []string{"high-cpu"}, MaxRecords: aws.Int32(10)})
+			if err != nil {
+				t.Fatalf("DescribeAlarms: %v", err)
+			}
+			if len(out.MetricAlarms) != 1 {
+				t.Fatalf("DescribeAlarms answered %d alarms, want 1", len(out.MetricAlarms))
+			}
+			a := out.MetricAlarms[0]
+			got := []any{aws.ToString(a.AlarmName), aws.ToString(a.AlarmArn), a.StateValue, aws.ToFloat64(a.Threshold), len(a.Dimensions)}
+			want := []any{"high-cpu", "arn:aws:cloudwatch:us-west-2:123456789012:alarm:high-cpu", cwtypes.StateValueInsufficientData, 80.5, 1}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("the alarm described (-want +got):\n%s", d)
 			}
 			if _, err := c.ListMetrics(ctx, &sdkcloudwatch.ListMetricsInput{Namespace: aws.String("AWS/EC2")}); err != nil {
 				t.Errorf("ListMetrics: %v", err)
@@ -117,4 +130,81 @@ func TestGeneratedCloudWatchClientAgainstMock(t *testing.T) {
 	if !errors.As(err, &ipv) {
 		t.Errorf("PutMetricAlarm without members: %v (%T), want *cloudwatch.InvalidParameterValueException", err, err)
 	}
+}
+
+// TestSDKCloudWatchAlarmsThroughTheirLife puts an alarm with the SDK's
+// client (rpcv2Cbor), waits for it with the SDK's AlarmExists waiter,
+// sets its state, tags it and deletes it.
+func TestSDKCloudWatchAlarmsThroughTheirLife(t *testing.T) {
+	_, url := cloudwatchmock.NewTestServer(t, mockOptions()...)
+	c := sdkcloudwatch.New(sdkcloudwatch.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	ctx := t.Context()
+	const arn = "arn:aws:cloudwatch:us-west-2:123456789012:alarm:queue-depth"
+	describe := func(t *testing.T) []cwtypes.MetricAlarm {
+		t.Helper()
+		out, err := c.DescribeAlarms(ctx, &sdkcloudwatch.DescribeAlarmsInput{AlarmNames: []string{"queue-depth"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out.MetricAlarms
+	}
+
+	t.Run("the AlarmExists waiter finishes once the alarm is put", func(t *testing.T) {
+		_, err := c.PutMetricAlarm(ctx, &sdkcloudwatch.PutMetricAlarmInput{
+			AlarmName: aws.String("queue-depth"), AlarmDescription: aws.String("too many messages"),
+			EvaluationPeriods: aws.Int32(1), ComparisonOperator: cwtypes.ComparisonOperatorGreaterThanOrEqualToThreshold,
+			MetricName: aws.String("ApproximateNumberOfMessagesVisible"), Namespace: aws.String("AWS/SQS"), Period: aws.Int32(300),
+			Statistic: cwtypes.StatisticMaximum, Threshold: aws.Float64(100),
+			Tags: []cwtypes.Tag{{Key: aws.String("team"), Value: aws.String("a")}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := sdkcloudwatch.NewAlarmExistsWaiter(c)
+		if err := w.Wait(ctx, &sdkcloudwatch.DescribeAlarmsInput{AlarmNames: []string{"queue-depth"}}, time.Minute); err != nil {
+			t.Fatalf("AlarmExists: %v", err)
+		}
+	})
+	t.Run("SetAlarmState sets the state and its reason", func(t *testing.T) {
+		if _, err := c.SetAlarmState(ctx, &sdkcloudwatch.SetAlarmStateInput{AlarmName: aws.String("queue-depth"),
+			StateValue: cwtypes.StateValueAlarm, StateReason: aws.String("testing the pager")}); err != nil {
+			t.Fatal(err)
+		}
+		a := describe(t)
+		if len(a) != 1 {
+			t.Fatalf("%d alarms, want 1", len(a))
+		}
+		got := []any{a[0].StateValue, aws.ToString(a[0].StateReason), aws.ToString(a[0].AlarmDescription), a[0].StateUpdatedTimestamp != nil}
+		if d := cmp.Diff([]any{cwtypes.StateValueAlarm, "testing the pager", "too many messages", true}, got); d != "" {
+			t.Errorf("alarm (-want +got):\n%s", d)
+		}
+	})
+	t.Run("its tags are the put's, as TagResource and UntagResource change them", func(t *testing.T) {
+		if _, err := c.TagResource(ctx, &sdkcloudwatch.TagResourceInput{ResourceARN: aws.String(arn), Tags: []cwtypes.Tag{{Key: aws.String("env"), Value: aws.String("prod")}}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.UntagResource(ctx, &sdkcloudwatch.UntagResourceInput{ResourceARN: aws.String(arn), TagKeys: []string{"team"}}); err != nil {
+			t.Fatal(err)
+		}
+		out, err := c.ListTagsForResource(ctx, &sdkcloudwatch.ListTagsForResourceInput{ResourceARN: aws.String(arn)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(out.Tags) != 1 || aws.ToString(out.Tags[0].Key) != "env" || aws.ToString(out.Tags[0].Value) != "prod" {
+			t.Errorf("tags %+v, want env=prod", out.Tags)
+		}
+	})
+	t.Run("DeleteAlarms deletes it, and SetAlarmState then answers ResourceNotFound", func(t *testing.T) {
+		if _, err := c.DeleteAlarms(ctx, &sdkcloudwatch.DeleteAlarmsInput{AlarmNames: []string{"queue-depth", "never-put"}}); err != nil {
+			t.Fatal(err)
+		}
+		if a := describe(t); len(a) != 0 {
+			t.Errorf("alarms after the delete: %d, want 0", len(a))
+		}
+		_, err := c.SetAlarmState(ctx, &sdkcloudwatch.SetAlarmStateInput{AlarmName: aws.String("queue-depth"),
+			StateValue: cwtypes.StateValueOk, StateReason: aws.String("x")})
+		wantTyped[*cwtypes.ResourceNotFound](t, err, "queue-depth")
+		_, err = c.ListTagsForResource(ctx, &sdkcloudwatch.ListTagsForResourceInput{ResourceARN: aws.String(arn)})
+		wantTyped[*cwtypes.ResourceNotFoundException](t, err, "")
+	})
 }

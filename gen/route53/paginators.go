@@ -159,6 +159,29 @@ func NewListResourceRecordSetsPaginator(client API, params *ListResourceRecordSe
 	})
 }
 
+// ListReusableDelegationSetsPaginator pages through the results of
+// ListReusableDelegationSets.
+type ListReusableDelegationSetsPaginator = specrt.Paginator[ListReusableDelegationSetsInput, ListReusableDelegationSetsOutput]
+
+// NewListReusableDelegationSetsPaginator returns a paginator over the results
+// of ListReusableDelegationSets, starting from params (which it copies; nil is
+// the empty input). Pages follow while the output's IsTruncated is true and
+// its token is new.
+func NewListReusableDelegationSetsPaginator(client API, params *ListReusableDelegationSetsInput) *ListReusableDelegationSetsPaginator {
+	return specrt.NewPaginator(params, client.ListReusableDelegationSets, func(in *ListReusableDelegationSetsInput, out *ListReusableDelegationSetsOutput) bool {
+		more := false
+		t0 := out.NextMarker
+		if t0 != nil && *t0 != "" && (in.Marker == nil || *in.Marker != *t0) {
+			more = true
+		}
+		in.Marker = t0
+		if m := out.IsTruncated; m == nil || !*m {
+			return false
+		}
+		return more
+	})
+}
+
 // ListVPCAssociationAuthorizationsPaginator pages through the results of
 // ListVPCAssociationAuthorizations.
 type ListVPCAssociationAuthorizationsPaginator = specrt.Paginator[ListVPCAssociationAuthorizationsInput, ListVPCAssociationAuthorizationsOutput]

@@ -454,7 +454,11 @@ func bindPayload(id *ident.Identity, m *model.Member) jen.Code {
 	ct := jen.Lit(payloadContentType(id, m.Shape))
 	switch m.Shape.Kind {
 	case model.Structure:
-		set := jen.If(field.Clone().Op("!=").Nil()).Block(jen.Id("b").Dot("StructPayload").Call(jen.Op("&").Id(m.Shape.SchemaVar), field, ct))
+		shape := jen.Op("&").Id(m.Shape.SchemaVar)
+		if m.PayloadSchemaVar != "" {
+			shape = jen.Id(m.PayloadSchemaVar)
+		}
+		set := jen.If(field.Clone().Op("!=").Nil()).Block(jen.Id("b").Dot("StructPayload").Call(shape, field, ct))
 		if m.Shape.Union || !id.JSONBody {
 			return set
 		}

@@ -376,6 +376,9 @@ func bindingsValue(s *model.Shape) jen.Code {
 		if m.LocationName != "" {
 			d[jen.Id("Name")] = jen.Lit(m.LocationName)
 		}
+		if m.Location == model.LocPayload && m.XML != nil && m.XML.Name != "" {
+			d[jen.Id("Name")] = jen.Lit(m.XML.Name)
+		}
 		if m.JSONValue {
 			d[jen.Id("JSONValue")] = jen.True()
 		}
@@ -517,8 +520,8 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 		d[jen.Id("Parent")] = jen.Lit(res.Parent.Name)
 	}
 	for field, v := range map[string]string{"NameMember": res.NameMember, "ARN": res.ARN, "ParentID": res.ParentID, "ParentARN": res.ParentARN,
-		"Status": res.Status, "Created": res.Created, "Modified": res.Modified, "IDTemplate": res.IDTemplate, "ARNTemplate": res.ARNTemplate,
-		"Tags": res.Tags, "TagKey": res.TagKey, "TagValue": res.TagValue} {
+		"Status": res.Status, "Created": res.Created, "Modified": res.Modified, "IDTemplate": res.IDTemplate, "ARNTemplate": res.ARNTemplate, "IDPrefix": res.IDPrefix,
+		"Tags": res.Tags, "TagKey": res.TagKey, "TagValue": res.TagValue, "Attributes": res.Attributes} {
 		if v != "" {
 			d[jen.Id(field)] = jen.Lit(v)
 		}
@@ -578,6 +581,24 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 			g.Line()
 		})
 	}
+	if len(res.CountsWhere) > 0 {
+		kinds := make([]string, 0, len(res.CountsWhere))
+		for k := range res.CountsWhere {
+			kinds = append(kinds, k)
+		}
+		sort.Strings(kinds)
+		d[jen.Id("CountsWhere")] = jen.Map(jen.String()).Index().Add(mrt("Count")).ValuesFunc(func(g *jen.Group) {
+			for _, k := range kinds {
+				g.Line().Lit(k).Op(":").ValuesFunc(func(g *jen.Group) {
+					for _, c := range res.CountsWhere[k] {
+						g.Line().Values(jen.Dict{jen.Id("Member"): jen.Lit(c.Member), jen.Id("Where"): fieldsValue(c.Where)})
+					}
+					g.Line()
+				})
+			}
+			g.Line()
+		})
+	}
 	d[jen.Id("Operations")] = jen.Index().Add(mrt("ResourceOperation")).ValuesFunc(func(g *jen.Group) {
 		for _, ro := range res.Operations {
 			g.Line().Add(resourceOperationValue(p, ro))
@@ -612,6 +633,7 @@ func actsOnResource(p *Package, op *model.Operation) bool {
 var roleConsts = map[string]string{
 	"create": "RoleCreate", "read": "RoleRead", "update": "RoleUpdate", "delete": "RoleDelete", "list": "RoleList",
 	"action": "RoleAction", "tag": "RoleTag", "untag": "RoleUntag", "listTags": "RoleListTags", "readMany": "RoleReadMany",
+	"deleteMany": "RoleDeleteMany",
 }
 
 func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
@@ -622,7 +644,7 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	fields := map[string]string{"Identifier": ro.Identifier, "ParentIdentifier": ro.ParentIdentifier,
 		"IdempotencyToken": ro.IdempotencyToken, "ResourceARN": ro.ResourceARN, "Failures": ro.Failures, "ARNOutput": ro.ARNOutput,
 		"Tags": ro.Tags, "TagKeys": ro.TagKeys, "TagKey": ro.TagKey, "TagValue": ro.TagValue,
-		"Items": ro.Items, "ResourceIDs": ro.ResourceIDs}
+		"Items": ro.Items, "ResourceIDs": ro.ResourceIDs, "AttributeName": ro.AttributeName, "AttributeValue": ro.AttributeValue}
 	if pg := ro.Operation.Paginator; ro.Role == "list" && pg != nil && len(pg.ResultKeys) > 0 {
 		fields["Items"] = memberPath(pg.ResultKeys[0])
 		if len(pg.InputTokens) > 0 {
@@ -634,6 +656,9 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		if pg.LimitKey != nil {
 			fields["LimitKey"] = pg.LimitKey.Name
 		}
+		if pg.MoreResults != nil {
+			fields["MoreResults"] = memberPath(pg.MoreResults)
+		}
 	}
 	for field, v := range fields {
 		if v != "" {
@@ -641,7 +666,7 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		}
 	}
 	switch ro.Role {
-	case "list", "tag", "untag", "listTags":
+	case "list", "tag", "untag", "listTags", "deleteMany":
 	default:
 		// "" is the output itself, so it is written out; "-" is none.
 		d[jen.Id("Description")] = jen.Lit(ro.Description)
@@ -707,6 +732,15 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	if ro.UpdateExisting {
 		d[jen.Id("UpdateExisting")] = jen.True()
 	}
+	if ro.ReplaceExisting {
+		d[jen.Id("ReplaceExisting")] = jen.True()
+	}
+	if ro.IgnoreMissing {
+		d[jen.Id("IgnoreMissing")] = jen.True()
+	}
+	if ro.Cascade {
+		d[jen.Id("Cascade")] = jen.True()
+	}
 	if ro.Each != "" {
 		d[jen.Id("Each")] = jen.Lit(ro.Each)
 		d[jen.Id("EachMember")] = jen.Lit(ro.EachMember)
@@ -737,6 +771,21 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	}
 	if len(ro.Failure) > 0 {
 		d[jen.Id("Failure")] = fieldsValue(ro.Failure)
+	}
+	if len(ro.When) > 0 {
+		d[jen.Id("When")] = jen.Index().Add(mrt("Case")).ValuesFunc(func(g *jen.Group) {
+			for _, c := range ro.When {
+				cd := jen.Dict{jen.Id("Input"): fieldsValue(c.Input)}
+				if len(c.Set) > 0 {
+					cd[jen.Id("Set")] = fieldsValue(c.Set)
+				}
+				if len(c.Output) > 0 {
+					cd[jen.Id("Output")] = fieldsValue(c.Output)
+				}
+				g.Line().Values(cd)
+			}
+			g.Line()
+		})
 	}
 	if c := ro.Creates; c != nil && c.Resource != nil {
 		cd := jen.Dict{jen.Id("Resource"): jen.Lit(c.Resource.Name), jen.Id("ID"): jen.Lit(c.ID)}

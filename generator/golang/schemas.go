@@ -93,6 +93,11 @@ func emitSchemas(p *Package) *jen.File {
 	f.Comment("The shapes of the request and response bodies, described to the body codecs.")
 	f.Var().Defs(defs...)
 	f.Line()
+	if named := namedPayloads(p); len(named) > 0 {
+		f.Comment("The structure payloads that name the body's element themselves, in place of their shapes'.")
+		f.Var().Defs(named...)
+		f.Line()
+	}
 	if len(links) > 0 {
 		f.Comment("init closes the cycles of the recursive shapes.")
 		f.Func().Id("init").Params().Block(links...)
@@ -100,6 +105,22 @@ func emitSchemas(p *Package) *jen.File {
 	}
 	emitWireShape(f, p)
 	return f
+}
+
+// namedPayloads are the variables of the inputs' structure payload
+// members that name the body's element themselves: their shape's schema
+// under that element (schema.Shape.Named), which the client encodes them
+// with.
+func namedPayloads(p *Package) []jen.Code {
+	var defs []jen.Code
+	seen := map[*model.Member]bool{}
+	for _, op := range p.Operations {
+		if pm := op.Input.PayloadMember(); pm != nil && pm.PayloadSchemaVar != "" && !seen[pm] {
+			seen[pm] = true
+			defs = append(defs, jen.Id(pm.PayloadSchemaVar).Op("=").Id(pm.Shape.SchemaVar).Dot("Named").Call(jen.Lit(pm.XML.Name)))
+		}
+	}
+	return defs
 }
 
 // emitWireShape writes WireShape, through which the generated mock (another

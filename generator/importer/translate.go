@@ -410,7 +410,9 @@ func (t *translator) member(ms mapping, s *botoShape, mb *botoMember) {
 	m.addStr("timestampFormat", mb.timestampFormat)
 	m.addDeprecated(mb.deprecated)
 	if t.xml {
-		if x := xmlMember(mb); !x.empty() {
+		x := xmlMember(mb)
+		x.addStr("name", t.payloadElement(s, mb)) // xml.go
+		if !x.empty() {
 			m.add("xml", flow(x.n))
 		}
 	}

@@ -95,6 +95,21 @@ func (t *translator) bodyRoots() map[string]botoRef {
 	return t.roots
 }
 
+// payloadElement is the element that mb, the structure payload of s,
+// names the body with when the member renames it (its locationName is not
+// its name, HttpPayloadWithMemberXmlName's Hola) and its shape's xml name
+// does not say so already, because the shape is also a body of another
+// name (bodyRoots); "" otherwise.
+func (t *translator) payloadElement(s *botoShape, mb *botoMember) string {
+	if !t.restXML || s.payload != mb.name || t.kind(mb.shape) != "structure" || mb.locationName == "" || mb.locationName == mb.name {
+		return ""
+	}
+	if root, ok := t.bodyRoots()[mb.shape]; ok && root.name == mb.locationName {
+		return ""
+	}
+	return mb.locationName
+}
+
 // xmlMember is a member's xml block; empty when the defaults apply.
 func xmlMember(mb *botoMember) mapping {
 	x := newMapping()

@@ -240,6 +240,11 @@ type Member struct {
 	JSONValue bool
 	// XML is what the XML and query traits say of the member; nil for none.
 	XML *XMLMember
+	// PayloadSchemaVar is, for an input's structure payload member that
+	// names the body's element itself (XML.Name), the variable of its
+	// shape's schema under that element, which the client encodes it with;
+	// "" otherwise.
+	PayloadSchemaVar string
 	MemberTraits
 }
 

@@ -22,6 +22,10 @@ type Resource struct {
 	// IDTemplate and ARNTemplate are mock templates (specrt/mockrt); with
 	// an empty IDTemplate the id is what the input gave, else a UUID.
 	IDTemplate, ARNTemplate string
+	// IDPrefix is the text every id begins with as answered (Route 53's
+	// /hostedzone/): the mock puts it before each new id and accepts an
+	// identifier without it; "" for none.
+	IDPrefix string
 	// NotFound, Conflict, HasChildren and InvalidToken are the errors the
 	// mock answers, their message member set to {message}; nil answers the
 	// mock's generic error (InvalidToken: the validation error).
@@ -41,6 +45,9 @@ type Resource struct {
 	// Counts maps a child resource's name to the description member that
 	// counts the live ones.
 	Counts map[string]string
+	// CountsWhere maps a child resource's name to the description members
+	// that count its live children of given values.
+	CountsWhere map[string][]*Count
 	// Defaults are the least conforming values of the description's
 	// required members, which a create fills when nothing else set them.
 	Defaults []*MockField
@@ -51,13 +58,17 @@ type Resource struct {
 	// DefaultParent is the name of the parent a request naming none means
 	// (a schedule created without a group lives in default); "" for none.
 	DefaultParent string
+	// Attributes, when set, is the member name under which the resource is
+	// a map of strings (SNS's topic Attributes): the description is that
+	// map, a create starts it from its input member of that name.
+	Attributes string
 }
 
 // ResourceOperation is what one operation does to a resource.
 type ResourceOperation struct {
 	Operation *Operation
-	// Role is create, read, readMany, update, delete, list, action, tag,
-	// untag or listTags.
+	// Role is create, read, readMany, update, delete, deleteMany, list,
+	// action, tag, untag or listTags.
 	Role string
 	// Identifier and ParentIdentifier are input members naming the resource
 	// and its parent by id, name or ARN.
@@ -128,10 +139,39 @@ type ResourceOperation struct {
 	// UpdateExisting makes a create of a taken id or name update the
 	// resource that has it.
 	UpdateExisting bool
+	// ReplaceExisting is UpdateExisting that also removes the members the
+	// create's input has and the request leaves out.
+	ReplaceExisting bool
+	// AttributeName and AttributeValue are the input members of an update
+	// of a resource kept as Attributes: the attribute it writes and its
+	// value.
+	AttributeName, AttributeValue string
+	// IgnoreMissing makes a delete or deleteMany of an identifier naming
+	// no resource succeed.
+	IgnoreMissing bool
+	// Cascade makes a delete or deleteMany remove the resource's children
+	// with it.
+	Cascade bool
+	// When are a create's cases; none for most.
+	When []*Case
 	// Each is the input list of strings a create makes one resource for
 	// each of, EachMember the description member each string is written
 	// to; "" for a create of one.
 	Each, EachMember string
+}
+
+// Count is a description member (Member) counting the live children
+// whose description members Where names have the values it gives.
+type Count struct {
+	Member string
+	Where  []*MockField
+}
+
+// Case is what a create writes (Set) and answers (Output) beside its own
+// when each of the Input members (a MockField whose Value is the list of
+// the values it may have, nil for a member left out) has one of them.
+type Case struct {
+	Input, Set, Output []*MockField
 }
 
 // FilterList is an input list of filters: the list member, the members of

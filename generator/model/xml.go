@@ -44,6 +44,10 @@ type XMLMember struct {
 	NS *XMLNamespace
 	// QueryName is the member's ec2Query key; "" derives it from Name.
 	QueryName string
+	// Name is, on a structure payload member, the element of the body,
+	// in place of its shape's XML name (Smithy's xmlName on the member:
+	// restXml's HttpPayloadWithMemberXmlName); "" for the shape's.
+	Name string
 }
 
 // SpeaksXML reports whether the client or the mock of s speaks a protocol

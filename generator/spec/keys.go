@@ -188,6 +188,7 @@ var (
 		{name: "flattened", doc: "true on a list or map member: its items repeat the member's element (or query key) instead of nesting under it.", val: vBool},
 		{name: "namespace", doc: "The namespace declared on the member's element: a URI, or {uri, prefix}.", val: vNamespace},
 		{name: "queryName", doc: "ec2Query: the member's query key (default its wire name with the first letter upper-cased).", val: vString},
+		{name: "name", doc: "restXml, a structure payload member: the element of the body, in place of its shape's (Smithy's xmlName on the member).", val: vString},
 	}}
 
 	namespaceSet = &keySet{name: "xmlNamespace", doc: "An XML namespace declaration.", keys: []keyDef{
@@ -313,8 +314,9 @@ var (
 		{name: "created", doc: "The description's timestamp member holding when the resource was created, set by a create.", val: vString},
 		{name: "modified", doc: "The description's timestamp member holding when the resource was last modified, set by a create and an update.", val: vString},
 		{name: "tags", doc: "The description member that shows the resource's tags as tag operations change them.", val: vString},
-		{name: "counts", doc: "Map of a kind of child resource to the description member that counts the live ones.", val: vNamed(vString)},
+		{name: "counts", doc: "Map of a kind of child resource to the description member that counts the live ones, or to a list of {member, where}: members counting the live ones whose description members have the values where gives.", val: vNamed(vOneOf(vString, vList(vKeys(countSet))))},
 		{name: "idTemplate", doc: "Template of a new resource's id; {output.<member>} is the description. Default: the id the input gave, else a UUID.", val: vString},
+		{name: "idPrefix", doc: "Text every id begins with as answered (Route 53's /hostedzone/): put before each new id; an identifier without it names the same resource.", val: vString},
 		{name: "arnTemplate", doc: "Template of a new resource's ARN; {output.<member>} is the description.", val: vString},
 		{name: "notFound", doc: "The error shape answered for an identifier that names no resource (or, for a service whose operations declare no errors, its code, or {code, members}).", val: vResourceError},
 		{name: "conflict", doc: "The error shape answered when a create reuses a name (or a code, as notFound).", val: vResourceError},
@@ -324,15 +326,16 @@ var (
 		{name: "invalidToken", doc: "The error shape answered for a pagination token the mock did not issue; default the validation error.", val: vResourceError},
 		{name: "builtin", doc: "Names of instances that always exist, created as by the create with its input's name member set, and never deleted (Scheduler's default group).", val: vList(vString)},
 		{name: "defaultParent", doc: "The name of the parent a create, read, update, delete or action naming none acts within.", val: vString},
+		{name: "attributes", doc: "The member under which the resource is a map of strings (SNS's topic Attributes): its description is that map, which a create starts from its input member of that name and an update writes one entry of (attributeName).", val: vString},
 		{name: "operations", required: true, doc: "Map of operation name to what it does to the resource.", val: vNamed(vKeys(resourceOpSet))},
 	}}
 
 	resourceOpSet = &keySet{name: "resourceOperation", doc: "What an operation does to a resource.", keys: []keyDef{
-		{name: "role", required: true, doc: "What the operation does.", val: vEnum("create", "read", "readMany", "update", "delete", "list", "action", "tag", "untag", "listTags")},
-		{name: "identifier", doc: "read, update, delete, action: the input member naming the resource by id, name or ARN, or a list of them, the first the request sets naming it (EC2's DeleteKeyPair: [KeyName, KeyPairId]); readMany: the input list of them.", val: vOneOf(vString, vList(vString))},
+		{name: "role", required: true, doc: "What the operation does.", val: vEnum("create", "read", "readMany", "update", "delete", "deleteMany", "list", "action", "tag", "untag", "listTags")},
+		{name: "identifier", doc: "read, update, delete, action: the input member naming the resource by id, name or ARN, or a list of them, the first the request sets naming it (EC2's DeleteKeyPair: [KeyName, KeyPairId]); readMany, deleteMany: the input list of them.", val: vOneOf(vString, vList(vString))},
 		{name: "parentIdentifier", doc: "The input member naming the parent by id, name or ARN.", val: vString},
 		{name: "description", doc: "The output member holding the description; \"\" for the output itself; left out, none.", val: vString},
-		{name: "filters", doc: "list: input members that, when set, keep only the resources whose description member of the same name (or, written {input: member}, of another name) equals them.", val: vList(vOneOf(vString, vNamed(vString)))},
+		{name: "filters", doc: "list: input members that, when set, keep only the resources whose description member of the same name (or, written {input: member}, of another name) equals them, or, for an input list, one of its values.", val: vList(vOneOf(vString, vNamed(vString)))},
 		{name: "prefixFilters", doc: "list: input members that, when set, keep only the resources whose description member (written {input: member}) begins with them.", val: vList(vNamed(vString))},
 		{name: "arnOutput", doc: "create, update, delete, action: the output member answering the resource's ARN (an output that holds only it).", val: vString},
 		{name: "maxPageSize", doc: "list: the largest page the service answers (default 100); the pages follow the operation's paginator.", val: vInt},
@@ -350,10 +353,27 @@ var (
 		{name: "retired", doc: "update, delete, action: the error this operation answers for a resource retired in a final status (ECS's ServiceNotActiveException); default notFound.", val: vString},
 		{name: "answerExisting", doc: "create: a name already taken answers the resource that has it instead of the conflict error (ECS's CreateCluster).", val: vBool},
 		{name: "updateExisting", doc: "create: an id or name already taken updates the resource that has it from the input, as an update does, and records what creates says (Cloud Map's RegisterInstance).", val: vBool},
+		{name: "replaceExisting", doc: "create: as updateExisting, and the description's members that the input has and the request leaves out are removed: the create replaces the configuration (CloudWatch's PutMetricAlarm).", val: vBool},
+		{name: "when", doc: "create: cases, each writing its set into the description and its output over the answer when the request's input members have one of the values it lists (SNS's Subscribe of an email endpoint is pending confirmation).", val: vList(vKeys(caseSet))},
 		{name: "each", doc: "create: one input list of strings mapped to a description member ({instanceNames: name}): one resource is created for each string, written to that member, and the answers' lists are joined (Lightsail's CreateInstances).", val: vNamed(vString)},
+		{name: "attributeName", doc: "update of a resource kept as attributes: the input member naming the one attribute it writes (SNS's AttributeName).", val: vString},
+		{name: "attributeValue", doc: "update of a resource kept as attributes: the input member holding the attribute's new value; left out of a request, the value is \"\".", val: vString},
+		{name: "ignoreMissing", doc: "delete, deleteMany: an identifier naming no resource is no error (SNS's DeleteTopic is idempotent); deleteMany deletes the others.", val: vBool},
+		{name: "cascade", doc: "delete, deleteMany: the resource's children are deleted with it (SNS's DeleteTopic and its subscriptions), instead of answering hasChildren.", val: vBool},
 		{name: "failures", doc: "readMany: the output list member that gets a failure for each identifier naming no resource.", val: vString},
 		{name: "failure", doc: "readMany: map of failure member path to template; {message} is the identifier.", val: vNamed(vAny)},
 		{name: "creates", doc: "create, update, delete, action: another resource the operation records (a pending operation).", val: vKeys(createsSet)},
+	}}
+
+	countSet = &keySet{name: "count", doc: "A description member counting the live children whose members have given values.", keys: []keyDef{
+		{name: "member", required: true, doc: "The description member holding the count.", val: vString},
+		{name: "where", required: true, doc: "Map of the child's description member path to the value it must have.", val: vNamed(vAny)},
+	}}
+
+	caseSet = &keySet{name: "case", doc: "A case of a create: what it writes and answers when the request's input members have given values.", keys: []keyDef{
+		{name: "input", required: true, doc: "Map of input member path to the list of values it may have for the case to apply; ~ in the list matches a member the request leaves out.", val: vNamed(vList(vAny))},
+		{name: "set", doc: "Map of description member path to template, written after the create's set.", val: vNamed(vAny)},
+		{name: "output", doc: "Map of output member path to template, written over the answer.", val: vNamed(vAny)},
 	}}
 
 	filterListSet = &keySet{name: "filterList", doc: "An input list of filters by name, values and condition.", keys: []keyDef{
@@ -410,6 +430,8 @@ var (
 	transitionKeys    = transitionSet.names()
 	createsKeys       = createsSet.names()
 	filterListKeys    = filterListSet.names()
+	caseKeys          = caseSet.names()
+	countKeys         = countSet.names()
 	xmlShapeKeys      = xmlShapeSet.names()
 	xmlMemberKeys     = xmlMemberSet.names()
 	namespaceKeys     = namespaceSet.names()

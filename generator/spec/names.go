@@ -155,6 +155,15 @@ func (r *resolver) nameHelpers() {
 			}
 		}
 	}
+	// The client encodes the payloads of inputs; it reads a response's
+	// whatever its element, and the mock names its own (mockrt.Binding).
+	for _, op := range r.svc.Operations {
+		if s := op.Input; s != nil && s.GoName != "" {
+			if pm := s.PayloadMember(); pm != nil && pm.XML != nil && pm.XML.Name != "" && pm.PayloadSchemaVar == "" {
+				pm.PayloadSchemaVar = ns.claim("schema" + s.GoName + pm.GoName)
+			}
+		}
+	}
 	for _, p := range r.svc.Patterns {
 		p.FuncName = ns.claim(p.FuncName)
 	}

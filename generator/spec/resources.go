@@ -17,16 +17,17 @@ import (
 
 // roleKeys are the keys each role accepts beside role and status.
 var roleKeys = map[string][]string{
-	"create":   {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "updateExisting", "arnOutput", "each"},
-	"read":     {"identifier", "parentIdentifier", "description", "notFound"},
-	"readMany": {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
-	"update":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
-	"delete":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
-	"action":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
-	"list":     {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList", "identifiers", "items"},
-	"tag":      {"resourceArn", "resourceIds", "tags", "notFound"},
-	"untag":    {"resourceArn", "resourceIds", "tagKeys", "tags", "notFound"},
-	"listTags": {"resourceArn", "tags", "notFound"},
+	"create":     {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "updateExisting", "replaceExisting", "arnOutput", "each", "when"},
+	"read":       {"identifier", "parentIdentifier", "description", "notFound"},
+	"readMany":   {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
+	"update":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "attributeName", "attributeValue"},
+	"delete":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "ignoreMissing", "cascade"},
+	"deleteMany": {"identifier", "parentIdentifier", "notFound", "ignoreMissing", "cascade"},
+	"action":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
+	"list":       {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList", "identifiers", "items"},
+	"tag":        {"resourceArn", "resourceIds", "tags", "notFound"},
+	"untag":      {"resourceArn", "resourceIds", "tagKeys", "tags", "notFound"},
+	"listTags":   {"resourceArn", "tags", "notFound"},
 }
 
 // resources resolves the resources block; it runs after mocks().
@@ -208,6 +209,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	templates := map[string]str{}
 	errs := map[string]*yaml.Node{}
 	var opsN, countsN, builtinN, childErrsN *yaml.Node
+	var attrsN str
 	var inactive []str
 	for _, p := range r.mapping(n, "resource "+res.Name, resourceKeys) {
 		switch k := p.k.Value; k {
@@ -219,6 +221,13 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			members[k] = r.str(p.v, k)
 		case "idTemplate", "arnTemplate":
 			templates[k] = r.str(p.v, k)
+		case "idPrefix":
+			if v := r.str(p.v, k); v.ok() {
+				if v.v == "" || strings.ContainsAny(v.v, "{}") {
+					r.errorf(p.v, "resource %s: idPrefix must be literal text, not empty and without braces", res.Name)
+				}
+				res.IDPrefix = v.v
+			}
 		case "notFound", "conflict", "hasChildren", "invalidToken":
 			errs[k] = p.v
 		case "operations":
@@ -242,6 +251,9 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			}
 		case "defaultParent":
 			res.DefaultParent = r.str(p.v, k).v
+		case "attributes":
+			attrsN = r.str(p.v, k)
+			res.Attributes = attrsN.v
 		}
 	}
 	if !members["id"].ok() && !r.isMeant(n, "id") {
@@ -324,15 +336,24 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		return parent
 	}
 	r.resDesc[res] = desc
+	r.attributes(res, desc, attrsN, key)
 	if countsN != nil {
 		res.Counts = map[string]string{}
-		for _, p := range r.mapping(countsN, "counts", nil) {
-			v := r.str(p.v, "count member")
-			if s := r.memberPath(desc, v, "resource "+res.Name+" count"); s != nil && s.Kind != model.Integer && s.Kind != model.Long {
+		countMember := func(v str) {
+			// In a resource kept as attributes, a count is a string.
+			if s := r.memberPath(desc, v, "resource "+res.Name+" count"); s != nil && s.Kind != model.Integer && s.Kind != model.Long && (res.Attributes == "" || s.Kind != model.String) {
 				r.errorf(v.n, "resource %s: count member %s must be an integer, it is %s", res.Name, v.v, s.Kind)
 			}
-			res.Counts[p.k.Value] = v.v
+		}
+		for _, p := range r.mapping(countsN, "counts", nil) {
 			child, key := p.k.Value, p.k
+			if deref(p.v).Kind == yaml.SequenceNode {
+				r.countsWhere(res, child, p.v, countMember)
+			} else {
+				v := r.str(p.v, "count member")
+				countMember(v)
+				res.Counts[child] = v.v
+			}
 			r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
 				if c := byName[child]; c == nil || c.Parent != res {
 					r.errorf(key, "resource %s counts %s, which is not a resource belonging to it", res.Name, child)
@@ -363,6 +384,9 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 				r.errorf(n.doneSet, "%s: status set applies when then is reached, and there is no then", what(res, ro))
 			}
 			ro.Transition.Set = r.descFields(n.doneSet, ro.Operation, desc, nil, what(res, ro)+" status set")
+		}
+		if n := later[ro]; n.when != nil {
+			ro.When = r.cases(res, ro, n.when, desc)
 		}
 		if n := later[ro]; n.failure != nil {
 			fs := shapeAt(ro.Operation.Output, ro.Failures)
@@ -521,6 +545,135 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	return parent
 }
 
+// countsWhere reads the counts of a kind of child by value: a list of
+// {member, where}, each member (checked by countMember) counting the live
+// children whose description members where names have its values; where
+// is checked against the child's description once it is known.
+func (r *resolver) countsWhere(res *model.Resource, child string, n *yaml.Node, countMember func(str)) {
+	for _, cn := range r.sequence(n, "counts") {
+		c := &model.Count{}
+		var whereN *yaml.Node
+		for _, q := range r.mapping(cn, "count", countKeys) {
+			switch q.k.Value {
+			case "member":
+				v := r.str(q.v, "count member")
+				countMember(v)
+				c.Member = v.v
+			case "where":
+				whereN = q.v
+			}
+		}
+		if res.CountsWhere == nil {
+			res.CountsWhere = map[string][]*model.Count{}
+		}
+		res.CountsWhere[child] = append(res.CountsWhere[child], c)
+		if whereN == nil {
+			continue
+		}
+		r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
+			cd := r.resDesc[byName[child]]
+			if cd == nil {
+				return
+			}
+			for _, q := range r.mapping(whereN, "count where", nil) {
+				s := r.memberPath(cd, str{q.k.Value, q.k}, "resource "+res.Name+" count where")
+				v := decodeAny(q.v)
+				switch {
+				case s == nil:
+				case !isScalar(s):
+					r.errorf(q.k, "resource %s: count where %s must be a scalar member of %s, it is %s", res.Name, q.k.Value, child, s.Kind)
+				case !tmpl.IsLiteral(v) || literalClass(v) == "":
+					r.errorf(q.v, "resource %s: count where %s: the value is a scalar", res.Name, q.k.Value)
+				case literalClass(v) != scalarClass(s):
+					r.errorf(q.v, "resource %s: count where %s is a %s, not a %s", res.Name, q.k.Value, scalarClass(s), literalClass(v))
+				}
+				c.Where = append(c.Where, &model.MockField{Path: q.k.Value, Value: v})
+			}
+		})
+	}
+}
+
+// cases reads a create's when: each case's input conditions (scalar input
+// members, each with a list of values of its kind, ~ for left out), its
+// set (as the create's) and its output (as a mock block's).
+func (r *resolver) cases(res *model.Resource, ro *model.ResourceOperation, n *yaml.Node, desc *model.Shape) []*model.Case {
+	w := what(res, ro) + " when"
+	var out []*model.Case
+	for _, cn := range r.sequence(n, "when") {
+		c := &model.Case{}
+		for _, p := range r.mapping(cn, "case", caseKeys) {
+			switch p.k.Value {
+			case "input":
+				for _, q := range r.mapping(p.v, "case input", nil) {
+					s := r.memberPath(ro.Operation.Input, str{q.k.Value, q.k}, w+" input member")
+					if s != nil && !isScalar(s) {
+						r.errorf(q.k, "%s: input member %s must be a scalar, it is %s", w, q.k.Value, s.Kind)
+						s = nil
+					}
+					var values []any
+					for _, vn := range r.sequence(q.v, "case values") {
+						v := decodeAny(vn)
+						switch {
+						case v == nil:
+						case !tmpl.IsLiteral(v) || literalClass(v) == "":
+							r.errorf(vn, "%s: %s: a value is a scalar or ~", w, q.k.Value)
+						case s != nil && scalarClass(s) != "" && literalClass(v) != scalarClass(s):
+							r.errorf(vn, "%s: %s is a %s, not a %s", w, q.k.Value, scalarClass(s), literalClass(v))
+						case s != nil && s.IsEnum() && !enumHas(s, v.(string)):
+							r.errorf(vn, "%q is not a value of enum %s", v, s.Name)
+						}
+						values = append(values, v)
+					}
+					c.Input = append(c.Input, &model.MockField{Path: q.k.Value, Value: values})
+				}
+			case "set":
+				c.Set = r.descFields(p.v, ro.Operation, desc, nil, w+" set")
+			case "output":
+				c.Output = r.mockFields(p.v, ro.Operation.Output, w+" output member", scope{input: ro.Operation.Input})
+			}
+		}
+		if len(c.Input) == 0 && !r.isMeant(cn, "input") {
+			r.errorf(cn, "%s: a case needs input, the members and values it applies to", w)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// attributes checks a resource kept as attributes (attrs, its attributes
+// key): its description must be a map of strings, and a create's input
+// member of that name, which starts the description, one too. A
+// description that is a map needs the key.
+func (r *resolver) attributes(res *model.Resource, desc *model.Shape, attrs str, key *yaml.Node) {
+	stringMap := func(s *model.Shape) bool {
+		return s.Kind == model.Map && s.Value != nil && s.Value.Kind == model.String
+	}
+	kindOf := func(s *model.Shape) string {
+		if s.Kind == model.Map && s.Value != nil {
+			return "a map of " + string(s.Value.Kind)
+		}
+		return string(s.Kind)
+	}
+	if !attrs.ok() {
+		if desc.Kind == model.Map {
+			r.errorf(key, "resource %s is described by a map: say so with attributes, the member that holds it", res.Name)
+		}
+		return
+	}
+	if !stringMap(desc) {
+		r.errorf(attrs.n, "resource %s: attributes %s: its description must be a map of strings, it is %s", res.Name, attrs.v, kindOf(desc))
+		return
+	}
+	for _, ro := range res.Operations {
+		if ro.Role != "create" {
+			continue
+		}
+		if s := shapeAt(ro.Operation.Input, attrs.v); s != nil && !stringMap(s) {
+			r.errorf(attrs.n, "resource %s: attributes: the input member %s of %s must be a map of strings, it is %s", res.Name, attrs.v, ro.Operation.Name, kindOf(s))
+		}
+	}
+}
+
 // transition reads a status block; its statuses are checked against the
 // status shape later (statuses; nil: not checked).
 func (r *resolver) transition(n *yaml.Node, what string, statuses map[*yaml.Node]string) *model.Transition {
@@ -597,7 +750,7 @@ func literalClass(v any) string {
 
 // laterNodes are the keys of an operation's binding checked once the
 // description is known.
-type laterNodes struct{ set, failure, creates, filterList, doneSet *yaml.Node }
+type laterNodes struct{ set, failure, creates, filterList, doneSet, when *yaml.Node }
 
 // filterList reads a list's filter list; its fields are checked against
 // the description later.
@@ -801,7 +954,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			if _, ok := roleKeys[v.v]; ok {
 				ro.Role = v.v
 			} else if v.ok() {
-				r.errorf(v.n, "unknown role %q (want create, read, readMany, update, delete, list, action, tag, untag or listTags)", v.v)
+				r.errorf(v.n, "unknown role %q (want create, read, readMany, update, delete, deleteMany, list, action, tag, untag or listTags)", v.v)
 			}
 		}
 	}
@@ -833,7 +986,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			r.errorf(p.k, "%s: key %q does not apply to role %s", what, k, ro.Role)
 			continue
 		}
-		if ro.Role == "readMany" && (k == "identifier" || k == "description") {
+		if (ro.Role == "readMany" || ro.Role == "deleteMany") && (k == "identifier" || k == "description") {
 			v := r.str(p.v, k)
 			if k == "identifier" {
 				if s := r.memberPath(op.Input, v, what+" input member"); s != nil && (s.Kind != model.List || s.Member.Kind != model.String) {
@@ -853,14 +1006,33 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			ro.NotFound = r.resourceErrorNode(res, p.v, "notFound of "+op.Name)
 		case "retired":
 			ro.Retired = r.resourceErrorNode(res, p.v, "retired of "+op.Name)
-		case "answerExisting", "updateExisting":
-			if k == "answerExisting" {
-				ro.AnswerExisting = r.boolean(p.v, k)
-			} else {
-				ro.UpdateExisting = r.boolean(p.v, k)
+		case "ignoreMissing":
+			ro.IgnoreMissing = r.boolean(p.v, k)
+		case "cascade":
+			ro.Cascade = r.boolean(p.v, k)
+		case "attributeName", "attributeValue":
+			v := r.str(p.v, k)
+			if res.Attributes == "" {
+				r.errorf(p.k, "%s: %s applies to a resource kept as attributes (its attributes key)", what, k)
+				continue
 			}
-			if ro.AnswerExisting && ro.UpdateExisting {
-				r.errorf(p.k, "%s: a create either answers the existing resource (answerExisting) or updates it (updateExisting), not both", what)
+			input(v, model.String)
+			if k == "attributeName" {
+				ro.AttributeName = v.v
+			} else {
+				ro.AttributeValue = v.v
+			}
+		case "answerExisting", "updateExisting", "replaceExisting":
+			switch k {
+			case "answerExisting":
+				ro.AnswerExisting = r.boolean(p.v, k)
+			case "updateExisting":
+				ro.UpdateExisting = r.boolean(p.v, k)
+			default:
+				ro.ReplaceExisting = r.boolean(p.v, k)
+			}
+			if n := btoi(ro.AnswerExisting) + btoi(ro.UpdateExisting) + btoi(ro.ReplaceExisting); n > 1 {
+				r.errorf(p.k, "%s: a create answers the existing resource (answerExisting), updates it (updateExisting) or replaces it (replaceExisting), one of them", what)
 			}
 		case "each":
 			pairs := r.mapping(p.v, k, nil)
@@ -912,9 +1084,11 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			ln := later[ro]
 			ln.filterList = p.v
 			later[ro] = ln
-		case "failure", "set", "creates":
+		case "failure", "set", "creates", "when":
 			ln := later[ro]
 			switch k {
+			case "when":
+				ln.when = p.v
 			case "failure":
 				ln.failure = p.v
 			case "set":
@@ -962,6 +1136,11 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 				if s := output(v, model.Structure, model.List); s != nil && s.Kind == model.List && s.Member.Kind != model.Structure {
 					r.errorf(v.n, "%s: description %s must be a structure or a list of them", what, v.v)
 				}
+			case res.Attributes != "":
+				// A resource kept as attributes is answered as the map.
+				if s := output(v, model.Structure, model.Map); s != nil && s.Kind == model.Map && (s.Value == nil || s.Value.Kind != model.String) {
+					r.errorf(v.n, "%s: description %s must be a map of strings", what, v.v)
+				}
 			default:
 				output(v, model.Structure)
 			}
@@ -981,7 +1160,15 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 				}
 				v := r.str(in, "filter")
 				if v.ok() {
-					input(v, model.String, model.Integer, model.Long, model.Boolean)
+					// An input list keeps the resources whose member is
+					// one of its values (CloudWatch's AlarmNames).
+					if s := shapeAt(op.Input, v.v); s != nil && s.Kind == model.List {
+						if s.Member == nil || !isScalar(s.Member) {
+							r.errorf(v.n, "%s: filter %s must be a scalar input member or a list of scalars", what, v.v)
+						}
+					} else {
+						input(v, model.String, model.Integer, model.Long, model.Boolean)
+					}
 					ro.Filters = append(ro.Filters, v.v)
 					m := r.str(member, "filter member")
 					ro.FilterMembers = append(ro.FilterMembers, m.v)
@@ -1007,7 +1194,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 				}
 			}
 			switch t := ro.Transition; {
-			case ro.Role == "list" || ro.Role == "read" || ro.Role == "readMany" || isTagRole(ro.Role):
+			case ro.Role == "list" || ro.Role == "read" || ro.Role == "readMany" || ro.Role == "deleteMany" || isTagRole(ro.Role):
 				r.errorf(p.k, "%s: a %s operation moves no status", what, ro.Role)
 			case t.During == "" && t.Then == "" && ro.Role != "delete":
 				r.errorf(p.k, "%s: status needs during or then", what)
@@ -1021,6 +1208,13 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 	}
 	switch ro.Role {
 	case "read", "update", "delete", "action":
+		need(ro.Identifier, "identifier")
+		if ro.Role == "update" && res.Attributes != "" {
+			// An update of a map writes one attribute: the input's own
+			// members are not the map's.
+			need(ro.AttributeName, "attributeName")
+		}
+	case "deleteMany":
 		need(ro.Identifier, "identifier")
 	case "readMany":
 		need(ro.Identifier, "identifier")
@@ -1150,4 +1344,12 @@ func hasKey(pairs []pair, key string) bool {
 		}
 	}
 	return false
+}
+
+// btoi is 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

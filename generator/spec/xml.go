@@ -32,6 +32,7 @@ type rawXMLMember struct {
 	attribute, flattened *yaml.Node // the key, when true
 	ns                   *rawNamespace
 	queryName            str
+	name                 str
 }
 
 // namespace reads a namespace: a URI, or a mapping of uri and prefix.
@@ -117,6 +118,8 @@ func (l *loader) parseXMLMember(n *yaml.Node) *rawXMLMember {
 			}
 		case "namespace":
 			x.ns = l.namespace(p.v, "xml namespace")
+		case "name":
+			x.name = l.xmlName(p.v, "xml name")
 		case "queryName":
 			x.queryName = l.str(p.v, "queryName")
 			if q := x.queryName; q.ok() && (q.v == "" || !onlyASCII(q.v, "_-.")) {
@@ -217,6 +220,13 @@ func (r *resolver) xmlMember(rm *rawMember, m *model.Member) {
 			out.NS = x.ns.model()
 		}
 		out.QueryName = x.queryName.v
+		if x.name.ok() {
+			if m.Location != model.LocPayload || k != model.Structure {
+				r.errorf(x.name.n, "xml name of a member applies only to a structure payload member, whose element it names; %s is not one", rm.name.v)
+			} else {
+				out.Name = x.name.v
+			}
+		}
 	}
 	if out != (model.XMLMember{}) {
 		m.XML = &out

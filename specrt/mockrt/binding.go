@@ -32,7 +32,8 @@ type Binding struct {
 	// "statusCode" (an output's HTTP status) or "payload" (the whole body).
 	Location string
 	// Name is the label, query parameter or header name, or the prefix of
-	// a headers map.
+	// a headers map; for a structure payload, the element of the body when
+	// the member names it in place of its shape (restXml).
 	Name string
 	// Member is the member's wire name, as {input.*} templates name it.
 	Member string

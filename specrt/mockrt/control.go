@@ -279,6 +279,7 @@ func (en *engine) loaded(states []ResourceState) (*engine, error) {
 		if k.descType != nil {
 			k.descType.trim(tree, nil, nil)
 		}
+		k.zeroCounts(tree) // counts.go: the children loaded next count again
 		desc, err := appendJSON(nil, tree)
 		if err != nil {
 			return nil, fmt.Errorf("resource %d (%s): %w", i, st.Kind, err)

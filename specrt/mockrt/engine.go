@@ -99,6 +99,7 @@ type kind struct {
 	parent                                    *kind
 	children                                  []*kind
 	countPath                                 []string // the parent's member counting resources of this kind
+	countsWhere                               []compiledCount
 	idPath, namePath, arnPath                 []string
 	statusPath, parentIDPath, tagsPath        []string
 	parentARNPath                             []string
@@ -270,7 +271,11 @@ type boundOp struct {
 	ident, parentIdent, desc, items     []string
 	inToken, outToken, limit, idemToken []string
 	resourceARN, tags, tagKeys          []string
-	failures, arnOut, resourceIDs       []string
+	failures, arnOut, moreResults       []string
+	resourceIDs                         []string
+	attrName, attrValue                 []string
+	replaced                            []string // ReplaceExisting: the input's members
+	cases                               []compiledCase
 	set, failure, doneSet               []compiledField
 	creates                             *boundCreates
 }
@@ -362,7 +367,8 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				inToken: splitPath(ro.InputToken), outToken: splitPath(ro.OutputToken), limit: splitPath(ro.LimitKey),
 				idemToken: splitPath(ro.IdempotencyToken), resourceARN: splitPath(ro.ResourceARN),
 				tags: splitPath(ro.Tags), tagKeys: splitPath(ro.TagKeys), failures: splitPath(ro.Failures),
-				arnOut: splitPath(ro.ARNOutput), resourceIDs: splitPath(ro.ResourceIDs),
+				arnOut: splitPath(ro.ARNOutput), moreResults: splitPath(ro.MoreResults), resourceIDs: splitPath(ro.ResourceIDs),
+				attrName: splitPath(ro.AttributeName), attrValue: splitPath(ro.AttributeValue),
 			}
 			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
@@ -376,8 +382,15 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			if ro.Role == RoleCreate {
 				k.create = b
 			}
+			if ro.ReplaceExisting {
+				b.UpdateExisting = true
+				b.replaced = op.inType.memberNames() // attributes.go
+			}
 			if b.set, err = compileFields(ro.Set); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: set: %w", res.Name, ro.Operation, err)
+			}
+			if b.cases, err = compileCases(ro.When); err != nil { // when.go
+				return nil, fmt.Errorf("resource %s: %s: when: %w", res.Name, ro.Operation, err)
 			}
 			if t := ro.Transition; t != nil && len(t.Set) > 0 {
 				if b.doneSet, err = compileFields(t.Set); err != nil {
@@ -451,6 +464,13 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			}
 			ck.countPath = splitPath(member)
 		}
+		for child, counts := range k.CountsWhere {
+			ck := en.kinds[child]
+			if ck == nil || ck.parent != k {
+				return nil, fmt.Errorf("resource %s: counts %s, which is not a resource of its own", k.Name, child)
+			}
+			ck.countsWhere = compileCounts(counts) // counts.go
+		}
 	}
 	for _, k := range en.kinds {
 		if len(k.Builtin) == 0 {
@@ -487,6 +507,8 @@ func (b *boundOp) check() error {
 			return err
 		}
 		return need(b.desc, "description")
+	case RoleDeleteMany:
+		return need(b.ident, "identifier")
 	case RoleList:
 		return need(b.items, "items")
 	case RoleTag, RoleUntag, RoleListTags:
@@ -558,11 +580,16 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		return s.resList(b, op, tree, e, now)
 	case RoleReadMany:
 		return s.resReadMany(b, op, tree, e, now)
+	case RoleDeleteMany:
+		return s.resDeleteMany(b, op, tree, e, now) // deletes.go
 	case RoleTag, RoleUntag, RoleListTags:
 		return s.resTags(b, op, tree, e, now)
 	}
 	r, err := s.resFind(b, tree, e, now)
 	if err != nil {
+		if b.IgnoreMissing && b.Role == RoleDelete {
+			return s.tagAnswer(op, e) // ignoreMissing (deletes.go): deleting what is not there succeeds
+		}
 		return nil, err
 	}
 	switch b.Role {
@@ -571,19 +598,8 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 			return nil, err
 		}
 	case RoleDelete:
-		if r.isBuiltin() {
-			e.Message = fmt.Sprintf("%s %s is built in and cannot be deleted", r.kind.Name, r.name)
-			return nil, &Error{Code: "ValidationException", Message: e.Message, Status: http.StatusBadRequest}
-		}
-		if ck := s.heldBy(r, now); ck != nil {
-			e.Message = fmt.Sprintf("%s %s still has resources that belong to it", r.kind.Name, r.id)
-			e.Subject = r.id
-			e.Resource = r.tree()
-			t := r.kind.hasChildren
-			if ct := r.kind.hasChildrenOf[ck.Name]; ct != nil {
-				t = ct
-			}
-			return nil, s.buildError(t, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
+		if err := s.deletable(b, r, e, now); err != nil { // deletes.go
+			return nil, err
 		}
 		if b.Transition == nil || b.Transition.During == "" && b.Transition.Then == "" {
 			s.setDesc(r, b.set, e)
@@ -717,11 +733,8 @@ func (s *Server) resReadMany(b *boundOp, op *compiledOp, tree map[string]any, e 
 // modification time is now.
 func (s *Server) update(b *boundOp, r *record, tree map[string]any, e *env, now time.Time) error {
 	desc := r.tree()
-	for k, v := range tree {
-		if s.protected(b, r.kind, k) {
-			continue
-		}
-		desc[k] = v
+	if err := s.updateFrom(b, r.kind, desc, tree, e); err != nil { // attributes.go
+		return err
 	}
 	if r.kind.modifiedPath != nil {
 		setPath(desc, r.kind.modifiedPath, stamp(now))
@@ -737,7 +750,9 @@ func (s *Server) update(b *boundOp, r *record, tree map[string]any, e *env, now 
 	if err != nil {
 		return internal("the mock cannot store its resource: " + err.Error())
 	}
+	old := r.desc
 	s.res.setDesc(r, data)
+	s.res.recount(r, old) // counts.go
 	return nil
 }
 
@@ -853,6 +868,10 @@ func (en *engine) find(k *kind, parent *record, v string, now time.Time, retired
 		return nil
 	}
 	r := k.byID.get(0, v)
+	if r == nil && k.IDPrefix != "" && !strings.HasPrefix(v, k.IDPrefix) {
+		// Clients strip the prefix the service answers ids with.
+		r = k.byID.get(0, k.IDPrefix+v)
+	}
 	if r == nil {
 		if a := en.byARN.get(0, v); a != nil && a.kind == k {
 			r = a
@@ -937,15 +956,18 @@ func (en *engine) unlist(r *record) {
 // r's kind it has, when the parent counts them.
 func (en *engine) count(r *record) {
 	k, p := r.kind, r.parent
-	if k.countPath == nil || p == nil || p.gone {
+	if k.countPath == nil && k.countsWhere == nil || p == nil || p.gone {
 		return
 	}
-	n := 0
-	if l := k.lists[p]; l != nil {
-		n = len(l.recs) - l.dead
-	}
 	desc := p.tree()
-	setPath(desc, k.countPath, json.Number(strconv.Itoa(n)))
+	if k.countPath != nil {
+		n := 0
+		if l := k.lists[p]; l != nil {
+			n = len(l.recs) - l.dead
+		}
+		setPath(desc, k.countPath, p.kind.countValue(n))
+	}
+	en.countWhere(r, desc) // counts.go
 	if data, err := appendJSON(nil, desc); err == nil {
 		en.setDesc(p, data)
 	}
@@ -991,10 +1013,11 @@ func (en *engine) remove(r *record) {
 	if r.gone {
 		return
 	}
+	// Gone before it is unlisted, so that counts by value pass it over.
+	r.gone = true
 	if !r.retired {
 		en.unlist(r)
 	}
-	r.gone = true
 	en.bytes -= r.cost()
 	k := r.kind
 	k.byID.del(r)
@@ -1256,10 +1279,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if old := k.unique(uniq); uniq != "" && en.live(old, now) {
 		return s.conflictAnswer(b, op, tree, e, now, collides(old, uniq))
 	}
-	desc := make(map[string]any, len(tree))
-	for key, v := range tree {
-		desc[key] = v
-	}
+	desc := k.createStart(tree) // attributes.go
 	var parent *record
 	if k.parent != nil && b.parentIdent != nil {
 		pv, _ := lookup(tree, b.parentIdent).(string)
@@ -1298,6 +1318,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		}
 	}
 	s.applySet(b.set, desc, e)
+	s.caseSet(b, desc, tree, e) // when.go
 	var name string
 	if k.namePath != nil {
 		name, _ = lookup(desc, k.namePath).(string)
@@ -1318,12 +1339,15 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		// nothing that conflicts. A template without randomness keeps
 		// its collision, answered as a conflict below.
 		for range 8 {
-			if id = textOf(k.idT.Eval(e)); !en.taken(k, id, now) {
+			if id = k.IDPrefix + textOf(k.idT.Eval(e)); !en.taken(k, id, now) {
 				break
 			}
 		}
 	case id == "":
 		id = newUUID()
+	}
+	if !strings.HasPrefix(id, k.IDPrefix) {
+		id = k.IDPrefix + id
 	}
 	setPath(desc, k.idPath, id)
 	var arn string
@@ -1372,6 +1396,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	// The answer is built before the resource is stored, so that the byte
 	// limit counts the copy a repeated idempotency token replays.
 	answer, err := s.answerWith(b, op, r, out, desc)
+	if err == nil {
+		answer, err = s.caseOutput(b, op, tree, e, answer) // when.go
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -1384,12 +1411,13 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		// it was built from once an update replaced the record's.
 		kept = int64(tokenOverhead + len(token) + len(keep.kept))
 	}
+	// A duplicate is answered as one, at the limit too.
+	if old := k.byID.get(0, id); en.live(old, now) {
+		return s.conflictAnswer(b, op, tree, e, now, collides(old, id))
+	}
 	if msg := s.full(k, r, kept); msg != "" {
 		e.Message = msg
 		return nil, s.buildError(quota, e, &Error{Code: "ServiceQuotaExceededException", Message: msg, Status: http.StatusPaymentRequired})
-	}
-	if old := k.byID.get(0, id); en.live(old, now) {
-		return s.conflictAnswer(b, op, tree, e, now, collides(old, id))
 	}
 	// A retired resource gives its id, name and ARN up to a new one.
 	for _, old := range []*record{k.byID.get(0, id), k.named(parent, name), en.byARN.get(0, arn)} {
@@ -1791,12 +1819,19 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		}
 	}
 	setPath(out, b.items, items)
-	for ; i >= 0 && i < len(l.recs) && b.outToken != nil; i += step {
+	more := false
+	for ; i >= 0 && i < len(l.recs) && (b.outToken != nil || b.moreResults != nil); i += step {
 		r := l.recs[i]
 		if en.settle(r, now); !r.gone && !r.retired && r.matches(filters) {
-			setPath(out, b.outToken, en.pageToken(k, parent, r.seq))
+			if b.outToken != nil {
+				setPath(out, b.outToken, en.pageToken(k, parent, r.seq))
+			}
+			more = true
 			break
 		}
+	}
+	if b.moreResults != nil {
+		setPath(out, b.moreResults, more)
 	}
 	op.outType.trim(out, nil, nil)
 	data, err := appendJSON(nil, out)
@@ -1857,7 +1892,7 @@ func (r *record) matches(filters map[string]any) bool {
 	for member, want := range filters {
 		f, ok := want.(listFilter)
 		if !ok {
-			if textOf(desc[member]) != textOf(want) {
+			if !equalsFilter(desc[member], want) { // filters.go
 				return false
 			}
 			continue
@@ -2067,6 +2102,7 @@ func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	if r == nil {
 		if b.notFound != nil {
 			e.Message = fmt.Sprintf("no resource has the ARN %s", arn)
+			e.Subject = arn
 			return nil, s.buildError(b.notFound, e, nil)
 		}
 		return nil, s.notFound(b.kind, arn, e)
@@ -2089,7 +2125,8 @@ func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	return appendJSON(nil, out)
 }
 
-// tagAnswer is a tag or untag operation's answer: its mock block's output
+// tagAnswer is the answer of an operation that answers no description (a
+// tag, an untag, a delete of what is not there): its mock block's output
 // (Lightsail's operations), else an empty one.
 func (s *Server) tagAnswer(op *compiledOp, e *env) ([]byte, error) {
 	if len(op.output) == 0 {

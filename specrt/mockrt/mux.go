@@ -28,8 +28,11 @@ import (
 // request without a credential scope goes to the mock that has its
 // X-Amz-Target (awsJson protocols), its method and path (restJson1), or
 // what its body says (the query protocols' Action), read only when its
-// headers and path name no operation of any mock. A mock that answers
-// several protocols (Service.Protocols) is found by each of them.
+// headers and path name no operation of any mock; a body gzipped by the
+// client's request compression is routed on what it decompresses to,
+// within the body limit (WithBodyLimit), which a gzip bomb cannot pass. A
+// mock that answers several protocols (Service.Protocols) is found by
+// each of them.
 //
 // Several REST services use the same paths (POST /tags/{resourceArn}), so a
 // request that more than one mock has an operation for is answered 400
@@ -169,7 +172,8 @@ func (m *Mux) route(r *http.Request) (*Server, error) {
 		pick := func(i int) *Server { return candidates[i] }
 		s, err := claimant(r, nil, len(candidates), pick, true)
 		if s == nil && err == nil {
-			if body, ok := m.peekBody(r); ok {
+			var body []byte
+			if body, err = m.peekBody(r); body != nil {
 				s, err = claimant(r, body, len(candidates), pick, true)
 			}
 		}
@@ -185,10 +189,11 @@ func (m *Mux) route(r *http.Request) (*Server, error) {
 	if s, err := m.byIndex(r, nil); s != nil || err != nil {
 		return s, err
 	}
-	if body, ok := m.peekBody(r); ok {
-		return m.byIndex(r, body)
+	body, err := m.peekBody(r)
+	if body == nil {
+		return nil, err
 	}
-	return nil, nil
+	return m.byIndex(r, body)
 }
 
 // byIndex returns the one mock that claims the unsigned request r, whose
@@ -203,20 +208,29 @@ func (m *Mux) byIndex(r *http.Request, body []byte) (*Server, error) {
 	return nil, nil
 }
 
-// peekBody reads r's body for routing and puts it back, whole, for the
-// mock that gets the request. ok is false when there is no body or it is
-// not read: chunked (the mock refuses it without waiting for it) or
-// larger than any mock takes (the mock that gets it answers so).
-func (m *Mux) peekBody(r *http.Request) ([]byte, bool) {
+// peekBody reads r's body for routing and puts it back, whole and as
+// sent, for the mock that gets the request. A body gzipped last (an
+// unsigned client's request compression) is routed on its content,
+// decompressed within the body limit: one that inflates past it is
+// answered RequestEntityTooLargeException, as a mock would answer it,
+// and one that is not gzip the serialization error, before any memory
+// goes to more of it (encoding.go). The body is nil, with no error, when
+// there is none or it is not read: chunked (the mock refuses it without
+// waiting for it) or larger than any mock takes (the mock that gets it
+// answers so).
+func (m *Mux) peekBody(r *http.Request) ([]byte, error) {
 	if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 || r.ContentLength > m.bodyLimit || isChunked(r) {
-		return nil, false
+		return nil, nil
 	}
 	data, err := io.ReadAll(io.LimitReader(r.Body, m.bodyLimit+1))
 	r.Body = readCloser{io.MultiReader(bytes.NewReader(data), r.Body), r.Body}
 	if err != nil || int64(len(data)) > m.bodyLimit {
-		return nil, false
+		return nil, nil
 	}
-	return data, true
+	if gzipped(contentCodings(r.Header)) {
+		return gunzip(data, m.bodyLimit)
+	}
+	return data, nil
 }
 
 // readCloser is a request body put back after peekBody read some of it.

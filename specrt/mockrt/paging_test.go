@@ -69,3 +69,91 @@ func TestPagingWithAStringLimit(t *testing.T) {
 		})
 	}
 }
+
+// ListWidgetsTruncatedOutput is ListWidgetsOutput with a boolean saying
+// whether another page follows, as Route 53's IsTruncated does.
+type ListWidgetsTruncatedOutput struct {
+	Widgets     []Widget `json:"widgets,omitempty"`
+	NextToken   *string  `json:"nextToken,omitempty"`
+	IsTruncated *bool    `json:"isTruncated,omitempty"`
+}
+
+// moreResultsService is widgetService whose ListWidgets answers
+// isTruncated, its paginator's moreResults.
+func moreResultsService() *Service {
+	svc := widgetService()
+	for _, op := range svc.Operations {
+		if op.Name == "ListWidgets" {
+			op.NewOutput = func() any { return new(ListWidgetsTruncatedOutput) }
+		}
+	}
+	ops := svc.Resources[0].Operations
+	for i := range ops {
+		if ops[i].Role == RoleList {
+			ops[i].MoreResults = "isTruncated"
+		}
+	}
+	return svc
+}
+
+func TestPagesSayWhetherMoreFollow(t *testing.T) {
+	tests := []struct {
+		name      string
+		widgets   int
+		deleted   []string // names deleted after the creates
+		pages     []string // maxResults of each page, following the tokens
+		wantItems []int
+		wantMore  []bool
+	}{
+		{name: "an empty list says none follow", pages: []string{"5"}, wantItems: []int{0}, wantMore: []bool{false}},
+		{name: "a first page of a longer list says more follow and the last says none",
+			widgets: 12, pages: []string{"5", "5", "5"}, wantItems: []int{5, 5, 2}, wantMore: []bool{true, true, false}},
+		{name: "a page holding exactly the rest says none follow",
+			widgets: 10, pages: []string{"4", "6"}, wantItems: []int{4, 6}, wantMore: []bool{true, false}},
+		{name: "a page cut at the largest size says more follow",
+			widgets: 11, pages: []string{"50", "50"}, wantItems: []int{10, 1}, wantMore: []bool{true, false}},
+		{name: "a page followed only by deleted widgets says none follow",
+			widgets: 7, deleted: []string{"w5", "w6"}, pages: []string{"5"}, wantItems: []int{5}, wantMore: []bool{false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := NewServer(moreResultsService(), WithTransitionDelay(0))
+			for i := range tt.widgets {
+				if status, body := call(t, s, "CreateWidget", fmt.Sprintf(`{"name":"w%d"}`, i)); status != 200 {
+					t.Fatalf("CreateWidget answered %d %v", status, body)
+				}
+			}
+			for _, name := range tt.deleted {
+				if status, body := call(t, s, "DeleteWidget", fmt.Sprintf(`{"widget":%q}`, name)); status != 200 {
+					t.Fatalf("DeleteWidget answered %d %v", status, body)
+				}
+			}
+			var gotItems []int
+			var gotMore []bool
+			token := ""
+			for _, limit := range tt.pages {
+				req := fmt.Sprintf(`{"maxResults":%s}`, limit)
+				if token != "" {
+					req = fmt.Sprintf(`{"maxResults":%s,"nextToken":%q}`, limit, token)
+				}
+				status, body := call(t, s, "ListWidgets", req)
+				if status != 200 {
+					t.Fatalf("ListWidgets answered %d %v", status, body)
+				}
+				widgets, _ := body["widgets"].([]any)
+				more, _ := body["isTruncated"].(bool)
+				gotItems, gotMore = append(gotItems, len(widgets)), append(gotMore, more)
+				token, _ = body["nextToken"].(string)
+				if (token != "") != more {
+					t.Errorf("page %d: isTruncated %v with next token %q", len(gotItems), more, token)
+				}
+			}
+			if d := cmp.Diff(tt.wantItems, gotItems); d != "" {
+				t.Errorf("items per page (-want +got):\n%s", d)
+			}
+			if d := cmp.Diff(tt.wantMore, gotMore); d != "" {
+				t.Errorf("isTruncated per page (-want +got):\n%s", d)
+			}
+		})
+	}
+}

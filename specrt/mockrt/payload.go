@@ -12,11 +12,13 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/schema"
 )
 
 // The bindings beyond single values (binding.go): query maps, header maps,
@@ -489,4 +491,25 @@ func decodeObject(data []byte) (map[string]any, error) {
 		tree = map[string]any{}
 	}
 	return tree, nil
+}
+
+// namedShapes holds the shapes of the structure payloads that name the
+// body's element themselves, by shape and element: one per such member of
+// the generated services, so that the codec works each out once.
+var namedShapes sync.Map // namedShape → *schema.Shape
+
+type namedShape struct {
+	shape *schema.Shape
+	name  string
+}
+
+// namedPayload is s as a whole body whose element is name (a restXml
+// structure payload member naming it, Binding.Name).
+func namedPayload(s *schema.Shape, name string) *schema.Shape {
+	k := namedShape{s, name}
+	if v, ok := namedShapes.Load(k); ok {
+		return v.(*schema.Shape)
+	}
+	v, _ := namedShapes.LoadOrStore(k, s.Named(name))
+	return v.(*schema.Shape)
 }

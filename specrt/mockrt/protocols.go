@@ -184,6 +184,9 @@ func (s *Server) writeMessage(w http.ResponseWriter, x *exchange, op *compiledOp
 		if shape == nil {
 			return failed(errNoPayloadShape)
 		}
+		if payload.Name != "" {
+			shape = namedPayload(shape, payload.Name) // payload.go
+		}
 		var err error
 		if data, err = x.sp.body.Marshal(shape, f.Interface()); err != nil {
 			return failed(err)

@@ -42,6 +42,12 @@ type Resource struct {
 	// {parent.<path>} is not available: put the parent's id in the
 	// description first (ParentID) and use {output.<ParentID>}.
 	IDTemplate, ARNTemplate string
+	// IDPrefix is the text every id begins with as the service answers it
+	// (Route 53's /hostedzone/): a new id is IDPrefix followed by what
+	// IDTemplate (or the input, or a UUID) gives, and an identifier
+	// without IDPrefix names the same resource as one with it, since
+	// clients such as the AWS SDKs strip it. "" for none.
+	IDPrefix string
 	// NotFound is the error answered for an identifier that names no
 	// resource; {message} says which. Nil answers a generic
 	// ResourceNotFoundException.
@@ -73,6 +79,11 @@ type Resource struct {
 	// that counts its live children (ECS's activeServicesCount, Cloud
 	// Map's ServiceCount).
 	Counts map[string]string
+	// CountsWhere maps the name of a kind of child to the description
+	// members that count its live children of given values (SNS's
+	// SubscriptionsConfirmed and SubscriptionsPending, by the
+	// subscriptions' PendingConfirmation).
+	CountsWhere map[string][]Count
 	// Defaults are values of the description's required members, which a
 	// create gives those that nothing else set, so that every answer
 	// holding the description conforms to its shape.
@@ -88,6 +99,12 @@ type Resource struct {
 	// a group lives in default); "" makes the parent required. Lists
 	// naming none still list the resources of every parent.
 	DefaultParent string
+	// Attributes, when set, makes the description a map of strings (an
+	// SNS topic's attributes) rather than a structure: a create starts it
+	// from its input member of that name, and an update writes the one
+	// attribute its AttributeName names (attributes.go). The identifiers
+	// are keys of the map.
+	Attributes string
 }
 
 // Role is what an operation does to a resource.
@@ -101,10 +118,13 @@ const (
 	RoleDelete   Role = "delete"
 	RoleList     Role = "list"
 	RoleReadMany Role = "readMany" // reads a list of identifiers at once
-	RoleAction   Role = "action"   // changes the status only: pause, resume
-	RoleTag      Role = "tag"
-	RoleUntag    Role = "untag"
-	RoleListTags Role = "listTags"
+	// RoleDeleteMany deletes a list of identifiers at once (CloudWatch's
+	// DeleteAlarms).
+	RoleDeleteMany Role = "deleteMany"
+	RoleAction     Role = "action" // changes the status only: pause, resume
+	RoleTag        Role = "tag"
+	RoleUntag      Role = "untag"
+	RoleListTags   Role = "listTags"
 )
 
 // ResourceOperation binds an operation to a resource in a role.
@@ -130,6 +150,9 @@ type ResourceOperation struct {
 	// MaxPageSize is the service's largest page (0: 100).
 	InputToken, OutputToken, LimitKey string
 	MaxPageSize                       int
+	// MoreResults is, for list, the output's boolean member that says
+	// whether another page follows (Route 53's IsTruncated); "" for none.
+	MoreResults string
 	// NewestFirst makes list answer the newest resource first (App
 	// Runner's ListOperations); else the oldest.
 	NewestFirst bool
@@ -210,6 +233,26 @@ type ResourceOperation struct {
 	// what Creates says and answer it (Cloud Map's RegisterInstance of an
 	// InstanceId already registered).
 	UpdateExisting bool
+	// ReplaceExisting is UpdateExisting that replaces the configuration:
+	// the description's members that the create's input has and the
+	// request leaves out are removed (CloudWatch's PutMetricAlarm
+	// "completely overwrites the previous configuration of the alarm").
+	ReplaceExisting bool
+	// AttributeName and AttributeValue are, for an update of a resource
+	// kept as Attributes, the input members naming the one attribute it
+	// writes and its value (SNS's SetTopicAttributes).
+	AttributeName, AttributeValue string
+	// IgnoreMissing makes a delete (or deleteMany) of an identifier naming
+	// no resource succeed, as if it had deleted it (SNS's DeleteTopic is
+	// idempotent); deleteMany then deletes the others.
+	IgnoreMissing bool
+	// Cascade makes a delete remove the resource's children with it (SNS's
+	// DeleteTopic deletes the topic's subscriptions) instead of answering
+	// HasChildren.
+	Cascade bool
+	// When are the create's cases: what it writes and answers beside Set
+	// when the request's input members have given values (when.go).
+	When []Case
 	// Each makes a create make one resource for each string of an input
 	// list (Lightsail's CreateInstances and its instanceNames): Each is
 	// that input member, EachMember the description member each string

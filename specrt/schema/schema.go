@@ -143,6 +143,20 @@ const (
 	numSlots
 )
 
+// Named returns s as a whole body whose element is name: a copy of s, its
+// members shared, whose XML names that element. A restXml structure
+// payload member may name the body's element itself, in place of its
+// shape's (Smithy's xmlName on the member), while other members holding
+// the shape keep the shape's.
+func (s *Shape) Named(name string) *Shape {
+	x := XMLShape{}
+	if s.XML != nil {
+		x = *s.XML
+	}
+	x.Name = name
+	return &Shape{Kind: s.Kind, Format: s.Format, Members: s.Members, Elem: s.Elem, Type: s.Type, XML: &x}
+}
+
 // Cached returns what the codec of slot stored for s, or nil.
 func (s *Shape) Cached(slot Slot) any { return s.cache[slot].Load() }
 

@@ -1682,7 +1682,8 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			Name: "PutMetricAlarm",
+			Behavior: &mockrt.Behavior{QuotaExceeded: errLimitExceededFault},
+			Name:     "PutMetricAlarm",
 			NewInput: func() mockrt.Input {
 				return new(cloudwatch.PutMetricAlarmInput)
 			},
@@ -1775,6 +1776,125 @@ var service = &mockrt.Service{
 	Protocol:        "rpcv2Cbor",
 	Protocols:       []string{"rpcv2Cbor", "awsJson1_0", "awsQuery"},
 	QueryCompatible: true,
+	Resources: []*mockrt.Resource{
+		{
+			ARN:          "AlarmArn",
+			ARNTemplate:  "arn:{partition}:cloudwatch:{region}:{account}:alarm:{output.AlarmName}",
+			ID:           "AlarmName",
+			InvalidToken: errInvalidParameterValueException,
+			Modified:     "AlarmConfigurationUpdatedTimestamp",
+			Name:         "Alarm",
+			NameMember:   "AlarmName",
+			NotFound:     errResourceNotFound,
+			Operations: []mockrt.ResourceOperation{
+				{
+					Identifier:    "AlarmNames",
+					IgnoreMissing: true,
+					Operation:     "DeleteAlarms",
+					Role:          mockrt.RoleDeleteMany,
+				},
+				{
+					FilterMembers:       []string{"StateValue", "AlarmName"},
+					Filters:             []string{"StateValue", "AlarmNames"},
+					InputToken:          "NextToken",
+					Items:               "MetricAlarms",
+					LimitKey:            "MaxRecords",
+					MaxPageSize:         100,
+					Operation:           "DescribeAlarms",
+					OutputToken:         "NextToken",
+					PrefixFilterMembers: []string{"AlarmName"},
+					PrefixFilters:       []string{"AlarmNamePrefix"},
+					Role:                mockrt.RoleList,
+				},
+				{
+					NotFound:    errResourceNotFoundException,
+					Operation:   "ListTagsForResource",
+					ResourceARN: "ResourceARN",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Description:     "-",
+					Operation:       "PutMetricAlarm",
+					ReplaceExisting: true,
+					Role:            mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "ActionsEnabled",
+							Value: "{input.ActionsEnabled|true}",
+						},
+					},
+					TagKey:   "Key",
+					TagValue: "Value",
+					Tags:     "Tags",
+					Transition: &mockrt.Transition{
+						Set: []mockrt.Field{
+							{
+								Path:  "StateReason",
+								Value: "Unchecked: Initial alarm creation",
+							},
+							{
+								Path:  "StateUpdatedTimestamp",
+								Value: "{now}",
+							},
+							{
+								Path:  "StateTransitionedTimestamp",
+								Value: "{now}",
+							},
+						},
+						Then: "INSUFFICIENT_DATA",
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "AlarmName",
+					Operation:   "SetAlarmState",
+					Role:        mockrt.RoleAction,
+					Set: []mockrt.Field{
+						{
+							Path:  "StateValue",
+							Value: "{input.StateValue}",
+						},
+						{
+							Path:  "StateReason",
+							Value: "{input.StateReason}",
+						},
+						{
+							Path:  "StateReasonData",
+							Value: "{input.StateReasonData}",
+						},
+						{
+							Path:  "StateUpdatedTimestamp",
+							Value: "{now}",
+						},
+						{
+							Path:  "StateTransitionedTimestamp",
+							Value: "{now}",
+						},
+					},
+				},
+				{
+					NotFound:    errResourceNotFoundException,
+					Operation:   "TagResource",
+					ResourceARN: "ResourceARN",
+					Role:        mockrt.RoleTag,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					NotFound:    errResourceNotFoundException,
+					Operation:   "UntagResource",
+					ResourceARN: "ResourceARN",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "TagKeys",
+				},
+			},
+			Status: "StateValue",
+		},
+	},
 	SigningName:     "monitoring",
 	TargetPrefix:    "GraniteServiceVersion20100801",
 	ValidationError: errInvalidParameterValueException,
@@ -1785,6 +1905,17 @@ var service = &mockrt.Service{
 // The error templates of the service, its operations and its resources,
 // each written once; mockrt only reads them.
 var (
+	errLimitExceededFault = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(cloudwatch.LimitExceededFault)
+		},
+	}
 	errInvalidParameterValueException = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
@@ -1796,4 +1927,18 @@ var (
 			return new(cloudwatch.InvalidParameterValueException)
 		},
 	}
+	errResourceNotFound = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(cloudwatch.ResourceNotFound)
+		},
+	}
+	errResourceNotFoundException = &mockrt.ErrorTemplate{New: func() error {
+		return new(cloudwatch.ResourceNotFoundException)
+	}}
 )

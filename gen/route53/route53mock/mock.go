@@ -1923,8 +1923,20 @@ var service = &mockrt.Service{
 		{
 			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
 				{
-					Path:  "ChangeInfo",
-					Value: map[string]any{"Id": "x", "Status": "PENDING", "SubmittedAt": "{now}"},
+					Path:  "ChangeInfo.Id",
+					Value: "/change/C{random:0-9A-Z:19}",
+				},
+				{
+					Path:  "ChangeInfo.Status",
+					Value: "PENDING",
+				},
+				{
+					Path:  "ChangeInfo.SubmittedAt",
+					Value: "{now}",
+				},
+				{
+					Path:  "ChangeInfo.Comment",
+					Value: "{input.ChangeBatch.Comment}",
 				},
 			}},
 			Bindings: []mockrt.Binding{
@@ -2015,12 +2027,20 @@ var service = &mockrt.Service{
 		{
 			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
 				{
-					Path:  "ChangeInfo",
-					Value: map[string]any{"Id": "x", "Status": "PENDING", "SubmittedAt": "{now}"},
+					Path:  "ChangeInfo.Id",
+					Value: "/change/C{random:0-9A-Z:19}",
 				},
 				{
-					Path:  "DelegationSet",
-					Value: map[string]any{"NameServers": []any{"x"}},
+					Path:  "ChangeInfo.Status",
+					Value: "PENDING",
+				},
+				{
+					Path:  "ChangeInfo.SubmittedAt",
+					Value: "{now}",
+				},
+				{
+					Path:  "DelegationSet.NameServers",
+					Value: []any{"ns-1024.awsdns-00.org", "ns-1536.awsdns-00.co.uk", "ns-0.awsdns-00.com", "ns-512.awsdns-00.net"},
 				},
 			}},
 			Method: "POST",
@@ -2093,12 +2113,12 @@ var service = &mockrt.Service{
 			Status: 201,
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "DelegationSet",
-					Value: map[string]any{"NameServers": []any{"x"}},
-				},
-			}},
+			Behavior: &mockrt.Behavior{
+				Conflict:      errDelegationSetAlreadyCreated,
+				QuotaExceeded: errLimitsExceeded,
+				Resource:      "DelegationSet",
+				Unique:        []string{"CallerReference"},
+			},
 			Method: "POST",
 			Name:   "CreateReusableDelegationSet",
 			NewInput: func() mockrt.Input {
@@ -2309,8 +2329,16 @@ var service = &mockrt.Service{
 		{
 			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
 				{
-					Path:  "ChangeInfo",
-					Value: map[string]any{"Id": "x", "Status": "PENDING", "SubmittedAt": "{now}"},
+					Path:  "ChangeInfo.Id",
+					Value: "/change/C{random:0-9A-Z:19}",
+				},
+				{
+					Path:  "ChangeInfo.Status",
+					Value: "PENDING",
+				},
+				{
+					Path:  "ChangeInfo.SubmittedAt",
+					Value: "{now}",
 				},
 			}},
 			Bindings: []mockrt.Binding{
@@ -4078,6 +4106,84 @@ var service = &mockrt.Service{
 	Protocol: "restXml",
 	Resources: []*mockrt.Resource{
 		{
+			Defaults: []mockrt.Field{
+				{
+					Path:  "Id",
+					Value: "x",
+				},
+				{
+					Path:  "Status",
+					Value: "PENDING",
+				},
+				{
+					Path:  "SubmittedAt",
+					Value: "{now}",
+				},
+			},
+			ID:           "Id",
+			IDPrefix:     "/change/",
+			InvalidToken: errInvalidInput,
+			Name:         "Change",
+			NotFound:     errNoSuchChange,
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "ChangeInfo",
+					Identifier:  "Id",
+					Operation:   "GetChange",
+					Role:        mockrt.RoleRead,
+				},
+			},
+			Status: "Status",
+		},
+		{
+			Defaults: []mockrt.Field{
+				{
+					Path:  "NameServers",
+					Value: []any{"x"},
+				},
+			},
+			ID:           "Id",
+			IDPrefix:     "/delegationset/",
+			IDTemplate:   "N{random:0-9A-Z:16}",
+			InvalidToken: errInvalidInput,
+			Name:         "DelegationSet",
+			NotFound:     errNoSuchDelegationSet,
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "DelegationSet",
+					Operation:   "CreateReusableDelegationSet",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "NameServers",
+							Value: []any{"ns-2048.awsdns-64.com", "ns-2049.awsdns-65.net", "ns-2050.awsdns-66.org", "ns-2051.awsdns-67.co.uk"},
+						},
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "Id",
+					Operation:   "DeleteReusableDelegationSet",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "DelegationSet",
+					Identifier:  "Id",
+					Operation:   "GetReusableDelegationSet",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "Marker",
+					Items:       "DelegationSets",
+					LimitKey:    "MaxItems",
+					MoreResults: "IsTruncated",
+					Operation:   "ListReusableDelegationSets",
+					OutputToken: "NextMarker",
+					Role:        mockrt.RoleList,
+				},
+			},
+		},
+		{
 			Conflict: errHealthCheckAlreadyExists,
 			Defaults: []mockrt.Field{
 				{
@@ -4123,6 +4229,7 @@ var service = &mockrt.Service{
 					InputToken:  "Marker",
 					Items:       "HealthChecks",
 					LimitKey:    "MaxItems",
+					MoreResults: "IsTruncated",
 					Operation:   "ListHealthChecks",
 					OutputToken: "NextMarker",
 					Role:        mockrt.RoleList,
@@ -4152,18 +4259,71 @@ var service = &mockrt.Service{
 				},
 			},
 			ID:           "Id",
-			IDTemplate:   "Z{random:0-9A-Z:20}",
+			IDPrefix:     "/hostedzone/",
+			IDTemplate:   "Z{random:0-9A-Z:19}",
 			InvalidToken: errInvalidInput,
 			Name:         "HostedZone",
 			NameMember:   "Name",
 			NotFound:     errNoSuchHostedZone,
 			Operations: []mockrt.ResourceOperation{
 				{
+					Creates: &mockrt.Creates{
+						ID:       "ChangeInfo.Id",
+						Resource: "Change",
+						Set: []mockrt.Field{
+							{
+								Path:  "SubmittedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "Comment",
+								Value: "{input.ChangeBatch.Comment}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "PENDING",
+							Then:   "INSYNC",
+						},
+					},
+					Description: "-",
+					Identifier:  "HostedZoneId",
+					Operation:   "ChangeResourceRecordSets",
+					Role:        mockrt.RoleAction,
+				},
+				{
+					Creates: &mockrt.Creates{
+						ID:       "ChangeInfo.Id",
+						Resource: "Change",
+						Set: []mockrt.Field{
+							{
+								Path:  "SubmittedAt",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "PENDING",
+							Then:   "INSYNC",
+						},
+					},
 					Description: "HostedZone",
 					Operation:   "CreateHostedZone",
 					Role:        mockrt.RoleCreate,
 				},
 				{
+					Creates: &mockrt.Creates{
+						ID:       "ChangeInfo.Id",
+						Resource: "Change",
+						Set: []mockrt.Field{
+							{
+								Path:  "SubmittedAt",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "PENDING",
+							Then:   "INSYNC",
+						},
+					},
 					Description: "-",
 					Identifier:  "Id",
 					Operation:   "DeleteHostedZone",
@@ -4179,6 +4339,7 @@ var service = &mockrt.Service{
 					InputToken:  "Marker",
 					Items:       "HostedZones",
 					LimitKey:    "MaxItems",
+					MoreResults: "IsTruncated",
 					Operation:   "ListHostedZones",
 					OutputToken: "NextMarker",
 					Role:        mockrt.RoleList,
@@ -4243,6 +4404,12 @@ var service = &mockrt.Service{
 // The error templates of the service, its operations and its resources,
 // each written once; mockrt only reads them.
 var (
+	errDelegationSetAlreadyCreated = &mockrt.ErrorTemplate{New: func() error {
+		return new(route53.DelegationSetAlreadyCreated)
+	}}
+	errLimitsExceeded = &mockrt.ErrorTemplate{New: func() error {
+		return new(route53.LimitsExceeded)
+	}}
 	errInvalidInput = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
@@ -4252,6 +4419,28 @@ var (
 		},
 		New: func() error {
 			return new(route53.InvalidInput)
+		},
+	}
+	errNoSuchChange = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(route53.NoSuchChange)
+		},
+	}
+	errNoSuchDelegationSet = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(route53.NoSuchDelegationSet)
 		},
 	}
 	errNoSuchHealthCheck = &mockrt.ErrorTemplate{

@@ -1160,12 +1160,15 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
-				{
-					Path:  "TopicArn",
-					Value: "arn:{partition}:sns:{region}:{account}:{input.Name}",
+			Behavior: &mockrt.Behavior{
+				Output: []mockrt.Field{
+					{
+						Path:  "TopicArn",
+						Value: "arn:{partition}:sns:{region}:{account}:{input.Name}",
+					},
 				},
-			}},
+				QuotaExceeded: errTopicLimitExceededException,
+			},
 			Name: "CreateTopic",
 			NewInput: func() mockrt.Input {
 				return new(sns.CreateTopicInput)
@@ -1457,7 +1460,8 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			Name: "Subscribe",
+			Behavior: &mockrt.Behavior{QuotaExceeded: errSubscriptionLimitExceededException},
+			Name:     "Subscribe",
 			NewInput: func() mockrt.Input {
 				return new(sns.SubscribeInput)
 			},
@@ -1502,7 +1506,245 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol:        "awsQuery",
+	Protocol: "awsQuery",
+	Resources: []*mockrt.Resource{
+		{
+			ARN:          "SubscriptionArn",
+			Attributes:   "Attributes",
+			ID:           "SubscriptionArn",
+			IDTemplate:   "{output.TopicArn}:{uuid}",
+			InvalidToken: errInvalidParameterException,
+			Name:         "Subscription",
+			NotFound:     errNotFoundException,
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "Attributes",
+					Identifier:  "SubscriptionArn",
+					Operation:   "GetSubscriptionAttributes",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "NextToken",
+					Items:       "Subscriptions",
+					Operation:   "ListSubscriptions",
+					OutputToken: "NextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					InputToken:       "NextToken",
+					Items:            "Subscriptions",
+					Operation:        "ListSubscriptionsByTopic",
+					OutputToken:      "NextToken",
+					ParentIdentifier: "TopicArn",
+					Role:             mockrt.RoleList,
+				},
+				{
+					AttributeName:  "AttributeName",
+					AttributeValue: "AttributeValue",
+					Description:    "-",
+					Identifier:     "SubscriptionArn",
+					Operation:      "SetSubscriptionAttributes",
+					Role:           mockrt.RoleUpdate,
+				},
+				{
+					ARNOutput:        "SubscriptionArn",
+					Description:      "-",
+					Operation:        "Subscribe",
+					ParentIdentifier: "TopicArn",
+					Role:             mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "Owner",
+							Value: "{account}",
+						},
+						{
+							Path:  "Protocol",
+							Value: "{input.Protocol}",
+						},
+						{
+							Path:  "Endpoint",
+							Value: "{input.Endpoint}",
+						},
+						{
+							Path:  "PendingConfirmation",
+							Value: "false",
+						},
+						{
+							Path:  "ConfirmationWasAuthenticated",
+							Value: "true",
+						},
+						{
+							Path:  "RawMessageDelivery",
+							Value: "{input.Attributes.RawMessageDelivery|\"false\"}",
+						},
+					},
+					When: []mockrt.Case{
+						{
+							Input: []mockrt.Field{
+								{
+									Path:  "Protocol",
+									Value: []any{"http", "https", "email", "email-json"},
+								},
+							},
+							Set: []mockrt.Field{
+								{
+									Path:  "PendingConfirmation",
+									Value: "true",
+								},
+								{
+									Path:  "ConfirmationWasAuthenticated",
+									Value: "false",
+								},
+							},
+						},
+						{
+							Input: []mockrt.Field{
+								{
+									Path:  "Protocol",
+									Value: []any{"http", "https", "email", "email-json"},
+								},
+								{
+									Path:  "ReturnSubscriptionArn",
+									Value: []any{false, nil},
+								},
+							},
+							Output: []mockrt.Field{
+								{
+									Path:  "SubscriptionArn",
+									Value: "pending confirmation",
+								},
+							},
+						},
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "SubscriptionArn",
+					Operation:   "Unsubscribe",
+					Role:        mockrt.RoleDelete,
+				},
+			},
+			Parent:    "Topic",
+			ParentARN: "TopicArn",
+		},
+		{
+			ARN:        "TopicArn",
+			Attributes: "Attributes",
+			CountsWhere: map[string][]mockrt.Count{
+				"Subscription": {
+					{
+						Member: "SubscriptionsConfirmed",
+						Where: []mockrt.Field{
+							{
+								Path:  "PendingConfirmation",
+								Value: "false",
+							},
+						},
+					},
+					{
+						Member: "SubscriptionsPending",
+						Where: []mockrt.Field{
+							{
+								Path:  "PendingConfirmation",
+								Value: "true",
+							},
+						},
+					},
+				},
+			},
+			ID:           "TopicArn",
+			InvalidToken: errInvalidParameterException,
+			Name:         "Topic",
+			NotFound:     errNotFoundException,
+			Operations: []mockrt.ResourceOperation{
+				{
+					AnswerExisting: true,
+					Description:    "",
+					Operation:      "CreateTopic",
+					Role:           mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "Owner",
+							Value: "{account}",
+						},
+						{
+							Path:  "DisplayName",
+							Value: "{input.Attributes.DisplayName|\"\"}",
+						},
+						{
+							Path:  "SubscriptionsConfirmed",
+							Value: "0",
+						},
+						{
+							Path:  "SubscriptionsPending",
+							Value: "0",
+						},
+						{
+							Path:  "SubscriptionsDeleted",
+							Value: "0",
+						},
+					},
+					TagKey:   "Key",
+					TagValue: "Value",
+					Tags:     "Tags",
+				},
+				{
+					Cascade:       true,
+					Description:   "-",
+					Identifier:    "TopicArn",
+					IgnoreMissing: true,
+					Operation:     "DeleteTopic",
+					Role:          mockrt.RoleDelete,
+				},
+				{
+					Description: "Attributes",
+					Identifier:  "TopicArn",
+					Operation:   "GetTopicAttributes",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					NotFound:    errResourceNotFoundException,
+					Operation:   "ListTagsForResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					InputToken:  "NextToken",
+					Items:       "Topics",
+					Operation:   "ListTopics",
+					OutputToken: "NextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					AttributeName:  "AttributeName",
+					AttributeValue: "AttributeValue",
+					Description:    "-",
+					Identifier:     "TopicArn",
+					Operation:      "SetTopicAttributes",
+					Role:           mockrt.RoleUpdate,
+				},
+				{
+					NotFound:    errResourceNotFoundException,
+					Operation:   "TagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleTag,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					NotFound:    errResourceNotFoundException,
+					Operation:   "UntagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "TagKeys",
+				},
+			},
+		},
+	},
 	SigningName:     "sns",
 	ValidationError: errInvalidParameterException,
 	WireShape:       sns.WireShape,
@@ -1512,6 +1754,28 @@ var service = &mockrt.Service{
 // The error templates of the service, its operations and its resources,
 // each written once; mockrt only reads them.
 var (
+	errTopicLimitExceededException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(sns.TopicLimitExceededException)
+		},
+	}
+	errSubscriptionLimitExceededException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(sns.SubscriptionLimitExceededException)
+		},
+	}
 	errInvalidParameterException = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
@@ -1521,6 +1785,28 @@ var (
 		},
 		New: func() error {
 			return new(sns.InvalidParameterException)
+		},
+	}
+	errNotFoundException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(sns.NotFoundException)
+		},
+	}
+	errResourceNotFoundException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(sns.ResourceNotFoundException)
 		},
 	}
 )

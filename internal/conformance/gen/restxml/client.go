@@ -1170,7 +1170,7 @@ func (c *Client) HttpPayloadWithMemberXmlName(ctx context.Context, in *HttpPaylo
 func bindHttpPayloadWithMemberXmlNameRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*HttpPayloadWithMemberXmlNameInput)
 	if v.Nested != nil {
-		b.StructPayload(&schemaPayloadWithXmlName, v.Nested, "application/xml")
+		b.StructPayload(schemaHttpPayloadWithMemberXmlNameInputNested, v.Nested, "application/xml")
 	}
 }
 

@@ -1089,6 +1089,11 @@ var (
 	}
 )
 
+// The structure payloads that name the body's element themselves, in place of their shapes'.
+var (
+	schemaHttpPayloadWithMemberXmlNameInputNested = schemaPayloadWithXmlName.Named("Hola")
+)
+
 // init closes the cycles of the recursive shapes.
 func init() {
 	schemaRecursiveShapesInputOutputNested2.Members[1].Shape = &schemaRecursiveShapesInputOutputNested1

@@ -1,0 +1,136 @@
+package mocktest
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/specgen/specgen/gen/cloudwatch"
+	"github.com/specgen/specgen/gen/cloudwatch/cloudwatchmock"
+	"github.com/specgen/specgen/specrt/mockrt"
+)
+
+// TestCloudWatchLifecycle drives CloudWatch's generated client (rpcv2Cbor)
+// against its mock: metric alarms put, described by names, prefix and
+// state, set, tagged and deleted (specs/cloudwatch/alarms.overlay.yaml).
+func TestCloudWatchLifecycle(t *testing.T) {
+	ctx := t.Context()
+	clock := mockrt.NewManualClock(manualStart)
+	_, url := cloudwatchmock.NewTestServer(t, mockrt.WithClock(clock.Now))
+	c := cloudwatch.New(options(url))
+	// put puts an alarm, with a description unless desc is "".
+	put := func(name, desc string) *cloudwatch.PutMetricAlarmInput {
+		var d *string
+		if desc != "" {
+			d = new(desc)
+		}
+		return &cloudwatch.PutMetricAlarmInput{AlarmName: new(name), AlarmDescription: d, MetricName: new("CPUUtilization"),
+			Namespace: new("AWS/EC2"), Statistic: cloudwatch.StatisticAverage, Period: new(int32(60)), EvaluationPeriods: new(int32(1)),
+			Threshold: new(80.0), ComparisonOperator: cloudwatch.ComparisonOperatorGreaterThanThreshold,
+			Tags: []cloudwatch.Tag{{Key: new("team"), Value: new("a")}}}
+	}
+	describe := func(t *testing.T, in *cloudwatch.DescribeAlarmsInput) []string {
+		t.Helper()
+		var names []string
+		for _, a := range must(c.DescribeAlarms(ctx, in))(t).MetricAlarms {
+			names = append(names, *a.AlarmName)
+		}
+		return names
+	}
+	const arn = "arn:aws:cloudwatch:us-east-1:123456789012:alarm:cpu-high"
+
+	t.Run("PutMetricAlarm creates an alarm in INSUFFICIENT_DATA", func(t *testing.T) {
+		must(c.PutMetricAlarm(ctx, put("cpu-high", "first")))(t)
+		got := must(c.DescribeAlarms(ctx, &cloudwatch.DescribeAlarmsInput{AlarmNames: []string{"cpu-high"}}))(t).MetricAlarms
+		if len(got) != 1 {
+			t.Fatalf("%d alarms, want 1", len(got))
+		}
+		a := got[0]
+		want := []any{"cpu-high", arn, "first", cloudwatch.StateValueInsufficientData, "Unchecked: Initial alarm creation", true, 80.0,
+			manualStart, manualStart}
+		have := []any{*a.AlarmName, *a.AlarmARN, *a.AlarmDescription, a.StateValue, *a.StateReason, *a.ActionsEnabled, *a.Threshold,
+			a.StateUpdatedTimestamp.UTC(), a.AlarmConfigurationUpdatedTimestamp.UTC()}
+		if diff := cmp.Diff(want, have); diff != "" {
+			t.Errorf("alarm (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("a put of the same name replaces the configuration and leaves the state", func(t *testing.T) {
+		clock.Advance(time.Minute)
+		must(c.SetAlarmState(ctx, &cloudwatch.SetAlarmStateInput{AlarmName: new("cpu-high"), StateValue: cloudwatch.StateValueAlarm, StateReason: new("testing")}))(t)
+		clock.Advance(time.Minute)
+		again := put("cpu-high", "")
+		again.Threshold, again.ActionsEnabled = new(90.0), new(false)
+		must(c.PutMetricAlarm(ctx, again))(t)
+		got := must(c.DescribeAlarms(ctx, &cloudwatch.DescribeAlarmsInput{AlarmNames: []string{"cpu-high"}}))(t).MetricAlarms
+		if len(got) != 1 {
+			t.Fatalf("%d alarms, want 1", len(got))
+		}
+		a := got[0]
+		want := []any{(*string)(nil), 90.0, false, "arn:aws:cloudwatch:us-east-1:123456789012:alarm:cpu-high", cloudwatch.StateValueAlarm, "testing",
+			manualStart.Add(time.Minute), manualStart.Add(2 * time.Minute)}
+		have := []any{a.AlarmDescription, *a.Threshold, *a.ActionsEnabled, *a.AlarmARN, a.StateValue, *a.StateReason,
+			a.StateUpdatedTimestamp.UTC(), a.AlarmConfigurationUpdatedTimestamp.UTC()}
+		if diff := cmp.Diff(want, have); diff != "" {
+			t.Errorf("alarm (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("DescribeAlarms filters by names, prefix and state", func(t *testing.T) {
+		must(c.PutMetricAlarm(ctx, put("cpu-low", "")))(t)
+		must(c.PutMetricAlarm(ctx, put("disk-full", "")))(t)
+		for _, tc := range []struct {
+			name string
+			in   *cloudwatch.DescribeAlarmsInput
+			want []string
+		}{
+			{"no filter lists every alarm", &cloudwatch.DescribeAlarmsInput{}, []string{"cpu-high", "cpu-low", "disk-full"}},
+			{"names keep the alarms named, unknown names none", &cloudwatch.DescribeAlarmsInput{AlarmNames: []string{"disk-full", "nope", "cpu-high"}}, []string{"cpu-high", "disk-full"}},
+			{"only unknown names answer nothing", &cloudwatch.DescribeAlarmsInput{AlarmNames: []string{"nope"}}, nil},
+			{"a prefix keeps the names it begins", &cloudwatch.DescribeAlarmsInput{AlarmNamePrefix: new("cpu-")}, []string{"cpu-high", "cpu-low"}},
+			{"a state keeps the alarms in it", &cloudwatch.DescribeAlarmsInput{StateValue: cloudwatch.StateValueInsufficientData}, []string{"cpu-low", "disk-full"}},
+			{"filters combine", &cloudwatch.DescribeAlarmsInput{AlarmNamePrefix: new("cpu-"), StateValue: cloudwatch.StateValueAlarm}, []string{"cpu-high"}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				if diff := cmp.Diff(tc.want, describe(t, tc.in)); diff != "" {
+					t.Errorf("alarms (-want +got):\n%s", diff)
+				}
+			})
+		}
+	})
+	t.Run("DescribeAlarms pages by MaxRecords and NextToken", func(t *testing.T) {
+		var names []string
+		pages := 0
+		for p := cloudwatch.NewDescribeAlarmsPaginator(c, &cloudwatch.DescribeAlarmsInput{MaxRecords: new(int32(2))}); p.HasMorePages(); pages++ {
+			for _, a := range must(p.NextPage(ctx))(t).MetricAlarms {
+				names = append(names, *a.AlarmName)
+			}
+		}
+		if diff := cmp.Diff([]string{"cpu-high", "cpu-low", "disk-full"}, names); diff != "" || pages != 2 {
+			t.Errorf("%d pages, alarms (-want +got):\n%s", pages, diff)
+		}
+	})
+	t.Run("tags follow the put, TagResource and UntagResource", func(t *testing.T) {
+		must(c.TagResource(ctx, &cloudwatch.TagResourceInput{ResourceARN: new(arn), Tags: []cloudwatch.Tag{{Key: new("env"), Value: new("prod")}}}))(t)
+		must(c.UntagResource(ctx, &cloudwatch.UntagResourceInput{ResourceARN: new(arn), TagKeys: []string{"team"}}))(t)
+		got := must(c.ListTagsForResource(ctx, &cloudwatch.ListTagsForResourceInput{ResourceARN: new(arn)}))(t).Tags
+		if diff := cmp.Diff([]cloudwatch.Tag{{Key: new("env"), Value: new("prod")}}, got); diff != "" {
+			t.Errorf("tags (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("an alarm that does not exist answers ResourceNotFound", func(t *testing.T) {
+		_, err := c.SetAlarmState(ctx, &cloudwatch.SetAlarmStateInput{AlarmName: new("nope"), StateValue: cloudwatch.StateValueOk, StateReason: new("x")})
+		wantCode(t, "set state", err, "ResourceNotFound")
+		_, err = c.ListTagsForResource(ctx, &cloudwatch.ListTagsForResourceInput{ResourceARN: new(arn + "-nope")})
+		wantCode(t, "list tags", err, "ResourceNotFoundException")
+	})
+	t.Run("DeleteAlarms deletes the alarms named and passes over unknown names", func(t *testing.T) {
+		must(c.DeleteAlarms(ctx, &cloudwatch.DeleteAlarmsInput{AlarmNames: []string{"cpu-high", "nope", "disk-full", "cpu-high"}}))(t)
+		if diff := cmp.Diff([]string{"cpu-low"}, describe(t, &cloudwatch.DescribeAlarmsInput{})); diff != "" {
+			t.Errorf("alarms left (-want +got):\n%s", diff)
+		}
+		must(c.PutMetricAlarm(ctx, put("cpu-high", "again")))(t)
+		if diff := cmp.Diff([]string{"cpu-low", "cpu-high"}, describe(t, &cloudwatch.DescribeAlarmsInput{})); diff != "" {
+			t.Errorf("alarms after a new put (-want +got):\n%s", diff)
+		}
+	})
+}

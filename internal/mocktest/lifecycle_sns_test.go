@@ -1,0 +1,254 @@
+package mocktest
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/specgen/specgen/gen/cloudwatch"
+	"github.com/specgen/specgen/gen/cloudwatch/cloudwatchmock"
+	"github.com/specgen/specgen/gen/sns"
+	"github.com/specgen/specgen/gen/sns/snsmock"
+	"github.com/specgen/specgen/specrt/mockrt"
+)
+
+// TestSNSLifecycle drives SNS's generated client against its mock over
+// awsQuery: topics and subscriptions kept as the attribute maps SNS reads
+// them as (specs/sns/resources.overlay.yaml).
+func TestSNSLifecycle(t *testing.T) {
+	ctx := t.Context()
+	_, url := snsmock.NewTestServer(t)
+	c := sns.New(options(url))
+	const arn = "arn:aws:sns:us-east-1:123456789012:orders"
+
+	t.Run("a topic created twice by name is one topic, with one ARN", func(t *testing.T) {
+		first := must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("orders"),
+			Attributes: map[string]string{"DisplayName": "Orders"}, Tags: []sns.Tag{{Key: new("team"), Value: new("a")}}}))(t)
+		again := must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("orders")}))(t)
+		if diff := cmp.Diff([]string{arn, arn}, []string{*first.TopicARN, *again.TopicARN}); diff != "" {
+			t.Errorf("ARNs (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("GetTopicAttributes answers the create's attributes and what SNS always answers", func(t *testing.T) {
+		got := must(c.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)}))(t).Attributes
+		want := map[string]string{"TopicArn": arn, "Owner": "123456789012", "DisplayName": "Orders",
+			"SubscriptionsConfirmed": "0", "SubscriptionsPending": "0", "SubscriptionsDeleted": "0"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("attributes (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("SetTopicAttributes changes one attribute", func(t *testing.T) {
+		must(c.SetTopicAttributes(ctx, &sns.SetTopicAttributesInput{TopicARN: new(arn), AttributeName: new("DisplayName"), AttributeValue: new("Orders v2")}))(t)
+		must(c.SetTopicAttributes(ctx, &sns.SetTopicAttributesInput{TopicARN: new(arn), AttributeName: new("TracingConfig"), AttributeValue: new("Active")}))(t)
+		got := must(c.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)}))(t).Attributes
+		if got["DisplayName"] != "Orders v2" || got["TracingConfig"] != "Active" || got["TopicArn"] != arn {
+			t.Errorf("attributes after the sets: %v", got)
+		}
+	})
+	t.Run("SetTopicAttributes of the topic's ARN answers InvalidParameter", func(t *testing.T) {
+		_, err := c.SetTopicAttributes(ctx, &sns.SetTopicAttributesInput{TopicARN: new(arn), AttributeName: new("TopicArn"), AttributeValue: new("x")})
+		wantCode(t, "set TopicArn", err, "InvalidParameter")
+	})
+	t.Run("ListTopics pages the topics by NextToken", func(t *testing.T) {
+		for i := range 120 {
+			must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("t" + string(rune('a'+i/26)) + string(rune('a'+i%26)))}))(t)
+		}
+		var pages, topics int
+		for p := sns.NewListTopicsPaginator(c, &sns.ListTopicsInput{}); p.HasMorePages(); {
+			out := must(p.NextPage(ctx))(t)
+			pages++
+			topics += len(out.Topics)
+		}
+		if pages != 2 || topics != 121 {
+			t.Errorf("%d topics in %d pages, want 121 in 2", topics, pages)
+		}
+	})
+	var subARN string
+	t.Run("Subscribe makes a subscription of the topic, named by the topic's ARN and a UUID", func(t *testing.T) {
+		subARN = *must(c.Subscribe(ctx, &sns.SubscribeInput{TopicARN: new(arn), Protocol: new("sqs"), Endpoint: new("arn:aws:sqs:us-east-1:123456789012:q")}))(t).SubscriptionARN
+		if !strings.HasPrefix(subARN, arn+":") || len(subARN) != len(arn)+37 {
+			t.Fatalf("subscription ARN %s, want %s:<uuid>", subARN, arn)
+		}
+		got := must(c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: new(subARN)}))(t).Attributes
+		want := map[string]string{"SubscriptionArn": subARN, "TopicArn": arn, "Owner": "123456789012", "Protocol": "sqs",
+			"Endpoint": "arn:aws:sqs:us-east-1:123456789012:q", "PendingConfirmation": "false", "ConfirmationWasAuthenticated": "true",
+			"RawMessageDelivery": "false"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("subscription attributes (-want +got):\n%s", diff)
+		}
+		must(c.SetSubscriptionAttributes(ctx, &sns.SetSubscriptionAttributesInput{SubscriptionARN: new(subARN), AttributeName: new("RawMessageDelivery"), AttributeValue: new("true")}))(t)
+		got = must(c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: new(subARN)}))(t).Attributes
+		if got["RawMessageDelivery"] != "true" {
+			t.Errorf("RawMessageDelivery %q after the set, want true", got["RawMessageDelivery"])
+		}
+	})
+	t.Run("the topic counts its subscriptions as they come and go", func(t *testing.T) {
+		confirmed := func() string {
+			return must(c.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)}))(t).Attributes["SubscriptionsConfirmed"]
+		}
+		if got := confirmed(); got != "1" {
+			t.Errorf("SubscriptionsConfirmed %s after one Subscribe, want 1", got)
+		}
+		other := must(c.Subscribe(ctx, &sns.SubscribeInput{TopicARN: new(arn), Protocol: new("lambda"), Endpoint: new("arn:aws:lambda:us-east-1:123456789012:function:f")}))(t)
+		if got := confirmed(); got != "2" {
+			t.Errorf("SubscriptionsConfirmed %s after two, want 2", got)
+		}
+		must(c.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionARN: other.SubscriptionARN}))(t)
+		if got := confirmed(); got != "1" {
+			t.Errorf("SubscriptionsConfirmed %s after an Unsubscribe, want 1", got)
+		}
+		_, err := c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: other.SubscriptionARN})
+		wantCode(t, "read an unsubscribed subscription", err, "NotFound")
+	})
+	t.Run("a subscription of an email or http endpoint is pending confirmation", func(t *testing.T) {
+		attrs := func(arn string) map[string]string {
+			return must(c.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)}))(t).Attributes
+		}
+		for _, tc := range []struct {
+			protocol, endpoint string
+			returnARN          *bool
+			wantARN            bool
+		}{
+			{"email", "someone@example.com", nil, false},
+			{"https", "https://example.com/hook", new(false), false},
+			{"email-json", "someone@example.com", new(true), true},
+		} {
+			out := must(c.Subscribe(ctx, &sns.SubscribeInput{TopicARN: new(arn), Protocol: new(tc.protocol), Endpoint: new(tc.endpoint), ReturnSubscriptionARN: tc.returnARN}))(t)
+			if got := *out.SubscriptionARN; (got != "pending confirmation") != tc.wantARN || tc.wantARN && !strings.HasPrefix(got, arn+":") {
+				t.Errorf("Subscribe %s (ReturnSubscriptionArn %v) answered %q", tc.protocol, tc.returnARN != nil && *tc.returnARN, got)
+			}
+		}
+		a := attrs(arn)
+		if a["SubscriptionsPending"] != "3" || a["SubscriptionsConfirmed"] != "1" {
+			t.Errorf("SubscriptionsPending %s, SubscriptionsConfirmed %s, want 3 and 1", a["SubscriptionsPending"], a["SubscriptionsConfirmed"])
+		}
+		var pending []string
+		for _, s := range must(c.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicARN: new(arn)}))(t).Subscriptions {
+			sa := must(c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: s.SubscriptionARN}))(t).Attributes
+			pending = append(pending, sa["Protocol"]+"="+sa["PendingConfirmation"]+","+sa["ConfirmationWasAuthenticated"])
+		}
+		if diff := cmp.Diff([]string{"sqs=false,true", "email=true,false", "https=true,false", "email-json=true,false"}, pending); diff != "" {
+			t.Errorf("Protocol=PendingConfirmation,ConfirmationWasAuthenticated (-want +got):\n%s", diff)
+		}
+		for _, s := range must(c.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicARN: new(arn)}))(t).Subscriptions {
+			if *s.Protocol != "sqs" {
+				must(c.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionARN: s.SubscriptionARN}))(t)
+			}
+		}
+		if a := attrs(arn); a["SubscriptionsPending"] != "0" || a["SubscriptionsConfirmed"] != "1" {
+			t.Errorf("after the unsubscribes: SubscriptionsPending %s, SubscriptionsConfirmed %s, want 0 and 1", a["SubscriptionsPending"], a["SubscriptionsConfirmed"])
+		}
+	})
+	t.Run("the lists of subscriptions answer it, by topic and in all", func(t *testing.T) {
+		want := []sns.Subscription{{SubscriptionARN: new(subARN), TopicARN: new(arn), Owner: new("123456789012"), Protocol: new("sqs"), Endpoint: new("arn:aws:sqs:us-east-1:123456789012:q")}}
+		byTopic := must(c.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicARN: new(arn)}))(t)
+		if diff := cmp.Diff(want, byTopic.Subscriptions); diff != "" {
+			t.Errorf("ListSubscriptionsByTopic (-want +got):\n%s", diff)
+		}
+		all := must(c.ListSubscriptions(ctx, &sns.ListSubscriptionsInput{}))(t)
+		if diff := cmp.Diff(want, all.Subscriptions); diff != "" {
+			t.Errorf("ListSubscriptions (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("tags follow TagResource and UntagResource", func(t *testing.T) {
+		must(c.TagResource(ctx, &sns.TagResourceInput{ResourceARN: new(arn), Tags: []sns.Tag{{Key: new("env"), Value: new("prod")}}}))(t)
+		must(c.UntagResource(ctx, &sns.UntagResourceInput{ResourceARN: new(arn), TagKeys: []string{"team"}}))(t)
+		got := must(c.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceARN: new(arn)}))(t).Tags
+		if diff := cmp.Diff([]sns.Tag{{Key: new("env"), Value: new("prod")}}, got); diff != "" {
+			t.Errorf("tags (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("DeleteTopic deletes the topic and its subscriptions", func(t *testing.T) {
+		must(c.DeleteTopic(ctx, &sns.DeleteTopicInput{TopicARN: new(arn)}))(t)
+		_, err := c.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)})
+		wantCode(t, "read a deleted topic", err, "NotFound")
+		_, err = c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: new(subARN)})
+		wantCode(t, "read a deleted topic's subscription", err, "NotFound")
+		if all := must(c.ListSubscriptions(ctx, &sns.ListSubscriptionsInput{}))(t); len(all.Subscriptions) != 0 {
+			t.Errorf("ListSubscriptions after the delete: %v", all.Subscriptions)
+		}
+	})
+	t.Run("DeleteTopic of a topic that does not exist succeeds", func(t *testing.T) {
+		must(c.DeleteTopic(ctx, &sns.DeleteTopicInput{TopicARN: new(arn)}))(t)
+	})
+	t.Run("operations on a topic that does not exist answer NotFound", func(t *testing.T) {
+		_, err := c.Subscribe(ctx, &sns.SubscribeInput{TopicARN: new(arn), Protocol: new("sqs"), Endpoint: new("arn:aws:sqs:us-east-1:123456789012:q")})
+		wantCode(t, "subscribe", err, "NotFound")
+		_, err = c.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicARN: new(arn)})
+		wantCode(t, "list subscriptions", err, "NotFound")
+		_, err = c.SetTopicAttributes(ctx, &sns.SetTopicAttributesInput{TopicARN: new(arn), AttributeName: new("DisplayName"), AttributeValue: new("x")})
+		wantCode(t, "set attributes", err, "NotFound")
+		_, err = c.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionARN: new(subARN)})
+		wantCode(t, "unsubscribe", err, "NotFound")
+		_, err = c.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceARN: new(arn)})
+		wantCode(t, "list tags", err, "ResourceNotFound")
+	})
+}
+
+// TestSNSAndCloudWatchAnswerTheirOwnQuotaErrors fills each mock to its
+// limit of resources of a kind: the next create answers the error the
+// service answers past its own quota.
+func TestSNSAndCloudWatchAnswerTheirOwnQuotaErrors(t *testing.T) {
+	ctx := t.Context()
+	t.Run("SNS answers TopicLimitExceeded and SubscriptionLimitExceeded", func(t *testing.T) {
+		_, url := snsmock.NewTestServer(t, mockrt.WithMaxResources(1))
+		c := sns.New(options(url))
+		topic := must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("a")}))(t)
+		_, err := c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("b")})
+		wantCode(t, "a second topic", err, "TopicLimitExceeded")
+		if again := must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("a")}))(t); *again.TopicARN != *topic.TopicARN {
+			t.Errorf("the topic created again at the limit: %s, want %s", *again.TopicARN, *topic.TopicARN)
+		}
+		sub := &sns.SubscribeInput{TopicARN: topic.TopicARN, Protocol: new("sqs"), Endpoint: new("arn:aws:sqs:us-east-1:123456789012:q")}
+		must(c.Subscribe(ctx, sub))(t)
+		_, err = c.Subscribe(ctx, sub)
+		wantCode(t, "a second subscription", err, "SubscriptionLimitExceeded")
+	})
+	t.Run("CloudWatch answers LimitExceeded, and a put of the alarm there is still an update", func(t *testing.T) {
+		_, url := cloudwatchmock.NewTestServer(t, mockrt.WithMaxResources(1))
+		c := cloudwatch.New(options(url))
+		put := func(name string) *cloudwatch.PutMetricAlarmInput {
+			return &cloudwatch.PutMetricAlarmInput{AlarmName: new(name), MetricName: new("m"), Namespace: new("n"), Statistic: cloudwatch.StatisticAverage,
+				Period: new(int32(60)), EvaluationPeriods: new(int32(1)), Threshold: new(1.0), ComparisonOperator: cloudwatch.ComparisonOperatorGreaterThanThreshold}
+		}
+		must(c.PutMetricAlarm(ctx, put("a")))(t)
+		_, err := c.PutMetricAlarm(ctx, put("b"))
+		wantCode(t, "a second alarm", err, "LimitExceeded") // its awsQuery code, as the client reads it
+		must(c.PutMetricAlarm(ctx, put("a")))(t)
+	})
+}
+
+// TestSNSCountsSurviveSavedState saves a topic with a pending and a
+// confirmed subscription and loads it into another mock: the counts by
+// value are what they were, and move on from there.
+func TestSNSCountsSurviveSavedState(t *testing.T) {
+	ctx := t.Context()
+	first, url := snsmock.NewTestServer(t)
+	c := sns.New(options(url))
+	arn := *must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("t")}))(t).TopicARN
+	for _, p := range []string{"email", "sqs"} {
+		must(c.Subscribe(ctx, &sns.SubscribeInput{TopicARN: new(arn), Protocol: new(p), Endpoint: new("e")}))(t)
+	}
+	var buf bytes.Buffer
+	if err := mockrt.SaveState(&buf, first.Server); err != nil {
+		t.Fatal(err)
+	}
+	second, url2 := snsmock.NewTestServer(t)
+	if err := mockrt.LoadState(&buf, second.Server); err != nil {
+		t.Fatal(err)
+	}
+	c2 := sns.New(options(url2))
+	counts := func() []string {
+		a := must(c2.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)}))(t).Attributes
+		return []string{a["SubscriptionsPending"], a["SubscriptionsConfirmed"]}
+	}
+	if diff := cmp.Diff([]string{"1", "1"}, counts()); diff != "" {
+		t.Errorf("pending, confirmed after the load (-want +got):\n%s", diff)
+	}
+	must(c2.Subscribe(ctx, &sns.SubscribeInput{TopicARN: new(arn), Protocol: new("https"), Endpoint: new("https://example.com")}))(t)
+	if diff := cmp.Diff([]string{"2", "1"}, counts()); diff != "" {
+		t.Errorf("pending, confirmed after one more (-want +got):\n%s", diff)
+	}
+}
