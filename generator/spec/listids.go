@@ -69,6 +69,9 @@ func (r *resolver) gatherPath(s *model.Shape, path str, what string) *model.Shap
 		if cur.Kind == model.List {
 			cur, through = cur.Member, true
 		}
+		if cur == nil {
+			return nil
+		}
 		next := r.memberPath(cur, str{seg, path.n}, what)
 		if next == nil {
 			return nil
