@@ -748,7 +748,7 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	if fl := ro.FilterList; fl != nil {
 		fd := jen.Dict{}
 		for field, v := range map[string]string{"Member": fl.Member, "Name": fl.Name, "Values": fl.Values, "Condition": fl.Condition,
-			"DefaultCondition": fl.DefaultCondition, "TagPrefix": fl.TagPrefix} {
+			"DefaultCondition": fl.DefaultCondition, "TagPrefix": fl.TagPrefix, "TagKeyName": fl.TagKeyName} {
 			if v != "" {
 				fd[jen.Id(field)] = jen.Lit(v)
 			}

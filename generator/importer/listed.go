@@ -29,6 +29,7 @@ type inferredFilterList struct {
 	member, name, values string
 	anyValue             bool // values are joined with an OR
 	tagPrefix            string
+	tagKeyName           string      // the filter of tag keys, "" for none
 	fields               [][2]string // filter name, description member
 }
 
@@ -188,9 +189,11 @@ func (t *translator) filterList(in, desc *botoShape) *inferredFilterList {
 	for _, m := range filterItemRE.FindAllStringSubmatch(fm.doc, -1) {
 		if member := scalars[strings.ReplaceAll(m[1], "-", "")]; member != "" {
 			fl.fields = append(fl.fields, [2]string{m[1], member})
+		} else if m[1] == "tag-key" {
+			fl.tagKeyName = m[1]
 		}
 	}
-	if len(fl.fields) == 0 && fl.tagPrefix == "" {
+	if len(fl.fields) == 0 && fl.tagPrefix == "" && fl.tagKeyName == "" {
 		return nil
 	}
 	return fl
@@ -309,6 +312,7 @@ func writeListed(b mapping, o *inferredOp) {
 			m.addStr("defaultCondition", "IN")
 		}
 		m.addStr("tagPrefix", fl.tagPrefix)
+		m.addStr("tagKeyName", fl.tagKeyName)
 		fields := newMapping()
 		for _, kv := range fl.fields {
 			fields.addStr(kv[0], kv[1])

@@ -51,7 +51,7 @@ func TestInferredFromEC2Model(t *testing.T) {
 			case "list":
 				fmt.Fprintf(&b, " ids=%v items=%s", ro.Identifiers, ro.Items)
 				if fl := ro.FilterList; fl != nil {
-					fmt.Fprintf(&b, " filters=%s/%s/%s %s %s vpc-id=%s", fl.Member, fl.Name, fl.Values, fl.DefaultCondition, fl.TagPrefix, fl.Fields["vpc-id"])
+					fmt.Fprintf(&b, " filters=%s/%s/%s %s %s %s vpc-id=%s", fl.Member, fl.Name, fl.Values, fl.DefaultCondition, fl.TagPrefix, fl.TagKeyName, fl.Fields["vpc-id"])
 				}
 			case "tag", "untag":
 				fmt.Fprintf(&b, " resources=%s tags=%s", ro.ResourceIDs, ro.Tags)
@@ -64,22 +64,22 @@ func TestInferredFromEC2Model(t *testing.T) {
 		"Vpc": "id=vpcId template=vpc-{random:0-9a-f:17} status=state tags=tagSet parent=/;" +
 			" tag CreateTags resources=ResourceId tags=Tag; create CreateVpc tags=TagSpecification.Tag parent= pending->available;" +
 			" untag DeleteTags resources=resourceId tags=tag; delete DeleteVpc by=VpcId;" +
-			" list DescribeVpcs ids=[VpcId] items= filters=Filter/Name/Value IN tag: vpc-id=vpcId;",
+			" list DescribeVpcs ids=[VpcId] items= filters=Filter/Name/Value IN tag: tag-key vpc-id=vpcId;",
 		"Subnet": "id=subnetId template=subnet-{random:0-9a-f:17} status=state tags=tagSet parent=Vpc/vpcId;" +
 			" create CreateSubnet tags=TagSpecification.Tag parent=VpcId pending->available; tag CreateTags resources=ResourceId tags=Tag;" +
 			" delete DeleteSubnet by=SubnetId; untag DeleteTags resources=resourceId tags=tag;" +
-			" list DescribeSubnets ids=[SubnetId] items= filters=Filter/Name/Value IN tag: vpc-id=vpcId;",
+			" list DescribeSubnets ids=[SubnetId] items= filters=Filter/Name/Value IN tag: tag-key vpc-id=vpcId;",
 		// An internet gateway has no status.
 		"InternetGateway": "id=internetGatewayId template=igw-{random:0-9a-f:17} status= tags=tagSet parent=/;" +
 			" create CreateInternetGateway tags=TagSpecification.Tag parent=; tag CreateTags resources=ResourceId tags=Tag;" +
 			" delete DeleteInternetGateway by=internetGatewayId; untag DeleteTags resources=resourceId tags=tag;" +
-			" list DescribeInternetGateways ids=[internetGatewayId] items= filters=Filter/Name/Value IN tag: vpc-id=;",
+			" list DescribeInternetGateways ids=[internetGatewayId] items= filters=Filter/Name/Value IN tag: tag-key vpc-id=;",
 		// DescribeCustomerGateways has no paginator: one page, items. Its
 		// state is a string of no enum: no transition.
 		"CustomerGateway": "id=customerGatewayId template=cgw-{random:0-9a-f:17} status=state tags=tagSet parent=/;" +
 			" create CreateCustomerGateway tags=TagSpecification.Tag parent=; tag CreateTags resources=ResourceId tags=Tag;" +
 			" delete DeleteCustomerGateway by=CustomerGatewayId; untag DeleteTags resources=resourceId tags=tag;" +
-			" list DescribeCustomerGateways ids=[CustomerGatewayId] items=customerGatewaySet filters=Filter/Name/Value IN tag: vpc-id=;",
+			" list DescribeCustomerGateways ids=[CustomerGatewayId] items=customerGatewaySet filters=Filter/Name/Value IN tag: tag-key vpc-id=;",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("inferred (-want +got):\n%s", diff)

@@ -180,8 +180,9 @@ type FilterList struct {
 	Member, Name, Values, Condition string
 	Fields                          map[string]string
 	// DefaultCondition is the condition of a filter that gives none (""
-	// for EQ); TagPrefix the prefix of filter names that compare a tag.
-	DefaultCondition, TagPrefix string
+	// for EQ); TagPrefix the prefix of filter names that compare a tag;
+	// TagKeyName the name of the filter whose values are tag keys.
+	DefaultCondition, TagPrefix, TagKeyName string
 }
 
 // Creates is a resource an operation records beside the one it acts on.

@@ -383,6 +383,7 @@ var (
 		{name: "condition", doc: "The member of a filter holding its condition (default EQ).", val: vString},
 		{name: "defaultCondition", doc: "The condition of a filter that gives none: EQ (the default) or IN (EC2: any of the values).", val: vEnum("EQ", "IN")},
 		{name: "tagPrefix", doc: "A filter named this prefix and a key (EC2's tag:Name) keeps the resources with that tag set to one of its values.", val: vString},
+		{name: "tagKeyName", doc: "A filter of this name (EC2's tag-key) keeps the resources with a tag whose key is one of its values.", val: vString},
 		{name: "fields", required: true, doc: "Map of a filter's field name to the description member it compares.", val: vNamed(vString)},
 	}}
 

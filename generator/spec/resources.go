@@ -774,6 +774,8 @@ func (r *resolver) filterList(op *model.Operation, n *yaml.Node, what string) *m
 			fl.DefaultCondition = v.v
 		case "tagPrefix":
 			fl.TagPrefix = r.str(p.v, p.k.Value).v
+		case "tagKeyName":
+			fl.TagKeyName = r.str(p.v, p.k.Value).v
 		case "fields":
 			for _, q := range r.mapping(p.v, what+" filterList fields", nil) {
 				fl.Fields[q.k.Value] = r.str(q.v, "field").v

@@ -216,6 +216,7 @@ func TestEC2ResourcesAndTags(t *testing.T) {
 			{"a tag and a state", []ec2.Filter{{Name: new("tag:env"), Values: []string{"test"}}, {Name: new("state"), Values: []string{"available"}}}, []string{vpcs[0], vpcs[1]}},
 			{"a tag and a block", []ec2.Filter{{Name: new("tag:env"), Values: []string{"test"}}, {Name: new("cidr"), Values: []string{"10.1.0.0/16"}}}, []string{vpcs[1]}},
 			{"a tag no VPC has", []ec2.Filter{{Name: new("tag:owner"), Values: []string{"test"}}}, nil},
+			{"a tag key", []ec2.Filter{{Name: new("tag-key"), Values: []string{"owner", "team"}}}, []string{vpcs[0], vpcs[1]}},
 			{"a filter name EC2 does not document", []ec2.Filter{{Name: new("colour"), Values: []string{"blue"}}}, nil},
 		} {
 			out := must(c.DescribeVpcs(ctx, &ec2.DescribeVpcsInput{Filters: tc.filters}))(t)

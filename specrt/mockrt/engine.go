@@ -1849,6 +1849,7 @@ type listFilter struct {
 	cond   string
 	tag    string // with byTag, the key of the tag compared instead of path
 	byTag  bool
+	tagKey bool // the values are tag keys, one of which the resource has
 }
 
 // listFilters adds the filters of the input's filter list to filters,
@@ -1867,6 +1868,8 @@ func (s *Server) listFilters(fl *FilterList, tree map[string]any, filters map[st
 			f.path = splitPath(path)
 		} else if key, ok := strings.CutPrefix(name, fl.TagPrefix); ok && fl.TagPrefix != "" {
 			f.tag, f.byTag = key, true
+		} else if name == fl.TagKeyName && name != "" {
+			f.tagKey = true
 		}
 		vals, _ := m[fl.Values].([]any)
 		for _, v := range vals {
@@ -1897,8 +1900,14 @@ func (r *record) matches(filters map[string]any) bool {
 			}
 			continue
 		}
-		if f.path == nil && !f.byTag || len(f.values) == 0 {
+		if f.path == nil && !f.byTag && !f.tagKey || len(f.values) == 0 {
 			return false
+		}
+		if f.tagKey {
+			if !slices.ContainsFunc(f.values, func(k string) bool { _, ok := r.tags.get(k); return ok }) {
+				return false
+			}
+			continue
 		}
 		var v string
 		if f.byTag {

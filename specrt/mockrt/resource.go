@@ -277,6 +277,9 @@ type FilterList struct {
 	// "tag:Name") keep the resources whose tag of that key has one of its
 	// values.
 	TagPrefix string
+	// TagKeyName, when set, makes a filter of that name (EC2's "tag-key")
+	// keep the resources that have a tag of one of its values as key.
+	TagKeyName string
 }
 
 // Creates is a resource an operation records beside the one it acts on:
