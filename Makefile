@@ -22,7 +22,7 @@ check:
 test: js-deps
 	GOFLAGS="$$($(GO) env GOFLAGS) -race" $(GO) test ./...
 	cd compat && GOFLAGS="$$($(GO) env GOFLAGS) -race" $(GO) test ./...
-	cd compat && $(GO) test -tags ec2bench -run '^TestSDKAgainstEC2Mock$$' .
+	cd compat && $(GO) test -tags ec2bench -run '^TestSDK(AgainstEC2Mock|EC2.*)$$' .
 
 ## js-deps: the AWS SDK for JavaScript clients the compat scenarios run (npm ci, when
 ## package-lock.json is newer than what is installed); SPECGEN_SKIP_JS=1 skips them

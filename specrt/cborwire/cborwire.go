@@ -33,11 +33,12 @@
 // GetMetricData output (10 results of 1440 points, 275 kB), against that
 // and against the AWS SDK for Go v2's own rpcv2Cbor code on the same Go
 // values (compat/cbor_bench_test.go, go test -bench CBOR -benchmem, median
-// of three on a shared 2-core machine):
+// of five on a quiet 2-core machine; the fxamacker figures of an earlier
+// run):
 //
 //	                 encode ns/op  allocs/op   decode ns/op  allocs/op
-//	cborwire              280,000          2        578,000         25
-//	aws-sdk-go-v2         617,000         46      1,800,000        328
+//	cborwire              206,000          2        515,000         25
+//	aws-sdk-go-v2         527,000         46      1,351,000        328
 //	fxamacker (tree)    4,084,000     22,011      3,271,000     29,093
 //
 // A table-driven codec on the shapes is an order of magnitude faster than
