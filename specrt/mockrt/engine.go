@@ -1173,15 +1173,21 @@ func (s *Server) resAnswer(b *boundOp, op *compiledOp, r *record, e *env) ([]byt
 // mockOutput builds the output templates of op's mock block.
 func (s *Server) mockOutput(op *compiledOp, e *env) map[string]any {
 	out := map[string]any{}
+	writeOutput(e, out, op.output)
+	return out
+}
+
+// writeOutput writes the output templates fields into out, which
+// {output.*} reads while they are evaluated.
+func writeOutput(e *env, out map[string]any, fields []compiledField) {
 	saved := e.Output
 	e.Output = out
-	for _, f := range op.output {
+	for _, f := range fields {
 		if v := f.tmpl.Eval(e); v != missing && v != nil {
 			setPath(out, f.path, v)
 		}
 	}
 	e.Output = saved
-	return out
 }
 
 // answerWith puts r's description into out (nil: an empty output) where

@@ -109,14 +109,7 @@ func (s *Server) caseOutput(b *boundOp, op *compiledOp, tree map[string]any, e *
 		if out == nil {
 			out = decodeTree(answer)
 		}
-		saved := e.Output
-		e.Output = out
-		for _, f := range c.output {
-			if v := f.tmpl.Eval(e); v != missing && v != nil {
-				setPath(out, f.path, v)
-			}
-		}
-		e.Output = saved
+		writeOutput(e, out, c.output)
 	}
 	if out == nil {
 		return answer, nil
