@@ -644,7 +644,8 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	fields := map[string]string{"Identifier": ro.Identifier, "ParentIdentifier": ro.ParentIdentifier,
 		"IdempotencyToken": ro.IdempotencyToken, "ResourceARN": ro.ResourceARN, "Failures": ro.Failures, "ARNOutput": ro.ARNOutput,
 		"Tags": ro.Tags, "TagKeys": ro.TagKeys, "TagKey": ro.TagKey, "TagValue": ro.TagValue,
-		"Items": ro.Items, "ResourceIDs": ro.ResourceIDs, "AttributeName": ro.AttributeName, "AttributeValue": ro.AttributeValue}
+		"Items": ro.Items, "ResourceIDs": ro.ResourceIDs, "AttributeName": ro.AttributeName, "AttributeValue": ro.AttributeValue,
+		"IdentifierMember": ro.IdentifierMember}
 	if pg := ro.Operation.Paginator; ro.Role == "list" && pg != nil && len(pg.ResultKeys) > 0 {
 		fields["Items"] = memberPath(pg.ResultKeys[0])
 		if len(pg.InputTokens) > 0 {
@@ -741,6 +742,9 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	if ro.Cascade {
 		d[jen.Id("Cascade")] = jen.True()
 	}
+	if ro.OptionalIdentifier {
+		d[jen.Id("OptionalIdentifier")] = jen.True()
+	}
 	if ro.Each != "" {
 		d[jen.Id("Each")] = jen.Lit(ro.Each)
 		d[jen.Id("EachMember")] = jen.Lit(ro.EachMember)
@@ -775,7 +779,13 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	if len(ro.When) > 0 {
 		d[jen.Id("When")] = jen.Index().Add(mrt("Case")).ValuesFunc(func(g *jen.Group) {
 			for _, c := range ro.When {
-				cd := jen.Dict{jen.Id("Input"): fieldsValue(c.Input)}
+				cd := jen.Dict{}
+				if len(c.Input) > 0 {
+					cd[jen.Id("Input")] = fieldsValue(c.Input)
+				}
+				if len(c.Resource) > 0 {
+					cd[jen.Id("Resource")] = fieldsValue(c.Resource)
+				}
 				if len(c.Set) > 0 {
 					cd[jen.Id("Set")] = fieldsValue(c.Set)
 				}

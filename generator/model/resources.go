@@ -152,8 +152,15 @@ type ResourceOperation struct {
 	// Cascade makes a delete or deleteMany remove the resource's children
 	// with it.
 	Cascade bool
-	// When are a create's cases; none for most.
+	// When are a create's, an action's or a list's cases; none for most.
 	When []*Case
+	// IdentifierMember is the description member an action's Identifier
+	// names the resource by, in place of its id, name or ARN; "" for
+	// those.
+	IdentifierMember string
+	// OptionalIdentifier makes an action whose request sets no identifier
+	// act on no resource.
+	OptionalIdentifier bool
 	// Each is the input list of strings a create makes one resource for
 	// each of, EachMember the description member each string is written
 	// to; "" for a create of one.
@@ -167,11 +174,13 @@ type Count struct {
 	Where  []*MockField
 }
 
-// Case is what a create writes (Set) and answers (Output) beside its own
-// when each of the Input members (a MockField whose Value is the list of
-// the values it may have, nil for a member left out) has one of them.
+// Case is what a create or an action writes (Set) and answers (Output)
+// beside its own, or how a list shows an item (Output), when each of the
+// Input members and of the description's Resource members (a MockField
+// whose Value is the list of the values it may have, nil for a member
+// left out) has one of them.
 type Case struct {
-	Input, Set, Output []*MockField
+	Input, Resource, Set, Output []*MockField
 }
 
 // FilterList is an input list of filters: the list member, the members of

@@ -354,7 +354,9 @@ var (
 		{name: "answerExisting", doc: "create: a name already taken answers the resource that has it instead of the conflict error (ECS's CreateCluster).", val: vBool},
 		{name: "updateExisting", doc: "create: an id or name already taken updates the resource that has it from the input, as an update does, and records what creates says (Cloud Map's RegisterInstance).", val: vBool},
 		{name: "replaceExisting", doc: "create: as updateExisting, and the description's members that the input has and the request leaves out are removed: the create replaces the configuration (CloudWatch's PutMetricAlarm).", val: vBool},
-		{name: "when", doc: "create: cases, each writing its set into the description and its output over the answer when the request's input members have one of the values it lists (SNS's Subscribe of an email endpoint is pending confirmation).", val: vList(vKeys(caseSet))},
+		{name: "when", doc: "create, action: cases, each writing its set into the description and its output over the answer when the request's input members and the description's members have one of the values it lists (SNS's Subscribe of an email endpoint is pending confirmation); list: cases whose output is written over each item whose description meets them (SNS lists a pending subscription's ARN as PendingConfirmation).", val: vList(vKeys(caseSet))},
+		{name: "identifierMember", doc: "action: the description member the identifier names the resource by, in place of its id, name or ARN, within the parent the request names (SNS's ConfirmSubscription finds a subscription by its Token).", val: vString},
+		{name: "optionalIdentifier", doc: "action: a request that sets no identifier acts on no resource and answers the mock block's output (SNS's Publish to a phone number names no topic).", val: vBool},
 		{name: "each", doc: "create: one input list of strings mapped to a description member ({instanceNames: name}): one resource is created for each string, written to that member, and the answers' lists are joined (Lightsail's CreateInstances).", val: vNamed(vString)},
 		{name: "attributeName", doc: "update of a resource kept as attributes: the input member naming the one attribute it writes (SNS's AttributeName).", val: vString},
 		{name: "attributeValue", doc: "update of a resource kept as attributes: the input member holding the attribute's new value; left out of a request, the value is \"\".", val: vString},
@@ -370,10 +372,11 @@ var (
 		{name: "where", required: true, doc: "Map of the child's description member path to the value it must have.", val: vNamed(vAny)},
 	}}
 
-	caseSet = &keySet{name: "case", doc: "A case of a create: what it writes and answers when the request's input members have given values.", keys: []keyDef{
-		{name: "input", required: true, doc: "Map of input member path to the list of values it may have for the case to apply; ~ in the list matches a member the request leaves out.", val: vNamed(vList(vAny))},
-		{name: "set", doc: "Map of description member path to template, written after the create's set.", val: vNamed(vAny)},
-		{name: "output", doc: "Map of output member path to template, written over the answer.", val: vNamed(vAny)},
+	caseSet = &keySet{name: "case", doc: "A case of a create, an action or a list: what it writes and answers when the request's input members and the resource's description members have given values.", keys: []keyDef{
+		{name: "input", doc: "Map of input member path to the list of values it may have for the case to apply; ~ in the list matches a member the request leaves out.", val: vNamed(vList(vAny))},
+		{name: "resource", doc: "Map of description member path to the list of values it may have for the case to apply, as input: the resource acted on (a create: as built, its set written; a list: each listed one).", val: vNamed(vList(vAny))},
+		{name: "set", doc: "create, action: map of description member path to template, written after the operation's set.", val: vNamed(vAny)},
+		{name: "output", doc: "Map of output member path to template, written over the answer; in a list, of the item's member path, written over each item the case applies to ({resource.<path>} is its description).", val: vNamed(vAny)},
 	}}
 
 	filterListSet = &keySet{name: "filterList", doc: "An input list of filters by name, values and condition.", keys: []keyDef{

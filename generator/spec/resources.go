@@ -23,8 +23,8 @@ var roleKeys = map[string][]string{
 	"update":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "attributeName", "attributeValue"},
 	"delete":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "ignoreMissing", "cascade"},
 	"deleteMany": {"identifier", "parentIdentifier", "notFound", "ignoreMissing", "cascade"},
-	"action":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
-	"list":       {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList", "identifiers", "items"},
+	"action":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "when", "identifierMember", "optionalIdentifier"},
+	"list":       {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList", "identifiers", "items", "when"},
 	"tag":        {"resourceArn", "resourceIds", "tags", "notFound"},
 	"untag":      {"resourceArn", "resourceIds", "tagKeys", "tags", "notFound"},
 	"listTags":   {"resourceArn", "tags", "notFound"},
@@ -388,6 +388,9 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		if n := later[ro]; n.when != nil {
 			ro.When = r.cases(res, ro, n.when, desc)
 		}
+		if n := later[ro]; n.identifierMember != nil {
+			r.identifierMember(res, ro, desc, n.identifierMember)
+		}
 		if n := later[ro]; n.failure != nil {
 			fs := shapeAt(ro.Operation.Output, ro.Failures)
 			switch {
@@ -593,9 +596,10 @@ func (r *resolver) countsWhere(res *model.Resource, child string, n *yaml.Node, 
 	}
 }
 
-// cases reads a create's when: each case's input conditions (scalar input
-// members, each with a list of values of its kind, ~ for left out), its
-// set (as the create's) and its output (as a mock block's).
+// cases reads the when of a create, an action or a list: each case's
+// conditions on input and description members (scalars, each with a list
+// of values of its kind, ~ for left out), its set (as the operation's)
+// and its output (as a mock block's; a list's over each item).
 func (r *resolver) cases(res *model.Resource, ro *model.ResourceOperation, n *yaml.Node, desc *model.Shape) []*model.Case {
 	w := what(res, ro) + " when"
 	var out []*model.Case
@@ -604,40 +608,83 @@ func (r *resolver) cases(res *model.Resource, ro *model.ResourceOperation, n *ya
 		for _, p := range r.mapping(cn, "case", caseKeys) {
 			switch p.k.Value {
 			case "input":
-				for _, q := range r.mapping(p.v, "case input", nil) {
-					s := r.memberPath(ro.Operation.Input, str{q.k.Value, q.k}, w+" input member")
-					if s != nil && !isScalar(s) {
-						r.errorf(q.k, "%s: input member %s must be a scalar, it is %s", w, q.k.Value, s.Kind)
-						s = nil
-					}
-					var values []any
-					for _, vn := range r.sequence(q.v, "case values") {
-						v := decodeAny(vn)
-						switch {
-						case v == nil:
-						case !tmpl.IsLiteral(v) || literalClass(v) == "":
-							r.errorf(vn, "%s: %s: a value is a scalar or ~", w, q.k.Value)
-						case s != nil && scalarClass(s) != "" && literalClass(v) != scalarClass(s):
-							r.errorf(vn, "%s: %s is a %s, not a %s", w, q.k.Value, scalarClass(s), literalClass(v))
-						case s != nil && s.IsEnum() && !enumHas(s, v.(string)):
-							r.errorf(vn, "%q is not a value of enum %s", v, s.Name)
-						}
-						values = append(values, v)
-					}
-					c.Input = append(c.Input, &model.MockField{Path: q.k.Value, Value: values})
-				}
+				c.Input = r.caseConditions(p.v, ro.Operation.Input, w, "input member")
+			case "resource":
+				c.Resource = r.caseConditions(p.v, desc, w, "resource member")
 			case "set":
+				if ro.Role == "list" {
+					r.errorf(p.k, "%s: a list writes nothing into the descriptions: a case of a list has output only", w)
+					continue
+				}
 				c.Set = r.descFields(p.v, ro.Operation, desc, nil, w+" set")
 			case "output":
-				c.Output = r.mockFields(p.v, ro.Operation.Output, w+" output member", scope{input: ro.Operation.Input})
+				shape := ro.Operation.Output
+				if ro.Role == "list" {
+					shape = listItem(ro)
+				}
+				if shape != nil {
+					c.Output = r.mockFields(p.v, shape, w+" output member", scope{op: ro.Operation, input: ro.Operation.Input})
+				}
 			}
 		}
-		if len(c.Input) == 0 && !r.isMeant(cn, "input") {
-			r.errorf(cn, "%s: a case needs input, the members and values it applies to", w)
+		if len(c.Input) == 0 && len(c.Resource) == 0 && !r.isMeant(cn, "input") && !r.isMeant(cn, "resource") {
+			r.errorf(cn, "%s: a case needs input or resource, the members and values it applies to", w)
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// identifierMember checks an action's identifierMember (at n): a string
+// member of the description (the action's identifier is checked as
+// every action's).
+func (r *resolver) identifierMember(res *model.Resource, ro *model.ResourceOperation, desc *model.Shape, n *yaml.Node) {
+	w := what(res, ro)
+	if s := r.memberPath(desc, str{ro.IdentifierMember, n}, w+" identifierMember"); s != nil && s.Kind != model.String {
+		r.errorf(n, "%s: identifierMember %s must be a string member of the description, it is %s", w, ro.IdentifierMember, s.Kind)
+	}
+}
+
+// listItem is the shape of the items of the list ro, nil when it is not
+// a structure.
+func listItem(ro *model.ResourceOperation) *model.Shape {
+	s := shapeAt(ro.Operation.Output, ro.Items)
+	if pg := ro.Operation.Paginator; ro.Items == "" && pg != nil && len(pg.ResultKeys) > 0 {
+		s = pg.ResultKeys[0].Last().Shape
+	}
+	if s != nil && s.Kind == model.List && s.Member != nil && s.Member.Kind == model.Structure {
+		return s.Member
+	}
+	return nil
+}
+
+// caseConditions reads the conditions of a case on the members of shape
+// (what: "input member", "resource member").
+func (r *resolver) caseConditions(n *yaml.Node, shape *model.Shape, w, what string) []*model.MockField {
+	var conds []*model.MockField
+	for _, q := range r.mapping(n, "case "+what+"s", nil) {
+		s := r.memberPath(shape, str{q.k.Value, q.k}, w+" "+what)
+		if s != nil && !isScalar(s) {
+			r.errorf(q.k, "%s: %s %s must be a scalar, it is %s", w, what, q.k.Value, s.Kind)
+			s = nil
+		}
+		var values []any
+		for _, vn := range r.sequence(q.v, "case values") {
+			v := decodeAny(vn)
+			switch {
+			case v == nil:
+			case !tmpl.IsLiteral(v) || literalClass(v) == "":
+				r.errorf(vn, "%s: %s: a value is a scalar or ~", w, q.k.Value)
+			case s != nil && scalarClass(s) != "" && literalClass(v) != scalarClass(s):
+				r.errorf(vn, "%s: %s is a %s, not a %s", w, q.k.Value, scalarClass(s), literalClass(v))
+			case s != nil && s.IsEnum() && !enumHas(s, v.(string)):
+				r.errorf(vn, "%q is not a value of enum %s", v, s.Name)
+			}
+			values = append(values, v)
+		}
+		conds = append(conds, &model.MockField{Path: q.k.Value, Value: values})
+	}
+	return conds
 }
 
 // attributes checks a resource kept as attributes (attrs, its attributes
@@ -750,7 +797,7 @@ func literalClass(v any) string {
 
 // laterNodes are the keys of an operation's binding checked once the
 // description is known.
-type laterNodes struct{ set, failure, creates, filterList, doneSet, when *yaml.Node }
+type laterNodes struct{ set, failure, creates, filterList, doneSet, when, identifierMember *yaml.Node }
 
 // filterList reads a list's filter list; its fields are checked against
 // the description later.
@@ -1010,6 +1057,13 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			ro.Retired = r.resourceErrorNode(res, p.v, "retired of "+op.Name)
 		case "ignoreMissing":
 			ro.IgnoreMissing = r.boolean(p.v, k)
+		case "optionalIdentifier":
+			ro.OptionalIdentifier = r.boolean(p.v, k)
+		case "identifierMember":
+			ro.IdentifierMember = r.str(p.v, k).v
+			ln := later[ro]
+			ln.identifierMember = p.v
+			later[ro] = ln
 		case "cascade":
 			ro.Cascade = r.boolean(p.v, k)
 		case "attributeName", "attributeValue":

@@ -2,6 +2,7 @@ package mocktest
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -19,7 +20,7 @@ import (
 // them as (specs/sns/resources.overlay.yaml).
 func TestSNSLifecycle(t *testing.T) {
 	ctx := t.Context()
-	_, url := snsmock.NewTestServer(t)
+	srv, url := snsmock.NewTestServer(t)
 	c := sns.New(options(url))
 	const arn = "arn:aws:sns:us-east-1:123456789012:orders"
 
@@ -124,18 +125,22 @@ func TestSNSLifecycle(t *testing.T) {
 		if a["SubscriptionsPending"] != "3" || a["SubscriptionsConfirmed"] != "1" {
 			t.Errorf("SubscriptionsPending %s, SubscriptionsConfirmed %s, want 3 and 1", a["SubscriptionsPending"], a["SubscriptionsConfirmed"])
 		}
-		var pending []string
-		for _, s := range must(c.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicARN: new(arn)}))(t).Subscriptions {
-			sa := must(c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: s.SubscriptionARN}))(t).Attributes
-			pending = append(pending, sa["Protocol"]+"="+sa["PendingConfirmation"]+","+sa["ConfirmationWasAuthenticated"])
+		// A pending subscription is listed with the ARN PendingConfirmation,
+		// as SNS lists it: its ARN is the mock's to tell.
+		var pending, arns []string
+		for _, st := range srv.Resources("Subscription") {
+			arns = append(arns, st.ID)
 		}
-		if diff := cmp.Diff([]string{"sqs=false,true", "email=true,false", "https=true,false", "email-json=true,false"}, pending); diff != "" {
-			t.Errorf("Protocol=PendingConfirmation,ConfirmationWasAuthenticated (-want +got):\n%s", diff)
+		for i, s := range must(c.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicARN: new(arn)}))(t).Subscriptions {
+			sa := must(c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: new(arns[i])}))(t).Attributes
+			pending = append(pending, sa["Protocol"]+"="+sa["PendingConfirmation"]+","+sa["ConfirmationWasAuthenticated"]+","+*s.SubscriptionARN)
 		}
-		for _, s := range must(c.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicARN: new(arn)}))(t).Subscriptions {
-			if *s.Protocol != "sqs" {
-				must(c.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionARN: s.SubscriptionARN}))(t)
-			}
+		if diff := cmp.Diff([]string{"sqs=false,true," + subARN, "email=true,false,PendingConfirmation", "https=true,false,PendingConfirmation",
+			"email-json=true,false,PendingConfirmation"}, pending); diff != "" {
+			t.Errorf("Protocol=PendingConfirmation,ConfirmationWasAuthenticated,listed ARN (-want +got):\n%s", diff)
+		}
+		for _, a := range arns[1:] {
+			must(c.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionARN: new(a)}))(t)
 		}
 		if a := attrs(arn); a["SubscriptionsPending"] != "0" || a["SubscriptionsConfirmed"] != "1" {
 			t.Errorf("after the unsubscribes: SubscriptionsPending %s, SubscriptionsConfirmed %s, want 0 and 1", a["SubscriptionsPending"], a["SubscriptionsConfirmed"])
@@ -184,6 +189,69 @@ func TestSNSLifecycle(t *testing.T) {
 		wantCode(t, "unsubscribe", err, "NotFound")
 		_, err = c.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceARN: new(arn)})
 		wantCode(t, "list tags", err, "ResourceNotFound")
+	})
+}
+
+// TestSNSConfirmSubscription confirms a pending subscription with the
+// token the mock keeps for it, as the endpoint would have received it.
+func TestSNSConfirmSubscription(t *testing.T) {
+	ctx := t.Context()
+	srv, url := snsmock.NewTestServer(t)
+	c := sns.New(options(url))
+	topic := *must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("alerts")}))(t).TopicARN
+	sub := *must(c.Subscribe(ctx, &sns.SubscribeInput{TopicARN: new(topic), Protocol: new("https"), Endpoint: new("https://example.com/hook"),
+		ReturnSubscriptionARN: new(true)}))(t).SubscriptionARN
+	st, ok := srv.Resource("Subscription", sub)
+	if !ok {
+		t.Fatalf("the mock holds no subscription %s", sub)
+	}
+	var desc struct{ Token string }
+	if err := json.Unmarshal(st.Description, &desc); err != nil || len(desc.Token) != 256 {
+		t.Fatalf("the subscription's Token %q (%v), want 256 hex digits", desc.Token, err)
+	}
+	counts := func() []string {
+		a := must(c.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(topic)}))(t).Attributes
+		return []string{a["SubscriptionsPending"], a["SubscriptionsConfirmed"]}
+	}
+	listed := func() string {
+		return *must(c.ListSubscriptions(ctx, &sns.ListSubscriptionsInput{}))(t).Subscriptions[0].SubscriptionARN
+	}
+	t.Run("while pending, the lists show PendingConfirmation and the topic counts it pending", func(t *testing.T) {
+		if got := listed(); got != "PendingConfirmation" {
+			t.Errorf("ListSubscriptions' SubscriptionArn %q, want PendingConfirmation", got)
+		}
+		if diff := cmp.Diff([]string{"1", "0"}, counts()); diff != "" {
+			t.Errorf("pending, confirmed (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("a token that names no subscription answers InvalidParameter", func(t *testing.T) {
+		_, err := c.ConfirmSubscription(ctx, &sns.ConfirmSubscriptionInput{TopicARN: new(topic), Token: new("0123")})
+		wantCode(t, "confirm with a wrong token", err, "InvalidParameter")
+	})
+	t.Run("the token of another topic's subscription answers InvalidParameter", func(t *testing.T) {
+		other := *must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("other")}))(t).TopicARN
+		_, err := c.ConfirmSubscription(ctx, &sns.ConfirmSubscriptionInput{TopicARN: new(other), Token: new(desc.Token)})
+		wantCode(t, "confirm on another topic", err, "InvalidParameter")
+	})
+	t.Run("a topic that does not exist answers NotFound", func(t *testing.T) {
+		_, err := c.ConfirmSubscription(ctx, &sns.ConfirmSubscriptionInput{TopicARN: new(topic + "x"), Token: new(desc.Token)})
+		wantCode(t, "confirm on no topic", err, "NotFound")
+	})
+	t.Run("the token confirms the subscription and answers its ARN", func(t *testing.T) {
+		out := must(c.ConfirmSubscription(ctx, &sns.ConfirmSubscriptionInput{TopicARN: new(topic), Token: new(desc.Token)}))(t)
+		if diff := cmp.Diff(sub, *out.SubscriptionARN); diff != "" {
+			t.Errorf("SubscriptionArn (-want +got):\n%s", diff)
+		}
+		got := must(c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: new(sub)}))(t).Attributes
+		if got["PendingConfirmation"] != "false" {
+			t.Errorf("PendingConfirmation %q after the confirmation, want false", got["PendingConfirmation"])
+		}
+		if got := listed(); got != sub {
+			t.Errorf("ListSubscriptions' SubscriptionArn %q, want %s", got, sub)
+		}
+		if diff := cmp.Diff([]string{"0", "1"}, counts()); diff != "" {
+			t.Errorf("pending, confirmed (-want +got):\n%s", diff)
+		}
 	})
 }
 

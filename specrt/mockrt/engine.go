@@ -272,7 +272,7 @@ type boundOp struct {
 	inToken, outToken, limit, idemToken []string
 	resourceARN, tags, tagKeys          []string
 	failures, arnOut, moreResults       []string
-	resourceIDs                         []string
+	resourceIDs, identMember            []string
 	attrName, attrValue                 []string
 	replaced                            []string // ReplaceExisting: the input's members
 	cases                               []compiledCase
@@ -369,6 +369,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				tags: splitPath(ro.Tags), tagKeys: splitPath(ro.TagKeys), failures: splitPath(ro.Failures),
 				arnOut: splitPath(ro.ARNOutput), moreResults: splitPath(ro.MoreResults), resourceIDs: splitPath(ro.ResourceIDs),
 				attrName: splitPath(ro.AttributeName), attrValue: splitPath(ro.AttributeValue),
+				identMember: splitPath(ro.IdentifierMember),
 			}
 			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
@@ -585,6 +586,9 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 	case RoleTag, RoleUntag, RoleListTags:
 		return s.resTags(b, op, tree, e, now)
 	}
+	if b.OptionalIdentifier && identOf(b, tree) == "" {
+		return s.tagAnswer(op, e) // findby.go: a request naming no resource acts on none
+	}
 	r, err := s.resFind(b, tree, e, now)
 	if err != nil {
 		if b.IgnoreMissing && b.Role == RoleDelete {
@@ -609,10 +613,18 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		}
 	}
 	s.transition(r, b, now)
-	if b.Role != RoleUpdate {
+	switch b.Role {
+	case RoleAction:
+		s.actionSet(b, r, tree, e) // when.go
+	case RoleDelete:
 		s.setDesc(r, b.set, e)
 	}
-	return s.resAnswer(b, op, r, e)
+	answer, err := s.resAnswer(b, op, r, e)
+	if err != nil || len(b.cases) == 0 || r.gone {
+		return answer, err
+	}
+	e.Resource = r.tree()
+	return s.caseOutput(b, op, tree, e.Resource, e, answer) // when.go
 }
 
 // ensureBuiltin creates the builtin instances that do not exist (at
@@ -839,7 +851,12 @@ func (s *Server) resFind(b *boundOp, tree map[string]any, e *env, now time.Time)
 		return nil, err
 	}
 	v := identOf(b, tree) // listids.go
-	r := s.res.find(k, parent, v, now, b.Role == RoleRead)
+	var r *record
+	if b.identMember != nil {
+		r = s.res.findBy(k, parent, b.identMember, v, now) // findby.go
+	} else {
+		r = s.res.find(k, parent, v, now, b.Role == RoleRead)
+	}
 	if r == nil {
 		if b.retired != nil {
 			if old := s.res.find(k, parent, v, now, true); old != nil && old.retired {
@@ -1403,7 +1420,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	// limit counts the copy a repeated idempotency token replays.
 	answer, err := s.answerWith(b, op, r, out, desc)
 	if err == nil {
-		answer, err = s.caseOutput(b, op, tree, e, answer) // when.go
+		answer, err = s.caseOutput(b, op, tree, desc, e, answer) // when.go
 	}
 	if err != nil {
 		return nil, err
@@ -1786,7 +1803,7 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	items := make([]any, 0, max(0, min(size, left)))
 	var fits, idents bool
 	if lt := op.outType.at(b.items); lt != nil && lt.kind == wireList {
-		fits = k.fits(lt.elem)
+		fits = k.fits(lt.elem) && len(b.cases) == 0
 		// A list of strings answers identifiers (ECS's serviceArns): the
 		// ARNs, or the ids when the resource has none.
 		idents = lt.elem != nil && lt.elem.kind == wireScalar
@@ -1805,7 +1822,9 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		case fits:
 			items = append(items, json.RawMessage(r.desc))
 		default:
-			items = append(items, r.tree())
+			item := r.tree()
+			s.showItem(b, r, item, tree, e) // when.go
+			items = append(items, item)
 		}
 	}
 	out := map[string]any{}

@@ -253,6 +253,16 @@ type ResourceOperation struct {
 	// When are the create's cases: what it writes and answers beside Set
 	// when the request's input members have given values (when.go).
 	When []Case
+	// IdentifierMember, when set, is the description member that
+	// Identifier names the resource by, in place of its id, name or ARN:
+	// the resource (within the parent the request names) whose member has
+	// that value (SNS's ConfirmSubscription finds the subscription by the
+	// Token it was sent); an action only.
+	IdentifierMember string
+	// OptionalIdentifier makes an action whose request sets no identifier
+	// act on no resource: it answers its mock block's output (SNS's
+	// Publish to a phone number names no topic).
+	OptionalIdentifier bool
 	// Each makes a create make one resource for each string of an input
 	// list (Lightsail's CreateInstances and its instanceNames): Each is
 	// that input member, EachMember the description member each string

@@ -5,28 +5,39 @@ import (
 	"strings"
 )
 
-// Cases of a create (ResourceOperation.When): what the create writes and
-// answers beside its Set when the request's input members have given
-// values. SNS's Subscribe keeps a subscription of an http, https, email
-// or email-json endpoint pending confirmation, and answers "pending
-// confirmation" for its ARN unless the request asks for the ARN.
+// Cases (ResourceOperation.When): what a create or an action writes and
+// answers beside its Set when the request's input members, and the
+// resource's description members, have given values, and how a list
+// shows each resource that meets them. SNS's Subscribe keeps a
+// subscription of an http, https, email or email-json endpoint pending
+// confirmation, and answers "pending confirmation" for its ARN unless the
+// request asks for the ARN; its lists show such a subscription's ARN as
+// PendingConfirmation; its Publish to a FIFO topic answers a
+// SequenceNumber.
 
-// Case is what a create does beside its Set when every member of Input
-// has one of its values.
+// Case is what a create or an action does beside its Set when every
+// member of Input and of Resource has one of its values; in a list, how
+// each resource whose description meets Resource is shown.
 type Case struct {
 	// Input are input member paths, each with the list ([]any) of the
 	// values it may have for the case to apply; a nil value matches a
 	// member the request leaves out.
 	Input []Field
-	// Set are templates written into the description after the create's
-	// Set; Output templates written over its answer, last.
+	// Resource are description member paths with their values, as Input:
+	// the description of the resource the operation acts on (a create:
+	// as built so far, its Set applied; a list: each listed resource's).
+	Resource []Field
+	// Set are templates written into the description after the
+	// operation's Set; Output templates written over its answer, last (a
+	// list: over each listed resource's item, {resource.*} being its
+	// description).
 	Set, Output []Field
 }
 
 // compiledCase is a Case compiled.
 type compiledCase struct {
-	input       []caseInput
-	set, output []compiledField
+	input, resource []caseInput
+	set, output     []compiledField
 }
 
 type caseInput struct {
@@ -40,22 +51,13 @@ func compileCases(cs []Case) ([]compiledCase, error) {
 	out := make([]compiledCase, 0, len(cs))
 	for i, c := range cs {
 		var cc compiledCase
-		for _, in := range c.Input {
-			values, ok := in.Value.([]any)
-			if in.Path == "" || !ok {
-				return nil, fmt.Errorf("case %d: input %q needs a list of values", i, in.Path)
-			}
-			ci := caseInput{path: strings.Split(in.Path, ".")}
-			for _, v := range values {
-				if v == nil {
-					ci.absent = true
-				} else {
-					ci.values = append(ci.values, textOf(v))
-				}
-			}
-			cc.input = append(cc.input, ci)
-		}
 		var err error
+		if cc.input, err = compileConditions(c.Input); err != nil {
+			return nil, fmt.Errorf("case %d: input %w", i, err)
+		}
+		if cc.resource, err = compileConditions(c.Resource); err != nil {
+			return nil, fmt.Errorf("case %d: resource %w", i, err)
+		}
 		if cc.set, err = compileFields(c.Set); err != nil {
 			return nil, fmt.Errorf("case %d: set: %w", i, err)
 		}
@@ -67,9 +69,36 @@ func compileCases(cs []Case) ([]compiledCase, error) {
 	return out, nil
 }
 
-// applies tells whether the request tree meets every condition of c.
-func (c *compiledCase) applies(tree map[string]any) bool {
-	for _, in := range c.input {
+// compileConditions compiles the conditions of a case.
+func compileConditions(fs []Field) ([]caseInput, error) {
+	var out []caseInput
+	for _, in := range fs {
+		values, ok := in.Value.([]any)
+		if in.Path == "" || !ok {
+			return nil, fmt.Errorf("%q needs a list of values", in.Path)
+		}
+		ci := caseInput{path: strings.Split(in.Path, ".")}
+		for _, v := range values {
+			if v == nil {
+				ci.absent = true
+			} else {
+				ci.values = append(ci.values, textOf(v))
+			}
+		}
+		out = append(out, ci)
+	}
+	return out, nil
+}
+
+// applies tells whether the request tree and the description desc meet
+// every condition of c.
+func (c *compiledCase) applies(tree, desc map[string]any) bool {
+	return meets(c.input, tree) && meets(c.resource, desc)
+}
+
+// meets tells whether tree meets every condition of conds.
+func meets(conds []caseInput, tree map[string]any) bool {
+	for _, in := range conds {
 		v := lookup(tree, in.path)
 		if v == missing || v == nil {
 			if !in.absent {
@@ -91,19 +120,20 @@ func (c *compiledCase) applies(tree map[string]any) bool {
 // caseSet writes into desc the sets of b's cases that the request meets.
 func (s *Server) caseSet(b *boundOp, desc, tree map[string]any, e *env) {
 	for i := range b.cases {
-		if c := &b.cases[i]; len(c.set) > 0 && c.applies(tree) {
+		if c := &b.cases[i]; len(c.set) > 0 && c.applies(tree, desc) {
 			s.applySet(c.set, desc, e)
 		}
 	}
 }
 
 // caseOutput writes over the answer the outputs of b's cases that the
-// request meets; the answer is returned as it is when none does.
-func (s *Server) caseOutput(b *boundOp, op *compiledOp, tree map[string]any, e *env, answer []byte) ([]byte, error) {
+// request and desc, the resource's description, meet; the answer is
+// returned as it is when none does.
+func (s *Server) caseOutput(b *boundOp, op *compiledOp, tree, desc map[string]any, e *env, answer []byte) ([]byte, error) {
 	var out map[string]any
 	for i := range b.cases {
 		c := &b.cases[i]
-		if len(c.output) == 0 || !c.applies(tree) {
+		if len(c.output) == 0 || !c.applies(tree, desc) {
 			continue
 		}
 		if out == nil {
@@ -120,4 +150,46 @@ func (s *Server) caseOutput(b *boundOp, op *compiledOp, tree map[string]any, e *
 		return nil, internal("the mock cannot build its output: " + err.Error())
 	}
 	return data, nil
+}
+
+// actionSet writes the Set of the action b, and those of its cases that
+// the request and r's description meet, into r's description, moving the
+// counts of r's parent that follow its values.
+func (s *Server) actionSet(b *boundOp, r *record, tree map[string]any, e *env) {
+	if len(b.set) == 0 && len(b.cases) == 0 {
+		return
+	}
+	desc := r.tree()
+	s.applySet(b.set, desc, e)
+	s.caseSet(b, desc, tree, e)
+	if r.kind.descType != nil {
+		r.kind.descType.trim(desc, nil, nil)
+	}
+	data, err := appendJSON(nil, desc)
+	if err != nil {
+		return
+	}
+	old := r.desc
+	s.res.setDesc(r, data)
+	s.res.recount(r, old) // counts.go
+}
+
+// showItem writes the outputs of the list b's cases that the request and
+// r's description meet over item, r's item in a page; {resource.*} is
+// the description.
+func (s *Server) showItem(b *boundOp, r *record, item, tree map[string]any, e *env) {
+	var desc map[string]any
+	for i := range b.cases {
+		c := &b.cases[i]
+		if len(c.output) == 0 {
+			continue
+		}
+		if desc == nil {
+			desc = r.tree()
+		}
+		if c.applies(tree, desc) {
+			e.Resource = desc
+			writeOutput(e, item, c.output)
+		}
+	}
 }

@@ -1518,6 +1518,22 @@ var service = &mockrt.Service{
 			NotFound:     errNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
+					ARNOutput:        "SubscriptionArn",
+					Description:      "-",
+					Identifier:       "Token",
+					IdentifierMember: "Token",
+					NotFound:         errInvalidParameterException2,
+					Operation:        "ConfirmSubscription",
+					ParentIdentifier: "TopicArn",
+					Role:             mockrt.RoleAction,
+					Set: []mockrt.Field{
+						{
+							Path:  "PendingConfirmation",
+							Value: "false",
+						},
+					},
+				},
+				{
 					Description: "Attributes",
 					Identifier:  "SubscriptionArn",
 					Operation:   "GetSubscriptionAttributes",
@@ -1529,6 +1545,22 @@ var service = &mockrt.Service{
 					Operation:   "ListSubscriptions",
 					OutputToken: "NextToken",
 					Role:        mockrt.RoleList,
+					When: []mockrt.Case{
+						{
+							Output: []mockrt.Field{
+								{
+									Path:  "SubscriptionArn",
+									Value: "PendingConfirmation",
+								},
+							},
+							Resource: []mockrt.Field{
+								{
+									Path:  "PendingConfirmation",
+									Value: []any{"true"},
+								},
+							},
+						},
+					},
 				},
 				{
 					InputToken:       "NextToken",
@@ -1537,6 +1569,22 @@ var service = &mockrt.Service{
 					OutputToken:      "NextToken",
 					ParentIdentifier: "TopicArn",
 					Role:             mockrt.RoleList,
+					When: []mockrt.Case{
+						{
+							Output: []mockrt.Field{
+								{
+									Path:  "SubscriptionArn",
+									Value: "PendingConfirmation",
+								},
+							},
+							Resource: []mockrt.Field{
+								{
+									Path:  "PendingConfirmation",
+									Value: []any{"true"},
+								},
+							},
+						},
+					},
 				},
 				{
 					AttributeName:  "AttributeName",
@@ -1594,6 +1642,10 @@ var service = &mockrt.Service{
 								{
 									Path:  "ConfirmationWasAuthenticated",
 									Value: "false",
+								},
+								{
+									Path:  "Token",
+									Value: "{random:0-9a-f:256}",
 								},
 							},
 						},
@@ -1796,6 +1848,17 @@ var (
 		},
 		New: func() error {
 			return new(sns.NotFoundException)
+		},
+	}
+	errInvalidParameterException2 = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "Invalid parameter: Token",
+			},
+		},
+		New: func() error {
+			return new(sns.InvalidParameterException)
 		},
 	}
 	errResourceNotFoundException = &mockrt.ErrorTemplate{
