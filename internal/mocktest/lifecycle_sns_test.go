@@ -3,6 +3,9 @@ package mocktest
 import (
 	"bytes"
 	"encoding/json"
+	neturl "net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -34,6 +37,8 @@ func TestSNSLifecycle(t *testing.T) {
 	})
 	t.Run("GetTopicAttributes answers the create's attributes and what SNS always answers", func(t *testing.T) {
 		got := must(c.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)}))(t).Attributes
+		delete(got, "Policy") // TestSNSTopicAttributeDefaults reads these
+		delete(got, "EffectiveDeliveryPolicy")
 		want := map[string]string{"TopicArn": arn, "Owner": "123456789012", "DisplayName": "Orders",
 			"SubscriptionsConfirmed": "0", "SubscriptionsPending": "0", "SubscriptionsDeleted": "0"}
 		if diff := cmp.Diff(want, got); diff != "" {
@@ -251,6 +256,144 @@ func TestSNSConfirmSubscription(t *testing.T) {
 		}
 		if diff := cmp.Diff([]string{"0", "1"}, counts()); diff != "" {
 			t.Errorf("pending, confirmed (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// TestSNSPublish publishes to standard and FIFO topics, alone and in
+// batches: each message gets a MessageId, a FIFO topic's a SequenceNumber
+// too, and the mock's request records hold what was sent.
+func TestSNSPublish(t *testing.T) {
+	ctx := t.Context()
+	srv, url := snsmock.NewTestServer(t)
+	c := sns.New(options(url))
+	std := *must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("std")}))(t).TopicARN
+	fifo := *must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("f.fifo"), Attributes: map[string]string{"FifoTopic": "true"}}))(t).TopicARN
+	uuid := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	seq := regexp.MustCompile(`^[1-9][0-9]{19}$`)
+	t.Run("a publish answers a MessageId, and a SequenceNumber only on a FIFO topic", func(t *testing.T) {
+		for _, tc := range []struct {
+			topic   string
+			wantSeq bool
+		}{{std, false}, {fifo, true}} {
+			out := must(c.Publish(ctx, &sns.PublishInput{TopicARN: new(tc.topic), Message: new("hello"), MessageGroupID: fifoOnly(tc.wantSeq, "g")}))(t)
+			if out.MessageID == nil || !uuid.MatchString(*out.MessageID) {
+				t.Errorf("Publish to %s: MessageId %v, want a UUID", tc.topic, out.MessageID)
+			}
+			if got := out.SequenceNumber != nil && seq.MatchString(*out.SequenceNumber); got != tc.wantSeq {
+				t.Errorf("Publish to %s: SequenceNumber %v, want one: %v", tc.topic, out.SequenceNumber, tc.wantSeq)
+			}
+		}
+	})
+	t.Run("a publish to a phone number names no topic and succeeds", func(t *testing.T) {
+		out := must(c.Publish(ctx, &sns.PublishInput{PhoneNumber: new("+15555550100"), Message: new("hi")}))(t)
+		if out.MessageID == nil {
+			t.Error("Publish to a phone number answered no MessageId")
+		}
+	})
+	t.Run("a publish to a topic that does not exist answers NotFound", func(t *testing.T) {
+		_, err := c.Publish(ctx, &sns.PublishInput{TopicARN: new(std + "x"), Message: new("hello")})
+		wantCode(t, "publish", err, "NotFound")
+		_, err = c.PublishBatch(ctx, &sns.PublishBatchInput{TopicARN: new(std + "x"), PublishBatchRequestEntries: []sns.PublishBatchRequestEntry{{ID: new("1"), Message: new("m")}}})
+		wantCode(t, "publish a batch", err, "NotFound")
+	})
+	t.Run("a batch answers an entry for each message", func(t *testing.T) {
+		for _, tc := range []struct {
+			topic   string
+			wantSeq bool
+		}{{std, false}, {fifo, true}} {
+			out := must(c.PublishBatch(ctx, &sns.PublishBatchInput{TopicARN: new(tc.topic), PublishBatchRequestEntries: []sns.PublishBatchRequestEntry{
+				{ID: new("a"), Message: new("one"), MessageGroupID: fifoOnly(tc.wantSeq, "g")}, {ID: new("b"), Message: new("two"), MessageGroupID: fifoOnly(tc.wantSeq, "g")}}}))(t)
+			var ids []string
+			for _, e := range out.Successful {
+				ids = append(ids, *e.ID)
+				if !uuid.MatchString(*e.MessageID) || (e.SequenceNumber != nil && seq.MatchString(*e.SequenceNumber)) != tc.wantSeq {
+					t.Errorf("PublishBatch to %s: entry %s: MessageId %s, SequenceNumber %v", tc.topic, *e.ID, *e.MessageID, e.SequenceNumber)
+				}
+			}
+			if diff := cmp.Diff([]string{"a", "b"}, ids); diff != "" || len(out.Failed) != 0 {
+				t.Errorf("PublishBatch to %s: Successful ids (-want +got):\n%s; Failed %v", tc.topic, diff, out.Failed)
+			}
+		}
+	})
+	t.Run("a batch of two messages of one Id, or of eleven messages, answers SNS's errors", func(t *testing.T) {
+		_, err := c.PublishBatch(ctx, &sns.PublishBatchInput{TopicARN: new(std), PublishBatchRequestEntries: []sns.PublishBatchRequestEntry{
+			{ID: new("a"), Message: new("one")}, {ID: new("a"), Message: new("two")}}})
+		wantCode(t, "the same Id twice", err, "BatchEntryIdsNotDistinct")
+		var many []sns.PublishBatchRequestEntry
+		for i := range 11 {
+			many = append(many, sns.PublishBatchRequestEntry{ID: new(strconv.Itoa(i)), Message: new("m")})
+		}
+		_, err = c.PublishBatch(ctx, &sns.PublishBatchInput{TopicARN: new(std), PublishBatchRequestEntries: many})
+		wantCode(t, "eleven messages", err, "TooManyEntriesInBatchRequest")
+	})
+	t.Run("the request records hold the messages published", func(t *testing.T) {
+		var got []string
+		for _, r := range srv.Requests() {
+			if r.Operation != "Publish" || r.ErrorCode != "" {
+				continue
+			}
+			form, err := neturl.ParseQuery(string(r.Body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, form.Get("TopicArn")+" "+form.Get("Message"))
+		}
+		if diff := cmp.Diff([]string{std + " hello", fifo + " hello", " hi"}, got); diff != "" {
+			t.Errorf("published (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// fifoOnly is v for a message to a FIFO topic, nil otherwise.
+func fifoOnly(fifo bool, v string) *string {
+	if !fifo {
+		return nil
+	}
+	return &v
+}
+
+// TestSNSTopicAttributeDefaults reads what SNS answers for a topic's
+// policies when its create gives none, and what a create's own are.
+func TestSNSTopicAttributeDefaults(t *testing.T) {
+	ctx := t.Context()
+	_, url := snsmock.NewTestServer(t)
+	c := sns.New(options(url))
+	const arn = "arn:aws:sns:us-east-1:123456789012:plain"
+	must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("plain")}))(t)
+	got := must(c.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)}))(t).Attributes
+	var policy struct {
+		Version   string
+		Statement []struct {
+			Effect, Resource string
+			Action           []string
+			Condition        map[string]map[string]string
+		}
+	}
+	if err := json.Unmarshal([]byte(got["Policy"]), &policy); err != nil || len(policy.Statement) != 1 {
+		t.Fatalf("Policy %q: %v", got["Policy"], err)
+	}
+	st := policy.Statement[0]
+	if diff := cmp.Diff([]string{"2008-10-17", "Allow", arn, "123456789012", "8"},
+		[]string{policy.Version, st.Effect, st.Resource, st.Condition["StringEquals"]["AWS:SourceOwner"], strconv.Itoa(len(st.Action))}); diff != "" {
+		t.Errorf("Policy's Version, Effect, Resource, SourceOwner, number of actions (-want +got):\n%s", diff)
+	}
+	var delivery struct {
+		HTTP struct {
+			DefaultHealthyRetryPolicy struct{ NumRetries int } `json:"defaultHealthyRetryPolicy"`
+		} `json:"http"`
+	}
+	if err := json.Unmarshal([]byte(got["EffectiveDeliveryPolicy"]), &delivery); err != nil || delivery.HTTP.DefaultHealthyRetryPolicy.NumRetries != 3 {
+		t.Errorf("EffectiveDeliveryPolicy %q (%v), want SNS's default of 3 retries", got["EffectiveDeliveryPolicy"], err)
+	}
+	t.Run("a create's own policies are kept", func(t *testing.T) {
+		const own, delivery = `{"Version":"2012-10-17","Statement":[]}`, `{"http":{"defaultHealthyRetryPolicy":{"numRetries":5}}}`
+		out := must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("own.fifo"),
+			Attributes: map[string]string{"Policy": own, "DeliveryPolicy": delivery, "FifoTopic": "true"}}))(t)
+		got := must(c.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: out.TopicARN}))(t).Attributes
+		if diff := cmp.Diff([]string{own, delivery, delivery, "true", "false"},
+			[]string{got["Policy"], got["DeliveryPolicy"], got["EffectiveDeliveryPolicy"], got["FifoTopic"], got["ContentBasedDeduplication"]}); diff != "" {
+			t.Errorf("Policy, DeliveryPolicy, EffectiveDeliveryPolicy, FifoTopic, ContentBasedDeduplication (-want +got):\n%s", diff)
 		}
 	})
 }

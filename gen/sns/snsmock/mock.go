@@ -1379,6 +1379,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "MessageId",
+					Value: "{uuid}",
+				},
+			}},
 			Name: "Publish",
 			NewInput: func() mockrt.Input {
 				return new(sns.PublishInput)
@@ -1735,10 +1741,58 @@ var service = &mockrt.Service{
 							Path:  "SubscriptionsDeleted",
 							Value: "0",
 						},
+						{
+							Path:  "EffectiveDeliveryPolicy",
+							Value: "{input.Attributes.DeliveryPolicy}",
+						},
 					},
 					TagKey:   "Key",
 					TagValue: "Value",
 					Tags:     "Tags",
+					When: []mockrt.Case{
+						{
+							Input: []mockrt.Field{
+								{
+									Path:  "Attributes.Policy",
+									Value: []any{nil},
+								},
+							},
+							Set: []mockrt.Field{
+								{
+									Path:  "Policy",
+									Value: "{{\"Version\":\"2008-10-17\",\"Id\":\"__default_policy_ID\",\"Statement\":[{{\"Sid\":\"__default_statement_ID\",\"Effect\":\"Allow\",\"Principal\":{{\"AWS\":\"*\"}},\"Action\":[\"SNS:GetTopicAttributes\",\"SNS:SetTopicAttributes\",\"SNS:AddPermission\",\"SNS:RemovePermission\",\"SNS:DeleteTopic\",\"SNS:Subscribe\",\"SNS:ListSubscriptionsByTopic\",\"SNS:Publish\"],\"Resource\":\"{output.TopicArn}\",\"Condition\":{{\"StringEquals\":{{\"AWS:SourceOwner\":\"{account}\"}}}}}}]}}",
+								},
+							},
+						},
+						{
+							Input: []mockrt.Field{
+								{
+									Path:  "Attributes.DeliveryPolicy",
+									Value: []any{nil},
+								},
+							},
+							Set: []mockrt.Field{
+								{
+									Path:  "EffectiveDeliveryPolicy",
+									Value: "{{\"http\":{{\"defaultHealthyRetryPolicy\":{{\"minDelayTarget\":20,\"maxDelayTarget\":20,\"numRetries\":3,\"numMaxDelayRetries\":0,\"numNoDelayRetries\":0,\"numMinDelayRetries\":0,\"backoffFunction\":\"linear\"}},\"disableSubscriptionOverrides\":false,\"defaultRequestPolicy\":{{\"headerContentType\":\"text/plain; charset=UTF-8\"}}}}}}",
+								},
+							},
+						},
+						{
+							Input: []mockrt.Field{
+								{
+									Path:  "Attributes.FifoTopic",
+									Value: []any{"true"},
+								},
+							},
+							Set: []mockrt.Field{
+								{
+									Path:  "ContentBasedDeduplication",
+									Value: "{input.Attributes.ContentBasedDeduplication|\"false\"}",
+								},
+							},
+						},
+					},
 				},
 				{
 					Cascade:       true,
@@ -1769,6 +1823,35 @@ var service = &mockrt.Service{
 					Operation:   "ListTopics",
 					OutputToken: "NextToken",
 					Role:        mockrt.RoleList,
+				},
+				{
+					Description:        "-",
+					Identifier:         "TopicArn",
+					Operation:          "Publish",
+					OptionalIdentifier: true,
+					Role:               mockrt.RoleAction,
+					When: []mockrt.Case{
+						{
+							Output: []mockrt.Field{
+								{
+									Path:  "SequenceNumber",
+									Value: "{random:1-9:1}{random:0-9:19}",
+								},
+							},
+							Resource: []mockrt.Field{
+								{
+									Path:  "FifoTopic",
+									Value: []any{"true"},
+								},
+							},
+						},
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "TopicArn",
+					Operation:   "PublishBatch",
+					Role:        mockrt.RoleAction,
 				},
 				{
 					AttributeName:  "AttributeName",
