@@ -792,6 +792,9 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 				if len(c.Output) > 0 {
 					cd[jen.Id("Output")] = fieldsValue(c.Output)
 				}
+				if v := errorTemplate(p, c.Error); v != nil {
+					cd[jen.Id("Error")] = v
+				}
 				g.Line().Values(cd)
 			}
 			g.Line()

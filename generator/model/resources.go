@@ -181,6 +181,9 @@ type Count struct {
 // left out) has one of them.
 type Case struct {
 	Input, Resource, Set, Output []*MockField
+	// Error is what a create or an action answers instead when the case
+	// applies; nil for none.
+	Error *MockError
 }
 
 // FilterList is an input list of filters: the list member, the members of

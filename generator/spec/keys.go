@@ -373,10 +373,11 @@ var (
 	}}
 
 	caseSet = &keySet{name: "case", doc: "A case of a create, an action or a list: what it writes and answers when the request's input members and the resource's description members have given values.", keys: []keyDef{
-		{name: "input", doc: "Map of input member path to the list of values it may have for the case to apply; ~ in the list matches a member the request leaves out.", val: vNamed(vList(vAny))},
+		{name: "input", doc: "Map of input member path to the list of values it may have for the case to apply; ~ in the list matches a member the request leaves out, {endsWith: text} a string that ends with text.", val: vNamed(vList(vAny))},
 		{name: "resource", doc: "Map of description member path to the list of values it may have for the case to apply, as input: the resource acted on (a create: as built, its set written; a list: each listed one).", val: vNamed(vList(vAny))},
 		{name: "set", doc: "create, action: map of description member path to template, written after the operation's set.", val: vNamed(vAny)},
 		{name: "output", doc: "Map of output member path to template, written over the answer; in a list, of the item's member path, written over each item the case applies to ({resource.<path>} is its description).", val: vNamed(vAny)},
+		{name: "error", doc: "create, action: the error answered instead when the case applies (an error shape, a code, or {error, members}); nothing is created or changed.", val: vResourceError},
 	}}
 
 	filterListSet = &keySet{name: "filterList", doc: "An input list of filters by name, values and condition.", keys: []keyDef{

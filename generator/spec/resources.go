@@ -617,6 +617,12 @@ func (r *resolver) cases(res *model.Resource, ro *model.ResourceOperation, n *ya
 					continue
 				}
 				c.Set = r.descFields(p.v, ro.Operation, desc, nil, w+" set")
+			case "error":
+				if ro.Role == "list" {
+					r.errorf(p.k, "%s: a list answers no error of its cases: a case of a list has output only", w)
+					continue
+				}
+				c.Error = r.resourceErrorNode(res, p.v, "when error of "+ro.Operation.Name)
 			case "output":
 				shape := ro.Operation.Output
 				if ro.Role == "list" {
@@ -671,6 +677,15 @@ func (r *resolver) caseConditions(n *yaml.Node, shape *model.Shape, w, what stri
 		var values []any
 		for _, vn := range r.sequence(q.v, "case values") {
 			v := decodeAny(vn)
+			if m, ok := v.(map[string]any); ok {
+				if suffix, ok := m["endsWith"].(string); !ok || len(m) != 1 {
+					r.errorf(vn, "%s: %s: a value is a scalar, ~ or {endsWith: text}", w, q.k.Value)
+				} else if s != nil && s.Kind != model.String {
+					r.errorf(vn, "%s: endsWith %q compares a string, and %s is %s", w, suffix, q.k.Value, s.Kind)
+				}
+				values = append(values, v)
+				continue
+			}
 			switch {
 			case v == nil:
 			case !tmpl.IsLiteral(v) || literalClass(v) == "":

@@ -3,6 +3,7 @@ package mocktest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	neturl "net/url"
 	"regexp"
 	"strconv"
@@ -15,6 +16,7 @@ import (
 	"github.com/specgen/specgen/gen/cloudwatch/cloudwatchmock"
 	"github.com/specgen/specgen/gen/sns"
 	"github.com/specgen/specgen/gen/sns/snsmock"
+	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 )
 
@@ -343,6 +345,39 @@ func TestSNSPublish(t *testing.T) {
 			t.Errorf("published (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// TestSNSFIFOTopicNames creates topics of .fifo names with and without
+// the FifoTopic attribute.
+func TestSNSFIFOTopicNames(t *testing.T) {
+	ctx := t.Context()
+	_, url := snsmock.NewTestServer(t)
+	c := sns.New(options(url))
+	for _, tc := range []struct {
+		name, fifo string
+		wantErr    bool
+	}{
+		{"a .fifo name without FifoTopic is refused", "", true},
+		{"a .fifo name with FifoTopic false is refused", "false", true},
+		{"a .fifo name with FifoTopic true is a FIFO topic", "true", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := &sns.CreateTopicInput{Name: new("orders.fifo")}
+			if tc.fifo != "" {
+				in.Attributes = map[string]string{"FifoTopic": tc.fifo}
+			}
+			_, err := c.CreateTopic(ctx, in)
+			if !tc.wantErr {
+				must(struct{}{}, err)(t)
+				return
+			}
+			wantCode(t, "create", err, "InvalidParameter")
+			var ae specrt.APIError
+			if errors.As(err, &ae) && ae.ErrorMessage() != "Invalid parameter: Topic Name" {
+				t.Errorf("message %q, want SNS's", ae.ErrorMessage())
+			}
+		})
+	}
 }
 
 // fifoOnly is v for a message to a FIFO topic, nil otherwise.

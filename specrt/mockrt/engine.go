@@ -596,6 +596,9 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		}
 		return nil, err
 	}
+	if err := s.caseError(b, tree, e.Resource, e); err != nil { // when.go
+		return nil, err
+	}
 	switch b.Role {
 	case RoleUpdate:
 		if err := s.update(b, r, tree, e, now); err != nil {
@@ -1342,6 +1345,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	}
 	s.applySet(b.set, desc, e)
 	s.caseSet(b, desc, tree, e) // when.go
+	if err := s.caseError(b, tree, desc, e); err != nil {
+		return nil, err
+	}
 	var name string
 	if k.namePath != nil {
 		name, _ = lookup(desc, k.namePath).(string)

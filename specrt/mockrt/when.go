@@ -2,6 +2,7 @@ package mockrt
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -32,18 +33,26 @@ type Case struct {
 	// list: over each listed resource's item, {resource.*} being its
 	// description).
 	Set, Output []Field
+	// Error, when set, is what a create or an action answers instead,
+	// when the case applies (SNS's CreateTopic of a name ending in .fifo
+	// without the FifoTopic attribute): nothing is created or changed.
+	Error *ErrorTemplate
 }
 
 // compiledCase is a Case compiled.
 type compiledCase struct {
 	input, resource []caseInput
 	set, output     []compiledField
+	err             *compiledErr
 }
 
+// caseInput is a condition of a case: the member at path has one of
+// values, ends with one of suffixes, or, with absent, is left out.
 type caseInput struct {
-	path   []string
-	values []string // as text; absent: the member left out
-	absent bool
+	path     []string
+	values   []string // as text
+	suffixes []string
+	absent   bool
 }
 
 // compileCases compiles the cases of a binding.
@@ -64,6 +73,9 @@ func compileCases(cs []Case) ([]compiledCase, error) {
 		if cc.output, err = compileFields(c.Output); err != nil {
 			return nil, fmt.Errorf("case %d: output: %w", i, err)
 		}
+		if cc.err, err = compileError(c.Error); err != nil {
+			return nil, fmt.Errorf("case %d: error: %w", i, err)
+		}
 		out = append(out, cc)
 	}
 	return out, nil
@@ -79,9 +91,16 @@ func compileConditions(fs []Field) ([]caseInput, error) {
 		}
 		ci := caseInput{path: strings.Split(in.Path, ".")}
 		for _, v := range values {
-			if v == nil {
+			switch v := v.(type) {
+			case nil:
 				ci.absent = true
-			} else {
+			case map[string]any:
+				suffix, ok := v["endsWith"].(string)
+				if !ok || len(v) != 1 {
+					return nil, fmt.Errorf("%q: a value is a scalar, ~ or {endsWith: text}", in.Path)
+				}
+				ci.suffixes = append(ci.suffixes, suffix)
+			default:
 				ci.values = append(ci.values, textOf(v))
 			}
 		}
@@ -106,9 +125,10 @@ func meets(conds []caseInput, tree map[string]any) bool {
 			}
 			continue
 		}
-		found := false
-		for _, want := range in.values {
-			found = found || textOf(v) == want
+		text := textOf(v)
+		found := slices.Contains(in.values, text)
+		for _, suffix := range in.suffixes {
+			found = found || strings.HasSuffix(text, suffix)
 		}
 		if !found {
 			return false
@@ -192,4 +212,17 @@ func (s *Server) showItem(b *boundOp, r *record, item, tree map[string]any, e *e
 			writeOutput(e, item, c.output)
 		}
 	}
+}
+
+// caseError is the error of the first of b's cases with one that the
+// request and desc, the resource's description (nil: none yet), meet; nil
+// when none does.
+func (s *Server) caseError(b *boundOp, tree, desc map[string]any, e *env) error {
+	for i := range b.cases {
+		if c := &b.cases[i]; c.err != nil && c.applies(tree, desc) {
+			e.Message = "the request is refused by the service's rules"
+			return s.buildError(c.err, e, &Error{Code: "ValidationException", Message: e.Message})
+		}
+	}
+	return nil
 }

@@ -1751,6 +1751,19 @@ var service = &mockrt.Service{
 					Tags:     "Tags",
 					When: []mockrt.Case{
 						{
+							Error: errInvalidParameterException3,
+							Input: []mockrt.Field{
+								{
+									Path:  "Name",
+									Value: []any{map[string]any{"endsWith": ".fifo"}},
+								},
+								{
+									Path:  "Attributes.FifoTopic",
+									Value: []any{nil, "false"},
+								},
+							},
+						},
+						{
 							Input: []mockrt.Field{
 								{
 									Path:  "Attributes.Policy",
@@ -1938,6 +1951,17 @@ var (
 			{
 				Path:  "message",
 				Value: "Invalid parameter: Token",
+			},
+		},
+		New: func() error {
+			return new(sns.InvalidParameterException)
+		},
+	}
+	errInvalidParameterException3 = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "Invalid parameter: Topic Name",
 			},
 		},
 		New: func() error {
