@@ -591,7 +591,14 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 			for _, k := range kinds {
 				g.Line().Lit(k).Op(":").ValuesFunc(func(g *jen.Group) {
 					for _, c := range res.CountsWhere[k] {
-						g.Line().Values(jen.Dict{jen.Id("Member"): jen.Lit(c.Member), jen.Id("Where"): fieldsValue(c.Where)})
+						cd := jen.Dict{jen.Id("Member"): jen.Lit(c.Member)}
+						if len(c.Where) > 0 {
+							cd[jen.Id("Where")] = fieldsValue(c.Where)
+						}
+						if c.Deleted {
+							cd[jen.Id("Deleted")] = jen.True()
+						}
+						g.Line().Values(cd)
 					}
 					g.Line()
 				})

@@ -172,6 +172,8 @@ type ResourceOperation struct {
 type Count struct {
 	Member string
 	Where  []*MockField
+	// Deleted counts the children deleted instead of the live ones.
+	Deleted bool
 }
 
 // Case is what a create or an action writes (Set) and answers (Output)

@@ -369,7 +369,8 @@ var (
 
 	countSet = &keySet{name: "count", doc: "A description member counting the live children whose members have given values.", keys: []keyDef{
 		{name: "member", required: true, doc: "The description member holding the count.", val: vString},
-		{name: "where", required: true, doc: "Map of the child's description member path to the value it must have.", val: vNamed(vAny)},
+		{name: "where", doc: "Map of the child's description member path to the value it must have; needed unless deleted is true.", val: vNamed(vAny)},
+		{name: "deleted", doc: "true: the member counts the children deleted (that meet where), never lower, instead of the live ones (SNS's SubscriptionsDeleted).", val: vBool},
 	}}
 
 	caseSet = &keySet{name: "case", doc: "A case of a create, an action or a list: what it writes and answers when the request's input members and the resource's description members have given values.", keys: []keyDef{

@@ -564,7 +564,12 @@ func (r *resolver) countsWhere(res *model.Resource, child string, n *yaml.Node, 
 				c.Member = v.v
 			case "where":
 				whereN = q.v
+			case "deleted":
+				c.Deleted = r.boolean(q.v, "deleted")
 			}
+		}
+		if whereN == nil && !c.Deleted && !r.isMeant(cn, "where") {
+			r.errorf(cn, "resource %s: a count of %s needs where, the values it counts, or deleted", res.Name, child)
 		}
 		if res.CountsWhere == nil {
 			res.CountsWhere = map[string][]*model.Count{}

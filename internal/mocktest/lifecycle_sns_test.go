@@ -107,6 +107,10 @@ func TestSNSLifecycle(t *testing.T) {
 		if got := confirmed(); got != "1" {
 			t.Errorf("SubscriptionsConfirmed %s after an Unsubscribe, want 1", got)
 		}
+		deleted := must(c.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)}))(t).Attributes["SubscriptionsDeleted"]
+		if deleted != "1" {
+			t.Errorf("SubscriptionsDeleted %s after an Unsubscribe, want 1", deleted)
+		}
 		_, err := c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: other.SubscriptionARN})
 		wantCode(t, "read an unsubscribed subscription", err, "NotFound")
 	})
@@ -149,8 +153,9 @@ func TestSNSLifecycle(t *testing.T) {
 		for _, a := range arns[1:] {
 			must(c.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionARN: new(a)}))(t)
 		}
-		if a := attrs(arn); a["SubscriptionsPending"] != "0" || a["SubscriptionsConfirmed"] != "1" {
-			t.Errorf("after the unsubscribes: SubscriptionsPending %s, SubscriptionsConfirmed %s, want 0 and 1", a["SubscriptionsPending"], a["SubscriptionsConfirmed"])
+		if a := attrs(arn); a["SubscriptionsPending"] != "0" || a["SubscriptionsConfirmed"] != "1" || a["SubscriptionsDeleted"] != "4" {
+			t.Errorf("after the unsubscribes: SubscriptionsPending %s, SubscriptionsConfirmed %s, SubscriptionsDeleted %s, want 0, 1 and 4",
+				a["SubscriptionsPending"], a["SubscriptionsConfirmed"], a["SubscriptionsDeleted"])
 		}
 	})
 	t.Run("the lists of subscriptions answer it, by topic and in all", func(t *testing.T) {
@@ -474,9 +479,11 @@ func TestSNSCountsSurviveSavedState(t *testing.T) {
 	first, url := snsmock.NewTestServer(t)
 	c := sns.New(options(url))
 	arn := *must(c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("t")}))(t).TopicARN
-	for _, p := range []string{"email", "sqs"} {
+	for _, p := range []string{"email", "sqs", "lambda"} {
 		must(c.Subscribe(ctx, &sns.SubscribeInput{TopicARN: new(arn), Protocol: new(p), Endpoint: new("e")}))(t)
 	}
+	gone := first.Resources("Subscription")[2].ID
+	must(c.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionARN: new(gone)}))(t)
 	var buf bytes.Buffer
 	if err := mockrt.SaveState(&buf, first.Server); err != nil {
 		t.Fatal(err)
@@ -488,13 +495,13 @@ func TestSNSCountsSurviveSavedState(t *testing.T) {
 	c2 := sns.New(options(url2))
 	counts := func() []string {
 		a := must(c2.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicARN: new(arn)}))(t).Attributes
-		return []string{a["SubscriptionsPending"], a["SubscriptionsConfirmed"]}
+		return []string{a["SubscriptionsPending"], a["SubscriptionsConfirmed"], a["SubscriptionsDeleted"]}
 	}
-	if diff := cmp.Diff([]string{"1", "1"}, counts()); diff != "" {
-		t.Errorf("pending, confirmed after the load (-want +got):\n%s", diff)
+	if diff := cmp.Diff([]string{"1", "1", "1"}, counts()); diff != "" {
+		t.Errorf("pending, confirmed, deleted after the load (-want +got):\n%s", diff)
 	}
 	must(c2.Subscribe(ctx, &sns.SubscribeInput{TopicARN: new(arn), Protocol: new("https"), Endpoint: new("https://example.com")}))(t)
-	if diff := cmp.Diff([]string{"2", "1"}, counts()); diff != "" {
-		t.Errorf("pending, confirmed after one more (-want +got):\n%s", diff)
+	if diff := cmp.Diff([]string{"2", "1", "1"}, counts()); diff != "" {
+		t.Errorf("pending, confirmed, deleted after one more (-want +got):\n%s", diff)
 	}
 }

@@ -16,11 +16,15 @@ type Count struct {
 	// Where are the child's description member paths and the value each
 	// must have, compared as text.
 	Where []Field
+	// Deleted makes Member count the children that were deleted (SNS's
+	// SubscriptionsDeleted): it moves up as each goes, and never down.
+	Deleted bool
 }
 
 type compiledCount struct {
-	path  []string
-	where []countCond
+	path    []string
+	where   []countCond
+	deleted bool
 }
 
 type countCond struct {
@@ -31,7 +35,7 @@ type countCond struct {
 func compileCounts(cs []Count) []compiledCount {
 	out := make([]compiledCount, 0, len(cs))
 	for _, c := range cs {
-		cc := compiledCount{path: splitPath(c.Member)}
+		cc := compiledCount{path: splitPath(c.Member), deleted: c.Deleted}
 		for _, w := range c.Where {
 			cc.where = append(cc.where, countCond{strings.Split(w.Path, "."), textOf(w.Value)})
 		}
@@ -65,8 +69,15 @@ func (en *engine) countWhere(r *record, desc map[string]any) {
 	}
 	tree := r.tree()
 	for i := range k.countsWhere {
-		if cc := &k.countsWhere[i]; cc.holds(tree) {
+		cc := &k.countsWhere[i]
+		if !cc.holds(tree) {
+			continue
+		}
+		switch {
+		case !cc.deleted:
 			cc.add(r.parent, desc, delta)
+		case delta < 0:
+			cc.add(r.parent, desc, 1)
 		}
 	}
 }
@@ -83,7 +94,7 @@ func (en *engine) recount(r *record, old string) {
 	for i := range k.countsWhere {
 		cc := &k.countsWhere[i]
 		was, is := cc.holds(before), cc.holds(after)
-		if was == is {
+		if was == is || cc.deleted {
 			continue
 		}
 		if desc == nil {
@@ -110,12 +121,14 @@ func (c *compiledCount) add(p *record, desc map[string]any, delta int) {
 }
 
 // zeroCounts sets to zero, in tree (a description of kind k being
-// loaded), the counts by value of its children: they count again as
-// each child is loaded after it.
+// loaded), the counts by value of its live children: they count again as
+// each child is loaded after it. A count of those deleted is kept.
 func (k *kind) zeroCounts(tree map[string]any) {
 	for _, ck := range k.children {
 		for _, cc := range ck.countsWhere {
-			setPath(tree, cc.path, k.countValue(0))
+			if !cc.deleted {
+				setPath(tree, cc.path, k.countValue(0))
+			}
 		}
 	}
 }

@@ -1708,6 +1708,10 @@ var service = &mockrt.Service{
 							},
 						},
 					},
+					{
+						Deleted: true,
+						Member:  "SubscriptionsDeleted",
+					},
 				},
 			},
 			ID:           "TopicArn",
