@@ -641,6 +641,7 @@ var roleConsts = map[string]string{
 	"create": "RoleCreate", "read": "RoleRead", "update": "RoleUpdate", "delete": "RoleDelete", "list": "RoleList",
 	"action": "RoleAction", "tag": "RoleTag", "untag": "RoleUntag", "listTags": "RoleListTags", "readMany": "RoleReadMany",
 	"deleteMany": "RoleDeleteMany",
+	"actionMany": "RoleActionMany",
 }
 
 func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
@@ -674,7 +675,7 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		}
 	}
 	switch ro.Role {
-	case "list", "tag", "untag", "listTags", "deleteMany":
+	case "list", "tag", "untag", "listTags", "deleteMany", "actionMany":
 	default:
 		// "" is the output itself, so it is written out; "-" is none.
 		d[jen.Id("Description")] = jen.Lit(ro.Description)

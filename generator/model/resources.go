@@ -68,7 +68,7 @@ type Resource struct {
 type ResourceOperation struct {
 	Operation *Operation
 	// Role is create, read, readMany, update, delete, deleteMany, list,
-	// action, tag, untag or listTags.
+	// action, actionMany, tag, untag or listTags.
 	Role string
 	// Identifier and ParentIdentifier are input members naming the resource
 	// and its parent by id, name or ARN.

@@ -331,8 +331,8 @@ var (
 	}}
 
 	resourceOpSet = &keySet{name: "resourceOperation", doc: "What an operation does to a resource.", keys: []keyDef{
-		{name: "role", required: true, doc: "What the operation does.", val: vEnum("create", "read", "readMany", "update", "delete", "deleteMany", "list", "action", "tag", "untag", "listTags")},
-		{name: "identifier", doc: "read, update, delete, action: the input member naming the resource by id, name or ARN, or a list of them, the first the request sets naming it (EC2's DeleteKeyPair: [KeyName, KeyPairId]); readMany, deleteMany: the input list of them.", val: vOneOf(vString, vList(vString))},
+		{name: "role", required: true, doc: "What the operation does.", val: vEnum("create", "read", "readMany", "update", "delete", "deleteMany", "list", "action", "actionMany", "tag", "untag", "listTags")},
+		{name: "identifier", doc: "read, update, delete, action: the input member naming the resource by id, name or ARN, or a list of them, the first the request sets naming it (EC2's DeleteKeyPair: [KeyName, KeyPairId]); readMany, deleteMany, actionMany: the input list of them.", val: vOneOf(vString, vList(vString))},
 		{name: "parentIdentifier", doc: "The input member naming the parent by id, name or ARN.", val: vString},
 		{name: "description", doc: "The output member holding the description; \"\" for the output itself; left out, none.", val: vString},
 		{name: "filters", doc: "list: input members that, when set, keep only the resources whose description member of the same name (or, written {input: member}, of another name) equals them, or, for an input list, one of its values.", val: vList(vOneOf(vString, vNamed(vString)))},
@@ -344,7 +344,7 @@ var (
 		{name: "tags", doc: "create, tag: the input member holding tags; listTags: the output member answering them.", val: vString},
 		{name: "tagKeys", doc: "untag: the input member listing the keys to remove (or, tags, a list of key-value structures whose value, when given, must match).", val: vString},
 		{name: "status", doc: "How the resource's status moves when the operation succeeds.", val: vKeys(transitionSet)},
-		{name: "set", doc: "create, update, delete, action: map of description member path to template, written last; {output.<path>} is the description.", val: vNamed(vAny)},
+		{name: "set", doc: "create, update, delete, action, actionMany: map of description member path to template, written last; {output.<path>} is the description.", val: vNamed(vAny)},
 		{name: "notFound", doc: "all but create and list: the error this operation answers for an identifier naming no resource, when it is not the resource's (the one the operation declares).", val: vResourceError},
 		{name: "identifiers", doc: "list: input lists of ids, names or ARNs that, when the request sets one, restrict the list to the resources they name, in the order asked, in one page; one naming no resource answers notFound.", val: vOneOf(vString, vList(vString))},
 		{name: "items", doc: "list: the output list of descriptions, for a list without a paginator, answered in one page.", val: vString},
@@ -360,7 +360,7 @@ var (
 		{name: "each", doc: "create: one input list of strings mapped to a description member ({instanceNames: name}): one resource is created for each string, written to that member, and the answers' lists are joined (Lightsail's CreateInstances).", val: vNamed(vString)},
 		{name: "attributeName", doc: "update of a resource kept as attributes: the input member naming the one attribute it writes (SNS's AttributeName).", val: vString},
 		{name: "attributeValue", doc: "update of a resource kept as attributes: the input member holding the attribute's new value; left out of a request, the value is \"\".", val: vString},
-		{name: "ignoreMissing", doc: "delete, deleteMany: an identifier naming no resource is no error (SNS's DeleteTopic is idempotent); deleteMany deletes the others.", val: vBool},
+		{name: "ignoreMissing", doc: "delete, deleteMany, actionMany: an identifier naming no resource is no error (SNS's DeleteTopic is idempotent); deleteMany deletes the others, actionMany changes them.", val: vBool},
 		{name: "cascade", doc: "delete, deleteMany: the resource's children are deleted with it (SNS's DeleteTopic and its subscriptions), instead of answering hasChildren.", val: vBool},
 		{name: "failures", doc: "readMany: the output list member that gets a failure for each identifier naming no resource.", val: vString},
 		{name: "failure", doc: "readMany: map of failure member path to template; {message} is the identifier.", val: vNamed(vAny)},

@@ -23,6 +23,7 @@ var roleKeys = map[string][]string{
 	"update":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "attributeName", "attributeValue"},
 	"delete":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "ignoreMissing", "cascade"},
 	"deleteMany": {"identifier", "parentIdentifier", "notFound", "ignoreMissing", "cascade"},
+	"actionMany": {"identifier", "parentIdentifier", "set", "notFound", "ignoreMissing"},
 	"action":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "when", "identifierMember", "optionalIdentifier"},
 	"list":       {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList", "identifiers", "items", "when"},
 	"tag":        {"resourceArn", "resourceIds", "tags", "notFound"},
@@ -1023,7 +1024,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			if _, ok := roleKeys[v.v]; ok {
 				ro.Role = v.v
 			} else if v.ok() {
-				r.errorf(v.n, "unknown role %q (want create, read, readMany, update, delete, deleteMany, list, action, tag, untag or listTags)", v.v)
+				r.errorf(v.n, "unknown role %q (want create, read, readMany, update, delete, deleteMany, list, action, actionMany, tag, untag or listTags)", v.v)
 			}
 		}
 	}
@@ -1055,7 +1056,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			r.errorf(p.k, "%s: key %q does not apply to role %s", what, k, ro.Role)
 			continue
 		}
-		if (ro.Role == "readMany" || ro.Role == "deleteMany") && (k == "identifier" || k == "description") {
+		if (ro.Role == "readMany" || ro.Role == "deleteMany" || ro.Role == "actionMany") && (k == "identifier" || k == "description") {
 			v := r.str(p.v, k)
 			if k == "identifier" {
 				if s := r.memberPath(op.Input, v, what+" input member"); s != nil && (s.Kind != model.List || s.Member.Kind != model.String) {
@@ -1270,7 +1271,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 				}
 			}
 			switch t := ro.Transition; {
-			case ro.Role == "list" || ro.Role == "read" || ro.Role == "readMany" || ro.Role == "deleteMany" || isTagRole(ro.Role):
+			case ro.Role == "list" || ro.Role == "read" || ro.Role == "readMany" || ro.Role == "deleteMany" || ro.Role == "actionMany" || isTagRole(ro.Role):
 				r.errorf(p.k, "%s: a %s operation moves no status", what, ro.Role)
 			case t.During == "" && t.Then == "" && ro.Role != "delete":
 				r.errorf(p.k, "%s: status needs during or then", what)
@@ -1290,7 +1291,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			// members are not the map's.
 			need(ro.AttributeName, "attributeName")
 		}
-	case "deleteMany":
+	case "deleteMany", "actionMany":
 		need(ro.Identifier, "identifier")
 	case "readMany":
 		need(ro.Identifier, "identifier")

@@ -1,6 +1,7 @@
 package mocktest
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -133,4 +134,58 @@ func TestCloudWatchLifecycle(t *testing.T) {
 			t.Errorf("alarms after a new put (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// TestCloudWatchAlarmActionsAndMetrics turns alarms' actions off and on by
+// name, and reads the alarms of a metric.
+func TestCloudWatchAlarmActionsAndMetrics(t *testing.T) {
+	ctx := t.Context()
+	_, url := cloudwatchmock.NewTestServer(t)
+	c := cloudwatch.New(options(url))
+	put := func(name, metric string, period int32) {
+		must(c.PutMetricAlarm(ctx, &cloudwatch.PutMetricAlarmInput{AlarmName: new(name), MetricName: new(metric), Namespace: new("AWS/EC2"),
+			Statistic: cloudwatch.StatisticAverage, Period: new(period), EvaluationPeriods: new(int32(1)), Threshold: new(1.0),
+			ComparisonOperator: cloudwatch.ComparisonOperatorGreaterThanThreshold}))(t)
+	}
+	put("cpu-a", "CPUUtilization", 60)
+	put("cpu-b", "CPUUtilization", 300)
+	put("net", "NetworkIn", 60)
+	enabled := func() []string {
+		var out []string
+		for _, a := range must(c.DescribeAlarms(ctx, &cloudwatch.DescribeAlarmsInput{}))(t).MetricAlarms {
+			out = append(out, fmt.Sprintf("%s=%v", *a.AlarmName, *a.ActionsEnabled))
+		}
+		return out
+	}
+	t.Run("DisableAlarmActions turns the named alarms' actions off, passing over names of no alarm", func(t *testing.T) {
+		must(c.DisableAlarmActions(ctx, &cloudwatch.DisableAlarmActionsInput{AlarmNames: []string{"cpu-a", "nothing", "net", "cpu-a"}}))(t)
+		if diff := cmp.Diff([]string{"cpu-a=false", "cpu-b=true", "net=false"}, enabled()); diff != "" {
+			t.Errorf("ActionsEnabled (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("EnableAlarmActions turns them on again", func(t *testing.T) {
+		must(c.EnableAlarmActions(ctx, &cloudwatch.EnableAlarmActionsInput{AlarmNames: []string{"net"}}))(t)
+		if diff := cmp.Diff([]string{"cpu-a=false", "cpu-b=true", "net=true"}, enabled()); diff != "" {
+			t.Errorf("ActionsEnabled (-want +got):\n%s", diff)
+		}
+	})
+	for _, tc := range []struct {
+		name string
+		in   *cloudwatch.DescribeAlarmsForMetricInput
+		want []string
+	}{
+		{"DescribeAlarmsForMetric answers the alarms of the metric", &cloudwatch.DescribeAlarmsForMetricInput{MetricName: new("CPUUtilization"), Namespace: new("AWS/EC2")}, []string{"cpu-a", "cpu-b"}},
+		{"DescribeAlarmsForMetric keeps those of the period asked", &cloudwatch.DescribeAlarmsForMetricInput{MetricName: new("CPUUtilization"), Namespace: new("AWS/EC2"), Period: new(int32(300))}, []string{"cpu-b"}},
+		{"DescribeAlarmsForMetric of another namespace answers none", &cloudwatch.DescribeAlarmsForMetricInput{MetricName: new("CPUUtilization"), Namespace: new("AWS/RDS")}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, a := range must(c.DescribeAlarmsForMetric(ctx, tc.in))(t).MetricAlarms {
+				got = append(got, *a.AlarmName)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("alarms (-want +got):\n%s", diff)
+			}
+		})
+	}
 }

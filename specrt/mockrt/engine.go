@@ -508,7 +508,7 @@ func (b *boundOp) check() error {
 			return err
 		}
 		return need(b.desc, "description")
-	case RoleDeleteMany:
+	case RoleDeleteMany, RoleActionMany:
 		return need(b.ident, "identifier")
 	case RoleList:
 		return need(b.items, "items")
@@ -583,6 +583,8 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		return s.resReadMany(b, op, tree, e, now)
 	case RoleDeleteMany:
 		return s.resDeleteMany(b, op, tree, e, now) // deletes.go
+	case RoleActionMany:
+		return s.resActionMany(b, op, tree, e, now) // actionmany.go
 	case RoleTag, RoleUntag, RoleListTags:
 		return s.resTags(b, op, tree, e, now)
 	}

@@ -122,6 +122,9 @@ const (
 	// DeleteAlarms).
 	RoleDeleteMany Role = "deleteMany"
 	RoleAction     Role = "action" // changes the status only: pause, resume
+	// RoleActionMany writes its Set into each of a list of identifiers at
+	// once (CloudWatch's EnableAlarmActions).
+	RoleActionMany Role = "actionMany"
 	RoleTag        Role = "tag"
 	RoleUntag      Role = "untag"
 	RoleListTags   Role = "listTags"

@@ -1807,6 +1807,36 @@ var service = &mockrt.Service{
 					Role:                mockrt.RoleList,
 				},
 				{
+					Filters:   []string{"MetricName", "Namespace", "Statistic", "ExtendedStatistic", "Period", "Unit"},
+					Items:     "MetricAlarms",
+					Operation: "DescribeAlarmsForMetric",
+					Role:      mockrt.RoleList,
+				},
+				{
+					Identifier:    "AlarmNames",
+					IgnoreMissing: true,
+					Operation:     "DisableAlarmActions",
+					Role:          mockrt.RoleActionMany,
+					Set: []mockrt.Field{
+						{
+							Path:  "ActionsEnabled",
+							Value: false,
+						},
+					},
+				},
+				{
+					Identifier:    "AlarmNames",
+					IgnoreMissing: true,
+					Operation:     "EnableAlarmActions",
+					Role:          mockrt.RoleActionMany,
+					Set: []mockrt.Field{
+						{
+							Path:  "ActionsEnabled",
+							Value: true,
+						},
+					},
+				},
+				{
 					NotFound:    errResourceNotFoundException,
 					Operation:   "ListTagsForResource",
 					ResourceARN: "ResourceARN",
