@@ -208,3 +208,59 @@ func TestSDKCloudWatchAlarmsThroughTheirLife(t *testing.T) {
 		wantTyped[*cwtypes.ResourceNotFoundException](t, err, "")
 	})
 }
+
+// TestSDKCloudWatchAlarmActionsAndMetrics turns alarms' actions off and
+// on, and reads the alarms of a metric, through the SDK's client.
+func TestSDKCloudWatchAlarmActionsAndMetrics(t *testing.T) {
+	_, url := cloudwatchmock.NewTestServer(t, mockOptions()...)
+	c := sdkcloudwatch.New(sdkcloudwatch.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	ctx := t.Context()
+	for _, a := range []struct {
+		name, metric string
+	}{{"cpu", "CPUUtilization"}, {"net", "NetworkIn"}} {
+		if _, err := c.PutMetricAlarm(ctx, &sdkcloudwatch.PutMetricAlarmInput{AlarmName: aws.String(a.name), MetricName: aws.String(a.metric),
+			Namespace: aws.String("AWS/EC2"), Statistic: cwtypes.StatisticAverage, Period: aws.Int32(60), EvaluationPeriods: aws.Int32(1),
+			Threshold: aws.Float64(1), ComparisonOperator: cwtypes.ComparisonOperatorGreaterThanThreshold}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	enabled := func(t *testing.T) []bool {
+		t.Helper()
+		out, err := c.DescribeAlarms(ctx, &sdkcloudwatch.DescribeAlarmsInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []bool
+		for _, a := range out.MetricAlarms {
+			got = append(got, aws.ToBool(a.ActionsEnabled))
+		}
+		return got
+	}
+	t.Run("DisableAlarmActions and EnableAlarmActions move ActionsEnabled", func(t *testing.T) {
+		if _, err := c.DisableAlarmActions(ctx, &sdkcloudwatch.DisableAlarmActionsInput{AlarmNames: []string{"cpu", "net", "none"}}); err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff([]bool{false, false}, enabled(t)); d != "" {
+			t.Errorf("ActionsEnabled after the disable (-want +got):\n%s", d)
+		}
+		if _, err := c.EnableAlarmActions(ctx, &sdkcloudwatch.EnableAlarmActionsInput{AlarmNames: []string{"net"}}); err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff([]bool{false, true}, enabled(t)); d != "" {
+			t.Errorf("ActionsEnabled after the enable (-want +got):\n%s", d)
+		}
+	})
+	t.Run("DescribeAlarmsForMetric answers the alarms of the metric", func(t *testing.T) {
+		out, err := c.DescribeAlarmsForMetric(ctx, &sdkcloudwatch.DescribeAlarmsForMetricInput{MetricName: aws.String("NetworkIn"), Namespace: aws.String("AWS/EC2")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, a := range out.MetricAlarms {
+			names = append(names, aws.ToString(a.AlarmName))
+		}
+		if d := cmp.Diff([]string{"net"}, names); d != "" {
+			t.Errorf("alarms (-want +got):\n%s", d)
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package compat
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -53,6 +54,8 @@ func TestSDKAgainstSNSMock(t *testing.T) {
 		}
 		want := map[string]string{"TopicArn": arn, "Owner": "123456789012", "DisplayName": "All orders",
 			"SubscriptionsConfirmed": "0", "SubscriptionsPending": "0", "SubscriptionsDeleted": "0"}
+		delete(out.Attributes, "Policy") // TestSDKSNSConfirmPublishAndPolicies reads these
+		delete(out.Attributes, "EffectiveDeliveryPolicy")
 		if d := cmp.Diff(want, out.Attributes); d != "" {
 			t.Errorf("attributes (-want +got):\n%s", d)
 		}
@@ -168,6 +171,120 @@ func TestSDKAgainstSNSMock(t *testing.T) {
 			o.APIOptions = append(o.APIOptions, withoutSDKValidation)
 		})
 		wantTyped[*snstypes.InvalidParameterException](t, err, "AttributeName: is required")
+	})
+}
+
+// TestSDKSNSConfirmPublishAndPolicies confirms a pending subscription
+// with the token the mock keeps, publishes to standard and FIFO topics,
+// alone and in batches, and reads a topic's default policies, all through
+// the SDK's client.
+func TestSDKSNSConfirmPublishAndPolicies(t *testing.T) {
+	srv, url := snsmock.NewTestServer(t, mockOptions()...)
+	c := sdksns.New(sdksns.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	ctx := t.Context()
+	topic := func(name string, attrs map[string]string) string {
+		t.Helper()
+		out, err := c.CreateTopic(ctx, &sdksns.CreateTopicInput{Name: aws.String(name), Attributes: attrs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return aws.ToString(out.TopicArn)
+	}
+	std, fifo := topic("alerts", nil), topic("alerts.fifo", map[string]string{"FifoTopic": "true"})
+	listed := func() string {
+		t.Helper()
+		out, err := c.ListSubscriptionsByTopic(ctx, &sdksns.ListSubscriptionsByTopicInput{TopicArn: aws.String(std)})
+		if err != nil || len(out.Subscriptions) != 1 {
+			t.Fatalf("ListSubscriptionsByTopic: %v, %v", out, err)
+		}
+		return aws.ToString(out.Subscriptions[0].SubscriptionArn)
+	}
+	t.Run("ConfirmSubscription confirms a pending subscription by the token the mock keeps", func(t *testing.T) {
+		out, err := c.Subscribe(ctx, &sdksns.SubscribeInput{TopicArn: aws.String(std), Protocol: aws.String("https"),
+			Endpoint: aws.String("https://example.com/hook"), ReturnSubscriptionArn: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sub := aws.ToString(out.SubscriptionArn)
+		if got := listed(); got != "PendingConfirmation" {
+			t.Errorf("listed SubscriptionArn %q while pending, want PendingConfirmation", got)
+		}
+		st, ok := srv.Resource("Subscription", sub)
+		var desc struct{ Token string }
+		if !ok || json.Unmarshal(st.Description, &desc) != nil || desc.Token == "" {
+			t.Fatalf("no token kept for %s: %s", sub, st.Description)
+		}
+		_, err = c.ConfirmSubscription(ctx, &sdksns.ConfirmSubscriptionInput{TopicArn: aws.String(std), Token: aws.String("feed")})
+		wantTyped[*snstypes.InvalidParameterException](t, err, "Invalid parameter: Token")
+		conf, err := c.ConfirmSubscription(ctx, &sdksns.ConfirmSubscriptionInput{TopicArn: aws.String(std), Token: aws.String(desc.Token)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := aws.ToString(conf.SubscriptionArn); got != sub {
+			t.Errorf("ConfirmSubscription answered %q, want %q", got, sub)
+		}
+		if got := listed(); got != sub {
+			t.Errorf("listed SubscriptionArn %q once confirmed, want %q", got, sub)
+		}
+		attrs, err := c.GetTopicAttributes(ctx, &sdksns.GetTopicAttributesInput{TopicArn: aws.String(std)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := []string{attrs.Attributes["SubscriptionsPending"], attrs.Attributes["SubscriptionsConfirmed"]}
+		if d := cmp.Diff([]string{"0", "1"}, got); d != "" {
+			t.Errorf("SubscriptionsPending, SubscriptionsConfirmed (-want +got):\n%s", d)
+		}
+	})
+	t.Run("Publish answers a MessageId, and a SequenceNumber on a FIFO topic", func(t *testing.T) {
+		a, err := c.Publish(ctx, &sdksns.PublishInput{TopicArn: aws.String(std), Message: aws.String("m")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := c.Publish(ctx, &sdksns.PublishInput{TopicArn: aws.String(fifo), Message: aws.String("m"), MessageGroupId: aws.String("g")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(aws.ToString(a.MessageId)) != 36 || a.SequenceNumber != nil || len(aws.ToString(b.MessageId)) != 36 || len(aws.ToString(b.SequenceNumber)) != 20 {
+			t.Errorf("standard: %v %v; FIFO: %v %v", a.MessageId, a.SequenceNumber, b.MessageId, b.SequenceNumber)
+		}
+		_, err = c.Publish(ctx, &sdksns.PublishInput{TopicArn: aws.String(std + "-gone"), Message: aws.String("m")})
+		wantTyped[*snstypes.NotFoundException](t, err, std+"-gone")
+	})
+	t.Run("PublishBatch answers an entry for each message", func(t *testing.T) {
+		out, err := c.PublishBatch(ctx, &sdksns.PublishBatchInput{TopicArn: aws.String(fifo), PublishBatchRequestEntries: []snstypes.PublishBatchRequestEntry{
+			{Id: aws.String("one"), Message: aws.String("1"), MessageGroupId: aws.String("g")},
+			{Id: aws.String("two"), Message: aws.String("2"), MessageGroupId: aws.String("g")}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, e := range out.Successful {
+			if len(aws.ToString(e.MessageId)) != 36 || len(aws.ToString(e.SequenceNumber)) != 20 {
+				t.Errorf("entry %s: MessageId %v, SequenceNumber %v", aws.ToString(e.Id), e.MessageId, e.SequenceNumber)
+			}
+			ids = append(ids, aws.ToString(e.Id))
+		}
+		if d := cmp.Diff([]string{"one", "two"}, ids); d != "" || len(out.Failed) != 0 {
+			t.Errorf("Successful (-want +got):\n%s; Failed %v", d, out.Failed)
+		}
+	})
+	t.Run("a .fifo name without FifoTopic is InvalidParameterException", func(t *testing.T) {
+		_, err := c.CreateTopic(ctx, &sdksns.CreateTopicInput{Name: aws.String("other.fifo")})
+		wantTyped[*snstypes.InvalidParameterException](t, err, "Invalid parameter: Topic Name")
+	})
+	t.Run("a topic created without policies answers SNS's defaults", func(t *testing.T) {
+		attrs, err := c.GetTopicAttributes(ctx, &sdksns.GetTopicAttributesInput{TopicArn: aws.String(std)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var policy struct{ Statement []struct{ Resource string } }
+		var delivery map[string]any
+		if json.Unmarshal([]byte(attrs.Attributes["Policy"]), &policy) != nil || len(policy.Statement) != 1 || policy.Statement[0].Resource != std {
+			t.Errorf("Policy %s", attrs.Attributes["Policy"])
+		}
+		if json.Unmarshal([]byte(attrs.Attributes["EffectiveDeliveryPolicy"]), &delivery) != nil || delivery["http"] == nil {
+			t.Errorf("EffectiveDeliveryPolicy %s", attrs.Attributes["EffectiveDeliveryPolicy"])
+		}
 	})
 }
 
