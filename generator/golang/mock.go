@@ -548,6 +548,13 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 	if res.DefaultParent != "" {
 		d[jen.Id("DefaultParent")] = jen.Lit(res.DefaultParent)
 	}
+	if len(res.Private) > 0 {
+		d[jen.Id("Private")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, s := range res.Private {
+				g.Lit(s)
+			}
+		})
+	}
 	if len(res.Inactive) > 0 {
 		d[jen.Id("Inactive")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
 			for _, s := range res.Inactive {

@@ -34,6 +34,9 @@ type Resource struct {
 	// answers while the resource has live children of that kind, in place
 	// of HasChildren.
 	HasChildrenOf map[string]*MockError
+	// Private are description members the mock keeps and no operation
+	// answers (an SNS subscription's confirmation Token).
+	Private []string
 	// Inactive are statuses in which the resource no longer holds its
 	// parent (a STOPPED task): it does not block the parent's delete.
 	Inactive []string

@@ -322,6 +322,7 @@ var (
 		{name: "conflict", doc: "The error shape answered when a create reuses a name (or a code, as notFound).", val: vResourceError},
 		{name: "hasChildren", doc: "The error shape answered when a delete names a resource that still has children (or a code, as notFound).", val: vResourceError},
 		{name: "hasChildrenOf", doc: "Map of a kind of child resource to the error shape answered when a delete names a resource that still has live children of that kind; default hasChildren.", val: vNamed(vResourceError)},
+		{name: "private", doc: "Description members the mock keeps and no operation answers, which the control API shows (an SNS subscription's confirmation Token).", val: vList(vString)},
 		{name: "inactive", doc: "Statuses in which a resource no longer holds its parent: it neither blocks the parent's delete nor counts as its child (a STOPPED task).", val: vList(vString)},
 		{name: "invalidToken", doc: "The error shape answered for a pagination token the mock did not issue; default the validation error.", val: vResourceError},
 		{name: "builtin", doc: "Names of instances that always exist, created as by the create with its input's name member set, and never deleted (Scheduler's default group).", val: vList(vString)},

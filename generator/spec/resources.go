@@ -212,6 +212,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	var opsN, countsN, builtinN, childErrsN *yaml.Node
 	var attrsN str
 	var inactive []str
+	var private []str
 	for _, p := range r.mapping(n, "resource "+res.Name, resourceKeys) {
 		switch k := p.k.Value; k {
 		case "doc":
@@ -237,6 +238,12 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			countsN = p.v
 		case "hasChildrenOf":
 			childErrsN = p.v
+		case "private":
+			for _, sn := range r.sequence(p.v, k) {
+				if v := r.str(sn, "private member"); v.ok() {
+					private = append(private, v)
+				}
+			}
 		case "inactive":
 			for _, sn := range r.sequence(p.v, k) {
 				if v := r.str(sn, "inactive status"); v.ok() {
@@ -449,6 +456,11 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			res.Created = v.v
 		default:
 			res.Modified = v.v
+		}
+	}
+	for _, v := range private {
+		if r.memberPath(desc, v, "resource "+res.Name+" private member") != nil {
+			res.Private = append(res.Private, v.v)
 		}
 	}
 	for _, v := range inactive {

@@ -236,6 +236,12 @@ func TestSNSConfirmSubscription(t *testing.T) {
 			t.Errorf("pending, confirmed (-want +got):\n%s", diff)
 		}
 	})
+	t.Run("GetSubscriptionAttributes does not answer the token", func(t *testing.T) {
+		got := must(c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: new(sub)}))(t).Attributes
+		if _, ok := got["Token"]; ok || got["PendingConfirmation"] != "true" {
+			t.Errorf("attributes of the pending subscription: %v", got)
+		}
+	})
 	t.Run("a token that names no subscription answers InvalidParameter", func(t *testing.T) {
 		_, err := c.ConfirmSubscription(ctx, &sns.ConfirmSubscriptionInput{TopicARN: new(topic), Token: new("0123")})
 		wantCode(t, "confirm with a wrong token", err, "InvalidParameter")

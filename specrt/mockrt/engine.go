@@ -104,6 +104,7 @@ type kind struct {
 	statusPath, parentIDPath, tagsPath        []string
 	parentARNPath                             []string
 	createdPath, modifiedPath                 []string
+	privatePaths                              [][]string // private.go
 	idT, arnT                                 *template
 	defaults                                  []compiledField
 	notFound, conflict, hasChildren, badToken *compiledErr
@@ -314,6 +315,9 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			Resource: res, idPath: splitPath(res.ID), namePath: splitPath(res.NameMember), arnPath: splitPath(res.ARN),
 			statusPath: splitPath(res.Status), parentIDPath: splitPath(res.ParentID), tagsPath: splitPath(res.Tags),
 			parentARNPath: splitPath(res.ParentARN), createdPath: splitPath(res.Created), modifiedPath: splitPath(res.Modified),
+		}
+		for _, p := range res.Private {
+			k.privatePaths = append(k.privatePaths, splitPath(p))
 		}
 		if k.idPath == nil {
 			return nil, fmt.Errorf("resource %s: no id member", res.Name)
@@ -726,7 +730,7 @@ func (s *Server) resReadMany(b *boundOp, op *compiledOp, tree map[string]any, e 
 		if fits {
 			items = append(items, json.RawMessage(r.desc))
 		} else {
-			items = append(items, r.tree())
+			items = append(items, k.hide(r.tree())) // private.go
 		}
 	}
 	out := map[string]any{}
@@ -1230,6 +1234,9 @@ func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out, tree map
 	if tree == nil && b.Description != "-" && (b.desc == nil || !fits) {
 		tree = r.tree()
 	}
+	if b.Description != "-" {
+		tree = r.kind.hide(tree) // private.go
+	}
 	switch {
 	case b.Description == "-":
 	case b.desc == nil:
@@ -1259,7 +1266,7 @@ func isList(w *wireType) bool { return w != nil && w.kind == wireList }
 // fits tells whether w, the type an answer has where it holds a
 // description, is the stored description's own type: the stored JSON is
 // then answered as it is, without decoding it (trim passes it through).
-func (k *kind) fits(w *wireType) bool { return w != nil && w == k.descType }
+func (k *kind) fits(w *wireType) bool { return w != nil && w == k.descType && k.privatePaths == nil }
 
 // resCreate creates a resource. The description starts as an echo of the
 // input; when the operation has a mock block, its output templates build
@@ -1832,6 +1839,7 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		default:
 			item := r.tree()
 			s.showItem(b, r, item, tree, e) // when.go
+			k.hide(item)                    // private.go
 			items = append(items, item)
 		}
 	}

@@ -63,6 +63,10 @@ type Resource struct {
 	// has live children of that kind (ECS's ClusterContainsTasksException).
 	// The kinds are checked in the order of their names.
 	HasChildrenOf map[string]*ErrorTemplate
+	// Private are description members the engine keeps and no operation
+	// answers; the control API (Resource, Resources) shows them. An SNS
+	// subscription's confirmation Token is kept so (private.go).
+	Private []string
 	// Inactive are statuses in which a resource no longer holds its parent
 	// (an ECS task once STOPPED): it does not block the parent's delete.
 	Inactive []string

@@ -1684,6 +1684,7 @@ var service = &mockrt.Service{
 			},
 			Parent:    "Topic",
 			ParentARN: "TopicArn",
+			Private:   []string{"Token"},
 		},
 		{
 			ARN:        "TopicArn",
