@@ -593,7 +593,7 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		return s.resTags(b, op, tree, e, now)
 	}
 	if b.OptionalIdentifier && identOf(b, tree) == "" {
-		return s.tagAnswer(op, e) // findby.go: a request naming no resource acts on none
+		return s.tagAnswer(op, e) // OptionalIdentifier: a request naming no resource acts on none
 	}
 	r, err := s.resFind(b, tree, e, now)
 	if err != nil {
