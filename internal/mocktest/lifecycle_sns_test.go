@@ -511,3 +511,38 @@ func TestSNSCountsSurviveSavedState(t *testing.T) {
 		t.Errorf("pending, confirmed, deleted after one more (-want +got):\n%s", diff)
 	}
 }
+
+// BenchmarkSNSConfirmSubscription confirms the newest of a topic's
+// pending subscriptions: the token is searched among the topic's
+// subscriptions, so the cost grows with them (no index is kept).
+func BenchmarkSNSConfirmSubscription(b *testing.B) {
+	for _, n := range []int{10, 1000} {
+		b.Run(strconv.Itoa(n)+" subscriptions", func(b *testing.B) {
+			ctx := b.Context()
+			srv, url := snsmock.NewTestServer(b)
+			c := sns.New(options(url))
+			topic, err := c.CreateTopic(ctx, &sns.CreateTopicInput{Name: new("t")})
+			if err != nil {
+				b.Fatal(err)
+			}
+			var sub *sns.SubscribeOutput
+			for range n {
+				if sub, err = c.Subscribe(ctx, &sns.SubscribeInput{TopicARN: topic.TopicARN, Protocol: new("email"), Endpoint: new("e@example.com"),
+					ReturnSubscriptionARN: new(true)}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			st, _ := srv.Resource("Subscription", *sub.SubscriptionARN)
+			var desc struct{ Token string }
+			if err := json.Unmarshal(st.Description, &desc); err != nil {
+				b.Fatal(err)
+			}
+			in := &sns.ConfirmSubscriptionInput{TopicARN: topic.TopicARN, Token: new(desc.Token)}
+			for b.Loop() {
+				if _, err := c.ConfirmSubscription(ctx, in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
