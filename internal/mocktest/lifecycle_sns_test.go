@@ -261,8 +261,9 @@ func TestSNSConfirmSubscription(t *testing.T) {
 			t.Errorf("SubscriptionArn (-want +got):\n%s", diff)
 		}
 		got := must(c.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionARN: new(sub)}))(t).Attributes
-		if got["PendingConfirmation"] != "false" {
-			t.Errorf("PendingConfirmation %q after the confirmation, want false", got["PendingConfirmation"])
+		if got["PendingConfirmation"] != "false" || got["ConfirmationWasAuthenticated"] != "true" {
+			t.Errorf("PendingConfirmation %q, ConfirmationWasAuthenticated %q after the confirmation, want false and true",
+				got["PendingConfirmation"], got["ConfirmationWasAuthenticated"])
 		}
 		if got := listed(); got != sub {
 			t.Errorf("ListSubscriptions' SubscriptionArn %q, want %s", got, sub)

@@ -1537,6 +1537,10 @@ var service = &mockrt.Service{
 							Path:  "PendingConfirmation",
 							Value: "false",
 						},
+						{
+							Path:  "ConfirmationWasAuthenticated",
+							Value: "true",
+						},
 					},
 				},
 				{
