@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -662,7 +663,7 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		"Items": ro.Items, "ResourceIDs": ro.ResourceIDs, "AttributeName": ro.AttributeName, "AttributeValue": ro.AttributeValue,
 		"IdentifierMember": ro.IdentifierMember}
 	if pg := ro.Operation.Paginator; ro.Role == "list" && pg != nil && len(pg.ResultKeys) > 0 {
-		fields["Items"] = memberPath(pg.ResultKeys[0])
+		fields["Items"] = cmp.Or(ro.Items, memberPath(pg.ResultKeys[0]))
 		if len(pg.InputTokens) > 0 {
 			fields["InputToken"] = pg.InputTokens[0].Name
 		}
@@ -756,6 +757,9 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	}
 	if ro.Cascade {
 		d[jen.Id("Cascade")] = jen.True()
+	}
+	if ro.SelectWhen != nil {
+		d[jen.Id("SelectWhen")] = fieldsValue(ro.SelectWhen)
 	}
 	if ro.OptionalIdentifier {
 		d[jen.Id("OptionalIdentifier")] = jen.True()

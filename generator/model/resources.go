@@ -157,6 +157,11 @@ type ResourceOperation struct {
 	Cascade bool
 	// When are a create's, an action's or a list's cases; none for most.
 	When []*Case
+	// Resource is the name of the resource the operation is bound to.
+	Resource string
+	// SelectWhen are the input conditions under which a list bound to
+	// several resources lists this one; nil for a list of one.
+	SelectWhen []*MockField
 	// IdentifierMember is the description member an action's Identifier
 	// names the resource by, in place of its id, name or ARN; "" for
 	// those.

@@ -41,9 +41,17 @@ func (r *resolver) listKeys(ro *model.ResourceOperation, p pair, what string) {
 		}
 	case "items":
 		v := r.str(p.v, "items")
-		if op.Paginator != nil && len(op.Paginator.ResultKeys) > 0 {
-			r.errorf(v.n, "%s: items is for a list without a paginator; %s pages as its paginator says", what, op.Name)
-			return
+		if pg := op.Paginator; pg != nil && len(pg.ResultKeys) > 0 {
+			// With a paginator, items chooses among its result keys
+			// (DescribeAlarms' MetricAlarms and CompositeAlarms).
+			var keys []string
+			for _, k := range pg.ResultKeys {
+				keys = append(keys, pagePath(k))
+			}
+			if !contains(keys, v.v) {
+				r.errorf(v.n, "%s: items of a list with a paginator is one of its result keys (%s), not %s", what, strings.Join(keys, ", "), v.v)
+				return
+			}
 		}
 		s := r.memberPath(op.Output, v, what+" output member")
 		if s != nil && (s.Kind != model.List || s.Member.Kind != model.Structure) {
@@ -129,4 +137,13 @@ func (r *resolver) identifierAlternatives(ro *model.ResourceOperation, n *yaml.N
 			ro.OtherIdentifiers = append(ro.OtherIdentifiers, v.v)
 		}
 	}
+}
+
+// pagePath is a paginator's member path as dotted wire names.
+func pagePath(p model.MemberPath) string {
+	names := make([]string, len(p))
+	for i, m := range p {
+		names[i] = m.Name
+	}
+	return strings.Join(names, ".")
 }

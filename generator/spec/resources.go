@@ -25,7 +25,7 @@ var roleKeys = map[string][]string{
 	"deleteMany": {"identifier", "parentIdentifier", "notFound", "ignoreMissing", "cascade"},
 	"actionMany": {"identifier", "parentIdentifier", "set", "notFound", "ignoreMissing"},
 	"action":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "when", "identifierMember", "optionalIdentifier"},
-	"list":       {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList", "identifiers", "items", "when"},
+	"list":       {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList", "identifiers", "items", "when", "selectWhen"},
 	"tag":        {"resourceArn", "resourceIds", "tags", "notFound"},
 	"untag":      {"resourceArn", "resourceIds", "tagKeys", "tags", "notFound"},
 	"listTags":   {"resourceArn", "tags", "notFound"},
@@ -42,7 +42,7 @@ func (r *resolver) resources() {
 	byName := map[string]*model.Resource{}
 	parents := map[*model.Resource]str{}
 	keys := map[*model.Resource]*yaml.Node{}
-	bound := map[string]string{} // operation → the resource that binds it (not tag roles)
+	bound := map[string]*model.ResourceOperation{} // operation → its first binding (not tag roles)
 	var names []string
 	for _, p := range r.mapping(n, "resources", nil) {
 		names = append(names, p.k.Value)
@@ -204,7 +204,7 @@ func (r *resolver) descFields(n *yaml.Node, op *model.Operation, desc, resource 
 }
 
 // resource reads one resource and returns its parent's name.
-func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[string]string) str {
+func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[string]*model.ResourceOperation) str {
 	var parent str
 	members := map[string]str{}
 	templates := map[string]str{}
@@ -307,10 +307,14 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		}
 		if !isTagRole(ro.Role) {
 			if other, ok := bound[op.Name]; ok {
-				r.errorf(p.k, "resource %s: operation %s already acts on resource %s", res.Name, op.Name, other)
-				continue
+				if msg := sharedBinding(other, ro); msg != "" {
+					r.errorf(p.k, "resource %s: operation %s already acts on resource %s%s", res.Name, op.Name, other.Resource, msg)
+					continue
+				}
+			} else {
+				bound[op.Name] = ro
 			}
-			bound[op.Name] = res.Name
+			ro.Resource = res.Name
 		}
 		res.Operations = append(res.Operations, ro)
 	}
@@ -626,9 +630,9 @@ func (r *resolver) cases(res *model.Resource, ro *model.ResourceOperation, n *ya
 		for _, p := range r.mapping(cn, "case", caseKeys) {
 			switch p.k.Value {
 			case "input":
-				c.Input = r.caseConditions(p.v, ro.Operation.Input, w, "input member")
+				c.Input = r.caseConditions(p.v, ro.Operation.Input, w, "input member", false)
 			case "resource":
-				c.Resource = r.caseConditions(p.v, desc, w, "resource member")
+				c.Resource = r.caseConditions(p.v, desc, w, "resource member", false)
 			case "set":
 				if ro.Role == "list" {
 					r.errorf(p.k, "%s: a list writes nothing into the descriptions: a case of a list has output only", w)
@@ -669,6 +673,26 @@ func (r *resolver) identifierMember(res *model.Resource, ro *model.ResourceOpera
 	}
 }
 
+// sharedBinding says why the operation of other cannot also be bound as
+// ro ("" when it can): only lists that each say when they apply
+// (selectWhen), of top-level resources, and deleteMany and actionMany
+// bindings that each pass over identifiers naming none of their
+// resources (ignoreMissing) may share one operation (CloudWatch's
+// DescribeAlarms and DeleteAlarms of metric and composite alarms).
+func sharedBinding(other, ro *model.ResourceOperation) string {
+	switch {
+	case other.Role != ro.Role:
+		return " in another role"
+	case ro.Role == "list" && (other.SelectWhen == nil || ro.SelectWhen == nil):
+		return "; lists of several resources each need selectWhen"
+	case (ro.Role == "deleteMany" || ro.Role == "actionMany") && (!other.IgnoreMissing || !ro.IgnoreMissing):
+		return "; a " + ro.Role + " of several resources needs ignoreMissing in each binding"
+	case ro.Role != "list" && ro.Role != "deleteMany" && ro.Role != "actionMany":
+		return "; only lists, deleteMany and actionMany may act on several"
+	}
+	return ""
+}
+
 // listItem is the shape of the items of the list ro, nil when it is not
 // a structure.
 func listItem(ro *model.ResourceOperation) *model.Shape {
@@ -683,11 +707,15 @@ func listItem(ro *model.ResourceOperation) *model.Shape {
 }
 
 // caseConditions reads the conditions of a case on the members of shape
-// (what: "input member", "resource member").
-func (r *resolver) caseConditions(n *yaml.Node, shape *model.Shape, w, what string) []*model.MockField {
+// (what: "input member", "resource member"); with lists, a member may be
+// a list of scalars, which meets a condition by one of its elements.
+func (r *resolver) caseConditions(n *yaml.Node, shape *model.Shape, w, what string, lists bool) []*model.MockField {
 	var conds []*model.MockField
 	for _, q := range r.mapping(n, "case "+what+"s", nil) {
 		s := r.memberPath(shape, str{q.k.Value, q.k}, w+" "+what)
+		if s != nil && lists && s.Kind == model.List && s.Member != nil && isScalar(s.Member) {
+			s = s.Member
+		}
 		if s != nil && !isScalar(s) {
 			r.errorf(q.k, "%s: %s %s must be a scalar, it is %s", w, what, q.k.Value, s.Kind)
 			s = nil
@@ -1092,6 +1120,11 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			ro.IgnoreMissing = r.boolean(p.v, k)
 		case "optionalIdentifier":
 			ro.OptionalIdentifier = r.boolean(p.v, k)
+		case "selectWhen":
+			ro.SelectWhen = r.caseConditions(p.v, op.Input, what+" selectWhen", "input member", true)
+			if ro.SelectWhen == nil {
+				ro.SelectWhen = []*model.MockField{} // given, even empty: the binding says when it applies
+			}
 		case "identifierMember":
 			ro.IdentifierMember = r.str(p.v, k).v
 			ln := later[ro]

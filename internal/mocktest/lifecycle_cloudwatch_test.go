@@ -189,3 +189,73 @@ func TestCloudWatchAlarmActionsAndMetrics(t *testing.T) {
 		})
 	}
 }
+
+// TestCloudWatchCompositeAlarms puts composite alarms beside metric ones:
+// DescribeAlarms answers each kind in its own list as AlarmTypes asks,
+// and DeleteAlarms and DisableAlarmActions act on alarms of either kind.
+func TestCloudWatchCompositeAlarms(t *testing.T) {
+	ctx := t.Context()
+	_, url := cloudwatchmock.NewTestServer(t)
+	c := cloudwatch.New(options(url))
+	must(c.PutMetricAlarm(ctx, &cloudwatch.PutMetricAlarmInput{AlarmName: new("cpu"), MetricName: new("CPUUtilization"), Namespace: new("AWS/EC2"),
+		Statistic: cloudwatch.StatisticAverage, Period: new(int32(60)), EvaluationPeriods: new(int32(1)), Threshold: new(1.0),
+		ComparisonOperator: cloudwatch.ComparisonOperatorGreaterThanThreshold}))(t)
+	for _, name := range []string{"both", "either"} {
+		must(c.PutCompositeAlarm(ctx, &cloudwatch.PutCompositeAlarmInput{AlarmName: new(name), AlarmRule: new(`ALARM("cpu")`)}))(t)
+	}
+	names := func(t *testing.T, in *cloudwatch.DescribeAlarmsInput) (metric, composite []string) {
+		t.Helper()
+		for p := cloudwatch.NewDescribeAlarmsPaginator(c, in); p.HasMorePages(); {
+			out := must(p.NextPage(ctx))(t)
+			for _, a := range out.MetricAlarms {
+				metric = append(metric, *a.AlarmName)
+			}
+			for _, a := range out.CompositeAlarms {
+				composite = append(composite, *a.AlarmName+"="+string(a.StateValue)+","+*a.AlarmRule)
+			}
+		}
+		return metric, composite
+	}
+	for _, tc := range []struct {
+		name              string
+		types             []cloudwatch.AlarmType
+		max               int32
+		metric, composite []string
+	}{
+		{"without AlarmTypes only metric alarms are described", nil, 0, []string{"cpu"}, nil},
+		{"AlarmTypes CompositeAlarm describes the composite alarms", []cloudwatch.AlarmType{cloudwatch.AlarmTypeCompositeAlarm}, 0,
+			nil, []string{`both=INSUFFICIENT_DATA,ALARM("cpu")`, `either=INSUFFICIENT_DATA,ALARM("cpu")`}},
+		{"both types are described one after the other, a page of one at a time", []cloudwatch.AlarmType{cloudwatch.AlarmTypeCompositeAlarm, cloudwatch.AlarmTypeMetricAlarm}, 1,
+			[]string{"cpu"}, []string{`both=INSUFFICIENT_DATA,ALARM("cpu")`, `either=INSUFFICIENT_DATA,ALARM("cpu")`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := &cloudwatch.DescribeAlarmsInput{AlarmTypes: tc.types}
+			if tc.max > 0 {
+				in.MaxRecords = new(tc.max)
+			}
+			metric, composite := names(t, in)
+			if diff := cmp.Diff([][]string{tc.metric, tc.composite}, [][]string{metric, composite}); diff != "" {
+				t.Errorf("metric, composite alarms (-want +got):\n%s", diff)
+			}
+		})
+	}
+	t.Run("a page of both types holds the metric alarms, then composite ones up to MaxRecords", func(t *testing.T) {
+		out := must(c.DescribeAlarms(ctx, &cloudwatch.DescribeAlarmsInput{MaxRecords: new(int32(2)),
+			AlarmTypes: []cloudwatch.AlarmType{cloudwatch.AlarmTypeMetricAlarm, cloudwatch.AlarmTypeCompositeAlarm}}))(t)
+		if len(out.MetricAlarms) != 1 || len(out.CompositeAlarms) != 1 || out.NextToken == nil {
+			t.Errorf("first page: %d metric alarms, %d composite alarms, NextToken %v; want 1, 1 and a token", len(out.MetricAlarms), len(out.CompositeAlarms), out.NextToken)
+		}
+	})
+	t.Run("DisableAlarmActions and DeleteAlarms name alarms of either kind", func(t *testing.T) {
+		must(c.DisableAlarmActions(ctx, &cloudwatch.DisableAlarmActionsInput{AlarmNames: []string{"cpu", "both"}}))(t)
+		out := must(c.DescribeAlarms(ctx, &cloudwatch.DescribeAlarmsInput{AlarmTypes: []cloudwatch.AlarmType{cloudwatch.AlarmTypeCompositeAlarm, cloudwatch.AlarmTypeMetricAlarm}}))(t)
+		if len(out.CompositeAlarms) != 2 || *out.CompositeAlarms[0].ActionsEnabled || !*out.CompositeAlarms[1].ActionsEnabled {
+			t.Errorf("composite alarms after the disable: %+v", out.CompositeAlarms)
+		}
+		must(c.DeleteAlarms(ctx, &cloudwatch.DeleteAlarmsInput{AlarmNames: []string{"cpu", "both"}}))(t)
+		metric, composite := names(t, &cloudwatch.DescribeAlarmsInput{AlarmTypes: []cloudwatch.AlarmType{cloudwatch.AlarmTypeCompositeAlarm, cloudwatch.AlarmTypeMetricAlarm}})
+		if diff := cmp.Diff([][]string{nil, {`either=INSUFFICIENT_DATA,ALARM("cpu")`}}, [][]string{metric, composite}); diff != "" {
+			t.Errorf("metric, composite alarms after the delete (-want +got):\n%s", diff)
+		}
+	})
+}

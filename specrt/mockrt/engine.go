@@ -38,6 +38,9 @@ type engine struct {
 	mu    sync.Mutex
 	kinds map[string]*kind
 	ops   map[string]*boundOp // by operation name
+	// alts are the bindings of an operation bound to several kinds
+	// (alternatives.go); none for most.
+	alts  map[string][]*boundOp
 	byARN table[record]
 	seq   uint64
 	key   []byte // the page tokens' MAC key
@@ -277,6 +280,7 @@ type boundOp struct {
 	attrName, attrValue                 []string
 	replaced                            []string // ReplaceExisting: the input's members
 	cases                               []compiledCase
+	selectWhen                          []caseInput
 	set, failure, doneSet               []compiledField
 	creates                             *boundCreates
 }
@@ -375,6 +379,9 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				attrName: splitPath(ro.AttributeName), attrValue: splitPath(ro.AttributeValue),
 				identMember: splitPath(ro.IdentifierMember),
 			}
+			if b.selectWhen, err = compileConditions(ro.SelectWhen); err != nil { // when.go
+				return nil, fmt.Errorf("resource %s: %s: selectWhen %w", res.Name, ro.Operation, err)
+			}
 			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
 			}
@@ -434,10 +441,12 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				}
 				descFromRead[k] = ro.Role == RoleRead
 			}
-			if _, taken := en.ops[ro.Operation]; !taken {
+			if first, taken := en.ops[ro.Operation]; !taken {
 				// Tag operations are shared by every resource with an ARN:
 				// the first binding's errors answer for them all.
 				en.ops[ro.Operation] = b
+			} else if err := en.alternative(first, b); err != nil { // alternatives.go
+				return nil, fmt.Errorf("resource %s: %s: %w", res.Name, ro.Operation, err)
 			}
 		}
 	}
@@ -574,6 +583,9 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		if err := s.ensureBuiltin(now); err != nil {
 			return nil, err
 		}
+	}
+	if alts := en.alts[b.Operation]; alts != nil {
+		return s.runAlternatives(alts, op, tree, e, now) // alternatives.go
 	}
 	switch b.Role {
 	case RoleCreate:

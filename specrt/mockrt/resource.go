@@ -260,6 +260,14 @@ type ResourceOperation struct {
 	// When are the create's cases: what it writes and answers beside Set
 	// when the request's input members have given values (when.go).
 	When []Case
+	// SelectWhen are, for a list bound to several kinds of resource (an
+	// operation that lists them all: CloudWatch's DescribeAlarms of metric
+	// and composite alarms), the input conditions under which this kind
+	// is listed, as a Case's Input; an input list meets a condition when
+	// one of its elements has one of the values (AlarmTypes:
+	// [CompositeAlarm]). The kinds that apply are listed one after the
+	// other, their pages joined by the one output token.
+	SelectWhen []Field
 	// IdentifierMember, when set, is the description member that
 	// Identifier names the resource by, in place of its id, name or ARN:
 	// the resource (within the parent the request names) whose member has

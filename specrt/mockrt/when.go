@@ -125,10 +125,10 @@ func meets(conds []caseInput, tree map[string]any) bool {
 			}
 			continue
 		}
-		text := textOf(v)
-		found := slices.Contains(in.values, text)
-		for _, suffix := range in.suffixes {
-			found = found || strings.HasSuffix(text, suffix)
+		found := in.holds(v)
+		if l, ok := v.([]any); ok {
+			// An input list: one of its elements (SelectWhen).
+			found = slices.ContainsFunc(l, in.holds)
 		}
 		if !found {
 			return false
@@ -225,4 +225,14 @@ func (s *Server) caseError(b *boundOp, tree, desc map[string]any, e *env) error 
 		}
 	}
 	return nil
+}
+
+// holds tells whether v, a scalar, has one of in's values or suffixes.
+func (in *caseInput) holds(v any) bool {
+	text := textOf(v)
+	found := slices.Contains(in.values, text)
+	for _, suffix := range in.suffixes {
+		found = found || strings.HasSuffix(text, suffix)
+	}
+	return found
 }

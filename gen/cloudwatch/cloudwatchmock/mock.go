@@ -1637,7 +1637,8 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			Name: "PutCompositeAlarm",
+			Behavior: &mockrt.Behavior{QuotaExceeded: errLimitExceededFault},
+			Name:     "PutCompositeAlarm",
 			NewInput: func() mockrt.Input {
 				return new(cloudwatch.PutCompositeAlarmInput)
 			},
@@ -1805,6 +1806,12 @@ var service = &mockrt.Service{
 					PrefixFilterMembers: []string{"AlarmName"},
 					PrefixFilters:       []string{"AlarmNamePrefix"},
 					Role:                mockrt.RoleList,
+					SelectWhen: []mockrt.Field{
+						{
+							Path:  "AlarmTypes",
+							Value: []any{"MetricAlarm", nil},
+						},
+					},
 				},
 				{
 					Filters:   []string{"MetricName", "Namespace", "Statistic", "ExtendedStatistic", "Period", "Unit"},
@@ -1903,6 +1910,125 @@ var service = &mockrt.Service{
 							Path:  "StateTransitionedTimestamp",
 							Value: "{now}",
 						},
+					},
+				},
+				{
+					NotFound:    errResourceNotFoundException,
+					Operation:   "TagResource",
+					ResourceARN: "ResourceARN",
+					Role:        mockrt.RoleTag,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					NotFound:    errResourceNotFoundException,
+					Operation:   "UntagResource",
+					ResourceARN: "ResourceARN",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "TagKeys",
+				},
+			},
+			Status: "StateValue",
+		},
+		{
+			ARN:          "AlarmArn",
+			ARNTemplate:  "arn:{partition}:cloudwatch:{region}:{account}:alarm:{output.AlarmName}",
+			ID:           "AlarmName",
+			InvalidToken: errInvalidParameterValueException,
+			Modified:     "AlarmConfigurationUpdatedTimestamp",
+			Name:         "CompositeAlarm",
+			NameMember:   "AlarmName",
+			NotFound:     errResourceNotFound,
+			Operations: []mockrt.ResourceOperation{
+				{
+					Identifier:    "AlarmNames",
+					IgnoreMissing: true,
+					Operation:     "DeleteAlarms",
+					Role:          mockrt.RoleDeleteMany,
+				},
+				{
+					FilterMembers:       []string{"StateValue", "AlarmName"},
+					Filters:             []string{"StateValue", "AlarmNames"},
+					InputToken:          "NextToken",
+					Items:               "CompositeAlarms",
+					LimitKey:            "MaxRecords",
+					MaxPageSize:         100,
+					Operation:           "DescribeAlarms",
+					OutputToken:         "NextToken",
+					PrefixFilterMembers: []string{"AlarmName"},
+					PrefixFilters:       []string{"AlarmNamePrefix"},
+					Role:                mockrt.RoleList,
+					SelectWhen: []mockrt.Field{
+						{
+							Path:  "AlarmTypes",
+							Value: []any{"CompositeAlarm"},
+						},
+					},
+				},
+				{
+					Identifier:    "AlarmNames",
+					IgnoreMissing: true,
+					Operation:     "DisableAlarmActions",
+					Role:          mockrt.RoleActionMany,
+					Set: []mockrt.Field{
+						{
+							Path:  "ActionsEnabled",
+							Value: false,
+						},
+					},
+				},
+				{
+					Identifier:    "AlarmNames",
+					IgnoreMissing: true,
+					Operation:     "EnableAlarmActions",
+					Role:          mockrt.RoleActionMany,
+					Set: []mockrt.Field{
+						{
+							Path:  "ActionsEnabled",
+							Value: true,
+						},
+					},
+				},
+				{
+					NotFound:    errResourceNotFoundException,
+					Operation:   "ListTagsForResource",
+					ResourceARN: "ResourceARN",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Description:     "-",
+					Operation:       "PutCompositeAlarm",
+					ReplaceExisting: true,
+					Role:            mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "ActionsEnabled",
+							Value: "{input.ActionsEnabled|true}",
+						},
+					},
+					TagKey:   "Key",
+					TagValue: "Value",
+					Tags:     "Tags",
+					Transition: &mockrt.Transition{
+						Set: []mockrt.Field{
+							{
+								Path:  "StateReason",
+								Value: "Unchecked: Initial alarm creation",
+							},
+							{
+								Path:  "StateUpdatedTimestamp",
+								Value: "{now}",
+							},
+							{
+								Path:  "StateTransitionedTimestamp",
+								Value: "{now}",
+							},
+						},
+						Then: "INSUFFICIENT_DATA",
 					},
 				},
 				{
