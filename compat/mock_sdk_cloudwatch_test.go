@@ -264,3 +264,57 @@ func TestSDKCloudWatchAlarmActionsAndMetrics(t *testing.T) {
 		}
 	})
 }
+
+// TestSDKCloudWatchCompositeAlarms puts a composite alarm beside a metric
+// alarm and describes each kind as the SDK's AlarmTypes asks.
+func TestSDKCloudWatchCompositeAlarms(t *testing.T) {
+	_, url := cloudwatchmock.NewTestServer(t, mockOptions()...)
+	c := sdkcloudwatch.New(sdkcloudwatch.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	ctx := t.Context()
+	if _, err := c.PutMetricAlarm(ctx, &sdkcloudwatch.PutMetricAlarmInput{AlarmName: aws.String("cpu"), MetricName: aws.String("CPUUtilization"),
+		Namespace: aws.String("AWS/EC2"), Statistic: cwtypes.StatisticAverage, Period: aws.Int32(60), EvaluationPeriods: aws.Int32(1),
+		Threshold: aws.Float64(1), ComparisonOperator: cwtypes.ComparisonOperatorGreaterThanThreshold}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.PutCompositeAlarm(ctx, &sdkcloudwatch.PutCompositeAlarmInput{AlarmName: aws.String("any"), AlarmRule: aws.String(`ALARM("cpu")`)}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name              string
+		types             []cwtypes.AlarmType
+		metric, composite []string
+	}{
+		{"without AlarmTypes only the metric alarm is described", nil, []string{"cpu"}, nil},
+		{"AlarmTypes CompositeAlarm describes the composite alarm", []cwtypes.AlarmType{cwtypes.AlarmTypeCompositeAlarm}, nil, []string{"any"}},
+		{"both types describe both", []cwtypes.AlarmType{cwtypes.AlarmTypeMetricAlarm, cwtypes.AlarmTypeCompositeAlarm}, []string{"cpu"}, []string{"any"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, err := c.DescribeAlarms(ctx, &sdkcloudwatch.DescribeAlarmsInput{AlarmTypes: tc.types})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var metric, composite []string
+			for _, a := range out.MetricAlarms {
+				metric = append(metric, aws.ToString(a.AlarmName))
+			}
+			for _, a := range out.CompositeAlarms {
+				composite = append(composite, aws.ToString(a.AlarmName))
+				if aws.ToString(a.AlarmRule) != `ALARM("cpu")` || a.StateValue != cwtypes.StateValueInsufficientData {
+					t.Errorf("composite alarm %s: rule %q, state %s", aws.ToString(a.AlarmName), aws.ToString(a.AlarmRule), a.StateValue)
+				}
+			}
+			if d := cmp.Diff([][]string{tc.metric, tc.composite}, [][]string{metric, composite}); d != "" {
+				t.Errorf("metric, composite alarms (-want +got):\n%s", d)
+			}
+		})
+	}
+	t.Run("DeleteAlarms deletes the composite alarm", func(t *testing.T) {
+		if _, err := c.DeleteAlarms(ctx, &sdkcloudwatch.DeleteAlarmsInput{AlarmNames: []string{"any"}}); err != nil {
+			t.Fatal(err)
+		}
+		out, err := c.DescribeAlarms(ctx, &sdkcloudwatch.DescribeAlarmsInput{AlarmTypes: []cwtypes.AlarmType{cwtypes.AlarmTypeCompositeAlarm}})
+		if err != nil || len(out.CompositeAlarms) != 0 {
+			t.Errorf("composite alarms after the delete: %v (%v)", out, err)
+		}
+	})
+}
