@@ -308,6 +308,16 @@ func TestSDKCloudWatchCompositeAlarms(t *testing.T) {
 			}
 		})
 	}
+	t.Run("SetAlarmState sets the composite alarm's state", func(t *testing.T) {
+		if _, err := c.SetAlarmState(ctx, &sdkcloudwatch.SetAlarmStateInput{AlarmName: aws.String("any"), StateValue: cwtypes.StateValueAlarm,
+			StateReason: aws.String("test")}); err != nil {
+			t.Fatal(err)
+		}
+		out, err := c.DescribeAlarms(ctx, &sdkcloudwatch.DescribeAlarmsInput{AlarmTypes: []cwtypes.AlarmType{cwtypes.AlarmTypeCompositeAlarm}})
+		if err != nil || len(out.CompositeAlarms) != 1 || out.CompositeAlarms[0].StateValue != cwtypes.StateValueAlarm {
+			t.Errorf("composite alarms after SetAlarmState: %v (%v)", out, err)
+		}
+	})
 	t.Run("DeleteAlarms deletes the composite alarm", func(t *testing.T) {
 		if _, err := c.DeleteAlarms(ctx, &sdkcloudwatch.DeleteAlarmsInput{AlarmNames: []string{"any"}}); err != nil {
 			t.Fatal(err)

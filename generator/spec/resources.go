@@ -675,10 +675,11 @@ func (r *resolver) identifierMember(res *model.Resource, ro *model.ResourceOpera
 
 // sharedBinding says why the operation of other cannot also be bound as
 // ro ("" when it can): only lists that each say when they apply
-// (selectWhen), of top-level resources, and deleteMany and actionMany
+// (selectWhen), of top-level resources, deleteMany and actionMany
 // bindings that each pass over identifiers naming none of their
-// resources (ignoreMissing) may share one operation (CloudWatch's
-// DescribeAlarms and DeleteAlarms of metric and composite alarms).
+// resources (ignoreMissing), and actions of top-level resources may share
+// one operation (CloudWatch's DescribeAlarms, DeleteAlarms and
+// SetAlarmState of metric and composite alarms).
 func sharedBinding(other, ro *model.ResourceOperation) string {
 	switch {
 	case other.Role != ro.Role:
@@ -687,8 +688,10 @@ func sharedBinding(other, ro *model.ResourceOperation) string {
 		return "; lists of several resources each need selectWhen"
 	case (ro.Role == "deleteMany" || ro.Role == "actionMany") && (!other.IgnoreMissing || !ro.IgnoreMissing):
 		return "; a " + ro.Role + " of several resources needs ignoreMissing in each binding"
-	case ro.Role != "list" && ro.Role != "deleteMany" && ro.Role != "actionMany":
-		return "; only lists, deleteMany and actionMany may act on several"
+	case ro.Role == "action" && (other.ParentIdentifier != "" || ro.ParentIdentifier != "" || other.IdentifierMember != "" || ro.IdentifierMember != ""):
+		return "; an action of several resources names a top-level resource by its id, name or ARN"
+	case ro.Role != "list" && ro.Role != "deleteMany" && ro.Role != "actionMany" && ro.Role != "action":
+		return "; only lists, deleteMany, actionMany and actions may act on several"
 	}
 	return ""
 }

@@ -246,6 +246,19 @@ func TestCloudWatchCompositeAlarms(t *testing.T) {
 			t.Errorf("first page: %d metric alarms, %d composite alarms, NextToken %v; want 1, 1 and a token", len(out.MetricAlarms), len(out.CompositeAlarms), out.NextToken)
 		}
 	})
+	t.Run("SetAlarmState sets the state of an alarm of either kind", func(t *testing.T) {
+		for _, name := range []string{"either", "cpu"} {
+			must(c.SetAlarmState(ctx, &cloudwatch.SetAlarmStateInput{AlarmName: new(name), StateValue: cloudwatch.StateValueAlarm, StateReason: new("test")}))(t)
+		}
+		out := must(c.DescribeAlarms(ctx, &cloudwatch.DescribeAlarmsInput{AlarmNames: []string{"either", "cpu"},
+			AlarmTypes: []cloudwatch.AlarmType{cloudwatch.AlarmTypeCompositeAlarm, cloudwatch.AlarmTypeMetricAlarm}}))(t)
+		if len(out.CompositeAlarms) != 1 || out.CompositeAlarms[0].StateValue != cloudwatch.StateValueAlarm ||
+			len(out.MetricAlarms) != 1 || out.MetricAlarms[0].StateValue != cloudwatch.StateValueAlarm {
+			t.Errorf("states after SetAlarmState: %+v, %+v", out.CompositeAlarms, out.MetricAlarms)
+		}
+		_, err := c.SetAlarmState(ctx, &cloudwatch.SetAlarmStateInput{AlarmName: new("none"), StateValue: cloudwatch.StateValueOk, StateReason: new("test")})
+		wantCode(t, "set the state of no alarm", err, "ResourceNotFound")
+	})
 	t.Run("DisableAlarmActions and DeleteAlarms name alarms of either kind", func(t *testing.T) {
 		must(c.DisableAlarmActions(ctx, &cloudwatch.DisableAlarmActionsInput{AlarmNames: []string{"cpu", "both"}}))(t)
 		out := must(c.DescribeAlarms(ctx, &cloudwatch.DescribeAlarmsInput{AlarmTypes: []cloudwatch.AlarmType{cloudwatch.AlarmTypeCompositeAlarm, cloudwatch.AlarmTypeMetricAlarm}}))(t)
@@ -254,7 +267,7 @@ func TestCloudWatchCompositeAlarms(t *testing.T) {
 		}
 		must(c.DeleteAlarms(ctx, &cloudwatch.DeleteAlarmsInput{AlarmNames: []string{"cpu", "both"}}))(t)
 		metric, composite := names(t, &cloudwatch.DescribeAlarmsInput{AlarmTypes: []cloudwatch.AlarmType{cloudwatch.AlarmTypeCompositeAlarm, cloudwatch.AlarmTypeMetricAlarm}})
-		if diff := cmp.Diff([][]string{nil, {`either=INSUFFICIENT_DATA,ALARM("cpu")`}}, [][]string{metric, composite}); diff != "" {
+		if diff := cmp.Diff([][]string{nil, {`either=ALARM,ALARM("cpu")`}}, [][]string{metric, composite}); diff != "" {
 			t.Errorf("metric, composite alarms after the delete (-want +got):\n%s", diff)
 		}
 	})

@@ -13,9 +13,11 @@ import (
 // output list, as the request's AlarmTypes asks (SelectWhen); its
 // DeleteAlarms, EnableAlarmActions and DisableAlarmActions act on alarms
 // of either kind by name. Such an operation is a list whose every binding
-// says when it applies, or a deleteMany or actionMany whose every binding
+// says when it applies, a deleteMany or actionMany whose every binding
 // passes over identifiers naming none of its resources (IgnoreMissing),
-// so that each kind acts on the identifiers it knows.
+// so that each kind acts on the identifiers it knows, or an action of a
+// top-level resource, run by the binding of the kind that has it
+// (SetAlarmState).
 //
 // The kinds a list request selects are listed one after the other, in
 // the order of the bindings: one kind's last page is filled up with the
@@ -35,8 +37,10 @@ func (en *engine) alternative(first, b *boundOp) error {
 		return errors.New("a list bound to several resources needs selectWhen in each binding")
 	case (b.Role == RoleDeleteMany || b.Role == RoleActionMany) && (!first.IgnoreMissing || !b.IgnoreMissing):
 		return errors.New("a deleteMany or actionMany bound to several resources needs ignoreMissing in each binding")
-	case b.Role != RoleList && b.Role != RoleDeleteMany && b.Role != RoleActionMany:
-		return errors.New("only a list, a deleteMany or an actionMany may be bound to several resources")
+	case b.Role != RoleList && b.Role != RoleDeleteMany && b.Role != RoleActionMany && b.Role != RoleAction:
+		return errors.New("only a list, a deleteMany, an actionMany or an action may be bound to several resources")
+	case b.Role == RoleAction && (first.ParentIdentifier != "" || b.ParentIdentifier != "" || first.identMember != nil || b.identMember != nil):
+		return errors.New("an action bound to several resources acts on top-level resources by id, name or ARN")
 	case b.Role == RoleList && (first.kind.Parent != "" || b.kind.Parent != ""):
 		return errors.New("a list bound to several resources lists top-level resources")
 	}
@@ -51,6 +55,18 @@ func (en *engine) alternative(first, b *boundOp) error {
 }
 
 func isTagRoleOf(r Role) bool { return r == RoleTag || r == RoleUntag || r == RoleListTags }
+
+// actingKind is the binding, among alts (actions), of the kind that has
+// the resource the request names; the first when none has it, which
+// answers its notFound.
+func (en *engine) actingKind(alts []*boundOp, tree map[string]any, now time.Time) *boundOp {
+	for _, b := range alts {
+		if en.find(b.kind, nil, identOf(b, tree), now, false) != nil { // listids.go
+			return b
+		}
+	}
+	return alts[0]
+}
 
 // runAlternatives runs an operation bound to several kinds: a deleteMany
 // or actionMany on each, a list on those the request selects.

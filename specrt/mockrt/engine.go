@@ -585,7 +585,10 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		}
 	}
 	if alts := en.alts[b.Operation]; alts != nil {
-		return s.runAlternatives(alts, op, tree, e, now) // alternatives.go
+		if b.Role != RoleAction {
+			return s.runAlternatives(alts, op, tree, e, now) // alternatives.go
+		}
+		b = s.res.actingKind(alts, tree, now) // alternatives.go
 	}
 	switch b.Role {
 	case RoleCreate:

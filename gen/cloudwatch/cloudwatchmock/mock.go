@@ -2032,6 +2032,34 @@ var service = &mockrt.Service{
 					},
 				},
 				{
+					Description: "-",
+					Identifier:  "AlarmName",
+					Operation:   "SetAlarmState",
+					Role:        mockrt.RoleAction,
+					Set: []mockrt.Field{
+						{
+							Path:  "StateValue",
+							Value: "{input.StateValue}",
+						},
+						{
+							Path:  "StateReason",
+							Value: "{input.StateReason}",
+						},
+						{
+							Path:  "StateReasonData",
+							Value: "{input.StateReasonData}",
+						},
+						{
+							Path:  "StateUpdatedTimestamp",
+							Value: "{now}",
+						},
+						{
+							Path:  "StateTransitionedTimestamp",
+							Value: "{now}",
+						},
+					},
+				},
+				{
 					NotFound:    errResourceNotFoundException,
 					Operation:   "TagResource",
 					ResourceARN: "ResourceARN",
