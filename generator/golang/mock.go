@@ -745,6 +745,31 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		d[jen.Id("Each")] = jen.Lit(ro.Each)
 		d[jen.Id("EachMember")] = jen.Lit(ro.EachMember)
 	}
+	for field, v := range map[string]string{"CountMin": ro.CountMin, "CountMax": ro.CountMax, "CountIndex": ro.CountIndex,
+		"Group": ro.Group, "GroupItems": ro.GroupItems, "GroupID": ro.GroupID} {
+		if v != "" {
+			d[jen.Id(field)] = jen.Lit(v)
+		}
+	}
+	if len(ro.GroupSet) > 0 {
+		d[jen.Id("GroupSet")] = fieldsValue(ro.GroupSet)
+	}
+	if c := ro.Changes; c != nil {
+		d[jen.Id("Changes")] = jen.Op("&").Qual(MockRuntimePath, "Changes").Values(jen.Dict{
+			jen.Id("Member"): jen.Lit(c.Member), jen.Id("ID"): jen.Lit(c.ID),
+			jen.Id("Previous"): jen.Lit(c.Previous), jen.Id("Current"): jen.Lit(c.Current),
+		})
+	}
+	if len(ro.Refuse) > 0 {
+		d[jen.Id("Refuse")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, st := range ro.Refuse {
+				g.Lit(st)
+			}
+		})
+	}
+	if v := errorTemplate(p, ro.Refused); v != nil {
+		d[jen.Id("Refused")] = v
+	}
 	if fl := ro.FilterList; fl != nil {
 		fd := jen.Dict{}
 		for field, v := range map[string]string{"Member": fl.Member, "Name": fl.Name, "Values": fl.Values, "Condition": fl.Condition,

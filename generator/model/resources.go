@@ -158,6 +158,32 @@ type ResourceOperation struct {
 	// each of, EachMember the description member each string is written
 	// to; "" for a create of one.
 	Each, EachMember string
+	// CountMin and CountMax are the input members asking a create for at
+	// least and at most so many resources (EC2's MinCount, MaxCount),
+	// CountIndex the description member that gets each one's index; ""
+	// for a create of one.
+	CountMin, CountMax, CountIndex string
+	// Group is the create's output member whose value groups the
+	// resources it made (EC2's ReservationId).
+	Group string
+	// GroupItems and GroupID make a list's items groups: GroupItems the
+	// list member of a group holding descriptions, GroupID its member
+	// holding the group; GroupSet is written into each group.
+	GroupItems, GroupID string
+	GroupSet            []*MockField
+	// Changes is an action's answer for each resource of its list
+	// Identifier; nil for an action on one.
+	Changes *Changes
+	// Refuse are the statuses in which an action answers Refused.
+	Refuse  []string
+	Refused *MockError
+}
+
+// Changes is the output list (Member) an action on several resources
+// answers, an element for each: its id (ID), its status before
+// (Previous) and after (Current).
+type Changes struct {
+	Member, ID, Previous, Current string
 }
 
 // Count is a description member (Member) counting the live children

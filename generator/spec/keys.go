@@ -363,6 +363,35 @@ var (
 		{name: "failures", doc: "readMany: the output list member that gets a failure for each identifier naming no resource.", val: vString},
 		{name: "failure", doc: "readMany: map of failure member path to template; {message} is the identifier.", val: vNamed(vAny)},
 		{name: "creates", doc: "create, update, delete, action: another resource the operation records (a pending operation).", val: vKeys(createsSet)},
+		{name: "count", doc: "create: the input members asking for at least (min) and at most (max) so many resources at once (EC2's RunInstances MinCount, MaxCount), and the description member getting each one's index (index); the answers' lists are joined.", val: vKeys(countRangeSet)},
+		{name: "group", doc: "create: the output member whose value groups the resources the request made (EC2's ReservationId), for a list's groups.", val: vString},
+		{name: "groups", doc: "list: the items are groups of the resources one create made (EC2's DescribeInstances answers Reservations).", val: vKeys(groupsSet)},
+		{name: "changes", doc: "action: the identifier is an input list, and the answer an output list of each resource's id and status before and after (EC2's StopInstances).", val: vKeys(changesSet)},
+		{name: "refuse", doc: "action: the statuses in which the action answers its error instead of acting (EC2's StartInstances of a terminated instance).", val: vKeys(refuseSet)},
+	}}
+
+	countRangeSet = &keySet{name: "countRange", doc: "How many resources a create makes at once.", keys: []keyDef{
+		{name: "min", required: true, doc: "The input member (an integer) asking for at least so many; fewer within the mock's limits is the quota error.", val: vString},
+		{name: "max", required: true, doc: "The input member (an integer) asking for at most so many: the mock makes that many, within its limits.", val: vString},
+		{name: "index", doc: "The description member (an integer) getting each resource's index from 0 (EC2's amiLaunchIndex).", val: vString},
+	}}
+
+	groupsSet = &keySet{name: "groups", doc: "A list's items as groups of the resources one create made.", keys: []keyDef{
+		{name: "items", required: true, doc: "The member of a group listing its resources' descriptions (EC2's Instances).", val: vString},
+		{name: "id", doc: "The member of a group holding the create's group (EC2's ReservationId).", val: vString},
+		{name: "set", doc: "Map of a group's member path to template ({account}).", val: vNamed(vAny)},
+	}}
+
+	changesSet = &keySet{name: "changes", doc: "What an action on several resources answers for each.", keys: []keyDef{
+		{name: "member", required: true, doc: "The output list of changes.", val: vString},
+		{name: "id", required: true, doc: "The member of a change holding the resource's id.", val: vString},
+		{name: "previous", required: true, doc: "The member of a change holding the status before (the structure holding the status, when it is a member of one).", val: vString},
+		{name: "current", required: true, doc: "The member of a change holding the status after.", val: vString},
+	}}
+
+	refuseSet = &keySet{name: "refuse", doc: "Statuses in which an action is refused.", keys: []keyDef{
+		{name: "statuses", required: true, doc: "The statuses.", val: vList(vString)},
+		{name: "error", required: true, doc: "The error answered; {subject} is the resource's id.", val: vResourceError},
 	}}
 
 	countSet = &keySet{name: "count", doc: "A description member counting the live children whose members have given values.", keys: []keyDef{

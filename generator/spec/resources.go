@@ -17,14 +17,14 @@ import (
 
 // roleKeys are the keys each role accepts beside role and status.
 var roleKeys = map[string][]string{
-	"create":     {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "updateExisting", "replaceExisting", "arnOutput", "each", "when"},
+	"create":     {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "updateExisting", "replaceExisting", "arnOutput", "each", "when", "count", "group"},
 	"read":       {"identifier", "parentIdentifier", "description", "notFound"},
 	"readMany":   {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
 	"update":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "attributeName", "attributeValue"},
 	"delete":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "ignoreMissing", "cascade"},
 	"deleteMany": {"identifier", "parentIdentifier", "notFound", "ignoreMissing", "cascade"},
-	"action":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
-	"list":       {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList", "identifiers", "items"},
+	"action":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "changes", "refuse"},
+	"list":       {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList", "identifiers", "items", "groups"},
 	"tag":        {"resourceArn", "resourceIds", "tags", "notFound"},
 	"untag":      {"resourceArn", "resourceIds", "tagKeys", "tags", "notFound"},
 	"listTags":   {"resourceArn", "tags", "notFound"},
@@ -1099,7 +1099,17 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 				ln.creates = p.v
 			}
 			later[ro] = ln
+		case "count", "group", "groups", "changes", "refuse":
+			r.groupKeys(res, ro, p, what) // groups.go
 		case "identifier":
+			if ro.Role == "action" && hasKey(pairs, "changes") {
+				v := r.str(p.v, k)
+				if s := r.memberPath(op.Input, v, what+" input member"); s != nil && (s.Kind != model.List || s.Member.Kind != model.String) {
+					r.errorf(v.n, "%s: identifier %s must be a list of strings, as changes answers for each", what, v.v)
+				}
+				ro.Identifier = v.v
+				continue
+			}
 			if deref(p.v).Kind == yaml.SequenceNode {
 				r.identifierAlternatives(ro, p.v, what) // listids.go
 				continue

@@ -427,18 +427,15 @@ func acceptorState(t *testing.T, w *model.Waiter, out any, err error) string {
 			if errors.As(err, &ae) && ae.ErrorCode() == a.Expected {
 				return a.State
 			}
-		case "pathAll":
-			list, member, ok := strings.Cut(a.Argument, "[].")
-			if !ok {
-				t.Fatalf("%s: argument %q is not list[].member", w.Name, a.Argument)
+		case "pathAll", "pathAny":
+			values := project(body, a.Argument)
+			n := 0
+			for _, v := range values {
+				if v == a.Expected {
+					n++
+				}
 			}
-			items, _ := body[list].([]any)
-			all := len(items) > 0
-			for _, it := range items {
-				m, _ := it.(map[string]any)
-				all = all && m[member] == a.Expected
-			}
-			if err == nil && all {
+			if err == nil && (a.Matcher == "pathAll" && n == len(values) && n > 0 || a.Matcher == "pathAny" && n > 0) {
 				return a.State
 			}
 		default:
@@ -449,4 +446,28 @@ func acceptorState(t *testing.T, w *model.Waiter, out any, err error) string {
 		t.Fatalf("%s: %v", w.Name, err)
 	}
 	return "retry"
+}
+
+// project evaluates a waiter argument of list projections and members
+// ("reservationSet[].instancesSet[].instanceState.name") against v.
+func project(v any, arg string) []any {
+	vals := []any{v}
+	for _, seg := range strings.Split(arg, ".") {
+		name, flat := strings.CutSuffix(seg, "[]")
+		var next []any
+		for _, cur := range vals {
+			m, _ := cur.(map[string]any)
+			x, ok := m[name]
+			if !ok {
+				continue
+			}
+			if l, isList := x.([]any); flat && isList {
+				next = append(next, l...)
+			} else if !flat {
+				next = append(next, x)
+			}
+		}
+		vals = next
+	}
+	return vals
 }

@@ -169,6 +169,9 @@ type record struct {
 	move          *pendingMove // the transition under way; nil when none
 	children      int32        // live children
 	gone, retired bool         // retired: deleted into a final status, readable, not listed
+	// group is what the create that made r with others answered as their
+	// group (groups.go); shared by them, "" for none.
+	group string
 }
 
 // pendingMove is a transition under way: a record holds one only while it
@@ -275,6 +278,10 @@ type boundOp struct {
 	resourceIDs                         []string
 	attrName, attrValue                 []string
 	replaced                            []string // ReplaceExisting: the input's members
+	countMin, countMax, countIndex      []string // groups.go
+	group, groupItems, groupID          []string
+	groupSet                            []compiledField
+	refused                             *compiledErr // changes.go
 	cases                               []compiledCase
 	set, failure, doneSet               []compiledField
 	creates                             *boundCreates
@@ -369,6 +376,14 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				tags: splitPath(ro.Tags), tagKeys: splitPath(ro.TagKeys), failures: splitPath(ro.Failures),
 				arnOut: splitPath(ro.ARNOutput), moreResults: splitPath(ro.MoreResults), resourceIDs: splitPath(ro.ResourceIDs),
 				attrName: splitPath(ro.AttributeName), attrValue: splitPath(ro.AttributeValue),
+				countMin: splitPath(ro.CountMin), countMax: splitPath(ro.CountMax), countIndex: splitPath(ro.CountIndex),
+				group: splitPath(ro.Group), groupItems: splitPath(ro.GroupItems), groupID: splitPath(ro.GroupID),
+			}
+			if b.groupSet, err = compileFields(ro.GroupSet); err != nil {
+				return nil, fmt.Errorf("resource %s: %s: group set: %w", res.Name, ro.Operation, err)
+			}
+			if b.refused, err = compileError(ro.Refused); err != nil {
+				return nil, fmt.Errorf("resource %s: %s: refused: %w", res.Name, ro.Operation, err)
 			}
 			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
@@ -575,6 +590,9 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		if b.Each != "" {
 			return s.resCreateEach(b, op, tree, e, now)
 		}
+		if b.countMax != nil {
+			return s.resCreateCount(b, op, tree, e, now) // groups.go
+		}
 		return s.resCreate(b, op, tree, e, now)
 	case RoleList:
 		return s.resList(b, op, tree, e, now)
@@ -584,12 +602,19 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		return s.resDeleteMany(b, op, tree, e, now) // deletes.go
 	case RoleTag, RoleUntag, RoleListTags:
 		return s.resTags(b, op, tree, e, now)
+	case RoleAction:
+		if b.Changes != nil {
+			return s.resActEach(b, op, tree, e, now) // changes.go
+		}
 	}
 	r, err := s.resFind(b, tree, e, now)
 	if err != nil {
 		if b.IgnoreMissing && b.Role == RoleDelete {
 			return s.tagAnswer(op, e) // ignoreMissing (deletes.go): deleting what is not there succeeds
 		}
+		return nil, err
+	}
+	if err := s.refuse(b, r, e); err != nil { // changes.go
 		return nil, err
 	}
 	switch b.Role {
@@ -1507,23 +1532,29 @@ func (s *Server) resCreateEach(b *boundOp, op *compiledOp, tree map[string]any, 
 			s.res.takeBack(b, first)
 			return nil, err
 		}
-		out := decodeTree(answer)
-		if joined == nil {
-			joined = out
-			continue
-		}
-		for key, v := range out {
-			if l, ok := v.([]any); ok {
-				prev, _ := joined[key].([]any)
-				joined[key] = append(prev, l...)
-			}
-		}
+		joined = join(joined, decodeTree(answer))
 	}
 	data, err := appendJSON(nil, joined)
 	if err != nil {
 		return nil, internal("the mock cannot build its output: " + err.Error())
 	}
 	return data, nil
+}
+
+// join adds the answer out of one create to joined, the answers before
+// it: each list member holds the elements of every answer's, the other
+// members are the first answer's.
+func join(joined, out map[string]any) map[string]any {
+	if joined == nil {
+		return out
+	}
+	for key, v := range out {
+		if l, ok := v.([]any); ok {
+			prev, _ := joined[key].([]any)
+			joined[key] = append(prev, l...)
+		}
+	}
+	return joined
 }
 
 // takeBack removes what the create b stored from the sequence number
@@ -1785,7 +1816,8 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	}
 	items := make([]any, 0, max(0, min(size, left)))
 	var fits, idents bool
-	if lt := op.outType.at(b.items); lt != nil && lt.kind == wireList {
+	var listed []*record // the records of items, when they are grouped (groups.go)
+	if lt := s.itemsType(b, op); lt != nil && lt.kind == wireList {
 		fits = k.fits(lt.elem)
 		// A list of strings answers identifiers (ECS's serviceArns): the
 		// ARNs, or the ids when the resource has none.
@@ -1796,6 +1828,9 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		r := l.recs[i]
 		if en.settle(r, now); r.gone || r.retired || !r.matches(filters) {
 			continue
+		}
+		if b.groupItems != nil {
+			listed = append(listed, r)
 		}
 		switch {
 		case idents && r.arn != "":
@@ -1823,6 +1858,9 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 				delete(m, b.outToken[n-1])
 			}
 		}
+	}
+	if b.groupItems != nil {
+		items = s.groupItemsOf(b, listed, items, e)
 	}
 	setPath(out, b.items, items)
 	more := false
