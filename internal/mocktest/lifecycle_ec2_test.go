@@ -3,6 +3,7 @@ package mocktest
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -470,4 +471,188 @@ func project(v any, arg string) []any {
 		vals = next
 	}
 	return vals
+}
+
+// TestEC2Instances drives instances through their life with the generated
+// client: RunInstances makes MaxCount of them in one reservation of a
+// subnet, DescribeInstances answers them by reservation, by ids and by
+// filters, the InstanceRunning, InstanceStopped and InstanceTerminated
+// waiters (evaluated from the spec's acceptors on the mock's manual clock)
+// finish, and a terminated instance stays visible and cannot be started.
+func TestEC2Instances(t *testing.T) {
+	svcs, _, err := generator.Load([]string{"../../specs/ec2/ec2.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waiters := map[string]*model.Waiter{}
+	for _, w := range svcs[0].Waiters {
+		waiters[w.Name] = w
+	}
+	ctx := t.Context()
+	clock := mockrt.NewManualClock(manualStart)
+	_, url := ec2mock.NewTestServer(t, mockrt.WithClock(clock.Now))
+	c := ec2.New(options(url))
+	vpc := must(c.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: new("10.0.0.0/16")}))(t).VPC.VPCID
+	subnet := must(c.CreateSubnet(ctx, &ec2.CreateSubnetInput{VPCID: vpc, CidrBlock: new("10.0.1.0/24")}))(t).Subnet.SubnetID
+
+	// wait polls DescribeInstances of ids as the waiter does, moving the
+	// clock by its delay, and answers the attempts it took.
+	wait := func(t *testing.T, name string, ids []string) int {
+		t.Helper()
+		w := waiters[name]
+		for attempt := 1; attempt <= w.MaxAttempts; attempt++ {
+			out, err := c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{InstanceIDs: ids})
+			switch acceptorState(t, w, out, err) {
+			case "success":
+				return attempt
+			case "failure":
+				t.Fatalf("%s: attempt %d: the waiter failed", name, attempt)
+			}
+			clock.Advance(time.Duration(w.Delay) * time.Second)
+		}
+		t.Fatalf("%s: no success in %d attempts", name, w.MaxAttempts)
+		return 0
+	}
+	states := func(t *testing.T, in *ec2.DescribeInstancesInput) map[string]string {
+		t.Helper()
+		got := map[string]string{}
+		for _, r := range must(c.DescribeInstances(ctx, in))(t).Reservations {
+			for _, in := range r.Instances {
+				got[*in.InstanceID] = string(in.State.Name)
+			}
+		}
+		return got
+	}
+	wantError := func(t *testing.T, err error, code, msg string) {
+		t.Helper()
+		var ae specrt.APIError
+		if !errors.As(err, &ae) {
+			t.Fatalf("got %v, want the error %s", err, code)
+		}
+		if diff := cmp.Diff([]any{code, msg}, []any{ae.ErrorCode(), ae.ErrorMessage()}); diff != "" {
+			t.Errorf("code, message (-want +got):\n%s", diff)
+		}
+	}
+
+	var ids []string
+	var reservation string
+	t.Run("RunInstances makes MaxCount pending instances in one reservation of the subnet", func(t *testing.T) {
+		out := must(c.RunInstances(ctx, &ec2.RunInstancesInput{ImageID: new("ami-12345678"), InstanceType: "t3.micro",
+			MinCount: new(int32(1)), MaxCount: new(int32(2)), SubnetID: subnet, KeyName: new("k"),
+			TagSpecifications: []ec2.TagSpecification{{ResourceType: "instance", Tags: []ec2.Tag{{Key: new("app"), Value: new("web")}}}}}))(t)
+		reservation = *out.ReservationID
+		if !regexp.MustCompile(`^r-[0-9a-f]{17}$`).MatchString(reservation) || *out.OwnerID != "123456789012" {
+			t.Errorf("reservation %s, owner %s; want r- and 17 hex digits, the account", reservation, *out.OwnerID)
+		}
+		if len(out.Instances) != 2 {
+			t.Fatalf("%d instances, want 2", len(out.Instances))
+		}
+		for i, in := range out.Instances {
+			ids = append(ids, *in.InstanceID)
+			if !regexp.MustCompile(`^i-[0-9a-f]{17}$`).MatchString(*in.InstanceID) {
+				t.Errorf("instance id %s, want i- and 17 hex digits", *in.InstanceID)
+			}
+			got := []any{in.State.Name, *in.State.Code, *in.ImageID, in.InstanceType, *in.SubnetID, *in.KeyName, *in.AmiLaunchIndex, in.Tags, in.LaunchTime != nil, in.PrivateIPAddress != nil}
+			want := []any{ec2.InstanceStateNamePending, int32(0), "ami-12345678", ec2.InstanceType("t3.micro"), *subnet, "k", int32(i), []ec2.Tag{{Key: new("app"), Value: new("web")}}, true, true}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("instance %d: state, code, image, type, subnet, key, launch index, tags, launch time?, private IP? (-want +got):\n%s", i, diff)
+			}
+		}
+	})
+	t.Run("MinCount above MaxCount is EC2's InvalidParameterValue", func(t *testing.T) {
+		_, err := c.RunInstances(ctx, &ec2.RunInstancesInput{ImageID: new("ami-1"), MinCount: new(int32(3)), MaxCount: new(int32(2)), SubnetID: subnet})
+		var ae specrt.APIError
+		if !errors.As(err, &ae) || ae.ErrorCode() != "InvalidParameterValue" {
+			t.Fatalf("got %v, want InvalidParameterValue", err)
+		}
+	})
+	t.Run("RunInstances in an unknown subnet is InvalidSubnetID.NotFound", func(t *testing.T) {
+		_, err := c.RunInstances(ctx, &ec2.RunInstancesInput{ImageID: new("ami-1"), MinCount: new(int32(1)), MaxCount: new(int32(1)), SubnetID: new("subnet-00000000000000000")})
+		wantError(t, err, "InvalidSubnetID.NotFound", "The subnet ID 'subnet-00000000000000000' does not exist")
+	})
+	t.Run("DescribeInstances answers both instances in their one reservation, by ids and by filters", func(t *testing.T) {
+		out := must(c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{InstanceIDs: ids}))(t)
+		if len(out.Reservations) != 1 || *out.Reservations[0].ReservationID != reservation || len(out.Reservations[0].Instances) != 2 {
+			t.Fatalf("reservations %+v, want %s holding both instances", out.Reservations, reservation)
+		}
+		for _, tc := range []struct {
+			name   string
+			values []string
+			want   int
+		}{
+			{"instance-state-name", []string{"pending"}, 2},
+			{"instance-state-name", []string{"running"}, 0},
+			{"subnet-id", []string{*subnet}, 2},
+			{"instance-id", []string{ids[1]}, 1},
+			{"tag:app", []string{"web"}, 2},
+			{"tag:app", []string{"db"}, 0},
+		} {
+			got := states(t, &ec2.DescribeInstancesInput{Filters: []ec2.Filter{{Name: &tc.name, Values: tc.values}}})
+			if len(got) != tc.want {
+				t.Errorf("filter %s=%v: %d instances, want %d", tc.name, tc.values, len(got), tc.want)
+			}
+		}
+	})
+	t.Run("DescribeInstances of an unknown id is InvalidInstanceID.NotFound", func(t *testing.T) {
+		_, err := c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{InstanceIDs: []string{"i-00000000000000000"}})
+		wantError(t, err, "InvalidInstanceID.NotFound", "The instance ID 'i-00000000000000000' does not exist")
+	})
+	t.Run("DescribeInstances pages by MaxResults and NextToken", func(t *testing.T) {
+		first := must(c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{MaxResults: new(int32(1))}))(t)
+		if len(first.Reservations) != 1 || len(first.Reservations[0].Instances) != 1 || first.NextToken == nil {
+			t.Fatalf("first page %+v, want one instance and a token", first)
+		}
+		second := must(c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{MaxResults: new(int32(1)), NextToken: first.NextToken}))(t)
+		if len(second.Reservations) != 1 || *second.Reservations[0].Instances[0].InstanceID != ids[1] || second.NextToken != nil {
+			t.Fatalf("second page %+v, want the second instance and no token", second)
+		}
+	})
+	t.Run("the InstanceRunning waiter finishes once the transition is due", func(t *testing.T) {
+		if n := wait(t, "InstanceRunning", ids); n != 2 {
+			t.Errorf("success at attempt %d, want 2", n)
+		}
+	})
+	t.Run("a subnet holding running instances cannot be deleted", func(t *testing.T) {
+		_, err := c.DeleteSubnet(ctx, &ec2.DeleteSubnetInput{SubnetID: subnet})
+		wantError(t, err, "DependencyViolation", "The subnet '"+*subnet+"' has dependencies and cannot be deleted.")
+	})
+	change := func(s *ec2.InstanceState) string { return fmt.Sprintf("%s/%d", s.Name, *s.Code) }
+	t.Run("StopInstances answers each instance's state before and after, and InstanceStopped finishes", func(t *testing.T) {
+		out := must(c.StopInstances(ctx, &ec2.StopInstancesInput{InstanceIDs: ids}))(t)
+		var got []string
+		for _, ch := range out.StoppingInstances {
+			got = append(got, *ch.InstanceID+" "+change(ch.PreviousState)+" -> "+change(ch.CurrentState))
+		}
+		want := []string{ids[0] + " running/16 -> stopping/64", ids[1] + " running/16 -> stopping/64"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("changes (-want +got):\n%s", diff)
+		}
+		wait(t, "InstanceStopped", ids)
+		out2 := must(c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{InstanceIDs: ids[:1]}))(t)
+		if s := change(out2.Reservations[0].Instances[0].State); s != "stopped/80" {
+			t.Errorf("state %s, want stopped/80", s)
+		}
+	})
+	t.Run("TerminateInstances moves them to shutting-down, then terminated, still described", func(t *testing.T) {
+		out := must(c.TerminateInstances(ctx, &ec2.TerminateInstancesInput{InstanceIDs: ids}))(t)
+		if s := change(out.TerminatingInstances[0].CurrentState); s != "shutting-down/32" {
+			t.Errorf("current state %s, want shutting-down/32", s)
+		}
+		wait(t, "InstanceTerminated", ids)
+		want := map[string]string{ids[0]: "terminated", ids[1]: "terminated"}
+		if diff := cmp.Diff(want, states(t, &ec2.DescribeInstancesInput{})); diff != "" {
+			t.Errorf("states (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("a terminated instance cannot be started: IncorrectInstanceState, nothing changes", func(t *testing.T) {
+		_, err := c.StartInstances(ctx, &ec2.StartInstancesInput{InstanceIDs: ids})
+		wantError(t, err, "IncorrectInstanceState", "The instance '"+ids[0]+"' is not in a state from which it can be started.")
+	})
+	t.Run("StartInstances of an unknown id is InvalidInstanceID.NotFound", func(t *testing.T) {
+		_, err := c.StartInstances(ctx, &ec2.StartInstancesInput{InstanceIDs: []string{"i-00000000000000001"}})
+		wantError(t, err, "InvalidInstanceID.NotFound", "The instance ID 'i-00000000000000001' does not exist")
+	})
+	t.Run("terminated instances no longer hold their subnet", func(t *testing.T) {
+		must(c.DeleteSubnet(ctx, &ec2.DeleteSubnetInput{SubnetID: subnet}))(t)
+	})
 }
