@@ -155,7 +155,10 @@ func (r *resolver) resourceRefs() {
 // descFields reads a map of description member path to template (set):
 // {input.*} are the operation's input, {output.*} and {resource.*} the
 // description.
-func (r *resolver) descFields(n *yaml.Node, op *model.Operation, desc, resource *model.Shape, what string) []*model.MockField {
+//
+// parent is the name of the resource whose description {parent.*} reads
+// (a create's set, in a resource with a parent); "" where there is none.
+func (r *resolver) descFields(n *yaml.Node, op *model.Operation, desc, resource *model.Shape, what string, parent ...string) []*model.MockField {
 	var out []*model.MockField
 	for _, p := range r.mapping(n, what, nil) {
 		target := r.memberPath(desc, str{p.k.Value, p.k}, what+" member")
@@ -180,6 +183,14 @@ func (r *resolver) descFields(n *yaml.Node, op *model.Operation, desc, resource 
 				from = r.memberPath(desc, str{path, p.v}, "{"+ref+"}")
 			case kind == "resource" && resource != nil:
 				from = r.memberPath(resource, str{path, p.v}, "{"+ref+"}")
+			case kind == "parent" && len(parent) > 0 && parent[0] != "":
+				// The parent's description is known once every resource is.
+				pn, ref, at := parent[0], ref, p.v
+				r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
+					if pd := r.resDesc[byName[pn]]; pd != nil {
+						r.memberPath(pd, str{path, at}, "{"+ref+"}")
+					}
+				})
 			default:
 				r.errorf(p.v, "{%s} cannot be used here", ref)
 			}
@@ -377,7 +388,11 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	}
 	for _, ro := range res.Operations {
 		if n := later[ro]; n.set != nil {
-			ro.Set = r.descFields(n.set, ro.Operation, desc, nil, what(res, ro)+" set")
+			var p string
+			if ro.Role == "create" {
+				p = parent.v
+			}
+			ro.Set = r.descFields(n.set, ro.Operation, desc, nil, what(res, ro)+" set", p)
 		}
 		if n := later[ro]; n.doneSet != nil && ro.Transition != nil {
 			if ro.Transition.Then == "" {

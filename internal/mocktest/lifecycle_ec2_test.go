@@ -552,10 +552,10 @@ func TestEC2Instances(t *testing.T) {
 			if !regexp.MustCompile(`^i-[0-9a-f]{17}$`).MatchString(*in.InstanceID) {
 				t.Errorf("instance id %s, want i- and 17 hex digits", *in.InstanceID)
 			}
-			got := []any{in.State.Name, *in.State.Code, *in.ImageID, in.InstanceType, *in.SubnetID, *in.KeyName, *in.AmiLaunchIndex, in.Tags, in.LaunchTime != nil, in.PrivateIPAddress != nil}
-			want := []any{ec2.InstanceStateNamePending, int32(0), "ami-12345678", ec2.InstanceType("t3.micro"), *subnet, "k", int32(i), []ec2.Tag{{Key: new("app"), Value: new("web")}}, true, true}
+			got := []any{in.State.Name, *in.State.Code, *in.ImageID, in.InstanceType, *in.SubnetID, *in.VPCID, *in.KeyName, *in.AmiLaunchIndex, in.Tags, in.LaunchTime != nil, in.PrivateIPAddress != nil}
+			want := []any{ec2.InstanceStateNamePending, int32(0), "ami-12345678", ec2.InstanceType("t3.micro"), *subnet, *vpc, "k", int32(i), []ec2.Tag{{Key: new("app"), Value: new("web")}}, true, true}
 			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("instance %d: state, code, image, type, subnet, key, launch index, tags, launch time?, private IP? (-want +got):\n%s", i, diff)
+				t.Errorf("instance %d: state, code, image, type, subnet, VPC, key, launch index, tags, launch time?, private IP? (-want +got):\n%s", i, diff)
 			}
 		}
 	})
@@ -583,6 +583,8 @@ func TestEC2Instances(t *testing.T) {
 			{"instance-state-name", []string{"pending"}, 2},
 			{"instance-state-name", []string{"running"}, 0},
 			{"subnet-id", []string{*subnet}, 2},
+			{"vpc-id", []string{*vpc}, 2},
+			{"vpc-id", []string{"vpc-00000000000000000"}, 0},
 			{"instance-id", []string{ids[1]}, 1},
 			{"tag:app", []string{"web"}, 2},
 			{"tag:app", []string{"db"}, 0},

@@ -1326,6 +1326,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		if k.parentARNPath != nil && parent.arn != "" {
 			setPath(desc, k.parentARNPath, parent.arn)
 		}
+		e.Parent = parent.tree()
 	}
 	var out, part map[string]any
 	if len(op.output) > 0 {

@@ -27707,6 +27707,10 @@ var service = &mockrt.Service{
 							Value: "{input.ImageId}",
 						},
 						{
+							Path:  "vpcId",
+							Value: "{parent.vpcId}",
+						},
+						{
 							Path:  "instanceType",
 							Value: "{input.InstanceType|\"m1.small\"}",
 						},
