@@ -658,3 +658,44 @@ func TestEC2Instances(t *testing.T) {
 		must(c.DeleteSubnet(ctx, &ec2.DeleteSubnetInput{SubnetID: subnet}))(t)
 	})
 }
+
+// TestEC2RunInstancesWithinLimits: RunInstances makes as many instances as
+// the mock's limit of resources of a kind allows when that is at least
+// MinCount, and none, answering InstanceLimitExceeded, when it is not.
+func TestEC2RunInstancesWithinLimits(t *testing.T) {
+	ctx := t.Context()
+	_, url := ec2mock.NewTestServer(t, mockrt.WithMaxResources(5))
+	c := ec2.New(options(url))
+	vpc := must(c.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: new("10.0.0.0/16")}))(t).VPC.VPCID
+	subnet := must(c.CreateSubnet(ctx, &ec2.CreateSubnetInput{VPCID: vpc, CidrBlock: new("10.0.1.0/24")}))(t).Subnet.SubnetID
+	run := func(lo, hi int32) (*ec2.RunInstancesOutput, error) {
+		return c.RunInstances(ctx, &ec2.RunInstancesInput{ImageID: new("ami-1"), MinCount: &lo, MaxCount: &hi, SubnetID: subnet})
+	}
+	count := func(t *testing.T) int {
+		n := 0
+		for _, r := range must(c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{}))(t).Reservations {
+			n += len(r.Instances)
+		}
+		return n
+	}
+	t.Run("three of three fit", func(t *testing.T) {
+		if out := must(run(3, 3))(t); len(out.Instances) != 3 {
+			t.Errorf("%d instances, want 3", len(out.Instances))
+		}
+	})
+	t.Run("a MinCount of 3 when 2 fit answers InstanceLimitExceeded and keeps none of them", func(t *testing.T) {
+		_, err := run(3, 10)
+		var ae specrt.APIError
+		if !errors.As(err, &ae) || ae.ErrorCode() != "InstanceLimitExceeded" {
+			t.Fatalf("got %v, want InstanceLimitExceeded", err)
+		}
+		if n := count(t); n != 3 {
+			t.Errorf("%d instances described, want the 3 before", n)
+		}
+	})
+	t.Run("a MaxCount of 10 when 2 fit and MinCount is 1 makes 2", func(t *testing.T) {
+		if out := must(run(1, 10))(t); len(out.Instances) != 2 || count(t) != 5 {
+			t.Errorf("%d instances answered, %d described, want 2 and 5", len(out.Instances), count(t))
+		}
+	})
+}

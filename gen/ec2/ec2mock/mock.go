@@ -27184,6 +27184,7 @@ var service = &mockrt.Service{
 						Value: "{account}",
 					},
 				},
+				QuotaExceeded: errInstanceLimitExceeded,
 			},
 			Name: "RunInstances",
 			NewInput: func() mockrt.Input {
@@ -31627,6 +31628,15 @@ var service = &mockrt.Service{
 // The error templates of the service, its operations and its resources,
 // each written once; mockrt only reads them.
 var (
+	errInstanceLimitExceeded = &mockrt.ErrorTemplate{
+		Code: "InstanceLimitExceeded",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "You have requested more instances than your current instance limit allows: {message}",
+			},
+		},
+	}
 	errInvalidParameterValue = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
