@@ -37,6 +37,10 @@ type Resource struct {
 	// Inactive are statuses in which the resource no longer holds its
 	// parent (a STOPPED task): it does not block the parent's delete.
 	Inactive []string
+	// ReferencedBy maps another kind to the member path of its
+	// description (through lists) holding this resource's id: while a live
+	// one refers to it, a delete answers HasChildren.
+	ReferencedBy map[string]string
 	// Operations act on the resource, sorted by operation name.
 	Operations []*ResourceOperation
 	// Tags is the description member showing the resource's tags; TagKey
@@ -177,6 +181,18 @@ type ResourceOperation struct {
 	// Refuse are the statuses in which an action answers Refused.
 	Refuse  []string
 	Refused *MockError
+	// Companions are resources of other kinds a create makes with its
+	// own, as its children.
+	Companions []*Companion
+}
+
+// Companion is a resource a create makes beside its own: one of the kind
+// Resource, made by that kind's create with Input (templates of the
+// create's request) and the new resource as parent, then Set written
+// into its description ({parent.*} the new resource's description).
+type Companion struct {
+	Resource   string
+	Input, Set []*MockField
 }
 
 // Changes is the output list (Member) an action on several resources

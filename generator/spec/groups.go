@@ -3,6 +3,8 @@ package spec
 import (
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/specgen/specgen/generator/model"
 )
 
@@ -106,6 +108,50 @@ func (r *resolver) groupKeys(res *model.Resource, ro *model.ResourceOperation, p
 			}
 		}
 		ro.Changes = c
+	case "companions":
+		for _, cn := range r.sequence(p.v, k) {
+			c := &model.Companion{}
+			var inputN, setN *yaml.Node
+			var kindN str
+			for _, q := range r.mapping(cn, what+" companion", companionSet.names()) {
+				switch q.k.Value {
+				case "resource":
+					kindN = r.str(q.v, "resource")
+					c.Resource = kindN.v
+				case "input":
+					inputN = q.v
+				case "set":
+					setN = q.v
+				}
+			}
+			ro.Companions = append(ro.Companions, c)
+			if !kindN.ok() {
+				continue
+			}
+			// The companion's kind, its create and its description are
+			// known once every resource is.
+			r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
+				ck := byName[c.Resource]
+				var create *model.ResourceOperation
+				if ck != nil {
+					for _, cro := range ck.Operations {
+						if cro.Role == "create" {
+							create = cro
+						}
+					}
+				}
+				if ck == nil || ck.Parent != res || create == nil || create.ParentIdentifier == "" {
+					r.errorf(kindN.n, "%s: companion %s must be a resource belonging to %s, with a create naming its parent", what, c.Resource, res.Name)
+					return
+				}
+				if inputN != nil {
+					c.Input = r.descFields(inputN, op, create.Operation.Input, nil, what+" companion input")
+				}
+				if setN != nil {
+					c.Set = r.descFields(setN, create.Operation, r.resDesc[ck], nil, what+" companion set", res.Name)
+				}
+			})
+		}
 	case "refuse":
 		for _, q := range r.mapping(p.v, what+" refuse", refuseSet.names()) {
 			switch q.k.Value {
@@ -117,5 +163,37 @@ func (r *resolver) groupKeys(res *model.Resource, ro *model.ResourceOperation, p
 				ro.Refused = r.resourceErrorNode(res, q.v, "refuse of "+op.Name)
 			}
 		}
+	}
+}
+
+// referencedBy reads a resource's referencedBy: kinds and the member paths
+// of their descriptions that hold its id, checked once every resource is
+// known.
+func (r *resolver) referencedBy(res *model.Resource, n *yaml.Node) {
+	res.ReferencedBy = map[string]string{}
+	for _, p := range r.mapping(n, "resource "+res.Name+" referencedBy", nil) {
+		kind, path := p.k, r.str(p.v, "referencedBy member")
+		res.ReferencedBy[kind.Value] = path.v
+		r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
+			other := byName[kind.Value]
+			if other == nil {
+				r.errorf(kind, "resource %s: referencedBy %s, which is not a resource", res.Name, kind.Value)
+				return
+			}
+			// A list on the way stands for any of its elements.
+			s := r.resDesc[other]
+			for _, seg := range strings.Split(path.v, ".") {
+				for s != nil && s.Kind == model.List {
+					s = s.Member
+				}
+				if s == nil {
+					return
+				}
+				s = r.memberPath(s, str{seg, path.n}, "resource "+res.Name+" referencedBy "+kind.Value)
+			}
+			if s != nil && s.Kind != model.String {
+				r.errorf(path.n, "resource %s: referencedBy %s %s must be a string, it is %s", res.Name, kind.Value, path.v, s.Kind)
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -46,8 +47,9 @@ operations:
 resources:
   Shelf:
     id: ShelfId
+    referencedBy: {Box: Room}
     operations:
-      CreateShelf: {role: create, description: ""}
+      CreateShelf: {role: create, description: "", companions: [{resource: Box, input: {MinCount: 1, MaxCount: 1}, set: {Room: '{parent.Room}'}}]}
   Box:
     parent: Shelf
     id: BoxId
@@ -148,7 +150,7 @@ shapes:
 `
 
 func TestGroupKeys(t *testing.T) {
-	t.Run("count, group, groups, changes, refuse and {parent.*} resolve into the model", func(t *testing.T) {
+	t.Run("count, group, groups, changes, refuse, companions, referencedBy and {parent.*} resolve into the model", func(t *testing.T) {
 		svc, ds := Check("boxes.yaml", []byte(boxes))
 		if ds.Errors() > 0 {
 			t.Fatalf("check: %v", ds)
@@ -160,6 +162,13 @@ func TestGroupKeys(t *testing.T) {
 			}
 		}
 		run, list, stop := got["RunBoxes"], got["DescribeBoxes"], got["StopBoxes"]
+		shelf := svc.Resources[slices.IndexFunc(svc.Resources, func(r *model.Resource) bool { return r.Name == "Shelf" })]
+		if diff := cmp.Diff(map[string]string{"Box": "Room"}, shelf.ReferencedBy); diff != "" {
+			t.Errorf("referencedBy (-want +got):\n%s", diff)
+		}
+		if c := got["CreateShelf"].Companions; len(c) != 1 || c[0].Resource != "Box" || len(c[0].Input) != 2 || len(c[0].Set) != 1 {
+			t.Errorf("companions %+v, want Box with 2 input and 1 set values", c)
+		}
 		want := []any{"MinCount", "MaxCount", "Index", "BatchId", "Boxes", "BatchId", 1,
 			&model.Changes{Member: "Changes", ID: "BoxId", Previous: "Before", Current: "After"}, []string{"gone"}, true}
 		gotv := []any{run.CountMin, run.CountMax, run.CountIndex, run.Group, list.GroupItems, list.GroupID, len(list.GroupSet),
@@ -189,6 +198,16 @@ func TestGroupKeys(t *testing.T) {
 			"'{parent.Room}'", "'{parent.Rooom}'", "{parent.Rooom}: CreateShelfOutput has no member \"Rooom\""},
 		{"{parent.*} outside a create is refused",
 			"status: {during: stopping, then: stopped}", "status: {during: stopping, then: stopped}\n        set: {Room: '{parent.Room}'}", "{parent.Room} cannot be used here"},
+		{"a companion that is no child of the resource is refused",
+			"companions: [{resource: Box,", "companions: [{resource: Shelf,", "companion Shelf must be a resource belonging to Shelf, with a create naming its parent"},
+		{"a companion's input member its create does not have is refused",
+			"input: {MinCount: 1,", "input: {MinCnt: 1,", "RunBoxesInput has no member \"MinCnt\""},
+		{"a companion's {parent.*} member the parent does not have is refused",
+			"set: {Room: '{parent.Room}'}}]", "set: {Room: '{parent.Rm}'}}]", "{parent.Rm}: CreateShelfOutput has no member \"Rm\""},
+		{"referencedBy a kind that is not a resource is refused",
+			"referencedBy: {Box: Room}", "referencedBy: {Crate: Room}", "referencedBy Crate, which is not a resource"},
+		{"referencedBy a member the other kind does not have is refused",
+			"referencedBy: {Box: Room}", "referencedBy: {Box: Rm}", "Box has no member \"Rm\""},
 		{"count on a list is refused",
 			"role: list\n", "role: list\n        count: {min: A, max: B}\n", "key \"count\" does not apply to role list"},
 	} {

@@ -322,6 +322,7 @@ var (
 		{name: "conflict", doc: "The error shape answered when a create reuses a name (or a code, as notFound).", val: vResourceError},
 		{name: "hasChildren", doc: "The error shape answered when a delete names a resource that still has children (or a code, as notFound).", val: vResourceError},
 		{name: "hasChildrenOf", doc: "Map of a kind of child resource to the error shape answered when a delete names a resource that still has live children of that kind; default hasChildren.", val: vNamed(vResourceError)},
+		{name: "referencedBy", doc: "Map of another kind of resource to the member path of its description (through lists) holding this resource's id: while a live one refers to it, a delete answers hasChildren (EC2's VPC and an attached internet gateway: attachmentSet.vpcId).", val: vNamed(vString)},
 		{name: "inactive", doc: "Statuses in which a resource no longer holds its parent: it neither blocks the parent's delete nor counts as its child (a STOPPED task).", val: vList(vString)},
 		{name: "invalidToken", doc: "The error shape answered for a pagination token the mock did not issue; default the validation error.", val: vResourceError},
 		{name: "builtin", doc: "Names of instances that always exist, created as by the create with its input's name member set, and never deleted (Scheduler's default group).", val: vList(vString)},
@@ -367,6 +368,7 @@ var (
 		{name: "group", doc: "create: the output member whose value groups the resources the request made (EC2's ReservationId), for a list's groups.", val: vString},
 		{name: "groups", doc: "list: the items are groups of the resources one create made (EC2's DescribeInstances answers Reservations).", val: vKeys(groupsSet)},
 		{name: "changes", doc: "action: the identifier is an input list, and the answer an output list of each resource's id and status before and after (EC2's StopInstances).", val: vKeys(changesSet)},
+		{name: "companions", doc: "create: resources of other kinds, children of the new one, made with it by their own creates (EC2's CreateVpc and the VPC's default security group); they do not hold it, and go with it.", val: vList(vKeys(companionSet))},
 		{name: "refuse", doc: "action: the statuses in which the action answers its error instead of acting (EC2's StartInstances of a terminated instance).", val: vKeys(refuseSet)},
 	}}
 
@@ -387,6 +389,12 @@ var (
 		{name: "id", required: true, doc: "The member of a change holding the resource's id.", val: vString},
 		{name: "previous", required: true, doc: "The member of a change holding the status before (the structure holding the status, when it is a member of one).", val: vString},
 		{name: "current", required: true, doc: "The member of a change holding the status after.", val: vString},
+	}}
+
+	companionSet = &keySet{name: "companion", doc: "A resource a create makes with its own.", keys: []keyDef{
+		{name: "resource", required: true, doc: "The kind, a child of the resource created, with a create naming its parent.", val: vString},
+		{name: "input", doc: "Map of the companion create's input member path to template ({input.*} is the request).", val: vNamed(vAny)},
+		{name: "set", doc: "Map of the companion's description member path to template, written after its create; {parent.*} is the new resource's description.", val: vNamed(vAny)},
 	}}
 
 	refuseSet = &keySet{name: "refuse", doc: "Statuses in which an action is refused.", keys: []keyDef{

@@ -17,7 +17,7 @@ import (
 
 // roleKeys are the keys each role accepts beside role and status.
 var roleKeys = map[string][]string{
-	"create":     {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "updateExisting", "replaceExisting", "arnOutput", "each", "when", "count", "group"},
+	"create":     {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "updateExisting", "replaceExisting", "arnOutput", "each", "when", "count", "group", "companions"},
 	"read":       {"identifier", "parentIdentifier", "description", "notFound"},
 	"readMany":   {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
 	"update":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "attributeName", "attributeValue"},
@@ -92,8 +92,9 @@ func (r *resolver) resources() {
 			}
 		}
 	}
-	for _, f := range r.resLater {
-		f(byName)
+	// A check may defer another (a companion's set and its {parent.*}).
+	for i := 0; i < len(r.resLater); i++ {
+		r.resLater[i](byName)
 	}
 	r.resourceRefs()
 	r.storelessMocks()
@@ -247,6 +248,8 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			countsN = p.v
 		case "hasChildrenOf":
 			childErrsN = p.v
+		case "referencedBy":
+			r.referencedBy(res, p.v) // groups.go
 		case "inactive":
 			for _, sn := range r.sequence(p.v, k) {
 				if v := r.str(sn, "inactive status"); v.ok() {
@@ -1114,7 +1117,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 				ln.creates = p.v
 			}
 			later[ro] = ln
-		case "count", "group", "groups", "changes", "refuse":
+		case "count", "group", "groups", "changes", "refuse", "companions":
 			r.groupKeys(res, ro, p, what) // groups.go
 		case "identifier":
 			if ro.Role == "action" && hasKey(pairs, "changes") {

@@ -699,3 +699,65 @@ func TestEC2RunInstancesWithinLimits(t *testing.T) {
 		}
 	})
 }
+
+// TestEC2WhatANewVPCComesWith: CreateVpc makes the VPC's default security
+// group, main route table and default network ACL (the create's
+// companions), seen through their Describe…s by vpc-id and gone with the
+// VPC, which they do not keep; an attached internet gateway keeps the VPC
+// (DependencyViolation) until it is detached.
+func TestEC2WhatANewVPCComesWith(t *testing.T) {
+	ctx := t.Context()
+	_, url := ec2mock.NewTestServer(t)
+	c := ec2.New(options(url))
+	vpc := *must(c.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: new("10.1.0.0/16")}))(t).VPC.VPCID
+	byVPC := []ec2.Filter{{Name: new("vpc-id"), Values: []string{vpc}}}
+	// what lists the VPC's security groups, route tables and network ACLs.
+	what := func(t *testing.T) []string {
+		t.Helper()
+		var got []string
+		for _, g := range must(c.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{Filters: byVPC}))(t).SecurityGroups {
+			got = append(got, "security group "+*g.GroupName+" "+*g.VPCID)
+		}
+		for _, rt := range must(c.DescribeRouteTables(ctx, &ec2.DescribeRouteTablesInput{Filters: byVPC}))(t).RouteTables {
+			main := len(rt.Associations) == 1 && *rt.Associations[0].Main && *rt.Associations[0].RouteTableID == *rt.RouteTableID
+			local := len(rt.Routes) == 1 && *rt.Routes[0].DestinationCidrBlock == "10.1.0.0/16" && *rt.Routes[0].GatewayID == "local"
+			got = append(got, fmt.Sprintf("route table main=%t local=%t %s", main, local, *rt.VPCID))
+		}
+		for _, acl := range must(c.DescribeNetworkAcls(ctx, &ec2.DescribeNetworkAclsInput{Filters: byVPC}))(t).NetworkACLs {
+			got = append(got, fmt.Sprintf("network ACL default=%t %s", *acl.IsDefault, *acl.VPCID))
+		}
+		return got
+	}
+	t.Run("the VPC comes with its default security group, main route table and default network ACL", func(t *testing.T) {
+		want := []string{"security group default " + vpc, "route table main=true local=true " + vpc, "network ACL default=true " + vpc}
+		if diff := cmp.Diff(want, what(t)); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	})
+	t.Run("a second security group named default in the VPC is InvalidGroup.Duplicate", func(t *testing.T) {
+		_, err := c.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{VPCID: &vpc, GroupName: new("default"), Description: new("again")})
+		var ae specrt.APIError
+		if !errors.As(err, &ae) || ae.ErrorCode() != "InvalidGroup.Duplicate" {
+			t.Fatalf("got %v, want InvalidGroup.Duplicate", err)
+		}
+	})
+	igw := *must(c.CreateInternetGateway(ctx, &ec2.CreateInternetGatewayInput{}))(t).InternetGateway.InternetGatewayID
+	t.Run("an attached internet gateway keeps the VPC: DependencyViolation", func(t *testing.T) {
+		must(c.AttachInternetGateway(ctx, &ec2.AttachInternetGatewayInput{InternetGatewayID: &igw, VPCID: &vpc}))(t)
+		_, err := c.DeleteVpc(ctx, &ec2.DeleteVpcInput{VPCID: &vpc})
+		var ae specrt.APIError
+		if !errors.As(err, &ae) || ae.ErrorCode() != "DependencyViolation" {
+			t.Fatalf("got %v, want DependencyViolation", err)
+		}
+		if n := len(what(t)); n != 3 {
+			t.Errorf("%d of the VPC's companions left after the refused delete, want 3", n)
+		}
+	})
+	t.Run("once the gateway is detached, the VPC is deleted with what it came with", func(t *testing.T) {
+		must(c.DetachInternetGateway(ctx, &ec2.DetachInternetGatewayInput{InternetGatewayID: &igw, VPCID: &vpc}))(t)
+		must(c.DeleteVpc(ctx, &ec2.DeleteVpcInput{VPCID: &vpc}))(t)
+		if got := what(t); len(got) != 0 {
+			t.Errorf("left after the VPC's delete: %v", got)
+		}
+	})
+}

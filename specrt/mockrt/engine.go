@@ -169,6 +169,7 @@ type record struct {
 	move          *pendingMove // the transition under way; nil when none
 	children      int32        // live children
 	gone, retired bool         // retired: deleted into a final status, readable, not listed
+	companion     bool         // made with its parent: does not hold it, goes with it (companions.go)
 	// group is what the create that made r with others answered as their
 	// group (groups.go); shared by them, "" for none.
 	group string
@@ -282,6 +283,7 @@ type boundOp struct {
 	group, groupItems, groupID          []string
 	groupSet                            []compiledField
 	refused                             *compiledErr // changes.go
+	companions                          []boundCompanion // companions.go
 	cases                               []compiledCase
 	set, failure, doneSet               []compiledField
 	creates                             *boundCreates
@@ -385,6 +387,16 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			if b.refused, err = compileError(ro.Refused); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: refused: %w", res.Name, ro.Operation, err)
 			}
+			for _, c := range ro.Companions {
+				bc := boundCompanion{name: c.Resource}
+				if bc.input, err = compileFields(c.Input); err == nil {
+					bc.set, err = compileFields(c.Set)
+				}
+				if err != nil {
+					return nil, fmt.Errorf("resource %s: %s: companion %s: %w", res.Name, ro.Operation, c.Resource, err)
+				}
+				b.companions = append(b.companions, bc)
+			}
 			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
 			}
@@ -452,6 +464,9 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 		}
 	}
 	en.describeByLists(ops) // listids.go
+	if err := en.bindCompanions(); err != nil { // companions.go
+		return nil, err
+	}
 	for _, c := range creates {
 		if c.kind = en.kinds[c.Resource]; c.kind == nil {
 			return nil, fmt.Errorf("creates: no resource %s", c.Resource)
@@ -1079,7 +1094,7 @@ func (s *Server) heldBy(r *record, now time.Time) *kind {
 		for _, c := range l.recs {
 			// Every child is settled, so that the count of live ones
 			// stays right whichever kind answers.
-			if s.res.settle(c, now); held == nil && !c.gone && !c.retired && !ck.inactive(c) {
+			if s.res.settle(c, now); held == nil && !c.gone && !c.retired && !c.companion && !ck.inactive(c) {
 				held = ck
 			}
 		}
@@ -1470,6 +1485,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		if err := s.createAlso(b.creates, r, out, e, now); err != nil {
 			return nil, err
 		}
+	}
+	if err := s.makeCompanions(b, r, e, now); err != nil { // companions.go
+		return nil, err
 	}
 	if token != "" {
 		// The answer is kept for replays; it counts against the byte limit

@@ -66,6 +66,12 @@ type Resource struct {
 	// Inactive are statuses in which a resource no longer holds its parent
 	// (an ECS task once STOPPED): it does not block the parent's delete.
 	Inactive []string
+	// ReferencedBy maps the Name of another kind to the member path of its
+	// description (through lists, any element) that holds this resource's
+	// id: while a live resource of that kind refers to it so, a delete
+	// answers HasChildren (EC2's DeleteVpc while an internet gateway is
+	// attached to the VPC: attachmentSet.vpcId).
+	ReferencedBy map[string]string
 	// InvalidToken is the error answered for a pagination token the mock
 	// did not issue. Nil answers the validation error.
 	InvalidToken *ErrorTemplate
@@ -285,6 +291,22 @@ type ResourceOperation struct {
 	// IncorrectInstanceState).
 	Refuse  []string
 	Refused *ErrorTemplate
+	// Companions are, for a create, resources of other kinds made with
+	// the new one, as its children (EC2's CreateVpc makes the VPC's
+	// default security group, main route table and default network ACL):
+	// they do not hold it, and go when it does.
+	Companions []Companion
+}
+
+// Companion is a resource a create makes beside its own: one of the kind
+// Resource, a child of the new resource, made by that kind's create with
+// the new resource as parent and Input (templates of the create's
+// request: {input.*}), then Set written into its description ({parent.*}
+// is the new resource's description).
+type Companion struct {
+	Resource string
+	Input    []Field
+	Set      []Field
 }
 
 // Changes is what an action on a list of resources answers for each: an

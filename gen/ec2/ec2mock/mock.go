@@ -31220,6 +31220,39 @@ var service = &mockrt.Service{
 					Tags:        "Tag",
 				},
 				{
+					Companions: []mockrt.Companion{{
+						Input: []mockrt.Field{
+							{
+								Path:  "GroupName",
+								Value: "default",
+							},
+							{
+								Path:  "GroupDescription",
+								Value: "default VPC security group",
+							},
+						},
+						Resource: "SecurityGroup",
+					}, {
+						Resource: "RouteTable",
+						Set: []mockrt.Field{
+							{
+								Path:  "associationSet",
+								Value: []any{map[string]any{"associationState": map[string]any{"state": "associated"}, "main": true, "routeTableAssociationId": "rtbassoc-{random:0-9a-f:17}", "routeTableId": "{output.routeTableId}"}},
+							},
+							{
+								Path:  "routeSet",
+								Value: []any{map[string]any{"destinationCidrBlock": "{parent.cidrBlock}", "gatewayId": "local", "origin": "CreateRouteTable", "state": "active"}},
+							},
+						},
+					}, {
+						Resource: "NetworkAcl",
+						Set: []mockrt.Field{
+							{
+								Path:  "default",
+								Value: true,
+							},
+						},
+					}},
 					Description: "vpc",
 					Operation:   "CreateVpc",
 					Role:        mockrt.RoleCreate,
@@ -31290,10 +31323,11 @@ var service = &mockrt.Service{
 					Role:        mockrt.RoleList,
 				},
 			},
-			Status:   "state",
-			TagKey:   "key",
-			TagValue: "value",
-			Tags:     "tagSet",
+			ReferencedBy: map[string]string{"InternetGateway": "attachmentSet.vpcId"},
+			Status:       "state",
+			TagKey:       "key",
+			TagValue:     "value",
+			Tags:         "tagSet",
 		},
 		{
 			ID:           "vpcEncryptionControlId",
