@@ -282,7 +282,7 @@ type boundOp struct {
 	countMin, countMax, countIndex      []string // groups.go
 	group, groupItems, groupID          []string
 	groupSet                            []compiledField
-	refused                             *compiledErr // changes.go
+	refused                             *compiledErr     // changes.go
 	companions                          []boundCompanion // companions.go
 	cases                               []compiledCase
 	set, failure, doneSet               []compiledField
@@ -463,7 +463,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			}
 		}
 	}
-	en.describeByLists(ops) // listids.go
+	en.describeByLists(ops)                     // listids.go
 	if err := en.bindCompanions(); err != nil { // companions.go
 		return nil, err
 	}
