@@ -1,6 +1,7 @@
 package mocktest
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/specgen/specgen/gen/ec2"
@@ -761,3 +763,41 @@ func TestEC2WhatANewVPCComesWith(t *testing.T) {
 		}
 	})
 }
+
+// TestEC2ReservationsAndCompanionsSurviveSavedState: a saved and loaded
+// mock still answers instances by their reservation, and a VPC's
+// companions still go with it rather than keep it.
+func TestEC2ReservationsAndCompanionsSurviveSavedState(t *testing.T) {
+	ctx := t.Context()
+	first, url := ec2mock.NewTestServer(t)
+	c := ec2.New(options(url))
+	vpc := must(c.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: new("10.0.0.0/16")}))(t).VPC.VPCID
+	subnet := must(c.CreateSubnet(ctx, &ec2.CreateSubnetInput{VPCID: vpc, CidrBlock: new("10.0.1.0/24")}))(t).Subnet.SubnetID
+	run := must(c.RunInstances(ctx, &ec2.RunInstancesInput{ImageID: new("ami-1"), MinCount: new(int32(2)), MaxCount: new(int32(2)), SubnetID: subnet}))(t)
+	var buf bytes.Buffer
+	if err := mockrt.SaveState(&buf, first.Server); err != nil {
+		t.Fatal(err)
+	}
+	second, url2 := ec2mock.NewTestServer(t)
+	if err := mockrt.LoadState(&buf, second.Server); err != nil {
+		t.Fatal(err)
+	}
+	c2 := ec2.New(options(url2))
+	out := must(c2.DescribeInstances(ctx, &ec2.DescribeInstancesInput{}))(t)
+	var got []string
+	for _, r := range out.Reservations {
+		got = append(got, fmt.Sprintf("%s: %d", aws.ToString(r.ReservationID), len(r.Instances)))
+	}
+	if diff := cmp.Diff([]string{*run.ReservationID + ": 2"}, got); diff != "" {
+		t.Errorf("reservations after the load: instances (-want +got):\n%s", diff)
+	}
+	ids := []string{*run.Instances[0].InstanceID, *run.Instances[1].InstanceID}
+	must(c2.TerminateInstances(ctx, &ec2.TerminateInstancesInput{InstanceIDs: ids}))(t)
+	second.AdvanceClock(time.Hour)
+	must(c2.DeleteSubnet(ctx, &ec2.DeleteSubnetInput{SubnetID: subnet}))(t)
+	must(c2.DeleteVpc(ctx, &ec2.DeleteVpcInput{VPCID: vpc}))(t)
+	if n := len(must(c2.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{}))(t).SecurityGroups); n != 0 {
+		t.Errorf("%d security groups left after the VPC's delete, want none", n)
+	}
+}
+

@@ -38,6 +38,13 @@ type ResourceState struct {
 	Retired bool `json:"retired,omitempty"`
 	// Unique is the key its create's mock block made unique, if any.
 	Unique string `json:"unique,omitempty"`
+	// Group is the group the create that made it with others answered
+	// (EC2's reservation), if any.
+	Group string `json:"group,omitempty"`
+	// Companion is set for a resource made with its parent (a VPC's
+	// default security group): it does not hold the parent and goes with
+	// it.
+	Companion bool `json:"companion,omitempty"`
 }
 
 // PendingTransition is a status change that is due at a time.
@@ -138,7 +145,7 @@ func (en *engine) records(k *kind) []*record {
 
 func (r *record) state() ResourceState {
 	st := ResourceState{Kind: r.kind.Name, ID: r.id, Name: r.name, ARN: r.arn, Description: json.RawMessage(r.desc),
-		Retired: r.retired, Unique: r.uniq}
+		Retired: r.retired, Unique: r.uniq, Group: r.group, Companion: r.companion}
 	if r.parent != nil {
 		st.Parent = r.parent.id
 	}
@@ -301,10 +308,15 @@ func (en *engine) loaded(states []ResourceState) (*engine, error) {
 			tags = setTag(tags, key, v)
 		}
 		r.tags = packTags(tags)
+		r.group = st.Group
 		if p := st.Pending; p != nil {
 			r.move = &pendingMove{due: p.Due.UnixNano(), to: &Transition{Then: p.Then}, remove: p.Gone, retire: p.Retire}
 		}
 		cp.insert(r)
+		if st.Companion && parent != nil {
+			r.companion = true
+			parent.children--
+		}
 		if st.Retired {
 			cp.retireNow(r)
 		}
