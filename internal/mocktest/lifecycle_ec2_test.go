@@ -800,4 +800,3 @@ func TestEC2ReservationsAndCompanionsSurviveSavedState(t *testing.T) {
 		t.Errorf("%d security groups left after the VPC's delete, want none", n)
 	}
 }
-
