@@ -335,12 +335,16 @@ func second[T any](_ T, err error) error { return err }
 // resources in a service whose operations declare no errors (EC2): its
 // code, or the engine's generic one for a resource that names none. An
 // operation acting on a resource (or a parent) that an empty input names
-// answers it.
+// answers it; a create of a child naming no parent answers the service's
+// missing parameter error, which is accepted too.
 func notFoundCode(svc *model.Service, code string) bool {
 	for _, op := range svc.Operations {
 		if len(op.Errors) > 0 {
 			return false
 		}
+	}
+	if m := svc.Mock; m != nil && m.MissingParameter != nil && m.MissingParameter.Code == code {
+		return true
 	}
 	for _, res := range svc.Resources {
 		switch {
@@ -568,9 +572,20 @@ func TestEC2Instances(t *testing.T) {
 			t.Fatalf("got %v, want InvalidParameterValue", err)
 		}
 	})
+	t.Run("a MaxCount of 0 is EC2's InvalidParameterValue", func(t *testing.T) {
+		_, err := c.RunInstances(ctx, &ec2.RunInstancesInput{ImageID: new("ami-1"), MinCount: new(int32(1)), MaxCount: new(int32(0)), SubnetID: subnet})
+		var ae specrt.APIError
+		if !errors.As(err, &ae) || ae.ErrorCode() != "InvalidParameterValue" {
+			t.Fatalf("got %v, want InvalidParameterValue", err)
+		}
+	})
 	t.Run("RunInstances in an unknown subnet is InvalidSubnetID.NotFound", func(t *testing.T) {
 		_, err := c.RunInstances(ctx, &ec2.RunInstancesInput{ImageID: new("ami-1"), MinCount: new(int32(1)), MaxCount: new(int32(1)), SubnetID: new("subnet-00000000000000000")})
 		wantError(t, err, "InvalidSubnetID.NotFound", "The subnet ID 'subnet-00000000000000000' does not exist")
+	})
+	t.Run("RunInstances without a subnet is MissingParameter: the mock has no default VPC", func(t *testing.T) {
+		_, err := c.RunInstances(ctx, &ec2.RunInstancesInput{ImageID: new("ami-1"), MinCount: new(int32(1)), MaxCount: new(int32(1))})
+		wantError(t, err, "MissingParameter", "The request must contain the parameter SubnetId")
 	})
 	t.Run("DescribeInstances answers both instances in their one reservation, by ids and by filters", func(t *testing.T) {
 		out := must(c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{InstanceIDs: ids}))(t)

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/specgen/specgen/specrt"
 )
 
 // The resource engine: the generic behaviour of Service.Resources. It keeps
@@ -1331,6 +1333,13 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		pv, _ := lookup(tree, b.parentIdent).(string)
 		if pv == "" {
 			pv = k.DefaultParent
+		}
+		if pv == "" {
+			// A create naming no parent, where none is the default (EC2's
+			// RunInstances without a subnet, the mock having no default
+			// VPC), misses a parameter.
+			return nil, s.validationFailed(&specrt.ValidationError{Fields: []specrt.FieldError{{
+				Path: strings.Join(b.parentIdent, "."), Rule: specrt.RuleRequired, Message: "is required"}}})
 		}
 		if parent = en.find(k.parent, nil, pv, now, false); parent == nil {
 			return nil, s.notFound(k.parent, pv, e)

@@ -37,9 +37,12 @@ func (s *Server) resCreateCount(b *boundOp, op *compiledOp, tree map[string]any,
 	if err != nil {
 		return nil, err
 	}
-	if lo < 1 {
-		lo = 1
+	// A count left out (a request the mock's Default makes without
+	// validating it) asks for one.
+	if lookup(tree, b.countMax) == missing {
+		hi = 1
 	}
+	lo = max(lo, 1)
 	if hi < lo {
 		return nil, s.validationFailed(&specrt.ValidationError{Fields: []specrt.FieldError{{
 			Path: strings.Join(b.countMax, "."), Rule: specrt.RuleRange,
