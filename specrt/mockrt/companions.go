@@ -3,7 +3,10 @@ package mockrt
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
+
+	"github.com/specgen/specgen/specrt/mockrt/tmpl"
 )
 
 // What a resource comes with and what refers to it: EC2's CreateVpc makes
@@ -135,6 +138,20 @@ func refers(v any, path []string, id string) bool {
 	case []any:
 		for _, el := range v {
 			if refers(el, path, id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readsParent tells whether a value of set reads {parent.*}, which a
+// create then decodes its parent's description for.
+func readsParent(set []Field) bool {
+	for _, f := range set {
+		refs, _ := tmpl.Refs(f.Value)
+		for _, ref := range refs {
+			if strings.HasPrefix(ref, "parent.") {
 				return true
 			}
 		}

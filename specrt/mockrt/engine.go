@@ -286,6 +286,7 @@ type boundOp struct {
 	groupSet                            []compiledField
 	refused                             *compiledErr     // changes.go
 	companions                          []boundCompanion // companions.go
+	readsParent                         bool             // set reads {parent.*}
 	cases                               []compiledCase
 	set, failure, doneSet               []compiledField
 	creates                             *boundCreates
@@ -383,6 +384,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				countMin: splitPath(ro.CountMin), countMax: splitPath(ro.CountMax), countIndex: splitPath(ro.CountIndex),
 				group: splitPath(ro.Group), groupItems: splitPath(ro.GroupItems), groupID: splitPath(ro.GroupID),
 			}
+			b.readsParent = readsParent(ro.Set) // companions.go
 			if b.groupSet, err = compileFields(ro.GroupSet); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: group set: %w", res.Name, ro.Operation, err)
 			}
@@ -1350,7 +1352,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		if k.parentARNPath != nil && parent.arn != "" {
 			setPath(desc, k.parentARNPath, parent.arn)
 		}
-		e.Parent = parent.tree()
+		if b.readsParent {
+			e.Parent = parent.tree()
+		}
 	}
 	var out, part map[string]any
 	if len(op.output) > 0 {
