@@ -145,7 +145,7 @@ func (en *engine) records(k *kind) []*record {
 
 func (r *record) state() ResourceState {
 	st := ResourceState{Kind: r.kind.Name, ID: r.id, Name: r.name, ARN: r.arn, Description: json.RawMessage(r.desc),
-		Retired: r.retired, Unique: r.uniq, Group: r.group, Companion: r.companion}
+		Retired: r.retired, Unique: r.uniq, Group: r.kind.groups[r.seq], Companion: r.companion}
 	if r.parent != nil {
 		st.Parent = r.parent.id
 	}
@@ -308,11 +308,16 @@ func (en *engine) loaded(states []ResourceState) (*engine, error) {
 			tags = setTag(tags, key, v)
 		}
 		r.tags = packTags(tags)
-		r.group = st.Group
 		if p := st.Pending; p != nil {
 			r.move = &pendingMove{due: p.Due.UnixNano(), to: &Transition{Then: p.Then}, remove: p.Gone, retire: p.Retire}
 		}
 		cp.insert(r)
+		if st.Group != "" {
+			if k.groups == nil {
+				k.groups = map[uint64]string{}
+			}
+			k.groups[r.seq] = st.Group
+		}
 		if st.Companion && parent != nil {
 			r.companion = true
 			parent.children--
@@ -329,7 +334,7 @@ func (en *engine) adopt(cp *engine) {
 	en.reset()
 	for name, k := range en.kinds {
 		k2 := cp.kinds[name]
-		k.byID, k.byName, k.byUnique, k.lists = k2.byID, k2.byName, k2.byUnique, map[*record]*orderedList{}
+		k.byID, k.byName, k.byUnique, k.lists, k.groups = k2.byID, k2.byName, k2.byUnique, map[*record]*orderedList{}, k2.groups
 		for parent, l := range k2.lists {
 			k.lists[parent] = l
 		}

@@ -121,6 +121,10 @@ type kind struct {
 	// lists are by parent; the list of nil holds the top-level resources,
 	// or, for a kind with a parent, every resource of every parent.
 	lists map[*record]*orderedList
+	// groups holds the group of each resource that a create made with
+	// others (groups.go), by sequence number: few kinds have one, and a
+	// record has no room of its own for it.
+	groups map[uint64]string
 }
 
 // named is the resource of k named name within parent (nil: none).
@@ -172,9 +176,6 @@ type record struct {
 	children      int32        // live children
 	gone, retired bool         // retired: deleted into a final status, readable, not listed
 	companion     bool         // made with its parent: does not hold it, goes with it (companions.go)
-	// group is what the create that made r with others answered as their
-	// group (groups.go); shared by them, "" for none.
-	group string
 }
 
 // pendingMove is a transition under way: a record holds one only while it
@@ -582,6 +583,7 @@ func (en *engine) reset() {
 		k.byID, k.byName, k.byUnique = newTable(keyID), newTable(keyName), newTable(keyUnique)
 		k.tokens = newTable(keyToken)
 		k.lists = map[*record]*orderedList{}
+		k.groups = nil
 	}
 }
 
@@ -1077,6 +1079,7 @@ func (en *engine) remove(r *record) {
 	for _, ck := range k.children {
 		delete(ck.lists, r)
 	}
+	delete(k.groups, r.seq)
 }
 
 // stamp is t as the engine keeps a timestamp in a description: seconds

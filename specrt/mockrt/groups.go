@@ -103,8 +103,11 @@ func (en *engine) markGroup(k *kind, first uint64, group string) {
 	if l == nil {
 		return
 	}
+	if k.groups == nil {
+		k.groups = map[uint64]string{}
+	}
 	for i := len(l.recs) - 1; i >= 0 && l.recs[i].seq >= first; i-- {
-		l.recs[i].group = group
+		k.groups[l.recs[i].seq] = group
 	}
 }
 
@@ -132,16 +135,19 @@ func (s *Server) groupItemsOf(b *boundOp, recs []*record, items []any, e *env) [
 			groups = append(groups, cur)
 		}
 	}
+	var last string
 	for i, r := range recs {
-		if cur == nil || r.group == "" || r.group != recs[i-1].group {
+		group := r.kind.groups[r.seq]
+		if cur == nil || group == "" || group != last {
 			flush()
 			cur, members = map[string]any{}, nil
-			if r.group != "" && b.groupID != nil {
-				setPath(cur, b.groupID, r.group)
+			if group != "" && b.groupID != nil {
+				setPath(cur, b.groupID, group)
 			}
 			s.applySet(b.groupSet, cur, e)
 		}
 		members = append(members, items[i])
+		last = group
 	}
 	flush()
 	return groups
