@@ -138,3 +138,118 @@ func TestSDKEC2VpcLifecycle(t *testing.T) {
 		wantCode(t, "DescribeVpcs of the deleted VPC", err, "InvalidVpcID.NotFound")
 	})
 }
+
+// TestSDKEC2InstanceLifecycle: the SDK's RunInstances, DescribeInstances
+// (by ids, by filter), StopInstances, TerminateInstances and
+// StartInstances against the mock, and its InstanceRunning,
+// InstanceStopped and InstanceTerminated waiters finishing, the mock's
+// clock advanced by each retry.
+func TestSDKEC2InstanceLifecycle(t *testing.T) {
+	srv, url := ec2mock.NewTestServer(t, append(mockOptions(), mockrt.WithTransitionDelay(waitersTransition))...)
+	c := sdkec2.New(sdkec2.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	ctx := t.Context()
+	vpc, err := c.CreateVpc(ctx, &sdkec2.CreateVpcInput{CidrBlock: aws.String("10.0.0.0/16")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sn, err := c.CreateSubnet(ctx, &sdkec2.CreateSubnetInput{VpcId: vpc.Vpc.VpcId, CidrBlock: aws.String("10.0.1.0/24")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	subnetID := aws.ToString(sn.Subnet.SubnetId)
+	run, err := c.RunInstances(ctx, &sdkec2.RunInstancesInput{ImageId: aws.String("ami-12345678"), InstanceType: ec2types.InstanceTypeT3Micro,
+		MinCount: aws.Int32(2), MaxCount: aws.Int32(2), SubnetId: &subnetID,
+		TagSpecifications: []ec2types.TagSpecification{{ResourceType: ec2types.ResourceTypeInstance, Tags: []ec2types.Tag{{Key: aws.String("app"), Value: aws.String("web")}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, in := range run.Instances {
+		ids = append(ids, aws.ToString(in.InstanceId))
+	}
+	if len(ids) != 2 || !strings.HasPrefix(aws.ToString(run.ReservationId), "r-") || run.Instances[0].State.Name != ec2types.InstanceStateNamePending {
+		t.Fatalf("RunInstances answered %d instances in %s, the first %+v; want 2 pending in an r- reservation", len(ids), aws.ToString(run.ReservationId), run.Instances[0].State)
+	}
+	described := func(t *testing.T, in *sdkec2.DescribeInstancesInput) map[string]string {
+		t.Helper()
+		out, err := c.DescribeInstances(ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, r := range out.Reservations {
+			for _, in := range r.Instances {
+				got[aws.ToString(in.InstanceId)] = string(in.State.Name) + " " + aws.ToString(in.VpcId)
+			}
+		}
+		return got
+	}
+	t.Run("DescribeInstances by ids and by the tag filter answers both", func(t *testing.T) {
+		want := map[string]string{ids[0]: "pending " + aws.ToString(vpc.Vpc.VpcId), ids[1]: "pending " + aws.ToString(vpc.Vpc.VpcId)}
+		if d := cmp.Diff(want, described(t, &sdkec2.DescribeInstancesInput{InstanceIds: ids})); d != "" {
+			t.Errorf("by ids (-want +got):\n%s", d)
+		}
+		if d := cmp.Diff(want, described(t, &sdkec2.DescribeInstancesInput{Filters: []ec2types.Filter{{Name: aws.String("tag:app"), Values: []string{"web"}}}})); d != "" {
+			t.Errorf("by tag:app (-want +got):\n%s", d)
+		}
+	})
+	waitOpts := func(retries *int) func(*sdkec2.InstanceRunningWaiterOptions) {
+		return func(o *sdkec2.InstanceRunningWaiterOptions) {
+			o.MinDelay, o.MaxDelay = time.Millisecond, 5*time.Millisecond
+			o.Retryable = advancing(srv.Server, retries, o.Retryable)
+		}
+	}
+	t.Run("InstanceRunning waits for both", func(t *testing.T) {
+		var retries int
+		if err := sdkec2.NewInstanceRunningWaiter(c).Wait(ctx, &sdkec2.DescribeInstancesInput{InstanceIds: ids}, waitersMaxWait, waitOpts(&retries)); err != nil || retries != 1 {
+			t.Errorf("InstanceRunning: %v after %d retries, want success after 1", err, retries)
+		}
+	})
+	t.Run("StopInstances answers running -> stopping, and InstanceStopped waits for stopped", func(t *testing.T) {
+		out, err := c.StopInstances(ctx, &sdkec2.StopInstancesInput{InstanceIds: ids})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, ch := range out.StoppingInstances {
+			got = append(got, string(ch.PreviousState.Name)+" -> "+string(ch.CurrentState.Name))
+		}
+		if d := cmp.Diff([]string{"running -> stopping", "running -> stopping"}, got); d != "" {
+			t.Errorf("StoppingInstances (-want +got):\n%s", d)
+		}
+		var retries int
+		err = sdkec2.NewInstanceStoppedWaiter(c).Wait(ctx, &sdkec2.DescribeInstancesInput{InstanceIds: ids}, waitersMaxWait,
+			func(o *sdkec2.InstanceStoppedWaiterOptions) {
+				o.MinDelay, o.MaxDelay = time.Millisecond, 5*time.Millisecond
+				o.Retryable = advancing(srv.Server, &retries, o.Retryable)
+			})
+		if err != nil || retries != 1 {
+			t.Errorf("InstanceStopped: %v after %d retries, want success after 1", err, retries)
+		}
+	})
+	t.Run("TerminateInstances, InstanceTerminated, and the instances stay described as terminated", func(t *testing.T) {
+		if _, err := c.TerminateInstances(ctx, &sdkec2.TerminateInstancesInput{InstanceIds: ids}); err != nil {
+			t.Fatal(err)
+		}
+		var retries int
+		err := sdkec2.NewInstanceTerminatedWaiter(c).Wait(ctx, &sdkec2.DescribeInstancesInput{InstanceIds: ids}, waitersMaxWait,
+			func(o *sdkec2.InstanceTerminatedWaiterOptions) {
+				o.MinDelay, o.MaxDelay = time.Millisecond, 5*time.Millisecond
+				o.Retryable = advancing(srv.Server, &retries, o.Retryable)
+			})
+		if err != nil || retries != 1 {
+			t.Errorf("InstanceTerminated: %v after %d retries, want success after 1", err, retries)
+		}
+		got := described(t, &sdkec2.DescribeInstancesInput{Filters: []ec2types.Filter{{Name: aws.String("instance-state-name"), Values: []string{"terminated"}}}})
+		if len(got) != 2 {
+			t.Errorf("terminated instances described: %v, want both", got)
+		}
+	})
+	t.Run("StartInstances of a terminated instance is IncorrectInstanceState", func(t *testing.T) {
+		_, err := c.StartInstances(ctx, &sdkec2.StartInstancesInput{InstanceIds: ids[:1]})
+		var ae smithy.APIError
+		if !errors.As(err, &ae) || ae.ErrorCode() != "IncorrectInstanceState" {
+			t.Errorf("StartInstances: %v, want IncorrectInstanceState", err)
+		}
+	})
+}

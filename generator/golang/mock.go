@@ -563,6 +563,18 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 			}
 		})
 	}
+	if len(res.ReferencedBy) > 0 {
+		kinds := make([]string, 0, len(res.ReferencedBy))
+		for k := range res.ReferencedBy {
+			kinds = append(kinds, k)
+		}
+		sort.Strings(kinds)
+		d[jen.Id("ReferencedBy")] = jen.Map(jen.String()).String().Values(jen.DictFunc(func(dd jen.Dict) {
+			for _, k := range kinds {
+				dd[jen.Lit(k)] = jen.Lit(res.ReferencedBy[k])
+			}
+		}))
+	}
 	if len(res.HasChildrenOf) > 0 {
 		kinds := make([]string, 0, len(res.HasChildrenOf))
 		for k := range res.HasChildrenOf {
@@ -767,6 +779,45 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	if ro.Each != "" {
 		d[jen.Id("Each")] = jen.Lit(ro.Each)
 		d[jen.Id("EachMember")] = jen.Lit(ro.EachMember)
+	}
+	for field, v := range map[string]string{"CountMin": ro.CountMin, "CountMax": ro.CountMax, "CountIndex": ro.CountIndex,
+		"Group": ro.Group, "GroupItems": ro.GroupItems, "GroupID": ro.GroupID} {
+		if v != "" {
+			d[jen.Id(field)] = jen.Lit(v)
+		}
+	}
+	if len(ro.GroupSet) > 0 {
+		d[jen.Id("GroupSet")] = fieldsValue(ro.GroupSet)
+	}
+	if c := ro.Changes; c != nil {
+		d[jen.Id("Changes")] = jen.Op("&").Qual(MockRuntimePath, "Changes").Values(jen.Dict{
+			jen.Id("Member"): jen.Lit(c.Member), jen.Id("ID"): jen.Lit(c.ID),
+			jen.Id("Previous"): jen.Lit(c.Previous), jen.Id("Current"): jen.Lit(c.Current),
+		})
+	}
+	if len(ro.Refuse) > 0 {
+		d[jen.Id("Refuse")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, st := range ro.Refuse {
+				g.Lit(st)
+			}
+		})
+	}
+	if v := errorTemplate(p, ro.Refused); v != nil {
+		d[jen.Id("Refused")] = v
+	}
+	if len(ro.Companions) > 0 {
+		d[jen.Id("Companions")] = jen.Index().Qual(MockRuntimePath, "Companion").ValuesFunc(func(g *jen.Group) {
+			for _, c := range ro.Companions {
+				cd := jen.Dict{jen.Id("Resource"): jen.Lit(c.Resource)}
+				if len(c.Input) > 0 {
+					cd[jen.Id("Input")] = fieldsValue(c.Input)
+				}
+				if len(c.Set) > 0 {
+					cd[jen.Id("Set")] = fieldsValue(c.Set)
+				}
+				g.Values(cd)
+			}
+		})
 	}
 	if fl := ro.FilterList; fl != nil {
 		fd := jen.Dict{}

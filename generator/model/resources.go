@@ -40,6 +40,10 @@ type Resource struct {
 	// Inactive are statuses in which the resource no longer holds its
 	// parent (a STOPPED task): it does not block the parent's delete.
 	Inactive []string
+	// ReferencedBy maps another kind to the member path of its
+	// description (through lists) holding this resource's id: while a live
+	// one refers to it, a delete answers HasChildren.
+	ReferencedBy map[string]string
 	// Operations act on the resource, sorted by operation name.
 	Operations []*ResourceOperation
 	// Tags is the description member showing the resource's tags; TagKey
@@ -173,6 +177,44 @@ type ResourceOperation struct {
 	// each of, EachMember the description member each string is written
 	// to; "" for a create of one.
 	Each, EachMember string
+	// CountMin and CountMax are the input members asking a create for at
+	// least and at most so many resources (EC2's MinCount, MaxCount),
+	// CountIndex the description member that gets each one's index; ""
+	// for a create of one.
+	CountMin, CountMax, CountIndex string
+	// Group is the create's output member whose value groups the
+	// resources it made (EC2's ReservationId).
+	Group string
+	// GroupItems and GroupID make a list's items groups: GroupItems the
+	// list member of a group holding descriptions, GroupID its member
+	// holding the group; GroupSet is written into each group.
+	GroupItems, GroupID string
+	GroupSet            []*MockField
+	// Changes is an action's answer for each resource of its list
+	// Identifier; nil for an action on one.
+	Changes *Changes
+	// Refuse are the statuses in which an action answers Refused.
+	Refuse  []string
+	Refused *MockError
+	// Companions are resources of other kinds a create makes with its
+	// own, as its children.
+	Companions []*Companion
+}
+
+// Companion is a resource a create makes beside its own: one of the kind
+// Resource, made by that kind's create with Input (templates of the
+// create's request) and the new resource as parent, then Set written
+// into its description ({parent.*} the new resource's description).
+type Companion struct {
+	Resource   string
+	Input, Set []*MockField
+}
+
+// Changes is the output list (Member) an action on several resources
+// answers, an element for each: its id (ID), its status before
+// (Previous) and after (Current).
+type Changes struct {
+	Member, ID, Previous, Current string
 }
 
 // Count is a description member (Member) counting the live children

@@ -323,6 +323,7 @@ var (
 		{name: "hasChildren", doc: "The error shape answered when a delete names a resource that still has children (or a code, as notFound).", val: vResourceError},
 		{name: "hasChildrenOf", doc: "Map of a kind of child resource to the error shape answered when a delete names a resource that still has live children of that kind; default hasChildren.", val: vNamed(vResourceError)},
 		{name: "private", doc: "Description members the mock keeps and no operation answers, which the control API shows (an SNS subscription's confirmation Token).", val: vList(vString)},
+		{name: "referencedBy", doc: "Map of another kind of resource to the member path of its description (through lists) holding this resource's id: while a live one refers to it, a delete answers hasChildren (EC2's VPC and an attached internet gateway: attachmentSet.vpcId).", val: vNamed(vString)},
 		{name: "inactive", doc: "Statuses in which a resource no longer holds its parent: it neither blocks the parent's delete nor counts as its child (a STOPPED task).", val: vList(vString)},
 		{name: "invalidToken", doc: "The error shape answered for a pagination token the mock did not issue; default the validation error.", val: vResourceError},
 		{name: "builtin", doc: "Names of instances that always exist, created as by the create with its input's name member set, and never deleted (Scheduler's default group).", val: vList(vString)},
@@ -367,6 +368,42 @@ var (
 		{name: "failures", doc: "readMany: the output list member that gets a failure for each identifier naming no resource.", val: vString},
 		{name: "failure", doc: "readMany: map of failure member path to template; {message} is the identifier.", val: vNamed(vAny)},
 		{name: "creates", doc: "create, update, delete, action: another resource the operation records (a pending operation).", val: vKeys(createsSet)},
+		{name: "count", doc: "create: the input members asking for at least (min) and at most (max) so many resources at once (EC2's RunInstances MinCount, MaxCount), and the description member getting each one's index (index); the answers' lists are joined.", val: vKeys(countRangeSet)},
+		{name: "group", doc: "create: the output member whose value groups the resources the request made (EC2's ReservationId), for a list's groups.", val: vString},
+		{name: "groups", doc: "list: the items are groups of the resources one create made (EC2's DescribeInstances answers Reservations).", val: vKeys(groupsSet)},
+		{name: "changes", doc: "action: the identifier is an input list, and the answer an output list of each resource's id and status before and after (EC2's StopInstances).", val: vKeys(changesSet)},
+		{name: "companions", doc: "create: resources of other kinds, children of the new one, made with it by their own creates (EC2's CreateVpc and the VPC's default security group); they do not hold it, and go with it.", val: vList(vKeys(companionSet))},
+		{name: "refuse", doc: "action: the statuses in which the action answers its error instead of acting (EC2's StartInstances of a terminated instance).", val: vKeys(refuseSet)},
+	}}
+
+	countRangeSet = &keySet{name: "countRange", doc: "How many resources a create makes at once.", keys: []keyDef{
+		{name: "min", required: true, doc: "The input member (an integer) asking for at least so many; fewer within the mock's limits is the quota error.", val: vString},
+		{name: "max", required: true, doc: "The input member (an integer) asking for at most so many: the mock makes that many, within its limits.", val: vString},
+		{name: "index", doc: "The description member (an integer) getting each resource's index from 0 (EC2's amiLaunchIndex).", val: vString},
+	}}
+
+	groupsSet = &keySet{name: "groups", doc: "A list's items as groups of the resources one create made.", keys: []keyDef{
+		{name: "items", required: true, doc: "The member of a group listing its resources' descriptions (EC2's Instances).", val: vString},
+		{name: "id", doc: "The member of a group holding the create's group (EC2's ReservationId).", val: vString},
+		{name: "set", doc: "Map of a group's member path to template ({account}).", val: vNamed(vAny)},
+	}}
+
+	changesSet = &keySet{name: "changes", doc: "What an action on several resources answers for each.", keys: []keyDef{
+		{name: "member", required: true, doc: "The output list of changes.", val: vString},
+		{name: "id", required: true, doc: "The member of a change holding the resource's id.", val: vString},
+		{name: "previous", required: true, doc: "The member of a change holding the status before (the structure holding the status, when it is a member of one).", val: vString},
+		{name: "current", required: true, doc: "The member of a change holding the status after.", val: vString},
+	}}
+
+	companionSet = &keySet{name: "companion", doc: "A resource a create makes with its own.", keys: []keyDef{
+		{name: "resource", required: true, doc: "The kind, a child of the resource created, with a create naming its parent.", val: vString},
+		{name: "input", doc: "Map of the companion create's input member path to template ({input.*} is the request).", val: vNamed(vAny)},
+		{name: "set", doc: "Map of the companion's description member path to template, written after its create; {parent.*} is the new resource's description.", val: vNamed(vAny)},
+	}}
+
+	refuseSet = &keySet{name: "refuse", doc: "Statuses in which an action is refused.", keys: []keyDef{
+		{name: "statuses", required: true, doc: "The statuses.", val: vList(vString)},
+		{name: "error", required: true, doc: "The error answered; {subject} is the resource's id.", val: vResourceError},
 	}}
 
 	countSet = &keySet{name: "count", doc: "A description member counting the live children whose members have given values.", keys: []keyDef{

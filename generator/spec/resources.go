@@ -17,15 +17,15 @@ import (
 
 // roleKeys are the keys each role accepts beside role and status.
 var roleKeys = map[string][]string{
-	"create":     {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "updateExisting", "replaceExisting", "arnOutput", "each", "when"},
+	"create":     {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "updateExisting", "replaceExisting", "arnOutput", "each", "when", "count", "group", "companions"},
 	"read":       {"identifier", "parentIdentifier", "description", "notFound"},
 	"readMany":   {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
 	"update":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "attributeName", "attributeValue"},
 	"delete":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "ignoreMissing", "cascade"},
 	"deleteMany": {"identifier", "parentIdentifier", "notFound", "ignoreMissing", "cascade"},
 	"actionMany": {"identifier", "parentIdentifier", "set", "notFound", "ignoreMissing"},
-	"action":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "when", "identifierMember", "optionalIdentifier"},
-	"list":       {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList", "identifiers", "items", "when", "selectWhen"},
+	"action":     {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput", "changes", "refuse", "when", "identifierMember", "optionalIdentifier"},
+	"list":       {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "newestFirst", "filterList", "identifiers", "items", "groups", "when", "selectWhen"},
 	"tag":        {"resourceArn", "resourceIds", "tags", "notFound"},
 	"untag":      {"resourceArn", "resourceIds", "tagKeys", "tags", "notFound"},
 	"listTags":   {"resourceArn", "tags", "notFound"},
@@ -93,8 +93,9 @@ func (r *resolver) resources() {
 			}
 		}
 	}
-	for _, f := range r.resLater {
-		f(byName)
+	// A check may defer another (a companion's set and its {parent.*}).
+	for i := 0; i < len(r.resLater); i++ {
+		r.resLater[i](byName)
 	}
 	r.resourceRefs()
 	r.storelessMocks()
@@ -156,7 +157,10 @@ func (r *resolver) resourceRefs() {
 // descFields reads a map of description member path to template (set):
 // {input.*} are the operation's input, {output.*} and {resource.*} the
 // description.
-func (r *resolver) descFields(n *yaml.Node, op *model.Operation, desc, resource *model.Shape, what string) []*model.MockField {
+//
+// parent is the name of the resource whose description {parent.*} reads
+// (a create's set, in a resource with a parent); "" where there is none.
+func (r *resolver) descFields(n *yaml.Node, op *model.Operation, desc, resource *model.Shape, what string, parent ...string) []*model.MockField {
 	var out []*model.MockField
 	for _, p := range r.mapping(n, what, nil) {
 		target := r.memberPath(desc, str{p.k.Value, p.k}, what+" member")
@@ -181,6 +185,14 @@ func (r *resolver) descFields(n *yaml.Node, op *model.Operation, desc, resource 
 				from = r.memberPath(desc, str{path, p.v}, "{"+ref+"}")
 			case kind == "resource" && resource != nil:
 				from = r.memberPath(resource, str{path, p.v}, "{"+ref+"}")
+			case kind == "parent" && len(parent) > 0 && parent[0] != "":
+				// The parent's description is known once every resource is.
+				pn, ref, at := parent[0], ref, p.v
+				r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
+					if pd := r.resDesc[byName[pn]]; pd != nil {
+						r.memberPath(pd, str{path, at}, "{"+ref+"}")
+					}
+				})
 			default:
 				r.errorf(p.v, "{%s} cannot be used here", ref)
 			}
@@ -244,6 +256,8 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 					private = append(private, v)
 				}
 			}
+		case "referencedBy":
+			r.referencedBy(res, p.v) // groups.go
 		case "inactive":
 			for _, sn := range r.sequence(p.v, k) {
 				if v := r.str(sn, "inactive status"); v.ok() {
@@ -389,7 +403,11 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	}
 	for _, ro := range res.Operations {
 		if n := later[ro]; n.set != nil {
-			ro.Set = r.descFields(n.set, ro.Operation, desc, nil, what(res, ro)+" set")
+			var p string
+			if ro.Role == "create" {
+				p = parent.v
+			}
+			ro.Set = r.descFields(n.set, ro.Operation, desc, nil, what(res, ro)+" set", p)
 		}
 		if n := later[ro]; n.doneSet != nil && ro.Transition != nil {
 			if ro.Transition.Then == "" {
@@ -1222,7 +1240,17 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 				ln.creates = p.v
 			}
 			later[ro] = ln
+		case "count", "group", "groups", "changes", "refuse", "companions":
+			r.groupKeys(res, ro, p, what) // groups.go
 		case "identifier":
+			if ro.Role == "action" && hasKey(pairs, "changes") {
+				v := r.str(p.v, k)
+				if s := r.memberPath(op.Input, v, what+" input member"); s != nil && (s.Kind != model.List || s.Member.Kind != model.String) {
+					r.errorf(v.n, "%s: identifier %s must be a list of strings, as changes answers for each", what, v.v)
+				}
+				ro.Identifier = v.v
+				continue
+			}
 			if deref(p.v).Kind == yaml.SequenceNode {
 				r.identifierAlternatives(ro, p.v, what) // listids.go
 				continue

@@ -1,13 +1,16 @@
 package mocktest
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/specgen/specgen/gen/ec2"
@@ -332,12 +335,16 @@ func second[T any](_ T, err error) error { return err }
 // resources in a service whose operations declare no errors (EC2): its
 // code, or the engine's generic one for a resource that names none. An
 // operation acting on a resource (or a parent) that an empty input names
-// answers it.
+// answers it; a create of a child naming no parent answers the service's
+// missing parameter error, which is accepted too.
 func notFoundCode(svc *model.Service, code string) bool {
 	for _, op := range svc.Operations {
 		if len(op.Errors) > 0 {
 			return false
 		}
+	}
+	if m := svc.Mock; m != nil && m.MissingParameter != nil && m.MissingParameter.Code == code {
+		return true
 	}
 	for _, res := range svc.Resources {
 		switch {
@@ -427,18 +434,15 @@ func acceptorState(t *testing.T, w *model.Waiter, out any, err error) string {
 			if errors.As(err, &ae) && ae.ErrorCode() == a.Expected {
 				return a.State
 			}
-		case "pathAll":
-			list, member, ok := strings.Cut(a.Argument, "[].")
-			if !ok {
-				t.Fatalf("%s: argument %q is not list[].member", w.Name, a.Argument)
+		case "pathAll", "pathAny":
+			values := project(body, a.Argument)
+			n := 0
+			for _, v := range values {
+				if v == a.Expected {
+					n++
+				}
 			}
-			items, _ := body[list].([]any)
-			all := len(items) > 0
-			for _, it := range items {
-				m, _ := it.(map[string]any)
-				all = all && m[member] == a.Expected
-			}
-			if err == nil && all {
+			if err == nil && (a.Matcher == "pathAll" && n == len(values) && n > 0 || a.Matcher == "pathAny" && n > 0) {
 				return a.State
 			}
 		default:
@@ -449,4 +453,365 @@ func acceptorState(t *testing.T, w *model.Waiter, out any, err error) string {
 		t.Fatalf("%s: %v", w.Name, err)
 	}
 	return "retry"
+}
+
+// project evaluates a waiter argument of list projections and members
+// ("reservationSet[].instancesSet[].instanceState.name") against v.
+func project(v any, arg string) []any {
+	vals := []any{v}
+	for _, seg := range strings.Split(arg, ".") {
+		name, flat := strings.CutSuffix(seg, "[]")
+		var next []any
+		for _, cur := range vals {
+			m, _ := cur.(map[string]any)
+			x, ok := m[name]
+			if !ok {
+				continue
+			}
+			if l, isList := x.([]any); flat && isList {
+				next = append(next, l...)
+			} else if !flat {
+				next = append(next, x)
+			}
+		}
+		vals = next
+	}
+	return vals
+}
+
+// TestEC2Instances drives instances through their life with the generated
+// client: RunInstances makes MaxCount of them in one reservation of a
+// subnet, DescribeInstances answers them by reservation, by ids and by
+// filters, the InstanceRunning, InstanceStopped and InstanceTerminated
+// waiters (evaluated from the spec's acceptors on the mock's manual clock)
+// finish, and a terminated instance stays visible and cannot be started.
+func TestEC2Instances(t *testing.T) {
+	svcs, _, err := generator.Load([]string{"../../specs/ec2/ec2.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waiters := map[string]*model.Waiter{}
+	for _, w := range svcs[0].Waiters {
+		waiters[w.Name] = w
+	}
+	ctx := t.Context()
+	clock := mockrt.NewManualClock(manualStart)
+	_, url := ec2mock.NewTestServer(t, mockrt.WithClock(clock.Now))
+	c := ec2.New(options(url))
+	vpc := must(c.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: new("10.0.0.0/16")}))(t).VPC.VPCID
+	subnet := must(c.CreateSubnet(ctx, &ec2.CreateSubnetInput{VPCID: vpc, CidrBlock: new("10.0.1.0/24")}))(t).Subnet.SubnetID
+
+	// wait polls DescribeInstances of ids as the waiter does, moving the
+	// clock by its delay, and answers the attempts it took.
+	wait := func(t *testing.T, name string, ids []string) int {
+		t.Helper()
+		w := waiters[name]
+		for attempt := 1; attempt <= w.MaxAttempts; attempt++ {
+			out, err := c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{InstanceIDs: ids})
+			switch acceptorState(t, w, out, err) {
+			case "success":
+				return attempt
+			case "failure":
+				t.Fatalf("%s: attempt %d: the waiter failed", name, attempt)
+			}
+			clock.Advance(time.Duration(w.Delay) * time.Second)
+		}
+		t.Fatalf("%s: no success in %d attempts", name, w.MaxAttempts)
+		return 0
+	}
+	states := func(t *testing.T, in *ec2.DescribeInstancesInput) map[string]string {
+		t.Helper()
+		got := map[string]string{}
+		for _, r := range must(c.DescribeInstances(ctx, in))(t).Reservations {
+			for _, in := range r.Instances {
+				got[*in.InstanceID] = string(in.State.Name)
+			}
+		}
+		return got
+	}
+	wantError := func(t *testing.T, err error, code, msg string) {
+		t.Helper()
+		var ae specrt.APIError
+		if !errors.As(err, &ae) {
+			t.Fatalf("got %v, want the error %s", err, code)
+		}
+		if diff := cmp.Diff([]any{code, msg}, []any{ae.ErrorCode(), ae.ErrorMessage()}); diff != "" {
+			t.Errorf("code, message (-want +got):\n%s", diff)
+		}
+	}
+
+	var ids []string
+	var reservation string
+	t.Run("RunInstances makes MaxCount pending instances in one reservation of the subnet", func(t *testing.T) {
+		out := must(c.RunInstances(ctx, &ec2.RunInstancesInput{ImageID: new("ami-12345678"), InstanceType: "t3.micro",
+			MinCount: new(int32(1)), MaxCount: new(int32(2)), SubnetID: subnet, KeyName: new("k"),
+			TagSpecifications: []ec2.TagSpecification{{ResourceType: "instance", Tags: []ec2.Tag{{Key: new("app"), Value: new("web")}}}}}))(t)
+		reservation = *out.ReservationID
+		if !regexp.MustCompile(`^r-[0-9a-f]{17}$`).MatchString(reservation) || *out.OwnerID != "123456789012" {
+			t.Errorf("reservation %s, owner %s; want r- and 17 hex digits, the account", reservation, *out.OwnerID)
+		}
+		if len(out.Instances) != 2 {
+			t.Fatalf("%d instances, want 2", len(out.Instances))
+		}
+		for i, in := range out.Instances {
+			ids = append(ids, *in.InstanceID)
+			if !regexp.MustCompile(`^i-[0-9a-f]{17}$`).MatchString(*in.InstanceID) {
+				t.Errorf("instance id %s, want i- and 17 hex digits", *in.InstanceID)
+			}
+			got := []any{in.State.Name, *in.State.Code, *in.ImageID, in.InstanceType, *in.SubnetID, *in.VPCID, *in.KeyName, *in.AmiLaunchIndex, in.Tags, in.LaunchTime != nil, in.PrivateIPAddress != nil}
+			want := []any{ec2.InstanceStateNamePending, int32(0), "ami-12345678", ec2.InstanceType("t3.micro"), *subnet, *vpc, "k", int32(i), []ec2.Tag{{Key: new("app"), Value: new("web")}}, true, true}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("instance %d: state, code, image, type, subnet, VPC, key, launch index, tags, launch time?, private IP? (-want +got):\n%s", i, diff)
+			}
+		}
+	})
+	t.Run("MinCount above MaxCount is EC2's InvalidParameterValue", func(t *testing.T) {
+		_, err := c.RunInstances(ctx, &ec2.RunInstancesInput{ImageID: new("ami-1"), MinCount: new(int32(3)), MaxCount: new(int32(2)), SubnetID: subnet})
+		var ae specrt.APIError
+		if !errors.As(err, &ae) || ae.ErrorCode() != "InvalidParameterValue" {
+			t.Fatalf("got %v, want InvalidParameterValue", err)
+		}
+	})
+	t.Run("a MaxCount of 0 is EC2's InvalidParameterValue", func(t *testing.T) {
+		_, err := c.RunInstances(ctx, &ec2.RunInstancesInput{ImageID: new("ami-1"), MinCount: new(int32(1)), MaxCount: new(int32(0)), SubnetID: subnet})
+		var ae specrt.APIError
+		if !errors.As(err, &ae) || ae.ErrorCode() != "InvalidParameterValue" {
+			t.Fatalf("got %v, want InvalidParameterValue", err)
+		}
+	})
+	t.Run("RunInstances in an unknown subnet is InvalidSubnetID.NotFound", func(t *testing.T) {
+		_, err := c.RunInstances(ctx, &ec2.RunInstancesInput{ImageID: new("ami-1"), MinCount: new(int32(1)), MaxCount: new(int32(1)), SubnetID: new("subnet-00000000000000000")})
+		wantError(t, err, "InvalidSubnetID.NotFound", "The subnet ID 'subnet-00000000000000000' does not exist")
+	})
+	t.Run("RunInstances without a subnet is MissingParameter: the mock has no default VPC", func(t *testing.T) {
+		_, err := c.RunInstances(ctx, &ec2.RunInstancesInput{ImageID: new("ami-1"), MinCount: new(int32(1)), MaxCount: new(int32(1))})
+		wantError(t, err, "MissingParameter", "The request must contain the parameter SubnetId")
+	})
+	t.Run("DescribeInstances answers both instances in their one reservation, by ids and by filters", func(t *testing.T) {
+		out := must(c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{InstanceIDs: ids}))(t)
+		if len(out.Reservations) != 1 || *out.Reservations[0].ReservationID != reservation || len(out.Reservations[0].Instances) != 2 {
+			t.Fatalf("reservations %+v, want %s holding both instances", out.Reservations, reservation)
+		}
+		for _, tc := range []struct {
+			name   string
+			values []string
+			want   int
+		}{
+			{"instance-state-name", []string{"pending"}, 2},
+			{"instance-state-name", []string{"running"}, 0},
+			{"subnet-id", []string{*subnet}, 2},
+			{"vpc-id", []string{*vpc}, 2},
+			{"vpc-id", []string{"vpc-00000000000000000"}, 0},
+			{"instance-id", []string{ids[1]}, 1},
+			{"tag:app", []string{"web"}, 2},
+			{"tag:app", []string{"db"}, 0},
+		} {
+			got := states(t, &ec2.DescribeInstancesInput{Filters: []ec2.Filter{{Name: &tc.name, Values: tc.values}}})
+			if len(got) != tc.want {
+				t.Errorf("filter %s=%v: %d instances, want %d", tc.name, tc.values, len(got), tc.want)
+			}
+		}
+	})
+	t.Run("DescribeInstances of an unknown id is InvalidInstanceID.NotFound", func(t *testing.T) {
+		_, err := c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{InstanceIDs: []string{"i-00000000000000000"}})
+		wantError(t, err, "InvalidInstanceID.NotFound", "The instance ID 'i-00000000000000000' does not exist")
+	})
+	t.Run("DescribeInstances pages by MaxResults and NextToken", func(t *testing.T) {
+		first := must(c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{MaxResults: new(int32(1))}))(t)
+		if len(first.Reservations) != 1 || len(first.Reservations[0].Instances) != 1 || first.NextToken == nil {
+			t.Fatalf("first page %+v, want one instance and a token", first)
+		}
+		second := must(c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{MaxResults: new(int32(1)), NextToken: first.NextToken}))(t)
+		if len(second.Reservations) != 1 || *second.Reservations[0].Instances[0].InstanceID != ids[1] || second.NextToken != nil {
+			t.Fatalf("second page %+v, want the second instance and no token", second)
+		}
+	})
+	t.Run("the InstanceRunning waiter finishes once the transition is due", func(t *testing.T) {
+		if n := wait(t, "InstanceRunning", ids); n != 2 {
+			t.Errorf("success at attempt %d, want 2", n)
+		}
+	})
+	t.Run("a subnet holding running instances cannot be deleted", func(t *testing.T) {
+		_, err := c.DeleteSubnet(ctx, &ec2.DeleteSubnetInput{SubnetID: subnet})
+		wantError(t, err, "DependencyViolation", "The subnet '"+*subnet+"' has dependencies and cannot be deleted.")
+	})
+	change := func(s *ec2.InstanceState) string { return fmt.Sprintf("%s/%d", s.Name, *s.Code) }
+	t.Run("StopInstances answers each instance's state before and after, and InstanceStopped finishes", func(t *testing.T) {
+		out := must(c.StopInstances(ctx, &ec2.StopInstancesInput{InstanceIDs: ids}))(t)
+		var got []string
+		for _, ch := range out.StoppingInstances {
+			got = append(got, *ch.InstanceID+" "+change(ch.PreviousState)+" -> "+change(ch.CurrentState))
+		}
+		want := []string{ids[0] + " running/16 -> stopping/64", ids[1] + " running/16 -> stopping/64"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("changes (-want +got):\n%s", diff)
+		}
+		wait(t, "InstanceStopped", ids)
+		out2 := must(c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{InstanceIDs: ids[:1]}))(t)
+		if s := change(out2.Reservations[0].Instances[0].State); s != "stopped/80" {
+			t.Errorf("state %s, want stopped/80", s)
+		}
+	})
+	t.Run("TerminateInstances moves them to shutting-down, then terminated, still described", func(t *testing.T) {
+		out := must(c.TerminateInstances(ctx, &ec2.TerminateInstancesInput{InstanceIDs: ids}))(t)
+		if s := change(out.TerminatingInstances[0].CurrentState); s != "shutting-down/32" {
+			t.Errorf("current state %s, want shutting-down/32", s)
+		}
+		wait(t, "InstanceTerminated", ids)
+		want := map[string]string{ids[0]: "terminated", ids[1]: "terminated"}
+		if diff := cmp.Diff(want, states(t, &ec2.DescribeInstancesInput{})); diff != "" {
+			t.Errorf("states (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("a terminated instance cannot be started: IncorrectInstanceState, nothing changes", func(t *testing.T) {
+		_, err := c.StartInstances(ctx, &ec2.StartInstancesInput{InstanceIDs: ids})
+		wantError(t, err, "IncorrectInstanceState", "The instance '"+ids[0]+"' is not in a state from which it can be started.")
+	})
+	t.Run("StartInstances of an unknown id is InvalidInstanceID.NotFound", func(t *testing.T) {
+		_, err := c.StartInstances(ctx, &ec2.StartInstancesInput{InstanceIDs: []string{"i-00000000000000001"}})
+		wantError(t, err, "InvalidInstanceID.NotFound", "The instance ID 'i-00000000000000001' does not exist")
+	})
+	t.Run("terminated instances no longer hold their subnet", func(t *testing.T) {
+		must(c.DeleteSubnet(ctx, &ec2.DeleteSubnetInput{SubnetID: subnet}))(t)
+	})
+}
+
+// TestEC2RunInstancesWithinLimits: RunInstances makes as many instances as
+// the mock's limit of resources of a kind allows when that is at least
+// MinCount, and none, answering InstanceLimitExceeded, when it is not.
+func TestEC2RunInstancesWithinLimits(t *testing.T) {
+	ctx := t.Context()
+	_, url := ec2mock.NewTestServer(t, mockrt.WithMaxResources(5))
+	c := ec2.New(options(url))
+	vpc := must(c.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: new("10.0.0.0/16")}))(t).VPC.VPCID
+	subnet := must(c.CreateSubnet(ctx, &ec2.CreateSubnetInput{VPCID: vpc, CidrBlock: new("10.0.1.0/24")}))(t).Subnet.SubnetID
+	run := func(lo, hi int32) (*ec2.RunInstancesOutput, error) {
+		return c.RunInstances(ctx, &ec2.RunInstancesInput{ImageID: new("ami-1"), MinCount: &lo, MaxCount: &hi, SubnetID: subnet})
+	}
+	count := func(t *testing.T) int {
+		n := 0
+		for _, r := range must(c.DescribeInstances(ctx, &ec2.DescribeInstancesInput{}))(t).Reservations {
+			n += len(r.Instances)
+		}
+		return n
+	}
+	t.Run("three of three fit", func(t *testing.T) {
+		if out := must(run(3, 3))(t); len(out.Instances) != 3 {
+			t.Errorf("%d instances, want 3", len(out.Instances))
+		}
+	})
+	t.Run("a MinCount of 3 when 2 fit answers InstanceLimitExceeded and keeps none of them", func(t *testing.T) {
+		_, err := run(3, 10)
+		var ae specrt.APIError
+		if !errors.As(err, &ae) || ae.ErrorCode() != "InstanceLimitExceeded" {
+			t.Fatalf("got %v, want InstanceLimitExceeded", err)
+		}
+		if n := count(t); n != 3 {
+			t.Errorf("%d instances described, want the 3 before", n)
+		}
+	})
+	t.Run("a MaxCount of 10 when 2 fit and MinCount is 1 makes 2", func(t *testing.T) {
+		if out := must(run(1, 10))(t); len(out.Instances) != 2 || count(t) != 5 {
+			t.Errorf("%d instances answered, %d described, want 2 and 5", len(out.Instances), count(t))
+		}
+	})
+}
+
+// TestEC2WhatANewVPCComesWith: CreateVpc makes the VPC's default security
+// group, main route table and default network ACL (the create's
+// companions), seen through their Describe…s by vpc-id and gone with the
+// VPC, which they do not keep; an attached internet gateway keeps the VPC
+// (DependencyViolation) until it is detached.
+func TestEC2WhatANewVPCComesWith(t *testing.T) {
+	ctx := t.Context()
+	_, url := ec2mock.NewTestServer(t)
+	c := ec2.New(options(url))
+	vpc := *must(c.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: new("10.1.0.0/16")}))(t).VPC.VPCID
+	byVPC := []ec2.Filter{{Name: new("vpc-id"), Values: []string{vpc}}}
+	// what lists the VPC's security groups, route tables and network ACLs.
+	what := func(t *testing.T) []string {
+		t.Helper()
+		var got []string
+		for _, g := range must(c.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{Filters: byVPC}))(t).SecurityGroups {
+			got = append(got, "security group "+*g.GroupName+" "+*g.VPCID)
+		}
+		for _, rt := range must(c.DescribeRouteTables(ctx, &ec2.DescribeRouteTablesInput{Filters: byVPC}))(t).RouteTables {
+			main := len(rt.Associations) == 1 && *rt.Associations[0].Main && *rt.Associations[0].RouteTableID == *rt.RouteTableID
+			local := len(rt.Routes) == 1 && *rt.Routes[0].DestinationCidrBlock == "10.1.0.0/16" && *rt.Routes[0].GatewayID == "local"
+			got = append(got, fmt.Sprintf("route table main=%t local=%t %s", main, local, *rt.VPCID))
+		}
+		for _, acl := range must(c.DescribeNetworkAcls(ctx, &ec2.DescribeNetworkAclsInput{Filters: byVPC}))(t).NetworkACLs {
+			got = append(got, fmt.Sprintf("network ACL default=%t %s", *acl.IsDefault, *acl.VPCID))
+		}
+		return got
+	}
+	t.Run("the VPC comes with its default security group, main route table and default network ACL", func(t *testing.T) {
+		want := []string{"security group default " + vpc, "route table main=true local=true " + vpc, "network ACL default=true " + vpc}
+		if diff := cmp.Diff(want, what(t)); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	})
+	t.Run("a second security group named default in the VPC is InvalidGroup.Duplicate", func(t *testing.T) {
+		_, err := c.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{VPCID: &vpc, GroupName: new("default"), Description: new("again")})
+		var ae specrt.APIError
+		if !errors.As(err, &ae) || ae.ErrorCode() != "InvalidGroup.Duplicate" {
+			t.Fatalf("got %v, want InvalidGroup.Duplicate", err)
+		}
+	})
+	igw := *must(c.CreateInternetGateway(ctx, &ec2.CreateInternetGatewayInput{}))(t).InternetGateway.InternetGatewayID
+	t.Run("an attached internet gateway keeps the VPC: DependencyViolation", func(t *testing.T) {
+		must(c.AttachInternetGateway(ctx, &ec2.AttachInternetGatewayInput{InternetGatewayID: &igw, VPCID: &vpc}))(t)
+		_, err := c.DeleteVpc(ctx, &ec2.DeleteVpcInput{VPCID: &vpc})
+		var ae specrt.APIError
+		if !errors.As(err, &ae) || ae.ErrorCode() != "DependencyViolation" {
+			t.Fatalf("got %v, want DependencyViolation", err)
+		}
+		if n := len(what(t)); n != 3 {
+			t.Errorf("%d of the VPC's companions left after the refused delete, want 3", n)
+		}
+	})
+	t.Run("once the gateway is detached, the VPC is deleted with what it came with", func(t *testing.T) {
+		must(c.DetachInternetGateway(ctx, &ec2.DetachInternetGatewayInput{InternetGatewayID: &igw, VPCID: &vpc}))(t)
+		must(c.DeleteVpc(ctx, &ec2.DeleteVpcInput{VPCID: &vpc}))(t)
+		if got := what(t); len(got) != 0 {
+			t.Errorf("left after the VPC's delete: %v", got)
+		}
+	})
+}
+
+// TestEC2ReservationsAndCompanionsSurviveSavedState: a saved and loaded
+// mock still answers instances by their reservation, and a VPC's
+// companions still go with it rather than keep it.
+func TestEC2ReservationsAndCompanionsSurviveSavedState(t *testing.T) {
+	ctx := t.Context()
+	first, url := ec2mock.NewTestServer(t)
+	c := ec2.New(options(url))
+	vpc := must(c.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: new("10.0.0.0/16")}))(t).VPC.VPCID
+	subnet := must(c.CreateSubnet(ctx, &ec2.CreateSubnetInput{VPCID: vpc, CidrBlock: new("10.0.1.0/24")}))(t).Subnet.SubnetID
+	run := must(c.RunInstances(ctx, &ec2.RunInstancesInput{ImageID: new("ami-1"), MinCount: new(int32(2)), MaxCount: new(int32(2)), SubnetID: subnet}))(t)
+	var buf bytes.Buffer
+	if err := mockrt.SaveState(&buf, first.Server); err != nil {
+		t.Fatal(err)
+	}
+	second, url2 := ec2mock.NewTestServer(t)
+	if err := mockrt.LoadState(&buf, second.Server); err != nil {
+		t.Fatal(err)
+	}
+	c2 := ec2.New(options(url2))
+	out := must(c2.DescribeInstances(ctx, &ec2.DescribeInstancesInput{}))(t)
+	var got []string
+	for _, r := range out.Reservations {
+		got = append(got, fmt.Sprintf("%s: %d", aws.ToString(r.ReservationID), len(r.Instances)))
+	}
+	if diff := cmp.Diff([]string{*run.ReservationID + ": 2"}, got); diff != "" {
+		t.Errorf("reservations after the load: instances (-want +got):\n%s", diff)
+	}
+	ids := []string{*run.Instances[0].InstanceID, *run.Instances[1].InstanceID}
+	must(c2.TerminateInstances(ctx, &ec2.TerminateInstancesInput{InstanceIDs: ids}))(t)
+	second.AdvanceClock(time.Hour)
+	must(c2.DeleteSubnet(ctx, &ec2.DeleteSubnetInput{SubnetID: subnet}))(t)
+	must(c2.DeleteVpc(ctx, &ec2.DeleteVpcInput{VPCID: vpc}))(t)
+	if n := len(must(c2.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{}))(t).SecurityGroups); n != 0 {
+		t.Errorf("%d security groups left after the VPC's delete, want none", n)
+	}
 }

@@ -38,6 +38,13 @@ type ResourceState struct {
 	Retired bool `json:"retired,omitempty"`
 	// Unique is the key its create's mock block made unique, if any.
 	Unique string `json:"unique,omitempty"`
+	// Group is the group the create that made it with others answered
+	// (EC2's reservation), if any.
+	Group string `json:"group,omitempty"`
+	// Companion is set for a resource made with its parent (a VPC's
+	// default security group): it does not hold the parent and goes with
+	// it.
+	Companion bool `json:"companion,omitempty"`
 }
 
 // PendingTransition is a status change that is due at a time.
@@ -138,7 +145,7 @@ func (en *engine) records(k *kind) []*record {
 
 func (r *record) state() ResourceState {
 	st := ResourceState{Kind: r.kind.Name, ID: r.id, Name: r.name, ARN: r.arn, Description: json.RawMessage(r.desc),
-		Retired: r.retired, Unique: r.uniq}
+		Retired: r.retired, Unique: r.uniq, Group: r.kind.groups[r.seq], Companion: r.companion}
 	if r.parent != nil {
 		st.Parent = r.parent.id
 	}
@@ -305,6 +312,16 @@ func (en *engine) loaded(states []ResourceState) (*engine, error) {
 			r.move = &pendingMove{due: p.Due.UnixNano(), to: &Transition{Then: p.Then}, remove: p.Gone, retire: p.Retire}
 		}
 		cp.insert(r)
+		if st.Group != "" {
+			if k.groups == nil {
+				k.groups = map[uint64]string{}
+			}
+			k.groups[r.seq] = st.Group
+		}
+		if st.Companion && parent != nil {
+			r.companion = true
+			parent.children--
+		}
 		if st.Retired {
 			cp.retireNow(r)
 		}
@@ -317,7 +334,7 @@ func (en *engine) adopt(cp *engine) {
 	en.reset()
 	for name, k := range en.kinds {
 		k2 := cp.kinds[name]
-		k.byID, k.byName, k.byUnique, k.lists = k2.byID, k2.byName, k2.byUnique, map[*record]*orderedList{}
+		k.byID, k.byName, k.byUnique, k.lists, k.groups = k2.byID, k2.byName, k2.byUnique, map[*record]*orderedList{}, k2.groups
 		for parent, l := range k2.lists {
 			k.lists[parent] = l
 		}

@@ -25,7 +25,11 @@ func (s *Server) deletable(b *boundOp, r *record, e *env, now time.Time) error {
 		s.res.removeChildren(r)
 		return nil
 	}
-	if ck := s.heldBy(r, now); ck != nil {
+	ck := s.heldBy(r, now)
+	if ck == nil {
+		ck = s.res.referrer(r, now) // companions.go
+	}
+	if ck != nil {
 		e.Message = fmt.Sprintf("%s %s still has resources that belong to it", r.kind.Name, r.id)
 		e.Subject = r.id
 		e.Resource = r.tree()
@@ -35,6 +39,7 @@ func (s *Server) deletable(b *boundOp, r *record, e *env, now time.Time) error {
 		}
 		return s.buildError(t, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
 	}
+	s.res.removeCompanions(r)
 	return nil
 }
 

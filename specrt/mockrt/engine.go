@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/specgen/specgen/specrt"
 )
 
 // The resource engine: the generic behaviour of Service.Resources. It keeps
@@ -123,6 +125,10 @@ type kind struct {
 	// lists are by parent; the list of nil holds the top-level resources,
 	// or, for a kind with a parent, every resource of every parent.
 	lists map[*record]*orderedList
+	// groups holds the group of each resource that a create made with
+	// others (groups.go), by sequence number: few kinds have one, and a
+	// record has no room of its own for it.
+	groups map[uint64]string
 }
 
 // named is the resource of k named name within parent (nil: none).
@@ -173,6 +179,7 @@ type record struct {
 	move          *pendingMove // the transition under way; nil when none
 	children      int32        // live children
 	gone, retired bool         // retired: deleted into a final status, readable, not listed
+	companion     bool         // made with its parent: does not hold it, goes with it (companions.go)
 }
 
 // pendingMove is a transition under way: a record holds one only while it
@@ -279,6 +286,12 @@ type boundOp struct {
 	resourceIDs, identMember            []string
 	attrName, attrValue                 []string
 	replaced                            []string // ReplaceExisting: the input's members
+	countMin, countMax, countIndex      []string // groups.go
+	group, groupItems, groupID          []string
+	groupSet                            []compiledField
+	refused                             *compiledErr     // changes.go
+	companions                          []boundCompanion // companions.go
+	readsParent                         bool             // set reads {parent.*}
 	cases                               []compiledCase
 	selectWhen                          []caseInput
 	set, failure, doneSet               []compiledField
@@ -376,11 +389,29 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				idemToken: splitPath(ro.IdempotencyToken), resourceARN: splitPath(ro.ResourceARN),
 				tags: splitPath(ro.Tags), tagKeys: splitPath(ro.TagKeys), failures: splitPath(ro.Failures),
 				arnOut: splitPath(ro.ARNOutput), moreResults: splitPath(ro.MoreResults), resourceIDs: splitPath(ro.ResourceIDs),
-				attrName: splitPath(ro.AttributeName), attrValue: splitPath(ro.AttributeValue),
-				identMember: splitPath(ro.IdentifierMember),
+				attrName: splitPath(ro.AttributeName), attrValue: splitPath(ro.AttributeValue), identMember: splitPath(ro.IdentifierMember),
+				countMin: splitPath(ro.CountMin), countMax: splitPath(ro.CountMax), countIndex: splitPath(ro.CountIndex),
+				group: splitPath(ro.Group), groupItems: splitPath(ro.GroupItems), groupID: splitPath(ro.GroupID),
 			}
 			if b.selectWhen, err = compileConditions(ro.SelectWhen); err != nil { // when.go
 				return nil, fmt.Errorf("resource %s: %s: selectWhen %w", res.Name, ro.Operation, err)
+			}
+			b.readsParent = readsParent(ro.Set) // companions.go
+			if b.groupSet, err = compileFields(ro.GroupSet); err != nil {
+				return nil, fmt.Errorf("resource %s: %s: group set: %w", res.Name, ro.Operation, err)
+			}
+			if b.refused, err = compileError(ro.Refused); err != nil {
+				return nil, fmt.Errorf("resource %s: %s: refused: %w", res.Name, ro.Operation, err)
+			}
+			for _, c := range ro.Companions {
+				bc := boundCompanion{name: c.Resource}
+				if bc.input, err = compileFields(c.Input); err == nil {
+					bc.set, err = compileFields(c.Set)
+				}
+				if err != nil {
+					return nil, fmt.Errorf("resource %s: %s: companion %s: %w", res.Name, ro.Operation, c.Resource, err)
+				}
+				b.companions = append(b.companions, bc)
 			}
 			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
@@ -450,7 +481,10 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			}
 		}
 	}
-	en.describeByLists(ops) // listids.go
+	en.describeByLists(ops)                     // listids.go
+	if err := en.bindCompanions(); err != nil { // companions.go
+		return nil, err
+	}
 	for _, c := range creates {
 		if c.kind = en.kinds[c.Resource]; c.kind == nil {
 			return nil, fmt.Errorf("creates: no resource %s", c.Resource)
@@ -562,6 +596,7 @@ func (en *engine) reset() {
 		k.byID, k.byName, k.byUnique = newTable(keyID), newTable(keyName), newTable(keyUnique)
 		k.tokens = newTable(keyToken)
 		k.lists = map[*record]*orderedList{}
+		k.groups = nil
 	}
 }
 
@@ -595,6 +630,9 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		if b.Each != "" {
 			return s.resCreateEach(b, op, tree, e, now)
 		}
+		if b.countMax != nil {
+			return s.resCreateCount(b, op, tree, e, now) // groups.go
+		}
 		return s.resCreate(b, op, tree, e, now)
 	case RoleList:
 		return s.resList(b, op, tree, e, now)
@@ -606,6 +644,10 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		return s.resActionMany(b, op, tree, e, now) // actionmany.go
 	case RoleTag, RoleUntag, RoleListTags:
 		return s.resTags(b, op, tree, e, now)
+	case RoleAction:
+		if b.Changes != nil {
+			return s.resActEach(b, op, tree, e, now) // changes.go
+		}
 	}
 	if b.OptionalIdentifier && identOf(b, tree) == "" {
 		return s.tagAnswer(op, e) // OptionalIdentifier: a request naming no resource acts on none
@@ -615,6 +657,9 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		if b.IgnoreMissing && b.Role == RoleDelete {
 			return s.tagAnswer(op, e) // ignoreMissing (deletes.go): deleting what is not there succeeds
 		}
+		return nil, err
+	}
+	if err := s.refuse(b, r, e); err != nil { // changes.go
 		return nil, err
 	}
 	if err := s.caseError(b, tree, e.Resource, e); err != nil { // when.go
@@ -1074,6 +1119,7 @@ func (en *engine) remove(r *record) {
 	for _, ck := range k.children {
 		delete(ck.lists, r)
 	}
+	delete(k.groups, r.seq)
 }
 
 // stamp is t as the engine keeps a timestamp in a description: seconds
@@ -1095,7 +1141,7 @@ func (s *Server) heldBy(r *record, now time.Time) *kind {
 		for _, c := range l.recs {
 			// Every child is settled, so that the count of live ones
 			// stays right whichever kind answers.
-			if s.res.settle(c, now); held == nil && !c.gone && !c.retired && !ck.inactive(c) {
+			if s.res.settle(c, now); held == nil && !c.gone && !c.retired && !c.companion && !ck.inactive(c) {
 				held = ck
 			}
 		}
@@ -1336,6 +1382,13 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		if pv == "" {
 			pv = k.DefaultParent
 		}
+		if pv == "" {
+			// A create naming no parent, where none is the default (EC2's
+			// RunInstances without a subnet, the mock having no default
+			// VPC), misses a parameter.
+			return nil, s.validationFailed(&specrt.ValidationError{Fields: []specrt.FieldError{{
+				Path: strings.Join(b.parentIdent, "."), Rule: specrt.RuleRequired, Message: "is required"}}})
+		}
 		if parent = en.find(k.parent, nil, pv, now, false); parent == nil {
 			return nil, s.notFound(k.parent, pv, e)
 		}
@@ -1344,6 +1397,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		}
 		if k.parentARNPath != nil && parent.arn != "" {
 			setPath(desc, k.parentARNPath, parent.arn)
+		}
+		if b.readsParent {
+			e.Parent = parent.tree()
 		}
 	}
 	var out, part map[string]any
@@ -1492,6 +1548,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 			return nil, err
 		}
 	}
+	if err := s.makeCompanions(b, r, e, now); err != nil { // companions.go
+		return nil, err
+	}
 	if token != "" {
 		// The answer is kept for replays; it counts against the byte limit
 		// like the resource itself.
@@ -1554,23 +1613,29 @@ func (s *Server) resCreateEach(b *boundOp, op *compiledOp, tree map[string]any, 
 			s.res.takeBack(b, first)
 			return nil, err
 		}
-		out := decodeTree(answer)
-		if joined == nil {
-			joined = out
-			continue
-		}
-		for key, v := range out {
-			if l, ok := v.([]any); ok {
-				prev, _ := joined[key].([]any)
-				joined[key] = append(prev, l...)
-			}
-		}
+		joined = join(joined, decodeTree(answer))
 	}
 	data, err := appendJSON(nil, joined)
 	if err != nil {
 		return nil, internal("the mock cannot build its output: " + err.Error())
 	}
 	return data, nil
+}
+
+// join adds the answer out of one create to joined, the answers before
+// it: each list member holds the elements of every answer's, the other
+// members are the first answer's.
+func join(joined, out map[string]any) map[string]any {
+	if joined == nil {
+		return out
+	}
+	for key, v := range out {
+		if l, ok := v.([]any); ok {
+			prev, _ := joined[key].([]any)
+			joined[key] = append(prev, l...)
+		}
+	}
+	return joined
 }
 
 // takeBack removes what the create b stored from the sequence number
@@ -1832,7 +1897,8 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	}
 	items := make([]any, 0, max(0, min(size, left)))
 	var fits, idents bool
-	if lt := op.outType.at(b.items); lt != nil && lt.kind == wireList {
+	var listed []*record // the records of items, when they are grouped (groups.go)
+	if lt := s.itemsType(b, op); lt != nil && lt.kind == wireList {
 		fits = k.fits(lt.elem) && len(b.cases) == 0
 		// A list of strings answers identifiers (ECS's serviceArns): the
 		// ARNs, or the ids when the resource has none.
@@ -1843,6 +1909,9 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		r := l.recs[i]
 		if en.settle(r, now); r.gone || r.retired || !r.matches(filters) {
 			continue
+		}
+		if b.groupItems != nil {
+			listed = append(listed, r)
 		}
 		switch {
 		case idents && r.arn != "":
@@ -1873,6 +1942,9 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 				delete(m, b.outToken[n-1])
 			}
 		}
+	}
+	if b.groupItems != nil {
+		items = s.groupItemsOf(b, listed, items, e)
 	}
 	setPath(out, b.items, items)
 	more := false

@@ -70,6 +70,12 @@ type Resource struct {
 	// Inactive are statuses in which a resource no longer holds its parent
 	// (an ECS task once STOPPED): it does not block the parent's delete.
 	Inactive []string
+	// ReferencedBy maps the Name of another kind to the member path of its
+	// description (through lists, any element) that holds this resource's
+	// id: while a live resource of that kind refers to it so, a delete
+	// answers HasChildren (EC2's DeleteVpc while an internet gateway is
+	// attached to the VPC: attachmentSet.vpcId).
+	ReferencedBy map[string]string
 	// InvalidToken is the error answered for a pagination token the mock
 	// did not issue. Nil answers the validation error.
 	InvalidToken *ErrorTemplate
@@ -283,6 +289,58 @@ type ResourceOperation struct {
 	// that input member, EachMember the description member each string
 	// is written to. The answers' lists are joined into one answer.
 	Each, EachMember string
+	// CountMin and CountMax make a create make several resources at
+	// once, as many as the input member CountMax asks (EC2's RunInstances
+	// and its MinCount, MaxCount), at least CountMin of them within the
+	// mock's limits; the answers' lists are joined into one answer.
+	// CountIndex is the description member that gets each one's index
+	// from 0 (AmiLaunchIndex); "" for none.
+	CountMin, CountMax, CountIndex string
+	// Group is, for a create, the output member whose value, in the
+	// answer, is the group of every resource the request made (EC2's
+	// ReservationId): a list with GroupItems answers them together.
+	Group string
+	// GroupItems and GroupID make a list's Items a list of groups (EC2's
+	// DescribeInstances answers Reservations): each element holds in
+	// GroupItems the descriptions of resources listed one after the other
+	// that one create made, and in GroupID the create's Group; GroupSet
+	// are values written into each group ({account}).
+	GroupItems, GroupID string
+	GroupSet            []Field
+	// Changes is, for an action whose Identifier is an input list, the
+	// answer: one element for each resource named, its status before and
+	// after (EC2's StopInstances answers StoppingInstances); nil for none.
+	Changes *Changes
+	// Refuse are statuses in which the action answers Refused instead of
+	// acting (EC2's StartInstances of a terminated instance answers
+	// IncorrectInstanceState).
+	Refuse  []string
+	Refused *ErrorTemplate
+	// Companions are, for a create, resources of other kinds made with
+	// the new one, as its children (EC2's CreateVpc makes the VPC's
+	// default security group, main route table and default network ACL):
+	// they do not hold it, and go when it does.
+	Companions []Companion
+}
+
+// Companion is a resource a create makes beside its own: one of the kind
+// Resource, a child of the new resource, made by that kind's create with
+// the new resource as parent and Input (templates of the create's
+// request: {input.*}), then Set written into its description ({parent.*}
+// is the new resource's description).
+type Companion struct {
+	Resource string
+	Input    []Field
+	Set      []Field
+}
+
+// Changes is what an action on a list of resources answers for each: an
+// element of the output list Member holding the resource's id in ID and
+// its status before (Previous) and after (Current) the action. A status
+// that is a member of a structure (EC2's instanceState.name) is answered
+// as that whole structure (instanceState: its code and its name).
+type Changes struct {
+	Member, ID, Previous, Current string
 }
 
 // FilterList reads a list of filters from a list's input: each element

@@ -27172,6 +27172,20 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{
+				IdempotencyToken: "clientToken",
+				Output: []mockrt.Field{
+					{
+						Path:  "reservationId",
+						Value: "r-{random:0-9a-f:17}",
+					},
+					{
+						Path:  "ownerId",
+						Value: "{account}",
+					},
+				},
+				QuotaExceeded: errInstanceLimitExceeded,
+			},
 			Name: "RunInstances",
 			NewInput: func() mockrt.Input {
 				return new(ec2.RunInstancesInput)
@@ -27614,6 +27628,212 @@ var service = &mockrt.Service{
 					Role:        mockrt.RoleList,
 				},
 			},
+			TagKey:   "key",
+			TagValue: "value",
+			Tags:     "tagSet",
+		},
+		{
+			Created:      "launchTime",
+			ID:           "instanceId",
+			IDTemplate:   "i-{random:0-9a-f:17}",
+			Inactive:     []string{"shutting-down", "terminated"},
+			InvalidToken: errInvalidParameterValue,
+			Name:         "Instance",
+			NotFound:     errInvalidInstanceIDNotFound,
+			Operations: []mockrt.ResourceOperation{
+				{
+					Operation:   "CreateTags",
+					ResourceIDs: "ResourceId",
+					Role:        mockrt.RoleTag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "Tag",
+				},
+				{
+					Operation:   "DeleteTags",
+					ResourceIDs: "resourceId",
+					Role:        mockrt.RoleUntag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tag",
+				},
+				{
+					FilterList: &mockrt.FilterList{
+						DefaultCondition: "IN",
+						Fields: map[string]string{
+							"image-id":            "imageId",
+							"instance-id":         "instanceId",
+							"instance-state-name": "instanceState.name",
+							"instance-type":       "instanceType",
+							"key-name":            "keyName",
+							"subnet-id":           "subnetId",
+							"vpc-id":              "vpcId",
+						},
+						Member:     "Filter",
+						Name:       "Name",
+						TagKeyName: "tag-key",
+						TagPrefix:  "tag:",
+						Values:     "Value",
+					},
+					GroupID:    "reservationId",
+					GroupItems: "instancesSet",
+					GroupSet: []mockrt.Field{
+						{
+							Path:  "ownerId",
+							Value: "{account}",
+						},
+					},
+					Identifiers: []string{"InstanceId"},
+					InputToken:  "nextToken",
+					Items:       "reservationSet",
+					LimitKey:    "maxResults",
+					MaxPageSize: 1000,
+					Operation:   "DescribeInstances",
+					OutputToken: "nextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					CountIndex:       "amiLaunchIndex",
+					CountMax:         "MaxCount",
+					CountMin:         "MinCount",
+					Description:      "instancesSet",
+					Group:            "reservationId",
+					IdempotencyToken: "clientToken",
+					Operation:        "RunInstances",
+					ParentIdentifier: "SubnetId",
+					Role:             mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "imageId",
+							Value: "{input.ImageId}",
+						},
+						{
+							Path:  "vpcId",
+							Value: "{parent.vpcId}",
+						},
+						{
+							Path:  "instanceType",
+							Value: "{input.InstanceType|\"m1.small\"}",
+						},
+						{
+							Path:  "keyName",
+							Value: "{input.KeyName}",
+						},
+						{
+							Path:  "instanceState.code",
+							Value: 0,
+						},
+						{
+							Path:  "privateIpAddress",
+							Value: "10.0.{random:0-9:1}.{random:1-9:1}{random:0-9:1}",
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "TagSpecification.Tag",
+					Transition: &mockrt.Transition{
+						During: "pending",
+						Set: []mockrt.Field{
+							{
+								Path:  "instanceState.code",
+								Value: 16,
+							},
+						},
+						Then: "running",
+					},
+				},
+				{
+					Changes: &mockrt.Changes{
+						Current:  "currentState",
+						ID:       "instanceId",
+						Member:   "instancesSet",
+						Previous: "previousState",
+					},
+					Description: "-",
+					Identifier:  "InstanceId",
+					Operation:   "StartInstances",
+					Refuse:      []string{"shutting-down", "terminated"},
+					Refused:     errIncorrectInstanceState,
+					Role:        mockrt.RoleAction,
+					Set: []mockrt.Field{
+						{
+							Path:  "instanceState.code",
+							Value: 0,
+						},
+					},
+					Transition: &mockrt.Transition{
+						During: "pending",
+						Set: []mockrt.Field{
+							{
+								Path:  "instanceState.code",
+								Value: 16,
+							},
+						},
+						Then: "running",
+					},
+				},
+				{
+					Changes: &mockrt.Changes{
+						Current:  "currentState",
+						ID:       "instanceId",
+						Member:   "instancesSet",
+						Previous: "previousState",
+					},
+					Description: "-",
+					Identifier:  "InstanceId",
+					Operation:   "StopInstances",
+					Refuse:      []string{"shutting-down", "terminated"},
+					Refused:     errIncorrectInstanceState2,
+					Role:        mockrt.RoleAction,
+					Set: []mockrt.Field{
+						{
+							Path:  "instanceState.code",
+							Value: 64,
+						},
+					},
+					Transition: &mockrt.Transition{
+						During: "stopping",
+						Set: []mockrt.Field{
+							{
+								Path:  "instanceState.code",
+								Value: 80,
+							},
+						},
+						Then: "stopped",
+					},
+				},
+				{
+					Changes: &mockrt.Changes{
+						Current:  "currentState",
+						ID:       "instanceId",
+						Member:   "instancesSet",
+						Previous: "previousState",
+					},
+					Description: "-",
+					Identifier:  "InstanceId",
+					Operation:   "TerminateInstances",
+					Role:        mockrt.RoleAction,
+					Set: []mockrt.Field{
+						{
+							Path:  "instanceState.code",
+							Value: 32,
+						},
+					},
+					Transition: &mockrt.Transition{
+						During: "shutting-down",
+						Set: []mockrt.Field{
+							{
+								Path:  "instanceState.code",
+								Value: 48,
+							},
+						},
+						Then: "terminated",
+					},
+				},
+			},
+			Parent:   "Subnet",
+			ParentID: "subnetId",
+			Status:   "instanceState.name",
 			TagKey:   "key",
 			TagValue: "value",
 			Tags:     "tagSet",
@@ -31000,6 +31220,39 @@ var service = &mockrt.Service{
 					Tags:        "Tag",
 				},
 				{
+					Companions: []mockrt.Companion{{
+						Input: []mockrt.Field{
+							{
+								Path:  "GroupName",
+								Value: "default",
+							},
+							{
+								Path:  "GroupDescription",
+								Value: "default VPC security group",
+							},
+						},
+						Resource: "SecurityGroup",
+					}, {
+						Resource: "RouteTable",
+						Set: []mockrt.Field{
+							{
+								Path:  "associationSet",
+								Value: []any{map[string]any{"associationState": map[string]any{"state": "associated"}, "main": true, "routeTableAssociationId": "rtbassoc-{random:0-9a-f:17}", "routeTableId": "{output.routeTableId}"}},
+							},
+							{
+								Path:  "routeSet",
+								Value: []any{map[string]any{"destinationCidrBlock": "{parent.cidrBlock}", "gatewayId": "local", "origin": "CreateRouteTable", "state": "active"}},
+							},
+						},
+					}, {
+						Resource: "NetworkAcl",
+						Set: []mockrt.Field{
+							{
+								Path:  "default",
+								Value: true,
+							},
+						},
+					}},
 					Description: "vpc",
 					Operation:   "CreateVpc",
 					Role:        mockrt.RoleCreate,
@@ -31070,10 +31323,11 @@ var service = &mockrt.Service{
 					Role:        mockrt.RoleList,
 				},
 			},
-			Status:   "state",
-			TagKey:   "key",
-			TagValue: "value",
-			Tags:     "tagSet",
+			ReferencedBy: map[string]string{"InternetGateway": "attachmentSet.vpcId"},
+			Status:       "state",
+			TagKey:       "key",
+			TagValue:     "value",
+			Tags:         "tagSet",
 		},
 		{
 			ID:           "vpcEncryptionControlId",
@@ -31408,6 +31662,15 @@ var service = &mockrt.Service{
 // The error templates of the service, its operations and its resources,
 // each written once; mockrt only reads them.
 var (
+	errInstanceLimitExceeded = &mockrt.ErrorTemplate{
+		Code: "InstanceLimitExceeded",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "You have requested more instances than your current instance limit allows: {message}",
+			},
+		},
+	}
 	errInvalidParameterValue = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
@@ -31425,6 +31688,33 @@ var (
 			{
 				Path:  "message",
 				Value: "The request must contain the parameter {subject}",
+			},
+		},
+	}
+	errInvalidInstanceIDNotFound = &mockrt.ErrorTemplate{
+		Code: "InvalidInstanceID.NotFound",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The instance ID '{subject}' does not exist",
+			},
+		},
+	}
+	errIncorrectInstanceState = &mockrt.ErrorTemplate{
+		Code: "IncorrectInstanceState",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The instance '{subject}' is not in a state from which it can be started.",
+			},
+		},
+	}
+	errIncorrectInstanceState2 = &mockrt.ErrorTemplate{
+		Code: "IncorrectInstanceState",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The instance '{subject}' is not in a state from which it can be stopped.",
 			},
 		},
 	}

@@ -78,6 +78,7 @@ const (
 	exprExisting
 	exprState
 	exprResource
+	exprParent
 	exprMessage
 	exprSubject
 	exprLiteral
@@ -244,7 +245,7 @@ func parseAlt(s string) (*expr, error) {
 	for _, p := range []struct {
 		prefix string
 		kind   exprKind
-	}{{"input.", exprInput}, {"output.", exprOutput}, {"existing.", exprExisting}, {"state.", exprState}, {"resource.", exprResource}} {
+	}{{"input.", exprInput}, {"output.", exprOutput}, {"existing.", exprExisting}, {"state.", exprState}, {"resource.", exprResource}, {"parent.", exprParent}} {
 		if rest, ok := strings.CutPrefix(s, p.prefix); ok && rest != "" {
 			return &expr{kind: p.kind, path: strings.Split(rest, ".")}, nil
 		}
@@ -290,6 +291,9 @@ type Env struct {
 	// Resource is, in an operation bound to a resource, the description of
 	// the resource it acts on (or, in a conflict, collides with).
 	Resource map[string]any
+	// Parent is, in a create of a resource with a parent, the parent's
+	// description (a subnet's, for an instance launched in it).
+	Parent map[string]any
 }
 
 // MissingValue is the type of Missing.
@@ -422,6 +426,8 @@ func (x *expr) eval1(e *Env) any {
 		return Lookup(e.State, x.path)
 	case exprResource:
 		return Lookup(e.Resource, x.path)
+	case exprParent:
+		return Lookup(e.Parent, x.path)
 	case exprARNName:
 		v := x.arg.eval1(e)
 		if s, ok := v.(string); ok {
@@ -518,7 +524,7 @@ func Refs(v any) ([]string, error) {
 				if x.arg != nil {
 					arg = x.arg
 				}
-				prefix := map[exprKind]string{exprInput: "input.", exprOutput: "output.", exprExisting: "existing.", exprState: "state.", exprResource: "resource."}[arg.kind]
+				prefix := map[exprKind]string{exprInput: "input.", exprOutput: "output.", exprExisting: "existing.", exprState: "state.", exprResource: "resource.", exprParent: "parent."}[arg.kind]
 				if prefix != "" {
 					refs = append(refs, prefix+strings.Join(arg.path, "."))
 				}
