@@ -325,6 +325,12 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 					r.errorf(p.k, "resource %s: operation %s already acts on resource %s%s", res.Name, op.Name, other.Resource, msg)
 					continue
 				}
+				key, first := p.k, other.Resource
+				r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
+					if a, b := byName[first], byName[res.Name]; a != nil && b != nil && (a.Parent != nil || b.Parent != nil) {
+						r.errorf(key, "resource %s: operation %s acts on resources %s and %s: an operation of several resources acts on top-level ones", res.Name, op.Name, first, res.Name)
+					}
+				})
 			} else {
 				bound[op.Name] = ro
 			}
