@@ -1,9 +1,6 @@
 package mockrt
 
-import (
-	"fmt"
-	"time"
-)
+import "time"
 
 // Actions on several resources at once (RoleActionMany): CloudWatch's
 // EnableAlarmActions and DisableAlarmActions take a list of alarm names
@@ -16,7 +13,6 @@ import (
 // resActionMany runs the actionMany b on every resource its identifier
 // list names.
 func (s *Server) resActionMany(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
-	k := b.kind
 	parent, err := s.resParent(b, tree, e, now)
 	if err != nil {
 		if b.IgnoreMissing {
@@ -24,26 +20,9 @@ func (s *Server) resActionMany(b *boundOp, op *compiledOp, tree map[string]any, 
 		}
 		return nil, err
 	}
-	idents, _ := lookup(tree, b.ident).([]any)
-	found := make([]*record, 0, len(idents))
-	seen := make(map[*record]bool, len(idents))
-	for _, id := range idents {
-		v, _ := id.(string)
-		r := s.res.find(k, parent, v, now, false)
-		switch {
-		case r == nil && b.IgnoreMissing:
-			continue
-		case r == nil && b.notFound != nil:
-			e.Message = fmt.Sprintf("%s %s does not exist", k.Name, v)
-			e.Subject = v
-			return nil, s.buildError(b.notFound, e, nil)
-		case r == nil:
-			return nil, s.notFound(k, v, e)
-		case seen[r]:
-			continue
-		}
-		seen[r] = true
-		found = append(found, r)
+	found, err := s.findEach(b, parent, tree, e, now, nil)
+	if err != nil {
+		return nil, err
 	}
 	for _, r := range found {
 		e.Resource = r.tree()

@@ -47,34 +47,9 @@ func statusValue(r *record) any {
 // names, each once, and answers one Changes element for each, in the
 // order asked.
 func (s *Server) resActEach(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
-	k := b.kind
-	idents, _ := lookup(tree, b.ident).([]any)
-	recs := make([]*record, 0, len(idents))
-	for _, id := range idents {
-		v, _ := id.(string)
-		r := s.res.find(k, nil, v, now, false)
-		if r == nil {
-			if b.retired != nil {
-				if old := s.res.find(k, nil, v, now, true); old != nil {
-					e.Message = fmt.Sprintf("%s %s is no longer active", k.Name, v)
-					e.Subject = v
-					e.Resource = old.tree()
-					return nil, s.buildError(b.retired, e, nil)
-				}
-			}
-			if b.notFound != nil {
-				e.Message = fmt.Sprintf("%s %s does not exist", k.Name, v)
-				e.Subject = v
-				return nil, s.buildError(b.notFound, e, nil)
-			}
-			return nil, s.notFound(k, v, e)
-		}
-		if err := s.refuse(b, r, e); err != nil {
-			return nil, err
-		}
-		if !slices.Contains(recs, r) {
-			recs = append(recs, r)
-		}
+	recs, err := s.findEach(b, nil, tree, e, now, func(r *record) error { return s.refuse(b, r, e) })
+	if err != nil {
+		return nil, err
 	}
 	c := b.Changes
 	changes := make([]any, 0, len(recs))
@@ -101,4 +76,57 @@ func (s *Server) resActEach(b *boundOp, op *compiledOp, tree map[string]any, e *
 		return nil, internal("the mock cannot build its output: " + err.Error())
 	}
 	return data, nil
+}
+
+// findEach finds the resources the identifier list of b names, each once,
+// in the order asked, within parent (nil: of every parent). An identifier
+// naming no live resource is passed over with b's IgnoreMissing, else
+// answers unfound's error; check, if not nil, may refuse a resource
+// found. Every resource is found before the caller changes any, so that
+// a refused request changes nothing.
+func (s *Server) findEach(b *boundOp, parent *record, tree map[string]any, e *env, now time.Time, check func(*record) error) ([]*record, error) {
+	idents, _ := lookup(tree, b.ident).([]any)
+	found := make([]*record, 0, len(idents))
+	seen := make(map[*record]bool, len(idents))
+	for _, id := range idents {
+		v, _ := id.(string)
+		r := s.res.find(b.kind, parent, v, now, false)
+		switch {
+		case r == nil && b.IgnoreMissing:
+			continue
+		case r == nil:
+			return nil, s.unfound(b, parent, v, e, now)
+		case seen[r]:
+			continue
+		}
+		if check != nil {
+			if err := check(r); err != nil {
+				return nil, err
+			}
+		}
+		seen[r] = true
+		found = append(found, r)
+	}
+	return found, nil
+}
+
+// unfound is the error b answers for the identifier v naming no live
+// resource: b's retired error for a retired one, if b has one, else b's
+// notFound, else the kind's.
+func (s *Server) unfound(b *boundOp, parent *record, v string, e *env, now time.Time) error {
+	k := b.kind
+	if b.retired != nil {
+		if old := s.res.find(k, parent, v, now, true); old != nil {
+			e.Message = fmt.Sprintf("%s %s is no longer active", k.Name, v)
+			e.Subject = v
+			e.Resource = old.tree()
+			return s.buildError(b.retired, e, nil)
+		}
+	}
+	if b.notFound != nil {
+		e.Message = fmt.Sprintf("%s %s does not exist", k.Name, v)
+		e.Subject = v
+		return s.buildError(b.notFound, e, nil)
+	}
+	return s.notFound(k, v, e)
 }

@@ -66,7 +66,6 @@ func (en *engine) removeChildren(r *record) {
 // does a resource that may not be deleted (deletable). An identifier
 // given twice deletes once.
 func (s *Server) resDeleteMany(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
-	k := b.kind
 	parent, err := s.resParent(b, tree, e, now)
 	if err != nil {
 		if b.IgnoreMissing {
@@ -74,29 +73,14 @@ func (s *Server) resDeleteMany(b *boundOp, op *compiledOp, tree map[string]any, 
 		}
 		return nil, err
 	}
-	idents, _ := lookup(tree, b.ident).([]any)
-	found := make([]*record, 0, len(idents))
-	seen := make(map[*record]bool, len(idents))
-	for _, id := range idents {
-		v, _ := id.(string)
-		r := s.res.find(k, parent, v, now, false)
-		switch {
-		case r == nil && b.IgnoreMissing:
-			continue
-		case r == nil && b.notFound != nil:
-			e.Message = fmt.Sprintf("%s %s does not exist", k.Name, v)
-			e.Subject = v
-			return nil, s.buildError(b.notFound, e, nil)
-		case r == nil:
-			return nil, s.notFound(k, v, e)
-		case seen[r]:
-			continue
-		}
+	found, err := s.findEach(b, parent, tree, e, now, func(r *record) error {
 		if r.isBuiltin() || !b.Cascade && s.heldBy(r, now) != nil {
-			return nil, s.deletable(b, r, e, now)
+			return s.deletable(b, r, e, now)
 		}
-		seen[r] = true
-		found = append(found, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, r := range found {
 		if b.Cascade {
